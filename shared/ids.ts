@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+/** Letters and digits that cannot be confused when read aloud or handwritten (no 0/O/1/I). */
+export const JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+export const JOIN_CODE_LENGTH = 6;
+
+/** Accepts "abc-def", " ABC DEF " and the like: people type codes read off a slide. */
+export function normalizeJoinCode(raw: string): string {
+  return raw.toUpperCase().replace(/[\s-]/g, "");
+}
+
+export const JoinCodeSchema = z
+  .string()
+  .max(32)
+  .transform(normalizeJoinCode)
+  .pipe(z.string().regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`)));
+
+/** Shown as ABC-DEF so it is easy to read aloud. */
+export function formatJoinCode(code: string): string {
+  return `${code.slice(0, 3)}-${code.slice(3)}`;
+}
+
+export const WorkshopIdSchema = z.string().regex(/^w[a-z0-9]{15}$/);
+export type WorkshopId = z.infer<typeof WorkshopIdSchema>;
+
+export const ParticipantIdSchema = z.string().regex(/^p[a-z0-9]{15}$/);
+export type ParticipantId = z.infer<typeof ParticipantIdSchema>;
+
+/** Client-chosen id of one write command; a retry reuses it so the server applies it once. */
+export const CommandIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+export type CommandId = z.infer<typeof CommandIdSchema>;
+
+/** `<workshopId>.<secret>`: the prefix routes the lookup to the workshop's keys. */
+export const SessionTokenSchema = z.string().regex(/^w[a-z0-9]{15}\.[A-Za-z0-9_-]{32,64}$/);
+/** `fk.<workshopId>.<secret>`: long, shown once, stored only as a hash. */
+export const FacilitatorKeySchema = z.string().regex(/^fk\.w[a-z0-9]{15}\.[A-Za-z0-9_-]{32,64}$/);
+
+export function workshopIdOfSecret(secret: string): WorkshopId | null {
+  const match = /(w[a-z0-9]{15})\./.exec(secret);
+  return match?.[1] ?? null;
+}

@@ -1,0 +1,4 @@
+export * from "./events.js";
+export * from "./ids.js";
+export * from "./protocol.js";
+export * from "./workshop.js";
