@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { type Ack, PROTOCOL_VERSION } from "./protocol.js";
 import { CommandIdSchema, ParticipantIdSchema } from "./ids.js";
+import { type Ack, PROTOCOL_VERSION } from "./protocol.js";
 import {
-  ParticipantViewSchema,
+  ParticipantProfileSchema,
   RoleSchema,
   SessionViewSchema,
   SyncResultSchema,
@@ -29,7 +29,7 @@ export const commands = {
     summary: "Promote or demote someone (facilitator, note-taker, participant).",
     write: true,
     payload: z.strictObject({ ...write, participantId: ParticipantIdSchema, role: RoleSchema }),
-    result: ParticipantViewSchema,
+    result: ParticipantProfileSchema,
   },
   "participant:remove": {
     summary: "Remove someone: their session is revoked on every node at once.",

@@ -2,3 +2,4 @@ export * from "./events.js";
 export * from "./ids.js";
 export * from "./protocol.js";
 export * from "./workshop.js";
+export * from "./workshopState.js";

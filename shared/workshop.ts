@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { FacilitatorKeySchema, JoinCodeSchema, ParticipantIdSchema, SessionTokenSchema, WorkshopIdSchema } from "./ids.js";
+import {
+  FacilitatorKeySchema,
+  JoinCodeSchema,
+  ParticipantIdSchema,
+  SessionTokenSchema,
+  WorkshopIdSchema,
+} from "./ids.js";
 
 export const Role = { facilitator: "facilitator", noteTaker: "note-taker", participant: "participant" } as const;
 export const RoleSchema = z.enum([Role.facilitator, Role.noteTaker, Role.participant]);
@@ -17,7 +23,9 @@ function nameText(max: number) {
     .string()
     .max(max * 4)
     .transform((raw) => raw.normalize("NFC").trim())
-    .refine((text) => !FORBIDDEN_NAME_CHARS.test(text), { message: "contains control or direction-override characters" })
+    .refine((text) => !FORBIDDEN_NAME_CHARS.test(text), {
+      message: "contains control or direction-override characters",
+    })
     .refine((text) => text.length > 0, { message: "must not be empty" })
     .refine((text) => [...text].length <= max, { message: `must be at most ${max} characters` });
 }
@@ -61,12 +69,15 @@ export const WorkshopViewSchema = z.object({
 });
 export type WorkshopView = z.infer<typeof WorkshopViewSchema>;
 
-export const ParticipantViewSchema = z.object({
+/** Who someone is in the workshop. Presence (online) travels separately, in its own events. */
+export const ParticipantProfileSchema = z.object({
   participantId: ParticipantIdSchema,
   displayName: z.string(),
   role: RoleSchema,
-  online: z.boolean(),
 });
+export type ParticipantProfile = z.infer<typeof ParticipantProfileSchema>;
+
+export const ParticipantViewSchema = ParticipantProfileSchema.extend({ online: z.boolean() });
 export type ParticipantView = z.infer<typeof ParticipantViewSchema>;
 
 /**
@@ -74,14 +85,20 @@ export type ParticipantView = z.infer<typeof ParticipantViewSchema>;
  * versions are consecutive, so a client that sees v jump knows it missed something.
  */
 export const WorkshopEventSchema = z.discriminatedUnion("type", [
-  z.object({ v: z.number().int(), type: z.literal("participant:upserted"), participant: ParticipantViewSchema }),
+  /** Someone joined or changed role; keeps whatever presence the client already knows. */
+  z.object({ v: z.number().int(), type: z.literal("participant:upserted"), participant: ParticipantProfileSchema }),
   z.object({
     v: z.number().int(),
     type: z.literal("participant:presence"),
     participantId: ParticipantIdSchema,
     online: z.boolean(),
   }),
-  z.object({ v: z.number().int(), type: z.literal("participant:removed"), participantId: ParticipantIdSchema }),
+  z.object({
+    v: z.number().int(),
+    type: z.literal("participant:removed"),
+    participantId: ParticipantIdSchema,
+    reason: z.enum(["removed", "left"]),
+  }),
   z.object({ v: z.number().int(), type: z.literal("workshop:updated"), workshop: WorkshopViewSchema }),
 ]);
 export type WorkshopEvent = z.infer<typeof WorkshopEventSchema>;

@@ -1,0 +1,100 @@
+import { createServer, type Server as HttpServer } from "node:http";
+import type { createShardedAdapter } from "@socket.io/redis-adapter";
+import express from "express";
+import helmet from "helmet";
+import { Server } from "socket.io";
+import type { Config } from "./config.js";
+import { clientRoutes } from "./http/clientRoutes.js";
+import { errorHandler } from "./http/errors.js";
+import { opsRoutes } from "./http/opsRoutes.js";
+import { workshopRoutes } from "./http/workshopRoutes.js";
+import type { Logger } from "./logger.js";
+import { createMetrics, type Metrics } from "./metrics.js";
+import { refuseUnknownEvents } from "./realtime/defineHandler.js";
+import { EventFeed } from "./realtime/eventFeed.js";
+import { handshakeMiddleware } from "./realtime/handshake.js";
+import { startNodeLiveness } from "./realtime/nodeLiveness.js";
+import { isOriginAllowed } from "./realtime/originPolicy.js";
+import { createRateLimiter } from "./realtime/rateLimit.js";
+import { attachSession } from "./realtime/session.js";
+import type { WorkshopServer } from "./realtime/types.js";
+import { workshopHandlers } from "./realtime/workshopHandlers.js";
+import { WorkshopService } from "./services/workshopService.js";
+import type { Store } from "./store/types.js";
+
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  nodeId: string;
+  adapter?: ReturnType<typeof createShardedAdapter>;
+}
+
+export interface App {
+  httpServer: HttpServer;
+  io: WorkshopServer;
+  metrics: Metrics;
+  close(): Promise<void>;
+}
+
+/** Builds the HTTP and Socket.IO server for one node. No side effects until the caller listens. */
+export function createApp(deps: AppDeps): App {
+  const { config, store, logger, nodeId } = deps;
+  const metrics = createMetrics();
+  const service = new WorkshopService(store);
+
+  const web = express();
+  web.disable("x-powered-by");
+  if (config.TRUST_PROXY) web.set("trust proxy", true);
+  web.use(helmet({ contentSecurityPolicy: { directives: { "img-src": ["'self'", "data:"] } } }));
+  web.use(express.json({ limit: "16kb" }));
+  web.use(opsRoutes(store, metrics));
+  web.use(workshopRoutes(service));
+  web.use(clientRoutes(config.CLIENT_DIR));
+  web.use(errorHandler(logger));
+
+  const httpServer = createServer(web);
+  const io: WorkshopServer = new Server(httpServer, {
+    serveClient: false,
+    transports: ["websocket", "polling"],
+    maxHttpBufferSize: config.MAX_MESSAGE_BYTES,
+    // Mobile data drops packets and sleeps radios: be patient before declaring a client gone.
+    pingInterval: 20_000,
+    pingTimeout: 25_000,
+    allowRequest: (req, callback) => {
+      const allowed = isOriginAllowed(req, config.ALLOWED_ORIGINS, config.TRUST_PROXY);
+      callback(allowed ? null : "origin not allowed", allowed);
+    },
+    ...(deps.adapter ? { adapter: deps.adapter } : {}),
+  });
+
+  const feed = new EventFeed(
+    io,
+    store,
+    { intervalMs: config.BROADCAST_INTERVAL_MS, safetyPollMs: 2000 },
+    logger,
+    metrics,
+  );
+  const liveness = startNodeLiveness(store, nodeId, { heartbeatMs: 5000, deadAfterMs: 30_000 }, logger);
+  const handlers = workshopHandlers(service);
+  const handlerContext = { logger, metrics, allowCommand: createRateLimiter({ perSecond: 20, burst: 40 }) };
+
+  io.use(handshakeMiddleware(service, nodeId, logger, metrics));
+  io.on("connection", (socket) => {
+    refuseUnknownEvents(socket, handlerContext);
+    for (const handler of handlers) handler.attach(socket, handlerContext);
+    attachSession(socket, { store, service, feed, logger, metrics });
+  });
+
+  return {
+    httpServer,
+    io,
+    metrics,
+    async close() {
+      liveness.stop();
+      await feed.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      httpServer.closeAllConnections();
+    },
+  };
+}

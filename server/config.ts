@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"])
+  .optional()
+  .transform((value) => value === "true" || value === "1");
+
+/**
+ * Every setting the server reads, from the environment, parsed once at start-up: a bad value
+ * stops the process with a clear message instead of misbehaving later. README lists them all.
+ */
+export const ConfigSchema = z.object({
+  /** HTTP port. Default 3000; 0 picks a free port (tests). */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to bind. Default all interfaces, as a container needs. */
+  HOST: z.string().default("0.0.0.0"),
+  /** Redis for state and pub/sub. Unset: the in-memory store (one process only). */
+  REDIS_URL: z.string().url().optional(),
+  /** Prefix of every Redis key, so several deployments or test runs can share one Redis. */
+  REDIS_KEY_PREFIX: z.string().default(""),
+  /** A Redis command unanswered after this many ms fails with UNAVAILABLE rather than hanging. */
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).default(2000),
+  /** Extra origins allowed to open a socket, comma-separated. Same-origin is always allowed. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
+  /** Largest Socket.IO message accepted, bytes. Commands are small; big frames are refused at the door. */
+  MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024),
+  /** Least time between two batches of workshop events per workshop and node (coalescing), ms. */
+  BROADCAST_INTERVAL_MS: z.coerce.number().int().min(10).default(100),
+  /** pino level. info never carries names, texts or secrets. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Directory of the built client; empty disables static serving (API-only node). */
+  CLIENT_DIR: z.string().optional(),
+  /** Trust X-Forwarded-* from a reverse proxy (set behind the load balancer). */
+  TRUST_PROXY: booleanFlag,
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new Error(`invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,39 @@
+import type { ParticipantId, WorkshopId } from "../../shared/ids.js";
+import type { ParticipantProfile, ParticipantView, Role, WorkshopView } from "../../shared/workshop.js";
+
+/** What the store keeps for a workshop. The facilitator key is only ever a hash here. */
+export interface WorkshopRecord {
+  workshopId: WorkshopId;
+  title: string;
+  joinCode: string;
+  status: "active" | "ended";
+  createdAt: number;
+  facilitatorKeyHash: string;
+}
+
+/** What the store keeps for one person. Removed and departed people stay as tombstones so their session stays dead. */
+export interface ParticipantRecord {
+  participantId: ParticipantId;
+  displayName: string;
+  role: Role;
+  status: "active" | "removed" | "left";
+  joinedAt: number;
+}
+
+export function toWorkshopView(record: WorkshopRecord): WorkshopView {
+  return {
+    workshopId: record.workshopId,
+    title: record.title,
+    joinCode: record.joinCode,
+    status: record.status,
+    createdAt: record.createdAt,
+  };
+}
+
+export function toParticipantProfile(record: ParticipantRecord): ParticipantProfile {
+  return { participantId: record.participantId, displayName: record.displayName, role: record.role };
+}
+
+export function toParticipantView(record: ParticipantRecord, online: boolean): ParticipantView {
+  return { ...toParticipantProfile(record), online };
+}

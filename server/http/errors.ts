@@ -1,0 +1,18 @@
+import type { ErrorRequestHandler, Response } from "express";
+import type { ErrorCode } from "../../shared/protocol.js";
+import type { Logger } from "../logger.js";
+
+/** REST errors have the same body shape as a refused ack's error. */
+export function sendError(res: Response, status: number, code: ErrorCode, message: string): void {
+  res.status(status).json({ error: { code, message } });
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, _req, res, _next) => {
+    const status = typeof error === "object" && error !== null && "status" in error ? Number(error.status) : 500;
+    if (status === 413) return sendError(res, 413, "PAYLOAD_TOO_LARGE", "request body too large");
+    if (status >= 400 && status < 500) return sendError(res, status, "BAD_REQUEST", "malformed request");
+    logger.error({ err: error instanceof Error ? error.message : String(error) }, "request failed");
+    sendError(res, 500, "INTERNAL", "something went wrong on the server");
+  };
+}

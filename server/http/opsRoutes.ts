@@ -1,0 +1,23 @@
+import { Router } from "express";
+import type { Metrics } from "../metrics.js";
+import type { Store } from "../store/types.js";
+
+/** Liveness, readiness and Prometheus metrics for the orchestrator and the operator. */
+export function opsRoutes(store: Store, metrics: Metrics): Router {
+  const router = Router();
+  router.get("/healthz", (_req, res) => {
+    res.json({ status: "alive" });
+  });
+  router.get("/readyz", async (_req, res) => {
+    try {
+      await store.ping();
+      res.json({ status: "ready", store: store.kind });
+    } catch {
+      res.status(503).json({ status: "not ready", store: store.kind });
+    }
+  });
+  router.get("/metrics", async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  return router;
+}

@@ -1,0 +1,27 @@
+import { Router } from "express";
+import { CreateWorkshopRequestSchema } from "../../shared/workshop.js";
+import { DomainError } from "../domain/errors.js";
+import type { WorkshopService } from "../services/workshopService.js";
+import { sendError } from "./errors.js";
+
+export function workshopRoutes(service: WorkshopService): Router {
+  const router = Router();
+  router.post("/api/workshops", async (req, res) => {
+    const parsed = CreateWorkshopRequestSchema.safeParse(req.body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      sendError(res, 400, "BAD_REQUEST", `invalid ${issue?.path.join(".") || "body"}: ${issue?.message ?? ""}`);
+      return;
+    }
+    try {
+      res.status(201).json(await service.create(parsed.data.title));
+    } catch (error) {
+      if (error instanceof DomainError && error.code === "UNAVAILABLE") {
+        sendError(res, 503, "UNAVAILABLE", error.message);
+        return;
+      }
+      throw error;
+    }
+  });
+  return router;
+}

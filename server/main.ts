@@ -1,0 +1,48 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { createApp } from "./app.js";
+import { loadConfig } from "./config.js";
+import { createLogger } from "./logger.js";
+import { createRuntime } from "./runtime.js";
+
+/** The built client sits beside the compiled server (dist/client) or under dist/ when run from source. */
+function defaultClientDir(): string | undefined {
+  const candidates = ["../client", "../dist/client"].map((relative) =>
+    fileURLToPath(new URL(relative, import.meta.url)),
+  );
+  return candidates.find((dir) => existsSync(`${dir}/index.html`));
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const runtime = await createRuntime(config, logger);
+  const app = createApp({
+    config: { ...config, CLIENT_DIR: config.CLIENT_DIR ?? defaultClientDir() },
+    store: runtime.store,
+    logger,
+    nodeId: runtime.nodeId,
+    adapter: runtime.adapter,
+  });
+  app.httpServer.listen(config.PORT, config.HOST, () => {
+    const address = app.httpServer.address();
+    const port = typeof address === "object" && address ? address.port : config.PORT;
+    logger.info({ port, store: runtime.store.kind, nodeId: runtime.nodeId }, `listening on http://localhost:${port}`);
+  });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    await app.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+import { Counter, Gauge, Histogram, Registry } from "prom-client";
+
+/** One registry per app instance (tests run several apps in one process). */
+export function createMetrics() {
+  const registry = new Registry();
+  return {
+    registry,
+    connections: new Gauge({ name: "workshop_connections", help: "Open Socket.IO connections", registers: [registry] }),
+    handshakes: new Counter({
+      name: "workshop_handshakes_total",
+      help: "Socket handshakes by outcome (ok or error code)",
+      labelNames: ["outcome"],
+      registers: [registry],
+    }),
+    commands: new Counter({
+      name: "workshop_commands_total",
+      help: "Client commands by name and outcome (ok or error code)",
+      labelNames: ["command", "outcome"],
+      registers: [registry],
+    }),
+    commandSeconds: new Histogram({
+      name: "workshop_command_duration_seconds",
+      help: "Time from receiving a command to its ack",
+      labelNames: ["command"],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
+    eventBatches: new Counter({
+      name: "workshop_event_batches_total",
+      help: "Coalesced event batches emitted by this node",
+      registers: [registry],
+    }),
+  };
+}
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,133 @@
+import type { ZodError } from "zod";
+import {
+  type CommandName,
+  type CommandResult,
+  commands,
+  isCommandName,
+  type ParsedPayload,
+} from "../../shared/events.js";
+import type { Ack, ErrorBody } from "../../shared/protocol.js";
+import { DomainError } from "../domain/errors.js";
+import type { Logger } from "../logger.js";
+import type { Metrics } from "../metrics.js";
+import type { Actor } from "../services/workshopService.js";
+import type { CommandRef } from "../store/types.js";
+import type { WorkshopSocket } from "./types.js";
+
+/** What a command handler gets: who sent it, the write's identity when it writes, and the parsed payload. */
+export interface HandlerInput<C extends CommandName> {
+  who: Actor;
+  command: CommandRef;
+  payload: ParsedPayload<C>;
+  socket: WorkshopSocket;
+}
+
+export type CommandHandler<C extends CommandName> = (input: HandlerInput<C>) => Promise<CommandResult<C>>;
+
+export interface DefinedHandler {
+  name: CommandName;
+  attach(socket: WorkshopSocket, context: HandlerContext): void;
+}
+
+export interface HandlerContext {
+  logger: Logger;
+  metrics: Metrics;
+  /** Refuses floods per connection before any work is done. */
+  allowCommand(socket: WorkshopSocket): boolean;
+}
+
+type AckFn = (response: Ack<unknown>) => void;
+
+/**
+ * The one path every command takes: payload shape, zod parse, rate limit, the handler
+ * (which authorizes through the policy table), and exactly one ack. Nothing a client sends
+ * can crash the process: a missing or malformed ack callback, junk payloads and thrown
+ * errors all end here.
+ */
+export function defineHandler<C extends CommandName>(name: C, run: CommandHandler<C>): DefinedHandler {
+  return {
+    name,
+    attach(socket, context) {
+      socket.on(
+        name as never,
+        (async (...args: unknown[]) => {
+          const ack = takeAck(args);
+          if (!ack) {
+            // Without a callback nobody could learn the outcome: refuse to act, quietly.
+            context.metrics.commands.inc({ command: name, outcome: "NO_ACK" });
+            return;
+          }
+          const stopTimer = context.metrics.commandSeconds.startTimer({ command: name });
+          const response = await runCommand(name, run, socket, args, context);
+          stopTimer();
+          context.metrics.commands.inc({ command: name, outcome: response.ok ? "ok" : response.error.code });
+          ack(response);
+        }) as never,
+      );
+    },
+  };
+}
+
+/** Events outside the command table get UNKNOWN_EVENT (when they brought a callback). */
+export function refuseUnknownEvents(socket: WorkshopSocket, context: HandlerContext): void {
+  socket.onAny((event: unknown, ...args: unknown[]) => {
+    if (isCommandName(event)) return;
+    context.metrics.commands.inc({ command: "unknown", outcome: "UNKNOWN_EVENT" });
+    takeAck(args)?.({ ok: false, error: { code: "UNKNOWN_EVENT", message: "no such command" } });
+  });
+}
+
+async function runCommand<C extends CommandName>(
+  name: C,
+  run: CommandHandler<C>,
+  socket: WorkshopSocket,
+  args: unknown[],
+  context: HandlerContext,
+): Promise<Ack<unknown>> {
+  try {
+    if (!context.allowCommand(socket)) {
+      return failure({ code: "RATE_LIMITED", message: "too many commands, slow down" });
+    }
+    if (args.length !== 1) return failure({ code: "BAD_REQUEST", message: "expected exactly one payload argument" });
+    const parsed = commands[name].payload.safeParse(args[0]);
+    if (!parsed.success) return failure(describeInvalid(parsed.error));
+    const payload = parsed.data as ParsedPayload<C>;
+    const who = { workshopId: socket.data.workshopId, participantId: socket.data.participantId };
+    const commandId = "commandId" in payload && typeof payload.commandId === "string" ? payload.commandId : "";
+    const data = await run({ who, command: { actorId: who.participantId, commandId }, payload, socket });
+    return { ok: true, data };
+  } catch (error) {
+    if (error instanceof DomainError) {
+      if (error.code === "SESSION_REVOKED") setImmediate(() => socket.disconnect(true));
+      return failure({ code: error.code, message: error.message });
+    }
+    context.logger.error(
+      { command: name, err: error instanceof Error ? error.message : String(error) },
+      "command failed unexpectedly",
+    );
+    return failure({ code: "INTERNAL", message: "something went wrong on the server" });
+  }
+}
+
+function takeAck(args: unknown[]): AckFn | null {
+  const last = args[args.length - 1];
+  if (typeof last !== "function") return null;
+  args.pop();
+  let answered = false;
+  return (response) => {
+    if (answered) return;
+    answered = true;
+    (last as AckFn)(response);
+  };
+}
+
+function failure(error: ErrorBody): Ack<never> {
+  return { ok: false, error };
+}
+
+/** Names the first offending field without echoing what was sent (it may be personal text). */
+function describeInvalid(error: ZodError): ErrorBody {
+  const issue = error.issues[0];
+  const where = issue && issue.path.length > 0 ? issue.path.join(".") : "payload";
+  return { code: "BAD_REQUEST", message: `invalid ${where}: ${issue?.message ?? "malformed"}` };
+}

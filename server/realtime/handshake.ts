@@ -1,0 +1,77 @@
+import type { ExtendedError } from "socket.io";
+import type { ErrorCode } from "../../shared/protocol.js";
+import { PROTOCOL_VERSION } from "../../shared/protocol.js";
+import { DisplayNameSchema, HandshakeAuthSchema, type SessionView } from "../../shared/workshop.js";
+import { DomainError } from "../domain/errors.js";
+import type { Logger } from "../logger.js";
+import type { Metrics } from "../metrics.js";
+import type { WorkshopService } from "../services/workshopService.js";
+import type { WorkshopSocket } from "./types.js";
+
+/**
+ * The session each socket was admitted with. Kept beside the socket, not in socket.data:
+ * the adapter can copy socket.data to other nodes, and the session token must not travel.
+ */
+export const sessionOfSocket = new WeakMap<WorkshopSocket, SessionView>();
+
+function refusal(code: ErrorCode, message: string): ExtendedError {
+  const error: ExtendedError = new Error(message);
+  error.data = { code, message };
+  return error;
+}
+
+/** Admits a socket as a new participant, a facilitator, or a resumed session; refuses with a stable code. */
+export function handshakeMiddleware(service: WorkshopService, nodeId: string, logger: Logger, metrics: Metrics) {
+  return async (socket: WorkshopSocket, next: (error?: ExtendedError) => void) => {
+    try {
+      const session = await admit(service, socket.handshake.auth);
+      socket.data = {
+        workshopId: session.workshopId,
+        participantId: session.participantId,
+        connectionId: `${nodeId}/${socket.id}`,
+        sinceVersion: sinceVersionOf(socket.handshake.auth),
+      };
+      sessionOfSocket.set(socket, session);
+      metrics.handshakes.inc({ outcome: "ok" });
+      next();
+    } catch (error) {
+      const code: ErrorCode = error instanceof DomainError ? error.code : "INTERNAL";
+      if (!(error instanceof DomainError)) {
+        logger.error({ err: error instanceof Error ? error.message : String(error) }, "handshake failed");
+      }
+      metrics.handshakes.inc({ outcome: code });
+      next(refusal(code, error instanceof DomainError ? error.message : "something went wrong on the server"));
+    }
+  };
+}
+
+async function admit(service: WorkshopService, auth: unknown): Promise<SessionView> {
+  if (typeof auth === "object" && auth !== null && "protocol" in auth && auth.protocol !== PROTOCOL_VERSION) {
+    throw new DomainError("PROTOCOL_MISMATCH", `this server speaks protocol ${PROTOCOL_VERSION}; reload the page`);
+  }
+  const parsed = HandshakeAuthSchema.safeParse(auth);
+  if (!parsed.success) {
+    // Say which part was wrong when it is the display name: that is the user's to fix.
+    if (typeof auth === "object" && auth !== null && "displayName" in auth) {
+      const name = DisplayNameSchema.safeParse(auth.displayName);
+      if (!name.success) {
+        throw new DomainError("INVALID_DISPLAY_NAME", name.error.issues[0]?.message ?? "invalid display name");
+      }
+    }
+    if (typeof auth === "object" && auth !== null && "joinCode" in auth) {
+      throw new DomainError("INVALID_JOIN_CODE", "that is not a join code");
+    }
+    throw new DomainError("UNAUTHORIZED", "join with a join code, a facilitator key, or a session token");
+  }
+  const credentials = parsed.data;
+  if ("sessionToken" in credentials) return service.resume(credentials.sessionToken);
+  if ("facilitatorKey" in credentials) {
+    return service.joinAsFacilitator(credentials.facilitatorKey, credentials.displayName);
+  }
+  return service.joinWithCode(credentials.joinCode, credentials.displayName);
+}
+
+function sinceVersionOf(auth: unknown): number | undefined {
+  if (typeof auth !== "object" || auth === null || !("sinceVersion" in auth)) return undefined;
+  return typeof auth.sinceVersion === "number" ? auth.sinceVersion : undefined;
+}

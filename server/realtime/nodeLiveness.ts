@@ -1,0 +1,33 @@
+import type { Logger } from "../logger.js";
+import type { Store } from "../store/types.js";
+
+export interface NodeLivenessOptions {
+  heartbeatMs: number;
+  /** A node silent for this long is dead: its connections are closed by whoever notices first. */
+  deadAfterMs: number;
+}
+
+/**
+ * Presence lives in the store, so a node that dies (kill -9) leaves its connections marked
+ * open. Every node beats a heartbeat and reaps the connections of nodes that stopped beating;
+ * reaping is idempotent, so two nodes doing it at once is harmless.
+ */
+export function startNodeLiveness(store: Store, nodeId: string, options: NodeLivenessOptions, logger: Logger) {
+  const beat = async () => {
+    try {
+      const now = Date.now();
+      await store.heartbeat(nodeId, now);
+      for (const deadNodeId of await store.deadNodes(now - options.deadAfterMs)) {
+        if (deadNodeId === nodeId) continue;
+        const reaped = await store.reapNode(deadNodeId);
+        logger.info({ deadNodeId, reaped }, "reaped connections of a dead node");
+      }
+    } catch (error) {
+      logger.warn({ err: error instanceof Error ? error.message : String(error) }, "heartbeat failed");
+    }
+  };
+  void beat();
+  const timer = setInterval(() => void beat(), options.heartbeatMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}

@@ -1,0 +1,56 @@
+import { PROTOCOL_VERSION } from "../../shared/protocol.js";
+import type { Logger } from "../logger.js";
+import type { Metrics } from "../metrics.js";
+import type { WorkshopService } from "../services/workshopService.js";
+import type { Store } from "../store/types.js";
+import type { EventFeed } from "./eventFeed.js";
+import { sessionOfSocket } from "./handshake.js";
+import { rooms, type WorkshopSocket } from "./types.js";
+
+interface SessionDeps {
+  store: Store;
+  service: WorkshopService;
+  feed: EventFeed;
+  logger: Logger;
+  metrics: Metrics;
+}
+
+/**
+ * A connection's life: join the rooms, start the workshop feed on this node, mark presence,
+ * then send the state to start from. Joining the room before reading the state means no
+ * event falls between the two: the client skips what its snapshot already includes.
+ */
+export function attachSession(socket: WorkshopSocket, deps: SessionDeps): void {
+  const { workshopId, participantId, connectionId } = socket.data;
+  deps.metrics.connections.inc();
+  socket.join([rooms.workshop(workshopId), rooms.participant(workshopId, participantId)]);
+
+  const ready = (async () => {
+    await deps.feed.attach(workshopId);
+    await deps.store.connect(workshopId, participantId, connectionId);
+    const sync = await deps.service.sync(workshopId, socket.data.sinceVersion);
+    const session = sessionOfSocket.get(socket);
+    if (!session || socket.disconnected) return;
+    socket.emit("session:ready", { protocol: PROTOCOL_VERSION, session, sync });
+  })();
+  ready.catch((error: unknown) => {
+    deps.logger.warn(
+      { workshopId, err: error instanceof Error ? error.message : String(error) },
+      "session start failed",
+    );
+    // The client reconnects and tries again; nothing was promised to it yet.
+    socket.disconnect(true);
+  });
+
+  socket.on("disconnect", () => {
+    deps.metrics.connections.dec();
+    // Wait for the start to finish, so a quick disconnect cannot leave presence marked online.
+    void ready
+      .catch(() => undefined)
+      .then(() => deps.store.disconnect(workshopId, connectionId))
+      .catch((error: unknown) => {
+        deps.logger.warn({ workshopId, err: error instanceof Error ? error.message : String(error) }, "disconnect");
+      })
+      .finally(() => deps.feed.detach(workshopId));
+  });
+}

@@ -1,0 +1,24 @@
+import type { Server, Socket } from "socket.io";
+import type { ClientToServerEvents, ServerToClientEvents } from "../../shared/events.js";
+import type { ParticipantId, WorkshopId } from "../../shared/ids.js";
+
+/** What the handshake established; handlers trust nothing else about the socket. */
+export interface SocketData {
+  workshopId: WorkshopId;
+  participantId: ParticipantId;
+  /** `<nodeId>/<socketId>`: lets a surviving node close this connection if ours dies. */
+  connectionId: string;
+  /** Last version the client told us it had (handshake), for the first sync. */
+  sinceVersion: number | undefined;
+}
+
+// biome-ignore lint/complexity/noBannedTypes: Socket.IO's inter-server event map; we use none.
+type InterServerEvents = {};
+export type WorkshopServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type WorkshopSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+/** Socket.IO rooms: the workshop (all members), and one per person (all their tabs). */
+export const rooms = {
+  workshop: (workshopId: WorkshopId) => `w:${workshopId}`,
+  participant: (workshopId: WorkshopId, participantId: ParticipantId) => `w:${workshopId}:p:${participantId}`,
+};

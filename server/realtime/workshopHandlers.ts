@@ -1,0 +1,16 @@
+import type { WorkshopService } from "../services/workshopService.js";
+import { type DefinedHandler, defineHandler } from "./defineHandler.js";
+
+/** Commands about the workshop itself, identity and roles. */
+export function workshopHandlers(service: WorkshopService): DefinedHandler[] {
+  return [
+    defineHandler("workshop:sync", async ({ who, payload }) => {
+      await service.authorizedContext("workshop:sync", who);
+      return service.sync(who.workshopId, payload.sinceVersion);
+    }),
+    defineHandler("participant:setRole", ({ who, command, payload }) => service.setRole(who, command, payload)),
+    defineHandler("participant:remove", ({ who, command, payload }) => service.remove(who, command, payload)),
+    defineHandler("session:leave", ({ who, command }) => service.leave(who, command)),
+    defineHandler("workshop:end", ({ who, command }) => service.end(who, command)),
+  ];
+}

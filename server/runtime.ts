@@ -1,0 +1,56 @@
+import { randomBytes } from "node:crypto";
+import { createShardedAdapter } from "@socket.io/redis-adapter";
+import { createClient } from "redis";
+import type { Config } from "./config.js";
+import type { Logger } from "./logger.js";
+import { MemoryStore } from "./store/memory/memoryStore.js";
+import { RedisStore, withTimeout } from "./store/redis/redisStore.js";
+import type { Store } from "./store/types.js";
+
+export interface Runtime {
+  store: Store;
+  /** Socket.IO adapter factory when several nodes share Redis; undefined in memory mode. */
+  adapter: ReturnType<typeof createShardedAdapter> | undefined;
+  nodeId: string;
+  close(): Promise<void>;
+}
+
+/** The store and the cross-node adapter for a configuration: the same wiring for main and tests. */
+export async function createRuntime(config: Config, logger: Logger): Promise<Runtime> {
+  const nodeId = `n${randomBytes(6).toString("hex")}`;
+  if (!config.REDIS_URL) {
+    logger.warn(
+      "IN-MEMORY STORE: all state lives in this one process and is lost when it stops. Set REDIS_URL to keep state and run several nodes.",
+    );
+    return { store: new MemoryStore(), adapter: undefined, nodeId, close: async () => {} };
+  }
+  const store = await RedisStore.connect({
+    url: config.REDIS_URL,
+    keyPrefix: config.REDIS_KEY_PREFIX,
+    commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
+    logger,
+  });
+  // The sharded adapter (Redis 7 SPUBLISH) gives each Socket.IO room its own channel, so a
+  // node only receives traffic for rooms it has sockets in.
+  const pubClient = createClient({ url: config.REDIS_URL });
+  const subClient = pubClient.duplicate();
+  for (const [name, client] of [
+    ["adapter-pub", pubClient],
+    ["adapter-sub", subClient],
+  ] as const) {
+    client.on("error", (error: Error) => logger.warn({ client: name, err: error.message }, "redis error"));
+  }
+  await withTimeout(Promise.all([pubClient.connect(), subClient.connect()]), config.REDIS_COMMAND_TIMEOUT_MS * 3);
+  const adapter = createShardedAdapter(pubClient, subClient, {
+    channelPrefix: `${config.REDIS_KEY_PREFIX}socket.io`,
+    subscriptionMode: "dynamic",
+  });
+  return {
+    store,
+    adapter,
+    nodeId,
+    close: async () => {
+      await Promise.allSettled([store.close(), pubClient.close(), subClient.close()]);
+    },
+  };
+}

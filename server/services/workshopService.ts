@@ -1,0 +1,230 @@
+import type { CommandName, CommandResult, ParsedPayload } from "../../shared/events.js";
+import { normalizeJoinCode, type ParticipantId, type WorkshopId, workshopIdOfSecret } from "../../shared/ids.js";
+import type { Role, SessionView, SyncResult, UnversionedEvent } from "../../shared/workshop.js";
+import { DomainError } from "../domain/errors.js";
+import { changeRole, leave, removeParticipant } from "../domain/participants.js";
+import { authorize } from "../domain/policy.js";
+import {
+  type ParticipantRecord,
+  toParticipantProfile,
+  toWorkshopView,
+  type WorkshopRecord,
+} from "../domain/records.js";
+import {
+  hashSecret,
+  newFacilitatorKey,
+  newJoinCode,
+  newParticipantId,
+  newSessionToken,
+  newWorkshopId,
+  secretMatchesHash,
+} from "../security/secrets.js";
+import type { CommandRef, RecordWrite, Store } from "../store/types.js";
+
+export interface Actor {
+  workshopId: WorkshopId;
+  participantId: ParticipantId;
+}
+
+/** What an authorized command sees: the actor's current record and the workshop, read fresh. */
+export interface CommandContext {
+  actor: ParticipantRecord;
+  workshop: WorkshopRecord;
+}
+
+interface Decision<T> {
+  writes: RecordWrite[];
+  events: UnversionedEvent[];
+  result: T;
+}
+
+const MAX_COMMIT_ATTEMPTS = 5;
+
+/** Workshops, identity and roles: every rule about who is in which workshop with which role. */
+export class WorkshopService {
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async create(title: string): Promise<{ workshopId: WorkshopId; joinCode: string; facilitatorKey: string }> {
+    // A join code can collide with a live one; draw again (32^6 codes make this rare).
+    for (let attempt = 0; ; attempt++) {
+      const workshopId = newWorkshopId();
+      const joinCode = newJoinCode();
+      const facilitatorKey = newFacilitatorKey(workshopId);
+      try {
+        await this.store.createWorkshop({
+          workshopId,
+          title,
+          joinCode,
+          status: "active",
+          createdAt: this.now(),
+          facilitatorKeyHash: hashSecret(facilitatorKey),
+        });
+        return { workshopId, joinCode, facilitatorKey };
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code !== "CONFLICT" || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  async joinWithCode(joinCode: string, displayName: string): Promise<SessionView> {
+    const workshopId = await this.store.findWorkshopIdByJoinCode(normalizeJoinCode(joinCode));
+    if (!workshopId) throw new DomainError("INVALID_JOIN_CODE", "no workshop has this join code");
+    return this.addPerson(await this.requireActiveWorkshop(workshopId), displayName, "participant");
+  }
+
+  async joinAsFacilitator(facilitatorKey: string, displayName: string): Promise<SessionView> {
+    const workshopId = workshopIdOfSecret(facilitatorKey);
+    const workshop = workshopId ? await this.store.getWorkshop(workshopId) : null;
+    if (!workshop || !secretMatchesHash(facilitatorKey, workshop.facilitatorKeyHash)) {
+      throw new DomainError("UNAUTHORIZED", "facilitator key not recognised");
+    }
+    if (workshop.status !== "active") throw new DomainError("WORKSHOP_ENDED", "the workshop has ended");
+    return this.addPerson(workshop, displayName, "facilitator");
+  }
+
+  async resume(sessionToken: string): Promise<SessionView> {
+    const workshopId = workshopIdOfSecret(sessionToken);
+    const participantId = workshopId
+      ? await this.store.findParticipantIdBySession(workshopId, hashSecret(sessionToken))
+      : null;
+    if (!workshopId || !participantId) throw new DomainError("UNAUTHORIZED", "session not recognised");
+    const { actor, workshop } = await this.loadContext({ workshopId, participantId });
+    if (actor.status !== "active") throw new DomainError("SESSION_REVOKED", "your session has ended");
+    if (workshop.status !== "active") throw new DomainError("WORKSHOP_ENDED", "the workshop has ended");
+    return { workshopId, participantId, role: actor.role, displayName: actor.displayName, sessionToken };
+  }
+
+  /** Reads the actor fresh on every command, so a removal or role change holds on every node at once. */
+  async authorizedContext(command: CommandName, who: Actor): Promise<CommandContext> {
+    const context = await this.loadContext(who);
+    authorize(command, context.actor, context.workshop);
+    return context;
+  }
+
+  async sync(workshopId: WorkshopId, sinceVersion: number | undefined): Promise<SyncResult> {
+    if (sinceVersion !== undefined) {
+      const events = await this.store.eventsSince(workshopId, sinceVersion);
+      // A client "from the future" (store restarted empty) or too far behind gets the full state.
+      if (events !== null && sinceVersion <= (await this.store.currentVersion(workshopId))) {
+        return { kind: "events", fromVersion: sinceVersion + 1, events };
+      }
+    }
+    const snapshot = await this.store.snapshot(workshopId);
+    if (!snapshot) throw new DomainError("NOT_FOUND", "no such workshop");
+    return { kind: "snapshot", snapshot };
+  }
+
+  setRole(
+    who: Actor,
+    command: CommandRef,
+    payload: ParsedPayload<"participant:setRole">,
+  ): Promise<CommandResult<"participant:setRole">> {
+    return this.decideAndCommit(who.workshopId, command, async () => {
+      const { actor } = await this.authorizedContext("participant:setRole", who);
+      const target = await this.store.getParticipant(who.workshopId, payload.participantId);
+      const next = changeRole(actor, target, payload.role);
+      const view = toParticipantProfile(next);
+      return {
+        writes: [{ kind: "participant", expected: target, next }],
+        events: [{ type: "participant:upserted", participant: view }],
+        result: view,
+      };
+    });
+  }
+
+  remove(
+    who: Actor,
+    command: CommandRef,
+    payload: ParsedPayload<"participant:remove">,
+  ): Promise<CommandResult<"participant:remove">> {
+    return this.decideAndCommit(who.workshopId, command, async () => {
+      const { actor } = await this.authorizedContext("participant:remove", who);
+      const target = await this.store.getParticipant(who.workshopId, payload.participantId);
+      const next = removeParticipant(actor, target);
+      return {
+        writes: [{ kind: "participant", expected: target, next }],
+        events: [{ type: "participant:removed", participantId: next.participantId, reason: "removed" }],
+        result: { participantId: next.participantId },
+      };
+    });
+  }
+
+  leave(who: Actor, command: CommandRef): Promise<CommandResult<"session:leave">> {
+    return this.decideAndCommit(who.workshopId, command, async () => {
+      const { actor } = await this.authorizedContext("session:leave", who);
+      return {
+        writes: [{ kind: "participant", expected: actor, next: leave(actor) }],
+        events: [{ type: "participant:removed", participantId: actor.participantId, reason: "left" }],
+        result: {},
+      };
+    });
+  }
+
+  end(who: Actor, command: CommandRef): Promise<CommandResult<"workshop:end">> {
+    return this.decideAndCommit(who.workshopId, command, async () => {
+      const { workshop } = await this.authorizedContext("workshop:end", who);
+      const next: WorkshopRecord = { ...workshop, status: "ended" };
+      const view = toWorkshopView(next);
+      return {
+        writes: [{ kind: "workshop", expected: workshop, next }],
+        events: [{ type: "workshop:updated", workshop: view }],
+        result: view,
+      };
+    });
+  }
+
+  /**
+   * Runs a write at most once per (actor, commandId): a retry returns the first result, even
+   * when the decision would now be refused (the first attempt already changed the state).
+   * Conflicting concurrent writes re-read and decide again.
+   */
+  private async decideAndCommit<T>(
+    workshopId: WorkshopId,
+    command: CommandRef,
+    decide: () => Promise<Decision<T>>,
+  ): Promise<T> {
+    const earlier = await this.store.commandResult<T>(workshopId, command);
+    if (earlier !== null) return earlier;
+    for (let attempt = 0; attempt < MAX_COMMIT_ATTEMPTS; attempt++) {
+      let decision: Decision<T>;
+      try {
+        decision = await decide();
+      } catch (error) {
+        const raced = error instanceof DomainError ? await this.store.commandResult<T>(workshopId, command) : null;
+        if (raced !== null) return raced;
+        throw error;
+      }
+      const outcome = await this.store.commit(workshopId, command, decision.writes, decision.events, decision.result);
+      if (outcome.status !== "conflict") return outcome.result;
+    }
+    throw new DomainError("CONFLICT", "the state kept changing; try again");
+  }
+
+  private async addPerson(workshop: WorkshopRecord, displayName: string, role: Role): Promise<SessionView> {
+    const participantId = newParticipantId();
+    const sessionToken = newSessionToken(workshop.workshopId);
+    const record: ParticipantRecord = { participantId, displayName, role, status: "active", joinedAt: this.now() };
+    await this.store.addParticipant(workshop.workshopId, record, hashSecret(sessionToken));
+    return { workshopId: workshop.workshopId, participantId, role, displayName, sessionToken };
+  }
+
+  private async requireActiveWorkshop(workshopId: WorkshopId): Promise<WorkshopRecord> {
+    const workshop = await this.store.getWorkshop(workshopId);
+    if (!workshop) throw new DomainError("INVALID_JOIN_CODE", "no workshop has this join code");
+    if (workshop.status !== "active") throw new DomainError("WORKSHOP_ENDED", "the workshop has ended");
+    return workshop;
+  }
+
+  private async loadContext(who: Actor): Promise<CommandContext> {
+    const [actor, workshop] = await Promise.all([
+      this.store.getParticipant(who.workshopId, who.participantId),
+      this.store.getWorkshop(who.workshopId),
+    ]);
+    if (!workshop) throw new DomainError("NOT_FOUND", "no such workshop");
+    if (!actor) throw new DomainError("SESSION_REVOKED", "your session has ended");
+    return { actor, workshop };
+  }
+}

@@ -1,0 +1,312 @@
+import { createClient, type RedisClientType } from "redis";
+import type { ParticipantId, WorkshopId } from "../../../shared/ids.js";
+import type { UnversionedEvent, WorkshopEvent, WorkshopSnapshot } from "../../../shared/workshop.js";
+import { DomainError, StoreUnavailableError } from "../../domain/errors.js";
+import {
+  type ParticipantRecord,
+  toParticipantProfile,
+  toParticipantView,
+  toWorkshopView,
+  type WorkshopRecord,
+} from "../../domain/records.js";
+import type { Logger } from "../../logger.js";
+import {
+  COMMAND_RESULT_TTL_SECONDS,
+  type CommandRef,
+  type CommitOutcome,
+  EVENT_LOG_CAP,
+  type RecordWrite,
+  type Store,
+  type Unsubscribe,
+} from "../types.js";
+import { globalKeys, workshopKeys } from "./keys.js";
+import {
+  addParticipantScript,
+  commitScript,
+  connectScript,
+  disconnectScript,
+  eventsSinceScript,
+  type LuaScript,
+} from "./scripts.js";
+
+export interface RedisStoreOptions {
+  url: string;
+  /** Prepended to every key: lets tests and deployments share one Redis without touching each other. */
+  keyPrefix: string;
+  /** A command that gets no answer within this many ms fails with UNAVAILABLE instead of waiting. */
+  commandTimeoutMs: number;
+  logger: Logger;
+}
+
+type Client = RedisClientType;
+
+/**
+ * The shared store: every node reads and writes here, so no node holds state another needs.
+ * Hot paths are single Lua scripts; reads that must agree with each other use MULTI.
+ */
+export class RedisStore implements Store {
+  readonly kind = "redis";
+  private readonly client: Client;
+  private readonly subscriber: Client;
+  private readonly global: ReturnType<typeof globalKeys>;
+
+  private constructor(
+    private readonly options: RedisStoreOptions,
+    client: Client,
+    subscriber: Client,
+  ) {
+    this.client = client;
+    this.subscriber = subscriber;
+    this.global = globalKeys(options.keyPrefix);
+  }
+
+  /** Connects both clients; fails (instead of waiting forever) when Redis cannot be reached in time. */
+  static async connect(options: RedisStoreOptions): Promise<RedisStore> {
+    const client = createRedisClient(options, "store");
+    const subscriber = createRedisClient(options, "store-subscriber");
+    await Promise.all([
+      withTimeout(client.connect(), options.commandTimeoutMs * 3),
+      withTimeout(subscriber.connect(), options.commandTimeoutMs * 3),
+    ]).catch(async (error: unknown) => {
+      client.destroy();
+      subscriber.destroy();
+      throw error;
+    });
+    return new RedisStore(options, client, subscriber);
+  }
+
+  async createWorkshop(record: WorkshopRecord): Promise<void> {
+    const keys = workshopKeys(this.options.keyPrefix, record.workshopId);
+    const claimed = await this.bounded(
+      this.client.set(this.global.joinCode(record.joinCode), record.workshopId, { condition: "NX" }),
+    );
+    if (claimed !== "OK") throw new DomainError("CONFLICT", "join code already in use");
+    await this.bounded(this.client.set(keys.meta, JSON.stringify(record)));
+  }
+
+  async getWorkshop(workshopId: WorkshopId): Promise<WorkshopRecord | null> {
+    const json = await this.bounded(this.client.get(workshopKeys(this.options.keyPrefix, workshopId).meta));
+    return json ? (JSON.parse(json) as WorkshopRecord) : null;
+  }
+
+  async findWorkshopIdByJoinCode(joinCode: string): Promise<WorkshopId | null> {
+    return this.bounded(this.client.get(this.global.joinCode(joinCode)));
+  }
+
+  async addParticipant(workshopId: WorkshopId, record: ParticipantRecord, sessionTokenHash: string): Promise<number> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    const event: UnversionedEvent = { type: "participant:upserted", participant: toParticipantProfile(record) };
+    const version = await this.run(
+      addParticipantScript,
+      [keys.version, keys.log, keys.participants, keys.sessions],
+      [
+        keys.changes,
+        EVENT_LOG_CAP,
+        record.participantId,
+        JSON.stringify(record),
+        sessionTokenHash,
+        JSON.stringify(event),
+      ],
+    );
+    return Number(version);
+  }
+
+  async getParticipant(workshopId: WorkshopId, participantId: ParticipantId): Promise<ParticipantRecord | null> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    const json = await this.bounded(this.client.hGet(keys.participants, participantId));
+    return json ? (JSON.parse(json) as ParticipantRecord) : null;
+  }
+
+  async findParticipantIdBySession(workshopId: WorkshopId, sessionTokenHash: string): Promise<ParticipantId | null> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    return (await this.bounded(this.client.hGet(keys.sessions, sessionTokenHash))) ?? null;
+  }
+
+  async commit<T>(
+    workshopId: WorkshopId,
+    command: CommandRef,
+    writes: RecordWrite[],
+    events: UnversionedEvent[],
+    result: T,
+  ): Promise<CommitOutcome<T>> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    const writeKeys: string[] = [];
+    const writeArgs: string[] = [];
+    for (const write of writes) {
+      if (write.kind === "workshop") {
+        writeKeys.push(keys.meta);
+        writeArgs.push("", JSON.stringify(write.expected), JSON.stringify(write.next));
+      } else {
+        writeKeys.push(keys.participants);
+        writeArgs.push(
+          write.next.participantId,
+          write.expected ? JSON.stringify(write.expected) : "",
+          JSON.stringify(write.next),
+        );
+      }
+    }
+    const reply = (await this.run(
+      commitScript,
+      [keys.version, keys.log, keys.commandResult(command.actorId, command.commandId), ...writeKeys],
+      [
+        keys.changes,
+        EVENT_LOG_CAP,
+        COMMAND_RESULT_TTL_SECONDS,
+        JSON.stringify(result),
+        writes.length,
+        ...writeArgs,
+        ...events.map((event) => JSON.stringify(event)),
+      ],
+    )) as [string, string?];
+    switch (reply[0]) {
+      case "duplicate":
+        return { status: "duplicate", result: JSON.parse(reply[1] ?? "null") as T };
+      case "conflict":
+        return { status: "conflict" };
+      default:
+        return { status: "applied", version: Number(reply[1]), result };
+    }
+  }
+
+  async commandResult<T>(workshopId: WorkshopId, command: CommandRef): Promise<T | null> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    const json = await this.bounded(this.client.get(keys.commandResult(command.actorId, command.commandId)));
+    return json === null ? null : (JSON.parse(json) as T);
+  }
+
+  async connect(workshopId: WorkshopId, participantId: ParticipantId, connectionId: string): Promise<void> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    const nodeId = connectionId.split("/")[0] ?? "";
+    // Recorded before the connection itself, so a node that dies in between still gets reaped.
+    await this.bounded(this.client.sAdd(this.global.nodeWorkshops(nodeId), workshopId));
+    await this.run(
+      connectScript,
+      [keys.version, keys.log, keys.connections, keys.onlineCounts],
+      [keys.changes, EVENT_LOG_CAP, connectionId, participantId],
+    );
+  }
+
+  async disconnect(workshopId: WorkshopId, connectionId: string): Promise<void> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    await this.run(
+      disconnectScript,
+      [keys.version, keys.log, keys.connections, keys.onlineCounts],
+      [keys.changes, EVENT_LOG_CAP, connectionId],
+    );
+  }
+
+  async reapNode(nodeId: string): Promise<number> {
+    const workshopsKey = this.global.nodeWorkshops(nodeId);
+    const workshopIds = await this.bounded(this.client.sMembers(workshopsKey));
+    let reaped = 0;
+    for (const workshopId of workshopIds) {
+      const keys = workshopKeys(this.options.keyPrefix, workshopId);
+      const connectionIds = await this.bounded(this.client.hKeys(keys.connections));
+      for (const connectionId of connectionIds) {
+        if (!connectionId.startsWith(`${nodeId}/`)) continue;
+        await this.disconnect(workshopId, connectionId);
+        reaped++;
+      }
+    }
+    await this.bounded(this.client.multi().del(workshopsKey).zRem(this.global.nodes, nodeId).exec());
+    return reaped;
+  }
+
+  async heartbeat(nodeId: string, now: number): Promise<void> {
+    await this.bounded(this.client.zAdd(this.global.nodes, { score: now, value: nodeId }));
+  }
+
+  async deadNodes(olderThan: number): Promise<string[]> {
+    return this.bounded(this.client.zRangeByScore(this.global.nodes, 0, olderThan - 1));
+  }
+
+  async snapshot(workshopId: WorkshopId): Promise<WorkshopSnapshot | null> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    const [version, meta, participants, onlineCounts] = (await this.bounded(
+      this.client.multi().get(keys.version).get(keys.meta).hGetAll(keys.participants).hGetAll(keys.onlineCounts).exec(),
+    )) as unknown as [string | null, string | null, Record<string, string>, Record<string, string>];
+    if (!meta) return null;
+    const views = Object.values(participants)
+      .map((json) => JSON.parse(json) as ParticipantRecord)
+      .filter((record) => record.status === "active")
+      .map((record) => toParticipantView(record, Number(onlineCounts[record.participantId] ?? 0) > 0));
+    return {
+      version: Number(version ?? 0),
+      workshop: toWorkshopView(JSON.parse(meta) as WorkshopRecord),
+      participants: views,
+    };
+  }
+
+  async currentVersion(workshopId: WorkshopId): Promise<number> {
+    return Number((await this.bounded(this.client.get(workshopKeys(this.options.keyPrefix, workshopId).version))) ?? 0);
+  }
+
+  async eventsSince(workshopId: WorkshopId, sinceVersion: number): Promise<WorkshopEvent[] | null> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    const reply = (await this.run(eventsSinceScript, [keys.version, keys.log], [sinceVersion])) as string[] | null;
+    return reply === null ? null : reply.map((json) => JSON.parse(json) as WorkshopEvent);
+  }
+
+  async subscribe(workshopId: WorkshopId, onChange: (version: number) => void): Promise<Unsubscribe> {
+    const channel = workshopKeys(this.options.keyPrefix, workshopId).changes;
+    const listener = (message: string) => onChange(Number(message));
+    await this.bounded(this.subscriber.sSubscribe(channel, listener));
+    return async () => {
+      await this.bounded(this.subscriber.sUnsubscribe(channel, listener));
+    };
+  }
+
+  async ping(): Promise<void> {
+    await this.bounded(this.client.ping());
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([this.client.close(), this.subscriber.close()]);
+  }
+
+  /** Runs a script by its SHA, loading it once more when Redis has forgotten it (restart, SCRIPT FLUSH). */
+  private async run(lua: LuaScript, keys: string[], args: Array<string | number>): Promise<unknown> {
+    const options = { keys, arguments: args.map(String) };
+    try {
+      return await this.bounded(this.client.evalSha(lua.sha, options));
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.startsWith("NOSCRIPT")) throw error;
+      return this.bounded(this.client.eval(lua.source, options));
+    }
+  }
+
+  /** No store call may hang: Redis down, hung or reconnecting becomes UNAVAILABLE within the timeout. */
+  private bounded<T>(operation: Promise<T>): Promise<T> {
+    return withTimeout(operation, this.options.commandTimeoutMs).catch((error: unknown) => {
+      if (error instanceof DomainError) throw error;
+      if (error instanceof Error && /^(NOSCRIPT|ERR|WRONGTYPE)/.test(error.message)) throw error;
+      throw new StoreUnavailableError();
+    });
+  }
+}
+
+function createRedisClient(options: RedisStoreOptions, name: string): Client {
+  const client: Client = createClient({
+    url: options.url,
+    // Fail fast while disconnected instead of queueing commands that nobody waits for.
+    disableOfflineQueue: true,
+    commandOptions: { timeout: options.commandTimeoutMs },
+    socket: {
+      connectTimeout: options.commandTimeoutMs,
+      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000),
+    },
+  }) as unknown as Client;
+  // Without a listener an 'error' event would crash the process.
+  client.on("error", (error: Error) => options.logger.warn({ client: name, err: error.message }, "redis error"));
+  return client;
+}
+
+export class TimeoutError extends Error {}
+
+export function withTimeout<T>(operation: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([operation, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,87 @@
+import type { ParticipantId, WorkshopId } from "../../shared/ids.js";
+import type { UnversionedEvent, WorkshopEvent, WorkshopSnapshot } from "../../shared/workshop.js";
+import type { ParticipantRecord, WorkshopRecord } from "../domain/records.js";
+
+/** Who sent a write and under which id: the pair a retry is recognised by. */
+export interface CommandRef {
+  actorId: ParticipantId;
+  commandId: string;
+}
+
+/**
+ * One record a command replaces, with the value it expects to find there (optimistic
+ * concurrency: the write applies only if nobody changed the record since it was read).
+ */
+export type RecordWrite =
+  | { kind: "workshop"; expected: WorkshopRecord; next: WorkshopRecord }
+  | { kind: "participant"; expected: ParticipantRecord | null; next: ParticipantRecord };
+
+export type CommitOutcome<T> =
+  | { status: "applied"; version: number; result: T }
+  /** The same command was applied before: here is its first result, nothing was applied again. */
+  | { status: "duplicate"; result: T }
+  /** A record changed between read and write: read again and retry the decision. */
+  | { status: "conflict" };
+
+export type Unsubscribe = () => Promise<void>;
+
+/**
+ * The state of every workshop, shaped by the domain. Two implementations pass one contract
+ * suite (test/contract): MemoryStore (one process, nothing to install) and RedisStore.
+ * Every method that changes state appends versioned events to the workshop's log atomically
+ * with the change and notifies subscribers on every node.
+ */
+export interface Store {
+  readonly kind: "memory" | "redis";
+
+  /** Fails with CONFLICT when the join code is taken (the caller draws another). */
+  createWorkshop(record: WorkshopRecord): Promise<void>;
+  getWorkshop(workshopId: WorkshopId): Promise<WorkshopRecord | null>;
+  findWorkshopIdByJoinCode(joinCode: string): Promise<WorkshopId | null>;
+
+  /** A new person and their session; appends `participant:upserted`. */
+  addParticipant(workshopId: WorkshopId, record: ParticipantRecord, sessionTokenHash: string): Promise<number>;
+  getParticipant(workshopId: WorkshopId, participantId: ParticipantId): Promise<ParticipantRecord | null>;
+  findParticipantIdBySession(workshopId: WorkshopId, sessionTokenHash: string): Promise<ParticipantId | null>;
+
+  /**
+   * Applies a command's record writes and events atomically, at most once per CommandRef.
+   * `result` is stored with the command so a retry gets the same answer.
+   */
+  commit<T>(
+    workshopId: WorkshopId,
+    command: CommandRef,
+    writes: RecordWrite[],
+    events: UnversionedEvent[],
+    result: T,
+  ): Promise<CommitOutcome<T>>;
+
+  /** The first result of an applied command, or null: lets a retry skip re-deciding. */
+  commandResult<T>(workshopId: WorkshopId, command: CommandRef): Promise<T | null>;
+
+  /** Marks one connection open; the first connection of a person appends `participant:presence` online. */
+  connect(workshopId: WorkshopId, participantId: ParticipantId, connectionId: string): Promise<void>;
+  /** Idempotent; the last connection closing appends `participant:presence` offline. */
+  disconnect(workshopId: WorkshopId, connectionId: string): Promise<void>;
+  /** Closes every connection a dead node left behind (connection ids start with `<nodeId>/`). */
+  reapNode(nodeId: string): Promise<number>;
+  /** Liveness of server nodes, so survivors can reap the connections of a node that died. */
+  heartbeat(nodeId: string, now: number): Promise<void>;
+  deadNodes(olderThan: number): Promise<string[]>;
+
+  /** One consistent view: version, workshop, active participants with presence. */
+  snapshot(workshopId: WorkshopId): Promise<WorkshopSnapshot | null>;
+  currentVersion(workshopId: WorkshopId): Promise<number>;
+  /** Events with v > sinceVersion, or null when the log no longer reaches back that far. */
+  eventsSince(workshopId: WorkshopId, sinceVersion: number): Promise<WorkshopEvent[] | null>;
+  /** Called with the new version after every change of the workshop, on every node. */
+  subscribe(workshopId: WorkshopId, onChange: (version: number) => void): Promise<Unsubscribe>;
+
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** How many events a workshop's log keeps for delta resync; older gaps get a full snapshot. */
+export const EVENT_LOG_CAP = 5000;
+/** How long a write's first result is remembered for retries. */
+export const COMMAND_RESULT_TTL_SECONDS = 24 * 60 * 60;

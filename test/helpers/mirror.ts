@@ -1,0 +1,74 @@
+import type { SyncResult } from "../../shared/workshop.js";
+import {
+  applyEventBatch,
+  applySyncResult,
+  emptyWorkshopState,
+  type WorkshopState,
+} from "../../shared/workshopState.js";
+import type { TypedSocket } from "./client.js";
+
+/** Keeps a WorkshopState from a socket exactly as the browser does, and counts what arrived. */
+export class WorkshopMirror {
+  readonly state: WorkshopState = emptyWorkshopState();
+  resync: (sinceVersion?: number) => Promise<SyncResult | null> = async () => null;
+  batches = 0;
+  gaps = 0;
+  revoked: string | null = null;
+  private waiters: Array<() => void> = [];
+
+  get version(): number {
+    return this.state.version;
+  }
+
+  attach(socket: TypedSocket): void {
+    socket.on("session:ready", ({ sync }) => {
+      if (!applySyncResult(this.state, sync)) void this.catchUp();
+      this.changed();
+    });
+    socket.on("workshop:events", (batch) => {
+      this.batches++;
+      if (applyEventBatch(this.state, batch) === "gap") {
+        this.gaps++;
+        void this.catchUp();
+      }
+      this.changed();
+    });
+    socket.on("session:revoked", ({ reason }) => {
+      this.revoked = reason;
+      this.changed();
+    });
+  }
+
+  /** Resolves when `predicate` holds (checked after every change), or rejects after timeoutMs. */
+  until(predicate: (state: WorkshopState) => boolean, timeoutMs = 10_000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (!predicate(this.state)) return false;
+        clearTimeout(timer);
+        resolve();
+        return true;
+      };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((waiter) => waiter !== onChange);
+        reject(new Error(`condition not met within ${timeoutMs} ms (version ${this.state.version})`));
+      }, timeoutMs);
+      const onChange = () => {
+        if (check()) this.waiters = this.waiters.filter((waiter) => waiter !== onChange);
+      };
+      if (!check()) this.waiters.push(onChange);
+    });
+  }
+
+  private async catchUp(): Promise<void> {
+    const sync = await this.resync(Math.max(this.state.version, 0));
+    if (sync && !applySyncResult(this.state, sync)) {
+      const full = await this.resync();
+      if (full) applySyncResult(this.state, full);
+    }
+    this.changed();
+  }
+
+  private changed(): void {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+}

@@ -1,0 +1,82 @@
+import { randomBytes } from "node:crypto";
+import { Writable } from "node:stream";
+import { inject } from "vitest";
+import { type App, createApp } from "../../server/app.js";
+import { type Config, loadConfig } from "../../server/config.js";
+import { createLogger } from "../../server/logger.js";
+import { createRuntime, type Runtime } from "../../server/runtime.js";
+import type { Store } from "../../server/store/types.js";
+
+export interface StartServerOptions {
+  store?: "memory" | "redis";
+  /** Redis to use (default: the suite's Redis). */
+  redisUrl?: string;
+  /** Key prefix; nodes of one test share it, tests never do. */
+  keyPrefix?: string;
+  clientDir?: string;
+  env?: Record<string, string>;
+}
+
+export interface TestServer {
+  url: string;
+  port: number;
+  app: App;
+  store: Store;
+  runtime: Runtime;
+  config: Config;
+  /** Every log line this node wrote, as JSON text (for "logs never contain X" checks). */
+  logLines: string[];
+  close(): Promise<void>;
+}
+
+/** A unique prefix per test, so tests share one Redis without ever seeing each other's keys. */
+export function uniquePrefix(): string {
+  return `test:${randomBytes(6).toString("hex")}:`;
+}
+
+/** A real server node on a free port (port 0), with real Socket.IO and the chosen store. */
+export async function startServer(options: StartServerOptions = {}): Promise<TestServer> {
+  const useRedis = (options.store ?? "memory") === "redis";
+  const config = loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "info",
+    REDIS_COMMAND_TIMEOUT_MS: "1000",
+    ...(useRedis
+      ? { REDIS_URL: options.redisUrl ?? inject("redisUrl"), REDIS_KEY_PREFIX: options.keyPrefix ?? uniquePrefix() }
+      : {}),
+    ...(options.clientDir ? { CLIENT_DIR: options.clientDir } : {}),
+    ...options.env,
+  });
+  const logLines: string[] = [];
+  const logger = createLogger(
+    config.LOG_LEVEL,
+    new Writable({
+      write(chunk, _encoding, done) {
+        logLines.push(String(chunk));
+        done();
+      },
+    }),
+  );
+  const runtime = await createRuntime(config, logger);
+  const app = createApp({ config, store: runtime.store, logger, nodeId: runtime.nodeId, adapter: runtime.adapter });
+  await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
+  const address = app.httpServer.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  let closed = false;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    app,
+    store: runtime.store,
+    runtime,
+    config,
+    logLines,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      await runtime.close();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  root: fileURLToPath(new URL("..", import.meta.url)),
+  test: {
+    include: ["test/**/*.test.ts"],
+    globalSetup: ["test/helpers/globalSetup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Two cores: run files in parallel but not so many that timing-sensitive waits starve.
+    maxWorkers: 2,
+    pool: "forks",
+  },
+});
