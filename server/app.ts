@@ -49,7 +49,7 @@ export function createApp(deps: AppDeps): App {
   web.use(helmet({ contentSecurityPolicy: { directives: { "img-src": ["'self'", "data:"] } } }));
   web.use(express.json({ limit: "16kb" }));
   web.use(opsRoutes(store, metrics));
-  web.use(workshopRoutes(service));
+  web.use(workshopRoutes(service, logger));
   web.use(clientRoutes(config.CLIENT_DIR));
   web.use(errorHandler(logger));
 
@@ -75,7 +75,12 @@ export function createApp(deps: AppDeps): App {
     logger,
     metrics,
   );
-  const liveness = startNodeLiveness(store, nodeId, { heartbeatMs: 5000, deadAfterMs: 30_000 }, logger);
+  const liveness = startNodeLiveness(
+    store,
+    nodeId,
+    { heartbeatMs: config.NODE_HEARTBEAT_MS, deadAfterMs: config.NODE_DEAD_AFTER_MS },
+    logger,
+  );
   const handlers = workshopHandlers(service);
   const handlerContext = { logger, metrics, allowCommand: createRateLimiter({ perSecond: 20, burst: 40 }) };
 
@@ -93,8 +98,10 @@ export function createApp(deps: AppDeps): App {
     async close() {
       liveness.stop();
       await feed.close();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+      // Keep-alive HTTP connections would hold the close open for seconds.
       httpServer.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -38,6 +38,10 @@ export const ConfigSchema = z.object({
     .default(64 * 1024),
   /** Least time between two batches of workshop events per workshop and node (coalescing), ms. */
   BROADCAST_INTERVAL_MS: z.coerce.number().int().min(10).default(100),
+  /** How often this node proves it is alive, so others can tell when it died, ms. */
+  NODE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5000),
+  /** A node silent this long is dead; survivors mark its connections offline, ms. */
+  NODE_DEAD_AFTER_MS: z.coerce.number().int().min(300).default(30_000),
   /** pino level. info never carries names, texts or secrets. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Directory of the built client; empty disables static serving (API-only node). */

@@ -4,7 +4,7 @@ import { createClient } from "redis";
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 import { MemoryStore } from "./store/memory/memoryStore.js";
-import { RedisStore, withTimeout } from "./store/redis/redisStore.js";
+import { closeRedisClients, RedisStore, withTimeout } from "./store/redis/redisStore.js";
 import type { Store } from "./store/types.js";
 
 export interface Runtime {
@@ -50,7 +50,7 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     adapter,
     nodeId,
     close: async () => {
-      await Promise.allSettled([store.close(), pubClient.close(), subClient.close()]);
+      await Promise.all([store.close(), closeRedisClients([pubClient, subClient], config.REDIS_COMMAND_TIMEOUT_MS)]);
     },
   };
 }

@@ -5,7 +5,7 @@ import type { ParticipantRecord } from "./records.js";
 /** Pure rules about people; the service reads, asks these, then commits atomically. */
 
 function requireActiveTarget(target: ParticipantRecord | null): ParticipantRecord {
-  if (!target || target.status !== "active") throw new DomainError("NOT_FOUND", "no such participant");
+  if (target?.status !== "active") throw new DomainError("NOT_FOUND", "no such participant");
   return target;
 }
 

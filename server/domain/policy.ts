@@ -24,7 +24,7 @@ export const policy = {
 
 /** Throws the refusal the client should see, or returns when the actor may run the command now. */
 export function authorize(command: CommandName, actor: ParticipantRecord | null, workshop: WorkshopRecord): void {
-  if (!actor || actor.status !== "active") throw new DomainError("SESSION_REVOKED", "your session has ended");
+  if (actor?.status !== "active") throw new DomainError("SESSION_REVOKED", "your session has ended");
   const rule: Rule = policy[command];
   if (workshop.status === "ended" && !rule.allowedWhenEnded) {
     throw new DomainError("WORKSHOP_ENDED", "the workshop has ended");

@@ -60,7 +60,12 @@ export function defineHandler<C extends CommandName>(name: C, run: CommandHandle
           const stopTimer = context.metrics.commandSeconds.startTimer({ command: name });
           const response = await runCommand(name, run, socket, args, context);
           stopTimer();
-          context.metrics.commands.inc({ command: name, outcome: response.ok ? "ok" : response.error.code });
+          const outcome = response.ok ? "ok" : response.error.code;
+          context.metrics.commands.inc({ command: name, outcome });
+          context.logger.debug(
+            { command: name, outcome, workshopId: socket.data.workshopId, participantId: socket.data.participantId },
+            "command",
+          );
           ack(response);
         }) as never,
       );

@@ -1,4 +1,5 @@
 import type { ExtendedError } from "socket.io";
+import { JoinCodeSchema } from "../../shared/ids.js";
 import type { ErrorCode } from "../../shared/protocol.js";
 import { PROTOCOL_VERSION } from "../../shared/protocol.js";
 import { DisplayNameSchema, HandshakeAuthSchema, type SessionView } from "../../shared/workshop.js";
@@ -33,6 +34,10 @@ export function handshakeMiddleware(service: WorkshopService, nodeId: string, lo
       };
       sessionOfSocket.set(socket, session);
       metrics.handshakes.inc({ outcome: "ok" });
+      logger.info(
+        { workshopId: session.workshopId, participantId: session.participantId, role: session.role },
+        "session admitted",
+      );
       next();
     } catch (error) {
       const code: ErrorCode = error instanceof DomainError ? error.code : "INTERNAL";
@@ -40,6 +45,7 @@ export function handshakeMiddleware(service: WorkshopService, nodeId: string, lo
         logger.error({ err: error instanceof Error ? error.message : String(error) }, "handshake failed");
       }
       metrics.handshakes.inc({ outcome: code });
+      logger.info({ code }, "handshake refused");
       next(refusal(code, error instanceof DomainError ? error.message : "something went wrong on the server"));
     }
   };
@@ -58,7 +64,12 @@ async function admit(service: WorkshopService, auth: unknown): Promise<SessionVi
         throw new DomainError("INVALID_DISPLAY_NAME", name.error.issues[0]?.message ?? "invalid display name");
       }
     }
-    if (typeof auth === "object" && auth !== null && "joinCode" in auth) {
+    if (
+      typeof auth === "object" &&
+      auth !== null &&
+      "joinCode" in auth &&
+      !JoinCodeSchema.safeParse(auth.joinCode).success
+    ) {
       throw new DomainError("INVALID_JOIN_CODE", "that is not a join code");
     }
     throw new DomainError("UNAUTHORIZED", "join with a join code, a facilitator key, or a session token");

@@ -12,7 +12,7 @@ import type { Ack } from "../../shared/protocol.js";
 import type { HandshakeAuth, ParticipantView, SessionView } from "../../shared/workshop.js";
 import { WorkshopMirror } from "./mirror.js";
 
-export type TypedSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+export type TypedSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface TestClient {
   socket: TypedSocket;

@@ -14,6 +14,8 @@ export class WorkshopMirror {
   batches = 0;
   gaps = 0;
   revoked: string | null = null;
+  /** Test hook: drop this many incoming batches, as a lossy path would. */
+  dropBatches = 0;
   private waiters: Array<() => void> = [];
 
   get version(): number {
@@ -26,6 +28,11 @@ export class WorkshopMirror {
       this.changed();
     });
     socket.on("workshop:events", (batch) => {
+      if (this.dropBatches > 0) {
+        this.dropBatches--;
+        this.changed();
+        return;
+      }
       this.batches++;
       if (applyEventBatch(this.state, batch) === "gap") {
         this.gaps++;

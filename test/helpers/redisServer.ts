@@ -10,6 +10,9 @@ export interface RedisProcess {
   port: number;
   /** kill -9, as a crash would. */
   kill(): Promise<void>;
+  /** SIGSTOP: Redis hangs (accepts nothing, answers nothing) until resume(). */
+  pause(): void;
+  resume(): void;
   /** Start again on the same port and data directory (AOF replays what was acknowledged). */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -60,6 +63,8 @@ export async function startRedisServer(): Promise<RedisProcess> {
     port,
     kill,
     restart: launch,
+    pause: () => void (child as ChildProcess | null)?.kill("SIGSTOP"),
+    resume: () => void (child as ChildProcess | null)?.kill("SIGCONT"),
     async stop() {
       await kill();
       rmSync(dir, { recursive: true, force: true });

@@ -261,7 +261,7 @@ export class RedisStore implements Store {
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled([this.client.close(), this.subscriber.close()]);
+    await closeRedisClients([this.client, this.subscriber], this.options.commandTimeoutMs);
   }
 
   /** Runs a script by its SHA, loading it once more when Redis has forgotten it (restart, SCRIPT FLUSH). */
@@ -299,6 +299,13 @@ function createRedisClient(options: RedisStoreOptions, name: string): Client {
   // Without a listener an 'error' event would crash the process.
   client.on("error", (error: Error) => options.logger.warn({ client: name, err: error.message }, "redis error"));
   return client;
+}
+
+/** Close gracefully, but never wait on a Redis that is hung or gone: then drop the sockets. */
+export async function closeRedisClients(clients: Array<{ close(): Promise<unknown>; destroy(): void }>, ms: number) {
+  await withTimeout(Promise.allSettled(clients.map((client) => client.close())), ms).catch(() => {
+    for (const client of clients) client.destroy();
+  });
 }
 
 export class TimeoutError extends Error {}

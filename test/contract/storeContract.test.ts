@@ -1,0 +1,246 @@
+import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
+import type { ParticipantRecord, WorkshopRecord } from "../../server/domain/records.js";
+import { createLogger } from "../../server/logger.js";
+import { MemoryStore } from "../../server/store/memory/memoryStore.js";
+import { RedisStore } from "../../server/store/redis/redisStore.js";
+import { EVENT_LOG_CAP, type Store } from "../../server/store/types.js";
+import { uniquePrefix } from "../helpers/server.js";
+
+/**
+ * One contract, two stores (invariant 8). Rule ids in the test names make a failure in one
+ * implementation easy to find in the other.
+ */
+const openStores: Store[] = [];
+afterAll(async () => {
+  await Promise.all(openStores.map((store) => store.close()));
+});
+
+const factories: Record<"memory" | "redis", () => Promise<Store>> = {
+  memory: async () => new MemoryStore(),
+  redis: async () => {
+    const store = await RedisStore.connect({
+      url: inject("redisUrl"),
+      keyPrefix: uniquePrefix(),
+      commandTimeoutMs: 2000,
+      logger: createLogger("silent"),
+    });
+    openStores.push(store);
+    return store;
+  },
+};
+
+let sequence = 0;
+function workshopRecord(overrides: Partial<WorkshopRecord> = {}): WorkshopRecord {
+  sequence++;
+  const suffix = String(sequence).padStart(6, "0");
+  return {
+    workshopId: `wcontract${suffix}`,
+    title: "Contract",
+    joinCode: `ABC${String.fromCharCode(65 + (sequence % 20))}${suffix.slice(-2)}`.replace(/[01OI]/g, "A"),
+    status: "active",
+    createdAt: 1,
+    facilitatorKeyHash: "hash",
+    ...overrides,
+  };
+}
+
+function person(id: string, overrides: Partial<ParticipantRecord> = {}): ParticipantRecord {
+  return {
+    participantId: `p${id.padEnd(15, "0")}`,
+    displayName: `Person ${id}`,
+    role: "participant",
+    status: "active",
+    joinedAt: 1,
+    ...overrides,
+  };
+}
+
+describe.each(Object.keys(factories) as Array<keyof typeof factories>)("store contract: %s", (kind) => {
+  let store: Store;
+  let workshop: WorkshopRecord;
+  beforeEach(async () => {
+    store = await factories[kind]();
+    workshop = workshopRecord();
+    await store.createWorkshop(workshop);
+  });
+
+  it("S1 a workshop is found by id and by join code; a taken join code is a CONFLICT", async () => {
+    expect(await store.getWorkshop(workshop.workshopId)).toEqual(workshop);
+    expect(await store.findWorkshopIdByJoinCode(workshop.joinCode)).toBe(workshop.workshopId);
+    expect(await store.findWorkshopIdByJoinCode("ZZZZZZ")).toBeNull();
+    await expect(store.createWorkshop({ ...workshopRecord(), joinCode: workshop.joinCode })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+  });
+
+  it("S2 adding a participant stores the record and session, and logs one upsert", async () => {
+    const alice = person("alice");
+    const version = await store.addParticipant(workshop.workshopId, alice, "tokenhash-a");
+    expect(version).toBe(1);
+    expect(await store.getParticipant(workshop.workshopId, alice.participantId)).toEqual(alice);
+    expect(await store.findParticipantIdBySession(workshop.workshopId, "tokenhash-a")).toBe(alice.participantId);
+    expect(await store.findParticipantIdBySession(workshop.workshopId, "other")).toBeNull();
+    expect(await store.eventsSince(workshop.workshopId, 0)).toEqual([
+      {
+        v: 1,
+        type: "participant:upserted",
+        participant: { participantId: alice.participantId, displayName: "Person alice", role: "participant" },
+      },
+    ]);
+  });
+
+  it("S3 presence: first connection goes online, last goes offline, repeats change nothing", async () => {
+    const alice = person("alice");
+    await store.addParticipant(workshop.workshopId, alice, "t");
+    await store.connect(workshop.workshopId, alice.participantId, "n1/a");
+    await store.connect(workshop.workshopId, alice.participantId, "n1/a");
+    await store.connect(workshop.workshopId, alice.participantId, "n2/b");
+    expect((await store.snapshot(workshop.workshopId))?.participants[0]?.online).toBe(true);
+    await store.disconnect(workshop.workshopId, "n1/a");
+    await store.disconnect(workshop.workshopId, "n1/a");
+    expect((await store.snapshot(workshop.workshopId))?.participants[0]?.online).toBe(true);
+    await store.disconnect(workshop.workshopId, "n2/b");
+    const snapshot = await store.snapshot(workshop.workshopId);
+    expect(snapshot?.participants[0]?.online).toBe(false);
+    const presence = (await store.eventsSince(workshop.workshopId, 0))?.filter(
+      (e) => e.type === "participant:presence",
+    );
+    expect(presence?.map((event) => event.type === "participant:presence" && event.online)).toEqual([true, false]);
+  });
+
+  it("S4 commit applies once per command id and returns the first result to a retry", async () => {
+    const alice = person("alice");
+    await store.addParticipant(workshop.workshopId, alice, "t");
+    const promoted = { ...alice, role: "note-taker" as const };
+    const command = { actorId: alice.participantId, commandId: "command-0001" };
+    const write = [{ kind: "participant" as const, expected: alice, next: promoted }];
+    const events = [
+      {
+        type: "participant:upserted" as const,
+        participant: { participantId: alice.participantId, displayName: "x", role: "note-taker" as const },
+      },
+    ];
+    const first = await store.commit(workshop.workshopId, command, write, events, { answer: 1 });
+    expect(first).toEqual({ status: "applied", version: 2, result: { answer: 1 } });
+    const retry = await store.commit(workshop.workshopId, command, write, events, { answer: 2 });
+    expect(retry).toEqual({ status: "duplicate", result: { answer: 1 } });
+    expect(await store.commandResult(workshop.workshopId, command)).toEqual({ answer: 1 });
+    expect(await store.currentVersion(workshop.workshopId)).toBe(2);
+  });
+
+  it("S5 commit refuses a stale expected record (optimistic concurrency) and changes nothing", async () => {
+    const alice = person("alice");
+    await store.addParticipant(workshop.workshopId, alice, "t");
+    const stale = { ...alice, role: "facilitator" as const };
+    const outcome = await store.commit(
+      workshop.workshopId,
+      { actorId: alice.participantId, commandId: "command-0002" },
+      [{ kind: "participant", expected: stale, next: { ...alice, status: "removed" } }],
+      [{ type: "participant:removed", participantId: alice.participantId, reason: "removed" }],
+      {},
+    );
+    expect(outcome).toEqual({ status: "conflict" });
+    expect(await store.getParticipant(workshop.workshopId, alice.participantId)).toEqual(alice);
+    expect(await store.currentVersion(workshop.workshopId)).toBe(1);
+    expect(
+      await store.commandResult(workshop.workshopId, { actorId: alice.participantId, commandId: "command-0002" }),
+    ).toBeNull();
+  });
+
+  it("S6 workshop record writes are compare-and-set too", async () => {
+    const ended = { ...workshop, status: "ended" as const };
+    const actor = { actorId: "p000000000000000", commandId: "command-0003" };
+    const applied = await store.commit(
+      workshop.workshopId,
+      actor,
+      [{ kind: "workshop", expected: workshop, next: ended }],
+      [],
+      1,
+    );
+    expect(applied.status).toBe("applied");
+    expect((await store.getWorkshop(workshop.workshopId))?.status).toBe("ended");
+    const stale = await store.commit(
+      workshop.workshopId,
+      { ...actor, commandId: "command-0004" },
+      [{ kind: "workshop", expected: workshop, next: ended }],
+      [],
+      1,
+    );
+    expect(stale.status).toBe("conflict");
+  });
+
+  it("S7 snapshot lists active people only, with presence, at the current version", async () => {
+    const alice = person("alice");
+    const bob = person("bob");
+    await store.addParticipant(workshop.workshopId, alice, "ta");
+    await store.addParticipant(workshop.workshopId, bob, "tb");
+    await store.commit(
+      workshop.workshopId,
+      { actorId: alice.participantId, commandId: "command-0005" },
+      [{ kind: "participant", expected: bob, next: { ...bob, status: "removed" } }],
+      [{ type: "participant:removed", participantId: bob.participantId, reason: "removed" }],
+      {},
+    );
+    const snapshot = await store.snapshot(workshop.workshopId);
+    expect(snapshot?.version).toBe(3);
+    expect(snapshot?.participants.map((p) => p.participantId)).toEqual([alice.participantId]);
+    expect(await store.snapshot("wnonexistent0000")).toBeNull();
+  });
+
+  it("S8 eventsSince returns consecutive events, [] when current, null when the log no longer reaches", async () => {
+    for (let i = 0; i < 5; i++) await store.addParticipant(workshop.workshopId, person(`p${i}`), `t${i}`);
+    const events = await store.eventsSince(workshop.workshopId, 2);
+    expect(events?.map((event) => event.v)).toEqual([3, 4, 5]);
+    expect(await store.eventsSince(workshop.workshopId, 5)).toEqual([]);
+    expect(await store.eventsSince(workshop.workshopId, 9)).toEqual([]);
+  });
+
+  it("S9 the log is capped; a client older than the cap gets null (full snapshot)", async () => {
+    const alice = person("alice");
+    await store.addParticipant(workshop.workshopId, alice, "t");
+    // Distinct people, each going online once, sent concurrently (pipelined) to keep this quick.
+    await Promise.all(
+      Array.from({ length: EVENT_LOG_CAP + 5 }, (_, i) =>
+        store.connect(workshop.workshopId, `p${String(i).padStart(15, "0")}`, `n/${i}`),
+      ),
+    );
+    const version = await store.currentVersion(workshop.workshopId);
+    expect(version).toBe(1 + EVENT_LOG_CAP + 5);
+    expect(await store.eventsSince(workshop.workshopId, 0)).toBeNull();
+    expect((await store.eventsSince(workshop.workshopId, version - EVENT_LOG_CAP))?.length).toBe(EVENT_LOG_CAP);
+  }, 60_000);
+
+  it("S10 subscribers hear every change with its version; unsubscribe stops that", async () => {
+    const heard: number[] = [];
+    const unsubscribe = await store.subscribe(workshop.workshopId, (version) => heard.push(version));
+    await store.addParticipant(workshop.workshopId, person("alice"), "t");
+    await expect.poll(() => heard).toEqual([1]);
+    await unsubscribe();
+    await store.addParticipant(workshop.workshopId, person("bob"), "t2");
+    await store.ping();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(heard).toEqual([1]);
+  });
+
+  it("S11 reaping a dead node closes exactly its connections", async () => {
+    const alice = person("alice");
+    const bob = person("bob");
+    await store.addParticipant(workshop.workshopId, alice, "ta");
+    await store.addParticipant(workshop.workshopId, bob, "tb");
+    await store.connect(workshop.workshopId, alice.participantId, "ndead/1");
+    await store.connect(workshop.workshopId, bob.participantId, "ndead/2");
+    await store.connect(workshop.workshopId, bob.participantId, "nlive/3");
+    await store.heartbeat("ndead", 1000);
+    await store.heartbeat("nlive", 50_000);
+    expect(await store.deadNodes(10_000)).toEqual(["ndead"]);
+    expect(await store.reapNode("ndead")).toBe(2);
+    const online = (await store.snapshot(workshop.workshopId))?.participants.map((p) => [p.displayName, p.online]);
+    expect(new Map(online as Array<[string, boolean]>)).toEqual(
+      new Map([
+        ["Person alice", false],
+        ["Person bob", true],
+      ]),
+    );
+    expect(await store.deadNodes(10_000)).toEqual([]);
+  });
+});

@@ -1,0 +1,147 @@
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { startServer, type TestServer } from "../helpers/server.js";
+
+/** Built by the suite's globalSetup (vite build) before any test runs. */
+const clientDir = fileURLToPath(new URL("../../dist/client", import.meta.url));
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function serverForThisTest(): Promise<TestServer> {
+  const server = await startServer({ store: "memory", clientDir });
+  onTestFinished(() => server.close());
+  return server;
+}
+
+type TrackedPage = { page: Page; problems: string[] };
+
+/** A fresh browser context (its own sessionStorage: a separate person), closed when the test ends. */
+async function openPerson(width = 1280): Promise<TrackedPage> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  onTestFinished(() => context.close());
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  return { page, problems };
+}
+
+function rowOf(page: Page, name: string) {
+  return page.locator(`[data-testid="participant-row"][data-name="${name}"]`);
+}
+
+/** Waits until the rendered participant list holds exactly these names (any order). */
+async function waitForNames(page: Page, names: string[]): Promise<void> {
+  await page.waitForFunction((expected) => {
+    const shown = [...document.querySelectorAll('[data-testid="participant-row"]')]
+      .map((row) => row.getAttribute("data-name") ?? "")
+      .sort();
+    return JSON.stringify(shown) === JSON.stringify(expected);
+  }, [...names].sort());
+}
+
+/** Creates a workshop in the UI and enters it as facilitator; returns the join link it showed. */
+async function createAndEnter(page: Page, baseUrl: string, name: string): Promise<string> {
+  await page.goto(`${baseUrl}/`);
+  await page.getByTestId("create-title").fill("Regional forum");
+  await page.getByTestId("create-submit").click();
+  await expect.poll(() => page.getByTestId("join-code").textContent()).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/);
+  await expect.poll(() => page.getByTestId("facilitator-key").inputValue()).toMatch(/^fk\./);
+  const link = await page.getByTestId("join-link").getAttribute("href");
+  if (!link) throw new Error("no join link shown");
+  expect(link.startsWith(`${baseUrl}/join/`)).toBe(true);
+  await page.getByTestId("facilitator-name").fill(name);
+  await page.getByTestId("facilitator-enter").click();
+  await page.waitForURL("**/w");
+  return link;
+}
+
+async function joinByLink(page: Page, link: string, name: string): Promise<void> {
+  await page.goto(link);
+  await expect.poll(() => page.getByTestId("join-code").inputValue()).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/);
+  await page.getByTestId("join-name").fill(name);
+  await page.getByTestId("join-submit").click();
+  await page.waitForURL("**/w");
+}
+
+describe("workshop in a real browser", () => {
+  it("a facilitator removes one of two participants; everyone's list follows", async () => {
+    const server = await serverForThisTest();
+    const facilitator = await openPerson();
+    const amal = await openPerson(375);
+    const bo = await openPerson();
+
+    const link = await createAndEnter(facilitator.page, server.url, "Fatima");
+    await joinByLink(amal.page, link, "Amal");
+    await joinByLink(bo.page, link, "Bo");
+
+    for (const person of [facilitator, amal, bo]) {
+      await waitForNames(person.page, ["Fatima", "Amal", "Bo"]);
+      await person.page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
+    }
+    // Only a facilitator gets controls, and never on their own row.
+    expect(await rowOf(facilitator.page, "Fatima").getByTestId("remove-button").count()).toBe(0);
+    expect(await amal.page.getByTestId("remove-button").count()).toBe(0);
+
+    await rowOf(facilitator.page, "Bo").getByTestId("remove-button").click();
+    await rowOf(facilitator.page, "Bo").getByTestId("remove-confirm").click();
+
+    await bo.page.getByTestId("removed-screen").waitFor();
+    expect(await bo.page.getByTestId("removed-screen").textContent()).toContain("You were removed from this workshop");
+    expect(await bo.page.getByTestId("participant-list").count()).toBe(0);
+    await waitForNames(facilitator.page, ["Fatima", "Amal"]);
+    await waitForNames(amal.page, ["Fatima", "Amal"]);
+
+    for (const person of [facilitator, amal, bo]) expect(person.problems).toEqual([]);
+  });
+
+  it("a reload resumes the same person, and Leave now leaves no way back", async () => {
+    const server = await serverForThisTest();
+    const facilitator = await openPerson();
+    const amal = await openPerson(375);
+
+    const link = await createAndEnter(facilitator.page, server.url, "Fatima");
+    await joinByLink(amal.page, link, "Amal");
+    await waitForNames(facilitator.page, ["Fatima", "Amal"]);
+
+    await amal.page.reload();
+    await amal.page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
+    await waitForNames(amal.page, ["Fatima", "Amal"]);
+    await waitForNames(facilitator.page, ["Fatima", "Amal"]);
+
+    await amal.page.getByTestId("leave-now").click();
+    await amal.page.waitForURL("**/exit");
+    expect(await amal.page.evaluate(() => sessionStorage.length)).toBe(0);
+    await waitForNames(facilitator.page, ["Fatima"]);
+
+    await amal.page.goBack();
+    expect(new URL(amal.page.url()).pathname).not.toBe("/w");
+    expect(await amal.page.getByTestId("participant-list").count()).toBe(0);
+    expect(await amal.page.locator("body").textContent()).not.toContain("Regional forum");
+
+    for (const person of [facilitator, amal]) expect(person.problems).toEqual([]);
+  });
+});

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EVENT_LOG_CAP } from "../../server/store/types.js";
+import { connectClient, createWorkshop, newCommandId, type TestClient } from "../helpers/client.js";
+import { startServer, type TestServer } from "../helpers/server.js";
+
+/** Invariant 6: versions on every state event; gaps and reconnects resync to the exact server state. */
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({ store: "redis" });
+});
+afterAll(() => server.close());
+
+async function serverState(client: TestClient) {
+  const snapshot = await server.store.snapshot(client.session.workshopId);
+  if (!snapshot) throw new Error("no workshop");
+  return { version: snapshot.version, participants: new Map(snapshot.participants.map((p) => [p.participantId, p])) };
+}
+
+/** Waits until the client's copy has caught up with the server's current version, then compares. */
+async function expectEqualToServer(client: TestClient) {
+  await expect
+    .poll(async () => client.mirror.state.version === (await serverState(client)).version, { timeout: 10_000 })
+    .toBe(true);
+  const truth = await serverState(client);
+  expect(client.mirror.state.version).toBe(truth.version);
+  expect(client.mirror.state.participants).toEqual(truth.participants);
+}
+
+async function setup(names: string[]) {
+  const created = await createWorkshop(server.url);
+  const host = await connectClient(server.url, { facilitatorKey: created.facilitatorKey, displayName: "Host" });
+  const people: TestClient[] = [];
+  for (const displayName of names)
+    people.push(await connectClient(server.url, { joinCode: created.joinCode, displayName }));
+  return { created, host, people };
+}
+
+describe("resync", () => {
+  it("a client offline while the state changes comes back equal to the server (missed events only)", async () => {
+    const { created, host, people } = await setup(["Lan", "Minh"]);
+    const [lan, minh] = people as [TestClient, TestClient];
+    await lan.mirror.until((state) => state.participants.size === 3);
+    const batchesBefore = lan.mirror.batches;
+    lan.socket.disconnect();
+    await host.send("participant:setRole", {
+      commandId: newCommandId(),
+      participantId: minh.session.participantId,
+      role: "note-taker",
+    });
+    await host.send("participant:remove", { commandId: newCommandId(), participantId: minh.session.participantId });
+    const newcomer = await connectClient(server.url, { joinCode: created.joinCode, displayName: "Nam" });
+    lan.socket.connect();
+    await expectEqualToServer(lan);
+    expect(lan.mirror.state.participants.has(newcomer.session.participantId)).toBe(true);
+    expect(lan.mirror.state.participants.has(minh.session.participantId)).toBe(false);
+    expect(lan.mirror.batches).toBeGreaterThanOrEqual(batchesBefore);
+    newcomer.close();
+    lan.close();
+    host.close();
+  });
+
+  it("a client further behind than the event log reaches gets a full snapshot and is equal again", async () => {
+    const { host, people } = await setup(["Oanh"]);
+    const [oanh] = people as [TestClient];
+    oanh.socket.disconnect();
+    // More presence changes than the log keeps, in pipelined slices so none waits past the timeout.
+    for (let start = 0; start < EVENT_LOG_CAP + 10; start += 500) {
+      await Promise.all(
+        Array.from({ length: 500 }, (_, i) =>
+          server.store.connect(
+            host.session.workshopId,
+            `p${String(start + i).padStart(15, "0")}`,
+            `nghost/${start + i}`,
+          ),
+        ),
+      );
+    }
+    expect(await server.store.eventsSince(host.session.workshopId, oanh.mirror.version)).toBeNull();
+    const ready = new Promise<string>((resolve) => oanh.socket.once("session:ready", ({ sync }) => resolve(sync.kind)));
+    oanh.socket.connect();
+    expect(await ready).toBe("snapshot");
+    await expectEqualToServer(oanh);
+    oanh.close();
+    host.close();
+  });
+
+  it("a client that sees a version gap asks for what it missed, without reconnecting", async () => {
+    const { created, host, people } = await setup(["Phuong"]);
+    const [phuong] = people as [TestClient];
+    await phuong.mirror.until((state) => state.participants.size === 2);
+    phuong.mirror.dropBatches = 1;
+    const quiet = await connectClient(server.url, { joinCode: created.joinCode, displayName: "Quynh" });
+    await phuong.mirror.until(() => phuong.mirror.dropBatches === 0);
+    const rang = await connectClient(server.url, { joinCode: created.joinCode, displayName: "Rang" });
+    await expectEqualToServer(phuong);
+    expect(phuong.mirror.gaps).toBeGreaterThanOrEqual(1);
+    expect(phuong.socket.connected).toBe(true);
+    for (const client of [quiet, rang, phuong, host]) client.close();
+  });
+
+  it("every batch carries consecutive versions", async () => {
+    const { created, host } = await setup([]);
+    const seen: Array<[number, number]> = [];
+    host.socket.on("workshop:events", (batch) => {
+      seen.push([batch.fromVersion, batch.toVersion]);
+      expect(batch.events.map((event) => event.v)).toEqual(
+        Array.from({ length: batch.toVersion - batch.fromVersion + 1 }, (_, i) => batch.fromVersion + i),
+      );
+    });
+    const guests = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        connectClient(server.url, { joinCode: created.joinCode, displayName: `G${i}` }),
+      ),
+    );
+    await host.mirror.until(
+      (state) => state.participants.size === 21 && [...state.participants.values()].every((p) => p.online),
+    );
+    for (let i = 1; i < seen.length; i++) expect(seen[i]?.[0]).toBe((seen[i - 1]?.[1] ?? 0) + 1);
+    // Coalesced: 20 joins (40 events) arrive in far fewer batches than events.
+    expect(seen.length).toBeLessThan(20);
+    for (const guest of guests) guest.close();
+    host.close();
+  });
+});

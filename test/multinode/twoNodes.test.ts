@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { connectClient, createWorkshop, namesOf, newCommandId, type TestClient } from "../helpers/client.js";
+import { type NodeProcess, spawnNode } from "../helpers/nodeProcess.js";
+import { uniquePrefix } from "../helpers/server.js";
+
+let nodes: NodeProcess[] = [];
+let clients: TestClient[] = [];
+afterEach(async () => {
+  for (const client of clients) client.close();
+  await Promise.all(nodes.map((node) => node.stop()));
+  nodes = [];
+  clients = [];
+});
+
+async function twoNodes(extraEnv: Record<string, string> = {}) {
+  const env = { REDIS_URL: inject("redisUrl"), REDIS_KEY_PREFIX: uniquePrefix(), ...extraEnv };
+  nodes = await Promise.all([spawnNode(env), spawnNode(env)]);
+  return nodes as [NodeProcess, NodeProcess];
+}
+
+async function join(urls: string | string[], auth: Parameters<typeof connectClient>[1]) {
+  const client = await connectClient(urls, auth);
+  clients.push(client);
+  return client;
+}
+
+describe("two nodes on one Redis", () => {
+  it("a workshop created on node A is joinable on node B; presence and events flow both ways", async () => {
+    const [a, b] = await twoNodes();
+    const created = await createWorkshop(a.url);
+    const host = await join(a.url, { facilitatorKey: created.facilitatorKey, displayName: "Host on A" });
+    const guest = await join(b.url, { joinCode: created.joinCode, displayName: "Guest on B" });
+    for (const client of [host, guest]) {
+      await client.mirror.until(
+        (state) => state.participants.size === 2 && [...state.participants.values()].every((p) => p.online),
+      );
+    }
+    await host.send("participant:setRole", {
+      commandId: newCommandId(),
+      participantId: guest.session.participantId,
+      role: "note-taker",
+    });
+    await guest.mirror.until((state) => state.participants.get(guest.session.participantId)?.role === "note-taker");
+    const late = await join(b.url, { joinCode: created.joinCode, displayName: "Late on B" });
+    await host.mirror.until((state) => state.participants.size === 3);
+    late.close();
+    await host.mirror.until((state) => state.participants.get(late.session.participantId)?.online === false);
+    expect(namesOf(guest.mirror.state.participants.values())).toEqual(["Guest on B", "Host on A", "Late on B"]);
+  });
+
+  it("removal on node A revokes the person's session on node B at once", async () => {
+    const [a, b] = await twoNodes();
+    const created = await createWorkshop(a.url);
+    const host = await join(a.url, { facilitatorKey: created.facilitatorKey, displayName: "Host" });
+    const guest = await join(b.url, { joinCode: created.joinCode, displayName: "Guest" });
+    const gone = new Promise((resolve) => guest.socket.once("disconnect", resolve));
+    await host.send("participant:remove", { commandId: newCommandId(), participantId: guest.session.participantId });
+    await gone;
+    expect(guest.mirror.revoked).toBe("removed");
+  });
+
+  it("kill -9 node A: its clients reconnect to B, resync, and nothing acknowledged is lost", async () => {
+    const [a, b] = await twoNodes({ NODE_HEARTBEAT_MS: "200", NODE_DEAD_AFTER_MS: "1500" });
+    const created = await createWorkshop(a.url);
+    const host = await join([b.url], { facilitatorKey: created.facilitatorKey, displayName: "Host on B" });
+    const onA: TestClient[] = [];
+    for (let i = 0; i < 5; i++) {
+      onA.push(await join([a.url, b.url], { joinCode: created.joinCode, displayName: `A${i}` }));
+    }
+    await host.mirror.until((state) => state.participants.size === 6);
+    // Acknowledged writes through node A just before it dies.
+    const acked = [];
+    for (const client of onA.slice(0, 3)) {
+      acked.push(
+        await host.send("participant:setRole", {
+          commandId: newCommandId(),
+          participantId: client.session.participantId,
+          role: "note-taker",
+        }),
+      );
+    }
+    expect(acked.every((answer) => answer.ok)).toBe(true);
+    const quitter = onA[4] as TestClient;
+    quitter.socket.io.reconnection(false);
+    await a.kill();
+    for (const client of onA.slice(0, 4)) {
+      await client.mirror.until(
+        (state) =>
+          state.participants.size === 6 &&
+          onA.slice(0, 3).every((c) => state.participants.get(c.session.participantId)?.role === "note-taker"),
+      );
+      expect(client.socket.connected).toBe(true);
+    }
+    // The person who never came back is shown offline once B notices A is dead.
+    await host.mirror.until((state) => state.participants.get(quitter.session.participantId)?.online === false, 15_000);
+    // Everyone's copy equals the server's.
+    const truth = await host.send("workshop:sync", {});
+    if (!truth.ok || truth.data.kind !== "snapshot") throw new Error("expected a snapshot");
+    const { snapshot } = truth.data;
+    const expected = new Map(snapshot.participants.map((p) => [p.participantId, p]));
+    for (const client of [host, ...onA.slice(0, 4)]) {
+      await client.mirror.until((state) => state.version >= snapshot.version);
+      expect(client.mirror.state.participants).toEqual(expected);
+    }
+  });
+});
