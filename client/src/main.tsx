@@ -1,0 +1,36 @@
+import { render } from "preact";
+import { App } from "./app.js";
+import { t } from "./i18n/index.js";
+import { leaveNow, setBeforeExit, watchConnectivity } from "./net/session.js";
+import { listenToHistory } from "./router.js";
+import { clearSessionStorage } from "./state/sessionStore.js";
+import "./styles.css";
+
+const root = document.getElementById("app");
+if (!root) throw new Error("index.html has no #app element");
+
+document.title = t("app.name");
+document.documentElement.lang = "en";
+
+if (location.pathname === "/exit") clearSessionStorage();
+
+setBeforeExit(() => render(null, root));
+listenToHistory();
+watchConnectivity();
+
+/** Quick exit from the keyboard: Escape twice within a short moment. */
+const ESCAPE_WINDOW_MS = 800;
+let lastEscape = 0;
+addEventListener("keydown", (event) => {
+  if (event.key !== "Escape" || location.pathname === "/exit") return;
+  const now = performance.now();
+  if (now - lastEscape < ESCAPE_WINDOW_MS) void leaveNow();
+  lastEscape = now;
+});
+
+/** A page brought back from the back/forward cache after a quick exit must not show anything. */
+addEventListener("pageshow", (event) => {
+  if (event.persisted && location.pathname !== "/exit" && root.childElementCount === 0) location.replace("/exit");
+});
+
+render(<App />, root);

@@ -1,0 +1,373 @@
+import { batch } from "@preact/signals";
+import {
+  type CommandName,
+  type CommandPayload,
+  commands,
+  type RevokeReason,
+  serverEvents,
+} from "../../../shared/events.js";
+import type { ParticipantId } from "../../../shared/ids.js";
+import { type ErrorCode, ErrorCodeSchema, PROTOCOL_VERSION } from "../../../shared/protocol.js";
+import type { HandshakeAuth, Role } from "../../../shared/workshop.js";
+import { navigate, parseRoute } from "../router.js";
+import { browserOnline, endedBy, joinError, joinStillTrying, notice, session, socketStatus } from "../state/session.js";
+import { clearSessionStorage, readSessionToken, writeSessionToken } from "../state/sessionStore.js";
+import { type EventBatch, workshopState } from "../state/workshopState.js";
+import { type CommandOutcome, newCommandId, sendCommand } from "./commands.js";
+import { type AppSocket, createSocket } from "./socket.js";
+
+/** First way in (join code or facilitator key); the session token replaces it after `session:ready`. */
+export type FirstAuth = Exclude<HandshakeAuth, { sessionToken: string }>;
+
+let socket: AppSocket | null = null;
+let firstAuth: FirstAuth | null = null;
+/** The session is over in this tab (left, removed, ended): never reconnect. */
+let stopped = false;
+let exited = false;
+let leaving = false;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let retryCount = 0;
+let syncing = false;
+/** Bumped on every (dis)connection: an answer that arrives for an older connection is dropped. */
+let epoch = 0;
+/** Batches that arrive while a resync is in flight: replayed after it, so nothing is dropped. */
+let heldBatches: EventBatch[] = [];
+let beforeExit: () => void = () => {};
+
+/** Lets the app wipe its DOM before leaving, so a page restored from the back/forward cache shows nothing. */
+export function setBeforeExit(callback: () => void): void {
+  beforeExit = callback;
+}
+
+function storedToken(): string | null {
+  return session.value?.sessionToken ?? readSessionToken();
+}
+
+/** Called by socket.io before every connection attempt. */
+function currentAuth(): HandshakeAuth | Record<string, never> {
+  const token = storedToken();
+  if (token) {
+    return workshopState.hasSnapshot
+      ? { sessionToken: token, sinceVersion: workshopState.version, protocol: PROTOCOL_VERSION }
+      : { sessionToken: token, protocol: PROTOCOL_VERSION };
+  }
+  return firstAuth ?? {};
+}
+
+function ensureSocket(): AppSocket {
+  if (socket) return socket;
+  const created = createSocket(currentAuth);
+  created.on("session:ready", onSessionReady);
+  created.on("workshop:events", onWorkshopEvents);
+  created.on("session:revoked", (payload) => {
+    const parsed = serverEvents["session:revoked"].payload.safeParse(payload);
+    endSession(parsed.success ? parsed.data.reason : "removed");
+  });
+  created.on("disconnect", onDisconnect);
+  created.on("connect_error", onConnectError);
+  created.io.on("reconnect_attempt", () => {
+    if (!stopped) socketStatus.value = firstAuth ? "connecting" : "reconnecting";
+  });
+  created.io.on("reconnect_failed", () => {
+    if (!stopped) socketStatus.value = "gaveUp";
+  });
+  socket = created;
+  return created;
+}
+
+function onSessionReady(payload: unknown): void {
+  if (stopped) return;
+  const parsed = serverEvents["session:ready"].payload.safeParse(payload);
+  if (!parsed.success) {
+    fail("PROTOCOL_MISMATCH");
+    return;
+  }
+  const { session: view, sync } = parsed.data;
+  writeSessionToken(view.sessionToken);
+  firstAuth = null;
+  retryCount = 0;
+  epoch++;
+  syncing = false;
+  heldBatches = [];
+  const fitted = batch(() => {
+    session.value = view;
+    joinError.value = null;
+    joinStillTrying.value = false;
+    socketStatus.value = "connected";
+    return workshopState.applySync(sync);
+  });
+  if (!fitted) void requestSync(true);
+  if (endIfOver()) return;
+  if (parseRoute(location.pathname).name !== "workshop") navigate("/w", { replace: true });
+}
+
+function onWorkshopEvents(payload: unknown): void {
+  if (stopped) return;
+  const parsed = serverEvents["workshop:events"].payload.safeParse(payload);
+  if (!parsed.success) {
+    void requestSync(true);
+    return;
+  }
+  if (syncing) {
+    heldBatches.push(parsed.data);
+    return;
+  }
+  applyBatch(parsed.data);
+}
+
+function applyBatch(eventBatch: EventBatch): void {
+  if (workshopState.applyBatch(eventBatch) === "gap") {
+    heldBatches.push(eventBatch);
+    void requestSync(false);
+    return;
+  }
+  endIfOver();
+}
+
+/** Fetches what was missed (or everything when `full`), then replays the batches held meanwhile. */
+async function requestSync(full: boolean): Promise<void> {
+  const current = socket;
+  if (!current || syncing || stopped) return;
+  syncing = true;
+  const startedIn = epoch;
+  const payload = !full && workshopState.hasSnapshot ? { sinceVersion: workshopState.version } : {};
+  const outcome = await sendCommand(current, "workshop:sync", payload, { attempts: 1 });
+  if (stopped || startedIn !== epoch) return;
+  syncing = false;
+  const result = outcome.ok ? commands["workshop:sync"].result.safeParse(outcome.data) : null;
+  if (!result?.success) {
+    // The next batch shows the gap again and retries; a reconnect resyncs in its handshake.
+    heldBatches = [];
+    return;
+  }
+  if (!workshopState.applySync(result.data)) {
+    await requestSync(true);
+    return;
+  }
+  const held = heldBatches;
+  heldBatches = [];
+  for (const eventBatch of held) {
+    if (syncing) heldBatches.push(eventBatch);
+    else applyBatch(eventBatch);
+  }
+  endIfOver();
+}
+
+function endIfOver(): boolean {
+  if (workshopState.workshop.value?.status !== "ended") return false;
+  endSession("workshop_ended");
+  return true;
+}
+
+function onDisconnect(reason: string): void {
+  if (stopped) return;
+  epoch++;
+  syncing = false;
+  heldBatches = [];
+  socketStatus.value = firstAuth ? "connecting" : "reconnecting";
+  // socket.io retries lost transports by itself, but not a disconnect the server asked for (e.g. a node shutting down).
+  if (reason === "io server disconnect") scheduleRetry();
+}
+
+function errorCodeOf(error: Error): ErrorCode | null {
+  const data: unknown = "data" in error ? error.data : undefined;
+  if (typeof data !== "object" || data === null || !("code" in data)) return null;
+  const code = ErrorCodeSchema.safeParse(data.code);
+  return code.success ? code.data : "INTERNAL";
+}
+
+function onConnectError(error: Error): void {
+  if (stopped) return;
+  const code = errorCodeOf(error);
+  const current = socket;
+  if (code === null) {
+    // Network trouble: keep trying.
+    if (firstAuth) joinStillTrying.value = true;
+    socketStatus.value = firstAuth ? "connecting" : "reconnecting";
+    if (current && !current.active) scheduleRetry();
+    return;
+  }
+  if (firstAuth) {
+    // A refused join or enter: the form shows why; the person fixes it and tries again.
+    batch(() => {
+      joinError.value = code;
+      joinStillTrying.value = false;
+      socketStatus.value = "idle";
+    });
+    return;
+  }
+  switch (code) {
+    case "SESSION_REVOKED":
+      endSession("removed");
+      return;
+    case "WORKSHOP_ENDED":
+      endSession("workshop_ended");
+      return;
+    case "UNAUTHORIZED":
+    case "BAD_REQUEST":
+      forgetSession(code);
+      return;
+    case "PROTOCOL_MISMATCH":
+      fail(code);
+      return;
+    default:
+      // UNAVAILABLE, RATE_LIMITED, INTERNAL...: a passing condition; the session is still good.
+      socketStatus.value = "reconnecting";
+      scheduleRetry();
+  }
+}
+
+function scheduleRetry(): void {
+  if (retryTimer !== undefined || stopped) return;
+  const delay = Math.min(30_000, 1000 * 2 ** retryCount) * (0.5 + Math.random() / 2);
+  retryCount++;
+  retryTimer = setTimeout(() => {
+    retryTimer = undefined;
+    if (!stopped && socket && !socket.connected) socket.connect();
+  }, delay);
+}
+
+function clearRetry(): void {
+  if (retryTimer !== undefined) clearTimeout(retryTimer);
+  retryTimer = undefined;
+}
+
+/** Stops for a reason the person must act on (e.g. reload for a new version). */
+function fail(code: ErrorCode): void {
+  clearRetry();
+  socket?.disconnect();
+  batch(() => {
+    notice.value = code;
+    socketStatus.value = "gaveUp";
+  });
+}
+
+/** The stored token no longer works: back to the join form with the reason. */
+function forgetSession(code: ErrorCode): void {
+  stopped = true;
+  clearRetry();
+  socket?.disconnect();
+  clearSessionStorage();
+  batch(() => {
+    session.value = null;
+    socketStatus.value = "idle";
+    joinError.value = code;
+    workshopState.reset();
+  });
+  navigate("/join", { replace: true });
+}
+
+function endSession(reason: RevokeReason): void {
+  if (stopped) return;
+  stopped = true;
+  clearRetry();
+  clearSessionStorage();
+  socket?.disconnect();
+  if (reason === "left") {
+    exitToNeutralPage();
+    return;
+  }
+  batch(() => {
+    endedBy.value = reason;
+    session.value = null;
+    socketStatus.value = "idle";
+    notice.value = null;
+    workshopState.reset();
+  });
+}
+
+/** Join with a code, or enter with the facilitator key: a new person in a workshop. */
+export function startSession(auth: FirstAuth): void {
+  clearRetry();
+  stopped = false;
+  firstAuth = { ...auth, protocol: PROTOCOL_VERSION };
+  clearSessionStorage();
+  const current = ensureSocket();
+  if (current.active) current.disconnect();
+  batch(() => {
+    session.value = null;
+    endedBy.value = null;
+    joinError.value = null;
+    joinStillTrying.value = false;
+    notice.value = null;
+    socketStatus.value = "connecting";
+    workshopState.reset();
+  });
+  current.connect();
+}
+
+/** After a reload: come back with the stored token. Returns false when there is nothing to resume. */
+export function resumeSession(): boolean {
+  if (socket?.active || session.value) return true;
+  if (!readSessionToken()) return false;
+  stopped = false;
+  firstAuth = null;
+  socketStatus.value = "connecting";
+  ensureSocket().connect();
+  return true;
+}
+
+/** Wipes everything this tab knows and replaces the page with a neutral one (Back cannot return). */
+export function exitToNeutralPage(): void {
+  if (exited) return;
+  exited = true;
+  stopped = true;
+  clearRetry();
+  socket?.disconnect();
+  clearSessionStorage();
+  beforeExit();
+  document.title = "";
+  location.replace("/exit");
+}
+
+/** Quick exit: tell the server (at most ~1 s), then leave no matter what. */
+export async function leaveNow(): Promise<void> {
+  if (leaving) return;
+  leaving = true;
+  const current = socket;
+  if (current?.connected && session.value) {
+    const deadline = new Promise<void>((resolve) => setTimeout(resolve, 1000));
+    const leave = sendCommand(
+      current,
+      "session:leave",
+      { commandId: newCommandId() },
+      { timeoutMs: 1000, attempts: 1 },
+    );
+    await Promise.race([leave, deadline]);
+  }
+  exitToNeutralPage();
+}
+
+async function runWrite<C extends CommandName>(name: C, payload: CommandPayload<C>): Promise<CommandOutcome<C> | null> {
+  const current = socket;
+  if (!current) return null;
+  const outcome = await sendCommand(current, name, payload);
+  if (!outcome.ok && !stopped) notice.value = outcome.error.code;
+  return outcome;
+}
+
+export function setRole(participantId: ParticipantId, role: Role) {
+  return runWrite("participant:setRole", { commandId: newCommandId(), participantId, role });
+}
+
+export function removeParticipant(participantId: ParticipantId) {
+  return runWrite("participant:remove", { commandId: newCommandId(), participantId });
+}
+
+export function endWorkshop() {
+  return runWrite("workshop:end", { commandId: newCommandId() });
+}
+
+/** The browser's own online flag; coming back online retries at once instead of waiting for the backoff. */
+export function watchConnectivity(): void {
+  addEventListener("online", () => {
+    browserOnline.value = true;
+    if (stopped || !socket || socket.connected) return;
+    clearRetry();
+    retryCount = 0;
+    if (socketStatus.value === "gaveUp" || !socket.active) socket.connect();
+  });
+  addEventListener("offline", () => {
+    browserOnline.value = false;
+  });
+}

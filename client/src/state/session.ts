@@ -1,0 +1,42 @@
+import { computed, signal } from "@preact/signals";
+import type { ErrorCode } from "../../../shared/protocol.js";
+import type { SessionView } from "../../../shared/workshop.js";
+import { workshopState } from "./workshopState.js";
+
+/** The socket's own view; "offline" is added by `connectionState` from the browser's view. */
+export type SocketStatus = "idle" | "connecting" | "connected" | "reconnecting" | "gaveUp";
+export type ConnectionState = "idle" | "connecting" | "connected" | "reconnecting" | "offline";
+export type ClientErrorCode = ErrorCode | "network" | "timeout";
+export type EndReason = "removed" | "workshop_ended";
+
+export const socketStatus = signal<SocketStatus>("idle");
+export const browserOnline = signal(typeof navigator === "undefined" ? true : navigator.onLine);
+
+export const connectionState = computed<ConnectionState>(() => {
+  const status = socketStatus.value;
+  if (status === "idle") return "idle";
+  if (!browserOnline.value || status === "gaveUp") return "offline";
+  return status;
+});
+
+/** Who this tab is in the workshop, from the last `session:ready`. */
+export const session = signal<SessionView | null>(null);
+
+/** Set when the session ended for good: the app shows a full screen instead of the workshop. */
+export const endedBy = signal<EndReason | null>(null);
+
+/** Why the last join / enter attempt was refused; shown on the form that started it. */
+export const joinError = signal<ClientErrorCode | null>(null);
+
+/** A network problem while joining: the socket keeps trying on its own. */
+export const joinStillTrying = signal(false);
+
+/** A failed command, shown in the workshop view until dismissed. */
+export const notice = signal<ClientErrorCode | null>(null);
+
+/** My current role: the live list wins over the handshake (a facilitator may have changed it). */
+export const myRole = computed(() => {
+  const current = session.value;
+  if (!current) return null;
+  return workshopState.participant(current.participantId)?.role ?? current.role;
+});

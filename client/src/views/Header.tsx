@@ -1,0 +1,23 @@
+import { t } from "../i18n/index.js";
+import { leaveNow } from "../net/session.js";
+import { ConnectionStatus } from "./ConnectionStatus.js";
+
+/** The bar on every page but the exit page: the quick exit is never more than one press away. */
+export function Header() {
+  return (
+    <header class="topbar">
+      <span class="brand">{t("app.name")}</span>
+      <ConnectionStatus />
+      <button
+        type="button"
+        class="button leave"
+        data-testid="leave-now"
+        aria-label={t("leave.label")}
+        title={t("leave.hint")}
+        onClick={() => void leaveNow()}
+      >
+        {t("leave.button")}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,71 @@
+import { useState } from "preact/hooks";
+import { formatJoinCode, normalizeJoinCode } from "../../../shared/ids.js";
+import { t } from "../i18n/index.js";
+import { startSession } from "../net/session.js";
+import { joinError, joinStillTrying, socketStatus } from "../state/session.js";
+import { FormError } from "./FieldError.js";
+import { Link } from "./Link.js";
+import { TextField } from "./TextField.js";
+import { checkDisplayName, checkJoinCode } from "./validation.js";
+
+function prefill(code: string): string {
+  const normalized = normalizeJoinCode(code);
+  return normalized.length === 6 ? formatJoinCode(normalized) : code;
+}
+
+export function JoinView({ initialCode }: { initialCode: string }) {
+  const [code, setCode] = useState(() => prefill(initialCode));
+  const [name, setName] = useState("");
+  const [codeError, setCodeError] = useState<string | null>(null);
+  const [nameError, setNameError] = useState<string | null>(null);
+  const busy = socketStatus.value === "connecting" && !joinStillTrying.value;
+
+  function submit(event: Event) {
+    event.preventDefault();
+    const checkedCode = checkJoinCode(code);
+    const checkedName = checkDisplayName(name);
+    setCodeError(checkedCode.ok ? null : checkedCode.message);
+    setNameError(checkedName.ok ? null : checkedName.message);
+    if (!checkedCode.ok || !checkedName.ok) return;
+    startSession({ joinCode: checkedCode.value, displayName: checkedName.value });
+  }
+
+  return (
+    <section class="card" aria-labelledby="join-heading">
+      <h1 id="join-heading">{t("join.heading")}</h1>
+      <form onSubmit={submit} noValidate>
+        <TextField
+          id="join-code"
+          label={t("join.codeLabel")}
+          hint={t("join.codeHint")}
+          value={code}
+          onInput={setCode}
+          testId="join-code"
+          error={codeError}
+          autoCapitalize="characters"
+          spellcheck={false}
+          maxLength={32}
+          autoFocus={initialCode === ""}
+        />
+        <TextField
+          id="join-name"
+          label={t("join.nameLabel")}
+          hint={t("join.nameHint")}
+          value={name}
+          onInput={setName}
+          testId="join-name"
+          error={nameError}
+          autoFocus={initialCode !== ""}
+        />
+        <FormError code={joinError.value} testId="join-error" />
+        {joinStillTrying.value ? <p role="status">{t("join.stillTrying")}</p> : null}
+        <button type="submit" class="button primary" data-testid="join-submit" disabled={busy}>
+          {busy ? t("join.connecting") : t("join.submit")}
+        </button>
+      </form>
+      <p class="alt-action">
+        <Link href="/">{t("join.createInstead")}</Link>
+      </p>
+    </section>
+  );
+}

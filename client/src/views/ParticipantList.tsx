@@ -1,0 +1,85 @@
+import { useMemo, useRef, useState } from "preact/hooks";
+import type { ParticipantId } from "../../../shared/ids.js";
+import type { ParticipantView } from "../../../shared/workshop.js";
+import { formatNumber, t } from "../i18n/index.js";
+import { connectionState } from "../state/session.js";
+import { workshopState } from "../state/workshopState.js";
+import { useMediaQuery } from "./hooks.js";
+import { ParticipantRow } from "./ParticipantRow.js";
+import { VirtualList } from "./VirtualList.js";
+
+type ParticipantListProps = { myId: ParticipantId; canManage: boolean };
+
+const keyOf = (participant: ParticipantView) => participant.participantId;
+
+export function ParticipantList({ myId, canManage }: ParticipantListProps) {
+  const [filter, setFilter] = useState("");
+  const [confirmingRemove, setConfirmingRemove] = useState<ParticipantId | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const narrow = useMediaQuery("(max-width: 559px)");
+  // Fixed heights keep the windowing exact; facilitator rows wrap their controls below the name on phones.
+  const rowHeight = canManage ? (narrow ? 96 : 56) : 48;
+
+  const sorted = workshopState.sorted.value;
+  const online = workshopState.onlineCount.value;
+  const total = workshopState.total.value;
+  const query = filter.trim().toLocaleLowerCase();
+  const shown = useMemo(
+    () =>
+      query ? sorted.filter((participant) => participant.displayName.toLocaleLowerCase().includes(query)) : sorted,
+    [sorted, query],
+  );
+
+  return (
+    <section
+      class={`participants${connectionState.value === "connected" ? "" : " stale"}`}
+      aria-labelledby="participants-heading"
+    >
+      <div class="participants-head">
+        <h2 id="participants-heading" tabIndex={-1} ref={headingRef}>
+          {t("workshop.participantsHeading")}
+        </h2>
+        <p class="count" data-testid="participant-count">
+          {t("workshop.count", { online: formatNumber(online), total: formatNumber(total) })}
+          {query ? ` · ${t("workshop.filterShown", { shown: formatNumber(shown.length) })}` : ""}
+        </p>
+      </div>
+      <div class="field filter">
+        <label for="participant-filter">{t("workshop.filterLabel")}</label>
+        <input
+          id="participant-filter"
+          type="search"
+          value={filter}
+          data-testid="participant-filter"
+          autoComplete="off"
+          spellcheck={false}
+          onInput={(event) => setFilter(event.currentTarget.value)}
+        />
+      </div>
+      {shown.length === 0 && query ? <p class="empty">{t("workshop.noMatch")}</p> : null}
+      <VirtualList
+        items={shown}
+        rowHeight={rowHeight}
+        keyOf={keyOf}
+        testId="participant-list"
+        labelledBy="participants-heading"
+        renderRow={(participant, style, position) => (
+          <ParticipantRow
+            participant={participant}
+            style={style}
+            position={position}
+            isMe={participant.participantId === myId}
+            canManage={canManage}
+            confirmingRemove={confirmingRemove === participant.participantId}
+            onAskRemove={() => setConfirmingRemove(participant.participantId)}
+            onCancelRemove={() => setConfirmingRemove(null)}
+            onRemoved={() => {
+              setConfirmingRemove(null);
+              headingRef.current?.focus();
+            }}
+          />
+        )}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { useEffect, useRef } from "preact/hooks";
+
+type TextFieldProps = {
+  id: string;
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  testId: string;
+  hint?: string;
+  error?: string | null;
+  autoFocus?: boolean;
+  autoComplete?: string;
+  autoCapitalize?: "off" | "none" | "sentences" | "words" | "characters";
+  spellcheck?: boolean;
+  maxLength?: number;
+};
+
+/** A labelled text input with an optional hint and inline error, both tied to it for screen readers. */
+export function TextField(props: TextFieldProps) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  // The autofocus attribute only works on page load; views of a single-page app focus on mount instead.
+  useEffect(() => {
+    if (props.autoFocus) inputRef.current?.focus();
+  }, []);
+  const hintId = props.hint ? `${props.id}-hint` : undefined;
+  const errorId = props.error ? `${props.id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      {props.hint ? (
+        <p class="hint" id={hintId}>
+          {props.hint}
+        </p>
+      ) : null}
+      <input
+        id={props.id}
+        type="text"
+        value={props.value}
+        data-testid={props.testId}
+        onInput={(event) => props.onInput(event.currentTarget.value)}
+        aria-describedby={describedBy}
+        aria-invalid={props.error ? true : undefined}
+        ref={inputRef}
+        autoComplete={props.autoComplete ?? "off"}
+        autoCapitalize={props.autoCapitalize}
+        spellcheck={props.spellcheck}
+        maxLength={props.maxLength}
+      />
+      {props.error ? (
+        <p class="field-error" id={errorId}>
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
