@@ -11,5 +11,7 @@ export default defineConfig({
     // Two cores: run files in parallel but not so many that timing-sensitive waits starve.
     maxWorkers: 2,
     pool: "forks",
+    // The JSON report is what .ci/run reads for its closing "N passed, N failed" line.
+    reporters: ["default", ["json", { outputFile: "test/.artifacts/vitest-report.json" }]],
   },
 });
