@@ -14,8 +14,12 @@ export type Role = z.infer<typeof RoleSchema>;
 export const DISPLAY_NAME_MAX = 40;
 export const TITLE_MAX = 120;
 
-/** C0/C1 controls, and the bidi embedding/override/isolate marks that can disguise a name. */
-const FORBIDDEN_NAME_CHARS = /[\p{Cc}\u202A-\u202E\u2066-\u2069\u200B-\u200F\u2028\u2029\uFEFF]/u;
+/**
+ * C0/C1 controls, line separators, zero-width space/BOM, and the bidi marks that can
+ * disguise a name. Zero-width (non-)joiners U+200C/U+200D stay allowed: Bengali, Nepali
+ * and other scripts (and emoji) need them.
+ */
+const FORBIDDEN_NAME_CHARS = /[\p{Cc}\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029\uFEFF]/u;
 
 /** Free text that names something (a person, a workshop): trimmed, NFC, no control or bidi-override marks. */
 function nameText(max: number) {
