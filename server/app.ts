@@ -46,7 +46,15 @@ export function createApp(deps: AppDeps): App {
   const web = express();
   web.disable("x-powered-by");
   if (config.TRUST_PROXY) web.set("trust proxy", true);
-  web.use(helmet({ contentSecurityPolicy: { directives: { "img-src": ["'self'", "data:"] } } }));
+  web.use(
+    helmet({
+      contentSecurityPolicy: {
+        // QR codes are data: images. No upgrade-insecure-requests: a forum on a LAN address
+        // over plain http would otherwise have its own scripts rewritten to https and fail.
+        directives: { "img-src": ["'self'", "data:"], "upgrade-insecure-requests": null },
+      },
+    }),
+  );
   web.use(express.json({ limit: "16kb" }));
   web.use(opsRoutes(store, metrics));
   web.use(workshopRoutes(service, logger));
