@@ -41,7 +41,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
     PORT: "0",
     HOST: "127.0.0.1",
     LOG_LEVEL: "info",
-    REDIS_COMMAND_TIMEOUT_MS: "1000",
+    REDIS_COMMAND_TIMEOUT_MS: "3000",
     ...(useRedis
       ? { REDIS_URL: options.redisUrl ?? inject("redisUrl"), REDIS_KEY_PREFIX: options.keyPrefix ?? uniquePrefix() }
       : {}),

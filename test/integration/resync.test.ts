@@ -64,9 +64,9 @@ describe("resync", () => {
     const [oanh] = people as [TestClient];
     oanh.socket.disconnect();
     // More presence changes than the log keeps, in pipelined slices so none waits past the timeout.
-    for (let start = 0; start < EVENT_LOG_CAP + 10; start += 500) {
+    for (let start = 0; start < EVENT_LOG_CAP + 10; start += 100) {
       await Promise.all(
-        Array.from({ length: 500 }, (_, i) =>
+        Array.from({ length: 100 }, (_, i) =>
           server.store.connect(
             host.session.workshopId,
             `p${String(start + i).padStart(15, "0")}`,
