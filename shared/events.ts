@@ -1,6 +1,20 @@
 import { z } from "zod";
-import { CommandIdSchema, ParticipantIdSchema } from "./ids.js";
+import {
+  AssignConstraintsSchema,
+  AssignResultSchema,
+  BROADCAST_MAX,
+  BroadcastViewSchema,
+  HELP_TEXT_MAX,
+  HelpViewSchema,
+  PlanRoundPayloadSchema,
+  PreassignResultSchema,
+  RoomStateViewSchema,
+  RoundViewSchema,
+  TagsSchema,
+} from "./breakout.js";
+import { CommandIdSchema, HelpIdSchema, ParticipantIdSchema, RoomIdSchema, RoundIdSchema } from "./ids.js";
 import { type Ack, PROTOCOL_VERSION } from "./protocol.js";
+import { freeText, nameText } from "./text.js";
 import {
   ParticipantProfileSchema,
   RoleSchema,
@@ -49,6 +63,139 @@ export const commands = {
     payload: z.strictObject({ ...write }),
     result: WorkshopViewSchema,
   },
+  "participant:setTags": {
+    summary: "Set someone's tags (language, region...): yourself, or anyone as a facilitator.",
+    write: true,
+    payload: z.strictObject({ ...write, participantId: ParticipantIdSchema, tags: TagsSchema }),
+    result: z.object({ participantId: ParticipantIdSchema, tags: TagsSchema }),
+  },
+  "breakout:room": {
+    summary: "The people, help requests and banners of one room (yours, or any as a facilitator).",
+    write: false,
+    payload: z.strictObject({ roundId: RoundIdSchema, roomId: RoomIdSchema }),
+    result: RoomStateViewSchema,
+  },
+  "breakout:plan": {
+    summary: "Plan a breakout round: rooms (name, topic, capacity), duration, warning, self-select, reuse groups.",
+    write: true,
+    payload: PlanRoundPayloadSchema.extend(write),
+    result: RoundViewSchema,
+  },
+  "breakout:assign": {
+    summary: "Balanced random assignment of everyone not yet placed (or everyone, reshuffle), with constraints.",
+    write: true,
+    payload: z.strictObject({
+      ...write,
+      roundId: RoundIdSchema,
+      constraints: AssignConstraintsSchema.optional(),
+      reshuffle: z.boolean().optional(),
+    }),
+    result: AssignResultSchema,
+  },
+  "breakout:move": {
+    summary: "Move people to a room, or back to the plenary (roomId null).",
+    write: true,
+    payload: z.strictObject({
+      ...write,
+      roundId: RoundIdSchema,
+      participantIds: z.array(ParticipantIdSchema).min(1).max(500),
+      roomId: RoomIdSchema.nullable(),
+    }),
+    result: z.object({ moved: z.number().int() }),
+  },
+  "breakout:swap": {
+    summary: "Swap the rooms of two people.",
+    write: true,
+    payload: z.strictObject({
+      ...write,
+      roundId: RoundIdSchema,
+      participantIds: z.tuple([ParticipantIdSchema, ParticipantIdSchema]),
+    }),
+    result: z.object({ moved: z.number().int() }),
+  },
+  "breakout:preassign": {
+    summary: "Assign from a pasted list of `name or id -> room name` lines; reports what did not match.",
+    write: true,
+    payload: z.strictObject({ ...write, roundId: RoundIdSchema, text: z.string().max(60_000) }),
+    result: PreassignResultSchema,
+  },
+  "breakout:pick": {
+    summary: "Self-select: take a seat in a room (refused with ROOM_FULL when it is full, on every node).",
+    write: true,
+    payload: z.strictObject({ ...write, roundId: RoundIdSchema, roomId: RoomIdSchema }),
+    result: z.object({ roomId: RoomIdSchema }),
+  },
+  "breakout:open": {
+    summary: "Open the planned round: rooms start and the timer runs.",
+    write: true,
+    payload: z.strictObject({ ...write, roundId: RoundIdSchema }),
+    result: RoundViewSchema,
+  },
+  "breakout:extend": {
+    summary: "Give an open round more time.",
+    write: true,
+    payload: z.strictObject({ ...write, roundId: RoundIdSchema, seconds: z.number().int().min(30).max(3600) }),
+    result: RoundViewSchema,
+  },
+  "breakout:end": {
+    summary: "End the round: a countdown of warningSeconds, or at once (immediate); everyone returns to the plenary.",
+    write: true,
+    payload: z.strictObject({ ...write, roundId: RoundIdSchema, immediate: z.boolean().optional() }),
+    result: RoundViewSchema,
+  },
+  "breakout:closeRoom": {
+    summary: "Close one room early: its people return to the plenary.",
+    write: true,
+    payload: z.strictObject({ ...write, roundId: RoundIdSchema, roomId: RoomIdSchema }),
+    result: RoundViewSchema,
+  },
+  "breakout:setLead": {
+    summary: "Make a participant lead of one room (or clear it with null).",
+    write: true,
+    payload: z.strictObject({
+      ...write,
+      roundId: RoundIdSchema,
+      roomId: RoomIdSchema,
+      participantId: ParticipantIdSchema.nullable(),
+    }),
+    result: RoundViewSchema,
+  },
+  "breakout:leaveRoom": {
+    summary: "Go back to the plenary from your room.",
+    write: true,
+    payload: z.strictObject({ ...write }),
+    result: z.object({}),
+  },
+  "breakout:visit": {
+    summary: "Facilitators: join any room of the open round, or leave it (roomId null).",
+    write: true,
+    payload: z.strictObject({ ...write, roomId: RoomIdSchema.nullable() }),
+    result: z.object({}),
+  },
+  "breakout:broadcast": {
+    summary: "Show a short banner in one room or in all rooms (roomId null).",
+    write: true,
+    payload: z.strictObject({ ...write, roomId: RoomIdSchema.nullable(), text: nameText(BROADCAST_MAX) }),
+    result: BroadcastViewSchema,
+  },
+  "help:request": {
+    summary: "Ask for help in your room (optional short text). Who asked is not stored.",
+    write: true,
+    payload: z.strictObject({ ...write, text: freeText(HELP_TEXT_MAX).optional() }),
+    result: HelpViewSchema,
+  },
+  "help:take": {
+    summary: "A facilitator (or the room's lead) says 'on my way'.",
+    write: true,
+    payload: z.strictObject({ ...write, helpId: HelpIdSchema }),
+    result: HelpViewSchema,
+  },
+  "help:resolve": {
+    summary: "Mark a help request resolved.",
+    write: true,
+    payload: z.strictObject({ ...write, helpId: HelpIdSchema }),
+    result: HelpViewSchema,
+  },
 } as const;
 
 export type CommandName = keyof typeof commands;
@@ -68,7 +215,13 @@ export type RevokeReason = z.infer<typeof RevokeReasonSchema>;
 export const serverEvents = {
   "session:ready": {
     summary: "Sent once per connection: who you are and the state to start from.",
-    payload: z.object({ protocol: z.literal(PROTOCOL_VERSION), session: SessionViewSchema, sync: SyncResultSchema }),
+    payload: z.object({
+      protocol: z.literal(PROTOCOL_VERSION),
+      session: SessionViewSchema,
+      sync: SyncResultSchema,
+      /** The server's clock (ms), so clients can show timers right whatever their own clock says. */
+      serverTime: z.number().int(),
+    }),
   },
   "workshop:events": {
     summary: "Coalesced batch of consecutive workshop facts (fromVersion..toVersion), at most ~10 a second.",
@@ -77,6 +230,10 @@ export const serverEvents = {
       toVersion: z.number().int(),
       events: z.array(WorkshopEventSchema),
     }),
+  },
+  "breakout:counts": {
+    summary: "Head-count per room of the current round, coalesced (at most ~10 a second), for free seats.",
+    payload: z.object({ roundId: RoundIdSchema, counts: z.record(z.string(), z.number().int()) }),
   },
   "session:revoked": {
     summary: "Your session ended (removed, left, or the workshop ended); the server disconnects you next.",

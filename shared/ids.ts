@@ -26,6 +26,13 @@ export type WorkshopId = z.infer<typeof WorkshopIdSchema>;
 export const ParticipantIdSchema = z.string().regex(/^p[a-z0-9]{15}$/);
 export type ParticipantId = z.infer<typeof ParticipantIdSchema>;
 
+export const RoundIdSchema = z.string().regex(/^r[a-z0-9]{11}$/);
+export type RoundId = z.infer<typeof RoundIdSchema>;
+export const RoomIdSchema = z.string().regex(/^m[a-z0-9]{11}$/);
+export type RoomId = z.infer<typeof RoomIdSchema>;
+export const HelpIdSchema = z.string().regex(/^h[a-z0-9]{11}$/);
+export type HelpId = z.infer<typeof HelpIdSchema>;
+
 /** Client-chosen id of one write command; a retry reuses it so the server applies it once. */
 export const CommandIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 export type CommandId = z.infer<typeof CommandIdSchema>;

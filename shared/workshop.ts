@@ -1,11 +1,15 @@
 import { z } from "zod";
+import { BreakoutStateSchema, BroadcastViewSchema, HelpViewSchema, RoundViewSchema, TagsSchema } from "./breakout.js";
 import {
   FacilitatorKeySchema,
   JoinCodeSchema,
   ParticipantIdSchema,
+  RoomIdSchema,
+  RoundIdSchema,
   SessionTokenSchema,
   WorkshopIdSchema,
 } from "./ids.js";
+import { nameText } from "./text.js";
 
 export const Role = { facilitator: "facilitator", noteTaker: "note-taker", participant: "participant" } as const;
 export const RoleSchema = z.enum([Role.facilitator, Role.noteTaker, Role.participant]);
@@ -13,26 +17,6 @@ export type Role = z.infer<typeof RoleSchema>;
 
 export const DISPLAY_NAME_MAX = 40;
 export const TITLE_MAX = 120;
-
-/**
- * C0/C1 controls, line separators, zero-width space/BOM, and the bidi marks that can
- * disguise a name. Zero-width (non-)joiners U+200C/U+200D stay allowed: Bengali, Nepali
- * and other scripts (and emoji) need them.
- */
-const FORBIDDEN_NAME_CHARS = /[\p{Cc}\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029\uFEFF]/u;
-
-/** Free text that names something (a person, a workshop): trimmed, NFC, no control or bidi-override marks. */
-function nameText(max: number) {
-  return z
-    .string()
-    .max(max * 4)
-    .transform((raw) => raw.normalize("NFC").trim())
-    .refine((text) => !FORBIDDEN_NAME_CHARS.test(text), {
-      message: "contains control or direction-override characters",
-    })
-    .refine((text) => text.length > 0, { message: "must not be empty" })
-    .refine((text) => [...text].length <= max, { message: `must be at most ${max} characters` });
-}
 
 /** Pseudonyms are welcome: nothing here asks for a real name. */
 export const DisplayNameSchema = nameText(DISPLAY_NAME_MAX);
@@ -104,6 +88,28 @@ export const WorkshopEventSchema = z.discriminatedUnion("type", [
     reason: z.enum(["removed", "left"]),
   }),
   z.object({ v: z.number().int(), type: z.literal("workshop:updated"), workshop: WorkshopViewSchema }),
+  /** Someone's tags changed (facilitators and the person themself see this). */
+  z.object({
+    v: z.number().int(),
+    type: z.literal("participant:tagged"),
+    participantId: ParticipantIdSchema,
+    tags: TagsSchema,
+  }),
+  /** A round was planned or changed (status, timer, rooms, leads). Everyone sees rounds. */
+  z.object({ v: z.number().int(), type: z.literal("breakout:round"), round: RoundViewSchema }),
+  /** Someone moved between rooms (null: the plenary). Seen by facilitators, the person, and both rooms. */
+  z.object({
+    v: z.number().int(),
+    type: z.literal("breakout:assigned"),
+    roundId: RoundIdSchema,
+    participantId: ParticipantIdSchema,
+    roomId: RoomIdSchema.nullable(),
+    fromRoomId: RoomIdSchema.nullable(),
+  }),
+  /** A banner for one room or all. */
+  z.object({ v: z.number().int(), type: z.literal("breakout:broadcast"), broadcast: BroadcastViewSchema }),
+  /** A help request changed. Seen by facilitators and its room. */
+  z.object({ v: z.number().int(), type: z.literal("help:updated"), help: HelpViewSchema }),
 ]);
 export type WorkshopEvent = z.infer<typeof WorkshopEventSchema>;
 /** An event before the store has given it its version. */
@@ -113,6 +119,8 @@ export const WorkshopSnapshotSchema = z.object({
   version: z.number().int().nonnegative(),
   workshop: WorkshopViewSchema,
   participants: z.array(ParticipantViewSchema),
+  /** The breakout state as far as the viewer may see it. */
+  breakout: BreakoutStateSchema,
 });
 export type WorkshopSnapshot = z.infer<typeof WorkshopSnapshotSchema>;
 

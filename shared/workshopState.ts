@@ -1,5 +1,19 @@
-import type { ParticipantId } from "./ids.js";
+import type { BroadcastView, HelpView, RoomStateView, RoundView, Tags } from "./breakout.js";
+import type { HelpId, ParticipantId, RoomId } from "./ids.js";
 import type { ParticipantView, SyncResult, WorkshopEvent, WorkshopSnapshot, WorkshopView } from "./workshop.js";
+
+/** How many banners a client keeps. */
+const BROADCASTS_KEPT = 20;
+
+export interface BreakoutCopy {
+  round: RoundView | null;
+  /** Who is in which room of the current round, as far as this viewer may see. */
+  assignments: Map<ParticipantId, RoomId>;
+  counts: Record<string, number>;
+  helps: Map<HelpId, HelpView>;
+  broadcasts: BroadcastView[];
+  tags: Map<ParticipantId, Tags>;
+}
 
 /**
  * A client's copy of one workshop and the rules for keeping it exact: the browser and the
@@ -10,18 +24,76 @@ export interface WorkshopState {
   version: number;
   workshop: WorkshopView | null;
   participants: Map<ParticipantId, ParticipantView>;
+  breakout: BreakoutCopy;
+  /** The viewer, so the rules can tell when their own room changed. */
+  selfId: ParticipantId | null;
+  /**
+   * Set when the viewer's own room changed: the people, help requests and banners of the
+   * new room were not theirs to see before, so the caller fetches `breakout:room` and
+   * applies it with applyRoomState.
+   */
+  roomChanged: boolean;
 }
 
 export type BatchOutcome = "applied" | "ignored" | "gap";
 
-export function emptyWorkshopState(): WorkshopState {
-  return { version: -1, workshop: null, participants: new Map() };
+function emptyBreakout(): BreakoutCopy {
+  return { round: null, assignments: new Map(), counts: {}, helps: new Map(), broadcasts: [], tags: new Map() };
+}
+
+export function emptyWorkshopState(selfId: ParticipantId | null = null): WorkshopState {
+  return {
+    version: -1,
+    workshop: null,
+    participants: new Map(),
+    breakout: emptyBreakout(),
+    selfId,
+    roomChanged: false,
+  };
 }
 
 export function applySnapshot(state: WorkshopState, snapshot: WorkshopSnapshot): void {
   state.version = snapshot.version;
   state.workshop = snapshot.workshop;
   state.participants = new Map(snapshot.participants.map((participant) => [participant.participantId, participant]));
+  const { breakout } = snapshot;
+  state.breakout = {
+    round: breakout.round,
+    assignments: new Map(Object.entries(breakout.assignments)),
+    counts: { ...breakout.counts },
+    helps: new Map(breakout.helps.map((help) => [help.helpId, help])),
+    broadcasts: breakout.broadcasts.slice(-BROADCASTS_KEPT),
+    tags: new Map(Object.entries(breakout.tags)),
+  };
+  state.roomChanged = false;
+}
+
+/** The viewer's room in the current round while it runs (null: the plenary). */
+export function currentRoomOf(state: WorkshopState, participantId: ParticipantId | null): RoomId | null {
+  const round = state.breakout.round;
+  if (!participantId || !round || (round.status !== "open" && round.status !== "closing")) return null;
+  return state.breakout.assignments.get(participantId) ?? null;
+}
+
+/** Merges what `breakout:room` returned for the viewer's (new) room. */
+export function applyRoomState(state: WorkshopState, room: RoomStateView): void {
+  const { breakout } = state;
+  if (breakout.round?.roundId !== room.roundId) return;
+  for (const [participantId, roomId] of Object.entries(room.assignments))
+    breakout.assignments.set(participantId, roomId);
+  for (const help of room.helps) breakout.helps.set(help.helpId, help);
+  const known = new Set(breakout.broadcasts.map((broadcast) => `${broadcast.sentAt}/${broadcast.text}`));
+  for (const broadcast of room.broadcasts) {
+    if (!known.has(`${broadcast.sentAt}/${broadcast.text}`)) breakout.broadcasts.push(broadcast);
+  }
+  breakout.broadcasts.sort((a, b) => a.sentAt - b.sentAt);
+  breakout.broadcasts = breakout.broadcasts.slice(-BROADCASTS_KEPT);
+  state.roomChanged = false;
+}
+
+/** Head-counts arrive outside the log (latest wins). */
+export function applyCounts(state: WorkshopState, update: { roundId: string; counts: Record<string, number> }): void {
+  if (state.breakout.round?.roundId === update.roundId) state.breakout.counts = { ...update.counts };
 }
 
 /**
@@ -74,6 +146,37 @@ function applyEvent(state: WorkshopState, event: WorkshopEvent): void {
       break;
     case "workshop:updated":
       state.workshop = event.workshop;
+      break;
+    case "participant:tagged":
+      state.breakout.tags.set(event.participantId, event.tags);
+      break;
+    case "breakout:round": {
+      const { breakout } = state;
+      if (breakout.round && breakout.round.roundId !== event.round.roundId) {
+        if (event.round.number < breakout.round.number) break;
+        // A new round: what was seen of the last one no longer applies.
+        state.breakout = { ...emptyBreakout(), tags: breakout.tags };
+      }
+      state.breakout.round = event.round;
+      break;
+    }
+    case "breakout:assigned": {
+      const { breakout } = state;
+      if (breakout.round?.roundId !== event.roundId) break;
+      if (event.roomId === null) breakout.assignments.delete(event.participantId);
+      else breakout.assignments.set(event.participantId, event.roomId);
+      if (event.participantId === state.selfId && event.roomId !== null && event.roomId !== event.fromRoomId) {
+        state.roomChanged = true;
+      }
+      break;
+    }
+    case "breakout:broadcast":
+      state.breakout.broadcasts = [...state.breakout.broadcasts, event.broadcast].slice(-BROADCASTS_KEPT);
+      break;
+    case "help:updated":
+      if (state.breakout.round?.roundId === event.help.roundId || state.breakout.round === null) {
+        state.breakout.helps.set(event.help.helpId, event.help);
+      }
       break;
     default: {
       const exhaustive: never = event;
