@@ -10,15 +10,18 @@ import { opsRoutes } from "./http/opsRoutes.js";
 import { workshopRoutes } from "./http/workshopRoutes.js";
 import type { Logger } from "./logger.js";
 import { createMetrics, type Metrics } from "./metrics.js";
+import { breakoutHandlers } from "./realtime/breakoutHandlers.js";
 import { refuseUnknownEvents } from "./realtime/defineHandler.js";
 import { EventFeed } from "./realtime/eventFeed.js";
 import { handshakeMiddleware } from "./realtime/handshake.js";
 import { startNodeLiveness } from "./realtime/nodeLiveness.js";
 import { isOriginAllowed } from "./realtime/originPolicy.js";
 import { createRateLimiter } from "./realtime/rateLimit.js";
+import { startRoundTimers } from "./realtime/roundTimers.js";
 import { attachSession } from "./realtime/session.js";
 import type { WorkshopServer } from "./realtime/types.js";
 import { workshopHandlers } from "./realtime/workshopHandlers.js";
+import { BreakoutService } from "./services/breakoutService.js";
 import { WorkshopService } from "./services/workshopService.js";
 import type { Store } from "./store/types.js";
 
@@ -42,6 +45,7 @@ export function createApp(deps: AppDeps): App {
   const { config, store, logger, nodeId } = deps;
   const metrics = createMetrics();
   const service = new WorkshopService(store);
+  const breakout = new BreakoutService(store, service);
 
   const web = express();
   web.disable("x-powered-by");
@@ -89,7 +93,8 @@ export function createApp(deps: AppDeps): App {
     { heartbeatMs: config.NODE_HEARTBEAT_MS, deadAfterMs: config.NODE_DEAD_AFTER_MS },
     logger,
   );
-  const handlers = workshopHandlers(service);
+  const timers = startRoundTimers(store, breakout, config.ROUND_TIMER_POLL_MS, logger);
+  const handlers = [...workshopHandlers(service), ...breakoutHandlers(breakout)];
   const handlerContext = { logger, metrics, allowCommand: createRateLimiter({ perSecond: 20, burst: 40 }) };
 
   io.use(handshakeMiddleware(service, nodeId, logger, metrics));
@@ -105,6 +110,7 @@ export function createApp(deps: AppDeps): App {
     metrics,
     async close() {
       liveness.stop();
+      timers.stop();
       await feed.close();
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       // Keep-alive HTTP connections would hold the close open for seconds.

@@ -42,6 +42,8 @@ export const ConfigSchema = z.object({
   NODE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5000),
   /** A node silent this long is dead; survivors mark its connections offline, ms. */
   NODE_DEAD_AFTER_MS: z.coerce.number().int().min(300).default(30_000),
+  /** How often each node looks for breakout rounds whose clock is due, ms. */
+  ROUND_TIMER_POLL_MS: z.coerce.number().int().min(50).default(500),
   /** pino level. info never carries names, texts or secrets. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Directory of the built client; empty disables static serving (API-only node). */

@@ -8,6 +8,8 @@ interface Rule {
   roles: readonly Role[];
   /** Whether the command still makes sense once the workshop has ended. */
   allowedWhenEnded: boolean;
+  /** A room's lead may also run it, for their own room only (the service checks which room). */
+  roomLead?: boolean;
 }
 
 const everyone = ["facilitator", "note-taker", "participant"] as const;
@@ -20,14 +22,45 @@ export const policy = {
   "participant:remove": { roles: facilitators, allowedWhenEnded: false },
   "session:leave": { roles: everyone, allowedWhenEnded: true },
   "workshop:end": { roles: facilitators, allowedWhenEnded: false },
+  // Everyone may set their own tags; only facilitators set other people's (checked by the service).
+  "participant:setTags": { roles: everyone, allowedWhenEnded: false },
+  // Your own room, or any room as a facilitator (checked by the service).
+  "breakout:room": { roles: everyone, allowedWhenEnded: true },
+  "breakout:plan": { roles: facilitators, allowedWhenEnded: false },
+  "breakout:assign": { roles: facilitators, allowedWhenEnded: false },
+  "breakout:move": { roles: facilitators, allowedWhenEnded: false },
+  "breakout:swap": { roles: facilitators, allowedWhenEnded: false },
+  "breakout:preassign": { roles: facilitators, allowedWhenEnded: false },
+  "breakout:pick": { roles: everyone, allowedWhenEnded: false },
+  "breakout:open": { roles: facilitators, allowedWhenEnded: false },
+  "breakout:extend": { roles: facilitators, allowedWhenEnded: false },
+  "breakout:end": { roles: facilitators, allowedWhenEnded: false },
+  "breakout:closeRoom": { roles: facilitators, allowedWhenEnded: false },
+  "breakout:setLead": { roles: facilitators, allowedWhenEnded: false },
+  "breakout:leaveRoom": { roles: everyone, allowedWhenEnded: false },
+  "breakout:visit": { roles: facilitators, allowedWhenEnded: false },
+  "breakout:broadcast": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
+  "help:request": { roles: everyone, allowedWhenEnded: false },
+  "help:take": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
+  "help:resolve": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
 } as const satisfies Record<CommandName, Rule>;
 
-/** Throws the refusal the client should see, or returns when the actor may run the command now. */
-export function authorize(command: CommandName, actor: ParticipantRecord | null, workshop: WorkshopRecord): void {
+/** How the actor is allowed: by role, or only as the lead of one room (the service checks the room). */
+export type Authority = "role" | "roomLead";
+
+/** Throws the refusal the client should see, or says how the actor may run the command now. */
+export function authorize(
+  command: CommandName,
+  actor: ParticipantRecord | null,
+  workshop: WorkshopRecord,
+  leadsARoom = false,
+): Authority {
   if (actor?.status !== "active") throw new DomainError("SESSION_REVOKED", "your session has ended");
   const rule: Rule = policy[command];
   if (workshop.status === "ended" && !rule.allowedWhenEnded) {
     throw new DomainError("WORKSHOP_ENDED", "the workshop has ended");
   }
-  if (!rule.roles.includes(actor.role)) throw new DomainError("FORBIDDEN", `a ${actor.role} may not do ${command}`);
+  if (rule.roles.includes(actor.role)) return "role";
+  if (rule.roomLead && leadsARoom) return "roomLead";
+  throw new DomainError("FORBIDDEN", `a ${actor.role} may not do ${command}`);
 }

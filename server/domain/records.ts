@@ -1,4 +1,4 @@
-import type { ParticipantId, WorkshopId } from "../../shared/ids.js";
+import type { ParticipantId, RoundId, WorkshopId } from "../../shared/ids.js";
 import type { ParticipantProfile, ParticipantView, Role, WorkshopView } from "../../shared/workshop.js";
 
 /** What the store keeps for a workshop. The facilitator key is only ever a hash here. */
@@ -9,6 +9,9 @@ export interface WorkshopRecord {
   status: "active" | "ended";
   createdAt: number;
   facilitatorKeyHash: string;
+  /** The latest round planned (rounds are numbered in order); absent on workshops without rounds. */
+  currentRoundId?: RoundId | null;
+  roundCount?: number;
 }
 
 /** What the store keeps for one person. Removed and departed people stay as tombstones so their session stays dead. */

@@ -1,12 +1,38 @@
 import type { RevokeReason } from "../../shared/events.js";
 import type { WorkshopId } from "../../shared/ids.js";
 import type { WorkshopEvent } from "../../shared/workshop.js";
+import { audienceOf, canSee, type Viewer } from "../domain/audience.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
 import type { Store, Unsubscribe } from "../store/types.js";
 import { rooms, type WorkshopServer } from "./types.js";
 
+/** What the feed knows about one local socket to decide which events it may see. */
+export interface Membership {
+  participantId: string;
+  isFacilitator: boolean;
+  roundId: string | null;
+  running: boolean;
+  assignedRoom: string | null;
+}
+
+interface TrackedMember {
+  participantId: string;
+  current: Membership;
+  /** Events up to this version are already reflected in `current` (read with the state it was sent). */
+  sinceVersion: number;
+  /** Memberships during the batch being sent: each valid from `fromVersion` on. */
+  history: Array<Membership & { fromVersion: number }>;
+}
+
+function membershipAt(history: TrackedMember["history"], version: number): Membership {
+  let found = history[0] as Membership;
+  for (const entry of history) if (entry.fromVersion <= version) found = entry;
+  return found;
+}
+
 interface FeedState {
+  members: Map<string, TrackedMember>;
   /** Local sockets in this workshop; the feed unsubscribes when none are left. */
   sockets: number;
   /** Highest version this node has sent to its sockets: batches are consecutive from here. */
@@ -54,6 +80,7 @@ export class EventFeed {
       return;
     }
     const state: FeedState = {
+      members: new Map(),
       sockets: 1,
       lastSent: 0,
       lastFlushAt: 0,
@@ -66,6 +93,20 @@ export class EventFeed {
     const unsubscribe = await this.store.subscribe(workshopId, () => this.schedule(workshopId));
     if (this.feeds.get(workshopId) === state) state.unsubscribe = unsubscribe;
     else await unsubscribe();
+  }
+
+  /** Starts filtering for one socket: call after attach, with its membership as of the state it was sent. */
+  register(workshopId: WorkshopId, socketId: string, membership: Membership, sinceVersion: number): void {
+    this.feeds.get(workshopId)?.members.set(socketId, {
+      participantId: membership.participantId,
+      current: { ...membership },
+      sinceVersion,
+      history: [],
+    });
+  }
+
+  unregister(workshopId: WorkshopId, socketId: string): void {
+    this.feeds.get(workshopId)?.members.delete(socketId);
   }
 
   detach(workshopId: WorkshopId): void {
@@ -117,8 +158,9 @@ export class EventFeed {
       }
       if (events.length === 0) return;
       const toVersion = events[events.length - 1]?.v ?? state.lastSent;
-      this.emitBatch(workshopId, state, state.lastSent + 1, toVersion, events);
+      this.emitFiltered(workshopId, state, state.lastSent + 1, toVersion, events);
       this.applySideEffects(workshopId, events);
+      await this.emitCounts(workshopId, events);
     } catch (error) {
       this.logger.warn(
         { workshopId, err: error instanceof Error ? error.message : String(error) },
@@ -140,6 +182,97 @@ export class EventFeed {
     state.lastSent = Math.max(state.lastSent, toVersion);
     this.io.local.to(rooms.workshop(workshopId)).emit("workshop:events", { fromVersion, toVersion, events });
     this.metrics.eventBatches.inc();
+  }
+
+  /**
+   * One batch per socket, holding the events it may see (audienceOf/canSee, the one
+   * isolation rule). Sockets that see the same events share one emit, so a plenary-wide
+   * batch is encoded once. Memberships move with the events, in order.
+   */
+  private emitFiltered(
+    workshopId: WorkshopId,
+    state: FeedState,
+    fromVersion: number,
+    toVersion: number,
+    events: WorkshopEvent[],
+  ): void {
+    const audiences = events.map(audienceOf);
+    this.advanceMemberships(state, events);
+    if (audiences.every((audience) => audience.everyone)) {
+      // Plenary-wide facts only: one emit to the room, encoded once, reaching every socket.
+      this.emitBatch(workshopId, state, fromVersion, toVersion, events);
+      return;
+    }
+    // Visibility is judged with each socket's membership at the event, so replay in order.
+    const restricted = audiences.flatMap((audience, index) => (audience.everyone ? [] : [index]));
+    const groups = new Map<string, string[]>();
+    for (const [socketId, member] of state.members) {
+      const seen = member.history;
+      const visible = restricted.filter((index) => {
+        const event = events[index] as WorkshopEvent;
+        const audience = audiences[index];
+        return audience !== undefined && canSee(viewerOfMembership(membershipAt(seen, event.v)), audience);
+      });
+      const key = visible.join(",");
+      const group = groups.get(key);
+      if (group) group.push(socketId);
+      else groups.set(key, [socketId]);
+    }
+    // Sockets still registering get nothing here; they see the gap and resync, filtered.
+    for (const [key, socketIds] of groups) {
+      const hidden = new Set(restricted);
+      for (const index of key === "" ? [] : key.split(",")) hidden.delete(Number(index));
+      const subset = events.filter((_, index) => !hidden.has(index));
+      this.io.local.to(socketIds).emit("workshop:events", { fromVersion, toVersion, events: subset });
+    }
+    state.lastSent = Math.max(state.lastSent, toVersion);
+    this.metrics.eventBatches.inc();
+  }
+
+  /**
+   * Moves every local socket's membership through the batch, touching only the events that
+   * concern it (its person, or a round change): O(sockets + events), not their product.
+   * Each socket keeps the memberships it had along the way for judging visibility.
+   */
+  private advanceMemberships(state: FeedState, events: WorkshopEvent[]): void {
+    const byPerson = new Map<string, WorkshopEvent[]>();
+    const roundEvents: WorkshopEvent[] = [];
+    for (const event of events) {
+      if (event.type === "breakout:round") roundEvents.push(event);
+      const person =
+        event.type === "participant:upserted"
+          ? event.participant.participantId
+          : event.type === "breakout:assigned"
+            ? event.participantId
+            : null;
+      if (person) {
+        const list = byPerson.get(person);
+        if (list) list.push(event);
+        else byPerson.set(person, [event]);
+      }
+    }
+    for (const membership of state.members.values()) {
+      const own = byPerson.get(membership.participantId) ?? [];
+      const relevant = roundEvents.length === 0 ? own : [...own, ...roundEvents].sort((a, b) => a.v - b.v);
+      membership.history = [{ ...membership.current, fromVersion: 0 }];
+      for (const event of relevant) {
+        if (event.v <= membership.sinceVersion) continue;
+        updateMembership(membership.current, event);
+        membership.history.push({ ...membership.current, fromVersion: event.v + 1 });
+      }
+    }
+  }
+
+  /** Head-counts change with every move: send the current ones once per batch, not per move. */
+  private async emitCounts(workshopId: WorkshopId, events: WorkshopEvent[]): Promise<void> {
+    let roundId: string | null = null;
+    for (const event of events) {
+      if (event.type === "breakout:assigned") roundId = event.roundId;
+      else if (event.type === "breakout:round") roundId = event.round.roundId;
+    }
+    if (!roundId) return;
+    const counts = await this.store.getCounts(workshopId, roundId);
+    this.io.local.to(rooms.workshop(workshopId)).emit("breakout:counts", { roundId, counts });
   }
 
   private applySideEffects(workshopId: WorkshopId, events: WorkshopEvent[]): void {
@@ -170,5 +303,38 @@ export class EventFeed {
         // The store is down; the next poll tries again.
       }
     }
+  }
+}
+
+function viewerOfMembership(membership: Membership): Viewer {
+  return {
+    participantId: membership.participantId,
+    isFacilitator: membership.isFacilitator,
+    roomId: membership.running ? membership.assignedRoom : null,
+  };
+}
+
+/** Keeps a socket's membership in step with the log it is being sent. */
+function updateMembership(membership: Membership, event: WorkshopEvent): void {
+  switch (event.type) {
+    case "participant:upserted":
+      if (event.participant.participantId === membership.participantId) {
+        membership.isFacilitator = event.participant.role === "facilitator";
+      }
+      break;
+    case "breakout:round":
+      if (event.round.roundId !== membership.roundId) {
+        membership.roundId = event.round.roundId;
+        membership.assignedRoom = null;
+      }
+      membership.running = event.round.status === "open" || event.round.status === "closing";
+      break;
+    case "breakout:assigned":
+      if (event.participantId === membership.participantId && event.roundId === membership.roundId) {
+        membership.assignedRoom = event.roomId;
+      }
+      break;
+    default:
+      break;
   }
 }

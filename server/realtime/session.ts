@@ -28,10 +28,13 @@ export function attachSession(socket: WorkshopSocket, deps: SessionDeps): void {
   const ready = (async () => {
     await deps.feed.attach(workshopId);
     await deps.store.connect(workshopId, participantId, connectionId);
-    const sync = await deps.service.sync(workshopId, socket.data.sinceVersion);
+    // The membership is read before the state sent, so the feed never filters with an older one.
+    const membership = await deps.service.membership({ workshopId, participantId });
+    const sync = await deps.service.sync({ workshopId, participantId }, socket.data.sinceVersion);
     const session = sessionOfSocket.get(socket);
     if (!session || socket.disconnected) return;
-    socket.emit("session:ready", { protocol: PROTOCOL_VERSION, session, sync });
+    deps.feed.register(workshopId, socket.id, membership, membership.sinceVersion);
+    socket.emit("session:ready", { protocol: PROTOCOL_VERSION, session, sync, serverTime: Date.now() });
   })();
   ready.catch((error: unknown) => {
     deps.logger.warn(
@@ -51,6 +54,9 @@ export function attachSession(socket: WorkshopSocket, deps: SessionDeps): void {
       .catch((error: unknown) => {
         deps.logger.warn({ workshopId, err: error instanceof Error ? error.message : String(error) }, "disconnect");
       })
-      .finally(() => deps.feed.detach(workshopId));
+      .finally(() => {
+        deps.feed.unregister(workshopId, socket.id);
+        deps.feed.detach(workshopId);
+      });
   });
 }

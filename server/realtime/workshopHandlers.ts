@@ -6,7 +6,7 @@ export function workshopHandlers(service: WorkshopService): DefinedHandler[] {
   return [
     defineHandler("workshop:sync", async ({ who, payload }) => {
       await service.authorizedContext("workshop:sync", who);
-      return service.sync(who.workshopId, payload.sinceVersion);
+      return service.sync(who, payload.sinceVersion);
     }),
     defineHandler("participant:setRole", ({ who, command, payload }) => service.setRole(who, command, payload)),
     defineHandler("participant:remove", ({ who, command, payload }) => service.remove(who, command, payload)),

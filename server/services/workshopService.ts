@@ -1,15 +1,19 @@
 import type { CommandName, CommandResult, ParsedPayload } from "../../shared/events.js";
 import { normalizeJoinCode, type ParticipantId, type WorkshopId, workshopIdOfSecret } from "../../shared/ids.js";
-import type { Role, SessionView, SyncResult, UnversionedEvent } from "../../shared/workshop.js";
+import type { Role, SessionView, SyncResult, WorkshopSnapshot } from "../../shared/workshop.js";
+import type { Viewer } from "../domain/audience.js";
+import { isRunning, roomLedBy } from "../domain/breakout/rounds.js";
 import { DomainError } from "../domain/errors.js";
 import { changeRole, leave, removeParticipant } from "../domain/participants.js";
-import { authorize } from "../domain/policy.js";
+import { type Authority, authorize, policy } from "../domain/policy.js";
 import {
   type ParticipantRecord,
   toParticipantProfile,
   toWorkshopView,
   type WorkshopRecord,
 } from "../domain/records.js";
+import { eventsFor, snapshotFor, viewerInSnapshot, viewerOf } from "../domain/visibility.js";
+import type { Membership } from "../realtime/eventFeed.js";
 import {
   hashSecret,
   newFacilitatorKey,
@@ -19,7 +23,8 @@ import {
   newWorkshopId,
   secretMatchesHash,
 } from "../security/secrets.js";
-import type { CommandRef, RecordWrite, Store } from "../store/types.js";
+import type { CommandRef, Store } from "../store/types.js";
+import { type Decision, decideAndCommit } from "./commit.js";
 
 export interface Actor {
   workshopId: WorkshopId;
@@ -30,15 +35,9 @@ export interface Actor {
 export interface CommandContext {
   actor: ParticipantRecord;
   workshop: WorkshopRecord;
+  /** "roomLead": allowed only as the lead of a room; the service checks which. */
+  authority: Authority;
 }
-
-interface Decision<T> {
-  writes: RecordWrite[];
-  events: UnversionedEvent[];
-  result: T;
-}
-
-const MAX_COMMIT_ATTEMPTS = 5;
 
 /** Workshops, identity and roles: every rule about who is in which workshop with which role. */
 export class WorkshopService {
@@ -99,22 +98,61 @@ export class WorkshopService {
 
   /** Reads the actor fresh on every command, so a removal or role change holds on every node at once. */
   async authorizedContext(command: CommandName, who: Actor): Promise<CommandContext> {
-    const context = await this.loadContext(who);
-    authorize(command, context.actor, context.workshop);
-    return context;
+    const { actor, workshop } = await this.loadContext(who);
+    const leadMayRun = "roomLead" in policy[command];
+    const round =
+      leadMayRun && workshop.currentRoundId ? await this.store.getRound(who.workshopId, workshop.currentRoundId) : null;
+    const authority = authorize(command, actor, workshop, roomLedBy(round, actor.participantId) !== null);
+    return { actor, workshop, authority };
   }
 
-  async sync(workshopId: WorkshopId, sinceVersion: number | undefined): Promise<SyncResult> {
+  /**
+   * What a (re)connecting or gap-seeing client needs: the events it missed (only those it may
+   * see) when the log still has them, else a full snapshot filtered for it.
+   */
+  async sync(who: Actor, sinceVersion: number | undefined): Promise<SyncResult> {
     if (sinceVersion !== undefined) {
-      const events = await this.store.eventsSince(workshopId, sinceVersion);
+      const events = await this.store.eventsSince(who.workshopId, sinceVersion);
       // A client "from the future" (store restarted empty) or too far behind gets the full state.
-      if (events !== null && sinceVersion <= (await this.store.currentVersion(workshopId))) {
-        return { kind: "events", fromVersion: sinceVersion + 1, events };
+      if (events !== null && sinceVersion <= (await this.store.currentVersion(who.workshopId))) {
+        const viewer = await this.viewer(who);
+        return { kind: "events", fromVersion: sinceVersion + 1, events: eventsFor(events, viewer) };
       }
     }
-    const snapshot = await this.store.snapshot(workshopId);
-    if (!snapshot) throw new DomainError("NOT_FOUND", "no such workshop");
-    return { kind: "snapshot", snapshot };
+    return { kind: "snapshot", snapshot: await this.snapshotFor(who) };
+  }
+
+  async snapshotFor(who: Actor): Promise<WorkshopSnapshot> {
+    const full = await this.store.fullSnapshot(who.workshopId);
+    const viewer = full ? viewerInSnapshot(full, who.participantId) : null;
+    if (!full || !viewer) throw new DomainError("NOT_FOUND", "no such workshop");
+    return snapshotFor(full, viewer);
+  }
+
+  /** What the event feed needs to filter for one socket, as of now (and the version it is valid for). */
+  async membership(who: Actor): Promise<Membership & { sinceVersion: number }> {
+    const sinceVersion = await this.store.currentVersion(who.workshopId);
+    const { actor, workshop } = await this.loadContext(who);
+    const round = workshop.currentRoundId ? await this.store.getRound(who.workshopId, workshop.currentRoundId) : null;
+    const assignedRoom = round
+      ? await this.store.getAssignment(who.workshopId, round.roundId, who.participantId)
+      : null;
+    return {
+      participantId: who.participantId,
+      isFacilitator: actor.role === "facilitator",
+      roundId: round?.roundId ?? null,
+      running: isRunning(round),
+      assignedRoom,
+      sinceVersion,
+    };
+  }
+
+  /** The viewer as of now: role, and their room in the current round while it runs. */
+  async viewer(who: Actor): Promise<Viewer> {
+    const { actor, workshop } = await this.loadContext(who);
+    const round = workshop.currentRoundId ? await this.store.getRound(who.workshopId, workshop.currentRoundId) : null;
+    const roomId = round ? await this.store.getAssignment(who.workshopId, round.roundId, who.participantId) : null;
+    return viewerOf(actor, round, roomId);
   }
 
   setRole(
@@ -176,31 +214,8 @@ export class WorkshopService {
     });
   }
 
-  /**
-   * Runs a write at most once per (actor, commandId): a retry returns the first result, even
-   * when the decision would now be refused (the first attempt already changed the state).
-   * Conflicting concurrent writes re-read and decide again.
-   */
-  private async decideAndCommit<T>(
-    workshopId: WorkshopId,
-    command: CommandRef,
-    decide: () => Promise<Decision<T>>,
-  ): Promise<T> {
-    const earlier = await this.store.commandResult<T>(workshopId, command);
-    if (earlier !== null) return earlier;
-    for (let attempt = 0; attempt < MAX_COMMIT_ATTEMPTS; attempt++) {
-      let decision: Decision<T>;
-      try {
-        decision = await decide();
-      } catch (error) {
-        const raced = error instanceof DomainError ? await this.store.commandResult<T>(workshopId, command) : null;
-        if (raced !== null) return raced;
-        throw error;
-      }
-      const outcome = await this.store.commit(workshopId, command, decision.writes, decision.events, decision.result);
-      if (outcome.status !== "conflict") return outcome.result;
-    }
-    throw new DomainError("CONFLICT", "the state kept changing; try again");
+  private decideAndCommit<T>(workshopId: WorkshopId, command: CommandRef, decide: () => Promise<Decision<T>>) {
+    return decideAndCommit(this.store, workshopId, command, decide);
   }
 
   private async addPerson(workshop: WorkshopRecord, displayName: string, role: Role): Promise<SessionView> {
@@ -218,7 +233,7 @@ export class WorkshopService {
     return workshop;
   }
 
-  private async loadContext(who: Actor): Promise<CommandContext> {
+  private async loadContext(who: Actor): Promise<Omit<CommandContext, "authority">> {
     const [actor, workshop] = await Promise.all([
       this.store.getParticipant(who.workshopId, who.participantId),
       this.store.getWorkshop(who.workshopId),

@@ -1,5 +1,6 @@
-import type { ParticipantId, WorkshopId } from "../../shared/ids.js";
-import type { UnversionedEvent, WorkshopEvent, WorkshopSnapshot } from "../../shared/workshop.js";
+import type { BroadcastView, HelpView, RoundView, Tags } from "../../shared/breakout.js";
+import type { HelpId, ParticipantId, RoomId, RoundId, WorkshopId } from "../../shared/ids.js";
+import type { UnversionedEvent, WorkshopEvent } from "../../shared/workshop.js";
 import type { ParticipantRecord, WorkshopRecord } from "../domain/records.js";
 
 /** Who sent a write and under which id: the pair a retry is recognised by. */
@@ -14,7 +15,43 @@ export interface CommandRef {
  */
 export type RecordWrite =
   | { kind: "workshop"; expected: WorkshopRecord; next: WorkshopRecord }
-  | { kind: "participant"; expected: ParticipantRecord | null; next: ParticipantRecord };
+  | { kind: "participant"; expected: ParticipantRecord | null; next: ParticipantRecord }
+  | { kind: "round"; expected: RoundView | null; next: RoundView }
+  | { kind: "help"; expected: HelpView | null; next: HelpView }
+  | { kind: "tags"; participantId: ParticipantId; expected: Tags | null; next: Tags }
+  | { kind: "broadcast"; broadcastId: string; expected: null; next: BroadcastView };
+
+/** One person's move in a round: to a room, or back to the plenary (null). */
+export interface RoomMove {
+  participantId: ParticipantId;
+  roomId: RoomId | null;
+  /** The target room's capacity, checked atomically with the move; null = no limit. */
+  capacity: number | null;
+}
+
+export type MoveOutcome<T> =
+  | { status: "applied"; version: number; result: T; moved: number; refused: ParticipantId[] }
+  | { status: "duplicate"; result: T }
+  /** all-or-nothing moves that did not fit: nothing was applied. */
+  | { status: "full"; refused: ParticipantId[] };
+
+/** Everything about breakout rooms that a snapshot needs, unfiltered. */
+export interface BreakoutRecords {
+  round: RoundView | null;
+  assignments: Map<ParticipantId, RoomId>;
+  counts: Record<string, number>;
+  helps: HelpView[];
+  broadcasts: BroadcastView[];
+  tags: Map<ParticipantId, Tags>;
+}
+
+/** A full, consistent, unfiltered view of a workshop; services filter it per viewer. */
+export interface FullSnapshot {
+  version: number;
+  workshop: WorkshopRecord;
+  participants: Array<ParticipantRecord & { online: boolean }>;
+  breakout: BreakoutRecords;
+}
 
 export type CommitOutcome<T> =
   | { status: "applied"; version: number; result: T }
@@ -69,8 +106,37 @@ export interface Store {
   heartbeat(nodeId: string, now: number): Promise<void>;
   deadNodes(olderThan: number): Promise<string[]>;
 
-  /** One consistent view: version, workshop, active participants with presence. */
-  snapshot(workshopId: WorkshopId): Promise<WorkshopSnapshot | null>;
+  /**
+   * Moves people between rooms of a round atomically with capacity checks, at most once per
+   * CommandRef. `allOrNothing`: refuse everything when one move does not fit (a self-select
+   * pick, a swap); otherwise apply what fits and return the refused. Moving someone where
+   * they already are changes nothing. `resultTemplate` is stored for retries with
+   * "__MOVED__" and "__REFUSED__" filled in.
+   */
+  moveParticipants<T>(
+    workshopId: WorkshopId,
+    command: CommandRef,
+    roundId: RoundId,
+    moves: RoomMove[],
+    allOrNothing: boolean,
+    resultTemplate: string,
+  ): Promise<MoveOutcome<T>>;
+  getRound(workshopId: WorkshopId, roundId: RoundId): Promise<RoundView | null>;
+  listRounds(workshopId: WorkshopId): Promise<RoundView[]>;
+  getAssignments(workshopId: WorkshopId, roundId: RoundId): Promise<Map<ParticipantId, RoomId>>;
+  getAssignment(workshopId: WorkshopId, roundId: RoundId, participantId: ParticipantId): Promise<RoomId | null>;
+  getCounts(workshopId: WorkshopId, roundId: RoundId): Promise<Record<string, number>>;
+  getHelp(workshopId: WorkshopId, helpId: HelpId): Promise<HelpView | null>;
+  listParticipants(workshopId: WorkshopId): Promise<ParticipantRecord[]>;
+  getTags(workshopId: WorkshopId): Promise<Map<ParticipantId, Tags>>;
+
+  /** Round timers shared by all nodes: whoever polls first after dueAt advances the round. */
+  scheduleTimer(workshopId: WorkshopId, roundId: RoundId, dueAt: number): Promise<void>;
+  clearTimer(workshopId: WorkshopId, roundId: RoundId): Promise<void>;
+  dueTimers(now: number, limit: number): Promise<Array<{ workshopId: WorkshopId; roundId: RoundId }>>;
+
+  /** One consistent, unfiltered view of everything in the workshop at one version. */
+  fullSnapshot(workshopId: WorkshopId): Promise<FullSnapshot | null>;
   currentVersion(workshopId: WorkshopId): Promise<number>;
   /** Events with v > sinceVersion, or null when the log no longer reaches back that far. */
   eventsSince(workshopId: WorkshopId, sinceVersion: number): Promise<WorkshopEvent[] | null>;

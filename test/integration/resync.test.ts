@@ -11,9 +11,18 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function serverState(client: TestClient) {
-  const snapshot = await server.store.snapshot(client.session.workshopId);
-  if (!snapshot) throw new Error("no workshop");
-  return { version: snapshot.version, participants: new Map(snapshot.participants.map((p) => [p.participantId, p])) };
+  const full = await server.store.fullSnapshot(client.session.workshopId);
+  if (!full) throw new Error("no workshop");
+  const active = full.participants.filter((p) => p.status === "active");
+  return {
+    version: full.version,
+    participants: new Map(
+      active.map((p) => [
+        p.participantId,
+        { participantId: p.participantId, displayName: p.displayName, role: p.role, online: p.online },
+      ]),
+    ),
+  };
 }
 
 /** Waits until the client's copy has caught up with the server's current version, then compares. */

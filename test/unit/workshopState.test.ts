@@ -10,7 +10,12 @@ const workshop = {
   createdAt: 0,
 };
 const ana = { participantId: "pana000000000000", displayName: "Ana", role: "participant" as const };
-const snapshot: WorkshopSnapshot = { version: 3, workshop, participants: [{ ...ana, online: true }] };
+const snapshot: WorkshopSnapshot = {
+  version: 3,
+  workshop,
+  participants: [{ ...ana, online: true }],
+  breakout: { round: null, assignments: {}, counts: {}, helps: [], broadcasts: [], tags: {} },
+};
 
 function fresh() {
   const state = emptyWorkshopState();

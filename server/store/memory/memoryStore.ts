@@ -1,19 +1,18 @@
-import type { ParticipantId, WorkshopId } from "../../../shared/ids.js";
-import type { UnversionedEvent, WorkshopEvent, WorkshopSnapshot } from "../../../shared/workshop.js";
+import type { BroadcastView, HelpView, RoundView, Tags } from "../../../shared/breakout.js";
+import type { HelpId, ParticipantId, RoomId, RoundId, WorkshopId } from "../../../shared/ids.js";
+import type { UnversionedEvent, WorkshopEvent } from "../../../shared/workshop.js";
 import { DomainError } from "../../domain/errors.js";
-import {
-  type ParticipantRecord,
-  toParticipantProfile,
-  toParticipantView,
-  toWorkshopView,
-  type WorkshopRecord,
-} from "../../domain/records.js";
+import { type ParticipantRecord, toParticipantProfile, type WorkshopRecord } from "../../domain/records.js";
+import { fillMoveResult, parseTimerMember, planMoves, recordId } from "../records.js";
 import {
   COMMAND_RESULT_TTL_SECONDS,
   type CommandRef,
   type CommitOutcome,
   EVENT_LOG_CAP,
+  type FullSnapshot,
+  type MoveOutcome,
   type RecordWrite,
+  type RoomMove,
   type Store,
   type Unsubscribe,
 } from "../types.js";
@@ -22,6 +21,10 @@ import {
 interface WorkshopState {
   meta: string;
   participants: Map<ParticipantId, string>;
+  /** kind -> id -> JSON, for the other record kinds (rounds, helps, tags, broadcasts). */
+  records: Map<string, Map<string, string>>;
+  assignments: Map<RoundId, Map<ParticipantId, RoomId>>;
+  counts: Map<RoundId, Map<RoomId, number>>;
   sessions: Map<string, ParticipantId>;
   connections: Map<string, ParticipantId>;
   onlineCounts: Map<ParticipantId, number>;
@@ -40,6 +43,7 @@ export class MemoryStore implements Store {
   private readonly joinCodes = new Map<string, WorkshopId>();
   private readonly commandResults = new Map<string, { json: string; expiresAt: number }>();
   private readonly nodes = new Map<string, number>();
+  private readonly timers = new Map<string, number>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -51,6 +55,9 @@ export class MemoryStore implements Store {
     this.workshops.set(record.workshopId, {
       meta: JSON.stringify(record),
       participants: new Map(),
+      records: new Map(),
+      assignments: new Map(),
+      counts: new Map(),
       sessions: new Map(),
       connections: new Map(),
       onlineCounts: new Map(),
@@ -98,14 +105,10 @@ export class MemoryStore implements Store {
     if (earlier && earlier.expiresAt > this.now())
       return { status: "duplicate", result: JSON.parse(earlier.json) as T };
     for (const write of writes) {
-      const current = write.kind === "workshop" ? state.meta : state.participants.get(write.next.participantId);
       const expected = write.expected === null ? undefined : JSON.stringify(write.expected);
-      if (current !== expected) return { status: "conflict" };
+      if (this.readRecord(state, write) !== expected) return { status: "conflict" };
     }
-    for (const write of writes) {
-      if (write.kind === "workshop") state.meta = JSON.stringify(write.next);
-      else state.participants.set(write.next.participantId, JSON.stringify(write.next));
-    }
+    for (const write of writes) this.writeRecord(state, write);
     const version = events.length > 0 ? this.append(state, events) : state.version;
     this.commandResults.set(resultKey, {
       json: JSON.stringify(result),
@@ -163,16 +166,6 @@ export class MemoryStore implements Store {
     return [...this.nodes].filter(([, seen]) => seen < olderThan).map(([nodeId]) => nodeId);
   }
 
-  async snapshot(workshopId: WorkshopId): Promise<WorkshopSnapshot | null> {
-    const state = this.workshops.get(workshopId);
-    if (!state) return null;
-    const participants = [...state.participants.values()]
-      .map((json) => JSON.parse(json) as ParticipantRecord)
-      .filter((record) => record.status === "active")
-      .map((record) => toParticipantView(record, this.isOnline(state, record.participantId)));
-    return { version: state.version, workshop: toWorkshopView(JSON.parse(state.meta) as WorkshopRecord), participants };
-  }
-
   async currentVersion(workshopId: WorkshopId): Promise<number> {
     return this.workshops.get(workshopId)?.version ?? 0;
   }
@@ -198,6 +191,155 @@ export class MemoryStore implements Store {
 
   async close(): Promise<void> {}
 
+  async moveParticipants<T>(
+    workshopId: WorkshopId,
+    command: CommandRef,
+    roundId: RoundId,
+    moves: RoomMove[],
+    allOrNothing: boolean,
+    resultTemplate: string,
+  ): Promise<MoveOutcome<T>> {
+    const state = this.require(workshopId);
+    const resultKey = `${workshopId}/${command.actorId}/${command.commandId}`;
+    const earlier = this.commandResults.get(resultKey);
+    if (earlier && earlier.expiresAt > this.now())
+      return { status: "duplicate", result: JSON.parse(earlier.json) as T };
+    const assignments = mapIn(state.assignments, roundId, () => new Map<ParticipantId, RoomId>());
+    const counts = mapIn(state.counts, roundId, () => new Map<RoomId, number>());
+    const plan = planMoves(
+      moves,
+      (participantId) => assignments.get(participantId) ?? null,
+      (roomId) => counts.get(roomId) ?? 0,
+    );
+    if (allOrNothing && plan.refused.length > 0) return { status: "full", refused: plan.refused };
+    const events: UnversionedEvent[] = [];
+    for (const move of plan.applied) {
+      if (move.from) counts.set(move.from, (counts.get(move.from) ?? 1) - 1);
+      if (move.to) {
+        counts.set(move.to, (counts.get(move.to) ?? 0) + 1);
+        assignments.set(move.participantId, move.to);
+      } else {
+        assignments.delete(move.participantId);
+      }
+      events.push({
+        type: "breakout:assigned",
+        roundId,
+        participantId: move.participantId,
+        roomId: move.to,
+        fromRoomId: move.from,
+      });
+    }
+    const version = events.length > 0 ? this.append(state, events) : state.version;
+    const json = fillMoveResult(resultTemplate, plan.applied.length, plan.refused);
+    this.commandResults.set(resultKey, { json, expiresAt: this.now() + COMMAND_RESULT_TTL_SECONDS * 1000 });
+    return {
+      status: "applied",
+      version,
+      result: JSON.parse(json) as T,
+      moved: plan.applied.length,
+      refused: plan.refused,
+    };
+  }
+
+  async getRound(workshopId: WorkshopId, roundId: RoundId): Promise<RoundView | null> {
+    return this.parsed<RoundView>(workshopId, "round", roundId);
+  }
+
+  async listRounds(workshopId: WorkshopId): Promise<RoundView[]> {
+    return this.parsedAll<RoundView>(workshopId, "round").sort((a, b) => a.number - b.number);
+  }
+
+  async getAssignments(workshopId: WorkshopId, roundId: RoundId): Promise<Map<ParticipantId, RoomId>> {
+    return new Map(this.workshops.get(workshopId)?.assignments.get(roundId) ?? []);
+  }
+
+  async getAssignment(workshopId: WorkshopId, roundId: RoundId, participantId: ParticipantId): Promise<RoomId | null> {
+    return this.workshops.get(workshopId)?.assignments.get(roundId)?.get(participantId) ?? null;
+  }
+
+  async getCounts(workshopId: WorkshopId, roundId: RoundId): Promise<Record<string, number>> {
+    return Object.fromEntries(this.workshops.get(workshopId)?.counts.get(roundId) ?? []);
+  }
+
+  async getHelp(workshopId: WorkshopId, helpId: HelpId): Promise<HelpView | null> {
+    return this.parsed<HelpView>(workshopId, "help", helpId);
+  }
+
+  async listParticipants(workshopId: WorkshopId): Promise<ParticipantRecord[]> {
+    return [...(this.workshops.get(workshopId)?.participants.values() ?? [])].map(
+      (json) => JSON.parse(json) as ParticipantRecord,
+    );
+  }
+
+  async getTags(workshopId: WorkshopId): Promise<Map<ParticipantId, Tags>> {
+    const tags = this.workshops.get(workshopId)?.records.get("tags") ?? new Map<string, string>();
+    return new Map([...tags].map(([participantId, json]) => [participantId, JSON.parse(json) as Tags]));
+  }
+
+  async scheduleTimer(workshopId: WorkshopId, roundId: RoundId, dueAt: number): Promise<void> {
+    this.timers.set(`${workshopId}|${roundId}`, dueAt);
+  }
+
+  async clearTimer(workshopId: WorkshopId, roundId: RoundId): Promise<void> {
+    this.timers.delete(`${workshopId}|${roundId}`);
+  }
+
+  async dueTimers(now: number, limit: number): Promise<Array<{ workshopId: WorkshopId; roundId: RoundId }>> {
+    return [...this.timers]
+      .filter(([, dueAt]) => dueAt <= now)
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, limit)
+      .map(([member]) => parseTimerMember(member));
+  }
+
+  async fullSnapshot(workshopId: WorkshopId): Promise<FullSnapshot | null> {
+    const state = this.workshops.get(workshopId);
+    if (!state) return null;
+    const workshop = JSON.parse(state.meta) as WorkshopRecord;
+    const roundId = workshop.currentRoundId ?? null;
+    const round = roundId ? await this.getRound(workshopId, roundId) : null;
+    return {
+      version: state.version,
+      workshop,
+      participants: [...state.participants.values()].map((json) => {
+        const record = JSON.parse(json) as ParticipantRecord;
+        return { ...record, online: this.isOnline(state, record.participantId) };
+      }),
+      breakout: {
+        round,
+        assignments: roundId ? await this.getAssignments(workshopId, roundId) : new Map(),
+        counts: roundId ? await this.getCounts(workshopId, roundId) : {},
+        helps: this.parsedAll<HelpView>(workshopId, "help"),
+        broadcasts: this.parsedAll<BroadcastView>(workshopId, "broadcast").sort((a, b) => a.sentAt - b.sentAt),
+        tags: await this.getTags(workshopId),
+      },
+    };
+  }
+
+  private readRecord(state: WorkshopState, write: RecordWrite): string | undefined {
+    if (write.kind === "workshop") return state.meta;
+    if (write.kind === "participant") return state.participants.get(write.next.participantId);
+    return state.records.get(write.kind)?.get(recordId(write));
+  }
+
+  private writeRecord(state: WorkshopState, write: RecordWrite): void {
+    const json = JSON.stringify(write.next);
+    if (write.kind === "workshop") state.meta = json;
+    else if (write.kind === "participant") state.participants.set(write.next.participantId, json);
+    else mapIn(state.records, write.kind, () => new Map<string, string>()).set(recordId(write), json);
+  }
+
+  private parsed<T>(workshopId: WorkshopId, kind: string, id: string): T | null {
+    const json = this.workshops.get(workshopId)?.records.get(kind)?.get(id);
+    return json ? (JSON.parse(json) as T) : null;
+  }
+
+  private parsedAll<T>(workshopId: WorkshopId, kind: string): T[] {
+    return [...(this.workshops.get(workshopId)?.records.get(kind)?.values() ?? [])].map(
+      (json) => JSON.parse(json) as T,
+    );
+  }
+
   private require(workshopId: WorkshopId): WorkshopState {
     const state = this.workshops.get(workshopId);
     if (!state) throw new DomainError("NOT_FOUND", "no such workshop");
@@ -219,4 +361,13 @@ export class MemoryStore implements Store {
     for (const listener of state.listeners) queueMicrotask(() => listener(version));
     return version;
   }
+}
+
+function mapIn<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = create();
+    map.set(key, value);
+  }
+  return value;
 }

@@ -1,4 +1,4 @@
-import type { ParticipantId, WorkshopId } from "../../../shared/ids.js";
+import type { ParticipantId, RoundId, WorkshopId } from "../../../shared/ids.js";
 
 /**
  * The one builder of Redis key names. Every key of a workshop shares the hash tag
@@ -22,6 +22,18 @@ export function workshopKeys(prefix: string, workshopId: WorkshopId) {
     version: `${base}version`,
     /** list of JSON events, the newest EVENT_LOG_CAP, for delta resync. */
     log: `${base}log`,
+    /** hash roundId -> JSON RoundView. */
+    rounds: `${base}rounds`,
+    /** hash helpId -> JSON HelpView (who asked is never stored). */
+    helps: `${base}helps`,
+    /** hash broadcastId -> JSON BroadcastView. */
+    broadcasts: `${base}broadcasts`,
+    /** hash participantId -> JSON tags. */
+    tags: `${base}tags`,
+    /** hash participantId -> roomId: who is in which room of one round. */
+    assignments: (roundId: RoundId) => `${base}round:${roundId}:assignments`,
+    /** hash roomId -> head-count of one round, kept with the assignments by the same script. */
+    counts: (roundId: RoundId) => `${base}round:${roundId}:counts`,
     /** shard channel: the new version after each change. */
     changes: `${base}changes`,
     /** first result of one command, kept for retries. */
@@ -34,6 +46,8 @@ export function globalKeys(prefix: string) {
     joinCode: (joinCode: string) => `${prefix}joincode:${joinCode}`,
     /** sorted set nodeId -> last heartbeat (ms). */
     nodes: `${prefix}nodes`,
+    /** sorted set `<workshopId>|<roundId>` -> when the round's next transition is due (ms). */
+    timers: `${prefix}timers`,
     /** set of workshops a node holds connections in, so a survivor can reap them. */
     nodeWorkshops: (nodeId: string) => `${prefix}node:${nodeId}:workshops`,
   };

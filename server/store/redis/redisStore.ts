@@ -1,21 +1,20 @@
 import { createClient, type RedisClientType } from "redis";
-import type { ParticipantId, WorkshopId } from "../../../shared/ids.js";
-import type { UnversionedEvent, WorkshopEvent, WorkshopSnapshot } from "../../../shared/workshop.js";
+import type { BroadcastView, HelpView, RoundView, Tags } from "../../../shared/breakout.js";
+import type { HelpId, ParticipantId, RoomId, RoundId, WorkshopId } from "../../../shared/ids.js";
+import type { UnversionedEvent, WorkshopEvent } from "../../../shared/workshop.js";
 import { DomainError, StoreUnavailableError } from "../../domain/errors.js";
-import {
-  type ParticipantRecord,
-  toParticipantProfile,
-  toParticipantView,
-  toWorkshopView,
-  type WorkshopRecord,
-} from "../../domain/records.js";
+import { type ParticipantRecord, toParticipantProfile, type WorkshopRecord } from "../../domain/records.js";
 import type { Logger } from "../../logger.js";
+import { parseTimerMember, recordId } from "../records.js";
 import {
   COMMAND_RESULT_TTL_SECONDS,
   type CommandRef,
   type CommitOutcome,
   EVENT_LOG_CAP,
+  type FullSnapshot,
+  type MoveOutcome,
   type RecordWrite,
+  type RoomMove,
   type Store,
   type Unsubscribe,
 } from "../types.js";
@@ -26,7 +25,9 @@ import {
   connectScript,
   disconnectScript,
   eventsSinceScript,
+  fullSnapshotScript,
   type LuaScript,
+  moveScript,
 } from "./scripts.js";
 
 export interface RedisStoreOptions {
@@ -133,17 +134,8 @@ export class RedisStore implements Store {
     const writeKeys: string[] = [];
     const writeArgs: string[] = [];
     for (const write of writes) {
-      if (write.kind === "workshop") {
-        writeKeys.push(keys.meta);
-        writeArgs.push("", JSON.stringify(write.expected), JSON.stringify(write.next));
-      } else {
-        writeKeys.push(keys.participants);
-        writeArgs.push(
-          write.next.participantId,
-          write.expected ? JSON.stringify(write.expected) : "",
-          JSON.stringify(write.next),
-        );
-      }
+      writeKeys.push(recordKey(keys, write));
+      writeArgs.push(recordId(write), write.expected ? JSON.stringify(write.expected) : "", JSON.stringify(write.next));
     }
     const reply = (await this.run(
       commitScript,
@@ -220,21 +212,163 @@ export class RedisStore implements Store {
     return this.bounded(this.client.zRangeByScore(this.global.nodes, 0, olderThan - 1));
   }
 
-  async snapshot(workshopId: WorkshopId): Promise<WorkshopSnapshot | null> {
+  async moveParticipants<T>(
+    workshopId: WorkshopId,
+    command: CommandRef,
+    roundId: RoundId,
+    moves: RoomMove[],
+    allOrNothing: boolean,
+    resultTemplate: string,
+  ): Promise<MoveOutcome<T>> {
     const keys = workshopKeys(this.options.keyPrefix, workshopId);
-    const [version, meta, participants, onlineCounts] = (await this.bounded(
-      this.client.multi().get(keys.version).get(keys.meta).hGetAll(keys.participants).hGetAll(keys.onlineCounts).exec(),
-    )) as unknown as [string | null, string | null, Record<string, string>, Record<string, string>];
-    if (!meta) return null;
-    const views = Object.values(participants)
-      .map((json) => JSON.parse(json) as ParticipantRecord)
-      .filter((record) => record.status === "active")
-      .map((record) => toParticipantView(record, Number(onlineCounts[record.participantId] ?? 0) > 0));
-    return {
-      version: Number(version ?? 0),
-      workshop: toWorkshopView(JSON.parse(meta) as WorkshopRecord),
-      participants: views,
-    };
+    const reply = (await this.run(
+      moveScript,
+      [
+        keys.version,
+        keys.log,
+        keys.commandResult(command.actorId, command.commandId),
+        keys.assignments(roundId),
+        keys.counts(roundId),
+      ],
+      [
+        keys.changes,
+        EVENT_LOG_CAP,
+        COMMAND_RESULT_TTL_SECONDS,
+        resultTemplate,
+        roundId,
+        allOrNothing ? "1" : "0",
+        ...moves.flatMap((move) => [move.participantId, move.roomId ?? "", move.capacity ?? -1]),
+      ],
+    )) as string[];
+    switch (reply[0]) {
+      case "duplicate":
+        return { status: "duplicate", result: JSON.parse(reply[1] ?? "null") as T };
+      case "full":
+        return { status: "full", refused: JSON.parse(reply[1] ?? "[]") as string[] };
+      default:
+        return {
+          status: "applied",
+          version: Number(reply[1]),
+          moved: Number(reply[2]),
+          refused: JSON.parse(reply[3] ?? "[]") as string[],
+          result: JSON.parse(reply[4] ?? "null") as T,
+        };
+    }
+  }
+
+  async getRound(workshopId: WorkshopId, roundId: RoundId): Promise<RoundView | null> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    return parseOrNull<RoundView>(await this.bounded(this.client.hGet(keys.rounds, roundId)));
+  }
+
+  async listRounds(workshopId: WorkshopId): Promise<RoundView[]> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    const all = await this.bounded(this.client.hVals(keys.rounds));
+    return all.map((json) => JSON.parse(json) as RoundView).sort((a, b) => a.number - b.number);
+  }
+
+  async getAssignments(workshopId: WorkshopId, roundId: RoundId): Promise<Map<ParticipantId, RoomId>> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    return new Map(Object.entries(await this.bounded(this.client.hGetAll(keys.assignments(roundId)))));
+  }
+
+  async getAssignment(workshopId: WorkshopId, roundId: RoundId, participantId: ParticipantId): Promise<RoomId | null> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    return (await this.bounded(this.client.hGet(keys.assignments(roundId), participantId))) ?? null;
+  }
+
+  async getCounts(workshopId: WorkshopId, roundId: RoundId): Promise<Record<string, number>> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    return countsFrom(await this.bounded(this.client.hGetAll(keys.counts(roundId))));
+  }
+
+  async getHelp(workshopId: WorkshopId, helpId: HelpId): Promise<HelpView | null> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    return parseOrNull<HelpView>(await this.bounded(this.client.hGet(keys.helps, helpId)));
+  }
+
+  async listParticipants(workshopId: WorkshopId): Promise<ParticipantRecord[]> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    const all = await this.bounded(this.client.hVals(keys.participants));
+    return all.map((json) => JSON.parse(json) as ParticipantRecord);
+  }
+
+  async getTags(workshopId: WorkshopId): Promise<Map<ParticipantId, Tags>> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    return tagsFrom(await this.bounded(this.client.hGetAll(keys.tags)));
+  }
+
+  async scheduleTimer(workshopId: WorkshopId, roundId: RoundId, dueAt: number): Promise<void> {
+    await this.bounded(this.client.zAdd(this.global.timers, { score: dueAt, value: `${workshopId}|${roundId}` }));
+  }
+
+  async clearTimer(workshopId: WorkshopId, roundId: RoundId): Promise<void> {
+    await this.bounded(this.client.zRem(this.global.timers, `${workshopId}|${roundId}`));
+  }
+
+  async dueTimers(now: number, limit: number): Promise<Array<{ workshopId: WorkshopId; roundId: RoundId }>> {
+    const members = await this.bounded(
+      this.client.zRangeByScore(this.global.timers, 0, now, { LIMIT: { offset: 0, count: limit } }),
+    );
+    return members.map(parseTimerMember);
+  }
+
+  async fullSnapshot(workshopId: WorkshopId): Promise<FullSnapshot | null> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const meta = parseOrNull<WorkshopRecord>(await this.bounded(this.client.get(keys.meta)));
+      if (!meta) return null;
+      const roundId = meta.currentRoundId ?? "";
+      const reply = (await this.run(
+        fullSnapshotScript,
+        [
+          keys.version,
+          keys.meta,
+          keys.participants,
+          keys.onlineCounts,
+          keys.rounds,
+          keys.helps,
+          keys.broadcasts,
+          keys.tags,
+          keys.assignments(roundId || "none"),
+          keys.counts(roundId || "none"),
+        ],
+        [roundId],
+      )) as [string, string, string, string[], string[], string, string[], string[], string[], string[], string[]];
+      if (reply[0] === "missing") return null;
+      if (reply[0] === "retry") continue;
+      const [
+        ,
+        version,
+        metaJson,
+        participantPairs,
+        onlinePairs,
+        roundJson,
+        assignmentPairs,
+        countPairs,
+        helps,
+        broadcasts,
+        tagPairs,
+      ] = reply;
+      const online = pairsToRecord(onlinePairs);
+      return {
+        version: Number(version),
+        workshop: JSON.parse(metaJson) as WorkshopRecord,
+        participants: Object.values(pairsToRecord(participantPairs)).map((json) => {
+          const record = JSON.parse(json) as ParticipantRecord;
+          return { ...record, online: Number(online[record.participantId] ?? 0) > 0 };
+        }),
+        breakout: {
+          round: roundJson ? (JSON.parse(roundJson) as RoundView) : null,
+          assignments: new Map(Object.entries(pairsToRecord(assignmentPairs))),
+          counts: countsFrom(pairsToRecord(countPairs)),
+          helps: helps.map((json) => JSON.parse(json) as HelpView),
+          broadcasts: broadcasts.map((json) => JSON.parse(json) as BroadcastView).sort((a, b) => a.sentAt - b.sentAt),
+          tags: tagsFrom(pairsToRecord(tagPairs)),
+        },
+      };
+    }
+    throw new DomainError("CONFLICT", "the workshop kept changing; try again");
   }
 
   async currentVersion(workshopId: WorkshopId): Promise<number> {
@@ -299,6 +433,45 @@ function createRedisClient(options: RedisStoreOptions, name: string): Client {
   // Without a listener an 'error' event would crash the process.
   client.on("error", (error: Error) => options.logger.warn({ client: name, err: error.message }, "redis error"));
   return client;
+}
+
+function recordKey(keys: ReturnType<typeof workshopKeys>, write: RecordWrite): string {
+  switch (write.kind) {
+    case "workshop":
+      return keys.meta;
+    case "participant":
+      return keys.participants;
+    case "round":
+      return keys.rounds;
+    case "help":
+      return keys.helps;
+    case "tags":
+      return keys.tags;
+    case "broadcast":
+      return keys.broadcasts;
+    default: {
+      const exhaustive: never = write;
+      throw new Error(`unknown record ${JSON.stringify(exhaustive)}`);
+    }
+  }
+}
+
+function parseOrNull<T>(json: string | null | undefined): T | null {
+  return json ? (JSON.parse(json) as T) : null;
+}
+
+function pairsToRecord(pairs: string[]): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (let i = 0; i + 1 < pairs.length; i += 2) record[pairs[i] as string] = pairs[i + 1] as string;
+  return record;
+}
+
+function countsFrom(raw: Record<string, string>): Record<string, number> {
+  return Object.fromEntries(Object.entries(raw).map(([roomId, count]) => [roomId, Number(count)]));
+}
+
+function tagsFrom(raw: Record<string, string>): Map<ParticipantId, Tags> {
+  return new Map(Object.entries(raw).map(([participantId, json]) => [participantId, JSON.parse(json) as Tags]));
 }
 
 /** Close gracefully, but never wait on a Redis that is hung or gone: then drop the sockets. */

@@ -104,3 +104,84 @@ local oldest = version - length + 1
 if since + 1 < oldest then return false end
 return redis.call('LRANGE', KEYS[2], since + 1 - oldest, -1)
 `);
+
+/**
+ * KEYS: version, log, commandResult, assignments, counts.
+ * ARGV: channel, cap, resultTtl, resultTemplate, roundId, allOrNothing ('1'/'0'), then
+ * (participantId, roomId or '', capacity or -1) per move. The same rule as planMoves():
+ * in order, counts updated as it goes, no-op moves dropped, over-capacity moves refused.
+ * Returns {'duplicate', result} | {'full', refusedJson} | {'applied', version, moved, refusedJson, result}.
+ */
+export const moveScript = script(`
+local prior = redis.call('GET', KEYS[3])
+if prior then return {'duplicate', prior} end
+local counts, rooms, applied, refused = {}, {}, {}, {}
+local function count_of(room)
+  if counts[room] == nil then counts[room] = tonumber(redis.call('HGET', KEYS[5], room) or '0') end
+  return counts[room]
+end
+for i = 7, #ARGV, 3 do
+  local participant, target, capacity = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2])
+  local from = rooms[participant]
+  if from == nil then from = redis.call('HGET', KEYS[4], participant) or '' end
+  if from ~= target then
+    if target ~= '' and capacity >= 0 and count_of(target) >= capacity then
+      refused[#refused + 1] = participant
+    else
+      if from ~= '' then counts[from] = count_of(from) - 1 end
+      if target ~= '' then counts[target] = count_of(target) + 1 end
+      rooms[participant] = target
+      applied[#applied + 1] = {participant, from, target}
+    end
+  end
+end
+local refused_json = '[]'
+if #refused > 0 then refused_json = cjson.encode(refused) end
+if ARGV[6] == '1' and #refused > 0 then return {'full', refused_json} end
+local events = {}
+for _, move in ipairs(applied) do
+  local participant, from, target = move[1], move[2], move[3]
+  if target == '' then redis.call('HDEL', KEYS[4], participant) else redis.call('HSET', KEYS[4], participant, target) end
+  local from_json, target_json = 'null', 'null'
+  if from ~= '' then from_json = '"' .. from .. '"' end
+  if target ~= '' then target_json = '"' .. target .. '"' end
+  events[#events + 1] = '{"type":"breakout:assigned","roundId":"' .. ARGV[5] .. '","participantId":"' .. participant ..
+    '","roomId":' .. target_json .. ',"fromRoomId":' .. from_json .. '}'
+end
+for room, count in pairs(counts) do redis.call('HSET', KEYS[5], room, count) end
+local v = append_events(KEYS[1], KEYS[2], ARGV[1], tonumber(ARGV[2]), events)
+if not v then v = tonumber(redis.call('GET', KEYS[1]) or '0') end
+local result = (string.gsub(ARGV[4], '"__MOVED__"', tostring(#applied)))
+result = (string.gsub(result, '"__REFUSED__"', function() return refused_json end))
+redis.call('SET', KEYS[3], result, 'EX', tonumber(ARGV[3]))
+return {'applied', tostring(v), tostring(#applied), refused_json, result}
+`);
+
+/**
+ * KEYS: version, meta, participants, online, rounds, helps, broadcasts, tags, assignments, counts
+ * (the last two of ARGV[1], the round the caller read from meta). Everything at one version.
+ * Returns false when meta's current round is no longer ARGV[1] (read meta again).
+ */
+export const fullSnapshotScript = script(`
+local meta = redis.call('GET', KEYS[2])
+if not meta then return {'missing'} end
+local decoded = cjson.decode(meta)
+local current = decoded['currentRoundId']
+if current == nil or current == cjson.null then current = '' end
+if current ~= ARGV[1] then return {'retry'} end
+local round = false
+if current ~= '' then round = redis.call('HGET', KEYS[5], current) end
+return {
+  'ok',
+  redis.call('GET', KEYS[1]) or '0',
+  meta,
+  redis.call('HGETALL', KEYS[3]),
+  redis.call('HGETALL', KEYS[4]),
+  round or '',
+  redis.call('HGETALL', KEYS[9]),
+  redis.call('HGETALL', KEYS[10]),
+  redis.call('HVALS', KEYS[6]),
+  redis.call('HVALS', KEYS[7]),
+  redis.call('HGETALL', KEYS[8]),
+}
+`);

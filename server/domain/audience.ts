@@ -1,0 +1,56 @@
+import type { ParticipantId, RoomId } from "../../shared/ids.js";
+import type { WorkshopEvent } from "../../shared/workshop.js";
+
+/** Who may see an event: everyone in the workshop, or facilitators plus named people and rooms. */
+export type Audience =
+  | { everyone: true }
+  | { everyone: false; participants: readonly ParticipantId[]; rooms: readonly RoomId[] };
+
+/** What a viewer is, as far as visibility goes. Facilitators see everything. */
+export interface Viewer {
+  participantId: ParticipantId;
+  isFacilitator: boolean;
+  /** Their room in the current round while it runs, else null (the plenary). */
+  roomId: RoomId | null;
+}
+
+const everyone: Audience = { everyone: true };
+
+/**
+ * THE isolation rule (one place): a participant receives the events of the plenary and of
+ * their own room only; facilitators receive all.
+ */
+export function audienceOf(event: WorkshopEvent): Audience {
+  switch (event.type) {
+    case "participant:upserted":
+    case "participant:presence":
+    case "participant:removed":
+    case "workshop:updated":
+    case "breakout:round":
+      return everyone;
+    case "participant:tagged":
+      return { everyone: false, participants: [event.participantId], rooms: [] };
+    case "breakout:assigned":
+      return {
+        everyone: false,
+        participants: [event.participantId],
+        rooms: [event.roomId, event.fromRoomId].filter((room): room is RoomId => room !== null),
+      };
+    case "breakout:broadcast":
+      return event.broadcast.roomId === null
+        ? everyone
+        : { everyone: false, participants: [], rooms: [event.broadcast.roomId] };
+    case "help:updated":
+      return { everyone: false, participants: [], rooms: [event.help.roomId] };
+    default: {
+      const exhaustive: never = event;
+      throw new Error(`no audience for ${JSON.stringify(exhaustive)}`);
+    }
+  }
+}
+
+export function canSee(viewer: Viewer, audience: Audience): boolean {
+  if (audience.everyone || viewer.isFacilitator) return true;
+  if (audience.participants.includes(viewer.participantId)) return true;
+  return viewer.roomId !== null && audience.rooms.includes(viewer.roomId);
+}

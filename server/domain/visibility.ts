@@ -1,0 +1,62 @@
+import type { BreakoutState, RoundView } from "../../shared/breakout.js";
+import type { ParticipantId, RoomId } from "../../shared/ids.js";
+import type { WorkshopEvent, WorkshopSnapshot } from "../../shared/workshop.js";
+import type { FullSnapshot } from "../store/types.js";
+import { audienceOf, canSee, type Viewer } from "./audience.js";
+import { isRunning } from "./breakout/rounds.js";
+import { type ParticipantRecord, toParticipantView, toWorkshopView } from "./records.js";
+
+/** Who the viewer is for visibility: role, and their room while the current round runs. */
+export function viewerOf(
+  actor: Pick<ParticipantRecord, "participantId" | "role">,
+  round: RoundView | null,
+  roomOfActor: RoomId | null,
+): Viewer {
+  return {
+    participantId: actor.participantId,
+    isFacilitator: actor.role === "facilitator",
+    roomId: isRunning(round) ? roomOfActor : null,
+  };
+}
+
+export function viewerInSnapshot(full: FullSnapshot, participantId: ParticipantId): Viewer | null {
+  const actor = full.participants.find((participant) => participant.participantId === participantId);
+  if (!actor) return null;
+  return viewerOf(actor, full.breakout.round, full.breakout.assignments.get(participantId) ?? null);
+}
+
+/** The snapshot one viewer may see: the plenary, their own room, or everything for facilitators. */
+export function snapshotFor(full: FullSnapshot, viewer: Viewer): WorkshopSnapshot {
+  const { breakout } = full;
+  const roundId = breakout.round?.roundId ?? null;
+  const seesRoom = (roomId: RoomId | null) => viewer.isFacilitator || (roomId !== null && roomId === viewer.roomId);
+  const assignments: BreakoutState["assignments"] = {};
+  for (const [participantId, roomId] of breakout.assignments) {
+    if (seesRoom(roomId) || participantId === viewer.participantId) assignments[participantId] = roomId;
+  }
+  const tags: BreakoutState["tags"] = {};
+  for (const [participantId, personTags] of breakout.tags) {
+    if (viewer.isFacilitator || participantId === viewer.participantId) tags[participantId] = personTags;
+  }
+  return {
+    version: full.version,
+    workshop: toWorkshopView(full.workshop),
+    participants: full.participants
+      .filter((participant) => participant.status === "active")
+      .map((participant) => toParticipantView(participant, participant.online)),
+    breakout: {
+      round: breakout.round,
+      assignments,
+      counts: breakout.counts,
+      helps: breakout.helps.filter((help) => help.roundId === roundId && seesRoom(help.roomId)),
+      broadcasts: breakout.broadcasts.filter(
+        (broadcast) => broadcast.roundId === roundId && (broadcast.roomId === null || seesRoom(broadcast.roomId)),
+      ),
+      tags,
+    },
+  };
+}
+
+export function eventsFor(events: readonly WorkshopEvent[], viewer: Viewer): WorkshopEvent[] {
+  return events.filter((event) => canSee(viewer, audienceOf(event)));
+}

@@ -1,0 +1,15 @@
+import { randomInt } from "node:crypto";
+import type { HelpId, RoomId, RoundId } from "../../shared/ids.js";
+
+const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+function random(length: number): string {
+  let out = "";
+  for (let i = 0; i < length; i++) out += ALPHABET[randomInt(ALPHABET.length)];
+  return out;
+}
+
+export const newRoundId = (): RoundId => `r${random(11)}`;
+export const newRoomId = (): RoomId => `m${random(11)}`;
+export const newHelpId = (): HelpId => `h${random(11)}`;
+export const newBroadcastId = (): string => `b${random(11)}`;

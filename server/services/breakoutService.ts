@@ -1,0 +1,523 @@
+import type { AssignConstraints, RoomStateView, RoundView, Tags } from "../../shared/breakout.js";
+import type { CommandResult, ParsedPayload } from "../../shared/events.js";
+import type { ParticipantId, RoomId, RoundId, WorkshopId } from "../../shared/ids.js";
+import { assignBalanced } from "../domain/breakout/assignment.js";
+import { parsePreassignList } from "../domain/breakout/preassign.js";
+import {
+  advanceRound,
+  closeRoom,
+  endRound,
+  extendRound,
+  isRunning,
+  newBroadcast,
+  newHelp,
+  nextTransitionAt,
+  openRound,
+  planRound,
+  requireAssignable,
+  requireEnterableRoom,
+  requireRound,
+  resolveHelp,
+  roomLedBy,
+  setLead,
+  takeHelp,
+} from "../domain/breakout/rounds.js";
+import { DomainError } from "../domain/errors.js";
+import type { WorkshopRecord } from "../domain/records.js";
+import { newBroadcastId, newHelpId, newRoomId, newRoundId } from "../security/ids.js";
+import type { CommandRef, RoomMove, Store } from "../store/types.js";
+import { decideAndCommit } from "./commit.js";
+import type { Actor, CommandContext, WorkshopService } from "./workshopService.js";
+
+/** Breakout rounds: planning, assignment, timers, help requests, banners. */
+export class BreakoutService {
+  constructor(
+    private readonly store: Store,
+    private readonly workshops: WorkshopService,
+    private readonly now: () => number = Date.now,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  async room(who: Actor, payload: ParsedPayload<"breakout:room">): Promise<RoomStateView> {
+    const { actor } = await this.workshops.authorizedContext("breakout:room", who);
+    const viewer = await this.workshops.viewer(who);
+    if (actor.role !== "facilitator" && viewer.roomId !== payload.roomId) {
+      throw new DomainError("FORBIDDEN", "that is not your room");
+    }
+    const full = await this.store.fullSnapshot(who.workshopId);
+    if (!full || full.breakout.round?.roundId !== payload.roundId) throw new DomainError("NOT_FOUND", "no such round");
+    const assignments: Record<string, RoomId> = {};
+    for (const [participantId, roomId] of full.breakout.assignments) {
+      if (roomId === payload.roomId) assignments[participantId] = roomId;
+    }
+    return {
+      roundId: payload.roundId,
+      roomId: payload.roomId,
+      assignments,
+      helps: full.breakout.helps.filter((help) => help.roundId === payload.roundId && help.roomId === payload.roomId),
+      broadcasts: full.breakout.broadcasts.filter(
+        (broadcast) =>
+          broadcast.roundId === payload.roundId && (broadcast.roomId === null || broadcast.roomId === payload.roomId),
+      ),
+    };
+  }
+
+  setTags(who: Actor, command: CommandRef, payload: ParsedPayload<"participant:setTags">) {
+    return decideAndCommit(this.store, who.workshopId, command, async () => {
+      const { actor } = await this.workshops.authorizedContext("participant:setTags", who);
+      if (payload.participantId !== actor.participantId && actor.role !== "facilitator") {
+        throw new DomainError("FORBIDDEN", "only facilitators set other people's tags");
+      }
+      const target = await this.store.getParticipant(who.workshopId, payload.participantId);
+      if (target?.status !== "active") throw new DomainError("NOT_FOUND", "no such participant");
+      const current = (await this.store.getTags(who.workshopId)).get(payload.participantId) ?? null;
+      const tags: Tags = payload.tags;
+      return {
+        writes: [{ kind: "tags", participantId: payload.participantId, expected: current, next: tags }],
+        events: [{ type: "participant:tagged", participantId: payload.participantId, tags }],
+        result: { participantId: payload.participantId, tags },
+      };
+    });
+  }
+
+  async plan(who: Actor, command: CommandRef, payload: ParsedPayload<"breakout:plan">): Promise<RoundView> {
+    const round = await decideAndCommit(this.store, who.workshopId, command, async () => {
+      const { workshop } = await this.workshops.authorizedContext("breakout:plan", who);
+      const current = workshop.currentRoundId
+        ? await this.store.getRound(who.workshopId, workshop.currentRoundId)
+        : null;
+      const number = (workshop.roundCount ?? 0) + 1;
+      const next = planRound({
+        roundId: newRoundId(),
+        number,
+        rooms: payload.rooms.map((room) => ({ ...room, roomId: newRoomId() })),
+        durationSeconds: payload.durationSeconds,
+        warningSeconds: payload.warningSeconds,
+        selfSelect: payload.selfSelect,
+        now: this.now(),
+        current,
+      });
+      const nextWorkshop: WorkshopRecord = { ...workshop, currentRoundId: next.roundId, roundCount: number };
+      return {
+        writes: [
+          { kind: "workshop", expected: workshop, next: nextWorkshop },
+          { kind: "round", expected: null, next },
+        ],
+        events: [{ type: "breakout:round", round: next }],
+        result: next,
+      };
+    });
+    if (payload.reuseGroupsFrom) await this.reuseGroups(who, command, payload.reuseGroupsFrom, round);
+    return round;
+  }
+
+  /** Room i of the new round gets the people of room i of the earlier one. */
+  private async reuseGroups(who: Actor, command: CommandRef, fromRoundId: RoundId, round: RoundView): Promise<void> {
+    const earlier = requireRound(await this.store.getRound(who.workshopId, fromRoundId));
+    const roomMap = new Map(earlier.rooms.map((room, index) => [room.roomId, round.rooms[index]]));
+    const active = await this.activeIds(who.workshopId);
+    const moves: RoomMove[] = [];
+    for (const [participantId, roomId] of await this.store.getAssignments(who.workshopId, fromRoundId)) {
+      const target = roomMap.get(roomId);
+      if (target && active.has(participantId)) {
+        moves.push({ participantId, roomId: target.roomId, capacity: target.capacity });
+      }
+    }
+    await this.store.moveParticipants(
+      who.workshopId,
+      { ...command, commandId: `${command.commandId}-reuse` },
+      round.roundId,
+      moves,
+      false,
+      '{"moved":"__MOVED__","refused":"__REFUSED__"}',
+    );
+  }
+
+  async assign(
+    who: Actor,
+    command: CommandRef,
+    payload: ParsedPayload<"breakout:assign">,
+  ): Promise<CommandResult<"breakout:assign">> {
+    const earlier = await this.store.commandResult<CommandResult<"breakout:assign">>(who.workshopId, command);
+    if (earlier) return earlier;
+    await this.workshops.authorizedContext("breakout:assign", who);
+    const round = await this.assignableRound(who.workshopId, payload.roundId);
+    const people = await this.store.listParticipants(who.workshopId);
+    const tags = await this.store.getTags(who.workshopId);
+    const current = await this.store.getAssignments(who.workshopId, round.roundId);
+    const constraints: AssignConstraints = payload.constraints ?? {};
+    const candidates = people.filter(
+      (person) => person.status === "active" && (person.role !== "facilitator" || constraints.leadPerRoom === true),
+    );
+    const openRooms = round.rooms.filter((room) => !room.closed);
+    const fixed = new Map<string, string>();
+    if (!payload.reshuffle) {
+      for (const [participantId, roomId] of current) {
+        if (openRooms.some((room) => room.roomId === roomId)) fixed.set(participantId, roomId);
+      }
+    }
+    const outcome = assignBalanced({
+      people: candidates.map((person) => ({
+        participantId: person.participantId,
+        isLead: person.role === "facilitator" || roomLedBy(round, person.participantId) !== null,
+        tags: tags.get(person.participantId) ?? {},
+      })),
+      rooms: openRooms.map((room) => ({ roomId: room.roomId, capacity: room.capacity })),
+      constraints,
+      fixed,
+      random: this.random,
+    });
+    const capacityOf = new Map(round.rooms.map((room) => [room.roomId, room.capacity]));
+    // Leave first, then enter: a reshuffle frees seats before it fills them.
+    const leaving: RoomMove[] = [];
+    const entering: RoomMove[] = [];
+    for (const person of candidates) {
+      const target = outcome.placement.get(person.participantId) ?? null;
+      if (target === (current.get(person.participantId) ?? null)) continue;
+      if (current.has(person.participantId)) {
+        leaving.push({ participantId: person.participantId, roomId: null, capacity: null });
+      }
+      if (target)
+        entering.push({
+          participantId: person.participantId,
+          roomId: target,
+          capacity: capacityOf.get(target) ?? null,
+        });
+    }
+    const template = JSON.stringify({ moved: "__MOVED__", unassigned: "__REFUSED__", unmet: outcome.unmet });
+    const moved = await this.store.moveParticipants<CommandResult<"breakout:assign">>(
+      who.workshopId,
+      command,
+      round.roundId,
+      [...leaving, ...entering],
+      false,
+      template,
+    );
+    if (moved.status === "full") throw new DomainError("ROOM_FULL", "rooms are full");
+    const result = moved.result;
+    // People the algorithm could not seat are unassigned too.
+    return { ...result, unassigned: [...new Set([...outcome.unassigned, ...result.unassigned])] };
+  }
+
+  async move(who: Actor, command: CommandRef, payload: ParsedPayload<"breakout:move">) {
+    await this.workshops.authorizedContext("breakout:move", who);
+    const round = await this.assignableRound(who.workshopId, payload.roundId);
+    const room = payload.roomId ? requireEnterableRoom(round, payload.roomId) : null;
+    await this.requireActive(who.workshopId, payload.participantIds);
+    return this.applyMoves(
+      who,
+      command,
+      round.roundId,
+      payload.participantIds.map((participantId) => ({
+        participantId,
+        roomId: room?.roomId ?? null,
+        capacity: room?.capacity ?? null,
+      })),
+    );
+  }
+
+  async swap(who: Actor, command: CommandRef, payload: ParsedPayload<"breakout:swap">) {
+    await this.workshops.authorizedContext("breakout:swap", who);
+    const round = await this.assignableRound(who.workshopId, payload.roundId);
+    const [a, b] = payload.participantIds;
+    await this.requireActive(who.workshopId, [a, b]);
+    const roomA = await this.store.getAssignment(who.workshopId, round.roundId, a);
+    const roomB = await this.store.getAssignment(who.workshopId, round.roundId, b);
+    // Counts stay the same, so capacity cannot be exceeded: leave first, then enter.
+    return this.applyMoves(who, command, round.roundId, [
+      { participantId: a, roomId: null, capacity: null },
+      { participantId: b, roomId: roomA, capacity: null },
+      { participantId: a, roomId: roomB, capacity: null },
+    ]);
+  }
+
+  async preassign(
+    who: Actor,
+    command: CommandRef,
+    payload: ParsedPayload<"breakout:preassign">,
+  ): Promise<CommandResult<"breakout:preassign">> {
+    const earlier = await this.store.commandResult<CommandResult<"breakout:preassign">>(who.workshopId, command);
+    if (earlier) return earlier;
+    await this.workshops.authorizedContext("breakout:preassign", who);
+    const round = await this.assignableRound(who.workshopId, payload.roundId);
+    const people = (await this.store.listParticipants(who.workshopId)).filter((person) => person.status === "active");
+    const openRooms = round.rooms.filter((room) => !room.closed);
+    const parsed = parsePreassignList(payload.text, people, openRooms);
+    const capacityOf = new Map(round.rooms.map((room) => [room.roomId, room.capacity]));
+    const moves = [...parsed.placement].map(([participantId, roomId]) => ({
+      participantId,
+      roomId,
+      capacity: capacityOf.get(roomId) ?? null,
+    }));
+    const lineOf = new Map<string, { line: number; text: string }>();
+    payload.text.split(/\r?\n/).forEach((text, index) => {
+      for (const person of people) {
+        if (text.includes(person.participantId) || text.includes(person.displayName)) {
+          lineOf.set(person.participantId, { line: index + 1, text: text.slice(0, 200) });
+        }
+      }
+    });
+    const template = JSON.stringify({ moved: "__MOVED__", unmatched: parsed.unmatched, refused: "__REFUSED__" });
+    const outcome = await this.store.moveParticipants<{
+      moved: number;
+      unmatched: CommandResult<"breakout:preassign">["unmatched"];
+      refused: ParticipantId[];
+    }>(who.workshopId, command, round.roundId, moves, false, template);
+    if (outcome.status === "full") throw new DomainError("ROOM_FULL", "rooms are full");
+    const full = outcome.result.refused.map((participantId) => ({
+      line: lineOf.get(participantId)?.line ?? 0,
+      text: lineOf.get(participantId)?.text ?? participantId,
+      reason: "room full" as const,
+    }));
+    return { moved: outcome.result.moved, unmatched: [...outcome.result.unmatched, ...full] };
+  }
+
+  async pick(who: Actor, command: CommandRef, payload: ParsedPayload<"breakout:pick">) {
+    await this.workshops.authorizedContext("breakout:pick", who);
+    const round = await this.assignableRound(who.workshopId, payload.roundId);
+    if (!round.selfSelect) throw new DomainError("FORBIDDEN", "this round does not let people choose rooms");
+    const room = requireEnterableRoom(round, payload.roomId);
+    await this.applyMoves(
+      who,
+      command,
+      round.roundId,
+      [{ participantId: who.participantId, roomId: room.roomId, capacity: room.capacity }],
+      `{"roomId":"${room.roomId}"}`,
+    );
+    return { roomId: room.roomId };
+  }
+
+  async leaveRoom(who: Actor, command: CommandRef) {
+    const { workshop } = await this.workshops.authorizedContext("breakout:leaveRoom", who);
+    const round = workshop.currentRoundId ? await this.store.getRound(who.workshopId, workshop.currentRoundId) : null;
+    if (!round || !isRunning(round)) throw new DomainError("INVALID_STATE", "no round is running");
+    await this.applyMoves(
+      who,
+      command,
+      round.roundId,
+      [{ participantId: who.participantId, roomId: null, capacity: null }],
+      "{}",
+    );
+    return {};
+  }
+
+  async visit(who: Actor, command: CommandRef, payload: ParsedPayload<"breakout:visit">) {
+    const { workshop } = await this.workshops.authorizedContext("breakout:visit", who);
+    const round = workshop.currentRoundId ? await this.store.getRound(who.workshopId, workshop.currentRoundId) : null;
+    if (!round || !isRunning(round)) throw new DomainError("INVALID_STATE", "no round is running");
+    if (payload.roomId) requireEnterableRoom(round, payload.roomId);
+    // Facilitators visiting do not take a participant's seat: no capacity check.
+    await this.applyMoves(
+      who,
+      command,
+      round.roundId,
+      [{ participantId: who.participantId, roomId: payload.roomId, capacity: null }],
+      "{}",
+    );
+    return {};
+  }
+
+  open(who: Actor, command: CommandRef, payload: ParsedPayload<"breakout:open">) {
+    return this.changeRound(who, command, "breakout:open", payload.roundId, (round) => openRound(round, this.now()));
+  }
+
+  extend(who: Actor, command: CommandRef, payload: ParsedPayload<"breakout:extend">) {
+    return this.changeRound(who, command, "breakout:extend", payload.roundId, (round) =>
+      extendRound(round, payload.seconds, this.now()),
+    );
+  }
+
+  end(who: Actor, command: CommandRef, payload: ParsedPayload<"breakout:end">) {
+    return this.changeRound(who, command, "breakout:end", payload.roundId, (round) =>
+      endRound(round, this.now(), payload.immediate ?? false),
+    );
+  }
+
+  setLead(who: Actor, command: CommandRef, payload: ParsedPayload<"breakout:setLead">) {
+    return this.changeRound(who, command, "breakout:setLead", payload.roundId, async (round) => {
+      if (payload.participantId) await this.requireActive(who.workshopId, [payload.participantId]);
+      return setLead(round, payload.roomId, payload.participantId);
+    });
+  }
+
+  async closeRoom(who: Actor, command: CommandRef, payload: ParsedPayload<"breakout:closeRoom">) {
+    const round = await this.changeRound(who, command, "breakout:closeRoom", payload.roundId, (current) =>
+      closeRoom(current, payload.roomId),
+    );
+    // Everyone in the room goes back to the plenary.
+    const people = [...(await this.store.getAssignments(who.workshopId, round.roundId))]
+      .filter(([, roomId]) => roomId === payload.roomId)
+      .map(([participantId]) => ({ participantId, roomId: null, capacity: null }));
+    if (people.length > 0) {
+      await this.store.moveParticipants(
+        who.workshopId,
+        { ...command, commandId: `${command.commandId}-empty` },
+        round.roundId,
+        people,
+        false,
+        "{}",
+      );
+    }
+    return round;
+  }
+
+  broadcast(who: Actor, command: CommandRef, payload: ParsedPayload<"breakout:broadcast">) {
+    return decideAndCommit(this.store, who.workshopId, command, async () => {
+      const context = await this.workshops.authorizedContext("breakout:broadcast", who);
+      const round = await this.currentRound(context.workshop);
+      this.requireLeadScope(context, round, payload.roomId);
+      const broadcast = newBroadcast(round, payload.roomId, payload.text, this.now());
+      return {
+        writes: [{ kind: "broadcast", broadcastId: newBroadcastId(), expected: null, next: broadcast }],
+        events: [{ type: "breakout:broadcast", broadcast }],
+        result: broadcast,
+      };
+    });
+  }
+
+  requestHelp(who: Actor, command: CommandRef, payload: ParsedPayload<"help:request">) {
+    return decideAndCommit(this.store, who.workshopId, command, async () => {
+      const { workshop } = await this.workshops.authorizedContext("help:request", who);
+      const round = await this.currentRound(workshop);
+      const roomId = await this.store.getAssignment(who.workshopId, round.roundId, who.participantId);
+      if (!roomId || !isRunning(round)) throw new DomainError("INVALID_STATE", "you are not in a room");
+      const help = newHelp({ helpId: newHelpId(), round, roomId, text: payload.text ?? "", now: this.now() });
+      return {
+        writes: [{ kind: "help", expected: null, next: help }],
+        events: [{ type: "help:updated", help }],
+        result: help,
+      };
+    });
+  }
+
+  takeHelp(who: Actor, command: CommandRef, payload: ParsedPayload<"help:take">) {
+    return this.changeHelp(who, command, "help:take", payload.helpId, (help) =>
+      takeHelp(help, who.participantId, this.now()),
+    );
+  }
+
+  resolveHelp(who: Actor, command: CommandRef, payload: ParsedPayload<"help:resolve">) {
+    return this.changeHelp(who, command, "help:resolve", payload.helpId, (help) =>
+      resolveHelp(help, who.participantId, this.now()),
+    );
+  }
+
+  /**
+   * Moves the round's clock on when it is due. Any node may call this for any round at any
+   * time: the write is compare-and-set on the round, so the round closes exactly once.
+   */
+  async advance(workshopId: WorkshopId, roundId: RoundId): Promise<void> {
+    const round = await this.store.getRound(workshopId, roundId);
+    const next = round ? advanceRound(round, this.now()) : null;
+    if (round && next) {
+      await this.store.commit(
+        workshopId,
+        { actorId: "clock", commandId: `advance-${roundId}-${next.status}-${next.endsAt ?? 0}` },
+        [{ kind: "round", expected: round, next }],
+        [{ type: "breakout:round", round: next }],
+        null,
+      );
+    }
+    const latest = await this.store.getRound(workshopId, roundId);
+    const due = latest ? nextTransitionAt(latest) : null;
+    if (due === null) await this.store.clearTimer(workshopId, roundId);
+    else await this.store.scheduleTimer(workshopId, roundId, due);
+  }
+
+  private async changeRound(
+    who: Actor,
+    command: CommandRef,
+    name: "breakout:open" | "breakout:extend" | "breakout:end" | "breakout:closeRoom" | "breakout:setLead",
+    roundId: RoundId,
+    change: (round: RoundView) => RoundView | Promise<RoundView>,
+  ): Promise<RoundView> {
+    const round = await decideAndCommit(this.store, who.workshopId, command, async () => {
+      await this.workshops.authorizedContext(name, who);
+      const current = requireRound(await this.store.getRound(who.workshopId, roundId));
+      const next = await change(current);
+      return {
+        writes: [{ kind: "round", expected: current, next }],
+        events: [{ type: "breakout:round", round: next }],
+        result: next,
+      };
+    });
+    const due = nextTransitionAt(round);
+    if (due !== null) await this.store.scheduleTimer(who.workshopId, round.roundId, due);
+    else await this.store.clearTimer(who.workshopId, round.roundId);
+    return round;
+  }
+
+  private changeHelp(
+    who: Actor,
+    command: CommandRef,
+    name: "help:take" | "help:resolve",
+    helpId: string,
+    change: (help: NonNullable<Awaited<ReturnType<Store["getHelp"]>>>) => ReturnType<typeof takeHelp>,
+  ) {
+    return decideAndCommit(this.store, who.workshopId, command, async () => {
+      const context = await this.workshops.authorizedContext(name, who);
+      const help = await this.store.getHelp(who.workshopId, helpId);
+      if (!help) throw new DomainError("NOT_FOUND", "no such help request");
+      const round = requireRound(await this.store.getRound(who.workshopId, help.roundId));
+      this.requireLeadScope(context, round, help.roomId);
+      const next = change(help);
+      return {
+        writes: [{ kind: "help", expected: help, next }],
+        events: [{ type: "help:updated", help: next }],
+        result: next,
+      };
+    });
+  }
+
+  /** A room lead acts in their own room only (an aim at another room, or all rooms, is FORBIDDEN). */
+  private requireLeadScope(context: CommandContext, round: RoundView, roomId: RoomId | null): void {
+    if (context.authority !== "roomLead") return;
+    if (roomId === null || roomLedBy(round, context.actor.participantId) !== roomId) {
+      throw new DomainError("FORBIDDEN", "a room lead acts in their own room only");
+    }
+  }
+
+  private async applyMoves(
+    who: Actor,
+    command: CommandRef,
+    roundId: RoundId,
+    moves: RoomMove[],
+    template = '{"moved":"__MOVED__"}',
+  ): Promise<{ moved: number }> {
+    const outcome = await this.store.moveParticipants<{ moved: number }>(
+      who.workshopId,
+      command,
+      roundId,
+      moves,
+      true,
+      template,
+    );
+    if (outcome.status === "full") throw new DomainError("ROOM_FULL", "this room is full");
+    return outcome.result;
+  }
+
+  private async assignableRound(workshopId: WorkshopId, roundId: RoundId): Promise<RoundView> {
+    const round = requireRound(await this.store.getRound(workshopId, roundId));
+    requireAssignable(round);
+    return round;
+  }
+
+  private async currentRound(workshop: WorkshopRecord): Promise<RoundView> {
+    const round = workshop.currentRoundId
+      ? await this.store.getRound(workshop.workshopId, workshop.currentRoundId)
+      : null;
+    return requireRound(round);
+  }
+
+  private async activeIds(workshopId: WorkshopId): Promise<Set<ParticipantId>> {
+    const people = await this.store.listParticipants(workshopId);
+    return new Set(people.filter((person) => person.status === "active").map((person) => person.participantId));
+  }
+
+  private async requireActive(workshopId: WorkshopId, participantIds: readonly ParticipantId[]): Promise<void> {
+    const active = await this.activeIds(workshopId);
+    for (const participantId of participantIds) {
+      if (!active.has(participantId)) throw new DomainError("NOT_FOUND", "no such participant");
+    }
+  }
+}
