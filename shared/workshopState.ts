@@ -75,6 +75,16 @@ export function currentRoomOf(state: WorkshopState, participantId: ParticipantId
   return state.breakout.assignments.get(participantId) ?? null;
 }
 
+/**
+ * The people, help requests and banners of a room were not the viewer's to see until they
+ * were in it (and it ran): when their current room changes, flag it so the caller fetches
+ * `breakout:room`. Facilitators see everything anyway.
+ */
+function noteRoomChange(state: WorkshopState, roomBefore: RoomId | null): void {
+  const roomNow = currentRoomOf(state, state.selfId);
+  if (roomNow !== null && roomNow !== roomBefore) state.roomChanged = true;
+}
+
 /** Merges what `breakout:room` returned for the viewer's (new) room. */
 export function applyRoomState(state: WorkshopState, room: RoomStateView): void {
   const { breakout } = state;
@@ -107,10 +117,12 @@ export function applyEventBatch(
 ): BatchOutcome {
   if (state.version < 0 || batch.toVersion <= state.version) return "ignored";
   if (batch.fromVersion > state.version + 1) return "gap";
+  const roomBefore = currentRoomOf(state, state.selfId);
   for (const event of batch.events) {
     if (event.v > state.version) applyEvent(state, event);
   }
   state.version = batch.toVersion;
+  noteRoomChange(state, roomBefore);
   return "applied";
 }
 
@@ -121,11 +133,13 @@ export function applySyncResult(state: WorkshopState, sync: SyncResult): boolean
     return true;
   }
   if (state.version < 0 || sync.fromVersion > state.version + 1) return false;
+  const roomBefore = currentRoomOf(state, state.selfId);
   const last = sync.events[sync.events.length - 1]?.v ?? state.version;
   for (const event of sync.events) {
     if (event.v > state.version) applyEvent(state, event);
   }
   state.version = Math.max(state.version, last);
+  noteRoomChange(state, roomBefore);
   return true;
 }
 
@@ -165,9 +179,6 @@ function applyEvent(state: WorkshopState, event: WorkshopEvent): void {
       if (breakout.round?.roundId !== event.roundId) break;
       if (event.roomId === null) breakout.assignments.delete(event.participantId);
       else breakout.assignments.set(event.participantId, event.roomId);
-      if (event.participantId === state.selfId && event.roomId !== null && event.roomId !== event.fromRoomId) {
-        state.roomChanged = true;
-      }
       break;
     }
     case "breakout:broadcast":

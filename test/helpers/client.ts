@@ -92,8 +92,12 @@ export async function connectClient(
   const send = <C extends CommandName>(name: C, payload: CommandPayload<C>) =>
     (socket.timeout(10_000) as unknown as Socket).emitWithAck(name, payload) as Promise<Ack<CommandResult<C>>>;
   mirror.resync = async (sinceVersion) => {
-    const response = await send("workshop:sync", sinceVersion === undefined ? {} : { sinceVersion });
-    return response.ok ? response.data : null;
+    const response = await send("workshop:sync", sinceVersion === undefined ? {} : { sinceVersion }).catch(() => null);
+    return response?.ok ? response.data : null;
+  };
+  mirror.fetchRoom = async (roundId, roomId) => {
+    const response = await send("breakout:room", { roundId, roomId }).catch(() => null);
+    return response?.ok ? response.data : null;
   };
   const ready = await new Promise<ServerEventPayload<"session:ready">>((resolve, reject) => {
     socket.once("session:ready", resolve);

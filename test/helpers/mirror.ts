@@ -1,7 +1,11 @@
+import type { RoomStateView } from "../../shared/breakout.js";
 import type { SyncResult } from "../../shared/workshop.js";
 import {
+  applyCounts,
   applyEventBatch,
+  applyRoomState,
   applySyncResult,
+  currentRoomOf,
   emptyWorkshopState,
   type WorkshopState,
 } from "../../shared/workshopState.js";
@@ -11,6 +15,9 @@ import type { TypedSocket } from "./client.js";
 export class WorkshopMirror {
   readonly state: WorkshopState = emptyWorkshopState();
   resync: (sinceVersion?: number) => Promise<SyncResult | null> = async () => null;
+  /** Fetches the viewer's new room (the browser does the same when roomChanged is set). */
+  fetchRoom: (roundId: string, roomId: string) => Promise<RoomStateView | null> = async () => null;
+  roomFetches = 0;
   batches = 0;
   gaps = 0;
   revoked: string | null = null;
@@ -23,8 +30,13 @@ export class WorkshopMirror {
   }
 
   attach(socket: TypedSocket): void {
-    socket.on("session:ready", ({ sync }) => {
+    socket.on("session:ready", ({ session, sync }) => {
+      this.state.selfId = session.participantId;
       if (!applySyncResult(this.state, sync)) void this.catchUp();
+      this.afterChange();
+    });
+    socket.on("breakout:counts", (update) => {
+      applyCounts(this.state, update);
       this.changed();
     });
     socket.on("workshop:events", (batch) => {
@@ -38,7 +50,7 @@ export class WorkshopMirror {
         this.gaps++;
         void this.catchUp();
       }
-      this.changed();
+      this.afterChange();
     });
     socket.on("session:revoked", ({ reason }) => {
       this.revoked = reason;
@@ -71,6 +83,23 @@ export class WorkshopMirror {
     if (sync && !applySyncResult(this.state, sync)) {
       const full = await this.resync();
       if (full) applySyncResult(this.state, full);
+    }
+    this.afterChange();
+  }
+
+  /** The same follow-up the browser does: fetch the new room's state when the viewer's room changed. */
+  private afterChange(): void {
+    if (this.state.roomChanged) {
+      const round = this.state.breakout.round;
+      const roomId = currentRoomOf(this.state, this.state.selfId);
+      this.state.roomChanged = false;
+      if (round && roomId) {
+        this.roomFetches++;
+        void this.fetchRoom(round.roundId, roomId).then((room) => {
+          if (room) applyRoomState(this.state, room);
+          this.changed();
+        });
+      }
     }
     this.changed();
   }

@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { createLogger } from "../../server/logger.js";
+import { RedisStore } from "../../server/store/redis/redisStore.js";
+import type { WorkshopEvent } from "../../shared/workshop.js";
+import { closeAll, planRound, workshopWithPeople } from "../helpers/breakout.js";
+import { newCommandId, type TestClient } from "../helpers/client.js";
+import { type NodeProcess, spawnNode } from "../helpers/nodeProcess.js";
+import { uniquePrefix } from "../helpers/server.js";
+
+let nodes: NodeProcess[] = [];
+let clients: TestClient[] = [];
+let stores: RedisStore[] = [];
+afterEach(async () => {
+  closeAll(clients);
+  await Promise.all(nodes.map((node) => node.stop()));
+  await Promise.all(stores.map((store) => store.close()));
+  nodes = [];
+  clients = [];
+  stores = [];
+});
+
+async function twoNodes(env: Record<string, string> = {}) {
+  const keyPrefix = uniquePrefix();
+  const shared = { REDIS_URL: inject("redisUrl"), REDIS_KEY_PREFIX: keyPrefix, ...env };
+  nodes = await Promise.all([spawnNode(shared), spawnNode(shared)]);
+  // A direct look at Redis, to check what the nodes stored.
+  const store = await RedisStore.connect({
+    url: inject("redisUrl"),
+    keyPrefix,
+    commandTimeoutMs: 3000,
+    logger: createLogger("silent"),
+  });
+  stores.push(store);
+  return { a: nodes[0] as NodeProcess, b: nodes[1] as NodeProcess, store };
+}
+
+describe("breakout rooms on two nodes", () => {
+  it("a self-select rush of 60 people for 30 seats never overfills a room, with retries and duplicate emits", async () => {
+    const { a, b, store } = await twoNodes();
+    const world = await workshopWithPeople([a.url, b.url], 60);
+    clients.push(world.host, ...world.people);
+    const round = await planRound(
+      world.host,
+      [
+        { name: "One", capacity: 10 },
+        { name: "Two", capacity: 10 },
+        { name: "Three", capacity: 10 },
+      ],
+      { selfSelect: true },
+    );
+    await world.host.send("breakout:open", { commandId: newCommandId(), roundId: round.roundId });
+    const outcomes = await Promise.all(
+      world.people.map(async (person, i) => {
+        const room = round.rooms[i % 3] as { roomId: string };
+        const payload = { commandId: newCommandId(), roundId: round.roundId, roomId: room.roomId };
+        // The same command three times at once (a retry storm), then a plain retry.
+        const answers = await Promise.all([
+          person.send("breakout:pick", payload),
+          person.send("breakout:pick", payload),
+          person.send("breakout:pick", payload),
+        ]);
+        answers.push(await person.send("breakout:pick", payload));
+        return answers;
+      }),
+    );
+    for (const answers of outcomes) {
+      const first = answers[0];
+      // Every copy of one command gets the same answer.
+      for (const answer of answers) {
+        expect(answer.ok).toBe(first?.ok);
+        if (!answer.ok) expect(answer.error.code).toBe("ROOM_FULL");
+      }
+    }
+    const seated = outcomes.filter((answers) => answers[0]?.ok).length;
+    expect(seated).toBe(30);
+    const assignments = await store.getAssignments(world.host.session.workshopId, round.roundId);
+    const counts = await store.getCounts(world.host.session.workshopId, round.roundId);
+    expect(assignments.size).toBe(30);
+    for (const room of round.rooms) {
+      const inRoom = [...assignments.values()].filter((roomId) => roomId === room.roomId).length;
+      expect(inRoom).toBeLessThanOrEqual(10);
+      expect(counts[room.roomId]).toBe(inRoom);
+    }
+    // The live head-counts reach a participant on the other node.
+    const watcher = world.people[1] as TestClient;
+    await watcher.mirror.until((state) => Object.values(state.breakout.counts).reduce((x, y) => x + y, 0) === 30);
+  });
+
+  it("the round closes exactly once on time although the node that opened it was killed", async () => {
+    const { a, b, store } = await twoNodes({ ROUND_TIMER_POLL_MS: "100" });
+    const world = await workshopWithPeople([a.url, b.url], 4);
+    clients.push(world.host, ...world.people);
+    const round = await planRound(world.host, [{ name: "A" }, { name: "B" }], { warningSeconds: 2 });
+    await world.host.send("breakout:assign", { commandId: newCommandId(), roundId: round.roundId });
+    await world.host.send("breakout:open", { commandId: newCommandId(), roundId: round.roundId });
+    // End with the 2 s countdown, through node A, then kill A before the countdown is over.
+    const ending = await world.host.send("breakout:end", { commandId: newCommandId(), roundId: round.roundId });
+    expect(ending).toMatchObject({ ok: true, data: { status: "closing" } });
+    await a.kill();
+    const survivor = world.people[1] as TestClient;
+    await survivor.mirror.until((state) => state.breakout.round?.status === "closed", 15_000);
+    const events = (await store.eventsSince(world.host.session.workshopId, 0)) as WorkshopEvent[];
+    const closings = events.filter((event) => event.type === "breakout:round" && event.round.status === "closed");
+    expect(closings).toHaveLength(1);
+    // Nothing is left scheduled for it.
+    expect(await store.dueTimers(Date.now() + 3_600_000, 10)).toEqual([]);
+  });
+});
