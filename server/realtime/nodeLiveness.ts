@@ -12,11 +12,24 @@ export interface NodeLivenessOptions {
  * open. Every node beats a heartbeat and reaps the connections of nodes that stopped beating;
  * reaping is idempotent, so two nodes doing it at once is harmless.
  */
-export function startNodeLiveness(store: Store, nodeId: string, options: NodeLivenessOptions, logger: Logger) {
+export function startNodeLiveness(
+  store: Store,
+  nodeId: string,
+  options: NodeLivenessOptions,
+  logger: Logger,
+  /** Connection ids of this node's open sockets, to repair disconnects the store missed. */
+  liveConnectionIds: () => ReadonlySet<string>,
+) {
+  let beats = 0;
   const beat = async () => {
     try {
       const now = Date.now();
       await store.heartbeat(nodeId, now);
+      // Every few beats, close what the store still thinks is open here but is not.
+      if (++beats % 6 === 0) {
+        const repaired = await store.reapNode(nodeId, liveConnectionIds());
+        if (repaired > 0) logger.info({ repaired }, "closed connections whose disconnect was missed");
+      }
       for (const deadNodeId of await store.deadNodes(now - options.deadAfterMs)) {
         if (deadNodeId === nodeId) continue;
         const reaped = await store.reapNode(deadNodeId);

@@ -249,14 +249,7 @@ export class BreakoutService {
       roomId,
       capacity: capacityOf.get(roomId) ?? null,
     }));
-    const lineOf = new Map<string, { line: number; text: string }>();
-    payload.text.split(/\r?\n/).forEach((text, index) => {
-      for (const person of people) {
-        if (text.includes(person.participantId) || text.includes(person.displayName)) {
-          lineOf.set(person.participantId, { line: index + 1, text: text.slice(0, 200) });
-        }
-      }
-    });
+    const lineOf = parsed.sourceLines;
     const template = JSON.stringify({ moved: "__MOVED__", unmatched: parsed.unmatched, refused: "__REFUSED__" });
     const outcome = await this.store.moveParticipants<{
       moved: number;

@@ -23,7 +23,7 @@ import {
   newWorkshopId,
   secretMatchesHash,
 } from "../security/secrets.js";
-import type { CommandRef, Store } from "../store/types.js";
+import type { CommandRef, FullSnapshot, Store } from "../store/types.js";
 import { type Decision, decideAndCommit } from "./commit.js";
 
 export interface Actor {
@@ -41,6 +41,8 @@ export interface CommandContext {
 
 /** Workshops, identity and roles: every rule about who is in which workshop with which role. */
 export class WorkshopService {
+  private readonly snapshotReads = new Map<WorkshopId, Promise<FullSnapshot | null>>();
+
   constructor(
     private readonly store: Store,
     private readonly now: () => number = Date.now,
@@ -123,7 +125,7 @@ export class WorkshopService {
   }
 
   async snapshotFor(who: Actor): Promise<WorkshopSnapshot> {
-    const full = await this.store.fullSnapshot(who.workshopId);
+    const full = await this.sharedFullSnapshot(who.workshopId);
     const viewer = full ? viewerInSnapshot(full, who.participantId) : null;
     if (!full || !viewer) throw new DomainError("NOT_FOUND", "no such workshop");
     return snapshotFor(full, viewer);
@@ -145,6 +147,20 @@ export class WorkshopService {
       assignedRoom,
       sinceVersion,
     };
+  }
+
+  /**
+   * A join storm asks for the same workshop's snapshot hundreds of times a second: callers
+   * that arrive while a read is in flight share it. The shared snapshot may be a few ms
+   * older than the caller's arrival; versions make that safe (the client catches up from
+   * the log like after any gap).
+   */
+  private sharedFullSnapshot(workshopId: WorkshopId): Promise<FullSnapshot | null> {
+    const inFlight = this.snapshotReads.get(workshopId);
+    if (inFlight) return inFlight;
+    const read = this.store.fullSnapshot(workshopId).finally(() => this.snapshotReads.delete(workshopId));
+    this.snapshotReads.set(workshopId, read);
+    return read;
   }
 
   /** The viewer as of now: role, and their room in the current round while it runs. */

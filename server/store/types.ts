@@ -100,8 +100,12 @@ export interface Store {
   connect(workshopId: WorkshopId, participantId: ParticipantId, connectionId: string): Promise<void>;
   /** Idempotent; the last connection closing appends `participant:presence` offline. */
   disconnect(workshopId: WorkshopId, connectionId: string): Promise<void>;
-  /** Closes every connection a dead node left behind (connection ids start with `<nodeId>/`). */
-  reapNode(nodeId: string): Promise<number>;
+  /**
+   * Closes the connections a node left behind (connection ids start with `<nodeId>/`):
+   * all of them for a dead node; for a live node, those not in `keep` (a disconnect whose
+   * store write failed while Redis was away).
+   */
+  reapNode(nodeId: string, keep?: ReadonlySet<string>): Promise<number>;
   /** Liveness of server nodes, so survivors can reap the connections of a node that died. */
   heartbeat(nodeId: string, now: number): Promise<void>;
   deadNodes(olderThan: number): Promise<string[]>;

@@ -250,4 +250,154 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("store co
     );
     expect(await store.deadNodes(10_000)).toEqual([]);
   });
+
+  it("S11b a live node's repair closes only the connections it no longer has", async () => {
+    const alice = person("alice");
+    await store.addParticipant(workshop.workshopId, alice, "ta");
+    await store.connect(workshop.workshopId, alice.participantId, "nself/1");
+    await store.connect(workshop.workshopId, alice.participantId, "nself/2");
+    await store.heartbeat("nself", 50_000);
+    expect(await store.reapNode("nself", new Set(["nself/2"]))).toBe(1);
+    expect((await activeView(store, workshop.workshopId))?.participants[0]?.online).toBe(true);
+    expect(await store.reapNode("nself", new Set())).toBe(1);
+    expect((await activeView(store, workshop.workshopId))?.participants[0]?.online).toBe(false);
+    // A live node stays registered.
+    expect(await store.deadNodes(60_000)).toEqual(["nself"]);
+  });
+
+  it("S12 moves respect capacity in order, skip no-ops, log one event per move and keep counts", async () => {
+    const command = (id: string) => ({ actorId: "p000000000000000", commandId: `move-${id}-0001` });
+    const moves = [
+      { participantId: "pa00000000000000", roomId: "mroom00000001", capacity: 2 },
+      { participantId: "pb00000000000000", roomId: "mroom00000001", capacity: 2 },
+      { participantId: "pc00000000000000", roomId: "mroom00000001", capacity: 2 },
+      { participantId: "pd00000000000000", roomId: "mroom00000002", capacity: null },
+    ];
+    const outcome = await store.moveParticipants(
+      workshop.workshopId,
+      command("a"),
+      "rround0000001",
+      moves,
+      false,
+      '{"moved":"__MOVED__","refused":"__REFUSED__"}',
+    );
+    expect(outcome).toMatchObject({ status: "applied", moved: 3, refused: ["pc00000000000000"] });
+    expect(outcome.status === "applied" && outcome.result).toEqual({ moved: 3, refused: ["pc00000000000000"] });
+    expect(await store.getCounts(workshop.workshopId, "rround0000001")).toEqual({ mroom00000001: 2, mroom00000002: 1 });
+    expect(await store.getAssignment(workshop.workshopId, "rround0000001", "pd00000000000000")).toBe("mroom00000002");
+    const retry = await store.moveParticipants(workshop.workshopId, command("a"), "rround0000001", [], false, "{}");
+    expect(retry).toEqual({ status: "duplicate", result: { moved: 3, refused: ["pc00000000000000"] } });
+    // All-or-nothing refuses everything when one move does not fit.
+    const full = await store.moveParticipants(
+      workshop.workshopId,
+      command("b"),
+      "rround0000001",
+      [
+        { participantId: "pd00000000000000", roomId: null, capacity: null },
+        { participantId: "pc00000000000000", roomId: "mroom00000001", capacity: 2 },
+      ],
+      true,
+      "{}",
+    );
+    expect(full).toEqual({ status: "full", refused: ["pc00000000000000"] });
+    expect(await store.getAssignment(workshop.workshopId, "rround0000001", "pd00000000000000")).toBe("mroom00000002");
+    // Moving out frees a seat within the same command; a no-op move logs nothing.
+    const version = await store.currentVersion(workshop.workshopId);
+    const swap = await store.moveParticipants(
+      workshop.workshopId,
+      command("c"),
+      "rround0000001",
+      [
+        { participantId: "pa00000000000000", roomId: null, capacity: null },
+        { participantId: "pc00000000000000", roomId: "mroom00000001", capacity: 2 },
+        { participantId: "pb00000000000000", roomId: "mroom00000001", capacity: 2 },
+      ],
+      true,
+      "{}",
+    );
+    expect(swap).toMatchObject({ status: "applied", moved: 2 });
+    const events = (await store.eventsSince(workshop.workshopId, version)) ?? [];
+    expect(
+      events.map(
+        (event) => event.type === "breakout:assigned" && [event.participantId, event.roomId, event.fromRoomId],
+      ),
+    ).toEqual([
+      ["pa00000000000000", null, "mroom00000001"],
+      ["pc00000000000000", "mroom00000001", null],
+    ]);
+    expect(await store.getCounts(workshop.workshopId, "rround0000001")).toEqual({ mroom00000001: 2, mroom00000002: 1 });
+  });
+
+  it("S13 round, help, tag and banner records are compare-and-set and appear in the full snapshot", async () => {
+    const round = {
+      roundId: "rround0000002",
+      number: 1,
+      status: "planned" as const,
+      rooms: [{ roomId: "mroom00000003", name: "A", topic: "", capacity: null, leadId: null, closed: false }],
+      durationSeconds: 600,
+      warningSeconds: 60,
+      endsAt: null,
+      selfSelect: false,
+      createdAt: 1,
+    };
+    const actor = { actorId: "p000000000000000", commandId: "records-0001" };
+    const withRound = { ...workshop, currentRoundId: round.roundId, roundCount: 1 };
+    const help = {
+      helpId: "hhelp00000001",
+      roundId: round.roundId,
+      roomId: "mroom00000003",
+      text: "stuck",
+      status: "open" as const,
+      createdAt: 2,
+      takenBy: null,
+      updatedAt: 2,
+    };
+    const applied = await store.commit(
+      workshop.workshopId,
+      actor,
+      [
+        { kind: "workshop", expected: workshop, next: withRound },
+        { kind: "round", expected: null, next: round },
+        { kind: "help", expected: null, next: help },
+        { kind: "tags", participantId: "pa00000000000000", expected: null, next: { language: "th" } },
+        {
+          kind: "broadcast",
+          broadcastId: "b1",
+          expected: null,
+          next: { roundId: round.roundId, roomId: null, text: "hi", sentAt: 3 },
+        },
+      ],
+      [{ type: "breakout:round", round }],
+      null,
+    );
+    expect(applied.status).toBe("applied");
+    const again = await store.commit(
+      workshop.workshopId,
+      { ...actor, commandId: "records-0002" },
+      [{ kind: "round", expected: null, next: round }],
+      [],
+      null,
+    );
+    expect(again.status).toBe("conflict");
+    expect(await store.getRound(workshop.workshopId, round.roundId)).toEqual(round);
+    expect(await store.listRounds(workshop.workshopId)).toEqual([round]);
+    expect(await store.getHelp(workshop.workshopId, help.helpId)).toEqual(help);
+    const full = await store.fullSnapshot(workshop.workshopId);
+    expect(full?.breakout.round).toEqual(round);
+    expect(full?.breakout.helps).toEqual([help]);
+    expect(full?.breakout.broadcasts.map((b) => b.text)).toEqual(["hi"]);
+    expect(full?.breakout.tags.get("pa00000000000000")).toEqual({ language: "th" });
+  });
+
+  it("S14 round timers: due ones are listed oldest first, cleared ones are gone", async () => {
+    await store.scheduleTimer(workshop.workshopId, "rround0000003", 2000);
+    await store.scheduleTimer(workshop.workshopId, "rround0000004", 1000);
+    await store.scheduleTimer(workshop.workshopId, "rround0000005", 9000);
+    const due = (await store.dueTimers(5000, 10)).filter((timer) => timer.workshopId === workshop.workshopId);
+    expect(due.map((timer) => timer.roundId)).toEqual(["rround0000004", "rround0000003"]);
+    await store.scheduleTimer(workshop.workshopId, "rround0000004", 8000);
+    await store.clearTimer(workshop.workshopId, "rround0000003");
+    const later = (await store.dueTimers(5000, 10)).filter((timer) => timer.workshopId === workshop.workshopId);
+    expect(later).toEqual([]);
+  });
 });

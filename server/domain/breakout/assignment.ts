@@ -7,8 +7,8 @@
  * balance. Whatever gives way is reported in `unmet`; the report is computed from the final
  * placement, so a broken wish cannot go unreported whichever step broke it.
  *
- * Cost: O(units × rooms) for the room choice plus O(people + pairs) for the rest; no step is
- * quadratic in people.
+ * Cost: O(log rooms) to seat one person free to go anywhere (the common case), O(rooms) for
+ * anyone else, O(people + pairs) for the rest; no step is quadratic in people.
  */
 
 export interface AssignablePerson {
@@ -83,10 +83,16 @@ interface Unit {
   leads: number;
 }
 
+/**
+ * "No limit" as a small integer rather than Infinity: seat arithmetic then stays in V8's small
+ * integers, which matters on a cold first call where every double is an allocation.
+ */
+const UNLIMITED = 2 ** 30 - 1;
+
 function normalizeCapacity(capacity: number | null): number {
-  if (capacity === null) return Number.POSITIVE_INFINITY;
+  if (capacity === null) return UNLIMITED;
   if (Number.isNaN(capacity)) return 0;
-  return Math.max(0, Math.floor(capacity));
+  return Math.min(UNLIMITED, Math.max(0, Math.floor(capacity)));
 }
 
 function shuffleInPlace<T>(items: T[], random: () => number): void {
@@ -401,8 +407,10 @@ export function assignBalanced(input: AssignmentInput): AssignmentResult {
       if (unit.value !== null) groupSize.set(unit.value, (groupSize.get(unit.value) ?? 0) + unit.members.length);
     }
     const owner: Array<string | null> = new Array<string | null>(roomCount).fill(null);
+    const seatsOfValue = new Map<string, number>();
     const claim = (room: number, owningValue: string): void => {
       owner[room] = owningValue;
+      seatsOfValue.set(owningValue, (seatsOfValue.get(owningValue) ?? 0) + capacity[room]!);
       const rooms = roomsOfValue.get(owningValue);
       if (rooms) rooms.push(room);
       else roomsOfValue.set(owningValue, [room]);
@@ -441,11 +449,6 @@ export function assignBalanced(input: AssignmentInput): AssignmentResult {
     // More rooms go to the most crowded value while its rooms are fuller than the average
     // room or cannot hold it; what is left stays open for people without the tag.
     const averageRoom = roomCount === 0 ? 0 : everyoneCount / roomCount;
-    const capacityOf = (groupValue: string): number => {
-      let total = 0;
-      for (const room of roomsOfValue.get(groupValue) ?? []) total += capacity[room]!;
-      return total;
-    };
     while (nextRoom < unclaimed.length) {
       let neediest: string | null = null;
       let neediestLoad = -1;
@@ -453,7 +456,7 @@ export function assignBalanced(input: AssignmentInput): AssignmentResult {
         const rooms = roomsOfValue.get(groupValue);
         if (!rooms) continue;
         const perRoom = size / rooms.length;
-        const needsRoom = perRoom > averageRoom || capacityOf(groupValue) < size;
+        const needsRoom = perRoom > averageRoom || (seatsOfValue.get(groupValue) ?? 0) < size;
         if (needsRoom && perRoom > neediestLoad) {
           neediest = groupValue;
           neediestLoad = perRoom;
@@ -598,15 +601,20 @@ export function assignBalanced(input: AssignmentInput): AssignmentResult {
     const unrestricted = unit.value !== null ? 0 : 1;
     return (unit.anchor >= 0 ? 0 : 8) + (spreadsLead ? 2 * unrestricted + cluster : 4 + 2 * cluster + unrestricted);
   };
-  const placementOrder = units
-    .map((unit) => ({ unit, key: orderKey(unit) }))
-    .sort((a, b) => a.key - b.key || b.unit.members.length - a.unit.members.length);
+  // Sixteen buckets by key keep the shuffle within each; only clusters also go largest first.
+  const buckets: Unit[][] = Array.from({ length: 16 }, () => []);
+  for (const unit of units) buckets[orderKey(unit)]!.push(unit);
+  const placementOrder: Unit[] = [];
+  for (const bucket of buckets) {
+    if (bucket.length > 1 && bucket[0]!.members.length > 1) bucket.sort((a, b) => b.members.length - a.members.length);
+    for (const unit of bucket) placementOrder.push(unit);
+  }
 
   crowding = new MinHeap();
   for (let room = 0; room < roomCount; room++) crowding.push(order[room]!);
 
   const unassignedSet = new Set<number>();
-  for (const { unit } of placementOrder) {
+  for (const unit of placementOrder) {
     const spreadLeads = leadPerRoom && unit.leads > 0;
     const valueTiers = tiersOf(unit.value);
     const wholeTiers = unit.anchor >= 0 ? [[unit.anchor]] : valueTiers;

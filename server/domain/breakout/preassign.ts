@@ -7,6 +7,8 @@
 
 export interface PreassignResult {
   placement: Map<string, string>;
+  /** The line each placement came from, to report a placement that then found its room full. */
+  sourceLines: Map<string, { line: number; text: string }>;
   unmatched: Array<{
     line: number;
     text: string;
@@ -18,7 +20,9 @@ export const PREASSIGN_MAX_LINES = 5_000;
 /** UTF-8 bytes. */
 export const PREASSIGN_MAX_BYTES = 200 * 1024;
 
-/** Longest separators first, so that "=>" is not read as something shorter. */
+const SPLITS_TRIED = 8;
+
+/** What may stand between a person and a room. */
 const SEPARATORS = ["->", "=>", "→", ",", "\t"] as const;
 
 /** The form names are compared in: NFC, lower case, single spaces, no outer spaces. */
@@ -77,18 +81,20 @@ export function parsePreassignList(
     if (!holders) byName.set(name, [person.participantId]);
     else if (!holders.includes(person.participantId)) holders.push(person.participantId);
   }
-  const roomByName = new Map<string, string>();
+  // null: two rooms share the name, so it names neither (the room id still does).
+  const roomByName = new Map<string, string | null>();
   for (const room of rooms) {
     const name = normalizeListName(room.name);
-    if (!roomByName.has(name)) roomByName.set(name, room.roomId);
+    const known = roomByName.get(name);
+    roomByName.set(name, known === undefined || known === room.roomId ? room.roomId : null);
   }
-  // A room id also names its room, unless a room is called that.
   for (const room of rooms) {
     const id = normalizeListName(room.roomId);
-    if (!roomByName.has(id)) roomByName.set(id, room.roomId);
+    if (!roomByName.get(id)) roomByName.set(id, room.roomId);
   }
 
   const placement = new Map<string, string>();
+  const sourceLines = new Map<string, { line: number; text: string }>();
   const unmatched: PreassignResult["unmatched"] = [];
   // Every character is at least one byte, so nothing past this many characters can be read;
   // not splitting the rest keeps a huge paste cheap.
@@ -121,8 +127,9 @@ export function parsePreassignList(
     }
     let split = first;
     let roomId: string | undefined;
-    for (const candidate of splits) {
-      roomId = roomByName.get(normalizeListName(line.slice(candidate.at + candidate.length)));
+    // A few tries are plenty for any room name, and keep a line of many commas cheap.
+    for (const candidate of splits.slice(0, SPLITS_TRIED)) {
+      roomId = roomByName.get(normalizeListName(line.slice(candidate.at + candidate.length))) ?? undefined;
       if (roomId !== undefined) {
         split = candidate;
         break;
@@ -150,6 +157,7 @@ export function parsePreassignList(
     }
     // A later line for the same person wins: lists get corrected by adding a line at the end.
     placement.set(namesakes[0]!, roomId);
+    sourceLines.set(namesakes[0]!, { line: lineNumber, text: line });
   }
-  return { placement, unmatched };
+  return { placement, sourceLines, unmatched };
 }

@@ -145,16 +145,16 @@ export class MemoryStore implements Store {
     this.append(state, [{ type: "participant:presence", participantId, online: false }]);
   }
 
-  async reapNode(nodeId: string): Promise<number> {
+  async reapNode(nodeId: string, keep?: ReadonlySet<string>): Promise<number> {
     let reaped = 0;
     for (const [workshopId, state] of this.workshops) {
       for (const connectionId of [...state.connections.keys()]) {
-        if (!connectionId.startsWith(`${nodeId}/`)) continue;
+        if (!connectionId.startsWith(`${nodeId}/`) || keep?.has(connectionId)) continue;
         await this.disconnect(workshopId, connectionId);
         reaped++;
       }
     }
-    this.nodes.delete(nodeId);
+    if (!keep) this.nodes.delete(nodeId);
     return reaped;
   }
 

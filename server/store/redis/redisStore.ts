@@ -187,7 +187,7 @@ export class RedisStore implements Store {
     );
   }
 
-  async reapNode(nodeId: string): Promise<number> {
+  async reapNode(nodeId: string, keep?: ReadonlySet<string>): Promise<number> {
     const workshopsKey = this.global.nodeWorkshops(nodeId);
     const workshopIds = await this.bounded(this.client.sMembers(workshopsKey));
     let reaped = 0;
@@ -195,12 +195,12 @@ export class RedisStore implements Store {
       const keys = workshopKeys(this.options.keyPrefix, workshopId);
       const connectionIds = await this.bounded(this.client.hKeys(keys.connections));
       for (const connectionId of connectionIds) {
-        if (!connectionId.startsWith(`${nodeId}/`)) continue;
+        if (!connectionId.startsWith(`${nodeId}/`) || keep?.has(connectionId)) continue;
         await this.disconnect(workshopId, connectionId);
         reaped++;
       }
     }
-    await this.bounded(this.client.multi().del(workshopsKey).zRem(this.global.nodes, nodeId).exec());
+    if (!keep) await this.bounded(this.client.multi().del(workshopsKey).zRem(this.global.nodes, nodeId).exec());
     return reaped;
   }
 

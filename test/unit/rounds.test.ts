@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { audienceOf, canSee } from "../../server/domain/audience.js";
+import {
+  advanceRound,
+  closeRoom,
+  endRound,
+  extendRound,
+  nextTransitionAt,
+  openRound,
+  planRound,
+  setLead,
+} from "../../server/domain/breakout/rounds.js";
+import type { RoundView } from "../../shared/breakout.js";
+import type { WorkshopEvent } from "../../shared/workshop.js";
+
+const plan = (overrides: Partial<Parameters<typeof planRound>[0]> = {}) =>
+  planRound({
+    roundId: "rround0000001",
+    number: 1,
+    rooms: [
+      { roomId: "mroom00000001", name: "A" },
+      { roomId: "mroom00000002", name: "B", capacity: 10, topic: "Forced labour" },
+    ],
+    durationSeconds: 600,
+    now: 0,
+    current: null,
+    ...overrides,
+  });
+
+describe("round lifecycle", () => {
+  it("planned -> open -> closing at the warning -> closed at the end", () => {
+    const planned = plan();
+    expect(planned).toMatchObject({ status: "planned", warningSeconds: 60, endsAt: null });
+    const open = openRound(planned, 1000);
+    expect(open.endsAt).toBe(601_000);
+    expect(nextTransitionAt(open)).toBe(541_000);
+    expect(advanceRound(open, 540_999)).toBeNull();
+    const closing = advanceRound(open, 541_000) as RoundView;
+    expect(closing.status).toBe("closing");
+    expect(nextTransitionAt(closing)).toBe(601_000);
+    expect(advanceRound(closing, 601_000)?.status).toBe("closed");
+    // A node that wakes up late still closes it (skipping closing).
+    expect(advanceRound(open, 700_000)?.status).toBe("closed");
+  });
+
+  it("refuses a second round while one is not closed, and duplicate room names", () => {
+    expect(() => plan({ current: plan() })).toThrow(expect.objectContaining({ code: "INVALID_STATE" }));
+    expect(() =>
+      plan({
+        rooms: [
+          { roomId: "mroom00000001", name: "Same" },
+          { roomId: "mroom00000002", name: "same" },
+        ],
+      }),
+    ).toThrow(expect.objectContaining({ code: "BAD_REQUEST" }));
+    expect(() => openRound(openRound(plan(), 0), 0)).toThrow(expect.objectContaining({ code: "INVALID_STATE" }));
+  });
+
+  it("extend adds time (and reopens a closing round); end counts down or ends at once", () => {
+    const open = openRound(plan(), 0);
+    expect(extendRound(open, 300, 10_000).endsAt).toBe(900_000);
+    const closing = endRound(open, 100_000, false);
+    expect(closing).toMatchObject({ status: "closing", endsAt: 160_000 });
+    expect(extendRound(closing, 300, 100_000)).toMatchObject({ status: "open", endsAt: 460_000 });
+    expect(endRound(open, 100_000, true)).toMatchObject({ status: "closed", endsAt: 100_000 });
+    expect(endRound(plan(), 5, false).status).toBe("closed");
+  });
+
+  it("a lead leads one room; closed rooms are marked", () => {
+    const led = setLead(setLead(plan(), "mroom00000001", "plead00000000000"), "mroom00000002", "plead00000000000");
+    expect(led.rooms.map((room) => room.leadId)).toEqual([null, "plead00000000000"]);
+    expect(closeRoom(plan(), "mroom00000002").rooms[1]?.closed).toBe(true);
+    expect(() => closeRoom(plan(), "mnope00000000")).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
+  });
+});
+
+describe("isolation rule", () => {
+  const inA = { participantId: "pa00000000000000", isFacilitator: false, roomId: "mroom00000001" };
+  const inPlenary = { participantId: "pp00000000000000", isFacilitator: false, roomId: null };
+  const facilitator = { participantId: "pf00000000000000", isFacilitator: true, roomId: null };
+  const help = (roomId: string): WorkshopEvent => ({
+    v: 1,
+    type: "help:updated",
+    help: {
+      helpId: "hhelp00000001",
+      roundId: "r",
+      roomId,
+      text: "",
+      status: "open",
+      createdAt: 0,
+      takenBy: null,
+      updatedAt: 0,
+    },
+  });
+
+  it("room events reach the room and facilitators only; plenary events reach everyone", () => {
+    expect(canSee(inA, audienceOf(help("mroom00000001")))).toBe(true);
+    expect(canSee(inA, audienceOf(help("mroom00000002")))).toBe(false);
+    expect(canSee(inPlenary, audienceOf(help("mroom00000001")))).toBe(false);
+    expect(canSee(facilitator, audienceOf(help("mroom00000002")))).toBe(true);
+    const presence: WorkshopEvent = {
+      v: 2,
+      type: "participant:presence",
+      participantId: "px00000000000000",
+      online: true,
+    };
+    expect(canSee(inA, audienceOf(presence))).toBe(true);
+  });
+
+  it("a move is seen by the person, both rooms and facilitators", () => {
+    const move: WorkshopEvent = {
+      v: 3,
+      type: "breakout:assigned",
+      roundId: "r",
+      participantId: "pp00000000000000",
+      roomId: "mroom00000002",
+      fromRoomId: "mroom00000001",
+    };
+    expect(canSee(inPlenary, audienceOf(move))).toBe(true);
+    expect(canSee(inA, audienceOf(move))).toBe(true);
+    expect(canSee({ ...inA, participantId: "pz00000000000000", roomId: "mroom00000009" }, audienceOf(move))).toBe(
+      false,
+    );
+  });
+});
