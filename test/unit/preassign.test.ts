@@ -161,6 +161,6 @@ describe("parsePreassignList", () => {
   });
 
   it("an empty list places nobody and reports nothing", () => {
-    expect(parse("")).toEqual({ placement: new Map(), unmatched: [] });
+    expect(parse("")).toEqual({ placement: new Map(), sourceLines: new Map(), unmatched: [] });
   });
 });
