@@ -74,7 +74,13 @@ export type ParticipantView = z.infer<typeof ParticipantViewSchema>;
  */
 export const WorkshopEventSchema = z.discriminatedUnion("type", [
   /** Someone joined or changed role; keeps whatever presence the client already knows. */
-  z.object({ v: z.number().int(), type: z.literal("participant:upserted"), participant: ParticipantProfileSchema }),
+  z.object({
+    v: z.number().int(),
+    type: z.literal("participant:upserted"),
+    participant: ParticipantProfileSchema,
+    /** Set when someone joins already connected: one event instead of two in a join storm. */
+    online: z.boolean().optional(),
+  }),
   z.object({
     v: z.number().int(),
     type: z.literal("participant:presence"),

@@ -147,7 +147,10 @@ function applyEvent(state: WorkshopState, event: WorkshopEvent): void {
   switch (event.type) {
     case "participant:upserted": {
       const known = state.participants.get(event.participant.participantId);
-      state.participants.set(event.participant.participantId, { ...event.participant, online: known?.online ?? false });
+      state.participants.set(event.participant.participantId, {
+        ...event.participant,
+        online: event.online ?? known?.online ?? false,
+      });
       break;
     }
     case "participant:presence": {

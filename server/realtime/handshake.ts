@@ -25,11 +25,12 @@ function refusal(code: ErrorCode, message: string): ExtendedError {
 export function handshakeMiddleware(service: WorkshopService, nodeId: string, logger: Logger, metrics: Metrics) {
   return async (socket: WorkshopSocket, next: (error?: ExtendedError) => void) => {
     try {
-      const session = await admit(service, socket.handshake.auth);
+      const connectionId = `${nodeId}/${socket.id}`;
+      const session = await admit(service, socket.handshake.auth, connectionId);
       socket.data = {
         workshopId: session.workshopId,
         participantId: session.participantId,
-        connectionId: `${nodeId}/${socket.id}`,
+        connectionId,
         sinceVersion: sinceVersionOf(socket.handshake.auth),
       };
       sessionOfSocket.set(socket, session);
@@ -51,7 +52,7 @@ export function handshakeMiddleware(service: WorkshopService, nodeId: string, lo
   };
 }
 
-async function admit(service: WorkshopService, auth: unknown): Promise<SessionView> {
+async function admit(service: WorkshopService, auth: unknown, connectionId: string): Promise<SessionView> {
   if (typeof auth === "object" && auth !== null && "protocol" in auth && auth.protocol !== PROTOCOL_VERSION) {
     throw new DomainError("PROTOCOL_MISMATCH", `this server speaks protocol ${PROTOCOL_VERSION}; reload the page`);
   }
@@ -77,9 +78,9 @@ async function admit(service: WorkshopService, auth: unknown): Promise<SessionVi
   const credentials = parsed.data;
   if ("sessionToken" in credentials) return service.resume(credentials.sessionToken);
   if ("facilitatorKey" in credentials) {
-    return service.joinAsFacilitator(credentials.facilitatorKey, credentials.displayName);
+    return service.joinAsFacilitator(credentials.facilitatorKey, credentials.displayName, connectionId);
   }
-  return service.joinWithCode(credentials.joinCode, credentials.displayName);
+  return service.joinWithCode(credentials.joinCode, credentials.displayName, connectionId);
 }
 
 function sinceVersionOf(auth: unknown): number | undefined {

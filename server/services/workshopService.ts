@@ -70,20 +70,21 @@ export class WorkshopService {
     }
   }
 
-  async joinWithCode(joinCode: string, displayName: string): Promise<SessionView> {
+  /** `connectionId`: the joining socket, so the person is online from their first event. */
+  async joinWithCode(joinCode: string, displayName: string, connectionId?: string): Promise<SessionView> {
     const workshopId = await this.store.findWorkshopIdByJoinCode(normalizeJoinCode(joinCode));
     if (!workshopId) throw new DomainError("INVALID_JOIN_CODE", "no workshop has this join code");
-    return this.addPerson(await this.requireActiveWorkshop(workshopId), displayName, "participant");
+    return this.addPerson(await this.requireActiveWorkshop(workshopId), displayName, "participant", connectionId);
   }
 
-  async joinAsFacilitator(facilitatorKey: string, displayName: string): Promise<SessionView> {
+  async joinAsFacilitator(facilitatorKey: string, displayName: string, connectionId?: string): Promise<SessionView> {
     const workshopId = workshopIdOfSecret(facilitatorKey);
     const workshop = workshopId ? await this.store.getWorkshop(workshopId) : null;
     if (!workshop || !secretMatchesHash(facilitatorKey, workshop.facilitatorKeyHash)) {
       throw new DomainError("UNAUTHORIZED", "facilitator key not recognised");
     }
     if (workshop.status !== "active") throw new DomainError("WORKSHOP_ENDED", "the workshop has ended");
-    return this.addPerson(workshop, displayName, "facilitator");
+    return this.addPerson(workshop, displayName, "facilitator", connectionId);
   }
 
   async resume(sessionToken: string): Promise<SessionView> {
@@ -234,11 +235,16 @@ export class WorkshopService {
     return decideAndCommit(this.store, workshopId, command, decide);
   }
 
-  private async addPerson(workshop: WorkshopRecord, displayName: string, role: Role): Promise<SessionView> {
+  private async addPerson(
+    workshop: WorkshopRecord,
+    displayName: string,
+    role: Role,
+    connectionId?: string,
+  ): Promise<SessionView> {
     const participantId = newParticipantId();
     const sessionToken = newSessionToken(workshop.workshopId);
     const record: ParticipantRecord = { participantId, displayName, role, status: "active", joinedAt: this.now() };
-    await this.store.addParticipant(workshop.workshopId, record, hashSecret(sessionToken));
+    await this.store.addParticipant(workshop.workshopId, record, hashSecret(sessionToken), connectionId);
     return { workshopId: workshop.workshopId, participantId, role, displayName, sessionToken };
   }
 

@@ -1,4 +1,6 @@
 import type { ParticipantId, RoomId, RoundId, WorkshopId } from "../../shared/ids.js";
+import type { UnversionedEvent } from "../../shared/workshop.js";
+import { type ParticipantRecord, toParticipantProfile } from "../domain/records.js";
 import type { RecordWrite, RoomMove } from "./types.js";
 
 /** Helpers both stores share, so the two implementations cannot drift apart. */
@@ -61,6 +63,14 @@ export function planMoves(
     applied.push({ participantId: move.participantId, from, to: move.roomId });
   }
   return { applied, refused };
+}
+
+/** The one event of a join: the profile, and presence when the person joined connected. */
+export function joinedEvent(record: ParticipantRecord, connectionId: string | undefined): UnversionedEvent {
+  const participant = toParticipantProfile(record);
+  return connectionId
+    ? { type: "participant:upserted", participant, online: true }
+    : { type: "participant:upserted", participant };
 }
 
 export function fillMoveResult(template: string, moved: number, refused: readonly ParticipantId[]): string {

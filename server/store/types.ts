@@ -76,8 +76,16 @@ export interface Store {
   getWorkshop(workshopId: WorkshopId): Promise<WorkshopRecord | null>;
   findWorkshopIdByJoinCode(joinCode: string): Promise<WorkshopId | null>;
 
-  /** A new person and their session; appends `participant:upserted`. */
-  addParticipant(workshopId: WorkshopId, record: ParticipantRecord, sessionTokenHash: string): Promise<number>;
+  /**
+   * A new person and their session; appends `participant:upserted`. With a connection id the
+   * person is online from the start, in the same event (a join storm logs one event per join).
+   */
+  addParticipant(
+    workshopId: WorkshopId,
+    record: ParticipantRecord,
+    sessionTokenHash: string,
+    connectionId?: string,
+  ): Promise<number>;
   getParticipant(workshopId: WorkshopId, participantId: ParticipantId): Promise<ParticipantRecord | null>;
   findParticipantIdBySession(workshopId: WorkshopId, sessionTokenHash: string): Promise<ParticipantId | null>;
 

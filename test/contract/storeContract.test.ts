@@ -96,6 +96,24 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("store co
     ]);
   });
 
+  it("S2b joining connected is one event, online from the start; connecting again changes nothing", async () => {
+    const bob = person("bob");
+    expect(await store.addParticipant(workshop.workshopId, bob, "tb", "n1/bob")).toBe(1);
+    await store.connect(workshop.workshopId, bob.participantId, "n1/bob");
+    const events = await store.eventsSince(workshop.workshopId, 0);
+    expect(events).toEqual([
+      {
+        v: 1,
+        type: "participant:upserted",
+        participant: { participantId: bob.participantId, displayName: "Person bob", role: "participant" },
+        online: true,
+      },
+    ]);
+    expect((await activeView(store, workshop.workshopId))?.participants[0]?.online).toBe(true);
+    await store.disconnect(workshop.workshopId, "n1/bob");
+    expect((await activeView(store, workshop.workshopId))?.participants[0]?.online).toBe(false);
+  });
+
   it("S3 presence: first connection goes online, last goes offline, repeats change nothing", async () => {
     const alice = person("alice");
     await store.addParticipant(workshop.workshopId, alice, "t");

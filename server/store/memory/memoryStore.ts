@@ -2,8 +2,8 @@ import type { BroadcastView, HelpView, RoundView, Tags } from "../../../shared/b
 import type { HelpId, ParticipantId, RoomId, RoundId, WorkshopId } from "../../../shared/ids.js";
 import type { UnversionedEvent, WorkshopEvent } from "../../../shared/workshop.js";
 import { DomainError } from "../../domain/errors.js";
-import { type ParticipantRecord, toParticipantProfile, type WorkshopRecord } from "../../domain/records.js";
-import { fillMoveResult, parseTimerMember, planMoves, recordId } from "../records.js";
+import type { ParticipantRecord, WorkshopRecord } from "../../domain/records.js";
+import { fillMoveResult, joinedEvent, parseTimerMember, planMoves, recordId } from "../records.js";
 import {
   COMMAND_RESULT_TTL_SECONDS,
   type CommandRef,
@@ -76,11 +76,20 @@ export class MemoryStore implements Store {
     return this.joinCodes.get(joinCode) ?? null;
   }
 
-  async addParticipant(workshopId: WorkshopId, record: ParticipantRecord, sessionTokenHash: string): Promise<number> {
+  async addParticipant(
+    workshopId: WorkshopId,
+    record: ParticipantRecord,
+    sessionTokenHash: string,
+    connectionId?: string,
+  ): Promise<number> {
     const state = this.require(workshopId);
     state.participants.set(record.participantId, JSON.stringify(record));
     state.sessions.set(sessionTokenHash, record.participantId);
-    return this.append(state, [{ type: "participant:upserted", participant: toParticipantProfile(record) }]);
+    if (connectionId && !state.connections.has(connectionId)) {
+      state.connections.set(connectionId, record.participantId);
+      state.onlineCounts.set(record.participantId, (state.onlineCounts.get(record.participantId) ?? 0) + 1);
+    }
+    return this.append(state, [joinedEvent(record, connectionId)]);
   }
 
   async getParticipant(workshopId: WorkshopId, participantId: ParticipantId): Promise<ParticipantRecord | null> {

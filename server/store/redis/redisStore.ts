@@ -3,9 +3,9 @@ import type { BroadcastView, HelpView, RoundView, Tags } from "../../../shared/b
 import type { HelpId, ParticipantId, RoomId, RoundId, WorkshopId } from "../../../shared/ids.js";
 import type { UnversionedEvent, WorkshopEvent } from "../../../shared/workshop.js";
 import { DomainError, StoreUnavailableError } from "../../domain/errors.js";
-import { type ParticipantRecord, toParticipantProfile, type WorkshopRecord } from "../../domain/records.js";
+import type { ParticipantRecord, WorkshopRecord } from "../../domain/records.js";
 import type { Logger } from "../../logger.js";
-import { parseTimerMember, recordId } from "../records.js";
+import { joinedEvent, parseTimerMember, recordId } from "../records.js";
 import {
   COMMAND_RESULT_TTL_SECONDS,
   type CommandRef,
@@ -94,19 +94,25 @@ export class RedisStore implements Store {
     return this.bounded(this.client.get(this.global.joinCode(joinCode)));
   }
 
-  async addParticipant(workshopId: WorkshopId, record: ParticipantRecord, sessionTokenHash: string): Promise<number> {
+  async addParticipant(
+    workshopId: WorkshopId,
+    record: ParticipantRecord,
+    sessionTokenHash: string,
+    connectionId?: string,
+  ): Promise<number> {
     const keys = workshopKeys(this.options.keyPrefix, workshopId);
-    const event: UnversionedEvent = { type: "participant:upserted", participant: toParticipantProfile(record) };
+    if (connectionId) await this.rememberNodeWorkshop(connectionId, workshopId);
     const version = await this.run(
       addParticipantScript,
-      [keys.version, keys.log, keys.participants, keys.sessions],
+      [keys.version, keys.log, keys.participants, keys.sessions, keys.connections, keys.onlineCounts],
       [
         keys.changes,
         EVENT_LOG_CAP,
         record.participantId,
         JSON.stringify(record),
         sessionTokenHash,
-        JSON.stringify(event),
+        JSON.stringify(joinedEvent(record, connectionId)),
+        connectionId ?? "",
       ],
     );
     return Number(version);
@@ -168,9 +174,7 @@ export class RedisStore implements Store {
 
   async connect(workshopId: WorkshopId, participantId: ParticipantId, connectionId: string): Promise<void> {
     const keys = workshopKeys(this.options.keyPrefix, workshopId);
-    const nodeId = connectionId.split("/")[0] ?? "";
-    // Recorded before the connection itself, so a node that dies in between still gets reaped.
-    await this.bounded(this.client.sAdd(this.global.nodeWorkshops(nodeId), workshopId));
+    await this.rememberNodeWorkshop(connectionId, workshopId);
     await this.run(
       connectScript,
       [keys.version, keys.log, keys.connections, keys.onlineCounts],
@@ -396,6 +400,12 @@ export class RedisStore implements Store {
 
   async close(): Promise<void> {
     await closeRedisClients([this.client, this.subscriber], this.options.commandTimeoutMs);
+  }
+
+  /** Recorded before the connection itself, so a node that dies in between still gets reaped. */
+  private async rememberNodeWorkshop(connectionId: string, workshopId: WorkshopId): Promise<void> {
+    const nodeId = connectionId.split("/")[0] ?? "";
+    await this.bounded(this.client.sAdd(this.global.nodeWorkshops(nodeId), workshopId));
   }
 
   /** Runs a script by its SHA, loading it once more when Redis has forgotten it (restart, SCRIPT FLUSH). */

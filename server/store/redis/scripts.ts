@@ -59,10 +59,16 @@ redis.call('SET', KEYS[3], ARGV[4], 'EX', tonumber(ARGV[3]))
 return {'applied', tostring(v)}
 `);
 
-/** KEYS: version, log, participants, sessions. ARGV: channel, cap, participantId, record, tokenHash, event. */
+/**
+ * KEYS: version, log, participants, sessions, connections, onlineCounts.
+ * ARGV: channel, cap, participantId, record, tokenHash, event, connectionId ('' = not connected yet).
+ */
 export const addParticipantScript = script(`
 redis.call('HSET', KEYS[3], ARGV[3], ARGV[4])
 redis.call('HSET', KEYS[4], ARGV[5], ARGV[3])
+if ARGV[7] ~= '' and redis.call('HSETNX', KEYS[5], ARGV[7], ARGV[3]) == 1 then
+  redis.call('HINCRBY', KEYS[6], ARGV[3], 1)
+end
 return append_events(KEYS[1], KEYS[2], ARGV[1], tonumber(ARGV[2]), {ARGV[6]})
 `);
 
