@@ -30,12 +30,24 @@ export const CreateWorkshopResponseSchema = z.object({
 });
 export type CreateWorkshopResponse = z.infer<typeof CreateWorkshopResponseSchema>;
 
+/**
+ * A random id the client picks once per join and repeats if it has to retry the handshake
+ * before `session:ready` arrived: the retry resumes the person the first attempt created.
+ */
+export const JoinIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+
 /** Socket.IO handshake `auth`: exactly one of the three ways in. */
 export const HandshakeAuthSchema = z.union([
-  z.strictObject({ joinCode: JoinCodeSchema, displayName: DisplayNameSchema, protocol: z.number().int().optional() }),
+  z.strictObject({
+    joinCode: JoinCodeSchema,
+    displayName: DisplayNameSchema,
+    joinId: JoinIdSchema.optional(),
+    protocol: z.number().int().optional(),
+  }),
   z.strictObject({
     facilitatorKey: FacilitatorKeySchema,
     displayName: DisplayNameSchema,
+    joinId: JoinIdSchema.optional(),
     protocol: z.number().int().optional(),
   }),
   z.strictObject({

@@ -78,9 +78,14 @@ async function admit(service: WorkshopService, auth: unknown, connectionId: stri
   const credentials = parsed.data;
   if ("sessionToken" in credentials) return service.resume(credentials.sessionToken);
   if ("facilitatorKey" in credentials) {
-    return service.joinAsFacilitator(credentials.facilitatorKey, credentials.displayName, connectionId);
+    return service.joinAsFacilitator(
+      credentials.facilitatorKey,
+      credentials.displayName,
+      connectionId,
+      credentials.joinId,
+    );
   }
-  return service.joinWithCode(credentials.joinCode, credentials.displayName, connectionId);
+  return service.joinWithCode(credentials.joinCode, credentials.displayName, connectionId, credentials.joinId);
 }
 
 function sinceVersionOf(auth: unknown): number | undefined {

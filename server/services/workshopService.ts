@@ -71,20 +71,36 @@ export class WorkshopService {
   }
 
   /** `connectionId`: the joining socket, so the person is online from their first event. */
-  async joinWithCode(joinCode: string, displayName: string, connectionId?: string): Promise<SessionView> {
+  async joinWithCode(
+    joinCode: string,
+    displayName: string,
+    connectionId?: string,
+    joinId?: string,
+  ): Promise<SessionView> {
     const workshopId = await this.store.findWorkshopIdByJoinCode(normalizeJoinCode(joinCode));
     if (!workshopId) throw new DomainError("INVALID_JOIN_CODE", "no workshop has this join code");
-    return this.addPerson(await this.requireActiveWorkshop(workshopId), displayName, "participant", connectionId);
+    return this.addPerson(
+      await this.requireActiveWorkshop(workshopId),
+      displayName,
+      "participant",
+      connectionId,
+      joinId,
+    );
   }
 
-  async joinAsFacilitator(facilitatorKey: string, displayName: string, connectionId?: string): Promise<SessionView> {
+  async joinAsFacilitator(
+    facilitatorKey: string,
+    displayName: string,
+    connectionId?: string,
+    joinId?: string,
+  ): Promise<SessionView> {
     const workshopId = workshopIdOfSecret(facilitatorKey);
     const workshop = workshopId ? await this.store.getWorkshop(workshopId) : null;
     if (!workshop || !secretMatchesHash(facilitatorKey, workshop.facilitatorKeyHash)) {
       throw new DomainError("UNAUTHORIZED", "facilitator key not recognised");
     }
     if (workshop.status !== "active") throw new DomainError("WORKSHOP_ENDED", "the workshop has ended");
-    return this.addPerson(workshop, displayName, "facilitator", connectionId);
+    return this.addPerson(workshop, displayName, "facilitator", connectionId, joinId);
   }
 
   async resume(sessionToken: string): Promise<SessionView> {
@@ -240,12 +256,31 @@ export class WorkshopService {
     displayName: string,
     role: Role,
     connectionId?: string,
+    joinId?: string,
   ): Promise<SessionView> {
     const participantId = newParticipantId();
     const sessionToken = newSessionToken(workshop.workshopId);
     const record: ParticipantRecord = { participantId, displayName, role, status: "active", joinedAt: this.now() };
-    await this.store.addParticipant(workshop.workshopId, record, hashSecret(sessionToken), connectionId);
-    return { workshopId: workshop.workshopId, participantId, role, displayName, sessionToken };
+    const added = await this.store.addParticipant(
+      workshop.workshopId,
+      record,
+      hashSecret(sessionToken),
+      connectionId,
+      joinId,
+    );
+    if (added.participantId === participantId) {
+      return { workshopId: workshop.workshopId, participantId, role, displayName, sessionToken };
+    }
+    // A retried join: the person its first attempt created, if they are still in.
+    const earlier = await this.store.getParticipant(workshop.workshopId, added.participantId);
+    if (earlier?.status !== "active") throw new DomainError("SESSION_REVOKED", "your session has ended");
+    return {
+      workshopId: workshop.workshopId,
+      participantId: earlier.participantId,
+      role: earlier.role,
+      displayName: earlier.displayName,
+      sessionToken,
+    };
   }
 
   private async requireActiveWorkshop(workshopId: WorkshopId): Promise<WorkshopRecord> {

@@ -85,7 +85,12 @@ export interface Store {
     record: ParticipantRecord,
     sessionTokenHash: string,
     connectionId?: string,
-  ): Promise<number>;
+    /**
+     * The client's id for this join. A retried join (the first answer was lost) gets a new
+     * session for the person the first attempt created, not a second person.
+     */
+    joinId?: string,
+  ): Promise<{ version: number; participantId: ParticipantId }>;
   getParticipant(workshopId: WorkshopId, participantId: ParticipantId): Promise<ParticipantRecord | null>;
   findParticipantIdBySession(workshopId: WorkshopId, sessionTokenHash: string): Promise<ParticipantId | null>;
 

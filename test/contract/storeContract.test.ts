@@ -82,8 +82,8 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("store co
 
   it("S2 adding a participant stores the record and session, and logs one upsert", async () => {
     const alice = person("alice");
-    const version = await store.addParticipant(workshop.workshopId, alice, "tokenhash-a");
-    expect(version).toBe(1);
+    const added = await store.addParticipant(workshop.workshopId, alice, "tokenhash-a");
+    expect(added).toEqual({ version: 1, participantId: alice.participantId });
     expect(await store.getParticipant(workshop.workshopId, alice.participantId)).toEqual(alice);
     expect(await store.findParticipantIdBySession(workshop.workshopId, "tokenhash-a")).toBe(alice.participantId);
     expect(await store.findParticipantIdBySession(workshop.workshopId, "other")).toBeNull();
@@ -98,7 +98,7 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("store co
 
   it("S2b joining connected is one event, online from the start; connecting again changes nothing", async () => {
     const bob = person("bob");
-    expect(await store.addParticipant(workshop.workshopId, bob, "tb", "n1/bob")).toBe(1);
+    expect((await store.addParticipant(workshop.workshopId, bob, "tb", "n1/bob")).version).toBe(1);
     await store.connect(workshop.workshopId, bob.participantId, "n1/bob");
     const events = await store.eventsSince(workshop.workshopId, 0);
     expect(events).toEqual([
@@ -112,6 +112,17 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("store co
     expect((await activeView(store, workshop.workshopId))?.participants[0]?.online).toBe(true);
     await store.disconnect(workshop.workshopId, "n1/bob");
     expect((await activeView(store, workshop.workshopId))?.participants[0]?.online).toBe(false);
+  });
+
+  it("S2c a retried join (same join id) gets a new session for the same person, not a second person", async () => {
+    const carol = person("carol");
+    await store.addParticipant(workshop.workshopId, carol, "t1", "n1/a", "join-id-0123456789");
+    await store.disconnect(workshop.workshopId, "n1/a");
+    const retry = await store.addParticipant(workshop.workshopId, person("carol2"), "t2", "n1/b", "join-id-0123456789");
+    expect(retry.participantId).toBe(carol.participantId);
+    expect(await store.findParticipantIdBySession(workshop.workshopId, "t2")).toBe(carol.participantId);
+    const view = await activeView(store, workshop.workshopId);
+    expect(view?.participants.map((p) => [p.participantId, p.online])).toEqual([[carol.participantId, true]]);
   });
 
   it("S3 presence: first connection goes online, last goes offline, repeats change nothing", async () => {

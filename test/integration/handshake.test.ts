@@ -45,6 +45,18 @@ describe("joining", () => {
     again.close();
   });
 
+  it("a join retried with the same joinId (its first answer lost) resumes the same person", async () => {
+    const joinId = "retry-join-0123456789abcdef";
+    const first = await connectClient(server.url, { joinCode: workshop.joinCode, displayName: "Retry", joinId });
+    first.close();
+    const again = await connectClient(server.url, { joinCode: workshop.joinCode, displayName: "Retry", joinId });
+    expect(again.session.participantId).toBe(first.session.participantId);
+    expect(again.session.sessionToken).not.toBe(first.session.sessionToken);
+    const names = [...again.mirror.state.participants.values()].filter((p) => p.displayName === "Retry");
+    expect(names).toHaveLength(1);
+    again.close();
+  });
+
   it("names are NFC-normalised", async () => {
     const guest = await connectClient(server.url, { joinCode: workshop.joinCode, displayName: "Nga\u0300" });
     expect(guest.session.displayName).toBe("Ngà");

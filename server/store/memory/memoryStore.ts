@@ -26,6 +26,7 @@ interface WorkshopState {
   assignments: Map<RoundId, Map<ParticipantId, RoomId>>;
   counts: Map<RoundId, Map<RoomId, number>>;
   sessions: Map<string, ParticipantId>;
+  joins: Map<string, ParticipantId>;
   connections: Map<string, ParticipantId>;
   onlineCounts: Map<ParticipantId, number>;
   version: number;
@@ -59,6 +60,7 @@ export class MemoryStore implements Store {
       assignments: new Map(),
       counts: new Map(),
       sessions: new Map(),
+      joins: new Map(),
       connections: new Map(),
       onlineCounts: new Map(),
       version: 0,
@@ -81,15 +83,23 @@ export class MemoryStore implements Store {
     record: ParticipantRecord,
     sessionTokenHash: string,
     connectionId?: string,
-  ): Promise<number> {
+    joinId?: string,
+  ): Promise<{ version: number; participantId: ParticipantId }> {
     const state = this.require(workshopId);
+    const earlier = joinId ? state.joins.get(joinId) : undefined;
+    if (earlier) {
+      state.sessions.set(sessionTokenHash, earlier);
+      if (connectionId) await this.connect(workshopId, earlier, connectionId);
+      return { version: state.version, participantId: earlier };
+    }
+    if (joinId) state.joins.set(joinId, record.participantId);
     state.participants.set(record.participantId, JSON.stringify(record));
     state.sessions.set(sessionTokenHash, record.participantId);
     if (connectionId && !state.connections.has(connectionId)) {
       state.connections.set(connectionId, record.participantId);
       state.onlineCounts.set(record.participantId, (state.onlineCounts.get(record.participantId) ?? 0) + 1);
     }
-    return this.append(state, [joinedEvent(record, connectionId)]);
+    return { version: this.append(state, [joinedEvent(record, connectionId)]), participantId: record.participantId };
   }
 
   async getParticipant(workshopId: WorkshopId, participantId: ParticipantId): Promise<ParticipantRecord | null> {

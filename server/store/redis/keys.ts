@@ -14,6 +14,8 @@ export function workshopKeys(prefix: string, workshopId: WorkshopId) {
     participants: `${base}participants`,
     /** hash sha256(session token) -> participantId. */
     sessions: `${base}sessions`,
+    /** hash joinId -> participantId: a retried join finds the person its first attempt made. */
+    joins: `${base}joins`,
     /** hash `<nodeId>/<socketId>` -> participantId: every open connection. */
     connections: `${base}connections`,
     /** hash participantId -> number of open connections. */

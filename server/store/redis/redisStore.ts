@@ -99,12 +99,13 @@ export class RedisStore implements Store {
     record: ParticipantRecord,
     sessionTokenHash: string,
     connectionId?: string,
-  ): Promise<number> {
+    joinId?: string,
+  ): Promise<{ version: number; participantId: ParticipantId }> {
     const keys = workshopKeys(this.options.keyPrefix, workshopId);
     if (connectionId) await this.rememberNodeWorkshop(connectionId, workshopId);
-    const version = await this.run(
+    const reply = (await this.run(
       addParticipantScript,
-      [keys.version, keys.log, keys.participants, keys.sessions, keys.connections, keys.onlineCounts],
+      [keys.version, keys.log, keys.participants, keys.sessions, keys.connections, keys.onlineCounts, keys.joins],
       [
         keys.changes,
         EVENT_LOG_CAP,
@@ -113,9 +114,10 @@ export class RedisStore implements Store {
         sessionTokenHash,
         JSON.stringify(joinedEvent(record, connectionId)),
         connectionId ?? "",
+        joinId ?? "",
       ],
-    );
-    return Number(version);
+    )) as [string, string];
+    return { participantId: reply[0], version: Number(reply[1]) };
   }
 
   async getParticipant(workshopId: WorkshopId, participantId: ParticipantId): Promise<ParticipantRecord | null> {

@@ -60,16 +60,32 @@ return {'applied', tostring(v)}
 `);
 
 /**
- * KEYS: version, log, participants, sessions, connections, onlineCounts.
- * ARGV: channel, cap, participantId, record, tokenHash, event, connectionId ('' = not connected yet).
+ * KEYS: version, log, participants, sessions, connections, onlineCounts, joins.
+ * ARGV: channel, cap, participantId, record, tokenHash, event, connectionId ('' = not connected
+ * yet), joinId ('' = none). Returns {participantId, version}: the person an earlier attempt
+ * of the same join created, or the new one.
  */
 export const addParticipantScript = script(`
+if ARGV[8] ~= '' then
+  local earlier = redis.call('HGET', KEYS[7], ARGV[8])
+  if earlier then
+    redis.call('HSET', KEYS[4], ARGV[5], earlier)
+    if ARGV[7] ~= '' and redis.call('HSETNX', KEYS[5], ARGV[7], earlier) == 1 then
+      if redis.call('HINCRBY', KEYS[6], earlier, 1) == 1 then
+        append_events(KEYS[1], KEYS[2], ARGV[1], tonumber(ARGV[2]),
+          {'{"type":"participant:presence","participantId":"' .. earlier .. '","online":true}'})
+      end
+    end
+    return {earlier, redis.call('GET', KEYS[1]) or '0'}
+  end
+  redis.call('HSET', KEYS[7], ARGV[8], ARGV[3])
+end
 redis.call('HSET', KEYS[3], ARGV[3], ARGV[4])
 redis.call('HSET', KEYS[4], ARGV[5], ARGV[3])
 if ARGV[7] ~= '' and redis.call('HSETNX', KEYS[5], ARGV[7], ARGV[3]) == 1 then
   redis.call('HINCRBY', KEYS[6], ARGV[3], 1)
 end
-return append_events(KEYS[1], KEYS[2], ARGV[1], tonumber(ARGV[2]), {ARGV[6]})
+return {ARGV[3], tostring(append_events(KEYS[1], KEYS[2], ARGV[1], tonumber(ARGV[2]), {ARGV[6]}))}
 `);
 
 /** KEYS: version, log, connections, onlineCounts. ARGV: channel, cap, connectionId, participantId. */
