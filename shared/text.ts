@@ -7,7 +7,7 @@ import { z } from "zod";
  */
 const FORBIDDEN_NAME_CHARS = /[\p{Cc}\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029\uFEFF]/u;
 /** Longer text may have line breaks and tabs, but no other controls or bidi overrides. */
-const FORBIDDEN_TEXT_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/u;
+const FORBIDDEN_TEXT_CHARS = /[^\P{Cc}\n\r\t]|[\u202A-\u202E\u2066-\u2069\uFEFF]/u;
 
 /** Text that names something (a person, a workshop, a room): one line, trimmed, NFC. */
 export function nameText(max: number) {

@@ -89,6 +89,13 @@ function noteRoomChange(state: WorkshopState, roomBefore: RoomId | null): void {
 export function applyRoomState(state: WorkshopState, room: RoomStateView): void {
   const { breakout } = state;
   if (breakout.round?.roundId !== room.roundId) return;
+  // The answer is the room's whole list: people who left it while the viewer was elsewhere
+  // (their moves were not the viewer's to see) must not linger in it.
+  for (const [participantId, roomId] of breakout.assignments) {
+    if (roomId === room.roomId && !Object.hasOwn(room.assignments, participantId)) {
+      breakout.assignments.delete(participantId);
+    }
+  }
   for (const [participantId, roomId] of Object.entries(room.assignments))
     breakout.assignments.set(participantId, roomId);
   for (const help of room.helps) breakout.helps.set(help.helpId, help);

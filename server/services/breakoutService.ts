@@ -44,18 +44,18 @@ export class BreakoutService {
     if (actor.role !== "facilitator" && viewer.roomId !== payload.roomId) {
       throw new DomainError("FORBIDDEN", "that is not your room");
     }
-    const full = await this.store.fullSnapshot(who.workshopId);
-    if (!full || full.breakout.round?.roundId !== payload.roundId) throw new DomainError("NOT_FOUND", "no such round");
-    const assignments: Record<string, RoomId> = {};
-    for (const [participantId, roomId] of full.breakout.assignments) {
-      if (roomId === payload.roomId) assignments[participantId] = roomId;
-    }
+    const round = requireRound(await this.store.getRound(who.workshopId, payload.roundId));
+    const [members, helps, broadcasts] = await Promise.all([
+      this.store.getRoomMembers(who.workshopId, round.roundId, payload.roomId),
+      this.store.listHelps(who.workshopId),
+      this.store.listBroadcasts(who.workshopId),
+    ]);
     return {
       roundId: payload.roundId,
       roomId: payload.roomId,
-      assignments,
-      helps: full.breakout.helps.filter((help) => help.roundId === payload.roundId && help.roomId === payload.roomId),
-      broadcasts: full.breakout.broadcasts.filter(
+      assignments: Object.fromEntries(members.map((participantId) => [participantId, payload.roomId])),
+      helps: helps.filter((help) => help.roundId === payload.roundId && help.roomId === payload.roomId),
+      broadcasts: broadcasts.filter(
         (broadcast) =>
           broadcast.roundId === payload.roundId && (broadcast.roomId === null || broadcast.roomId === payload.roomId),
       ),

@@ -73,6 +73,11 @@ export function joinedEvent(record: ParticipantRecord, connectionId: string | un
     : { type: "participant:upserted", participant };
 }
 
+/** People whose room changed (a leave-then-enter of one person is one person moved). */
+export function peopleMoved(applied: readonly PlannedMove[]): number {
+  return new Set(applied.map((move) => move.participantId)).size;
+}
+
 export function fillMoveResult(template: string, moved: number, refused: readonly ParticipantId[]): string {
   return template.replace('"__MOVED__"', String(moved)).replace('"__REFUSED__"', JSON.stringify(refused));
 }

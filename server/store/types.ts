@@ -143,6 +143,10 @@ export interface Store {
   getAssignments(workshopId: WorkshopId, roundId: RoundId): Promise<Map<ParticipantId, RoomId>>;
   getAssignment(workshopId: WorkshopId, roundId: RoundId, participantId: ParticipantId): Promise<RoomId | null>;
   getCounts(workshopId: WorkshopId, roundId: RoundId): Promise<Record<string, number>>;
+  /** Who is in one room: read from a per-room set kept by the move script, not the whole round. */
+  getRoomMembers(workshopId: WorkshopId, roundId: RoundId, roomId: RoomId): Promise<ParticipantId[]>;
+  listHelps(workshopId: WorkshopId): Promise<HelpView[]>;
+  listBroadcasts(workshopId: WorkshopId): Promise<BroadcastView[]>;
   getHelp(workshopId: WorkshopId, helpId: HelpId): Promise<HelpView | null>;
   listParticipants(workshopId: WorkshopId): Promise<ParticipantRecord[]>;
   getTags(workshopId: WorkshopId): Promise<Map<ParticipantId, Tags>>;

@@ -314,6 +314,10 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("store co
     expect(outcome.status === "applied" && outcome.result).toEqual({ moved: 3, refused: ["pc00000000000000"] });
     expect(await store.getCounts(workshop.workshopId, "rround0000001")).toEqual({ mroom00000001: 2, mroom00000002: 1 });
     expect(await store.getAssignment(workshop.workshopId, "rround0000001", "pd00000000000000")).toBe("mroom00000002");
+    expect((await store.getRoomMembers(workshop.workshopId, "rround0000001", "mroom00000001")).sort()).toEqual([
+      "pa00000000000000",
+      "pb00000000000000",
+    ]);
     const retry = await store.moveParticipants(workshop.workshopId, command("a"), "rround0000001", [], false, "{}");
     expect(retry).toEqual({ status: "duplicate", result: { moved: 3, refused: ["pc00000000000000"] } });
     // All-or-nothing refuses everything when one move does not fit.
@@ -355,6 +359,10 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("store co
       ["pc00000000000000", "mroom00000001", null],
     ]);
     expect(await store.getCounts(workshop.workshopId, "rround0000001")).toEqual({ mroom00000001: 2, mroom00000002: 1 });
+    expect((await store.getRoomMembers(workshop.workshopId, "rround0000001", "mroom00000001")).sort()).toEqual([
+      "pb00000000000000",
+      "pc00000000000000",
+    ]);
   });
 
   it("S13 round, help, tag and banner records are compare-and-set and appear in the full snapshot", async () => {

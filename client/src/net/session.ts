@@ -10,7 +10,17 @@ import type { ParticipantId } from "../../../shared/ids.js";
 import { type ErrorCode, ErrorCodeSchema, PROTOCOL_VERSION } from "../../../shared/protocol.js";
 import type { HandshakeAuth, Role } from "../../../shared/workshop.js";
 import { navigate, parseRoute } from "../router.js";
-import { browserOnline, endedBy, joinError, joinStillTrying, notice, session, socketStatus } from "../state/session.js";
+import { refreshClock, setServerTime } from "../state/clock.js";
+import {
+  browserOnline,
+  type ClientErrorCode,
+  endedBy,
+  joinError,
+  joinStillTrying,
+  notice,
+  session,
+  socketStatus,
+} from "../state/session.js";
 import { clearSessionStorage, readSessionToken, writeSessionToken } from "../state/sessionStore.js";
 import { type EventBatch, workshopState } from "../state/workshopState.js";
 import { type CommandOutcome, newCommandId, sendCommand } from "./commands.js";
@@ -33,6 +43,8 @@ let epoch = 0;
 /** Batches that arrive while a resync is in flight: replayed after it, so nothing is dropped. */
 let heldBatches: EventBatch[] = [];
 let beforeExit: () => void = () => {};
+/** How long the room fetches of a round that just opened are spread over. */
+const ROOM_FETCH_SPREAD_MS = 1000;
 
 /** Lets the app wipe its DOM before leaving, so a page restored from the back/forward cache shows nothing. */
 export function setBeforeExit(callback: () => void): void {
@@ -59,6 +71,7 @@ function ensureSocket(): AppSocket {
   const created = createSocket(currentAuth);
   created.on("session:ready", onSessionReady);
   created.on("workshop:events", onWorkshopEvents);
+  created.on("breakout:counts", onCounts);
   created.on("session:revoked", (payload) => {
     const parsed = serverEvents["session:revoked"].payload.safeParse(payload);
     endSession(parsed.success ? parsed.data.reason : "removed");
@@ -82,7 +95,8 @@ function onSessionReady(payload: unknown): void {
     fail("PROTOCOL_MISMATCH");
     return;
   }
-  const { session: view, sync } = parsed.data;
+  const { session: view, sync, serverTime } = parsed.data;
+  setServerTime(serverTime);
   writeSessionToken(view.sessionToken);
   firstAuth = null;
   retryCount = 0;
@@ -94,10 +108,12 @@ function onSessionReady(payload: unknown): void {
     joinError.value = null;
     joinStillTrying.value = false;
     socketStatus.value = "connected";
+    workshopState.setSelf(view.participantId);
     return workshopState.applySync(sync);
   });
   if (!fitted) void requestSync(true);
   if (endIfOver()) return;
+  void fetchRoomIfMoved();
   if (parseRoute(location.pathname).name !== "workshop") navigate("/w", { replace: true });
 }
 
@@ -116,12 +132,52 @@ function onWorkshopEvents(payload: unknown): void {
 }
 
 function applyBatch(eventBatch: EventBatch): void {
+  if (eventBatch.events.some((event) => event.type === "breakout:round" || event.type === "help:updated"))
+    refreshClock();
   if (workshopState.applyBatch(eventBatch) === "gap") {
     heldBatches.push(eventBatch);
     void requestSync(false);
     return;
   }
-  endIfOver();
+  if (!endIfOver()) void fetchRoomIfMoved();
+}
+
+function onCounts(payload: unknown): void {
+  if (stopped) return;
+  const parsed = serverEvents["breakout:counts"].payload.safeParse(payload);
+  if (parsed.success) workshopState.applyCounts(parsed.data);
+}
+
+/**
+ * When the viewer lands in a room (moved, picked, assigned, or a room this tab has not
+ * loaded), its people, help requests and banners were not theirs to see before: fetch them once.
+ */
+async function fetchRoomIfMoved(): Promise<void> {
+  const current = socket;
+  if (!current || stopped || syncing) return;
+  const target = workshopState.roomToFetch();
+  if (!target) return;
+  const { moved, ...room } = target;
+  const startedIn = epoch;
+  // When a round opens, everyone in it asks at once: spread those asks over a moment.
+  if (!moved) await new Promise((resolve) => setTimeout(resolve, Math.random() * ROOM_FETCH_SPREAD_MS));
+  if (stopped || startedIn !== epoch) {
+    workshopState.roomFetchAbandoned(room);
+    void fetchRoomIfMoved();
+    return;
+  }
+  const outcome = await sendCommand(current, "breakout:room", room, { attempts: 2 });
+  if (stopped || startedIn !== epoch) {
+    // The connection changed meanwhile: ask again on the new one (the resync may already have brought it).
+    workshopState.roomFetchAbandoned(room);
+    void fetchRoomIfMoved();
+    return;
+  }
+  const parsed = outcome.ok ? commands["breakout:room"].result.safeParse(outcome.data) : null;
+  if (parsed?.success) workshopState.applyRoom(parsed.data);
+  else if (!outcome.ok && (outcome.error.code === "network" || outcome.error.code === "timeout"))
+    workshopState.roomFetchAbandoned(room);
+  else workshopState.roomRefused(room);
 }
 
 /** Fetches what was missed (or everything when `full`), then replays the batches held meanwhile. */
@@ -150,7 +206,7 @@ async function requestSync(full: boolean): Promise<void> {
     if (syncing) heldBatches.push(eventBatch);
     else applyBatch(eventBatch);
   }
-  endIfOver();
+  if (!endIfOver()) void fetchRoomIfMoved();
 }
 
 function endIfOver(): boolean {
@@ -280,7 +336,9 @@ function endSession(reason: RevokeReason): void {
 export function startSession(auth: FirstAuth): void {
   clearRetry();
   stopped = false;
-  firstAuth = { ...auth, protocol: PROTOCOL_VERSION };
+  // One joinId per join: if the handshake is retried before session:ready arrives, the
+  // server resumes the person the first attempt created instead of adding a second one.
+  firstAuth = { ...auth, joinId: crypto.randomUUID(), protocol: PROTOCOL_VERSION };
   clearSessionStorage();
   const current = ensureSocket();
   if (current.active) current.disconnect();
@@ -338,12 +396,29 @@ export async function leaveNow(): Promise<void> {
   exitToNeutralPage();
 }
 
-async function runWrite<C extends CommandName>(name: C, payload: CommandPayload<C>): Promise<CommandOutcome<C> | null> {
+export type RunOptions = {
+  /** Refusals the calling view explains itself (e.g. ROOM_FULL next to the room): no global notice for them. */
+  quiet?: readonly ClientErrorCode[];
+};
+
+/**
+ * Sends a command on the session's socket and waits for its answer. A refusal is shown in
+ * the workshop's notice unless the caller says it explains that code itself. Null: no session.
+ */
+export async function runCommand<C extends CommandName>(
+  name: C,
+  payload: CommandPayload<C>,
+  options: RunOptions = {},
+): Promise<CommandOutcome<C> | null> {
   const current = socket;
   if (!current) return null;
   const outcome = await sendCommand(current, name, payload);
-  if (!outcome.ok && !stopped) notice.value = outcome.error.code;
+  if (!outcome.ok && !stopped && !options.quiet?.includes(outcome.error.code)) notice.value = outcome.error.code;
   return outcome;
+}
+
+function runWrite<C extends CommandName>(name: C, payload: CommandPayload<C>): Promise<CommandOutcome<C> | null> {
+  return runCommand(name, payload);
 }
 
 export function setRole(participantId: ParticipantId, role: Role) {

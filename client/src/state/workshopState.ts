@@ -1,16 +1,22 @@
 import { batch, computed, signal } from "@preact/signals";
-import type { ParticipantId } from "../../../shared/ids.js";
+import type { BroadcastView, HelpView, RoomStateView, RoundView, Tags } from "../../../shared/breakout.js";
+import type { ParticipantId, RoomId, RoundId } from "../../../shared/ids.js";
 import type { ParticipantView, SyncResult, WorkshopEvent, WorkshopView } from "../../../shared/workshop.js";
 import {
+  applyCounts,
   applyEventBatch,
+  applyRoomState,
   applySyncResult,
   type BatchOutcome,
+  currentRoomOf,
   emptyWorkshopState,
   type WorkshopState,
 } from "../../../shared/workshopState.js";
 import { locale } from "../i18n/index.js";
 
 export type EventBatch = { fromVersion: number; toVersion: number; events: readonly WorkshopEvent[] };
+export type CountsUpdate = { roundId: RoundId; counts: Record<string, number> };
+export type RoomRef = { roundId: RoundId; roomId: RoomId };
 
 const collator = new Intl.Collator(locale, { sensitivity: "base", numeric: true });
 
@@ -24,17 +30,43 @@ export function compareParticipants(a: ParticipantView, b: ParticipantView): num
   return a.participantId < b.participantId ? -1 : a.participantId > b.participantId ? 1 : 0;
 }
 
+const EMPTY: readonly ParticipantView[] = [];
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+function roomKey(room: RoomRef): string {
+  return `${room.roundId}/${room.roomId}`;
+}
+
 /**
- * The browser's copy of one workshop. The rules for applying snapshots and batches are the
- * shared ones (shared/workshopState.ts, the same the tests use); this class only makes them
- * observable. Participants stay in a Map (O(1) per event) and one `revision` signal tells
- * views that something changed, so a batch of k events costs O(k) to apply plus one
- * O(n log n) sort when a view next reads the list.
+ * The browser's copy of one workshop. The rules for applying snapshots, batches, head-counts
+ * and room answers are the shared ones (shared/workshopState.ts, the same the tests use);
+ * this class only makes them observable. Participants and assignments stay in Maps (O(1)
+ * per event) and one `revision` signal tells views that something changed, so a batch of k
+ * events costs O(k) to apply plus one pass over the lists when a view next reads them.
+ * Head-counts have their own signal: they arrive often and only the room cards read them.
  */
 export class ReactiveWorkshopState {
-  private readonly state: WorkshopState = emptyWorkshopState();
+  private state: WorkshopState = emptyWorkshopState();
   private readonly revision = signal(0);
+  /** The room answer already merged (or known from a snapshot), one being fetched, one that was refused. */
+  private fetchedRoom: string | null = null;
+  private pendingRoom: string | null = null;
+  private refusedRoom: string | null = null;
+  private previousMembers = new Map<RoomId, readonly ParticipantView[]>();
+  private readonly roundNumbers = new Map<RoundId, number>();
+
   readonly workshop = signal<WorkshopView | null>(null);
+  readonly round = signal<RoundView | null>(null);
+  readonly counts = signal<Readonly<Record<string, number>>>({});
+  readonly broadcasts = signal<readonly BroadcastView[]>([]);
+  readonly helps = signal<readonly HelpView[]>([]);
+  /** Rounds seen by this tab (number and id), for "reuse the groups of round N". */
+  readonly knownRounds = signal<readonly { roundId: RoundId; number: number }[]>([]);
 
   get version(): number {
     return this.state.version;
@@ -42,6 +74,10 @@ export class ReactiveWorkshopState {
 
   get hasSnapshot(): boolean {
     return this.state.version >= 0;
+  }
+
+  get selfId(): ParticipantId | null {
+    return this.state.selfId;
   }
 
   readonly sorted = computed(() => {
@@ -61,18 +97,87 @@ export class ReactiveWorkshopState {
     return this.state.participants.size;
   });
 
+  /** The viewer's room while the round runs (null: the plenary). */
+  readonly myRoomId = computed(() => {
+    this.revision.value;
+    return currentRoomOf(this.state, this.state.selfId);
+  });
+
+  /** The viewer's room in the current round whatever its status (planned rounds included). */
+  readonly myAssignment = computed(() => {
+    this.revision.value;
+    const self = this.state.selfId;
+    return self ? (this.state.breakout.assignments.get(self) ?? null) : null;
+  });
+
+  /**
+   * People per room, sorted, as far as the viewer may see. A room whose people did not change
+   * keeps the very same array, so a memoized room card skips its render.
+   */
+  readonly membersByRoom = computed<ReadonlyMap<RoomId, readonly ParticipantView[]>>(() => {
+    this.revision.value;
+    const grouped = new Map<RoomId, ParticipantView[]>();
+    for (const [participantId, roomId] of this.state.breakout.assignments) {
+      const participant = this.state.participants.get(participantId);
+      if (!participant) continue;
+      let members = grouped.get(roomId);
+      if (!members) {
+        members = [];
+        grouped.set(roomId, members);
+      }
+      members.push(participant);
+    }
+    const result = new Map<RoomId, readonly ParticipantView[]>();
+    for (const [roomId, members] of grouped) {
+      members.sort(compareParticipants);
+      const previous = this.previousMembers.get(roomId);
+      result.set(roomId, previous && sameItems(previous, members) ? previous : members);
+    }
+    this.previousMembers = result;
+    return result;
+  });
+
+  membersOf(roomId: RoomId): readonly ParticipantView[] {
+    return this.membersByRoom.value.get(roomId) ?? EMPTY;
+  }
+
   /** Reactive lookup: a view calling this re-renders when the list changes. */
   participant(participantId: ParticipantId): ParticipantView | undefined {
     this.revision.value;
     return this.state.participants.get(participantId);
   }
 
+  /** Not reactive: for memoized views that get their updates through props. */
+  peekParticipant(participantId: ParticipantId): ParticipantView | undefined {
+    return this.state.participants.get(participantId);
+  }
+
+  /** Reactive: the room of anyone the viewer may see (null: the plenary, or not visible). */
+  roomOf(participantId: ParticipantId): RoomId | null {
+    this.revision.value;
+    return this.state.breakout.assignments.get(participantId) ?? null;
+  }
+
+  /** Reactive: someone's tags, when the viewer may see them (facilitators, or yourself). */
+  tagsOf(participantId: ParticipantId): Tags {
+    this.revision.value;
+    return this.state.breakout.tags.get(participantId) ?? {};
+  }
+
+  /** A new session in this tab: the state starts over, built for this viewer. */
+  setSelf(participantId: ParticipantId): void {
+    if (this.state.selfId === participantId) return;
+    this.changed(() => {
+      this.state = emptyWorkshopState(participantId);
+      this.forgetRooms();
+    });
+  }
+
   reset(): void {
     this.changed(() => {
-      const empty = emptyWorkshopState();
-      this.state.version = empty.version;
-      this.state.workshop = empty.workshop;
-      this.state.participants = empty.participants;
+      this.state = emptyWorkshopState();
+      this.forgetRooms();
+      this.roundNumbers.clear();
     });
   }
 
@@ -90,14 +195,96 @@ export class ReactiveWorkshopState {
     let fitted = false;
     this.changed(() => {
       fitted = applySyncResult(this.state, result);
+      if (fitted && result.kind === "snapshot") {
+        // A snapshot already holds what the viewer may see of their own room.
+        const room = this.assignedRoom();
+        this.fetchedRoom = room ? roomKey(room) : null;
+        this.refusedRoom = null;
+      }
     });
     return fitted;
+  }
+
+  /** Coalesced head-counts (latest wins): only the count signal changes, nothing else re-renders. */
+  applyCounts(update: CountsUpdate): void {
+    applyCounts(this.state, update);
+    this.counts.value = this.state.breakout.counts;
+  }
+
+  /**
+   * The viewer's room whose people, help requests and banners should be fetched now: after the
+   * rules flagged a move (`roomChanged`), or a room this tab has not loaded yet. Clears the flag:
+   * the caller fetches it once and hands the answer to applyRoom (or reports a refusal).
+   */
+  roomToFetch(): (RoomRef & { moved: boolean }) | null {
+    const room = this.assignedRoom();
+    const moved = this.state.roomChanged;
+    this.state.roomChanged = false;
+    if (!room) return null;
+    const key = roomKey(room);
+    if (key === this.pendingRoom) return null;
+    if (!moved && (key === this.fetchedRoom || key === this.refusedRoom)) return null;
+    this.pendingRoom = key;
+    return { ...room, moved };
+  }
+
+  /** Merges the answer, unless the viewer moved on while it travelled (the next fetch brings the new room). */
+  applyRoom(room: RoomStateView): void {
+    const key = roomKey(room);
+    if (this.pendingRoom === key) this.pendingRoom = null;
+    const current = this.assignedRoom();
+    if (!current || roomKey(current) !== key) return;
+    this.changed(() => {
+      applyRoomState(this.state, room);
+      this.fetchedRoom = key;
+    });
+  }
+
+  /** The server would not give this room's state: do not ask again until the viewer moves. */
+  roomRefused(room: RoomRef): void {
+    const key = roomKey(room);
+    if (this.pendingRoom === key) this.pendingRoom = null;
+    this.refusedRoom = key;
+  }
+
+  /** The connection changed while the fetch was out: the answer is dropped, a later batch may ask again. */
+  roomFetchAbandoned(room: RoomRef): void {
+    if (this.pendingRoom === roomKey(room)) this.pendingRoom = null;
+  }
+
+  /** The viewer's room while the round runs: before it opens the server shows nobody a room's people. */
+  private assignedRoom(): RoomRef | null {
+    const round = this.state.breakout.round;
+    const roomId = currentRoomOf(this.state, this.state.selfId);
+    return round && roomId ? { roundId: round.roundId, roomId } : null;
+  }
+
+  private forgetRooms(): void {
+    this.fetchedRoom = null;
+    this.pendingRoom = null;
+    this.refusedRoom = null;
+    this.previousMembers = new Map();
   }
 
   private changed(mutate: () => void): void {
     batch(() => {
       mutate();
+      const { breakout } = this.state;
       this.workshop.value = this.state.workshop;
+      this.round.value = breakout.round;
+      this.counts.value = breakout.counts;
+      this.broadcasts.value = breakout.broadcasts;
+      const helps = [...breakout.helps.values()];
+      if (!sameItems(helps, this.helps.value)) this.helps.value = helps;
+      const round = breakout.round;
+      if (round && this.roundNumbers.get(round.roundId) !== round.number) {
+        this.roundNumbers.set(round.roundId, round.number);
+        this.knownRounds.value = [...this.roundNumbers]
+          .map(([roundId, number]) => ({ roundId, number }))
+          .sort((a, b) => a.number - b.number);
+      } else if (!round && this.roundNumbers.size === 0 && this.knownRounds.value.length > 0) {
+        this.knownRounds.value = [];
+      }
       this.revision.value++;
     });
   }

@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { type ParticipantView, type Role, RoleSchema } from "../../../shared/workshop.js";
 import { t } from "../i18n/index.js";
 import { removeParticipant, setRole } from "../net/session.js";
+import { editingTagsOf } from "./breakout/model.js";
 import { useFocusOnMount } from "./hooks.js";
 
 type ParticipantRowProps = {
@@ -93,6 +94,17 @@ function ManageControls({ participant, onAskRemove }: ParticipantRowProps) {
           </option>
         ))}
       </select>
+      <button
+        type="button"
+        class="button small secondary"
+        data-testid="tags-button"
+        aria-label={t("tags.editLabel", { name })}
+        onClick={() => {
+          editingTagsOf.value = participant.participantId;
+        }}
+      >
+        {t("tags.edit")}
+      </button>
       <button
         type="button"
         class="button small secondary"

@@ -1,10 +1,18 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { formatJoinCode } from "../../../shared/ids.js";
 import { t } from "../i18n/index.js";
 import { endWorkshop, resumeSession } from "../net/session.js";
 import { navigate } from "../router.js";
 import { myRole, session } from "../state/session.js";
 import { workshopState } from "../state/workshopState.js";
+import { AboutMe } from "./breakout/AboutMe.js";
+import { Banners } from "./breakout/Banners.js";
+import { BreakoutPanel } from "./breakout/BreakoutPanel.js";
+import { backFromRoom, isRunning, roomsById } from "./breakout/model.js";
+import { RoomPicker } from "./breakout/RoomPicker.js";
+import { RoomView } from "./breakout/RoomView.js";
+import { TagsDialog } from "./breakout/TagsDialog.js";
+import { TimeLeft } from "./breakout/Timer.js";
 import { useFocusOnMount } from "./hooks.js";
 import { Notice } from "./Notice.js";
 import { ParticipantList } from "./ParticipantList.js";
@@ -25,12 +33,27 @@ export function WorkshopView() {
     );
   }
   const isFacilitator = role === "facilitator";
+  const round = workshopState.round.value;
+  const myRoomId = workshopState.myRoomId.value;
+  const myRoom = myRoomId ? roomsById.value.get(myRoomId) : undefined;
+  const running = isRunning(round);
+
+  // While the round runs, a participant's whole view is their room; the plenary comes back by itself.
+  if (!isFacilitator && running && myRoom) {
+    return (
+      <section class="workshop" aria-label={workshop.title}>
+        <p class="room-workshop-title">{workshop.title}</p>
+        <Notice />
+        <RoomView key={myRoom.roomId} round={round} room={myRoom} myId={me.participantId} visiting={false} />
+      </section>
+    );
+  }
+
+  const picking = !isFacilitator && running && round.selfSelect && !myRoom;
   return (
-    <section class="workshop" aria-labelledby="workshop-title">
+    <section class="workshop" aria-labelledby="workshop-title" data-testid="plenary-view">
       <div class="workshop-head">
-        <h1 id="workshop-title" data-testid="workshop-title">
-          {workshop.title}
-        </h1>
+        <WorkshopHeading title={workshop.title} />
         {isFacilitator ? (
           <p class="join-code-line" data-testid="join-code">
             {t("workshop.joinCode", { code: formatJoinCode(workshop.joinCode) })}
@@ -40,9 +63,50 @@ export function WorkshopView() {
         <p class="hint escape-hint">{t("leave.hint")}</p>
       </div>
       <Notice />
+      {isFacilitator && running && myRoom ? (
+        <RoomView key={myRoom.roomId} round={round} room={myRoom} myId={me.participantId} visiting={true} />
+      ) : null}
+      {picking ? <RoomPicker round={round} /> : null}
+      {!isFacilitator && running && !picking ? (
+        <div class="panel plenary-note" data-testid="plenary-round-note">
+          <Banners roundId={round.roundId} roomId={null} />
+          <p>
+            {t("plenary.roundRunning", { number: round.number })} {t("picker.timeLeft")} <TimeLeft round={round} />
+          </p>
+        </div>
+      ) : null}
+      {isFacilitator ? <BreakoutPanel myId={me.participantId} /> : null}
       <ParticipantList myId={me.participantId} canManage={isFacilitator} />
+      <AboutMe myId={me.participantId} />
       {isFacilitator ? <EndWorkshop /> : null}
+      {isFacilitator ? <TagsDialog /> : null}
     </section>
+  );
+}
+
+const BACK_NOTE_MS = 8000;
+
+/** The plenary's heading; after a room closes it takes focus and says where the person is now. */
+function WorkshopHeading({ title }: { title: string }) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const back = backFromRoom.value;
+  useEffect(() => {
+    if (!backFromRoom.peek()) return;
+    headingRef.current?.focus();
+    const timer = setTimeout(() => {
+      backFromRoom.value = false;
+    }, BACK_NOTE_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  return (
+    <>
+      <h1 id="workshop-title" data-testid="workshop-title" tabIndex={-1} ref={headingRef}>
+        {title}
+      </h1>
+      <p class="back-note" role="status" data-testid="back-in-plenary">
+        {back ? t("plenary.back") : ""}
+      </p>
+    </>
   );
 }
 

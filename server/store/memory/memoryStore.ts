@@ -3,7 +3,7 @@ import type { HelpId, ParticipantId, RoomId, RoundId, WorkshopId } from "../../.
 import type { UnversionedEvent, WorkshopEvent } from "../../../shared/workshop.js";
 import { DomainError } from "../../domain/errors.js";
 import type { ParticipantRecord, WorkshopRecord } from "../../domain/records.js";
-import { fillMoveResult, joinedEvent, parseTimerMember, planMoves, recordId } from "../records.js";
+import { fillMoveResult, joinedEvent, parseTimerMember, peopleMoved, planMoves, recordId } from "../records.js";
 import {
   COMMAND_RESULT_TTL_SECONDS,
   type CommandRef,
@@ -249,13 +249,13 @@ export class MemoryStore implements Store {
       });
     }
     const version = events.length > 0 ? this.append(state, events) : state.version;
-    const json = fillMoveResult(resultTemplate, plan.applied.length, plan.refused);
+    const json = fillMoveResult(resultTemplate, peopleMoved(plan.applied), plan.refused);
     this.commandResults.set(resultKey, { json, expiresAt: this.now() + COMMAND_RESULT_TTL_SECONDS * 1000 });
     return {
       status: "applied",
       version,
       result: JSON.parse(json) as T,
-      moved: plan.applied.length,
+      moved: peopleMoved(plan.applied),
       refused: plan.refused,
     };
   }
@@ -278,6 +278,19 @@ export class MemoryStore implements Store {
 
   async getCounts(workshopId: WorkshopId, roundId: RoundId): Promise<Record<string, number>> {
     return Object.fromEntries(this.workshops.get(workshopId)?.counts.get(roundId) ?? []);
+  }
+
+  async getRoomMembers(workshopId: WorkshopId, roundId: RoundId, roomId: RoomId): Promise<ParticipantId[]> {
+    const assignments = this.workshops.get(workshopId)?.assignments.get(roundId) ?? new Map<ParticipantId, RoomId>();
+    return [...assignments].filter(([, room]) => room === roomId).map(([participantId]) => participantId);
+  }
+
+  async listHelps(workshopId: WorkshopId): Promise<HelpView[]> {
+    return this.parsedAll<HelpView>(workshopId, "help");
+  }
+
+  async listBroadcasts(workshopId: WorkshopId): Promise<BroadcastView[]> {
+    return this.parsedAll<BroadcastView>(workshopId, "broadcast").sort((a, b) => a.sentAt - b.sentAt);
   }
 
   async getHelp(workshopId: WorkshopId, helpId: HelpId): Promise<HelpView | null> {

@@ -34,6 +34,8 @@ export function workshopKeys(prefix: string, workshopId: WorkshopId) {
     tags: `${base}tags`,
     /** hash participantId -> roomId: who is in which room of one round. */
     assignments: (roundId: RoundId) => `${base}round:${roundId}:assignments`,
+    /** set of the people in one room of one round (`%ROOM%` is filled in by the move script). */
+    roomMembers: (roundId: RoundId, roomId: string) => `${base}round:${roundId}:room:${roomId}`,
     /** hash roomId -> head-count of one round, kept with the assignments by the same script. */
     counts: (roundId: RoundId) => `${base}round:${roundId}:counts`,
     /** shard channel: the new version after each change. */

@@ -243,6 +243,7 @@ export class RedisStore implements Store {
         resultTemplate,
         roundId,
         allOrNothing ? "1" : "0",
+        keys.roomMembers(roundId, "%ROOM%"),
         ...moves.flatMap((move) => [move.participantId, move.roomId ?? "", move.capacity ?? -1]),
       ],
     )) as string[];
@@ -286,6 +287,23 @@ export class RedisStore implements Store {
   async getCounts(workshopId: WorkshopId, roundId: RoundId): Promise<Record<string, number>> {
     const keys = workshopKeys(this.options.keyPrefix, workshopId);
     return countsFrom(await this.bounded(this.client.hGetAll(keys.counts(roundId))));
+  }
+
+  async getRoomMembers(workshopId: WorkshopId, roundId: RoundId, roomId: RoomId): Promise<ParticipantId[]> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    return this.bounded(this.client.sMembers(keys.roomMembers(roundId, roomId)));
+  }
+
+  async listHelps(workshopId: WorkshopId): Promise<HelpView[]> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    return (await this.bounded(this.client.hVals(keys.helps))).map((json) => JSON.parse(json) as HelpView);
+  }
+
+  async listBroadcasts(workshopId: WorkshopId): Promise<BroadcastView[]> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    return (await this.bounded(this.client.hVals(keys.broadcasts)))
+      .map((json) => JSON.parse(json) as BroadcastView)
+      .sort((a, b) => a.sentAt - b.sentAt);
   }
 
   async getHelp(workshopId: WorkshopId, helpId: HelpId): Promise<HelpView | null> {

@@ -129,7 +129,8 @@ return redis.call('LRANGE', KEYS[2], since + 1 - oldest, -1)
 
 /**
  * KEYS: version, log, commandResult, assignments, counts.
- * ARGV: channel, cap, resultTtl, resultTemplate, roundId, allOrNothing ('1'/'0'), then
+ * ARGV: channel, cap, resultTtl, resultTemplate, roundId, allOrNothing ('1'/'0'), the room
+ * member set key with `%ROOM%` for the room id, then
  * (participantId, roomId or '', capacity or -1) per move. The same rule as planMoves():
  * in order, counts updated as it goes, no-op moves dropped, over-capacity moves refused.
  * Returns {'duplicate', result} | {'full', refusedJson} | {'applied', version, moved, refusedJson, result}.
@@ -142,7 +143,7 @@ local function count_of(room)
   if counts[room] == nil then counts[room] = tonumber(redis.call('HGET', KEYS[5], room) or '0') end
   return counts[room]
 end
-for i = 7, #ARGV, 3 do
+for i = 8, #ARGV, 3 do
   local participant, target, capacity = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2])
   local from = rooms[participant]
   if from == nil then from = redis.call('HGET', KEYS[4], participant) or '' end
@@ -164,6 +165,9 @@ local events = {}
 for _, move in ipairs(applied) do
   local participant, from, target = move[1], move[2], move[3]
   if target == '' then redis.call('HDEL', KEYS[4], participant) else redis.call('HSET', KEYS[4], participant, target) end
+  -- Per-room member sets (same hash tag, so the same slot) let one room be read alone.
+  if from ~= '' then redis.call('SREM', (string.gsub(ARGV[7], '%%ROOM%%', from)), participant) end
+  if target ~= '' then redis.call('SADD', (string.gsub(ARGV[7], '%%ROOM%%', target)), participant) end
   local from_json, target_json = 'null', 'null'
   if from ~= '' then from_json = '"' .. from .. '"' end
   if target ~= '' then target_json = '"' .. target .. '"' end
@@ -173,10 +177,15 @@ end
 for room, count in pairs(counts) do redis.call('HSET', KEYS[5], room, count) end
 local v = append_events(KEYS[1], KEYS[2], ARGV[1], tonumber(ARGV[2]), events)
 if not v then v = tonumber(redis.call('GET', KEYS[1]) or '0') end
-local result = (string.gsub(ARGV[4], '"__MOVED__"', tostring(#applied)))
+-- People moved, not moves: a leave-then-enter of one person counts once.
+local people, moved = {}, 0
+for _, move in ipairs(applied) do
+  if not people[move[1]] then people[move[1]] = true; moved = moved + 1 end
+end
+local result = (string.gsub(ARGV[4], '"__MOVED__"', tostring(moved)))
 result = (string.gsub(result, '"__REFUSED__"', function() return refused_json end))
 redis.call('SET', KEYS[3], result, 'EX', tonumber(ARGV[3]))
-return {'applied', tostring(v), tostring(#applied), refused_json, result}
+return {'applied', tostring(v), tostring(moved), refused_json, result}
 `);
 
 /**

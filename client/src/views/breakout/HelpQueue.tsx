@@ -1,0 +1,83 @@
+import { useState } from "preact/hooks";
+import type { HelpView, RoundView } from "../../../../shared/breakout.js";
+import type { HelpId } from "../../../../shared/ids.js";
+import { formatNumber, t } from "../../i18n/index.js";
+import { resolveHelp, takeHelp } from "../../net/breakout.js";
+import { workshopState } from "../../state/workshopState.js";
+import { roomsById } from "./model.js";
+import { Elapsed } from "./Timer.js";
+
+/** Help requests across rooms, oldest first: the room, how long it has waited, and the two answers. */
+export function HelpQueue({ round }: { round: RoundView }) {
+  const [busy, setBusy] = useState<HelpId | null>(null);
+  const rooms = roomsById.value;
+  const open = workshopState.helps.value
+    .filter((help) => help.roundId === round.roundId && help.status !== "resolved")
+    .sort((a, b) => a.createdAt - b.createdAt);
+
+  async function run(help: HelpView, action: typeof takeHelp) {
+    setBusy(help.helpId);
+    await action(help.helpId);
+    setBusy(null);
+  }
+
+  return (
+    <section class="help-queue" aria-labelledby="help-queue-heading" data-testid="help-queue">
+      <h3 id="help-queue-heading">{t("helpQueue.heading", { count: formatNumber(open.length) })}</h3>
+      {open.length === 0 ? <p class="muted">{t("helpQueue.none")}</p> : null}
+      <ul class="help-list">
+        {open.map((help) => {
+          const roomName = rooms.get(help.roomId)?.name ?? t("assign.unknownRoom");
+          const helper = help.takenBy ? workshopState.participant(help.takenBy)?.displayName : undefined;
+          return (
+            <li
+              key={help.helpId}
+              class={`help-item help-${help.status}`}
+              data-testid="help-item"
+              data-help-id={help.helpId}
+              data-room-id={help.roomId}
+              data-status={help.status}
+            >
+              <p class="help-item-head">
+                <strong data-testid="help-item-room">{roomName}</strong> · {t("help.waiting")}{" "}
+                <Elapsed since={help.createdAt} testId="help-item-waiting" />
+              </p>
+              {help.text ? (
+                <p class="help-item-text" data-testid="help-item-text">
+                  {help.text}
+                </p>
+              ) : null}
+              {help.status === "taken" ? (
+                <p class="muted">{helper ? t("helpQueue.takenBy", { name: helper }) : t("help.statusTaken")}</p>
+              ) : null}
+              <div class="button-row">
+                {help.status === "open" ? (
+                  <button
+                    type="button"
+                    class="button small primary"
+                    data-testid="help-take"
+                    aria-label={t("helpQueue.takeLabel", { room: roomName })}
+                    disabled={busy === help.helpId}
+                    onClick={() => void run(help, takeHelp)}
+                  >
+                    {t("help.take")}
+                  </button>
+                ) : null}
+                <button
+                  type="button"
+                  class="button small secondary"
+                  data-testid="help-resolve"
+                  aria-label={t("helpQueue.resolveLabel", { room: roomName })}
+                  disabled={busy === help.helpId}
+                  onClick={() => void run(help, resolveHelp)}
+                >
+                  {t("help.resolve")}
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

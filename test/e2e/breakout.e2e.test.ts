@@ -1,0 +1,238 @@
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { startServer, type TestServer } from "../helpers/server.js";
+
+/** Built by the suite's globalSetup (vite build) before any test runs. */
+const clientDir = fileURLToPath(new URL("../../dist/client", import.meta.url));
+
+const ROOM_NAMES = ["Forced labour", "Forced marriage", "Partnerships"];
+const PARTICIPANTS = ["Amal", "Bo", "Chandra", "Dara", "Eka", "Farid"];
+const HELP_TEXT = "We need someone to take notes";
+const BANNER = "Please agree on your top two recommendations";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function serverForThisTest(): Promise<TestServer> {
+  const server = await startServer({ store: "memory", clientDir });
+  onTestFinished(() => server.close());
+  return server;
+}
+
+type Person = { name: string; page: Page; problems: string[] };
+
+/** A fresh browser context (its own sessionStorage: a separate person), closed when the test ends. */
+async function openPerson(name: string, width = 1280): Promise<Person> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  onTestFinished(() => context.close());
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`${name} console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`${name} page error: ${error.message}`));
+  return { name, page, problems };
+}
+
+/** Creates a workshop in the UI and enters it as facilitator; returns the join link it showed. */
+async function createAndEnter(page: Page, baseUrl: string, name: string): Promise<string> {
+  await page.goto(`${baseUrl}/`);
+  await page.getByTestId("create-title").fill("Asia Regional Forum");
+  await page.getByTestId("create-submit").click();
+  await expect.poll(() => page.getByTestId("facilitator-key").inputValue()).toMatch(/^fk\./);
+  const link = await page.getByTestId("join-link").getAttribute("href");
+  if (!link) throw new Error("no join link shown");
+  await page.getByTestId("facilitator-name").fill(name);
+  await page.getByTestId("facilitator-enter").click();
+  await page.waitForURL("**/w");
+  return link;
+}
+
+async function joinByLink(person: Person, link: string): Promise<void> {
+  const { page } = person;
+  await page.goto(link);
+  await expect.poll(() => page.getByTestId("join-code").inputValue()).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/);
+  await page.getByTestId("join-name").fill(person.name);
+  await page.getByTestId("join-submit").click();
+  await page.waitForURL("**/w");
+  await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
+}
+
+/** Waits until the facilitator's participant list holds this many people. */
+async function waitForPeople(page: Page, count: number): Promise<void> {
+  await page.waitForFunction(
+    (expected) => document.querySelector('[data-testid="participant-count"]')?.textContent?.includes(`of ${expected}`),
+    count,
+  );
+}
+
+/** Waits until the room cards show these head-counts (in room order). */
+async function waitForCounts(page: Page, counts: number[]): Promise<void> {
+  await page.waitForFunction(
+    (expected) =>
+      JSON.stringify(
+        [...document.querySelectorAll('[data-testid="room-card"]')].map((card) =>
+          Number(card.getAttribute("data-count")),
+        ),
+      ) === JSON.stringify(expected),
+    counts,
+  );
+}
+
+describe("breakout rooms in a real browser", () => {
+  it("plan 3 rooms, assign 6 automatically, help, a banner, end now, back in the plenary; round 2 reuses the groups", {
+    timeout: 120_000,
+  }, async () => {
+    const server = await serverForThisTest();
+    const facilitator = await openPerson("Fatima");
+    const link = await createAndEnter(facilitator.page, server.url, "Fatima");
+
+    // Six people join at once, two of them on phone-sized screens.
+    const people = await Promise.all(PARTICIPANTS.map((name, index) => openPerson(name, index % 3 === 0 ? 375 : 1280)));
+    await Promise.all(people.map((person) => joinByLink(person, link)));
+    await waitForPeople(facilitator.page, 7);
+
+    // Plan: three rooms with names, 45 minutes.
+    const { page: host } = facilitator;
+    await host.getByTestId("breakout-panel").waitFor();
+    await host.getByTestId("plan-count").fill("3");
+    await host.getByTestId("plan-create-rooms").click();
+    await expect.poll(() => host.getByTestId("plan-room").count()).toBe(3);
+    for (const [index, name] of ROOM_NAMES.entries()) {
+      await host.getByTestId("plan-room-name").nth(index).fill(name);
+    }
+    await host.getByTestId("plan-duration").fill("45");
+    await host.getByTestId("plan-submit").click();
+    await host.locator('[data-testid="round-bar"][data-status="planned"]').waitFor();
+    await expect.poll(() => host.getByTestId("room-card").count()).toBe(3);
+
+    // Assign automatically: the facilitator stays out, six people make 2/2/2.
+    await host.getByTestId("assign-auto").click();
+    await host.locator('[data-testid="assign-result"][data-moved="6"]').waitFor();
+    expect(await host.getByTestId("assign-unmet").count()).toBe(0);
+    await waitForCounts(host, [2, 2, 2]);
+
+    await host.getByTestId("breakout-open").click();
+    await host.locator('[data-testid="round-bar"][data-status="open"]').waitFor();
+
+    // Everyone sees their room's name and a running timer, and their room-mate.
+    const roomOf = new Map<string, string>();
+    await Promise.all(
+      people.map(async ({ name, page }) => {
+        await page.getByTestId("room-view").waitFor();
+        const roomName = (await page.getByTestId("room-name").textContent()) ?? "";
+        expect(ROOM_NAMES).toContain(roomName);
+        roomOf.set(name, roomName);
+        const first = (await page.getByTestId("room-countdown").textContent()) ?? "";
+        expect(first).toMatch(/^(44:[0-5]\d|45:00)$/);
+        await page.waitForFunction((shown) => {
+          const now = document.querySelector('[data-testid="room-countdown"]')?.textContent;
+          return typeof now === "string" && now !== shown;
+        }, first);
+        await page.waitForFunction(() => document.querySelectorAll('[data-testid="room-person"]').length === 2);
+      }),
+    );
+    const sizes = new Map<string, number>();
+    for (const roomName of roomOf.values()) sizes.set(roomName, (sizes.get(roomName) ?? 0) + 1);
+    expect([...sizes.values()].sort()).toEqual([2, 2, 2]);
+    for (const { name, page } of people) {
+      const mates = await page
+        .getByTestId("room-person")
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-name")));
+      const expected = PARTICIPANTS.filter((other) => roomOf.get(other) === roomOf.get(name));
+      expect(mates.sort()).toEqual(expected.sort());
+    }
+
+    // One person asks for help; the facilitator sees it in the dashboard and says "On my way".
+    const asker = people[0]!;
+    const askerRoom = roomOf.get(asker.name);
+    const roommate = people.find((person) => person !== asker && roomOf.get(person.name) === askerRoom)!;
+    await asker.page.getByTestId("help-text").fill(HELP_TEXT);
+    await asker.page.getByTestId("help-request").click();
+    await asker.page.locator('[data-testid="help-status"][data-status="open"]').waitFor();
+    await roommate.page.locator('[data-testid="help-status"][data-status="open"]').waitFor();
+
+    const item = host.locator('[data-testid="help-item"][data-status="open"]');
+    await item.waitFor();
+    expect(await item.getByTestId("help-item-room").textContent()).toBe(askerRoom);
+    expect(await item.getByTestId("help-item-text").textContent()).toBe(HELP_TEXT);
+    expect(await item.getByTestId("help-item-waiting").textContent()).toMatch(/^\d+:\d\d$/);
+    await host.locator(`[data-testid="room-card"][data-name="${askerRoom}"] [data-testid="room-card-help"]`).waitFor();
+    await item.getByTestId("help-take").click();
+
+    for (const person of [asker, roommate]) {
+      const status = person.page.locator('[data-testid="help-status"][data-status="taken"]');
+      await status.waitFor();
+      expect(await status.textContent()).toContain("A facilitator is on the way");
+    }
+
+    // A banner to all rooms reaches everyone.
+    await host.getByTestId("broadcast-text").fill(BANNER);
+    await host.getByTestId("broadcast-send").click();
+    await Promise.all(
+      people.map(async ({ page }) => {
+        const banner = page.getByTestId("banner").filter({ hasText: BANNER });
+        await banner.waitFor();
+        expect(await page.getByTestId("banners").getAttribute("aria-live")).toBe("polite");
+      }),
+    );
+
+    // End now: everyone is back in the plenary, without a reload.
+    await host.getByTestId("breakout-end-now").click();
+    await host.getByTestId("breakout-end-now-confirm").click();
+    await host.locator('[data-testid="round-bar"][data-status="closed"]').waitFor();
+    await Promise.all(
+      people.map(async ({ page }) => {
+        await page.getByTestId("plenary-view").waitFor();
+        expect(await page.getByTestId("room-view").count()).toBe(0);
+        expect(await page.getByTestId("back-in-plenary").textContent()).toBe("You are back in the plenary.");
+        await page.getByTestId("participant-list").waitFor();
+        await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
+      }),
+    );
+
+    // Round 2 reuses the groups of round 1 (the plan starts from round 1's rooms): everyone meets the same people.
+    await host.getByTestId("breakout-plan-new").click();
+    expect(
+      await host
+        .getByTestId("plan-room-name")
+        .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value)),
+    ).toEqual(ROOM_NAMES);
+    const reuse = host.getByTestId("plan-reuse");
+    await reuse.selectOption({ label: "Groups from round 1" });
+    await host.getByTestId("plan-submit").click();
+    await host.locator('[data-testid="round-bar"][data-status="planned"]').waitFor();
+    expect(await host.getByTestId("round-bar").textContent()).toContain("Round 2");
+    await waitForCounts(host, [2, 2, 2]);
+    await host.getByTestId("breakout-open").click();
+    await Promise.all(
+      people.map(async ({ name, page }) => {
+        await page.getByTestId("room-view").waitFor();
+        expect(await page.getByTestId("room-name").textContent()).toBe(roomOf.get(name));
+        expect(await page.getByTestId("banner").count()).toBe(0);
+      }),
+    );
+
+    for (const person of [facilitator, ...people]) expect(person.problems).toEqual([]);
+  });
+});
