@@ -27,7 +27,8 @@ export async function spawnNode(env: Record<string, string>): Promise<NodeProces
     output += String(chunk);
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
+  // Generous: compiling with tsx on a busy 2-core machine can take a while.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`node exited early:\n${output}`);
     try {

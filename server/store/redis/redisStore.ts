@@ -514,6 +514,8 @@ export async function closeRedisClients(clients: Array<{ close(): Promise<unknow
 export class TimeoutError extends Error {}
 
 export function withTimeout<T>(operation: Promise<T>, ms: number): Promise<T> {
+  // Once the timeout has answered, a late failure of the operation has nobody to tell.
+  operation.catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new TimeoutError(`timed out after ${ms} ms`)), ms);
