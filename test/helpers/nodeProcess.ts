@@ -27,17 +27,22 @@ export async function spawnNode(env: Record<string, string>): Promise<NodeProces
     output += String(chunk);
   });
   const url = `http://127.0.0.1:${port}`;
-  // Generous: compiling with tsx on a busy 2-core machine can take a while.
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`node exited early:\n${output}`);
-    try {
-      if ((await fetch(`${url}/readyz`)).status === 200) break;
-    } catch {
-      // not listening yet
+  const deadline = Date.now() + 60_000; // generous: compiling with tsx on a busy 2-core machine is slow
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`node exited early:\n${output}`);
+      try {
+        if ((await fetch(`${url}/readyz`)).status === 200) break;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error(`node did not become ready:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    if (Date.now() > deadline) throw new Error(`node did not become ready:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  } catch (error) {
+    // Never leave an orphan server behind a failed start.
+    child.kill("SIGKILL");
+    throw error;
   }
   const signal = async (name: NodeJS.Signals) => {
     if (child.exitCode !== null || child.signalCode !== null) return;

@@ -22,7 +22,10 @@ afterEach(async () => {
 async function twoNodes(env: Record<string, string> = {}) {
   const keyPrefix = uniquePrefix();
   const shared = { REDIS_URL: inject("redisUrl"), REDIS_KEY_PREFIX: keyPrefix, ...env };
-  nodes = await Promise.all([spawnNode(shared), spawnNode(shared)]);
+  const started = await Promise.allSettled([spawnNode(shared), spawnNode(shared)]);
+  for (const result of started) if (result.status === "fulfilled") nodes.push(result.value);
+  const failed = started.find((result) => result.status === "rejected");
+  if (failed) throw failed.reason;
   // A direct look at Redis, to check what the nodes stored.
   const store = await RedisStore.connect({
     url: inject("redisUrl"),

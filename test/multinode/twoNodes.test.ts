@@ -14,7 +14,11 @@ afterEach(async () => {
 
 async function twoNodes(extraEnv: Record<string, string> = {}) {
   const env = { REDIS_URL: inject("redisUrl"), REDIS_KEY_PREFIX: uniquePrefix(), ...extraEnv };
-  nodes = await Promise.all([spawnNode(env), spawnNode(env)]);
+  // Registered one by one, so afterEach stops whichever started even if the other failed.
+  const started = await Promise.allSettled([spawnNode(env), spawnNode(env)]);
+  for (const result of started) if (result.status === "fulfilled") nodes.push(result.value);
+  const failed = started.find((result) => result.status === "rejected");
+  if (failed) throw failed.reason;
   return nodes as [NodeProcess, NodeProcess];
 }
 
