@@ -41,6 +41,7 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     client.on("error", (error: Error) => logger.warn({ client: name, err: error.message }, "redis error"));
   }
   await withTimeout(Promise.all([pubClient.connect(), subClient.connect()]), config.REDIS_COMMAND_TIMEOUT_MS * 3);
+  guardFireAndForget(subClient, logger);
   const adapter = createShardedAdapter(pubClient, subClient, {
     channelPrefix: `${config.REDIS_KEY_PREFIX}socket.io`,
     subscriptionMode: "dynamic",
@@ -53,4 +54,24 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
       await Promise.all([store.close(), closeRedisClients([pubClient, subClient], config.REDIS_COMMAND_TIMEOUT_MS)]);
     },
   };
+}
+
+/**
+ * The adapter calls sSubscribe/sUnsubscribe without awaiting them (room created or
+ * deleted); while Redis is down or the client is closing they reject, and an unhandled
+ * rejection would crash the process. Keep the promise, but note the failure.
+ */
+function guardFireAndForget(client: object, logger: Logger): void {
+  for (const name of ["sSubscribe", "sUnsubscribe"] as const) {
+    const target = client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const original = target[name]?.bind(client);
+    if (!original) continue;
+    target[name] = (...args: unknown[]) => {
+      const result = original(...args);
+      result.catch((error: unknown) =>
+        logger.debug({ err: error instanceof Error ? error.message : String(error) }, `adapter ${name} failed`),
+      );
+      return result;
+    };
+  }
 }

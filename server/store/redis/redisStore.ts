@@ -50,6 +50,7 @@ export class RedisStore implements Store {
   private readonly client: Client;
   private readonly subscriber: Client;
   private readonly global: ReturnType<typeof globalKeys>;
+  private readonly rememberedNodeWorkshops = new Set<string>();
 
   private constructor(
     private readonly options: RedisStoreOptions,
@@ -422,10 +423,16 @@ export class RedisStore implements Store {
     await closeRedisClients([this.client, this.subscriber], this.options.commandTimeoutMs);
   }
 
-  /** Recorded before the connection itself, so a node that dies in between still gets reaped. */
+  /**
+   * Recorded before the connection itself, so a node that dies in between still gets reaped.
+   * Once per node and workshop is enough (the set is only deleted when the node is dead).
+   */
   private async rememberNodeWorkshop(connectionId: string, workshopId: WorkshopId): Promise<void> {
     const nodeId = connectionId.split("/")[0] ?? "";
+    const key = `${nodeId}|${workshopId}`;
+    if (this.rememberedNodeWorkshops.has(key)) return;
     await this.bounded(this.client.sAdd(this.global.nodeWorkshops(nodeId), workshopId));
+    this.rememberedNodeWorkshops.add(key);
   }
 
   /** Runs a script by its SHA, loading it once more when Redis has forgotten it (restart, SCRIPT FLUSH). */
