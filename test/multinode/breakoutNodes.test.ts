@@ -108,4 +108,60 @@ describe("breakout rooms on two nodes", () => {
     // Nothing is left scheduled for it.
     expect(await store.dueTimers(Date.now() + 3_600_000, 10)).toEqual([]);
   });
+
+  it("isolation across nodes: room events stay in their room, commands aimed at another room are FORBIDDEN", async () => {
+    const { a, b } = await twoNodes();
+    const world = await workshopWithPeople([a.url, b.url], 4);
+    clients.push(world.host, ...world.people);
+    const [inA1, inB1, inA2, inB2] = world.people as [TestClient, TestClient, TestClient, TestClient];
+    const round = await planRound(world.host, [{ name: "A" }, { name: "B" }]);
+    const [roomA, roomB] = round.rooms as unknown as [{ roomId: string }, { roomId: string }];
+    for (const [people, room] of [
+      [[inA1, inA2], roomA],
+      [[inB1, inB2], roomB],
+    ] as const) {
+      await world.host.send("breakout:move", {
+        commandId: newCommandId(),
+        roundId: round.roundId,
+        participantIds: people.map((person) => person.session.participantId),
+        roomId: room.roomId,
+      });
+    }
+    await world.host.send("breakout:setLead", {
+      commandId: newCommandId(),
+      roundId: round.roundId,
+      roomId: roomA.roomId,
+      participantId: inA1.session.participantId,
+    });
+    await world.host.send("breakout:open", { commandId: newCommandId(), roundId: round.roundId });
+    const seenInA: WorkshopEvent[] = [];
+    for (const person of [inA1, inA2]) person.socket.on("workshop:events", (batch) => seenInA.push(...batch.events));
+    // Room B (one person on each node) asks for help; its lead-less room gets a banner.
+    const help = await inB1.send("help:request", { commandId: newCommandId(), text: "B needs help" });
+    if (!help.ok) throw new Error(help.error.code);
+    await world.host.send("breakout:broadcast", { commandId: newCommandId(), roomId: roomB.roomId, text: "B only" });
+    await inB2.mirror.until((state) => state.breakout.broadcasts.some((banner) => banner.text === "B only"));
+    await inB2.mirror.until((state) => state.breakout.helps.has(help.data.helpId));
+    // The lead of room A, on node A, aims at room B: refused.
+    expect(
+      await inA1.send("breakout:broadcast", { commandId: newCommandId(), roomId: roomB.roomId, text: "x" }),
+    ).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await inA1.send("help:take", { commandId: newCommandId(), helpId: help.data.helpId })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
+    expect(await inA2.send("breakout:room", { roundId: round.roundId, roomId: roomB.roomId })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
+    // A banner to every room reaches room A on both nodes; by then nothing of room B did.
+    await world.host.send("breakout:broadcast", { commandId: newCommandId(), roomId: null, text: "All rooms" });
+    for (const person of [inA1, inA2]) {
+      await person.mirror.until((state) => state.breakout.broadcasts.some((banner) => banner.text === "All rooms"));
+      expect(person.mirror.state.breakout.helps.size).toBe(0);
+      expect(person.mirror.state.breakout.broadcasts.map((banner) => banner.text)).toEqual(["All rooms"]);
+    }
+    const roomBEvents = seenInA.filter((event) => event.type !== "breakout:round");
+    expect(JSON.stringify(roomBEvents)).not.toContain(roomB.roomId);
+  });
 });
