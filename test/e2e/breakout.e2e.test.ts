@@ -1,58 +1,20 @@
-import { fileURLToPath } from "node:url";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { startServer, type TestServer } from "../helpers/server.js";
-
-/** Built by the suite's globalSetup (vite build) before any test runs. */
-const clientDir = fileURLToPath(new URL("../../dist/client", import.meta.url));
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import {
+  type BrowserPerson,
+  openPerson as openBrowserPerson,
+  serverForThisTest,
+  useBrowser,
+} from "../helpers/browser.js";
 
 const ROOM_NAMES = ["Forced labour", "Forced marriage", "Partnerships"];
 const PARTICIPANTS = ["Amal", "Bo", "Chandra", "Dara", "Eka", "Farid"];
 const HELP_TEXT = "We need someone to take notes";
 const BANNER = "Please agree on your top two recommendations";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function serverForThisTest(): Promise<TestServer> {
-  const server = await startServer({ store: "memory", clientDir });
-  onTestFinished(() => server.close());
-  return server;
-}
-
-type Person = { name: string; page: Page; problems: string[] };
-
-/** A fresh browser context (its own sessionStorage: a separate person), closed when the test ends. */
-async function openPerson(name: string, width = 1280): Promise<Person> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  onTestFinished(() => context.close());
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`${name} console error: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`${name} page error: ${error.message}`));
-  return { name, page, problems };
-}
+const browser = useBrowser();
+type Person = BrowserPerson;
+const openPerson = (name: string, width?: number) => openBrowserPerson(browser(), name, width);
 
 /** Creates a workshop in the UI and enters it as facilitator; returns the join link it showed. */
 async function createAndEnter(page: Page, baseUrl: string, name: string): Promise<string> {
@@ -144,7 +106,8 @@ describe("breakout rooms in a real browser", () => {
         expect(ROOM_NAMES).toContain(roomName);
         roomOf.set(name, roomName);
         const first = (await page.getByTestId("room-countdown").textContent()) ?? "";
-        expect(first).toMatch(/^(44:[0-5]\d|45:00)$/);
+        // A 45-minute countdown (its exact second depends on the clock offset: no timing assertion).
+        expect(first).toMatch(/^4[45]:[0-5]\d$/);
         await page.waitForFunction((shown) => {
           const now = document.querySelector('[data-testid="room-countdown"]')?.textContent;
           return typeof now === "string" && now !== shown;

@@ -1,53 +1,10 @@
-import { fileURLToPath } from "node:url";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { startServer, type TestServer } from "../helpers/server.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { openPerson as openBrowserPerson, serverForThisTest, useBrowser } from "../helpers/browser.js";
 
-/** Built by the suite's globalSetup (vite build) before any test runs. */
-const clientDir = fileURLToPath(new URL("../../dist/client", import.meta.url));
-
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function serverForThisTest(): Promise<TestServer> {
-  const server = await startServer({ store: "memory", clientDir });
-  onTestFinished(() => server.close());
-  return server;
-}
-
-type TrackedPage = { page: Page; problems: string[] };
-
-/** A fresh browser context (its own sessionStorage: a separate person), closed when the test ends. */
-async function openPerson(width = 1280): Promise<TrackedPage> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  onTestFinished(() => context.close());
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  return { page, problems };
-}
+const browser = useBrowser();
+let people = 0;
+const openPerson = (width?: number) => openBrowserPerson(browser(), `person ${++people}`, width);
 
 function rowOf(page: Page, name: string) {
   return page.locator(`[data-testid="participant-row"][data-name="${name}"]`);
