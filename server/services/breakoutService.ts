@@ -414,7 +414,7 @@ export class BreakoutService {
     const latest = await this.store.getRound(workshopId, roundId);
     const due = latest ? nextTransitionAt(latest) : null;
     if (due === null) await this.store.clearTimer(workshopId, roundId);
-    else await this.store.scheduleTimer(workshopId, roundId, due);
+    else await this.store.scheduleTimer(workshopId, roundId, due, "exact");
   }
 
   private async changeRound(
@@ -435,8 +435,8 @@ export class BreakoutService {
       };
     });
     const due = nextTransitionAt(round);
-    if (due !== null) await this.store.scheduleTimer(who.workshopId, round.roundId, due);
-    else await this.store.clearTimer(who.workshopId, round.roundId);
+    // Only ever sooner: a racing command's later time must not delay the clock (it re-reads).
+    if (due !== null) await this.store.scheduleTimer(who.workshopId, round.roundId, due, "earliest");
     return round;
   }
 

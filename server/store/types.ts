@@ -152,7 +152,12 @@ export interface Store {
   getTags(workshopId: WorkshopId): Promise<Map<ParticipantId, Tags>>;
 
   /** Round timers shared by all nodes: whoever polls first after dueAt advances the round. */
-  scheduleTimer(workshopId: WorkshopId, roundId: RoundId, dueAt: number): Promise<void>;
+  /**
+   * `earliest`: keep the earlier of the stored and the new time (commands racing each other
+   * can only make the clock look sooner, never later: an early look finds nothing due and
+   * sets the right time). `exact`: set it (the clock itself, after reading the round).
+   */
+  scheduleTimer(workshopId: WorkshopId, roundId: RoundId, dueAt: number, mode: "earliest" | "exact"): Promise<void>;
   clearTimer(workshopId: WorkshopId, roundId: RoundId): Promise<void>;
   dueTimers(now: number, limit: number): Promise<Array<{ workshopId: WorkshopId; roundId: RoundId }>>;
 

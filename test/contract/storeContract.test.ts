@@ -430,12 +430,14 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("store co
   });
 
   it("S14 round timers: due ones are listed oldest first, cleared ones are gone", async () => {
-    await store.scheduleTimer(workshop.workshopId, "rround0000003", 2000);
-    await store.scheduleTimer(workshop.workshopId, "rround0000004", 1000);
-    await store.scheduleTimer(workshop.workshopId, "rround0000005", 9000);
+    await store.scheduleTimer(workshop.workshopId, "rround0000003", 2000, "exact");
+    await store.scheduleTimer(workshop.workshopId, "rround0000004", 1000, "exact");
+    await store.scheduleTimer(workshop.workshopId, "rround0000005", 9000, "exact");
+    // "earliest" never moves a time later.
+    await store.scheduleTimer(workshop.workshopId, "rround0000003", 7000, "earliest");
     const due = (await store.dueTimers(5000, 10)).filter((timer) => timer.workshopId === workshop.workshopId);
     expect(due.map((timer) => timer.roundId)).toEqual(["rround0000004", "rround0000003"]);
-    await store.scheduleTimer(workshop.workshopId, "rround0000004", 8000);
+    await store.scheduleTimer(workshop.workshopId, "rround0000004", 8000, "exact");
     await store.clearTimer(workshop.workshopId, "rround0000003");
     const later = (await store.dueTimers(5000, 10)).filter((timer) => timer.workshopId === workshop.workshopId);
     expect(later).toEqual([]);

@@ -308,8 +308,15 @@ export class MemoryStore implements Store {
     return new Map([...tags].map(([participantId, json]) => [participantId, JSON.parse(json) as Tags]));
   }
 
-  async scheduleTimer(workshopId: WorkshopId, roundId: RoundId, dueAt: number): Promise<void> {
-    this.timers.set(`${workshopId}|${roundId}`, dueAt);
+  async scheduleTimer(
+    workshopId: WorkshopId,
+    roundId: RoundId,
+    dueAt: number,
+    mode: "earliest" | "exact",
+  ): Promise<void> {
+    const member = `${workshopId}|${roundId}`;
+    const current = this.timers.get(member);
+    this.timers.set(member, mode === "earliest" && current !== undefined ? Math.min(current, dueAt) : dueAt);
   }
 
   async clearTimer(workshopId: WorkshopId, roundId: RoundId): Promise<void> {

@@ -323,8 +323,18 @@ export class RedisStore implements Store {
     return tagsFrom(await this.bounded(this.client.hGetAll(keys.tags)));
   }
 
-  async scheduleTimer(workshopId: WorkshopId, roundId: RoundId, dueAt: number): Promise<void> {
-    await this.bounded(this.client.zAdd(this.global.timers, { score: dueAt, value: `${workshopId}|${roundId}` }));
+  async scheduleTimer(
+    workshopId: WorkshopId,
+    roundId: RoundId,
+    dueAt: number,
+    mode: "earliest" | "exact",
+  ): Promise<void> {
+    const member = { score: dueAt, value: `${workshopId}|${roundId}` };
+    await this.bounded(
+      mode === "earliest"
+        ? this.client.zAdd(this.global.timers, member, { comparison: "LT" })
+        : this.client.zAdd(this.global.timers, member),
+    );
   }
 
   async clearTimer(workshopId: WorkshopId, roundId: RoundId): Promise<void> {
