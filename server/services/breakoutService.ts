@@ -39,12 +39,14 @@ export class BreakoutService {
   ) {}
 
   async room(who: Actor, payload: ParsedPayload<"breakout:room">): Promise<RoomStateView> {
-    const { actor } = await this.workshops.authorizedContext("breakout:room", who);
-    const viewer = await this.workshops.viewer(who);
-    if (actor.role !== "facilitator" && viewer.roomId !== payload.roomId) {
-      throw new DomainError("FORBIDDEN", "that is not your room");
-    }
+    // Everyone asks at once when a round opens: read only what this answer needs.
+    const { actor, workshop } = await this.workshops.authorizedContext("breakout:room", who);
     const round = requireRound(await this.store.getRound(who.workshopId, payload.roundId));
+    if (actor.role !== "facilitator") {
+      const ownRoom = await this.store.getAssignment(who.workshopId, round.roundId, who.participantId);
+      const mine = workshop.currentRoundId === round.roundId && isRunning(round) && ownRoom === payload.roomId;
+      if (!mine) throw new DomainError("FORBIDDEN", "that is not your room");
+    }
     const [members, helps, broadcasts] = await Promise.all([
       this.store.getRoomMembers(who.workshopId, round.roundId, payload.roomId),
       this.store.listHelps(who.workshopId),

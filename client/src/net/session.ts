@@ -148,6 +148,10 @@ function onCounts(payload: unknown): void {
   if (parsed.success) workshopState.applyCounts(parsed.data);
 }
 
+/** Refusals that mean "not now" rather than "not yours": the room fetch is asked again. */
+const RETRYABLE_ROOM_REFUSALS: ReadonlySet<string> = new Set(["UNAVAILABLE", "RATE_LIMITED", "CONFLICT", "INTERNAL"]);
+const ROOM_RETRY_MIN_MS = 1000;
+
 /**
  * When the viewer lands in a room (moved, picked, assigned, or a room this tab has not
  * loaded), its people, help requests and banners were not theirs to see before: fetch them once.
@@ -177,7 +181,11 @@ async function fetchRoomIfMoved(): Promise<void> {
   if (parsed?.success) workshopState.applyRoom(parsed.data);
   else if (!outcome.ok && (outcome.error.code === "network" || outcome.error.code === "timeout"))
     workshopState.roomFetchAbandoned(room);
-  else workshopState.roomRefused(room);
+  else if (!outcome.ok && RETRYABLE_ROOM_REFUSALS.has(outcome.error.code)) {
+    // A busy or briefly unreachable store is not a "no": ask again in a moment, spread out.
+    workshopState.roomFetchAbandoned(room);
+    setTimeout(() => void fetchRoomIfMoved(), ROOM_RETRY_MIN_MS + Math.random() * ROOM_FETCH_SPREAD_MS * 3);
+  } else workshopState.roomRefused(room);
 }
 
 /** Fetches what was missed (or everything when `full`), then replays the batches held meanwhile. */
