@@ -92,7 +92,7 @@ export function createApp(deps: AppDeps): App {
     nodeId,
     { heartbeatMs: config.NODE_HEARTBEAT_MS, deadAfterMs: config.NODE_DEAD_AFTER_MS },
     logger,
-    () => new Set([...io.of("/").sockets.keys()].map((socketId) => `${nodeId}/${socketId}`)),
+    (connectionId) => io.of("/").sockets.has(connectionId.slice(nodeId.length + 1)),
   );
   const timers = startRoundTimers(store, breakout, config.ROUND_TIMER_POLL_MS, logger);
   const handlers = [...workshopHandlers(service), ...breakoutHandlers(breakout)];

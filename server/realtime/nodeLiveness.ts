@@ -17,17 +17,27 @@ export function startNodeLiveness(
   nodeId: string,
   options: NodeLivenessOptions,
   logger: Logger,
-  /** Connection ids of this node's open sockets, to repair disconnects the store missed. */
-  liveConnectionIds: () => ReadonlySet<string>,
+  /** Whether a connection id is one of this node's open sockets, to repair disconnects the store missed. */
+  isLiveConnection: (connectionId: string) => boolean,
 ) {
   let beats = 0;
+  /** Connections found missing on the last repair pass: reaped only if still missing on the next. */
+  let suspects = new Set<string>();
   const beat = async () => {
     try {
       const now = Date.now();
       await store.heartbeat(nodeId, now);
       // Every few beats, close what the store still thinks is open here but is not.
       if (++beats % 6 === 0) {
-        const repaired = await store.reapNode(nodeId, liveConnectionIds());
+        // A handshake stores its connection before the socket is listed, and a socket can
+        // connect while the pass runs: only what is missing on two passes in a row is stale.
+        const missingNow = new Set<string>();
+        const repaired = await store.reapNode(nodeId, (connectionId) => {
+          if (isLiveConnection(connectionId)) return true;
+          missingNow.add(connectionId);
+          return !suspects.has(connectionId);
+        });
+        suspects = missingNow;
         if (repaired > 0) logger.info({ repaired }, "closed connections whose disconnect was missed");
       }
       for (const deadNodeId of await store.deadNodes(now - options.deadAfterMs)) {

@@ -115,10 +115,10 @@ export interface Store {
   disconnect(workshopId: WorkshopId, connectionId: string): Promise<void>;
   /**
    * Closes the connections a node left behind (connection ids start with `<nodeId>/`):
-   * all of them for a dead node; for a live node, those not in `keep` (a disconnect whose
+   * all of them for a dead node; for a live node, those `keep` says no to (a disconnect whose
    * store write failed while Redis was away).
    */
-  reapNode(nodeId: string, keep?: ReadonlySet<string>): Promise<number>;
+  reapNode(nodeId: string, keep?: (connectionId: string) => boolean): Promise<number>;
   /** Liveness of server nodes, so survivors can reap the connections of a node that died. */
   heartbeat(nodeId: string, now: number): Promise<void>;
   deadNodes(olderThan: number): Promise<string[]>;
@@ -174,6 +174,6 @@ export interface Store {
 }
 
 /** How many events a workshop's log keeps for delta resync; older gaps get a full snapshot. */
-export const EVENT_LOG_CAP = 5000;
+export const EVENT_LOG_CAP = 10_000;
 /** How long a write's first result is remembered for retries. */
 export const COMMAND_RESULT_TTL_SECONDS = 24 * 60 * 60;

@@ -161,10 +161,11 @@ async function fetchRoomIfMoved(): Promise<void> {
   if (!current || stopped || syncing) return;
   const target = workshopState.roomToFetch();
   if (!target) return;
-  const { moved, ...room } = target;
+  const { moved: _moved, ...room } = target;
   const startedIn = epoch;
   // When a round opens, everyone in it asks at once: spread those asks over a moment.
-  if (!moved) await new Promise((resolve) => setTimeout(resolve, Math.random() * ROOM_FETCH_SPREAD_MS));
+  // Spread every ask: when a round opens (or a big assignment lands) everyone asks at once.
+  await new Promise((resolve) => setTimeout(resolve, Math.random() * ROOM_FETCH_SPREAD_MS));
   if (stopped || startedIn !== epoch) {
     workshopState.roomFetchAbandoned(room);
     void fetchRoomIfMoved();

@@ -164,11 +164,11 @@ export class MemoryStore implements Store {
     this.append(state, [{ type: "participant:presence", participantId, online: false }]);
   }
 
-  async reapNode(nodeId: string, keep?: ReadonlySet<string>): Promise<number> {
+  async reapNode(nodeId: string, keep?: (connectionId: string) => boolean): Promise<number> {
     let reaped = 0;
     for (const [workshopId, state] of this.workshops) {
       for (const connectionId of [...state.connections.keys()]) {
-        if (!connectionId.startsWith(`${nodeId}/`) || keep?.has(connectionId)) continue;
+        if (!connectionId.startsWith(`${nodeId}/`) || keep?.(connectionId)) continue;
         await this.disconnect(workshopId, connectionId);
         reaped++;
       }

@@ -194,7 +194,7 @@ export class RedisStore implements Store {
     );
   }
 
-  async reapNode(nodeId: string, keep?: ReadonlySet<string>): Promise<number> {
+  async reapNode(nodeId: string, keep?: (connectionId: string) => boolean): Promise<number> {
     const workshopsKey = this.global.nodeWorkshops(nodeId);
     const workshopIds = await this.bounded(this.client.sMembers(workshopsKey));
     let reaped = 0;
@@ -202,7 +202,7 @@ export class RedisStore implements Store {
       const keys = workshopKeys(this.options.keyPrefix, workshopId);
       const connectionIds = await this.bounded(this.client.hKeys(keys.connections));
       for (const connectionId of connectionIds) {
-        if (!connectionId.startsWith(`${nodeId}/`) || keep?.has(connectionId)) continue;
+        if (!connectionId.startsWith(`${nodeId}/`) || keep?.(connectionId)) continue;
         await this.disconnect(workshopId, connectionId);
         reaped++;
       }
