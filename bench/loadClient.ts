@@ -4,6 +4,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from "../shared/event
 import { PROTOCOL_VERSION } from "../shared/protocol.js";
 import { applyEventBatch, applySyncResult, emptyWorkshopState, type WorkshopState } from "../shared/workshopState.js";
 import { type LoadConfig, type LoaderMessage, type LoaderResult, ParentMessageSchema } from "./lib/messages.js";
+import { kindOf, packetBytes } from "./lib/packets.js";
 
 /**
  * One load generator: a child process of bench/run.ts that opens its share of the storm's
@@ -68,34 +69,6 @@ function send(message: LoaderMessage): void {
 
 function bump(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
-}
-
-/** What an Engine.IO packet is, for the bytes-by-kind table: Socket.IO event name or packet type. */
-function kindOf(type: string, data: unknown): string {
-  if (type !== "message") return `engine:${type}`;
-  if (typeof data !== "string") return "binary";
-  switch (data[0]) {
-    case "0":
-      return "sio:connect";
-    case "1":
-      return "sio:disconnect";
-    case "2":
-      return /^2\d*\["([^"]{1,64})"/.exec(data.slice(0, 80))?.[1] ?? "sio:event";
-    case "3":
-      return "sio:ack";
-    case "4":
-      return "sio:connect_error";
-    default:
-      return "sio:other";
-  }
-}
-
-/** Payload bytes of one WebSocket message: the Engine.IO type digit plus the encoded packet. */
-function packetBytes(data: unknown): number {
-  if (typeof data === "string") return 1 + Buffer.byteLength(data);
-  if (Buffer.isBuffer(data)) return data.length;
-  if (data instanceof ArrayBuffer) return data.byteLength;
-  return 1;
 }
 
 function open(index: number, load: LoadConfig): void {

@@ -1,13 +1,21 @@
-import { execFileSync, fork, spawn } from "node:child_process";
-import { mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
-import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { createClient } from "redis";
-import { z } from "zod";
-import { ConfigSchema } from "../server/config.js";
-import { CreateWorkshopResponseSchema } from "../shared/workshop.js";
-import { freePort } from "../test/helpers/ports.js";
+import {
+  benchLogger,
+  ChildLoader,
+  createWorkshop,
+  machine,
+  numberEnv,
+  type RunningNode,
+  redisUsedMemory,
+  repoRoot,
+  scrapeMetrics,
+  sleep,
+  startNode,
+  startRedis,
+  summarizeLog,
+} from "./lib/cluster.js";
 import {
   type LoaderMessage,
   LoaderMessageSchema,
@@ -15,22 +23,12 @@ import {
   type LoadMode,
   type ParentMessage,
 } from "./lib/messages.js";
-import {
-  type ExitInfo,
-  killAllNow,
-  openFilesLimit,
-  stopChild,
-  tail,
-  track,
-  waitForHttp,
-  waitForPort,
-} from "./lib/processes.js";
+import { type ExitInfo, killAllNow, openFilesLimit } from "./lib/processes.js";
 import { type ProcSample, sampleMachine, sampleProcess } from "./lib/procStats.js";
 import {
   type BenchSettings,
   type HeapUsage,
   type LoadRun,
-  type Machine,
   type NodeReport,
   type PhaseReport,
   renderResults,
@@ -44,16 +42,6 @@ import {
  * so each one's CPU and memory come from the kernel (/proc) and nobody's work is counted as
  * someone else's. Writes the results section of docs/PERFORMANCE.md (BENCH_WRITE=0: print only).
  */
-
-const repoRoot = fileURLToPath(new URL("..", import.meta.url));
-
-function numberEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < min) throw new Error(`${name} must be a number >= ${min}, got "${raw}"`);
-  return value;
-}
 
 const settings: BenchSettings = {
   /** Clients in the storm (the issue: 2,000). */
@@ -76,199 +64,12 @@ const settings: BenchSettings = {
 
 const benchStart = Date.now();
 const logDir = mkdtempSync(path.join(tmpdir(), "wk-bench-"));
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const log = (line: string) =>
-  process.stderr.write(`[bench +${((Date.now() - benchStart) / 1000).toFixed(1)}s] ${line}\n`);
+const log = benchLogger(benchStart);
 
-interface RunningNode {
-  name: string;
-  url: string;
-  pid: number;
-  logPath: string;
-  stop(): Promise<ExitInfo>;
-  /** Memory after a full GC (servers only). */
-  memory(): Promise<HeapUsage | null>;
-}
-
-/** The environment of a child: ours, minus every server setting, so the shell cannot change what is measured. */
-function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(ConfigSchema.shape)) delete env[key];
-  return { ...env, ...extra };
-}
-
-/** BENCH_PROFILE=1: a V8 CPU profile of every server node and load generator, written to the log directory when it stops. */
-function profileArgs(name: string): string[] {
-  if (process.env.BENCH_PROFILE !== "1") return [];
-  // One directory per node: the module-loader thread writes a profile of its own beside the main one.
-  return ["--cpu-prof", `--cpu-prof-dir=${path.join(logDir, "profiles", name)}`];
-}
-
-async function startNode(kind: LoadMode, index: number, extraEnv: Record<string, string>): Promise<RunningNode> {
-  const port = await freePort();
-  const name = `${kind}-${index + 1}`;
-  const logPath = path.join(logDir, `${name}.log`);
-  const logFd = openSync(logPath, "a");
-  const entry = kind === "workshop" ? "server/main.ts" : "bench/bareServer.ts";
-  const memoryFile = path.join(logDir, `${name}.memory.json`);
-  const child = track(
-    spawn(process.execPath, [...profileArgs(name), "--expose-gc", "--import", "tsx", "--import", memoryProbe, entry], {
-      cwd: repoRoot,
-      env: childEnv({ PORT: String(port), HOST: "127.0.0.1", BENCH_MEMORY_FILE: memoryFile, ...extraEnv }),
-      stdio: ["ignore", logFd, logFd],
-    }),
-  );
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}${kind === "workshop" ? "/readyz" : "/healthz"}`, child, name, logPath);
-  if (child.pid === undefined) throw new Error(`${name} has no pid`);
-  const pid = child.pid;
-  return { name, url, pid, logPath, stop: () => stopChild(child), memory: () => probeMemory(pid, memoryFile) };
-}
-
-const memoryProbe = pathToFileURL(path.join(repoRoot, "bench/memoryProbe.ts")).href;
-const HeapSchema = z.object({ at: z.number(), rss: z.number(), heapUsed: z.number(), external: z.number() });
-
-/** Asks a server (bench/memoryProbe.ts) for a full GC and its memory use afterwards; null if it never answers. */
-async function probeMemory(pid: number, file: string): Promise<HeapUsage | null> {
-  const asked = Date.now();
-  try {
-    process.kill(pid, "SIGUSR2");
-  } catch {
-    return null;
-  }
-  const deadline = asked + 5000;
-  while (Date.now() < deadline) {
-    await sleep(50);
-    try {
-      const usage = HeapSchema.parse(JSON.parse(readFileSync(file, "utf8")));
-      if (usage.at >= asked) return usage;
-    } catch {
-      // Not written yet.
-    }
-  }
-  return null;
-}
-
-/** Redis's own count of the bytes it holds (INFO memory used_memory). */
-async function redisUsedMemory(url: string): Promise<number> {
-  const client = createClient({ url });
-  client.on("error", () => undefined);
-  await client.connect();
-  try {
-    const info = await client.info("memory");
-    return Number(/^used_memory:(\d+)/m.exec(info)?.[1] ?? Number.NaN);
-  } finally {
-    client.destroy();
-  }
-}
-
-async function startRedis(): Promise<RunningNode> {
-  const port = await freePort();
-  const logPath = path.join(logDir, "redis.log");
-  const logFd = openSync(logPath, "a");
-  const binary = process.env.REDIS_SERVER_BIN ?? "redis-server";
-  const child = track(
-    spawn(
-      binary,
-      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", logDir],
-      { stdio: ["ignore", logFd, logFd] },
-    ),
-  );
-  await waitForPort(port, child, "redis-server", logPath);
-  if (child.pid === undefined) throw new Error("redis-server has no pid");
-  return {
-    name: "redis",
-    url: `redis://127.0.0.1:${port}`,
-    pid: child.pid,
-    logPath,
-    stop: () => stopChild(child),
-    memory: async () => null,
-  };
-}
-
-async function createWorkshop(url: string, title: string): Promise<string> {
-  const response = await fetch(`${url}/api/workshops`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ title }),
-  });
-  if (response.status !== 201) throw new Error(`POST /api/workshops answered ${response.status}`);
-  return CreateWorkshopResponseSchema.parse(await response.json()).joinCode;
-}
-
-/** A load generator child and the messages it sent that nobody has taken yet. */
-class Loader {
-  private readonly inbox: LoaderMessage[] = [];
-  private wake: () => void = () => {};
-  readonly logPath: string;
-
-  constructor(
-    private readonly child: ReturnType<typeof fork>,
-    logPath: string,
-  ) {
-    this.logPath = logPath;
-    child.on("message", (raw: unknown) => {
-      const parsed = LoaderMessageSchema.safeParse(raw);
-      this.inbox.push(
-        parsed.success ? parsed.data : { type: "fatal", message: `unreadable message: ${parsed.error.message}` },
-      );
-      this.wake();
-    });
-    child.on("exit", () => this.wake());
-  }
-
-  static start(name: string): Loader {
-    const logPath = path.join(logDir, `${name}.log`);
-    const logFd = openSync(logPath, "a");
-    const child = track(
-      fork(path.join(repoRoot, "bench/loadClient.ts"), [], {
-        cwd: repoRoot,
-        execArgv: [...profileArgs(name), "--import", "tsx"],
-        stdio: ["ignore", logFd, logFd, "ipc"],
-      }),
-    );
-    return new Loader(child, logPath);
-  }
-
-  send(message: ParentMessage): void {
-    if (this.child.connected) this.child.send(message);
-  }
-
-  /** The next message of this type, or null after timeoutMs; a fatal message or an early exit throws. */
-  async next<T extends LoaderMessage["type"]>(
-    type: T,
-    timeoutMs: number,
-  ): Promise<Extract<LoaderMessage, { type: T }> | null> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const fatal = this.inbox.find((message) => message.type === "fatal");
-      if (fatal && fatal.type === "fatal") throw new Error(`load generator: ${fatal.message}`);
-      const index = this.inbox.findIndex((message) => message.type === type);
-      if (index >= 0) return this.inbox.splice(index, 1)[0] as Extract<LoaderMessage, { type: T }>;
-      if (this.child.exitCode !== null || this.child.signalCode !== null) {
-        throw new Error(
-          `load generator exited (${this.child.exitCode ?? this.child.signalCode}):\n${tail(this.logPath, 20)}`,
-        );
-      }
-      const left = deadline - Date.now();
-      if (left <= 0) return null;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-    }
-  }
-
-  async close(): Promise<void> {
-    this.send({ type: "close" });
-    const deadline = Date.now() + 5000;
-    while (this.child.exitCode === null && this.child.signalCode === null && Date.now() < deadline) await sleep(50);
-    await stopChild(this.child, 1000);
-  }
-}
+/** A load generator of the join storm (bench/loadClient.ts). */
+type Loader = ChildLoader<LoaderMessage, ParentMessage>;
+const startLoader = (name: string): Loader =>
+  ChildLoader.start<LoaderMessage, ParentMessage>(logDir, "bench/loadClient.ts", name, LoaderMessageSchema);
 
 /** One storm: start generators, run the clients on schedule, wait until every state is complete. */
 async function runLoad(options: {
@@ -284,7 +85,7 @@ async function runLoad(options: {
   afterSettle?: () => Promise<void>;
 }): Promise<LoadRun> {
   const count = Math.min(options.loaders, options.clients);
-  const loaders = Array.from({ length: count }, (_, index) => Loader.start(`${options.label}-loader-${index + 1}`));
+  const loaders = Array.from({ length: count }, (_, index) => startLoader(`${options.label}-loader-${index + 1}`));
   try {
     for (const loader of loaders) {
       if (!(await loader.next("ready", 30_000))) throw new Error("a load generator did not start within 30 s");
@@ -343,7 +144,7 @@ async function runLoad(options: {
     }
     return { results, joinedAt, convergedAt, measuredSeconds };
   } finally {
-    await Promise.all(loaders.map((loader) => loader.close()));
+    await Promise.all(loaders.map((loader) => loader.close({ type: "close" })));
   }
 }
 
@@ -351,58 +152,8 @@ function samplePids(pids: number[]): ProcSample[] {
   return pids.map((pid) => sampleProcess(pid));
 }
 
-interface LogSummary {
-  lines: number;
-  /** pino level >= 40 (warn, error, fatal) and anything that is not a pino line, by message. */
-  problems: Record<string, number>;
-}
-
-function summarizeLog(logPath: string): LogSummary {
-  const problems: Record<string, number> = {};
-  let lines = 0;
-  let text = "";
-  try {
-    text = readFileSync(logPath, "utf8");
-  } catch {
-    return { lines, problems };
-  }
-  for (const line of text.split("\n")) {
-    if (!line.trim()) continue;
-    lines++;
-    let key: string | null = `non-JSON: ${line.slice(0, 160)}`;
-    try {
-      const entry: unknown = JSON.parse(line);
-      if (typeof entry === "object" && entry !== null && "level" in entry && typeof entry.level === "number") {
-        const message = "msg" in entry && typeof entry.msg === "string" ? entry.msg : "";
-        const err = "err" in entry && typeof entry.err === "string" ? ` (${entry.err})` : "";
-        key = entry.level >= 40 ? `level ${entry.level}: ${message}${err}` : null;
-      }
-    } catch {
-      // Not JSON: keep it, a stack trace or a console.error line is worth seeing.
-    }
-    if (key) problems[key] = (problems[key] ?? 0) + 1;
-  }
-  return { lines, problems };
-}
-
-/** Counters from a workshop node's /metrics (prom-client text format). */
-async function scrapeMetrics(url: string): Promise<Record<string, number>> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  const wanted: Record<string, RegExp> = {
-    handshakesOk: /^workshop_handshakes_total\{outcome="ok"\} (\d+)/m,
-    eventBatches: /^workshop_event_batches_total (\d+)/m,
-    connections: /^workshop_connections (\d+)/m,
-  };
-  const values: Record<string, number> = {};
-  for (const [name, pattern] of Object.entries(wanted)) {
-    const match = pattern.exec(text);
-    if (match) values[name] = Number(match[1]);
-  }
-  return values;
-}
-
 async function runPhase(kind: LoadMode): Promise<PhaseReport> {
-  const redis = kind === "workshop" ? await startRedis() : null;
+  const redis = kind === "workshop" ? await startRedis(logDir) : null;
   const prefix = `bench:${Math.random().toString(36).slice(2, 10)}:`;
   const nodes: RunningNode[] = [];
   try {
@@ -410,7 +161,7 @@ async function runPhase(kind: LoadMode): Promise<PhaseReport> {
       kind === "workshop" && redis
         ? { REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix, LOG_LEVEL: "warn", CLIENT_DIR: "" }
         : {};
-    const starting = Array.from({ length: settings.nodes }, (_, index) => startNode(kind, index, env));
+    const starting = Array.from({ length: settings.nodes }, (_, index) => startNode(logDir, kind, index, env));
     // Keep every node that did start, so the finally below stops it even when another failed.
     const started = await Promise.allSettled(starting);
     for (const result of started) if (result.status === "fulfilled") nodes.push(result.value);
@@ -428,11 +179,11 @@ async function runPhase(kind: LoadMode): Promise<PhaseReport> {
         windowMs: 1000,
         loaders: 1,
         quietMs: 0,
-        ...(kind === "workshop" ? { joinCode: await createWorkshop(firstUrl, "Bench warm-up") } : {}),
+        ...(kind === "workshop" ? { joinCode: (await createWorkshop(firstUrl, "Bench warm-up")).joinCode } : {}),
       });
       await sleep(1000);
     }
-    const joinCode = kind === "workshop" ? await createWorkshop(firstUrl, "Bench join storm") : undefined;
+    const joinCode = kind === "workshop" ? (await createWorkshop(firstUrl, "Bench join storm")).joinCode : undefined;
     const pids = [...nodes.map((node) => node.pid), ...(redis ? [redis.pid] : [])];
     let before: ProcSample[] = [];
     let after: ProcSample[] = [];
@@ -533,33 +284,6 @@ async function runPhase(kind: LoadMode): Promise<PhaseReport> {
 
 function sampleMissing(): ProcSample {
   return { cpuSeconds: Number.NaN, rssBytes: Number.NaN, peakRssBytes: Number.NaN };
-}
-
-function command(file: string, args: string[]): string {
-  try {
-    return execFileSync(file, args, { encoding: "utf8", cwd: repoRoot }).trim();
-  } catch {
-    return "unknown";
-  }
-}
-
-function machine(): Machine {
-  const socketIo: unknown = JSON.parse(
-    readFileSync(path.join(repoRoot, "node_modules/socket.io/package.json"), "utf8"),
-  );
-  const dirty = command("git", ["status", "--porcelain"]) !== "";
-  return {
-    date: new Date().toISOString(),
-    cpus: availableParallelism(),
-    cpuModel: cpus()[0]?.model ?? "unknown",
-    memoryGiB: totalmem() / 2 ** 30,
-    node: process.version,
-    redis: command(process.env.REDIS_SERVER_BIN ?? "redis-server", ["--version"]),
-    socketIo:
-      typeof socketIo === "object" && socketIo !== null && "version" in socketIo ? String(socketIo.version) : "unknown",
-    commit: `${command("git", ["rev-parse", "--short", "HEAD"])}${dirty ? " (with uncommitted changes)" : ""}`,
-    openFiles: openFilesLimit(),
-  };
 }
 
 async function main(): Promise<void> {

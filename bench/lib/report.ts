@@ -155,12 +155,12 @@ function summarize(phase: PhaseReport): Summary {
   };
 }
 
-function format(value: number, digits = 1): string {
+export function format(value: number, digits = 1): string {
   if (!Number.isFinite(value)) return "—";
   return value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
-function ratio(workshop: number, bare: number): string {
+export function ratio(workshop: number, bare: number): string {
   if (!Number.isFinite(workshop) || !Number.isFinite(bare) || bare <= 0) return "—";
   return `${format(workshop / bare, workshop / bare >= 10 ? 0 : 2)}×`;
 }

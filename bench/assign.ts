@@ -1,0 +1,791 @@
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { createClient } from "redis";
+import { z } from "zod";
+import { assignBalanced, seededRandom } from "../server/domain/breakout/assignment.js";
+import * as luaScripts from "../server/store/redis/scripts.js";
+import type { AssignConstraints, RoundView } from "../shared/breakout.js";
+import { PROTOCOL_VERSION } from "../shared/protocol.js";
+import {
+  type AssignLoaderMessage,
+  AssignLoaderMessageSchema,
+  type AssignLoaderResult,
+  type AssignParentMessage,
+  type WatchCondition,
+} from "./lib/assignMessages.js";
+import { plannedPairs, plannedRooms } from "./lib/assignPlan.js";
+import {
+  type AssignReport,
+  type CpuSpan,
+  type Delivery,
+  renderAssignResults,
+  type SlowScript,
+  writeAssignResults,
+} from "./lib/assignReport.js";
+import {
+  benchLogger,
+  ChildLoader,
+  createWorkshop,
+  machine,
+  numberEnv,
+  type RunningNode,
+  repoRoot,
+  scrapeMetrics,
+  sleep,
+  startNode,
+  startRedis,
+  summarizeLog,
+} from "./lib/cluster.js";
+import { findProfile, monotonicMicros, profileWindows, type WindowProfile } from "./lib/cpuProfile.js";
+import { killAllNow, openFilesLimit } from "./lib/processes.js";
+import { type MachineSample, type ProcSample, sampleMachine, sampleProcess } from "./lib/procStats.js";
+import { ClientStats, epochNow, newCommandId, WorkshopClient } from "./lib/workshopClient.js";
+
+/**
+ * The breakout-assignment bench: BENCH_PEOPLE participants join one workshop (slowly: the
+ * join is not what is measured) over two server nodes sharing one Redis, most with a language
+ * tag. A facilitator plans BENCH_ROOMS rooms, assigns everyone with constraints (groupByTag,
+ * keepTogether, keepApart) and opens the round. Measured: the ack of `breakout:assign`
+ * (compute + store) beside the pure compute of assignBalanced on the same input in this
+ * process; the time until every participant's own state holds its assignment, then (after
+ * `breakout:open`) shows its room and has fetched it; messages and bytes per participant and
+ * for the facilitator. The baseline, in the same run: one plenary-wide banner
+ * (`breakout:broadcast` to all rooms) reaching the same participants.
+ * Writes its section of docs/PERFORMANCE.md (BENCH_WRITE=0: print only).
+ */
+
+const settings = {
+  people: Math.floor(numberEnv("BENCH_PEOPLE", 5000, 2)),
+  rooms: Math.floor(numberEnv("BENCH_ROOMS", 200, 1)),
+  /** Participants starting to join per second, over all load generators. */
+  joinRate: numberEnv("BENCH_JOIN_RATE", 20, 0.1),
+  loaders: Math.floor(numberEnv("BENCH_LOADERS", 4, 1)),
+  keepTogether: Math.floor(numberEnv("BENCH_KEEP_TOGETHER", 150, 0)),
+  keepApart: Math.floor(numberEnv("BENCH_KEEP_APART", 150, 0)),
+  /** Plenary-wide banners sent for the baseline; the median is the baseline. */
+  baselines: Math.floor(numberEnv("BENCH_BASELINES", 3, 1)),
+  /** Participants of the warm-up workshop run through the same steps first (0: none). */
+  warmupPeople: Math.floor(numberEnv("BENCH_WARMUP", 40, 0)),
+  /** In-process compute: calls after the first, for the warm median. */
+  computeRepeats: Math.floor(numberEnv("BENCH_COMPUTE_REPEATS", 5, 0)),
+  /** Longest wait for one delivery (banner, assignments, rooms) to reach every participant. */
+  deliveryTimeoutS: numberEnv("BENCH_DELIVERY_TIMEOUT_S", 180, 5),
+  /** Seconds measured after the last room was fetched (late messages). */
+  quietS: numberEnv("BENCH_QUIET_S", 2, 0),
+  /** V8 old-space limit of each load generator, MiB: each holds every one of its participants' copies of the workshop. */
+  loaderHeapMiB: Math.floor(numberEnv("BENCH_LOADER_HEAP_MB", 4096, 256)),
+  /** Join tries per participant (a refused or dropped join is tried again 2 s later, as a person would). */
+  joinAttempts: Math.floor(numberEnv("BENCH_JOIN_ATTEMPTS", 3, 1)),
+  /** Whole bench, whatever happens: every child is killed after this long. */
+  timeoutS: numberEnv("BENCH_TIMEOUT_S", 900, 30),
+  seed: Math.floor(numberEnv("BENCH_SEED", 1, 0)),
+  write: process.env.BENCH_WRITE !== "0",
+};
+
+const benchStart = Date.now();
+const logDir = mkdtempSync(path.join(tmpdir(), "wk-bench-assign-"));
+const log = benchLogger(benchStart);
+
+type Loader = ChildLoader<AssignLoaderMessage, AssignParentMessage>;
+
+interface Cluster {
+  redis: RunningNode;
+  nodes: RunningNode[];
+  redisClient: RedisClient;
+  keyPrefix: string;
+}
+
+function newRedisClient(url: string) {
+  const client = createClient({ url });
+  client.on("error", () => undefined);
+  return client;
+}
+type RedisClient = ReturnType<typeof newRedisClient>;
+
+interface Sample {
+  at: number;
+  procs: Map<string, ProcSample>;
+  machine: MachineSample;
+  benchCpuSeconds: number;
+}
+
+function sample(pids: Map<string, number>): Sample {
+  const procs = new Map<string, ProcSample>();
+  for (const [name, pid] of pids) {
+    try {
+      procs.set(name, sampleProcess(pid));
+    } catch {
+      // Gone: left out.
+    }
+  }
+  const cpu = process.cpuUsage();
+  return { at: Date.now(), procs, machine: sampleMachine(), benchCpuSeconds: (cpu.user + cpu.system) / 1e6 };
+}
+
+function span(label: string, from: Sample, to: Sample): CpuSpan {
+  const byProcess: Record<string, number> = {};
+  let ours = to.benchCpuSeconds - from.benchCpuSeconds;
+  for (const [name, after] of to.procs) {
+    const before = from.procs.get(name);
+    if (!before) continue;
+    byProcess[name] = after.cpuSeconds - before.cpuSeconds;
+    ours += byProcess[name];
+  }
+  byProcess.orchestrator = to.benchCpuSeconds - from.benchCpuSeconds;
+  const busy = to.machine.busySeconds - from.machine.busySeconds;
+  return { label, wallSeconds: (to.at - from.at) / 1000, byProcess, othersSeconds: Math.max(0, busy - ours) };
+}
+
+/** What Redis says about presence: people counted online, and open connections (the facilitator's included). */
+async function storedPresence(cluster: Cluster, workshopId: string): Promise<{ online: number; connections: number }> {
+  const base = `${cluster.keyPrefix}wk:{${workshopId}}:`;
+  const [online, connections] = await Promise.all([
+    cluster.redisClient.hLen(`${base}online`),
+    cluster.redisClient.hLen(`${base}connections`),
+  ]);
+  return { online: Number(online), connections: Number(connections) };
+}
+
+/** Polls until `ready` holds; false after timeoutMs. */
+async function until(ready: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!ready()) {
+    if (Date.now() > deadline) return false;
+    await sleep(10);
+  }
+  return true;
+}
+
+function must<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(what);
+  return value;
+}
+
+/** Redis INFO commandstats as name -> {calls, usec}. */
+async function commandStats(client: Cluster["redisClient"]): Promise<Record<string, { calls: number; usec: number }>> {
+  const info = await client.info("commandstats");
+  const stats: Record<string, { calls: number; usec: number }> = {};
+  for (const match of info.matchAll(/^cmdstat_([^:]+):calls=(\d+),usec=(\d+)/gm)) {
+    stats[match[1] ?? ""] = { calls: Number(match[2]), usec: Number(match[3]) };
+  }
+  return stats;
+}
+
+const scriptNames = new Map<string, string>(
+  Object.entries(luaScripts).flatMap(([name, script]) =>
+    typeof script === "object" && script !== null && "sha" in script && typeof script.sha === "string"
+      ? [[script.sha, name.replace(/Script$/, "")] as [string, string]]
+      : [],
+  ),
+);
+
+const SlowlogSchema = z.array(z.tuple([z.unknown(), z.unknown(), z.number(), z.array(z.string())]).rest(z.unknown()));
+
+/** The slow log since it was reset, summed by command (Lua scripts by name). */
+async function slowScripts(client: Cluster["redisClient"]): Promise<SlowScript[]> {
+  const entries = SlowlogSchema.parse(await client.sendCommand(["SLOWLOG", "GET", "-1"]));
+  const byName = new Map<string, SlowScript>();
+  for (const [, , micros, args] of entries) {
+    const verb = (args[0] ?? "").toUpperCase();
+    let name = verb;
+    if (verb === "EVALSHA") name = scriptNames.get(args[1] ?? "") ?? "EVALSHA ?";
+    else if (verb === "EVAL") {
+      const sha = createHash("sha1")
+        .update(args[1] ?? "")
+        .digest("hex");
+      name = scriptNames.get(sha) ?? "EVAL ?";
+    }
+    const entry = byName.get(name) ?? { name, calls: 0, totalMs: 0, maxMs: 0 };
+    entry.calls++;
+    entry.totalMs += micros / 1000;
+    entry.maxMs = Math.max(entry.maxMs, micros / 1000);
+    byName.set(name, entry);
+  }
+  return [...byName.values()].sort((a, b) => b.totalMs - a.totalMs);
+}
+
+async function startCluster(): Promise<Cluster> {
+  // Every command slower than 1 ms lands in the slow log, so Redis's share of a step can be read afterwards.
+  const redis = await startRedis(logDir, ["--slowlog-log-slower-than", "1000", "--slowlog-max-len", "100000"]);
+  const prefix = `bench:${Math.random().toString(36).slice(2, 10)}:`;
+  const env = { REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix, LOG_LEVEL: "warn", CLIENT_DIR: "" };
+  const nodes: RunningNode[] = [];
+  const started = await Promise.allSettled([0, 1].map((index) => startNode(logDir, "workshop", index, env)));
+  for (const result of started) if (result.status === "fulfilled") nodes.push(result.value);
+  const failed = started.find((result) => result.status === "rejected");
+  if (failed && failed.status === "rejected") {
+    for (const node of nodes) await node.stop();
+    await redis.stop();
+    throw failed.reason;
+  }
+  const redisClient = newRedisClient(redis.url);
+  await redisClient.connect();
+  return { redis, nodes, redisClient, keyPrefix: prefix };
+}
+
+async function stopCluster(cluster: Cluster): Promise<Array<{ name: string; exit: string }>> {
+  cluster.redisClient.destroy();
+  const exits: Array<{ name: string; exit: string }> = [];
+  for (const node of cluster.nodes) {
+    const exit = await node.stop();
+    exits.push({
+      name: node.name,
+      exit: exit.forced ? "killed after ignoring SIGTERM" : exit.code === 0 ? "clean" : `${exit.code ?? exit.signal}`,
+    });
+  }
+  await cluster.redis.stop();
+  return exits;
+}
+
+/** Arms a watch in every generator: each participant's state is checked from now on, the first time it meets the condition recorded. */
+function armWatch(loaders: Loader[], id: string, condition: WatchCondition): void {
+  const timeoutMs = settings.deliveryTimeoutS * 1000;
+  for (const loader of loaders) loader.send({ type: "watch", id, condition, timeoutMs });
+}
+
+type Watched = { times: number[]; fetchedTimes: number[]; missing: number; refused: number; excluded: number };
+
+/** Arms a watch and starts collecting its answers; await the result after sending what is watched for. */
+function watch(loaders: Loader[], id: string, condition: WatchCondition): Promise<Watched> {
+  armWatch(loaders, id, condition);
+  const collected = collectWatch(loaders, id);
+  // Awaited later: keep an early failure from counting as unhandled meanwhile.
+  collected.catch(() => undefined);
+  return collected;
+}
+
+async function collectWatch(loaders: Loader[], id: string): Promise<Watched> {
+  const total: Watched = { times: [], fetchedTimes: [], missing: 0, refused: 0, excluded: 0 };
+  for (const loader of loaders) {
+    const watched = await loader.next("watched", settings.deliveryTimeoutS * 1000 + 15_000);
+    if (!watched) throw new Error(`a load generator never answered watch ${id}`);
+    if (watched.id !== id) throw new Error(`expected watch ${id}, got ${watched.id}`);
+    total.times.push(...watched.times);
+    total.fetchedTimes.push(...watched.fetchedTimes);
+    total.missing += watched.missing;
+    total.refused += watched.refused;
+    total.excluded += watched.excluded;
+  }
+  return total;
+}
+
+function delivery(label: string, sentAt: number, ackAt: number, watched: Watched): Delivery {
+  return {
+    label,
+    ackMs: ackAt - sentAt,
+    afterSendMs: watched.times.map((time) => time - sentAt),
+    fetchedAfterSendMs: watched.fetchedTimes.map((time) => time - sentAt),
+    missing: watched.missing,
+    refused: watched.refused,
+    excluded: watched.excluded,
+  };
+}
+
+interface ScenarioOptions {
+  label: string;
+  people: number;
+  rooms: number;
+  joinRate: number;
+  baselines: number;
+  computeRepeats: number;
+}
+
+async function scenario(cluster: Cluster, options: ScenarioOptions): Promise<AssignReport> {
+  const { nodes, redis, redisClient } = cluster;
+  const targets = nodes.map((node) => node.url);
+  const firstUrl = must(targets[0], "no node");
+  const created = await createWorkshop(firstUrl, `Bench assign ${options.label}`);
+  const facStats = new ClientStats();
+  let facProbe: (() => void) | null = null;
+  const facilitator = new WorkshopClient(
+    firstUrl,
+    { facilitatorKey: created.facilitatorKey, displayName: "Bench facilitator", protocol: PROTOCOL_VERSION },
+    facStats,
+    () => facProbe?.(),
+  );
+  const loaderCount = Math.min(settings.loaders, options.people);
+  const loaders = Array.from({ length: loaderCount }, (_, index) =>
+    ChildLoader.start<AssignLoaderMessage, AssignParentMessage>(
+      logDir,
+      "bench/assignClient.ts",
+      `${options.label}-loader-${index + 1}`,
+      AssignLoaderMessageSchema,
+      [`--max-old-space-size=${settings.loaderHeapMiB}`],
+    ),
+  );
+  try {
+    if (!(await until(() => facilitator.state.version >= 0, 30_000))) throw new Error("facilitator got no session");
+    for (const loader of loaders) {
+      if (!(await loader.next("ready", 30_000))) throw new Error("a load generator did not start within 30 s");
+    }
+
+    const pids = new Map<string, number>([
+      ...nodes.map((node) => [node.name, node.pid] as [string, number]),
+      ["redis", redis.pid],
+      ...loaders.flatMap((loader, index) =>
+        loader.pid === undefined ? [] : [[`loader-${index + 1}`, loader.pid] as [string, number]],
+      ),
+    ]);
+    const facMarks = new Map<string, { messages: number; bytes: number; byKind: Map<string, number> }>();
+    const mark = (name: string) => {
+      for (const loader of loaders) loader.send({ type: "mark", name });
+      facMarks.set(name, {
+        messages: facilitator.messages,
+        bytes: facilitator.bytes,
+        byKind: new Map([...facStats.byKind].map(([kind, count]) => [kind, count.bytes])),
+      });
+    };
+
+    // --- Join (not measured): slowly, so the servers are not overloaded by it.
+    mark("join");
+    const joinSample = sample(pids);
+    const joinStart = Date.now();
+    const startAt = joinStart + 500;
+    for (const [loaderIndex, loader] of loaders.entries()) {
+      loader.send({
+        type: "start",
+        config: {
+          targets,
+          joinCode: created.joinCode,
+          totalClients: options.people,
+          loaderIndex,
+          loaderCount,
+          joinRate: options.joinRate,
+          startAt,
+          namePrefix: "bench-",
+          joinAttempts: settings.joinAttempts,
+        },
+      });
+    }
+    log(
+      `${options.label}: ${options.people} participants joining at ${options.joinRate}/s ` +
+        `(about ${Math.round(options.people / options.joinRate)} s)`,
+    );
+    let connected = 0;
+    let tagged = 0;
+    const joinBudget = (options.people / options.joinRate) * 1000 + 30_000 * settings.joinAttempts + 60_000;
+    for (const loader of loaders) {
+      const joined = await loader.next("joined", Math.max(0, startAt + joinBudget - Date.now()));
+      if (!joined) throw new Error("participants neither joined nor gave up in time");
+      connected += joined.connected;
+      tagged += joined.tagged;
+    }
+    const joinSeconds = (Date.now() - startAt) / 1000;
+    const joinedSample = sample(pids);
+    log(`${options.label}: ${connected}/${options.people} joined (${tagged} tagged) in ${joinSeconds.toFixed(0)} s`);
+    const people = () =>
+      [...facilitator.state.participants.values()].filter((participant) => participant.role !== "facilitator");
+    const facCaughtUp = await until(
+      () =>
+        people().filter((participant) => participant.online).length >= connected &&
+        facilitator.state.breakout.tags.size >= tagged,
+      60_000,
+    );
+    const stored = await storedPresence(cluster, created.workshopId);
+    if (!facCaughtUp) {
+      log(
+        `${options.label}: after 60 s the facilitator's state shows ${people().length} participants, ` +
+          `${people().filter((participant) => participant.online).length} online, ` +
+          `${facilitator.state.breakout.tags.size} tagged (expected ${connected} online, ${tagged} tagged); ` +
+          `Redis holds ${stored.online} people online over ${stored.connections} connections`,
+      );
+    }
+    const presence = {
+      connected,
+      facilitatorOnline: people().filter((participant) => participant.online).length,
+      storedOnline: stored.online,
+      storedConnections: stored.connections,
+    };
+    const settled = await watch(loaders, "settled", { kind: "version", atLeast: facilitator.state.version });
+    log(`${options.label}: every participant's state caught up (${settled.missing} did not); settling 3 s`);
+    await sleep(3000);
+
+    // --- Plan the rooms.
+    const rooms = plannedRooms(options.rooms, options.people);
+    const plan = await facilitator.command(
+      "breakout:plan",
+      { commandId: newCommandId(), rooms, durationSeconds: 3600 },
+      { timeoutMs: 30_000, attempts: 1 },
+    );
+    if (!plan.ok) throw new Error(`breakout:plan refused: ${plan.code} ${plan.message}`);
+    const round: RoundView = plan.data;
+    await until(() => facilitator.state.breakout.round?.roundId === round.roundId, 30_000);
+    const planned = await watch(loaders, "planned", { kind: "version", atLeast: facilitator.state.version });
+    log(`${options.label}: ${round.rooms.length} rooms planned (${planned.missing} participants did not see it)`);
+    // Every generator has just decoded the round once per participant: let that (and its GC) pass.
+    await sleep(3000);
+
+    // --- The same input the server will compute, computed here (no I/O), first call and warm.
+    const constraintsRandom = seededRandom(settings.seed);
+    const candidates = people();
+    const pairs = plannedPairs(
+      candidates.map((participant) => participant.participantId),
+      settings.keepTogether,
+      settings.keepApart,
+      constraintsRandom,
+    );
+    const constraints: AssignConstraints = {
+      groupByTag: "language",
+      keepTogether: pairs.keepTogether,
+      keepApart: pairs.keepApart,
+      leadPerRoom: false,
+    };
+    const computeInput = {
+      people: candidates.map((participant) => ({
+        participantId: participant.participantId,
+        isLead: false,
+        tags: facilitator.state.breakout.tags.get(participant.participantId) ?? {},
+      })),
+      rooms: round.rooms.map((room) => ({ roomId: room.roomId, capacity: room.capacity })),
+      constraints,
+      fixed: new Map<string, string>(),
+    };
+    const computeMs: number[] = [];
+    const computeCpuMs: number[] = [];
+    let computeUnmet: Record<string, number> = {};
+    for (let call = 0; call <= options.computeRepeats; call++) {
+      const random = seededRandom(settings.seed + call);
+      const cpuBefore = process.cpuUsage();
+      const begun = performance.now();
+      const outcome = assignBalanced({ ...computeInput, random });
+      computeMs.push(performance.now() - begun);
+      const cpu = process.cpuUsage(cpuBefore);
+      computeCpuMs.push((cpu.user + cpu.system) / 1000);
+      if (call === 0) computeUnmet = countKinds(outcome.unmet.map((unmet) => unmet.kind));
+    }
+    await sleep(1000);
+
+    // --- Assign: ack, then every participant's own assignment.
+    const metricsBefore = await Promise.all(targets.map((url) => scrapeMetrics(url)));
+    await redisClient.sendCommand(["CONFIG", "RESETSTAT"]);
+    await redisClient.sendCommand(["SLOWLOG", "RESET"]);
+    mark("assign");
+    const assignWatched = watch(loaders, "assigned", { kind: "assigned", roundId: round.roundId });
+    await sleep(200);
+    let facAssignedAt = 0;
+    const expectedAssignments = () => candidates.length;
+    facProbe = () => {
+      if (facAssignedAt === 0 && facilitator.state.breakout.assignments.size >= expectedAssignments())
+        facAssignedAt = epochNow();
+    };
+    const assignStart = sample(pids);
+    const assignStartMono = monotonicMicros();
+    const assignSentAt = epochNow();
+    const assigned = await facilitator.command(
+      "breakout:assign",
+      { commandId: newCommandId(), roundId: round.roundId, constraints },
+      { timeoutMs: 120_000, attempts: 1 },
+    );
+    const assignAckAt = epochNow();
+    const assignAckMono = monotonicMicros();
+    const assignAcked = sample(pids);
+    if (!assigned.ok) throw new Error(`breakout:assign refused: ${assigned.code} ${assigned.message}`);
+    log(
+      `${options.label}: assign acknowledged after ${(assignAckAt - assignSentAt).toFixed(0)} ms: ` +
+        `${assigned.data.moved} moved, ${assigned.data.unassigned.length} unassigned, ${assigned.data.unmet.length} unmet`,
+    );
+    for (const loader of loaders) loader.send({ type: "exclude", participantIds: assigned.data.unassigned });
+    const assignDelivery = delivery("assign", assignSentAt, assignAckAt, await assignWatched);
+    const assignDelivered = sample(pids);
+    const assignDeliveredMono = monotonicMicros();
+    await until(() => facAssignedAt > 0, 30_000);
+    log(
+      `${options.label}: every participant holds its assignment ` +
+        `${(Math.max(...assignDelivery.afterSendMs) / 1000).toFixed(2)} s after the assign was sent` +
+        ` (${assignDelivery.missing} missing)`,
+    );
+
+    // --- Open: every participant's state shows its room, then has fetched it.
+    await sleep(200);
+    const openWatched = watch(loaders, "room", { kind: "room", roundId: round.roundId });
+    await sleep(200);
+    for (const loader of loaders) loader.send({ type: "exclude", participantIds: assigned.data.unassigned });
+    let facOpenAt = 0;
+    facProbe = () => {
+      if (facOpenAt === 0 && facilitator.state.breakout.round?.status === "open") facOpenAt = epochNow();
+    };
+    const openStart = sample(pids);
+    const openStartMono = monotonicMicros();
+    const openSentAt = epochNow();
+    const opened = await facilitator.command(
+      "breakout:open",
+      { commandId: newCommandId(), roundId: round.roundId },
+      { timeoutMs: 60_000, attempts: 1 },
+    );
+    const openAckAt = epochNow();
+    if (!opened.ok) throw new Error(`breakout:open refused: ${opened.code} ${opened.message}`);
+    const openDelivery = delivery("open", openSentAt, openAckAt, await openWatched);
+    const roomsFetched = sample(pids);
+    const roomsFetchedMono = monotonicMicros();
+    log(
+      `${options.label}: every participant shows and has fetched its room ` +
+        `${(Math.max(...openDelivery.fetchedAfterSendMs) / 1000).toFixed(2)} s after the open was sent` +
+        ` (${openDelivery.missing} missing)`,
+    );
+    await sleep(settings.quietS * 1000);
+    const end = sample(pids);
+    const metricsAfter = await Promise.all(targets.map((url) => scrapeMetrics(url)));
+    const redisStats = await commandStats(redisClient);
+    const slow = await slowScripts(redisClient);
+
+    // --- Baseline: one plenary-wide banner to the same participants, as many times as asked.
+    // Only once the round runs: a banner needs a running round.
+    mark("baseline");
+    const baselineStart = sample(pids);
+    const baselines: Delivery[] = [];
+    for (let k = 1; k <= options.baselines; k++) {
+      const text = `Baseline banner ${k} ${Math.random().toString(36).slice(2, 8)}`;
+      const watched = watch(loaders, `baseline-${k}`, { kind: "broadcast", text });
+      await sleep(200);
+      let facBannerAt = 0;
+      facProbe = () => {
+        if (facBannerAt === 0 && facilitator.state.breakout.broadcasts.some((banner) => banner.text === text))
+          facBannerAt = epochNow();
+      };
+      const sentAt = epochNow();
+      const sent = await facilitator.command(
+        "breakout:broadcast",
+        { commandId: newCommandId(), roomId: null, text },
+        { timeoutMs: 30_000, attempts: 1 },
+      );
+      const ackAt = epochNow();
+      if (!sent.ok) throw new Error(`breakout:broadcast refused: ${sent.code}`);
+      baselines.push({
+        ...delivery(`baseline ${k}`, sentAt, ackAt, await watched),
+        facilitatorMs: facBannerAt > 0 ? facBannerAt - sentAt : Number.NaN,
+      });
+      await sleep(1000);
+    }
+    const baselineEnd = sample(pids);
+    mark("end");
+
+    const results: AssignLoaderResult[] = [];
+    for (const loader of loaders) {
+      loader.send({ type: "report" });
+      const result = await loader.next("result", 30_000);
+      if (!result) throw new Error("a load generator did not report");
+      results.push(result.result);
+    }
+    writeFileSync(path.join(logDir, `${options.label}-clients.json`), JSON.stringify(results));
+
+    // Placement check: each participant's own room (and its head-count there) against the facilitator's view.
+    const facRoomOf = facilitator.state.breakout.assignments;
+    const roomSize = new Map<string, number>();
+    for (const roomId of facRoomOf.values()) roomSize.set(roomId, (roomSize.get(roomId) ?? 0) + 1);
+    let wrongRoom = 0;
+    let wrongMates = 0;
+    for (const result of results) {
+      for (const [participantId, roomId, mates] of result.placements) {
+        if ((facRoomOf.get(participantId) ?? null) !== roomId) wrongRoom++;
+        else if (roomId !== null && roomSize.get(roomId) !== mates) wrongMates++;
+      }
+    }
+    const sizes = [...roomSize.values()];
+    const facWindow = (from: string, to: string) => {
+      const a = must(facMarks.get(from), from);
+      const b = must(facMarks.get(to), to);
+      const byKind: Record<string, number> = {};
+      for (const [kind, bytes] of b.byKind) {
+        const delta = bytes - (a.byKind.get(kind) ?? 0);
+        if (delta > 0) byKind[kind] = delta;
+      }
+      return { messages: b.messages - a.messages, bytes: b.bytes - a.bytes, byKind };
+    };
+
+    return {
+      label: options.label,
+      settings: { ...settings, people: options.people, rooms: options.rooms, joinRate: options.joinRate },
+      join: {
+        presence,
+        seconds: joinSeconds,
+        connected,
+        tagged,
+        rosterSize: people().length,
+        results,
+      },
+      assignResult: {
+        moved: assigned.data.moved,
+        unassigned: assigned.data.unassigned.length,
+        unmet: countKinds(assigned.data.unmet.map((unmet) => unmet.kind)),
+      },
+      computeMs,
+      computeCpuMs,
+      computeUnmet,
+      candidates: candidates.length,
+      constraintsBytes: Buffer.byteLength(JSON.stringify(constraints)),
+      baselines,
+      assign: assignDelivery,
+      facilitatorAssignedMs: facAssignedAt > 0 ? facAssignedAt - assignSentAt : Number.NaN,
+      open: openDelivery,
+      openAckMs: openAckAt - openSentAt,
+      facilitatorOpenMs: facOpenAt > 0 ? facOpenAt - openSentAt : Number.NaN,
+      profileWindows: [
+        { label: "assign sent → ack", from: assignStartMono, to: assignAckMono },
+        { label: "ack → every assignment delivered", from: assignAckMono, to: assignDeliveredMono },
+        { label: "open sent → every room fetched", from: openStartMono, to: roomsFetchedMono },
+      ],
+      profiles: [],
+      facilitator: {
+        baseline: facWindow("baseline", "end"),
+        assign: facWindow("assign", "baseline"),
+      },
+      cpu: [
+        span("join (not measured)", joinSample, joinedSample),
+        span("baseline banners (all)", baselineStart, baselineEnd),
+        span("assign sent → ack", assignStart, assignAcked),
+        span("ack → every assignment delivered", assignAcked, assignDelivered),
+        span("open sent → every room fetched", openStart, roomsFetched),
+        span("whole assign window (assign → quiet end)", assignStart, end),
+      ],
+      redisStats,
+      slowScripts: slow,
+      eventBatches: metricsAfter.map(
+        (after, index) => (after.eventBatches ?? 0) - (metricsBefore[index]?.eventBatches ?? 0),
+      ),
+      placement: {
+        checked: results.reduce((sum, result) => sum + result.placements.length, 0),
+        wrongRoom,
+        wrongMates,
+        roomsUsed: sizes.length,
+        smallestRoom: sizes.length > 0 ? Math.min(...sizes) : 0,
+        largestRoom: sizes.length > 0 ? Math.max(...sizes) : 0,
+      },
+      logs: Object.fromEntries(nodes.map((node) => [node.name, summarizeLog(node.logPath).problems])),
+      exits: [],
+      machine: machine(),
+      tree: workingTree(),
+      logDir,
+    };
+  } finally {
+    facProbe = null;
+    facilitator.socket.close();
+    await Promise.all(loaders.map((loader) => loader.close({ type: "close" })));
+  }
+}
+
+/** BENCH_PROFILE=1: where each workshop node spent the measured steps (profiles are written when the nodes exit). */
+function profiles(report: AssignReport): Array<{ process: string; windows: WindowProfile[] }> {
+  if (process.env.BENCH_PROFILE !== "1") return [];
+  const found: Array<{ process: string; windows: WindowProfile[] }> = [];
+  // The first load generator too: a busy generator adds to every time measured.
+  for (const name of ["workshop-1", "workshop-2", "assign-loader-1"]) {
+    const file = findProfile(path.join(logDir, "profiles", name));
+    if (!file) {
+      log(`no CPU profile for ${name}`);
+      continue;
+    }
+    try {
+      found.push({ process: name, windows: profileWindows(file, report.profileWindows, repoRoot) });
+    } catch (error) {
+      log(`could not read the profile of ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return found;
+}
+
+/** The server code measured: uncommitted changes to server/ and shared/ named by a hash of their diff. */
+function workingTree(): string {
+  try {
+    const diff = execFileSync("git", ["diff", "HEAD", "--", "server", "shared"], { cwd: repoRoot, encoding: "utf8" });
+    if (diff === "") return "no uncommitted changes in server/ or shared/";
+    const files = execFileSync("git", ["diff", "HEAD", "--name-only", "--", "server", "shared"], {
+      cwd: repoRoot,
+      encoding: "utf8",
+    })
+      .trim()
+      .split("\n");
+    const hash = createHash("sha1").update(diff).digest("hex").slice(0, 10);
+    return `uncommitted changes in ${files.join(", ")} (diff sha1 ${hash})`;
+  } catch {
+    return "unknown";
+  }
+}
+
+function countKinds(kinds: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const kind of kinds) counts[kind] = (counts[kind] ?? 0) + 1;
+  return counts;
+}
+
+async function main(): Promise<void> {
+  const perLoader = Math.ceil(settings.people / settings.loaders) + 256;
+  const perNode = Math.ceil(settings.people / 2) + 512;
+  const limit = openFilesLimit();
+  if (limit < Math.max(perLoader, perNode)) {
+    throw new Error(
+      `open-file limit is ${limit}, a process here needs about ${Math.max(perLoader, perNode)}: run \`ulimit -n 65536\` first`,
+    );
+  }
+  log(`logs in ${logDir}; ${JSON.stringify(settings)}`);
+  const cluster = await startCluster();
+  log(`redis and ${cluster.nodes.length} workshop nodes up`);
+  let report: AssignReport | null = null;
+  try {
+    if (settings.warmupPeople > 0) {
+      await scenario(cluster, {
+        label: "warmup",
+        people: settings.warmupPeople,
+        rooms: Math.max(2, Math.min(settings.rooms, Math.floor(settings.warmupPeople / 5))),
+        joinRate: Math.max(settings.joinRate, 20),
+        baselines: 1,
+        computeRepeats: 1,
+      });
+      log("warm-up done");
+      await sleep(2000);
+    }
+    report = await scenario(cluster, {
+      label: "assign",
+      people: settings.people,
+      rooms: settings.rooms,
+      joinRate: settings.joinRate,
+      baselines: settings.baselines,
+      computeRepeats: settings.computeRepeats,
+    });
+  } finally {
+    const exits = await stopCluster(cluster).catch(() => []);
+    if (report) {
+      report.exits = exits;
+      report.profiles = profiles(report);
+    }
+    log(`nodes stopped: ${exits.map((exit) => `${exit.name} ${exit.exit}`).join(", ")}`);
+  }
+  if (!report) throw new Error("no report");
+  const markdown = renderAssignResults(report);
+  process.stdout.write(`${markdown}\n`);
+  if (settings.write) {
+    const file = path.join(repoRoot, "docs/PERFORMANCE.md");
+    writeAssignResults(file, markdown);
+    log(`results written to ${path.relative(repoRoot, file)}`);
+  }
+  log(`logs kept in ${logDir}`);
+}
+
+const hardTimeout = setTimeout(() => {
+  log(`hard timeout: still running after ${settings.timeoutS} s, stopping everything`);
+  killAllNow();
+  process.exit(2);
+}, settings.timeoutS * 1000);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    log(`${signal}: stopping everything`);
+    killAllNow();
+    process.exit(130);
+  });
+}
+process.on("exit", killAllNow);
+
+main()
+  .then(() => {
+    clearTimeout(hardTimeout);
+    process.exit(0);
+  })
+  .catch((error: unknown) => {
+    log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    killAllNow();
+    process.exit(1);
+  });
