@@ -18,6 +18,8 @@ export class WorkshopMirror {
   /** Fetches the viewer's new room (the browser does the same when roomChanged is set). */
   fetchRoom: (roundId: string, roomId: string) => Promise<RoomStateView | null> = async () => null;
   roomFetches = 0;
+  /** How many session:ready arrived: the first join plus one per reconnect. */
+  sessions = 0;
   batches = 0;
   gaps = 0;
   revoked: string | null = null;
@@ -31,6 +33,7 @@ export class WorkshopMirror {
 
   attach(socket: TypedSocket): void {
     socket.on("session:ready", ({ session, sync }) => {
+      this.sessions++;
       this.state.selfId = session.participantId;
       if (!applySyncResult(this.state, sync)) void this.catchUp();
       this.afterChange();

@@ -86,10 +86,14 @@ describe("two nodes on one Redis", () => {
     expect(acked.every((answer) => answer.ok)).toBe(true);
     const quitter = onA[4] as TestClient;
     quitter.socket.io.reconnection(false);
+    const sessionsBefore = onA.map((client) => client.mirror.sessions);
     await a.kill();
-    for (const client of onA.slice(0, 4)) {
+    for (const [index, client] of onA.slice(0, 4).entries()) {
+      // The roles may have arrived before the kill: wait for the resumed session on B as well.
       await client.mirror.until(
         (state) =>
+          client.mirror.sessions > (sessionsBefore[index] ?? 0) &&
+          client.socket.connected &&
           state.participants.size === 6 &&
           onA.slice(0, 3).every((c) => state.participants.get(c.session.participantId)?.role === "note-taker"),
       );
