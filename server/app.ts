@@ -7,6 +7,7 @@ import type { Config } from "./config.js";
 import { clientRoutes } from "./http/clientRoutes.js";
 import { errorHandler } from "./http/errors.js";
 import { opsRoutes } from "./http/opsRoutes.js";
+import { pollRoutes } from "./http/pollRoutes.js";
 import { workshopRoutes } from "./http/workshopRoutes.js";
 import type { Logger } from "./logger.js";
 import { createMetrics, type Metrics } from "./metrics.js";
@@ -16,12 +17,15 @@ import { EventFeed } from "./realtime/eventFeed.js";
 import { handshakeMiddleware } from "./realtime/handshake.js";
 import { startNodeLiveness } from "./realtime/nodeLiveness.js";
 import { isOriginAllowed } from "./realtime/originPolicy.js";
+import { pollHandlers } from "./realtime/pollHandlers.js";
+import { PollResultsFeed } from "./realtime/pollResultsFeed.js";
 import { createRateLimiter } from "./realtime/rateLimit.js";
-import { startRoundTimers } from "./realtime/roundTimers.js";
 import { attachSession } from "./realtime/session.js";
+import { startSharedTimers } from "./realtime/sharedTimers.js";
 import type { WorkshopServer } from "./realtime/types.js";
 import { workshopHandlers } from "./realtime/workshopHandlers.js";
 import { BreakoutService } from "./services/breakoutService.js";
+import { PollService } from "./services/pollService.js";
 import { WorkshopService } from "./services/workshopService.js";
 import type { Store } from "./store/types.js";
 
@@ -46,6 +50,7 @@ export function createApp(deps: AppDeps): App {
   const metrics = createMetrics();
   const service = new WorkshopService(store);
   const breakout = new BreakoutService(store, service);
+  const polls = new PollService(store, service);
 
   const web = express();
   web.disable("x-powered-by");
@@ -62,6 +67,7 @@ export function createApp(deps: AppDeps): App {
   web.use(express.json({ limit: "16kb" }));
   web.use(opsRoutes(store, metrics));
   web.use(workshopRoutes(service, logger));
+  web.use(pollRoutes(polls));
   web.use(clientRoutes(config.CLIENT_DIR));
   web.use(errorHandler(logger));
 
@@ -94,15 +100,25 @@ export function createApp(deps: AppDeps): App {
     logger,
     (connectionId) => io.of("/").sockets.has(connectionId.slice(nodeId.length + 1)),
   );
-  const timers = startRoundTimers(store, breakout, config.ROUND_TIMER_POLL_MS, logger);
-  const handlers = [...workshopHandlers(service), ...breakoutHandlers(breakout)];
+  const pollResults = new PollResultsFeed(
+    io,
+    store,
+    polls,
+    (workshopId) => feed.membersOf(workshopId),
+    config.BROADCAST_INTERVAL_MS,
+    logger,
+    metrics,
+  );
+  feed.onDelivered = (workshopId, events) => pollResults.eventsDelivered(workshopId, events);
+  const timers = startSharedTimers(store, { breakout, polls }, config.ROUND_TIMER_POLL_MS, logger);
+  const handlers = [...workshopHandlers(service), ...breakoutHandlers(breakout), ...pollHandlers(polls)];
   const handlerContext = { logger, metrics, allowCommand: createRateLimiter({ perSecond: 20, burst: 40 }) };
 
   io.use(handshakeMiddleware(service, nodeId, logger, metrics));
   io.on("connection", (socket) => {
     refuseUnknownEvents(socket, handlerContext);
     for (const handler of handlers) handler.attach(socket, handlerContext);
-    attachSession(socket, { store, service, feed, logger, metrics });
+    attachSession(socket, { store, service, feed, pollResults, logger, metrics });
   });
 
   return {
@@ -113,6 +129,7 @@ export function createApp(deps: AppDeps): App {
       liveness.stop();
       timers.stop();
       await feed.close();
+      await pollResults.close();
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       // Keep-alive HTTP connections would hold the close open for seconds.
       httpServer.closeAllConnections();

@@ -30,6 +30,11 @@ export function createMetrics() {
       help: "Coalesced event batches emitted by this node",
       registers: [registry],
     }),
+    pollResultBroadcasts: new Counter({
+      name: "workshop_poll_results_broadcasts_total",
+      help: "Coalesced poll results emits by this node (one per poll per tick at most)",
+      registers: [registry],
+    }),
   };
 }
 export type Metrics = ReturnType<typeof createMetrics>;

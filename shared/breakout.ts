@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { HelpIdSchema, ParticipantIdSchema, RoomIdSchema, RoundIdSchema } from "./ids.js";
+import { PollViewSchema } from "./poll.js";
 import { freeText, nameText } from "./text.js";
 
 export const MAX_ROOMS = 200;
@@ -138,6 +139,8 @@ export const RoomStateViewSchema = z.object({
   assignments: z.record(z.string(), RoomIdSchema),
   helps: z.array(HelpViewSchema),
   broadcasts: z.array(BroadcastViewSchema),
+  /** The room's own polls (not drafts): they were not the viewer's to see before they came in. */
+  polls: z.array(PollViewSchema),
 });
 export type RoomStateView = z.infer<typeof RoomStateViewSchema>;
 

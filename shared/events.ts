@@ -13,6 +13,14 @@ import {
   TagsSchema,
 } from "./breakout.js";
 import { CommandIdSchema, HelpIdSchema, ParticipantIdSchema, RoomIdSchema, RoundIdSchema } from "./ids.js";
+import {
+  BallotSchema,
+  PollAnswersSchema,
+  PollDefinitionSchema,
+  PollIdSchema,
+  PollResultsUpdateSchema,
+  PollViewSchema,
+} from "./poll.js";
 import { type Ack, PROTOCOL_VERSION } from "./protocol.js";
 import { freeText, nameText } from "./text.js";
 import {
@@ -196,6 +204,60 @@ export const commands = {
     payload: z.strictObject({ ...write, helpId: HelpIdSchema }),
     result: HelpViewSchema,
   },
+  "poll:create": {
+    summary: "Create a poll as a draft, or open it at once (open: true). Facilitators; a room's lead for their room.",
+    write: true,
+    payload: z.strictObject({ ...write, definition: PollDefinitionSchema, open: z.boolean().optional() }),
+    result: PollViewSchema,
+  },
+  "poll:update": {
+    summary: "Edit a draft poll's definition.",
+    write: true,
+    payload: z.strictObject({ ...write, pollId: PollIdSchema, definition: PollDefinitionSchema }),
+    result: PollViewSchema,
+  },
+  "poll:open": {
+    summary: "Open a draft, or reopen a closed poll (ballots are kept; the auto-close timer starts again).",
+    write: true,
+    payload: z.strictObject({ ...write, pollId: PollIdSchema }),
+    result: PollViewSchema,
+  },
+  "poll:close": {
+    summary: "Close an open poll: later votes are refused with POLL_CLOSED.",
+    write: true,
+    payload: z.strictObject({ ...write, pollId: PollIdSchema }),
+    result: PollViewSchema,
+  },
+  "poll:duplicate": {
+    summary: "Copy a poll's definition into a new draft (no ballots).",
+    write: true,
+    payload: z.strictObject({ ...write, pollId: PollIdSchema }),
+    result: PollViewSchema,
+  },
+  "poll:delete": {
+    summary: "Delete a draft.",
+    write: true,
+    payload: z.strictObject({ ...write, pollId: PollIdSchema }),
+    result: z.object({ pollId: PollIdSchema }),
+  },
+  "poll:vote": {
+    summary: "Cast or change your ballot. One per person per poll; anonymous ballots carry no participant id.",
+    write: true,
+    payload: z.strictObject({ ...write, pollId: PollIdSchema, ballot: BallotSchema }),
+    result: z.object({ pollId: PollIdSchema, ballot: BallotSchema, changed: z.boolean() }),
+  },
+  "poll:mine": {
+    summary: "Your own ballots in the polls you can see (after a reload or on another device).",
+    write: false,
+    payload: z.strictObject({}),
+    result: z.object({ ballots: z.record(z.string(), BallotSchema) }),
+  },
+  "poll:answers": {
+    summary: "Every open-text answer of a text poll, as written, without authors: the poll's managers only.",
+    write: false,
+    payload: z.strictObject({ pollId: PollIdSchema }),
+    result: PollAnswersSchema,
+  },
 } as const;
 
 export type CommandName = keyof typeof commands;
@@ -234,6 +296,11 @@ export const serverEvents = {
   "breakout:counts": {
     summary: "Head-count per room of the current round, coalesced (at most ~10 a second), for free seats.",
     payload: z.object({ roundId: RoundIdSchema, counts: z.record(z.string(), z.number().int()) }),
+  },
+  "poll:results": {
+    summary:
+      "A poll's results, coalesced (at most ~10 a second per poll, only when changed), to those allowed to see them.",
+    payload: PollResultsUpdateSchema,
   },
   "session:revoked": {
     summary: "Your session ended (removed, left, or the workshop ended); the server disconnects you next.",

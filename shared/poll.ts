@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RoomIdSchema, RoundIdSchema } from "./ids.js";
+import { ParticipantIdSchema, RoomIdSchema, RoundIdSchema } from "./ids.js";
 import { freeText, nameText } from "./text.js";
 
 export const POLL_QUESTION_MAX = 300;
@@ -231,3 +231,47 @@ export const PollResultsSchema = z.discriminatedUnion("kind", [
 ]);
 export type PollResults = z.infer<typeof PollResultsSchema>;
 export type PollResultsOf<K extends PollKind> = Extract<PollResults, { kind: K }>;
+
+/** A poll as everyone who may see it sees it. Ballots and results travel separately. */
+export const PollViewSchema = z.object({
+  pollId: PollIdSchema,
+  definition: PollDefinitionSchema,
+  status: PollStatusSchema,
+  /** Who made it: a facilitator, or the lead of the poll's room. Drafts are theirs and facilitators'. */
+  createdBy: ParticipantIdSchema,
+  createdAt: z.number().int(),
+  /** Server clock (ms) of the last opening; null for a draft. */
+  openedAt: z.number().int().nullable(),
+  /** When an open poll closes by itself (server clock, ms); null: closed by hand. */
+  closesAt: z.number().int().nullable(),
+  closedAt: z.number().int().nullable(),
+});
+export type PollView = z.infer<typeof PollViewSchema>;
+
+/**
+ * Live results of one poll, pushed coalesced to those allowed to see them. `tallyVersion`
+ * grows with every ballot change; a client keeps the update with the highest one.
+ */
+export const PollResultsUpdateSchema = z.object({
+  pollId: PollIdSchema,
+  tallyVersion: z.number().int().nonnegative(),
+  results: PollResultsSchema,
+});
+export type PollResultsUpdate = z.infer<typeof PollResultsUpdateSchema>;
+
+/** Open-text answers as written, for the poll's managers (no author, ever). */
+export const PollAnswersSchema = z.object({
+  pollId: PollIdSchema,
+  answers: z.array(z.object({ roomId: RoomIdSchema.nullable(), text: z.string() })),
+});
+
+/** One poll's results as exported (REST `.../polls/:pollId/export?format=json`). No voter appears in it. */
+export const PollExportSchema = z.object({
+  poll: PollViewSchema.omit({ createdBy: true }),
+  results: PollResultsSchema,
+  /** Room id -> room name, for the rooms in `results.byRoom` and in `answers`. */
+  roomNames: z.record(z.string(), z.string()),
+  /** Open-text polls: every answer as written (sorted, no author). */
+  answers: z.array(z.object({ roomId: RoomIdSchema.nullable(), text: z.string() })).optional(),
+});
+export type PollExport = z.infer<typeof PollExportSchema>;

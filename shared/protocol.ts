@@ -21,6 +21,10 @@ export const ErrorCode = {
   WORKSHOP_ENDED: "WORKSHOP_ENDED",
   INVALID_STATE: "INVALID_STATE",
   ROOM_FULL: "ROOM_FULL",
+  /** The poll is not open (closed, or still a draft): the vote was not counted. */
+  POLL_CLOSED: "POLL_CLOSED",
+  /** This poll does not allow changing a ballot once cast. */
+  ALREADY_VOTED: "ALREADY_VOTED",
   RATE_LIMITED: "RATE_LIMITED",
   PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
   UNAVAILABLE: "UNAVAILABLE",

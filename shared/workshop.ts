@@ -9,6 +9,7 @@ import {
   SessionTokenSchema,
   WorkshopIdSchema,
 } from "./ids.js";
+import { PollIdSchema, PollViewSchema } from "./poll.js";
 import { nameText } from "./text.js";
 
 export const Role = { facilitator: "facilitator", noteTaker: "note-taker", participant: "participant" } as const;
@@ -128,6 +129,15 @@ export const WorkshopEventSchema = z.discriminatedUnion("type", [
   z.object({ v: z.number().int(), type: z.literal("breakout:broadcast"), broadcast: BroadcastViewSchema }),
   /** A help request changed. Seen by facilitators and its room. */
   z.object({ v: z.number().int(), type: z.literal("help:updated"), help: HelpViewSchema }),
+  /** A poll was created, edited, opened, closed or reopened. Drafts: facilitators and their maker; a room's poll: that room. */
+  z.object({ v: z.number().int(), type: z.literal("poll:upserted"), poll: PollViewSchema }),
+  /** A draft was deleted (only drafts can be). */
+  z.object({
+    v: z.number().int(),
+    type: z.literal("poll:deleted"),
+    pollId: PollIdSchema,
+    createdBy: ParticipantIdSchema,
+  }),
 ]);
 export type WorkshopEvent = z.infer<typeof WorkshopEventSchema>;
 /** An event before the store has given it its version. */
@@ -139,6 +149,8 @@ export const WorkshopSnapshotSchema = z.object({
   participants: z.array(ParticipantViewSchema),
   /** The breakout state as far as the viewer may see it. */
   breakout: BreakoutStateSchema,
+  /** The polls the viewer may see (drafts only for their managers). Results travel in `poll:results`. */
+  polls: z.array(PollViewSchema),
 });
 export type WorkshopSnapshot = z.infer<typeof WorkshopSnapshotSchema>;
 

@@ -1,5 +1,6 @@
 import type { BroadcastView, HelpView, RoomStateView, RoundView, Tags } from "./breakout.js";
 import type { HelpId, ParticipantId, RoomId } from "./ids.js";
+import type { Ballot, PollId, PollResultsUpdate, PollView } from "./poll.js";
 import type { ParticipantView, SyncResult, WorkshopEvent, WorkshopSnapshot, WorkshopView } from "./workshop.js";
 
 /** How many banners a client keeps. */
@@ -25,6 +26,12 @@ export interface WorkshopState {
   workshop: WorkshopView | null;
   participants: Map<ParticipantId, ParticipantView>;
   breakout: BreakoutCopy;
+  /** Polls the viewer may see. */
+  polls: Map<PollId, PollView>;
+  /** Latest results per poll (pushed outside the log, highest tallyVersion wins). */
+  pollResults: Map<PollId, PollResultsUpdate>;
+  /** The viewer's own ballots, from their acks and `poll:mine`. */
+  myBallots: Map<PollId, Ballot>;
   /** The viewer, so the rules can tell when their own room changed. */
   selfId: ParticipantId | null;
   /**
@@ -47,6 +54,9 @@ export function emptyWorkshopState(selfId: ParticipantId | null = null): Worksho
     workshop: null,
     participants: new Map(),
     breakout: emptyBreakout(),
+    polls: new Map(),
+    pollResults: new Map(),
+    myBallots: new Map(),
     selfId,
     roomChanged: false,
   };
@@ -65,6 +75,8 @@ export function applySnapshot(state: WorkshopState, snapshot: WorkshopSnapshot):
     broadcasts: breakout.broadcasts.slice(-BROADCASTS_KEPT),
     tags: new Map(Object.entries(breakout.tags)),
   };
+  state.polls = new Map(snapshot.polls.map((poll) => [poll.pollId, poll]));
+  for (const pollId of state.pollResults.keys()) if (!state.polls.has(pollId)) state.pollResults.delete(pollId);
   state.roomChanged = false;
 }
 
@@ -105,7 +117,16 @@ export function applyRoomState(state: WorkshopState, room: RoomStateView): void 
   }
   breakout.broadcasts.sort((a, b) => a.sentAt - b.sentAt);
   breakout.broadcasts = breakout.broadcasts.slice(-BROADCASTS_KEPT);
+  for (const poll of room.polls) state.polls.set(poll.pollId, poll);
   state.roomChanged = false;
+}
+
+/** Results arrive outside the log, possibly out of order across reconnects: the highest tallyVersion wins. */
+export function applyPollResults(state: WorkshopState, update: PollResultsUpdate): boolean {
+  const known = state.pollResults.get(update.pollId);
+  if (known && known.tallyVersion > update.tallyVersion) return false;
+  state.pollResults.set(update.pollId, update);
+  return true;
 }
 
 /** Head-counts arrive outside the log (latest wins). */
@@ -198,6 +219,13 @@ function applyEvent(state: WorkshopState, event: WorkshopEvent): void {
       if (state.breakout.round?.roundId === event.help.roundId || state.breakout.round === null) {
         state.breakout.helps.set(event.help.helpId, event.help);
       }
+      break;
+    case "poll:upserted":
+      state.polls.set(event.poll.pollId, event.poll);
+      break;
+    case "poll:deleted":
+      state.polls.delete(event.pollId);
+      state.pollResults.delete(event.pollId);
       break;
     default: {
       const exhaustive: never = event;

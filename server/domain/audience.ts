@@ -1,4 +1,5 @@
 import type { ParticipantId, RoomId } from "../../shared/ids.js";
+import type { PollView } from "../../shared/poll.js";
 import type { WorkshopEvent } from "../../shared/workshop.js";
 
 /** Who may see an event: everyone in the workshop, or facilitators plus named people and rooms. */
@@ -42,11 +43,22 @@ export function audienceOf(event: WorkshopEvent): Audience {
         : { everyone: false, participants: [], rooms: [event.broadcast.roomId] };
     case "help:updated":
       return { everyone: false, participants: [], rooms: [event.help.roomId] };
+    case "poll:upserted":
+      return pollAudience(event.poll);
+    case "poll:deleted":
+      return { everyone: false, participants: [event.createdBy], rooms: [] };
     default: {
       const exhaustive: never = event;
       throw new Error(`no audience for ${JSON.stringify(exhaustive)}`);
     }
   }
+}
+
+/** Drafts: facilitators and their maker. Otherwise a room's poll goes to that room, the rest to everyone. */
+export function pollAudience(poll: Pick<PollView, "status" | "createdBy" | "definition">): Audience {
+  if (poll.status === "draft") return { everyone: false, participants: [poll.createdBy], rooms: [] };
+  const { scope } = poll.definition;
+  return scope.kind === "room" ? { everyone: false, participants: [], rooms: [scope.roomId] } : everyone;
 }
 
 export function canSee(viewer: Viewer, audience: Audience): boolean {

@@ -43,6 +43,17 @@ export const policy = {
   "help:request": { roles: everyone, allowedWhenEnded: false },
   "help:take": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
   "help:resolve": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
+  // A room's lead runs the polls of their own room (the service checks which room).
+  "poll:create": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
+  "poll:update": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
+  "poll:open": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
+  "poll:close": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
+  "poll:duplicate": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
+  "poll:delete": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
+  // Who may vote in which poll (its room, its status) is the service's to check.
+  "poll:vote": { roles: everyone, allowedWhenEnded: false },
+  "poll:mine": { roles: everyone, allowedWhenEnded: true },
+  "poll:answers": { roles: facilitators, allowedWhenEnded: true, roomLead: true },
 } as const satisfies Record<CommandName, Rule>;
 
 /** How the actor is allowed: by role, or only as the lead of one room (the service checks the room). */

@@ -2,7 +2,7 @@ import type { BreakoutState, RoundView } from "../../shared/breakout.js";
 import type { ParticipantId, RoomId } from "../../shared/ids.js";
 import type { WorkshopEvent, WorkshopSnapshot } from "../../shared/workshop.js";
 import type { FullSnapshot } from "../store/types.js";
-import { audienceOf, canSee, type Viewer } from "./audience.js";
+import { audienceOf, canSee, pollAudience, type Viewer } from "./audience.js";
 import { isRunning } from "./breakout/rounds.js";
 import { type ParticipantRecord, toParticipantView, toWorkshopView } from "./records.js";
 
@@ -54,6 +54,7 @@ export function snapshotFor(full: FullSnapshot, viewer: Viewer): WorkshopSnapsho
       ),
       tags,
     },
+    polls: full.polls.filter((poll) => canSee(viewer, pollAudience(poll))),
   };
 }
 

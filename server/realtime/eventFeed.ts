@@ -61,6 +61,8 @@ export class EventFeed {
   private readonly feeds = new Map<WorkshopId, FeedState>();
   private readonly safetyPoll: NodeJS.Timeout;
   private closed = false;
+  /** Told about every batch after it went out (the poll results feed follows visibility changes). */
+  onDelivered: ((workshopId: WorkshopId, events: readonly WorkshopEvent[]) => void) | null = null;
 
   constructor(
     private readonly io: WorkshopServer,
@@ -103,6 +105,13 @@ export class EventFeed {
       sinceVersion,
       history: [],
     });
+  }
+
+  /** The current membership of every registered local socket of a workshop. */
+  membersOf(workshopId: WorkshopId): ReadonlyMap<string, Membership> {
+    const members = new Map<string, Membership>();
+    for (const [socketId, member] of this.feeds.get(workshopId)?.members ?? []) members.set(socketId, member.current);
+    return members;
   }
 
   unregister(workshopId: WorkshopId, socketId: string): void {
@@ -160,6 +169,7 @@ export class EventFeed {
       const toVersion = events[events.length - 1]?.v ?? state.lastSent;
       this.emitFiltered(workshopId, state, state.lastSent + 1, toVersion, events);
       this.applySideEffects(workshopId, events);
+      this.onDelivered?.(workshopId, events);
       await this.emitCounts(workshopId, events);
     } catch (error) {
       this.logger.warn(

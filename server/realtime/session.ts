@@ -5,12 +5,14 @@ import type { WorkshopService } from "../services/workshopService.js";
 import type { Store } from "../store/types.js";
 import type { EventFeed } from "./eventFeed.js";
 import { sessionOfSocket } from "./handshake.js";
+import type { PollResultsFeed } from "./pollResultsFeed.js";
 import { rooms, type WorkshopSocket } from "./types.js";
 
 interface SessionDeps {
   store: Store;
   service: WorkshopService;
   feed: EventFeed;
+  pollResults: PollResultsFeed;
   logger: Logger;
   metrics: Metrics;
 }
@@ -27,6 +29,7 @@ export function attachSession(socket: WorkshopSocket, deps: SessionDeps): void {
 
   const ready = (async () => {
     await deps.feed.attach(workshopId);
+    await deps.pollResults.attach(workshopId);
     await deps.store.connect(workshopId, participantId, connectionId);
     // The membership is read before the state sent, so the feed never filters with an older one.
     const membership = await deps.service.membership({ workshopId, participantId });
@@ -35,6 +38,7 @@ export function attachSession(socket: WorkshopSocket, deps: SessionDeps): void {
     if (!session || socket.disconnected) return;
     deps.feed.register(workshopId, socket.id, membership, membership.sinceVersion);
     socket.emit("session:ready", { protocol: PROTOCOL_VERSION, session, sync, serverTime: Date.now() });
+    deps.pollResults.socketReady(workshopId, socket.id);
   })();
   ready.catch((error: unknown) => {
     deps.logger.warn(
@@ -57,6 +61,7 @@ export function attachSession(socket: WorkshopSocket, deps: SessionDeps): void {
       .finally(() => {
         deps.feed.unregister(workshopId, socket.id);
         deps.feed.detach(workshopId);
+        deps.pollResults.detach(workshopId);
       });
   });
 }

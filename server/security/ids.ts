@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import type { HelpId, RoomId, RoundId } from "../../shared/ids.js";
+import type { PollId } from "../../shared/poll.js";
 
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -12,4 +13,5 @@ function random(length: number): string {
 export const newRoundId = (): RoundId => `r${random(11)}`;
 export const newRoomId = (): RoomId => `m${random(11)}`;
 export const newHelpId = (): HelpId => `h${random(11)}`;
+export const newPollId = (): PollId => `o${random(11)}`;
 export const newBroadcastId = (): string => `b${random(11)}`;

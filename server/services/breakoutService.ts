@@ -47,10 +47,11 @@ export class BreakoutService {
       const mine = workshop.currentRoundId === round.roundId && isRunning(round) && ownRoom === payload.roomId;
       if (!mine) throw new DomainError("FORBIDDEN", "that is not your room");
     }
-    const [members, helps, broadcasts] = await Promise.all([
+    const [members, helps, broadcasts, polls] = await Promise.all([
       this.store.getRoomMembers(who.workshopId, round.roundId, payload.roomId),
       this.store.listHelps(who.workshopId),
       this.store.listBroadcasts(who.workshopId),
+      this.store.listPolls(who.workshopId),
     ]);
     return {
       roundId: payload.roundId,
@@ -60,6 +61,12 @@ export class BreakoutService {
       broadcasts: broadcasts.filter(
         (broadcast) =>
           broadcast.roundId === payload.roundId && (broadcast.roomId === null || broadcast.roomId === payload.roomId),
+      ),
+      polls: polls.filter(
+        (poll) =>
+          poll.status !== "draft" &&
+          poll.definition.scope.kind === "room" &&
+          poll.definition.scope.roomId === payload.roomId,
       ),
     };
   }

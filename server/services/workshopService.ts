@@ -103,13 +103,20 @@ export class WorkshopService {
     return this.addPerson(workshop, displayName, "facilitator", connectionId, joinId);
   }
 
-  async resume(sessionToken: string): Promise<SessionView> {
+  /** Who a session token belongs to, whatever state the person and the workshop are in. */
+  async contextOfToken(sessionToken: string): Promise<Omit<CommandContext, "authority">> {
     const workshopId = workshopIdOfSecret(sessionToken);
     const participantId = workshopId
       ? await this.store.findParticipantIdBySession(workshopId, hashSecret(sessionToken))
       : null;
     if (!workshopId || !participantId) throw new DomainError("UNAUTHORIZED", "session not recognised");
-    const { actor, workshop } = await this.loadContext({ workshopId, participantId });
+    return this.loadContext({ workshopId, participantId });
+  }
+
+  async resume(sessionToken: string): Promise<SessionView> {
+    const { actor, workshop } = await this.contextOfToken(sessionToken);
+    const { workshopId } = workshop;
+    const { participantId } = actor;
     if (actor.status !== "active") throw new DomainError("SESSION_REVOKED", "your session has ended");
     if (workshop.status !== "active") throw new DomainError("WORKSHOP_ENDED", "the workshop has ended");
     return { workshopId, participantId, role: actor.role, displayName: actor.displayName, sessionToken };
@@ -234,8 +241,8 @@ export class WorkshopService {
     });
   }
 
-  end(who: Actor, command: CommandRef): Promise<CommandResult<"workshop:end">> {
-    return this.decideAndCommit(who.workshopId, command, async () => {
+  async end(who: Actor, command: CommandRef): Promise<CommandResult<"workshop:end">> {
+    const ended = await this.decideAndCommit(who.workshopId, command, async () => {
       const { workshop } = await this.authorizedContext("workshop:end", who);
       const next: WorkshopRecord = { ...workshop, status: "ended" };
       const view = toWorkshopView(next);
@@ -245,6 +252,10 @@ export class WorkshopService {
         result: view,
       };
     });
+    // From now on no anonymous ballot can be tied to anyone, not even by reading the database.
+    // A retry of the end repeats this, so a node dying in between leaves no key behind.
+    await this.store.forgetVoterKey(who.workshopId);
+    return ended;
   }
 
   private decideAndCommit<T>(workshopId: WorkshopId, command: CommandRef, decide: () => Promise<Decision<T>>) {

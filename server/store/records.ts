@@ -1,7 +1,9 @@
-import type { ParticipantId, RoomId, RoundId, WorkshopId } from "../../shared/ids.js";
+import { createHash } from "node:crypto";
+import type { ParticipantId, RoomId, WorkshopId } from "../../shared/ids.js";
+import type { PollView } from "../../shared/poll.js";
 import type { UnversionedEvent } from "../../shared/workshop.js";
 import { type ParticipantRecord, toParticipantProfile } from "../domain/records.js";
-import type { RecordWrite, RoomMove } from "./types.js";
+import type { RecordWrite, RoomMove, StoredBallot, TimerSubject } from "./types.js";
 
 /** Helpers both stores share, so the two implementations cannot drift apart. */
 
@@ -20,6 +22,8 @@ export function recordId(write: RecordWrite): string {
       return write.participantId;
     case "broadcast":
       return write.broadcastId;
+    case "poll":
+      return write.pollId;
     default: {
       const exhaustive: never = write;
       throw new Error(`unknown record ${JSON.stringify(exhaustive)}`);
@@ -82,7 +86,26 @@ export function fillMoveResult(template: string, moved: number, refused: readonl
   return template.replace('"__MOVED__"', String(moved)).replace('"__REFUSED__"', JSON.stringify(refused));
 }
 
-export function parseTimerMember(member: string): { workshopId: WorkshopId; roundId: RoundId } {
-  const [workshopId = "", roundId = ""] = member.split("|");
-  return { workshopId, roundId };
+export function parseTimerMember(member: string): { workshopId: WorkshopId; subjectId: TimerSubject } {
+  const [workshopId = "", subjectId = ""] = member.split("|");
+  return { workshopId, subjectId };
+}
+
+/**
+ * Where an anonymous poll keeps a voter's ballot: sha1(key|pollId|participantId). The key is
+ * random per workshop and destroyed when it ends. Redis computes the same in Lua
+ * (redis.sha1hex), so the participant id never needs to be stored to find a ballot again.
+ */
+export function anonymousVoterKey(secret: string, pollId: string, participantId: string): string {
+  return createHash("sha1").update(`${secret}|${pollId}|${participantId}`).digest("hex");
+}
+
+/** The stored form of a ballot, identical in both stores so a re-sent equal ballot compares equal. */
+export function encodeBallot(ballot: StoredBallot): string {
+  return JSON.stringify({ roomId: ballot.roomId, ballot: ballot.ballot, counters: ballot.counters });
+}
+
+/** Polls oldest first; the id breaks ties so both stores list them in one order. */
+export function byCreation(a: PollView, b: PollView): number {
+  return a.createdAt - b.createdAt || (a.pollId < b.pollId ? -1 : a.pollId > b.pollId ? 1 : 0);
 }

@@ -1,5 +1,6 @@
 import type { BroadcastView, HelpView, RoundView, Tags } from "../../shared/breakout.js";
 import type { HelpId, ParticipantId, RoomId, RoundId, WorkshopId } from "../../shared/ids.js";
+import type { Ballot, PollId, PollView } from "../../shared/poll.js";
 import type { UnversionedEvent, WorkshopEvent } from "../../shared/workshop.js";
 import type { ParticipantRecord, WorkshopRecord } from "../domain/records.js";
 
@@ -19,7 +20,49 @@ export type RecordWrite =
   | { kind: "round"; expected: RoundView | null; next: RoundView }
   | { kind: "help"; expected: HelpView | null; next: HelpView }
   | { kind: "tags"; participantId: ParticipantId; expected: Tags | null; next: Tags }
-  | { kind: "broadcast"; broadcastId: string; expected: null; next: BroadcastView };
+  | { kind: "broadcast"; broadcastId: string; expected: null; next: BroadcastView }
+  /** next null: delete (a draft). */
+  | { kind: "poll"; pollId: PollId; expected: PollView | null; next: PollView | null };
+
+/**
+ * A ballot as stored. There is no participant id in it; for anonymous polls it is kept under a
+ * keyed hash of the voter (the key is destroyed when the workshop ends), for named polls
+ * under the participant id. No timestamp either.
+ */
+export interface StoredBallot {
+  roomId: RoomId | null;
+  ballot: Ballot;
+  /** The counters this ballot added (domain/polls/counters.ts), so a change can take them back. */
+  counters: string[];
+}
+
+/** One vote: written atomically with the poll's counters, at most once per CommandRef. */
+export interface BallotCast {
+  pollId: PollId;
+  /** Only to find the voter's ballot: an anonymous poll stores a keyed hash of it, never the id. */
+  participantId: ParticipantId;
+  ballot: StoredBallot;
+  /** The moment the vote arrived: an open poll past its closesAt refuses it, like a closed one. */
+  now: number;
+  /** What a retry of this command gets back: for a ballot that changed the count, and one that did not. */
+  resultChanged: string;
+  resultUnchanged: string;
+}
+
+export type CastOutcome<T> =
+  | { status: "applied"; changed: boolean; tallyVersion: number; result: T }
+  | { status: "duplicate"; result: T }
+  /** Not open (draft, closed, or past its auto-close time): nothing was counted. */
+  | { status: "closed" }
+  /** The poll does not allow changing a ballot, and this one differs from the stored one. */
+  | { status: "alreadyVoted" }
+  | { status: "missing" };
+
+/** A poll's counters and how many ballot changes produced them. */
+export interface PollTally {
+  tallyVersion: number;
+  counters: Map<string, number>;
+}
 
 /** One person's move in a round: to a room, or back to the plenary (null). */
 export interface RoomMove {
@@ -51,6 +94,7 @@ export interface FullSnapshot {
   workshop: WorkshopRecord;
   participants: Array<ParticipantRecord & { online: boolean }>;
   breakout: BreakoutRecords;
+  polls: PollView[];
 }
 
 export type CommitOutcome<T> =
@@ -61,6 +105,9 @@ export type CommitOutcome<T> =
   | { status: "conflict" };
 
 export type Unsubscribe = () => Promise<void>;
+
+/** What a shared timer is for: a round (`r…`) or a poll (`o…`). */
+export type TimerSubject = RoundId | PollId;
 
 /**
  * The state of every workshop, shaped by the domain. Two implementations pass one contract
@@ -151,15 +198,40 @@ export interface Store {
   listParticipants(workshopId: WorkshopId): Promise<ParticipantRecord[]>;
   getTags(workshopId: WorkshopId): Promise<Map<ParticipantId, Tags>>;
 
-  /** Round timers shared by all nodes: whoever polls first after dueAt advances the round. */
+  getPoll(workshopId: WorkshopId, pollId: PollId): Promise<PollView | null>;
+  listPolls(workshopId: WorkshopId): Promise<PollView[]>;
+  /**
+   * Casts or replaces a ballot in one atomic step: checks the poll is open (status and
+   * closesAt), one ballot per voter, vote-change rule, takes back the old ballot's counters
+   * and adds the new one's, bumps the tally version, tells every node, remembers the result.
+   */
+  castBallot<T>(workshopId: WorkshopId, command: CommandRef, cast: BallotCast): Promise<CastOutcome<T>>;
+  getTally(workshopId: WorkshopId, pollId: PollId): Promise<PollTally>;
+  /** The voter's own ballot (found through the keyed hash for anonymous polls). */
+  ballotOf(workshopId: WorkshopId, pollId: PollId, participantId: ParticipantId): Promise<Ballot | null>;
+  listBallots(workshopId: WorkshopId, pollId: PollId): Promise<StoredBallot[]>;
+  /** Destroys the key of anonymous voters' hashes: after this no ballot can be tied to anyone. */
+  forgetVoterKey(workshopId: WorkshopId): Promise<void>;
+  /** Called with the poll id after every ballot change, on every node. */
+  subscribeTallies(workshopId: WorkshopId, onTally: (pollId: PollId) => void): Promise<Unsubscribe>;
+
+  /**
+   * Timers shared by all nodes (round transitions, poll auto-close): whoever polls first after
+   * dueAt acts. The subject is a round id or a poll id.
+   */
   /**
    * `earliest`: keep the earlier of the stored and the new time (commands racing each other
    * can only make the clock look sooner, never later: an early look finds nothing due and
    * sets the right time). `exact`: set it (the clock itself, after reading the round).
    */
-  scheduleTimer(workshopId: WorkshopId, roundId: RoundId, dueAt: number, mode: "earliest" | "exact"): Promise<void>;
-  clearTimer(workshopId: WorkshopId, roundId: RoundId): Promise<void>;
-  dueTimers(now: number, limit: number): Promise<Array<{ workshopId: WorkshopId; roundId: RoundId }>>;
+  scheduleTimer(
+    workshopId: WorkshopId,
+    subjectId: TimerSubject,
+    dueAt: number,
+    mode: "earliest" | "exact",
+  ): Promise<void>;
+  clearTimer(workshopId: WorkshopId, subjectId: TimerSubject): Promise<void>;
+  dueTimers(now: number, limit: number): Promise<Array<{ workshopId: WorkshopId; subjectId: TimerSubject }>>;
 
   /** One consistent, unfiltered view of everything in the workshop at one version. */
   fullSnapshot(workshopId: WorkshopId): Promise<FullSnapshot | null>;

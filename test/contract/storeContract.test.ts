@@ -1,65 +1,15 @@
-import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
-import type { ParticipantRecord, WorkshopRecord } from "../../server/domain/records.js";
-import { createLogger } from "../../server/logger.js";
-import { MemoryStore } from "../../server/store/memory/memoryStore.js";
-import { RedisStore } from "../../server/store/redis/redisStore.js";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import type { WorkshopRecord } from "../../server/domain/records.js";
 import { EVENT_LOG_CAP, type Store } from "../../server/store/types.js";
-import { uniquePrefix } from "../helpers/server.js";
+import { closeStores, factories, person, workshopRecord } from "../helpers/contractStores.js";
 
-/**
- * One contract, two stores (invariant 8). Rule ids in the test names make a failure in one
- * implementation easy to find in the other.
- */
-const openStores: Store[] = [];
-afterAll(async () => {
-  await Promise.all(openStores.map((store) => store.close()));
-});
-
-const factories: Record<"memory" | "redis", () => Promise<Store>> = {
-  memory: async () => new MemoryStore(),
-  redis: async () => {
-    const store = await RedisStore.connect({
-      url: inject("redisUrl"),
-      keyPrefix: uniquePrefix(),
-      commandTimeoutMs: 2000,
-      logger: createLogger("silent"),
-    });
-    openStores.push(store);
-    return store;
-  },
-};
+afterAll(closeStores);
 
 /** The people a snapshot would list: active ones, with presence. */
 async function activeView(store: Store, workshopId: string) {
   const full = await store.fullSnapshot(workshopId);
   if (!full) return null;
   return { version: full.version, participants: full.participants.filter((p) => p.status === "active") };
-}
-
-let sequence = 0;
-function workshopRecord(overrides: Partial<WorkshopRecord> = {}): WorkshopRecord {
-  sequence++;
-  const suffix = String(sequence).padStart(6, "0");
-  return {
-    workshopId: `wcontract${suffix}`,
-    title: "Contract",
-    joinCode: `ABC${String.fromCharCode(65 + (sequence % 20))}${suffix.slice(-2)}`.replace(/[01OI]/g, "A"),
-    status: "active",
-    createdAt: 1,
-    facilitatorKeyHash: "hash",
-    ...overrides,
-  };
-}
-
-function person(id: string, overrides: Partial<ParticipantRecord> = {}): ParticipantRecord {
-  return {
-    participantId: `p${id.padEnd(15, "0")}`,
-    displayName: `Person ${id}`,
-    role: "participant",
-    status: "active",
-    joinedAt: 1,
-    ...overrides,
-  };
 }
 
 describe.each(Object.keys(factories) as Array<keyof typeof factories>)("store contract: %s", (kind) => {
@@ -436,7 +386,7 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("store co
     // "earliest" never moves a time later.
     await store.scheduleTimer(workshop.workshopId, "rround0000003", 7000, "earliest");
     const due = (await store.dueTimers(5000, 10)).filter((timer) => timer.workshopId === workshop.workshopId);
-    expect(due.map((timer) => timer.roundId)).toEqual(["rround0000004", "rround0000003"]);
+    expect(due.map((timer) => timer.subjectId)).toEqual(["rround0000004", "rround0000003"]);
     await store.scheduleTimer(workshop.workshopId, "rround0000004", 8000, "exact");
     await store.clearTimer(workshop.workshopId, "rround0000003");
     const later = (await store.dueTimers(5000, 10)).filter((timer) => timer.workshopId === workshop.workshopId);

@@ -1,8 +1,10 @@
 import type { RoomStateView } from "../../shared/breakout.js";
+import type { PollResultsUpdate } from "../../shared/poll.js";
 import type { SyncResult } from "../../shared/workshop.js";
 import {
   applyCounts,
   applyEventBatch,
+  applyPollResults,
   applyRoomState,
   applySyncResult,
   currentRoomOf,
@@ -23,6 +25,8 @@ export class WorkshopMirror {
   batches = 0;
   gaps = 0;
   revoked: string | null = null;
+  /** Every poll:results payload received, in order (visibility tests look at all of them). */
+  readonly pollResults: PollResultsUpdate[] = [];
   /** Test hook: drop this many incoming batches, as a lossy path would. */
   dropBatches = 0;
   private waiters: Array<() => void> = [];
@@ -54,6 +58,11 @@ export class WorkshopMirror {
         void this.catchUp();
       }
       this.afterChange();
+    });
+    socket.on("poll:results", (update) => {
+      this.pollResults.push(update);
+      applyPollResults(this.state, update);
+      this.changed();
     });
     socket.on("session:revoked", ({ reason }) => {
       this.revoked = reason;

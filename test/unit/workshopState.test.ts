@@ -15,6 +15,7 @@ const snapshot: WorkshopSnapshot = {
   workshop,
   participants: [{ ...ana, online: true }],
   breakout: { round: null, assignments: {}, counts: {}, helps: [], broadcasts: [], tags: {} },
+  polls: [],
 };
 
 function fresh() {

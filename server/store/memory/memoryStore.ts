@@ -1,19 +1,37 @@
+import { randomBytes } from "node:crypto";
 import type { BroadcastView, HelpView, RoundView, Tags } from "../../../shared/breakout.js";
 import type { HelpId, ParticipantId, RoomId, RoundId, WorkshopId } from "../../../shared/ids.js";
+import type { Ballot, PollId, PollView } from "../../../shared/poll.js";
 import type { UnversionedEvent, WorkshopEvent } from "../../../shared/workshop.js";
 import { DomainError } from "../../domain/errors.js";
+import { TALLY_VERSION_COUNTER } from "../../domain/polls/counters.js";
 import type { ParticipantRecord, WorkshopRecord } from "../../domain/records.js";
-import { fillMoveResult, joinedEvent, parseTimerMember, peopleMoved, planMoves, recordId } from "../records.js";
 import {
+  anonymousVoterKey,
+  byCreation,
+  encodeBallot,
+  fillMoveResult,
+  joinedEvent,
+  parseTimerMember,
+  peopleMoved,
+  planMoves,
+  recordId,
+} from "../records.js";
+import {
+  type BallotCast,
+  type CastOutcome,
   COMMAND_RESULT_TTL_SECONDS,
   type CommandRef,
   type CommitOutcome,
   EVENT_LOG_CAP,
   type FullSnapshot,
   type MoveOutcome,
+  type PollTally,
   type RecordWrite,
   type RoomMove,
   type Store,
+  type StoredBallot,
+  type TimerSubject,
   type Unsubscribe,
 } from "../types.js";
 
@@ -32,6 +50,13 @@ interface WorkshopState {
   version: number;
   log: WorkshopEvent[];
   listeners: Set<(version: number) => void>;
+  /** pollId -> voter key -> encoded StoredBallot. */
+  ballots: Map<PollId, Map<string, string>>;
+  /** pollId -> counter -> count (TALLY_VERSION_COUNTER included). */
+  tallies: Map<PollId, Map<string, number>>;
+  /** The key of anonymous voters' hashes; null until the first anonymous vote, and once forgotten. */
+  voterSecret: string | null;
+  tallyListeners: Set<(pollId: PollId) => void>;
 }
 
 /**
@@ -66,6 +91,10 @@ export class MemoryStore implements Store {
       version: 0,
       log: [],
       listeners: new Set(),
+      ballots: new Map(),
+      tallies: new Map(),
+      voterSecret: null,
+      tallyListeners: new Set(),
     });
   }
 
@@ -323,7 +352,7 @@ export class MemoryStore implements Store {
     this.timers.delete(`${workshopId}|${roundId}`);
   }
 
-  async dueTimers(now: number, limit: number): Promise<Array<{ workshopId: WorkshopId; roundId: RoundId }>> {
+  async dueTimers(now: number, limit: number): Promise<Array<{ workshopId: WorkshopId; subjectId: TimerSubject }>> {
     return [...this.timers]
       .filter(([, dueAt]) => dueAt <= now)
       .sort((a, b) => a[1] - b[1])
@@ -352,6 +381,98 @@ export class MemoryStore implements Store {
         broadcasts: this.parsedAll<BroadcastView>(workshopId, "broadcast").sort((a, b) => a.sentAt - b.sentAt),
         tags: await this.getTags(workshopId),
       },
+      polls: await this.listPolls(workshopId),
+    };
+  }
+
+  async getPoll(workshopId: WorkshopId, pollId: PollId): Promise<PollView | null> {
+    return this.parsed<PollView>(workshopId, "poll", pollId);
+  }
+
+  async listPolls(workshopId: WorkshopId): Promise<PollView[]> {
+    return this.parsedAll<PollView>(workshopId, "poll").sort(byCreation);
+  }
+
+  async castBallot<T>(workshopId: WorkshopId, command: CommandRef, cast: BallotCast): Promise<CastOutcome<T>> {
+    const state = this.require(workshopId);
+    const resultKey = `${workshopId}/${command.actorId}/${command.commandId}`;
+    const earlier = this.commandResults.get(resultKey);
+    if (earlier && earlier.expiresAt > this.now()) {
+      return { status: "duplicate", result: JSON.parse(earlier.json) as T };
+    }
+    const poll = this.parsed<PollView>(workshopId, "poll", cast.pollId);
+    if (!poll) return { status: "missing" };
+    if (poll.status !== "open" || (poll.closesAt !== null && cast.now >= poll.closesAt)) return { status: "closed" };
+    if (poll.definition.anonymous && state.voterSecret === null) state.voterSecret = randomBytes(32).toString("hex");
+    const voter = poll.definition.anonymous
+      ? anonymousVoterKey(state.voterSecret as string, cast.pollId, cast.participantId)
+      : cast.participantId;
+    const ballots = mapIn(state.ballots, cast.pollId, () => new Map<string, string>());
+    const tally = mapIn(state.tallies, cast.pollId, () => new Map<string, number>());
+    const encoded = encodeBallot(cast.ballot);
+    const old = ballots.get(voter);
+    const remember = (json: string) =>
+      this.commandResults.set(resultKey, { json, expiresAt: this.now() + COMMAND_RESULT_TTL_SECONDS * 1000 });
+    if (old === encoded) {
+      remember(cast.resultUnchanged);
+      return {
+        status: "applied",
+        changed: false,
+        tallyVersion: tally.get(TALLY_VERSION_COUNTER) ?? 0,
+        result: JSON.parse(cast.resultUnchanged) as T,
+      };
+    }
+    if (old !== undefined && !poll.definition.allowVoteChange) return { status: "alreadyVoted" };
+    const add = (counter: string, delta: number) => tally.set(counter, (tally.get(counter) ?? 0) + delta);
+    if (old !== undefined) for (const counter of (JSON.parse(old) as StoredBallot).counters) add(counter, -1);
+    for (const counter of cast.ballot.counters) add(counter, 1);
+    add(TALLY_VERSION_COUNTER, 1);
+    ballots.set(voter, encoded);
+    remember(cast.resultChanged);
+    for (const listener of state.tallyListeners) queueMicrotask(() => listener(cast.pollId));
+    return {
+      status: "applied",
+      changed: true,
+      tallyVersion: tally.get(TALLY_VERSION_COUNTER) ?? 0,
+      result: JSON.parse(cast.resultChanged) as T,
+    };
+  }
+
+  async getTally(workshopId: WorkshopId, pollId: PollId): Promise<PollTally> {
+    const counters = new Map(this.workshops.get(workshopId)?.tallies.get(pollId) ?? []);
+    const tallyVersion = counters.get(TALLY_VERSION_COUNTER) ?? 0;
+    counters.delete(TALLY_VERSION_COUNTER);
+    return { tallyVersion, counters };
+  }
+
+  async ballotOf(workshopId: WorkshopId, pollId: PollId, participantId: ParticipantId): Promise<Ballot | null> {
+    const state = this.workshops.get(workshopId);
+    const poll = await this.getPoll(workshopId, pollId);
+    if (!state || !poll) return null;
+    let voter = participantId;
+    if (poll.definition.anonymous) {
+      if (state.voterSecret === null) return null;
+      voter = anonymousVoterKey(state.voterSecret, pollId, participantId);
+    }
+    const json = state.ballots.get(pollId)?.get(voter);
+    return json ? (JSON.parse(json) as StoredBallot).ballot : null;
+  }
+
+  async listBallots(workshopId: WorkshopId, pollId: PollId): Promise<StoredBallot[]> {
+    const ballots = this.workshops.get(workshopId)?.ballots.get(pollId);
+    return [...(ballots?.values() ?? [])].map((json) => JSON.parse(json) as StoredBallot);
+  }
+
+  async forgetVoterKey(workshopId: WorkshopId): Promise<void> {
+    const state = this.workshops.get(workshopId);
+    if (state) state.voterSecret = null;
+  }
+
+  async subscribeTallies(workshopId: WorkshopId, onTally: (pollId: PollId) => void): Promise<Unsubscribe> {
+    const state = this.require(workshopId);
+    state.tallyListeners.add(onTally);
+    return async () => {
+      state.tallyListeners.delete(onTally);
     };
   }
 
@@ -362,6 +483,10 @@ export class MemoryStore implements Store {
   }
 
   private writeRecord(state: WorkshopState, write: RecordWrite): void {
+    if (write.next === null) {
+      state.records.get(write.kind)?.delete(recordId(write));
+      return;
+    }
     const json = JSON.stringify(write.next);
     if (write.kind === "workshop") state.meta = json;
     else if (write.kind === "participant") state.participants.set(write.next.participantId, json);

@@ -38,6 +38,16 @@ export function workshopKeys(prefix: string, workshopId: WorkshopId) {
     roomMembers: (roundId: RoundId, roomId: string) => `${base}round:${roundId}:room:${roomId}`,
     /** hash roomId -> head-count of one round, kept with the assignments by the same script. */
     counts: (roundId: RoundId) => `${base}round:${roundId}:counts`,
+    /** hash pollId -> JSON PollView. */
+    polls: `${base}polls`,
+    /** hash voter key -> encoded StoredBallot (voter key: participant id, or a keyed hash for anonymous polls). */
+    pollBallots: (pollId: string) => `${base}poll:${pollId}:ballots`,
+    /** hash counter -> count, plus `#v` (the tally version), kept with the ballots by one script. */
+    pollTally: (pollId: string) => `${base}poll:${pollId}:tally`,
+    /** the random key of anonymous voters' hashes; deleted when the workshop ends. */
+    voterSecret: `${base}votersecret`,
+    /** shard channel: a poll id after each ballot change. */
+    tallies: `${base}tallies`,
     /** shard channel: the new version after each change. */
     changes: `${base}changes`,
     /** first result of one command, kept for retries. */
@@ -50,7 +60,7 @@ export function globalKeys(prefix: string) {
     joinCode: (joinCode: string) => `${prefix}joincode:${joinCode}`,
     /** sorted set nodeId -> last heartbeat (ms). */
     nodes: `${prefix}nodes`,
-    /** sorted set `<workshopId>|<roundId>` -> when the round's next transition is due (ms). */
+    /** sorted set `<workshopId>|<roundId or pollId>` -> when the next transition is due (ms). */
     timers: `${prefix}timers`,
     /** set of workshops a node holds connections in, so a survivor can reap them. */
     nodeWorkshops: (nodeId: string) => `${prefix}node:${nodeId}:workshops`,

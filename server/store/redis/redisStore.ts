@@ -1,26 +1,36 @@
+import { randomBytes } from "node:crypto";
 import { createClient, type RedisClientType } from "redis";
 import type { BroadcastView, HelpView, RoundView, Tags } from "../../../shared/breakout.js";
 import type { HelpId, ParticipantId, RoomId, RoundId, WorkshopId } from "../../../shared/ids.js";
+import type { Ballot, PollId, PollView } from "../../../shared/poll.js";
 import type { UnversionedEvent, WorkshopEvent } from "../../../shared/workshop.js";
 import { DomainError, StoreUnavailableError } from "../../domain/errors.js";
+import { TALLY_VERSION_COUNTER } from "../../domain/polls/counters.js";
 import type { ParticipantRecord, WorkshopRecord } from "../../domain/records.js";
 import type { Logger } from "../../logger.js";
-import { joinedEvent, parseTimerMember, recordId } from "../records.js";
+import { byCreation, encodeBallot, joinedEvent, parseTimerMember, recordId } from "../records.js";
 import {
+  type BallotCast,
+  type CastOutcome,
   COMMAND_RESULT_TTL_SECONDS,
   type CommandRef,
   type CommitOutcome,
   EVENT_LOG_CAP,
   type FullSnapshot,
   type MoveOutcome,
+  type PollTally,
   type RecordWrite,
   type RoomMove,
   type Store,
+  type StoredBallot,
+  type TimerSubject,
   type Unsubscribe,
 } from "../types.js";
 import { globalKeys, workshopKeys } from "./keys.js";
 import {
   addParticipantScript,
+  ballotOfScript,
+  castBallotScript,
   commitScript,
   connectScript,
   disconnectScript,
@@ -144,7 +154,11 @@ export class RedisStore implements Store {
     const writeArgs: string[] = [];
     for (const write of writes) {
       writeKeys.push(recordKey(keys, write));
-      writeArgs.push(recordId(write), write.expected ? JSON.stringify(write.expected) : "", JSON.stringify(write.next));
+      writeArgs.push(
+        recordId(write),
+        write.expected ? JSON.stringify(write.expected) : "",
+        write.next === null ? "" : JSON.stringify(write.next),
+      );
     }
     const reply = (await this.run(
       commitScript,
@@ -341,7 +355,7 @@ export class RedisStore implements Store {
     await this.bounded(this.client.zRem(this.global.timers, `${workshopId}|${roundId}`));
   }
 
-  async dueTimers(now: number, limit: number): Promise<Array<{ workshopId: WorkshopId; roundId: RoundId }>> {
+  async dueTimers(now: number, limit: number): Promise<Array<{ workshopId: WorkshopId; subjectId: TimerSubject }>> {
     const members = await this.bounded(
       this.client.zRangeByScore(this.global.timers, 0, now, { LIMIT: { offset: 0, count: limit } }),
     );
@@ -367,9 +381,23 @@ export class RedisStore implements Store {
           keys.tags,
           keys.assignments(roundId || "none"),
           keys.counts(roundId || "none"),
+          keys.polls,
         ],
         [roundId],
-      )) as [string, string, string, string[], string[], string, string[], string[], string[], string[], string[]];
+      )) as [
+        string,
+        string,
+        string,
+        string[],
+        string[],
+        string,
+        string[],
+        string[],
+        string[],
+        string[],
+        string[],
+        string[],
+      ];
       if (reply[0] === "missing") return null;
       if (reply[0] === "retry") continue;
       const [
@@ -384,6 +412,7 @@ export class RedisStore implements Store {
         helps,
         broadcasts,
         tagPairs,
+        polls,
       ] = reply;
       const online = pairsToRecord(onlinePairs);
       return {
@@ -401,6 +430,7 @@ export class RedisStore implements Store {
           broadcasts: broadcasts.map((json) => JSON.parse(json) as BroadcastView).sort((a, b) => a.sentAt - b.sentAt),
           tags: tagsFrom(pairsToRecord(tagPairs)),
         },
+        polls: polls.map((json) => JSON.parse(json) as PollView).sort(byCreation),
       };
     }
     throw new DomainError("CONFLICT", "the workshop kept changing; try again");
@@ -414,6 +444,104 @@ export class RedisStore implements Store {
     const keys = workshopKeys(this.options.keyPrefix, workshopId);
     const reply = (await this.run(eventsSinceScript, [keys.version, keys.log], [sinceVersion])) as string[] | null;
     return reply === null ? null : reply.map((json) => JSON.parse(json) as WorkshopEvent);
+  }
+
+  async getPoll(workshopId: WorkshopId, pollId: PollId): Promise<PollView | null> {
+    const json = await this.bounded(this.client.hGet(workshopKeys(this.options.keyPrefix, workshopId).polls, pollId));
+    return json ? (JSON.parse(json) as PollView) : null;
+  }
+
+  async listPolls(workshopId: WorkshopId): Promise<PollView[]> {
+    const all = await this.bounded(this.client.hVals(workshopKeys(this.options.keyPrefix, workshopId).polls));
+    return all.map((json) => JSON.parse(json) as PollView).sort(byCreation);
+  }
+
+  async castBallot<T>(workshopId: WorkshopId, command: CommandRef, cast: BallotCast): Promise<CastOutcome<T>> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    const reply = (await this.run(
+      castBallotScript,
+      [
+        keys.polls,
+        keys.pollBallots(cast.pollId),
+        keys.pollTally(cast.pollId),
+        keys.commandResult(command.actorId, command.commandId),
+        keys.voterSecret,
+      ],
+      [
+        cast.pollId,
+        cast.participantId,
+        encodeBallot(cast.ballot),
+        cast.now,
+        COMMAND_RESULT_TTL_SECONDS,
+        cast.resultChanged,
+        cast.resultUnchanged,
+        keys.tallies,
+        randomBytes(32).toString("hex"),
+        ...cast.ballot.counters,
+      ],
+    )) as [string, string?];
+    switch (reply[0]) {
+      case "duplicate":
+        return { status: "duplicate", result: JSON.parse(reply[1] ?? "null") as T };
+      case "missing":
+        return { status: "missing" };
+      case "closed":
+        return { status: "closed" };
+      case "already":
+        return { status: "alreadyVoted" };
+      default: {
+        const changed = reply[0] === "applied";
+        return {
+          status: "applied",
+          changed,
+          tallyVersion: Number(reply[1] ?? 0),
+          result: JSON.parse(changed ? cast.resultChanged : cast.resultUnchanged) as T,
+        };
+      }
+    }
+  }
+
+  async getTally(workshopId: WorkshopId, pollId: PollId): Promise<PollTally> {
+    const all = await this.bounded(
+      this.client.hGetAll(workshopKeys(this.options.keyPrefix, workshopId).pollTally(pollId)),
+    );
+    const counters = new Map<string, number>();
+    let tallyVersion = 0;
+    for (const [name, value] of Object.entries(all)) {
+      if (name === TALLY_VERSION_COUNTER) tallyVersion = Number(value);
+      else counters.set(name, Number(value));
+    }
+    return { tallyVersion, counters };
+  }
+
+  async ballotOf(workshopId: WorkshopId, pollId: PollId, participantId: ParticipantId): Promise<Ballot | null> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    const json = (await this.run(
+      ballotOfScript,
+      [keys.polls, keys.pollBallots(pollId), keys.voterSecret],
+      [pollId, participantId],
+    )) as string | null;
+    return json ? (JSON.parse(json) as StoredBallot).ballot : null;
+  }
+
+  async listBallots(workshopId: WorkshopId, pollId: PollId): Promise<StoredBallot[]> {
+    const all = await this.bounded(
+      this.client.hVals(workshopKeys(this.options.keyPrefix, workshopId).pollBallots(pollId)),
+    );
+    return all.map((json) => JSON.parse(json) as StoredBallot);
+  }
+
+  async forgetVoterKey(workshopId: WorkshopId): Promise<void> {
+    await this.bounded(this.client.del(workshopKeys(this.options.keyPrefix, workshopId).voterSecret));
+  }
+
+  async subscribeTallies(workshopId: WorkshopId, onTally: (pollId: PollId) => void): Promise<Unsubscribe> {
+    const channel = workshopKeys(this.options.keyPrefix, workshopId).tallies;
+    const listener = (message: string) => onTally(message);
+    await this.bounded(this.subscriber.sSubscribe(channel, listener));
+    return async () => {
+      await this.bounded(this.subscriber.sUnsubscribe(channel, listener));
+    };
   }
 
   async subscribe(workshopId: WorkshopId, onChange: (version: number) => void): Promise<Unsubscribe> {
@@ -496,6 +624,8 @@ function recordKey(keys: ReturnType<typeof workshopKeys>, write: RecordWrite): s
       return keys.tags;
     case "broadcast":
       return keys.broadcasts;
+    case "poll":
+      return keys.polls;
     default: {
       const exhaustive: never = write;
       throw new Error(`unknown record ${JSON.stringify(exhaustive)}`);

@@ -33,7 +33,7 @@ function script(body: string): LuaScript {
 /**
  * KEYS: version, log, commandResult, then one key per record write.
  * ARGV: channel, cap, resultTtl, resultJson, writeCount, (field, expected, next) per write
- * (field '' = the key is a plain string), then the events.
+ * (field '' = the key is a plain string; next '' = delete the field), then the events.
  * Returns {'duplicate', result} | {'conflict'} | {'applied', version}.
  */
 export const commitScript = script(`
@@ -49,7 +49,9 @@ for i = 1, writes do
 end
 for i = 1, writes do
   local key, field, next_value = KEYS[3 + i], ARGV[3 + i * 3], ARGV[5 + i * 3]
-  if field == '' then redis.call('SET', key, next_value) else redis.call('HSET', key, field, next_value) end
+  if field == '' then redis.call('SET', key, next_value)
+  elseif next_value == '' then redis.call('HDEL', key, field)
+  else redis.call('HSET', key, field, next_value) end
 end
 local events = {}
 for i = 6 + writes * 3, #ARGV do events[#events + 1] = ARGV[i] end
@@ -189,7 +191,7 @@ return {'applied', tostring(v), tostring(moved), refused_json, result}
 `);
 
 /**
- * KEYS: version, meta, participants, online, rounds, helps, broadcasts, tags, assignments, counts
+ * KEYS: version, meta, participants, online, rounds, helps, broadcasts, tags, assignments, counts, polls
  * (the last two of ARGV[1], the round the caller read from meta). Everything at one version.
  * Returns false when meta's current round is no longer ARGV[1] (read meta again).
  */
@@ -214,5 +216,71 @@ return {
   redis.call('HVALS', KEYS[6]),
   redis.call('HVALS', KEYS[7]),
   redis.call('HGETALL', KEYS[8]),
+  redis.call('HVALS', KEYS[11]),
 }
 `);
+
+/** Finds a voter's ballot key: the participant id, or for anonymous polls sha1(secret|poll|participant). */
+const voterKey = `
+local function voter_key(poll, secret_key, poll_id, participant_id, create_secret)
+  if not poll['definition']['anonymous'] then return participant_id end
+  local secret = redis.call('GET', secret_key)
+  if not secret then
+    if create_secret == '' then return false end
+    redis.call('SET', secret_key, create_secret)
+    secret = create_secret
+  end
+  return redis.sha1hex(secret .. '|' .. poll_id .. '|' .. participant_id)
+end
+`;
+
+/**
+ * One vote, atomically (invariant 4): the poll must be open and not past closesAt; one ballot
+ * per voter; an equal ballot changes nothing; a different one takes back the old ballot's
+ * counters and adds the new one's, bumps the tally version and tells every node.
+ * KEYS: polls, ballots, tally, commandResult, voterSecret.
+ * ARGV: pollId, participantId, encodedBallot, now, resultTtl, resultChanged, resultUnchanged,
+ * talliesChannel, newSecret, then the ballot's counters.
+ * Returns {'duplicate', result} | {'missing'} | {'closed'} | {'already'} | {'applied'|'same', tallyVersion}.
+ */
+export const castBallotScript = script(
+  voterKey +
+    `
+local prior = redis.call('GET', KEYS[4])
+if prior then return {'duplicate', prior} end
+local poll_json = redis.call('HGET', KEYS[1], ARGV[1])
+if not poll_json then return {'missing'} end
+local poll = cjson.decode(poll_json)
+if poll['status'] ~= 'open' then return {'closed'} end
+local closes_at = poll['closesAt']
+if type(closes_at) == 'number' and tonumber(ARGV[4]) >= closes_at then return {'closed'} end
+local voter = voter_key(poll, KEYS[5], ARGV[1], ARGV[2], ARGV[9])
+local old = redis.call('HGET', KEYS[2], voter)
+if old == ARGV[3] then
+  redis.call('SET', KEYS[4], ARGV[7], 'EX', tonumber(ARGV[5]))
+  return {'same', redis.call('HGET', KEYS[3], '#v') or '0'}
+end
+if old and not poll['definition']['allowVoteChange'] then return {'already'} end
+if old then
+  for _, counter in ipairs(cjson.decode(old)['counters']) do redis.call('HINCRBY', KEYS[3], counter, -1) end
+end
+for i = 10, #ARGV do redis.call('HINCRBY', KEYS[3], ARGV[i], 1) end
+local version = redis.call('HINCRBY', KEYS[3], '#v', 1)
+redis.call('HSET', KEYS[2], voter, ARGV[3])
+redis.call('SET', KEYS[4], ARGV[6], 'EX', tonumber(ARGV[5]))
+redis.call('SPUBLISH', ARGV[8], ARGV[1])
+return {'applied', tostring(version)}
+`,
+);
+
+/** KEYS: polls, ballots, voterSecret. ARGV: pollId, participantId. Returns the encoded ballot or false. */
+export const ballotOfScript = script(
+  voterKey +
+    `
+local poll_json = redis.call('HGET', KEYS[1], ARGV[1])
+if not poll_json then return false end
+local voter = voter_key(cjson.decode(poll_json), KEYS[3], ARGV[1], ARGV[2], '')
+if not voter then return false end
+return redis.call('HGET', KEYS[2], voter)
+`,
+);

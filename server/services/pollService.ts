@@ -1,0 +1,316 @@
+import type { RoundView } from "../../shared/breakout.js";
+import type { CommandName, CommandResult, ParsedPayload } from "../../shared/events.js";
+import type { RoomId, WorkshopId } from "../../shared/ids.js";
+import type { Ballot, PollDefinition, PollExport, PollId, PollResultsUpdate, PollView } from "../../shared/poll.js";
+import { isRunning } from "../domain/breakout/rounds.js";
+import { DomainError } from "../domain/errors.js";
+import { validateBallot } from "../domain/polls/ballots.js";
+import { countersOf, resultsFromCounters } from "../domain/polls/counters.js";
+import {
+  acceptsBallots,
+  ballotRoom,
+  checkScope,
+  closePoll,
+  editDraft,
+  managesPoll,
+  newPoll,
+  openPoll,
+  seesPoll,
+} from "../domain/polls/lifecycle.js";
+import type { ParticipantRecord, WorkshopRecord } from "../domain/records.js";
+import { newPollId } from "../security/ids.js";
+import type { CommandRef, Store } from "../store/types.js";
+import { decideAndCommit } from "./commit.js";
+import type { Actor, WorkshopService } from "./workshopService.js";
+
+interface PollContext {
+  actor: ParticipantRecord;
+  workshop: WorkshopRecord;
+  round: RoundView | null;
+}
+
+/** Live polls: lifecycle, ballots, results. Tallies are counters kept by the store with each ballot. */
+export class PollService {
+  constructor(
+    private readonly store: Store,
+    private readonly workshops: WorkshopService,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  create(who: Actor, command: CommandRef, payload: ParsedPayload<"poll:create">): Promise<PollView> {
+    return this.commitPoll(who, command, async () => {
+      const context = await this.context("poll:create", who);
+      this.requireManager(context, payload.definition);
+      checkScope(payload.definition, context.round);
+      const poll = newPoll(newPollId(), payload.definition, who.participantId, this.now(), payload.open ?? false);
+      return { expected: null, next: poll };
+    });
+  }
+
+  update(who: Actor, command: CommandRef, payload: ParsedPayload<"poll:update">): Promise<PollView> {
+    return this.commitPoll(who, command, async () => {
+      const context = await this.context("poll:update", who);
+      const poll = await this.requirePoll(who.workshopId, payload.pollId);
+      this.requireManager(context, poll.definition);
+      this.requireManager(context, payload.definition);
+      checkScope(payload.definition, context.round);
+      return { expected: poll, next: editDraft(poll, payload.definition) };
+    });
+  }
+
+  open(who: Actor, command: CommandRef, payload: ParsedPayload<"poll:open">): Promise<PollView> {
+    return this.commitPoll(who, command, async () => {
+      const context = await this.context("poll:open", who);
+      const poll = await this.requirePoll(who.workshopId, payload.pollId);
+      this.requireManager(context, poll.definition);
+      checkScope(poll.definition, context.round);
+      return { expected: poll, next: openPoll(poll, this.now()) };
+    });
+  }
+
+  close(who: Actor, command: CommandRef, payload: ParsedPayload<"poll:close">): Promise<PollView> {
+    return this.commitPoll(who, command, async () => {
+      const context = await this.context("poll:close", who);
+      const poll = await this.requirePoll(who.workshopId, payload.pollId);
+      this.requireManager(context, poll.definition);
+      return { expected: poll, next: closePoll(poll, this.now()) };
+    });
+  }
+
+  /** A new draft with the same questions; an every-room poll moves to the current round. */
+  duplicate(who: Actor, command: CommandRef, payload: ParsedPayload<"poll:duplicate">): Promise<PollView> {
+    return this.commitPoll(who, command, async () => {
+      const context = await this.context("poll:duplicate", who);
+      const poll = await this.requirePoll(who.workshopId, payload.pollId);
+      this.requireManager(context, poll.definition);
+      const { scope } = poll.definition;
+      const definition: PollDefinition =
+        scope.kind === "everyRoom" && context.round
+          ? { ...poll.definition, scope: { kind: "everyRoom", roundId: context.round.roundId } }
+          : poll.definition;
+      return { expected: null, next: newPoll(newPollId(), definition, who.participantId, this.now(), false) };
+    });
+  }
+
+  delete(who: Actor, command: CommandRef, payload: ParsedPayload<"poll:delete">) {
+    return decideAndCommit(this.store, who.workshopId, command, async () => {
+      const context = await this.context("poll:delete", who);
+      const poll = await this.requirePoll(who.workshopId, payload.pollId);
+      this.requireManager(context, poll.definition);
+      if (poll.status !== "draft") throw new DomainError("INVALID_STATE", "only a draft can be deleted");
+      return {
+        writes: [{ kind: "poll" as const, pollId: poll.pollId, expected: poll, next: null }],
+        events: [{ type: "poll:deleted" as const, pollId: poll.pollId, createdBy: poll.createdBy }],
+        result: { pollId: poll.pollId },
+      };
+    });
+  }
+
+  /**
+   * One ballot per person per poll, written by one atomic store step that also re-checks the
+   * poll is open: a vote racing with close is either counted before it or refused POLL_CLOSED.
+   */
+  async vote(
+    who: Actor,
+    command: CommandRef,
+    payload: ParsedPayload<"poll:vote">,
+  ): Promise<CommandResult<"poll:vote">> {
+    try {
+      const { actor, workshop } = await this.workshops.authorizedContext("poll:vote", who);
+      const poll = await this.store.getPoll(who.workshopId, payload.pollId);
+      const voterRoom = poll && poll.definition.scope.kind !== "plenary" ? await this.roomOf(who, workshop) : null;
+      if (!poll || !seesPoll({ participantId: actor.participantId, role: actor.role, roomId: voterRoom }, poll)) {
+        throw new DomainError("NOT_FOUND", "no such poll");
+      }
+      if (!acceptsBallots(poll, this.now())) throw new DomainError("POLL_CLOSED", "the poll is not open");
+      const ballot = validateBallot(poll.definition, payload.ballot);
+      const roomId = ballotRoom(poll.definition, voterRoom);
+      const outcome = await this.store.castBallot<CommandResult<"poll:vote">>(who.workshopId, command, {
+        pollId: poll.pollId,
+        participantId: actor.participantId,
+        ballot: { roomId, ballot, counters: countersOf(poll.definition, ballot, roomId) },
+        now: this.now(),
+        resultChanged: JSON.stringify({ pollId: poll.pollId, ballot, changed: true }),
+        resultUnchanged: JSON.stringify({ pollId: poll.pollId, ballot, changed: false }),
+      });
+      switch (outcome.status) {
+        case "applied":
+        case "duplicate":
+          return outcome.result;
+        case "closed":
+          throw new DomainError("POLL_CLOSED", "the poll closed before your vote arrived");
+        case "alreadyVoted":
+          throw new DomainError("ALREADY_VOTED", "this poll does not allow changing a vote");
+        case "missing":
+          throw new DomainError("NOT_FOUND", "no such poll");
+        default: {
+          const unreachable: never = outcome;
+          throw new Error(`unknown outcome ${JSON.stringify(unreachable)}`);
+        }
+      }
+    } catch (error) {
+      // A retry of a vote that was counted gets its first answer, even if the poll closed since.
+      const earlier =
+        error instanceof DomainError
+          ? await this.store.commandResult<CommandResult<"poll:vote">>(who.workshopId, command)
+          : null;
+      if (earlier !== null) return earlier;
+      throw error;
+    }
+  }
+
+  /** The viewer's own ballots in the polls they can see. */
+  async mine(who: Actor): Promise<CommandResult<"poll:mine">> {
+    const { actor, workshop } = await this.workshops.authorizedContext("poll:mine", who);
+    const roomId = await this.roomOf(who, workshop);
+    const viewer = { participantId: actor.participantId, role: actor.role, roomId };
+    const polls = (await this.store.listPolls(who.workshopId)).filter(
+      (poll) => poll.status !== "draft" && seesPoll(viewer, poll),
+    );
+    const ballots: Record<string, Ballot> = {};
+    await Promise.all(
+      polls.map(async (poll) => {
+        const ballot = await this.store.ballotOf(who.workshopId, poll.pollId, actor.participantId);
+        if (ballot) ballots[poll.pollId] = ballot;
+      }),
+    );
+    return { ballots };
+  }
+
+  /** A text poll's answers as written, for its managers. Sorted, so the order says nothing about who answered when. */
+  async answers(who: Actor, payload: ParsedPayload<"poll:answers">): Promise<CommandResult<"poll:answers">> {
+    const context = await this.context("poll:answers", who);
+    const poll = await this.requirePoll(who.workshopId, payload.pollId);
+    this.requireManager(context, poll.definition);
+    return { pollId: poll.pollId, answers: await this.textAnswers(who.workshopId, poll) };
+  }
+
+  async textAnswers(workshopId: WorkshopId, poll: PollView): Promise<Array<{ roomId: RoomId | null; text: string }>> {
+    if (poll.definition.kind !== "text") throw new DomainError("BAD_REQUEST", "only open-text polls have answers");
+    const answers = (await this.store.listBallots(workshopId, poll.pollId)).flatMap((stored) =>
+      stored.ballot.kind === "text" ? [{ roomId: stored.roomId, text: stored.ballot.text }] : [],
+    );
+    return answers.sort(
+      (a, b) => (a.roomId ?? "").localeCompare(b.roomId ?? "") || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),
+    );
+  }
+
+  /**
+   * A poll's results for download, authorised by a facilitator's or note-taker's session
+   * token. No voter appears in it; open-text answers are sorted, without authors.
+   */
+  async exportData(sessionToken: string, workshopId: WorkshopId, pollId: PollId): Promise<PollExport> {
+    // An ended workshop's results stay downloadable; a removed person's token does not.
+    const { actor, workshop } = await this.workshops.contextOfToken(sessionToken);
+    if (actor.status !== "active" || workshop.workshopId !== workshopId) {
+      throw new DomainError("UNAUTHORIZED", "session not recognised");
+    }
+    if (actor.role !== "facilitator" && actor.role !== "note-taker") {
+      throw new DomainError("FORBIDDEN", "only facilitators and note-takers export results");
+    }
+    const poll = await this.requirePoll(workshopId, pollId);
+    if (poll.status === "draft") throw new DomainError("INVALID_STATE", "a draft has no results");
+    const round = workshop.currentRoundId ? await this.store.getRound(workshopId, workshop.currentRoundId) : null;
+    const { results } = await this.results(workshopId, poll, round);
+    const { createdBy: _omitted, ...pollFields } = poll;
+    const roomNames: Record<string, string> = {};
+    for (const rounds of await this.store.listRounds(workshopId)) {
+      for (const room of rounds.rooms) roomNames[room.roomId] = room.name;
+    }
+    return {
+      poll: pollFields,
+      results,
+      roomNames,
+      ...(poll.definition.kind === "text" ? { answers: await this.textAnswers(workshopId, poll) } : {}),
+    };
+  }
+
+  /** The current results of one poll, from its counters (one read however many voted). */
+  async results(workshopId: WorkshopId, poll: PollView, round: RoundView | null): Promise<PollResultsUpdate> {
+    const tally = await this.store.getTally(workshopId, poll.pollId);
+    const { scope } = poll.definition;
+    const rooms =
+      scope.kind === "everyRoom"
+        ? ((round?.roundId === scope.roundId ? round : await this.store.getRound(workshopId, scope.roundId))?.rooms ??
+          [])
+        : [];
+    return {
+      pollId: poll.pollId,
+      tallyVersion: tally.tallyVersion,
+      results: resultsFromCounters(
+        poll.definition,
+        tally.counters,
+        rooms.map((room) => room.roomId),
+      ),
+    };
+  }
+
+  /** The shared clock: closes an open poll whose time is up, exactly once whichever node gets there first. */
+  async advance(workshopId: WorkshopId, pollId: PollId): Promise<void> {
+    const poll = await this.store.getPoll(workshopId, pollId);
+    if (poll?.status === "open" && poll.closesAt !== null && poll.closesAt <= this.now()) {
+      const next = closePoll(poll, poll.closesAt);
+      await this.store.commit(
+        workshopId,
+        { actorId: "clock", commandId: `autoclose-${pollId}-${poll.openedAt ?? 0}` },
+        [{ kind: "poll", pollId, expected: poll, next }],
+        [{ type: "poll:upserted", poll: next }],
+        null,
+      );
+    }
+    const latest = await this.store.getPoll(workshopId, pollId);
+    if (latest?.status === "open" && latest.closesAt !== null) {
+      await this.store.scheduleTimer(workshopId, pollId, latest.closesAt, "exact");
+    } else {
+      await this.store.clearTimer(workshopId, pollId);
+    }
+  }
+
+  private async commitPoll(
+    who: Actor,
+    command: CommandRef,
+    decide: () => Promise<{ expected: PollView | null; next: PollView }>,
+  ): Promise<PollView> {
+    const poll = await decideAndCommit(this.store, who.workshopId, command, async () => {
+      const { expected, next } = await decide();
+      return {
+        writes: [{ kind: "poll" as const, pollId: next.pollId, expected, next }],
+        events: [{ type: "poll:upserted" as const, poll: next }],
+        result: next,
+      };
+    });
+    // Also on a retry: scheduling is idempotent, and the first attempt may have died before it.
+    if (poll.status === "open" && poll.closesAt !== null) {
+      await this.store.scheduleTimer(who.workshopId, poll.pollId, poll.closesAt, "earliest");
+    }
+    return poll;
+  }
+
+  private async context(command: CommandName, who: Actor): Promise<PollContext> {
+    const { actor, workshop } = await this.workshops.authorizedContext(command, who);
+    const round = workshop.currentRoundId ? await this.store.getRound(who.workshopId, workshop.currentRoundId) : null;
+    return { actor, workshop, round };
+  }
+
+  private requireManager(context: PollContext, definition: PollDefinition): void {
+    if (!managesPoll(context.actor, definition, context.round)) {
+      throw new DomainError("FORBIDDEN", "only facilitators, or the lead of this poll's room, run this poll");
+    }
+  }
+
+  private async requirePoll(workshopId: WorkshopId, pollId: PollId): Promise<PollView> {
+    const poll = await this.store.getPoll(workshopId, pollId);
+    if (!poll) throw new DomainError("NOT_FOUND", "no such poll");
+    return poll;
+  }
+
+  /** The person's room in the current round while it runs; null in the plenary. */
+  private async roomOf(who: Actor, workshop: WorkshopRecord): Promise<RoomId | null> {
+    if (!workshop.currentRoundId) return null;
+    const [round, roomId] = await Promise.all([
+      this.store.getRound(who.workshopId, workshop.currentRoundId),
+      this.store.getAssignment(who.workshopId, workshop.currentRoundId, who.participantId),
+    ]);
+    return isRunning(round) ? roomId : null;
+  }
+}

@@ -1,0 +1,274 @@
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { countersOf } from "../../server/domain/polls/counters.js";
+import { newPoll, openPoll } from "../../server/domain/polls/lifecycle.js";
+import type { WorkshopRecord } from "../../server/domain/records.js";
+import type { BallotCast, Store } from "../../server/store/types.js";
+import { type Ballot, type PollDefinition, PollDefinitionSchema, type PollView } from "../../shared/poll.js";
+import { closeStores, factories, person, workshopRecord } from "../helpers/contractStores.js";
+
+afterAll(closeStores);
+
+/** The poll rules both stores must keep (invariant 4 and 7), rule ids P1... */
+const definition = (overrides: Record<string, unknown> = {}): PollDefinition =>
+  PollDefinitionSchema.parse({
+    kind: "single",
+    question: "Which?",
+    options: [
+      { optionId: "a", label: "A" },
+      { optionId: "b", label: "B" },
+    ],
+    anonymous: false,
+    resultsVisibility: "live",
+    scope: { kind: "plenary" },
+    ...overrides,
+  });
+
+const alice = person("alice");
+const bob = person("bob");
+
+describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll store contract: %s", (kind) => {
+  let store: Store;
+  let workshop: WorkshopRecord;
+  let commandSeq = 0;
+  beforeEach(async () => {
+    store = await factories[kind]();
+    workshop = workshopRecord();
+    await store.createWorkshop(workshop);
+  });
+
+  async function savePoll(poll: PollView, expected: PollView | null = null): Promise<PollView> {
+    const outcome = await store.commit(
+      workshop.workshopId,
+      { actorId: alice.participantId, commandId: `save-${++commandSeq}` },
+      [{ kind: "poll", pollId: poll.pollId, expected, next: poll }],
+      [{ type: "poll:upserted", poll }],
+      null,
+    );
+    expect(outcome.status).toBe("applied");
+    return poll;
+  }
+
+  async function openedPoll(overrides: Record<string, unknown> = {}, pollId = "opoll00000001"): Promise<PollView> {
+    return savePoll(newPoll(pollId, definition(overrides), alice.participantId, 1000, true));
+  }
+
+  function cast(poll: PollView, voter: string, ballot: Ballot, now = 2000): BallotCast {
+    return {
+      pollId: poll.pollId,
+      participantId: voter,
+      ballot: { roomId: null, ballot, counters: countersOf(poll.definition, ballot, null) },
+      now,
+      resultChanged: JSON.stringify({ changed: true }),
+      resultUnchanged: JSON.stringify({ changed: false }),
+    };
+  }
+
+  const command = (actorId: string) => ({ actorId, commandId: `vote-${++commandSeq}` });
+
+  it("P1 polls are stored, listed oldest first, and a draft can be deleted", async () => {
+    const first = await savePoll(newPoll("opoll00000001", definition(), alice.participantId, 1000, false));
+    const second = await savePoll(newPoll("opoll00000002", definition(), alice.participantId, 2000, false));
+    expect(await store.listPolls(workshop.workshopId)).toEqual([first, second]);
+    expect(await store.getPoll(workshop.workshopId, first.pollId)).toEqual(first);
+    const deleted = await store.commit(
+      workshop.workshopId,
+      { actorId: alice.participantId, commandId: "delete" },
+      [{ kind: "poll", pollId: first.pollId, expected: first, next: null }],
+      [{ type: "poll:deleted", pollId: first.pollId, createdBy: first.createdBy }],
+      null,
+    );
+    expect(deleted.status).toBe("applied");
+    expect(await store.getPoll(workshop.workshopId, first.pollId)).toBeNull();
+    expect((await store.fullSnapshot(workshop.workshopId))?.polls).toEqual([second]);
+  });
+
+  it("P2 one ballot per voter: a changed ballot moves the count, an equal one changes nothing", async () => {
+    const poll = await openedPoll();
+    const first = await store.castBallot(
+      workshop.workshopId,
+      command(alice.participantId),
+      cast(poll, alice.participantId, { kind: "single", optionId: "a" }),
+    );
+    expect(first).toMatchObject({ status: "applied", changed: true, tallyVersion: 1 });
+    await store.castBallot(
+      workshop.workshopId,
+      command(bob.participantId),
+      cast(poll, bob.participantId, { kind: "single", optionId: "a" }),
+    );
+    const same = await store.castBallot(
+      workshop.workshopId,
+      command(alice.participantId),
+      cast(poll, alice.participantId, { kind: "single", optionId: "a" }),
+    );
+    expect(same).toMatchObject({ status: "applied", changed: false, tallyVersion: 2 });
+    await store.castBallot(
+      workshop.workshopId,
+      command(alice.participantId),
+      cast(poll, alice.participantId, { kind: "single", optionId: "b" }),
+    );
+    const tally = await store.getTally(workshop.workshopId, poll.pollId);
+    expect(tally.tallyVersion).toBe(3);
+    expect(Object.fromEntries(tally.counters)).toMatchObject({ "*|n": 2, "*|o:a": 1, "*|o:b": 1 });
+    expect(await store.listBallots(workshop.workshopId, poll.pollId)).toHaveLength(2);
+    expect(await store.ballotOf(workshop.workshopId, poll.pollId, alice.participantId)).toEqual({
+      kind: "single",
+      optionId: "b",
+    });
+  });
+
+  it("P3 a retried command returns its first result and counts nothing twice", async () => {
+    const poll = await openedPoll();
+    const ref = command(alice.participantId);
+    const first = await store.castBallot(
+      workshop.workshopId,
+      ref,
+      cast(poll, alice.participantId, { kind: "single", optionId: "a" }),
+    );
+    const retry = await store.castBallot(
+      workshop.workshopId,
+      ref,
+      cast(poll, alice.participantId, { kind: "single", optionId: "b" }),
+    );
+    expect(first.status).toBe("applied");
+    expect(retry).toEqual({ status: "duplicate", result: { changed: true } });
+    const tally = await store.getTally(workshop.workshopId, poll.pollId);
+    expect(Object.fromEntries(tally.counters)).toMatchObject({ "*|n": 1, "*|o:a": 1 });
+  });
+
+  it("P4 a closed poll, a draft, or an open poll past closesAt refuses ballots", async () => {
+    const draft = await savePoll(newPoll("opoll00000009", definition(), alice.participantId, 1000, false));
+    expect(
+      await store.castBallot(
+        workshop.workshopId,
+        command(alice.participantId),
+        cast(draft, alice.participantId, { kind: "single", optionId: "a" }),
+      ),
+    ).toEqual({ status: "closed" });
+    const timed = await openedPoll({ autoCloseSeconds: 10 });
+    expect(timed.closesAt).toBe(11_000);
+    expect(
+      await store.castBallot(
+        workshop.workshopId,
+        command(alice.participantId),
+        cast(timed, alice.participantId, { kind: "single", optionId: "a" }, 11_000),
+      ),
+    ).toEqual({ status: "closed" });
+    expect(
+      (
+        await store.castBallot(
+          workshop.workshopId,
+          command(alice.participantId),
+          cast(timed, alice.participantId, { kind: "single", optionId: "a" }, 10_999),
+        )
+      ).status,
+    ).toBe("applied");
+    const closed = { ...timed, status: "closed" as const, closedAt: 12_000 };
+    await savePoll(closed, timed);
+    expect(
+      await store.castBallot(
+        workshop.workshopId,
+        command(bob.participantId),
+        cast(closed, bob.participantId, { kind: "single", optionId: "a" }),
+      ),
+    ).toEqual({ status: "closed" });
+    expect(
+      await store.castBallot(
+        workshop.workshopId,
+        command(bob.participantId),
+        cast({ ...closed, pollId: "onothere00001" }, bob.participantId, { kind: "single", optionId: "a" }),
+      ),
+    ).toEqual({ status: "missing" });
+    // Reopened: ballots are kept.
+    await savePoll(openPoll(closed, 13_000), closed);
+    expect((await store.getTally(workshop.workshopId, timed.pollId)).counters.get("*|n")).toBe(1);
+  });
+
+  it("P5 without vote change, a different second ballot is refused and an equal one is fine", async () => {
+    const poll = await openedPoll({ allowVoteChange: false });
+    await store.castBallot(
+      workshop.workshopId,
+      command(alice.participantId),
+      cast(poll, alice.participantId, { kind: "single", optionId: "a" }),
+    );
+    expect(
+      await store.castBallot(
+        workshop.workshopId,
+        command(alice.participantId),
+        cast(poll, alice.participantId, { kind: "single", optionId: "b" }),
+      ),
+    ).toEqual({ status: "alreadyVoted" });
+    expect(
+      (
+        await store.castBallot(
+          workshop.workshopId,
+          command(alice.participantId),
+          cast(poll, alice.participantId, { kind: "single", optionId: "a" }),
+        )
+      ).status,
+    ).toBe("applied");
+  });
+
+  it("P6 anonymous ballots carry no participant id; the voter finds their own until the key is forgotten", async () => {
+    const poll = await openedPoll({ anonymous: true });
+    await store.castBallot(
+      workshop.workshopId,
+      command(alice.participantId),
+      cast(poll, alice.participantId, { kind: "single", optionId: "a" }),
+    );
+    await store.castBallot(
+      workshop.workshopId,
+      command(alice.participantId),
+      cast(poll, alice.participantId, { kind: "single", optionId: "b" }),
+    );
+    await store.castBallot(
+      workshop.workshopId,
+      command(bob.participantId),
+      cast(poll, bob.participantId, { kind: "single", optionId: "b" }),
+    );
+    const ballots = await store.listBallots(workshop.workshopId, poll.pollId);
+    expect(ballots).toHaveLength(2);
+    expect(JSON.stringify(ballots)).not.toContain(alice.participantId);
+    expect(await store.ballotOf(workshop.workshopId, poll.pollId, alice.participantId)).toEqual({
+      kind: "single",
+      optionId: "b",
+    });
+    expect(Object.fromEntries((await store.getTally(workshop.workshopId, poll.pollId)).counters)).toMatchObject({
+      "*|n": 2,
+      "*|o:b": 2,
+      "*|o:a": 0,
+    });
+    await store.forgetVoterKey(workshop.workshopId);
+    expect(await store.ballotOf(workshop.workshopId, poll.pollId, alice.participantId)).toBeNull();
+  });
+
+  it("P7 every node hears about each ballot change (tally notifications)", async () => {
+    const poll = await openedPoll();
+    const heard: string[] = [];
+    const unsubscribe = await store.subscribeTallies(workshop.workshopId, (pollId) => heard.push(pollId));
+    await store.castBallot(
+      workshop.workshopId,
+      command(alice.participantId),
+      cast(poll, alice.participantId, { kind: "single", optionId: "a" }),
+    );
+    await expect.poll(() => heard).toEqual([poll.pollId]);
+    await unsubscribe();
+  });
+
+  it("P8 concurrent ballots of many voters are each counted once", async () => {
+    const poll = await openedPoll();
+    const voters = Array.from({ length: 50 }, (_, index) => person(`v${String(index).padStart(3, "0")}`).participantId);
+    await Promise.all(
+      voters.flatMap((voter, index) => {
+        const ballot: Ballot = { kind: "single", optionId: index % 2 === 0 ? "a" : "b" };
+        const ref = command(voter);
+        // Each vote twice with one commandId (a retry) and once more with another (a second tab).
+        return [ref, ref, command(voter)].map((r) =>
+          store.castBallot(workshop.workshopId, r, cast(poll, voter, ballot)),
+        );
+      }),
+    );
+    const tally = await store.getTally(workshop.workshopId, poll.pollId);
+    expect(Object.fromEntries(tally.counters)).toMatchObject({ "*|n": 50, "*|o:a": 25, "*|o:b": 25 });
+    expect(tally.tallyVersion).toBe(50);
+  });
+});

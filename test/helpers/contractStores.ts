@@ -1,0 +1,57 @@
+import { inject } from "vitest";
+import type { ParticipantRecord, WorkshopRecord } from "../../server/domain/records.js";
+import { createLogger } from "../../server/logger.js";
+import { MemoryStore } from "../../server/store/memory/memoryStore.js";
+import { RedisStore } from "../../server/store/redis/redisStore.js";
+import type { Store } from "../../server/store/types.js";
+import { uniquePrefix } from "./server.js";
+
+/**
+ * One contract, two stores (invariant 8). Rule ids in the test names make a failure in one
+ * implementation easy to find in the other.
+ */
+const openStores: Store[] = [];
+/** Closes every Redis store the factories opened; call from afterAll. */
+export async function closeStores(): Promise<void> {
+  await Promise.all(openStores.splice(0).map((store) => store.close()));
+}
+
+export const factories: Record<"memory" | "redis", () => Promise<Store>> = {
+  memory: async () => new MemoryStore(),
+  redis: async () => {
+    const store = await RedisStore.connect({
+      url: inject("redisUrl"),
+      keyPrefix: uniquePrefix(),
+      commandTimeoutMs: 2000,
+      logger: createLogger("silent"),
+    });
+    openStores.push(store);
+    return store;
+  },
+};
+
+let sequence = 0;
+export function workshopRecord(overrides: Partial<WorkshopRecord> = {}): WorkshopRecord {
+  sequence++;
+  const suffix = String(sequence).padStart(6, "0");
+  return {
+    workshopId: `wcontract${suffix}`,
+    title: "Contract",
+    joinCode: `ABC${String.fromCharCode(65 + (sequence % 20))}${suffix.slice(-2)}`.replace(/[01OI]/g, "A"),
+    status: "active",
+    createdAt: 1,
+    facilitatorKeyHash: "hash",
+    ...overrides,
+  };
+}
+
+export function person(id: string, overrides: Partial<ParticipantRecord> = {}): ParticipantRecord {
+  return {
+    participantId: `p${id.padEnd(15, "0")}`,
+    displayName: `Person ${id}`,
+    role: "participant",
+    status: "active",
+    joinedAt: 1,
+    ...overrides,
+  };
+}

@@ -1,0 +1,41 @@
+import type { PollDefinitionInput, PollView } from "../../shared/poll.js";
+import { newCommandId, type TestClient } from "./client.js";
+
+export const COLOURS = [
+  { optionId: "red", label: "Red" },
+  { optionId: "green", label: "Green" },
+  { optionId: "blue", label: "Blue" },
+];
+
+export function singleChoice(overrides: Partial<PollDefinitionInput> = {}): PollDefinitionInput {
+  return {
+    kind: "single",
+    question: "Which colour?",
+    options: COLOURS,
+    anonymous: false,
+    resultsVisibility: "live",
+    scope: { kind: "plenary" },
+    ...overrides,
+  } as PollDefinitionInput;
+}
+
+export async function createPoll(host: TestClient, definition: PollDefinitionInput, open = true): Promise<PollView> {
+  const answer = await host.send("poll:create", { commandId: newCommandId(), definition, open });
+  if (!answer.ok) throw new Error(`poll:create failed: ${answer.error.code} ${answer.error.message}`);
+  return answer.data;
+}
+
+export function vote(client: TestClient, pollId: string, ballot: Parameters<TestClient["send"]>[1] & object) {
+  return client.send("poll:vote", { commandId: newCommandId(), pollId, ballot } as never);
+}
+
+/** The combined count of one option in the latest results a client holds (undefined: none yet). */
+export function countOf(client: TestClient, pollId: string, optionId: string): number | undefined {
+  const results = client.mirror.state.pollResults.get(pollId)?.results;
+  if (!results || (results.kind !== "single" && results.kind !== "multiple")) return undefined;
+  return results.combined.counts.find((count) => count.optionId === optionId)?.count;
+}
+
+export function votersOf(client: TestClient, pollId: string): number | undefined {
+  return client.mirror.state.pollResults.get(pollId)?.results.combined.voters;
+}
