@@ -25,10 +25,6 @@ export async function createPoll(host: TestClient, definition: PollDefinitionInp
   return answer.data;
 }
 
-export function vote(client: TestClient, pollId: string, ballot: Parameters<TestClient["send"]>[1] & object) {
-  return client.send("poll:vote", { commandId: newCommandId(), pollId, ballot } as never);
-}
-
 /** The combined count of one option in the latest results a client holds (undefined: none yet). */
 export function countOf(client: TestClient, pollId: string, optionId: string): number | undefined {
   const results = client.mirror.state.pollResults.get(pollId)?.results;

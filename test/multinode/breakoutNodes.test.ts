@@ -1,47 +1,17 @@
-import { afterEach, describe, expect, inject, it } from "vitest";
-import { createLogger } from "../../server/logger.js";
-import { RedisStore } from "../../server/store/redis/redisStore.js";
+import { describe, expect, it } from "vitest";
 import type { WorkshopEvent } from "../../shared/workshop.js";
 import { closeAll, planRound, workshopWithPeople } from "../helpers/breakout.js";
 import { newCommandId, type TestClient } from "../helpers/client.js";
-import { type NodeProcess, spawnNode } from "../helpers/nodeProcess.js";
-import { uniquePrefix } from "../helpers/server.js";
+import { useTwoNodes } from "../helpers/cluster.js";
 
-let nodes: NodeProcess[] = [];
-let clients: TestClient[] = [];
-let stores: RedisStore[] = [];
-afterEach(async () => {
-  closeAll(clients);
-  await Promise.all(nodes.map((node) => node.stop()));
-  await Promise.all(stores.map((store) => store.close()));
-  nodes = [];
-  clients = [];
-  stores = [];
-});
-
-async function twoNodes(env: Record<string, string> = {}) {
-  const keyPrefix = uniquePrefix();
-  const shared = { REDIS_URL: inject("redisUrl"), REDIS_KEY_PREFIX: keyPrefix, ...env };
-  const started = await Promise.allSettled([spawnNode(shared), spawnNode(shared)]);
-  for (const result of started) if (result.status === "fulfilled") nodes.push(result.value);
-  const failed = started.find((result) => result.status === "rejected");
-  if (failed) throw failed.reason;
-  // A direct look at Redis, to check what the nodes stored.
-  const store = await RedisStore.connect({
-    url: inject("redisUrl"),
-    keyPrefix,
-    commandTimeoutMs: 3000,
-    logger: createLogger("silent"),
-  });
-  stores.push(store);
-  return { a: nodes[0] as NodeProcess, b: nodes[1] as NodeProcess, store };
-}
+const cluster = useTwoNodes();
+const twoNodes = cluster.start;
 
 describe("breakout rooms on two nodes", () => {
   it("a self-select rush of 60 people for 30 seats never overfills a room, with retries and duplicate emits", async () => {
     const { a, b, store } = await twoNodes();
     const world = await workshopWithPeople([a.url, b.url], 60);
-    clients.push(world.host, ...world.people);
+    cluster.track(world.host, ...world.people);
     const round = await planRound(
       world.host,
       [
@@ -92,7 +62,7 @@ describe("breakout rooms on two nodes", () => {
   it("the round closes exactly once on time although the node that opened it was killed", async () => {
     const { a, b, store } = await twoNodes({ ROUND_TIMER_POLL_MS: "100" });
     const world = await workshopWithPeople([a.url, b.url], 4);
-    clients.push(world.host, ...world.people);
+    cluster.track(world.host, ...world.people);
     const round = await planRound(world.host, [{ name: "A" }, { name: "B" }], { warningSeconds: 2 });
     await world.host.send("breakout:assign", { commandId: newCommandId(), roundId: round.roundId });
     await world.host.send("breakout:open", { commandId: newCommandId(), roundId: round.roundId });
@@ -112,7 +82,7 @@ describe("breakout rooms on two nodes", () => {
   it("isolation across nodes: room events stay in their room, commands aimed at another room are FORBIDDEN", async () => {
     const { a, b } = await twoNodes();
     const world = await workshopWithPeople([a.url, b.url], 4);
-    clients.push(world.host, ...world.people);
+    cluster.track(world.host, ...world.people);
     const [inA1, inB1, inA2, inB2] = world.people as [TestClient, TestClient, TestClient, TestClient];
     const round = await planRound(world.host, [{ name: "A" }, { name: "B" }]);
     const [roomA, roomB] = round.rooms as unknown as [{ roomId: string }, { roomId: string }];

@@ -1,30 +1,17 @@
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { connectClient, createWorkshop, namesOf, newCommandId, type TestClient } from "../helpers/client.js";
-import { type NodeProcess, spawnNode } from "../helpers/nodeProcess.js";
-import { uniquePrefix } from "../helpers/server.js";
+import { useTwoNodes } from "../helpers/cluster.js";
 
-let nodes: NodeProcess[] = [];
-let clients: TestClient[] = [];
-afterEach(async () => {
-  for (const client of clients) client.close();
-  await Promise.all(nodes.map((node) => node.stop()));
-  nodes = [];
-  clients = [];
-});
+const cluster = useTwoNodes();
 
 async function twoNodes(extraEnv: Record<string, string> = {}) {
-  const env = { REDIS_URL: inject("redisUrl"), REDIS_KEY_PREFIX: uniquePrefix(), ...extraEnv };
-  // Registered one by one, so afterEach stops whichever started even if the other failed.
-  const started = await Promise.allSettled([spawnNode(env), spawnNode(env)]);
-  for (const result of started) if (result.status === "fulfilled") nodes.push(result.value);
-  const failed = started.find((result) => result.status === "rejected");
-  if (failed) throw failed.reason;
-  return nodes as [NodeProcess, NodeProcess];
+  const { a, b } = await cluster.start(extraEnv);
+  return [a, b] as const;
 }
 
 async function join(urls: string | string[], auth: Parameters<typeof connectClient>[1]) {
   const client = await connectClient(urls, auth);
-  clients.push(client);
+  cluster.track(client);
   return client;
 }
 

@@ -1,0 +1,55 @@
+import { afterEach, inject } from "vitest";
+import { createLogger } from "../../server/logger.js";
+import { RedisStore } from "../../server/store/redis/redisStore.js";
+import type { TestClient } from "./client.js";
+import { type NodeProcess, spawnNode } from "./nodeProcess.js";
+import { uniquePrefix } from "./server.js";
+
+export interface TwoNodes {
+  a: NodeProcess;
+  b: NodeProcess;
+  /** A direct look at the Redis the nodes share (same key prefix), to check what they stored. */
+  store: RedisStore;
+}
+
+/**
+ * Two server processes on the suite's Redis with a key prefix of their own, stopped after each
+ * test together with every client handed to `track`. Call once at the top of a test file.
+ */
+export function useTwoNodes() {
+  let nodes: NodeProcess[] = [];
+  let clients: TestClient[] = [];
+  let stores: RedisStore[] = [];
+  afterEach(async () => {
+    for (const client of clients) client.close();
+    await Promise.all(nodes.map((node) => node.stop()));
+    await Promise.all(stores.map((store) => store.close()));
+    nodes = [];
+    clients = [];
+    stores = [];
+  });
+  return {
+    async start(extraEnv: Record<string, string> = {}): Promise<TwoNodes> {
+      const keyPrefix = uniquePrefix();
+      const env = { REDIS_URL: inject("redisUrl"), REDIS_KEY_PREFIX: keyPrefix, ...extraEnv };
+      // Registered one by one, so the cleanup stops whichever started even if the other failed.
+      const started = await Promise.allSettled([spawnNode(env), spawnNode(env)]);
+      for (const result of started) if (result.status === "fulfilled") nodes.push(result.value);
+      const failed = started.find((result) => result.status === "rejected");
+      if (failed) throw failed.reason;
+      const store = await RedisStore.connect({
+        url: inject("redisUrl"),
+        keyPrefix,
+        commandTimeoutMs: 3000,
+        logger: createLogger("silent"),
+      });
+      stores.push(store);
+      return { a: nodes[0] as NodeProcess, b: nodes[1] as NodeProcess, store };
+    },
+    /** Clients to close after the test. */
+    track<T extends TestClient>(...tracked: T[]): T[] {
+      clients.push(...tracked);
+      return tracked;
+    },
+  };
+}
