@@ -5,6 +5,7 @@ import { audienceOf, canSee, type Viewer } from "../domain/audience.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
 import type { Store, Unsubscribe } from "../store/types.js";
+import { KeyedThrottle } from "./throttle.js";
 import { rooms, type WorkshopServer } from "./types.js";
 
 /** What the feed knows about one local socket to decide which events it may see. */
@@ -37,9 +38,6 @@ interface FeedState {
   sockets: number;
   /** Highest version this node has sent to its sockets: batches are consecutive from here. */
   lastSent: number;
-  lastFlushAt: number;
-  timer: NodeJS.Timeout | null;
-  flushing: boolean;
   unsubscribe: Unsubscribe | null;
 }
 
@@ -60,17 +58,18 @@ export interface EventFeedOptions {
 export class EventFeed {
   private readonly feeds = new Map<WorkshopId, FeedState>();
   private readonly safetyPoll: NodeJS.Timeout;
-  private closed = false;
+  private readonly throttle: KeyedThrottle<WorkshopId>;
   /** Told about every batch after it went out (the poll results feed follows visibility changes). */
   onDelivered: ((workshopId: WorkshopId, events: readonly WorkshopEvent[]) => void) | null = null;
 
   constructor(
     private readonly io: WorkshopServer,
     private readonly store: Store,
-    private readonly options: EventFeedOptions,
+    options: EventFeedOptions,
     private readonly logger: Logger,
     private readonly metrics: Metrics,
   ) {
+    this.throttle = new KeyedThrottle(options.intervalMs, (workshopId) => this.flush(workshopId));
     this.safetyPoll = setInterval(() => void this.pollVersions(), options.safetyPollMs);
     this.safetyPoll.unref();
   }
@@ -85,9 +84,6 @@ export class EventFeed {
       members: new Map(),
       sockets: 1,
       lastSent: 0,
-      lastFlushAt: 0,
-      timer: null,
-      flushing: false,
       unsubscribe: null,
     };
     this.feeds.set(workshopId, state);
@@ -124,37 +120,26 @@ export class EventFeed {
     state.sockets--;
     if (state.sockets > 0) return;
     this.feeds.delete(workshopId);
-    if (state.timer) clearTimeout(state.timer);
+    this.throttle.forget(workshopId);
     void state.unsubscribe?.().catch(() => undefined);
   }
 
   async close(): Promise<void> {
-    this.closed = true;
+    this.throttle.close();
     clearInterval(this.safetyPoll);
     for (const [workshopId, state] of this.feeds) {
-      if (state.timer) clearTimeout(state.timer);
       await state.unsubscribe?.().catch(() => undefined);
       this.feeds.delete(workshopId);
     }
   }
 
   private schedule(workshopId: WorkshopId): void {
-    const state = this.feeds.get(workshopId);
-    if (!state || state.timer || this.closed) return;
-    const wait = Math.max(0, state.lastFlushAt + this.options.intervalMs - Date.now());
-    state.timer = setTimeout(() => {
-      state.timer = null;
-      void this.flush(workshopId, state);
-    }, wait);
+    if (this.feeds.has(workshopId)) this.throttle.request(workshopId);
   }
 
-  private async flush(workshopId: WorkshopId, state: FeedState): Promise<void> {
-    if (state.flushing) {
-      this.schedule(workshopId);
-      return;
-    }
-    state.flushing = true;
-    state.lastFlushAt = Date.now();
+  private async flush(workshopId: WorkshopId): Promise<void> {
+    const state = this.feeds.get(workshopId);
+    if (!state) return;
     try {
       const events = await this.store.eventsSince(workshopId, state.lastSent);
       if (this.feeds.get(workshopId) !== state) return;
@@ -177,8 +162,6 @@ export class EventFeed {
         "feed flush failed",
       );
       this.schedule(workshopId);
-    } finally {
-      state.flushing = false;
     }
   }
 

@@ -8,6 +8,7 @@ import type { Metrics } from "../metrics.js";
 import type { PollService } from "../services/pollService.js";
 import type { Store, Unsubscribe } from "../store/types.js";
 import type { Membership } from "./eventFeed.js";
+import { KeyedThrottle } from "./throttle.js";
 import type { WorkshopServer } from "./types.js";
 
 interface ResultsState {
@@ -22,9 +23,6 @@ interface ResultsState {
   everything: boolean;
   /** Highest tallyVersion this node sent per poll. */
   lastSent: Map<PollId, number>;
-  lastFlushAt: number;
-  timer: NodeJS.Timeout | null;
-  flushing: boolean;
   unsubscribe: Unsubscribe | null;
 }
 
@@ -37,17 +35,19 @@ interface ResultsState {
  */
 export class PollResultsFeed {
   private readonly states = new Map<WorkshopId, ResultsState>();
-  private closed = false;
+  private readonly throttle: KeyedThrottle<WorkshopId>;
 
   constructor(
     private readonly io: WorkshopServer,
     private readonly store: Store,
     private readonly polls: PollService,
     private readonly membersOf: (workshopId: WorkshopId) => ReadonlyMap<string, Membership>,
-    private readonly intervalMs: number,
+    intervalMs: number,
     private readonly logger: Logger,
     private readonly metrics: Metrics,
-  ) {}
+  ) {
+    this.throttle = new KeyedThrottle(intervalMs, (workshopId) => this.flush(workshopId));
+  }
 
   async attach(workshopId: WorkshopId): Promise<void> {
     const existing = this.states.get(workshopId);
@@ -62,9 +62,6 @@ export class PollResultsFeed {
       targets: new Set(),
       everything: false,
       lastSent: new Map(),
-      lastFlushAt: 0,
-      timer: null,
-      flushing: false,
       unsubscribe: null,
     };
     this.states.set(workshopId, state);
@@ -82,7 +79,7 @@ export class PollResultsFeed {
     state.sockets--;
     if (state.sockets > 0) return;
     this.states.delete(workshopId);
-    if (state.timer) clearTimeout(state.timer);
+    this.throttle.forget(workshopId);
     void state.unsubscribe?.().catch(() => undefined);
   }
 
@@ -114,31 +111,20 @@ export class PollResultsFeed {
   }
 
   async close(): Promise<void> {
-    this.closed = true;
+    this.throttle.close();
     for (const [workshopId, state] of this.states) {
-      if (state.timer) clearTimeout(state.timer);
       await state.unsubscribe?.().catch(() => undefined);
       this.states.delete(workshopId);
     }
   }
 
   private schedule(workshopId: WorkshopId): void {
-    const state = this.states.get(workshopId);
-    if (!state || state.timer || this.closed) return;
-    const wait = Math.max(0, state.lastFlushAt + this.intervalMs - Date.now());
-    state.timer = setTimeout(() => {
-      state.timer = null;
-      void this.flush(workshopId, state);
-    }, wait);
+    if (this.states.has(workshopId)) this.throttle.request(workshopId);
   }
 
-  private async flush(workshopId: WorkshopId, state: ResultsState): Promise<void> {
-    if (state.flushing) {
-      this.schedule(workshopId);
-      return;
-    }
-    state.flushing = true;
-    state.lastFlushAt = Date.now();
+  private async flush(workshopId: WorkshopId): Promise<void> {
+    const state = this.states.get(workshopId);
+    if (!state) return;
     const tallies = state.tallies;
     const changedPolls = state.polls;
     const targets = state.targets;
@@ -181,8 +167,6 @@ export class PollResultsFeed {
         "poll results flush failed",
       );
       this.schedule(workshopId);
-    } finally {
-      state.flushing = false;
     }
   }
 
