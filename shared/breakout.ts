@@ -42,6 +42,11 @@ export const RoundViewSchema = z.object({
 });
 export type RoundView = z.infer<typeof RoundViewSchema>;
 
+/** People are in their rooms while a round is open or closing (its countdown); else in the plenary. */
+export function isRoundRunning(round: Pick<RoundView, "status"> | null | undefined): boolean {
+  return round?.status === "open" || round?.status === "closing";
+}
+
 export const HelpStatusSchema = z.enum(["open", "taken", "resolved"]);
 /** A call for help. Who asked is not stored: the room matters, not the person. */
 export const HelpViewSchema = z.object({

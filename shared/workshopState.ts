@@ -1,4 +1,11 @@
-import type { BroadcastView, HelpView, RoomStateView, RoundView, Tags } from "./breakout.js";
+import {
+  type BroadcastView,
+  type HelpView,
+  isRoundRunning,
+  type RoomStateView,
+  type RoundView,
+  type Tags,
+} from "./breakout.js";
 import type { HelpId, ParticipantId, RoomId } from "./ids.js";
 import type { Ballot, PollId, PollResultsUpdate, PollView } from "./poll.js";
 import type { ParticipantView, SyncResult, WorkshopEvent, WorkshopSnapshot, WorkshopView } from "./workshop.js";
@@ -83,7 +90,7 @@ export function applySnapshot(state: WorkshopState, snapshot: WorkshopSnapshot):
 /** The viewer's room in the current round while it runs (null: the plenary). */
 export function currentRoomOf(state: WorkshopState, participantId: ParticipantId | null): RoomId | null {
   const round = state.breakout.round;
-  if (!participantId || !round || (round.status !== "open" && round.status !== "closing")) return null;
+  if (!participantId || !round || !isRoundRunning(round)) return null;
   return state.breakout.assignments.get(participantId) ?? null;
 }
 

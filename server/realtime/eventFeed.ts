@@ -1,3 +1,4 @@
+import { isRoundRunning } from "../../shared/breakout.js";
 import type { RevokeReason } from "../../shared/events.js";
 import type { WorkshopId } from "../../shared/ids.js";
 import type { WorkshopEvent } from "../../shared/workshop.js";
@@ -320,7 +321,7 @@ function updateMembership(membership: Membership, event: WorkshopEvent): void {
         membership.roundId = event.round.roundId;
         membership.assignedRoom = null;
       }
-      membership.running = event.round.status === "open" || event.round.status === "closing";
+      membership.running = isRoundRunning(event.round);
       break;
     case "breakout:assigned":
       if (event.participantId === membership.participantId && event.roundId === membership.roundId) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { WorkshopEvent } from "../../shared/workshop.js";
-import { closeAll, planRound, workshopWithPeople } from "../helpers/breakout.js";
+import { planRound, workshopWithPeople } from "../helpers/breakout.js";
 import { newCommandId, type TestClient } from "../helpers/client.js";
 import { useTwoNodes } from "../helpers/cluster.js";
 

@@ -72,6 +72,7 @@ function ensureSocket(): AppSocket {
   created.on("session:ready", onSessionReady);
   created.on("workshop:events", onWorkshopEvents);
   created.on("breakout:counts", onCounts);
+  created.on("poll:results", onPollResults);
   created.on("session:revoked", (payload) => {
     const parsed = serverEvents["session:revoked"].payload.safeParse(payload);
     endSession(parsed.success ? parsed.data.reason : "removed");
@@ -114,6 +115,7 @@ function onSessionReady(payload: unknown): void {
   if (!fitted) void requestSync(true);
   if (endIfOver()) return;
   void fetchRoomIfMoved();
+  void fetchMyBallots();
   if (parseRoute(location.pathname).name !== "workshop") navigate("/w", { replace: true });
 }
 
@@ -148,6 +150,27 @@ function onCounts(payload: unknown): void {
   if (parsed.success) workshopState.applyCounts(parsed.data);
 }
 
+function onPollResults(payload: unknown): void {
+  if (stopped) return;
+  const parsed = serverEvents["poll:results"].payload.safeParse(payload);
+  if (parsed.success) workshopState.applyPollResults(parsed.data);
+}
+
+/**
+ * The viewer's own ballots, after every `session:ready` (a reload, a reconnect, another device)
+ * and after entering a room (its polls were not theirs to see before): the cards then show
+ * "Your vote" instead of an empty form.
+ */
+async function fetchMyBallots(): Promise<void> {
+  const current = socket;
+  if (!current || stopped) return;
+  const startedIn = epoch;
+  const outcome = await sendCommand(current, "poll:mine", {}, { attempts: 2 });
+  if (stopped || startedIn !== epoch || !outcome.ok) return;
+  const parsed = commands["poll:mine"].result.safeParse(outcome.data);
+  if (parsed.success) workshopState.applyMyBallots(parsed.data.ballots);
+}
+
 /** Refusals that mean "not now" rather than "not yours": the room fetch is asked again. */
 const RETRYABLE_ROOM_REFUSALS: ReadonlySet<string> = new Set(["UNAVAILABLE", "RATE_LIMITED", "CONFLICT", "INTERNAL"]);
 const ROOM_RETRY_MIN_MS = 1000;
@@ -179,8 +202,10 @@ async function fetchRoomIfMoved(): Promise<void> {
     return;
   }
   const parsed = outcome.ok ? commands["breakout:room"].result.safeParse(outcome.data) : null;
-  if (parsed?.success) workshopState.applyRoom(parsed.data);
-  else if (!outcome.ok && (outcome.error.code === "network" || outcome.error.code === "timeout"))
+  if (parsed?.success) {
+    workshopState.applyRoom(parsed.data);
+    if (parsed.data.polls.length > 0) void fetchMyBallots();
+  } else if (!outcome.ok && (outcome.error.code === "network" || outcome.error.code === "timeout"))
     workshopState.roomFetchAbandoned(room);
   else if (!outcome.ok && RETRYABLE_ROOM_REFUSALS.has(outcome.error.code)) {
     // A busy or briefly unreachable store is not a "no": ask again in a moment, spread out.

@@ -1,10 +1,12 @@
 import { batch, computed, signal } from "@preact/signals";
 import type { BroadcastView, HelpView, RoomStateView, RoundView, Tags } from "../../../shared/breakout.js";
 import type { ParticipantId, RoomId, RoundId } from "../../../shared/ids.js";
+import type { Ballot, PollId, PollResultsUpdate, PollView } from "../../../shared/poll.js";
 import type { ParticipantView, SyncResult, WorkshopEvent, WorkshopView } from "../../../shared/workshop.js";
 import {
   applyCounts,
   applyEventBatch,
+  applyPollResults,
   applyRoomState,
   applySyncResult,
   type BatchOutcome,
@@ -38,6 +40,12 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return true;
 }
 
+function sameMap<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, value] of a) if (b.get(key) !== value) return false;
+  return true;
+}
+
 function roomKey(room: RoomRef): string {
   return `${room.roundId}/${room.roomId}`;
 }
@@ -67,6 +75,12 @@ export class ReactiveWorkshopState {
   readonly helps = signal<readonly HelpView[]>([]);
   /** Rounds seen by this tab (number and id), for "reuse the groups of round N". */
   readonly knownRounds = signal<readonly { roundId: RoundId; number: number }[]>([]);
+  /** Polls the viewer may see (drafts only for their managers), in no particular order. */
+  readonly polls = signal<readonly PollView[]>([]);
+  /** Latest results per poll, as far as the viewer may see them. Own signal: results arrive often. */
+  readonly pollResults = signal<ReadonlyMap<PollId, PollResultsUpdate>>(new Map());
+  /** The viewer's own ballots (from vote acks and `poll:mine`). */
+  readonly myBallots = signal<ReadonlyMap<PollId, Ballot>>(new Map());
 
   get version(): number {
     return this.state.version;
@@ -211,6 +225,27 @@ export class ReactiveWorkshopState {
     this.counts.value = this.state.breakout.counts;
   }
 
+  /** Pushed results (`poll:results`): the highest tallyVersion wins; only the results signal changes. */
+  applyPollResults(update: PollResultsUpdate): void {
+    if (!applyPollResults(this.state, update)) return;
+    this.pollResults.value = new Map(this.state.pollResults);
+  }
+
+  /** The viewer's own ballot, from the ack of their vote. */
+  recordBallot(pollId: PollId, ballot: Ballot): void {
+    this.state.myBallots.set(pollId, ballot);
+    this.myBallots.value = new Map(this.state.myBallots);
+  }
+
+  /**
+   * The answer of `poll:mine`: the server's ballots win; a ballot it does not list is kept
+   * (a vote acknowledged while the question travelled).
+   */
+  applyMyBallots(ballots: Readonly<Record<string, Ballot>>): void {
+    for (const [pollId, ballot] of Object.entries(ballots)) this.state.myBallots.set(pollId, ballot);
+    this.myBallots.value = new Map(this.state.myBallots);
+  }
+
   /**
    * The viewer's room whose people, help requests and banners should be fetched now: after the
    * rules flagged a move (`roomChanged`), or a room this tab has not loaded yet. Clears the flag:
@@ -276,6 +311,11 @@ export class ReactiveWorkshopState {
       this.broadcasts.value = breakout.broadcasts;
       const helps = [...breakout.helps.values()];
       if (!sameItems(helps, this.helps.value)) this.helps.value = helps;
+      const polls = [...this.state.polls.values()];
+      if (!sameItems(polls, this.polls.value)) this.polls.value = polls;
+      if (!sameMap(this.state.pollResults, this.pollResults.value))
+        this.pollResults.value = new Map(this.state.pollResults);
+      if (!sameMap(this.state.myBallots, this.myBallots.value)) this.myBallots.value = new Map(this.state.myBallots);
       const round = breakout.round;
       if (round && this.roundNumbers.get(round.roundId) !== round.number) {
         this.roundNumbers.set(round.roundId, round.number);

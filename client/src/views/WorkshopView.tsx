@@ -16,6 +16,7 @@ import { TimeLeft } from "./breakout/Timer.js";
 import { useFocusOnMount } from "./hooks.js";
 import { Notice } from "./Notice.js";
 import { ParticipantList } from "./ParticipantList.js";
+import { PollsPanel } from "./polls/PollsPanel.js";
 
 export function WorkshopView() {
   useEffect(() => {
@@ -75,6 +76,7 @@ export function WorkshopView() {
           </p>
         </div>
       ) : null}
+      <PollsPanel place={PLENARY} myId={me.participantId} />
       {isFacilitator ? <BreakoutPanel myId={me.participantId} /> : null}
       <ParticipantList myId={me.participantId} canManage={isFacilitator} />
       <AboutMe myId={me.participantId} />
@@ -85,6 +87,7 @@ export function WorkshopView() {
 }
 
 const BACK_NOTE_MS = 8000;
+const PLENARY = { kind: "plenary" } as const;
 
 /** The plenary's heading; after a room closes it takes focus and says where the person is now. */
 function WorkshopHeading({ title }: { title: string }) {

@@ -2,6 +2,7 @@ import {
   type BroadcastView,
   DEFAULT_WARNING_SECONDS,
   type HelpView,
+  isRoundRunning,
   type RoomView,
   type RoundView,
 } from "../../../shared/breakout.js";
@@ -74,9 +75,8 @@ export function requireAssignable(round: RoundView): void {
   if (round.status === "closed") throw new DomainError("INVALID_STATE", "the round is closed");
 }
 
-export function isRunning(round: RoundView | null): boolean {
-  return round !== null && (round.status === "open" || round.status === "closing");
-}
+/** The shared rule (client and server agree on who is in a room). */
+export const isRunning = isRoundRunning;
 
 export function openRound(round: RoundView, now: number): RoundView {
   if (round.status !== "planned") throw new DomainError("INVALID_STATE", `the round is ${round.status}`);

@@ -1,9 +1,9 @@
 import type { RoundView } from "../../../shared/breakout.js";
 import type { ParticipantId, RoomId } from "../../../shared/ids.js";
 import type { PollDefinition, PollId, PollView } from "../../../shared/poll.js";
+import { votesHere } from "../../../shared/pollRules.js";
 import type { Role } from "../../../shared/workshop.js";
 import { pollAudience } from "../audience.js";
-import { isRunning, roomLedBy } from "../breakout/rounds.js";
 import { DomainError } from "../errors.js";
 
 /** Pure lifecycle rules of a poll: draft -> open -> closed, reopen, edit a draft. No I/O, clock passed in. */
@@ -73,17 +73,6 @@ export function checkScope(definition: PollDefinition, currentRound: RoundView |
   }
 }
 
-/** Who runs a poll: facilitators, and the lead of a room poll's room. */
-export function managesPoll(
-  actor: { participantId: ParticipantId; role: Role },
-  definition: PollDefinition,
-  round: RoundView | null,
-): boolean {
-  if (actor.role === "facilitator") return true;
-  const { scope } = definition;
-  return scope.kind === "room" && isRunning(round) && roomLedBy(round, actor.participantId) === scope.roomId;
-}
-
 export interface PollViewer {
   participantId: ParticipantId;
   role: Role;
@@ -102,25 +91,6 @@ export function seesPoll(viewer: PollViewer, poll: PollView): boolean {
   );
 }
 
-/** live: everyone who sees the poll; afterClose: managers until it closes; facilitatorsOnly: managers. */
-export function seesResults(poll: PollView, sees: boolean, manages: boolean): boolean {
-  if (poll.status === "draft") return false;
-  if (manages) return true;
-  if (!sees) return false;
-  switch (poll.definition.resultsVisibility) {
-    case "live":
-      return true;
-    case "afterClose":
-      return poll.status === "closed";
-    case "facilitatorsOnly":
-      return false;
-    default: {
-      const unreachable: never = poll.definition.resultsVisibility;
-      throw new Error(`unknown visibility ${String(unreachable)}`);
-    }
-  }
-}
-
 /**
  * Where a ballot counts: a room poll only takes votes from its room; an every-room poll counts
  * each ballot in the voter's current room (or only in the combined results from the plenary).
@@ -131,7 +101,7 @@ export function ballotRoom(definition: PollDefinition, voterRoom: RoomId | null)
     case "plenary":
       return null;
     case "room":
-      if (voterRoom !== scope.roomId) throw new DomainError("FORBIDDEN", "this poll is for another room");
+      if (!votesHere(definition, voterRoom)) throw new DomainError("FORBIDDEN", "this poll is for another room");
       return scope.roomId;
     case "everyRoom":
       return voterRoom;
@@ -141,3 +111,5 @@ export function ballotRoom(definition: PollDefinition, voterRoom: RoomId | null)
     }
   }
 }
+
+export { managesPoll, seesResults } from "../../../shared/pollRules.js";

@@ -5,6 +5,7 @@ import { formatNumber, t } from "../../i18n/index.js";
 import { leaveRoom, requestHelp, resolveHelp, takeHelp, visitRoom } from "../../net/breakout.js";
 import { workshopState } from "../../state/workshopState.js";
 import { useFocusOnMount } from "../hooks.js";
+import { PollsPanel } from "../polls/PollsPanel.js";
 import { Banners } from "./Banners.js";
 import { backFromRoom } from "./model.js";
 import { RoundCountdown } from "./Timer.js";
@@ -49,6 +50,10 @@ export function RoomView({ round, room, myId, visiting }: RoomViewProps) {
         ) : null}
       </div>
       <RoundCountdown round={round} />
+      {/* A visiting facilitator runs and sees every poll in the plenary's panel. */}
+      {visiting ? null : (
+        <PollsPanel place={{ kind: "room", roundId: round.roundId, roomId: room.roomId }} myId={myId} />
+      )}
       <HelpBox round={round} room={room} canHandle={isLead || visiting} canAsk={!visiting} />
       <RoomPeople room={room} myId={myId} />
       <div class="room-actions">

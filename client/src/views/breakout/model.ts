@@ -1,10 +1,16 @@
 import { computed, signal } from "@preact/signals";
-import type { BroadcastView, HelpView, RoomView, RoundView } from "../../../../shared/breakout.js";
+import {
+  type BroadcastView,
+  type HelpView,
+  isRoundRunning,
+  type RoomView,
+  type RoundView,
+} from "../../../../shared/breakout.js";
 import type { ParticipantId, RoomId } from "../../../../shared/ids.js";
 import { workshopState } from "../../state/workshopState.js";
 
 export function isRunning(round: RoundView | null): round is RoundView {
-  return round?.status === "open" || round?.status === "closing";
+  return isRoundRunning(round);
 }
 
 /** Rooms of the current round by id. */

@@ -1,0 +1,373 @@
+import { useState } from "preact/hooks";
+import type { RoundView } from "../../../../shared/breakout.js";
+import type { ParticipantId, RoomId } from "../../../../shared/ids.js";
+import type { Ballot, PollView } from "../../../../shared/poll.js";
+import type { Role } from "../../../../shared/workshop.js";
+import { errorMessage, type MessageKey, t } from "../../i18n/index.js";
+import {
+  closePoll,
+  deletePoll,
+  duplicatePoll,
+  type ExportFormat,
+  exportPoll,
+  openPoll,
+  vote,
+} from "../../net/polls.js";
+import { formatDuration, serverNow } from "../../state/clock.js";
+import type { ClientErrorCode } from "../../state/session.js";
+import { workshopState } from "../../state/workshopState.js";
+import { useFocusOnMount } from "../hooks.js";
+import { canVoteIn, describeBallot, isPollManager, kindText, maySeeResults, scopeText } from "./model.js";
+import { Participation, Results } from "./Results.js";
+import { VoteForm } from "./VoteForm.js";
+
+const statusText: Record<PollView["status"], MessageKey> = {
+  draft: "poll.statusDraft",
+  open: "poll.statusOpen",
+  closed: "poll.statusClosed",
+};
+
+type PollCardProps = {
+  poll: PollView;
+  myId: ParticipantId;
+  role: Role | null;
+  round: RoundView | null;
+  myRoomId: RoomId | null;
+  onEdit: (poll: PollView) => void;
+};
+
+/** One poll: what it asks, its state, the vote, the results, and its managers' controls. */
+export function PollCard({ poll, myId, role, round, myRoomId, onEdit }: PollCardProps) {
+  const { definition } = poll;
+  const manager = isPollManager(poll, role, myId, round);
+  const headingId = `poll-q-${poll.pollId}`;
+  const canExport = (role === "facilitator" || role === "note-taker") && poll.status !== "draft";
+  return (
+    <article
+      class={`poll-card poll-${poll.status}`}
+      aria-labelledby={headingId}
+      data-testid="poll-card"
+      data-poll-id={poll.pollId}
+      data-status={poll.status}
+      data-kind={definition.kind}
+    >
+      <div class="poll-head">
+        <p class="poll-kicker">
+          <span class={`badge poll-status poll-status-${poll.status}`} data-testid="poll-status">
+            {t(statusText[poll.status])}
+          </span>
+          <span>{t(kindText[definition.kind])}</span>
+          <span>{scopeText(poll, round)}</span>
+          {definition.anonymous ? (
+            <span class="badge" data-testid="poll-anonymous-badge">
+              {t("poll.anonymousBadge")}
+            </span>
+          ) : null}
+        </p>
+        <h3 id={headingId} class="poll-question" data-testid="poll-question-text">
+          {definition.question}
+        </h3>
+        {poll.status === "open" && poll.closesAt !== null ? <PollCountdown closesAt={poll.closesAt} /> : null}
+        {definition.anonymous && poll.status !== "draft" ? <p class="hint">{t("poll.anonymousNote")}</p> : null}
+        {poll.status === "draft" ? <p class="muted">{t("poll.draftNote")}</p> : null}
+      </div>
+      {manager ? <ManagerControls poll={poll} onEdit={onEdit} /> : null}
+      {poll.status === "draft" ? null : (
+        <VoteArea poll={poll} mayVote={canVoteIn(poll, myRoomId)} facilitator={role === "facilitator"} />
+      )}
+      {poll.status === "draft" ? null : <ResultsArea poll={poll} manager={manager} round={round} />}
+      {canExport ? <ExportButtons poll={poll} /> : null}
+    </article>
+  );
+}
+
+/** "Closes in 0:42", by the server's clock. Ticks silently (role="timer"). */
+function PollCountdown({ closesAt }: { closesAt: number }) {
+  const left = closesAt - serverNow.value;
+  return (
+    <p class="poll-countdown">
+      {left > 0 ? t("poll.closesIn") : t("poll.closingNow")}{" "}
+      {left > 0 ? (
+        <span class="time-left" role="timer" data-testid="poll-countdown" data-warning={left <= 10_000}>
+          {formatDuration(left)}
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
+function ManagerControls({ poll, onEdit }: { poll: PollView; onEdit: (poll: PollView) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+
+  async function act(action: () => Promise<unknown>) {
+    setBusy(true);
+    await action();
+    setBusy(false);
+  }
+
+  async function duplicate() {
+    setBusy(true);
+    const outcome = await duplicatePoll(poll.pollId);
+    setBusy(false);
+    // The copy is a draft: open it in the builder at once, to adjust and open.
+    if (outcome?.ok) onEdit(outcome.data);
+  }
+
+  const { question } = poll.definition;
+  return (
+    <div class="button-row poll-controls">
+      {poll.status === "draft" ? (
+        <>
+          <button
+            type="button"
+            class="button small primary"
+            data-testid="poll-open"
+            disabled={busy}
+            onClick={() => void act(() => openPoll(poll.pollId))}
+          >
+            {t("poll.open")}
+          </button>
+          <button
+            type="button"
+            class="button small secondary"
+            data-testid="poll-edit"
+            aria-label={t("poll.editLabel", { question })}
+            disabled={busy}
+            onClick={() => onEdit(poll)}
+          >
+            {t("poll.edit")}
+          </button>
+          {confirmDelete ? (
+            <DeleteConfirm
+              busy={busy}
+              onConfirm={() => void act(() => deletePoll(poll.pollId))}
+              onCancel={() => setConfirmDelete(false)}
+            />
+          ) : (
+            <button
+              type="button"
+              class="button small secondary"
+              data-testid="poll-delete"
+              aria-label={t("poll.deleteLabel", { question })}
+              disabled={busy}
+              onClick={() => setConfirmDelete(true)}
+            >
+              {t("poll.delete")}
+            </button>
+          )}
+        </>
+      ) : null}
+      {poll.status === "open" ? (
+        <button
+          type="button"
+          class="button small primary"
+          data-testid="poll-close"
+          disabled={busy}
+          onClick={() => void act(() => closePoll(poll.pollId))}
+        >
+          {t("poll.close")}
+        </button>
+      ) : null}
+      {poll.status === "closed" ? (
+        <button
+          type="button"
+          class="button small secondary"
+          data-testid="poll-reopen"
+          disabled={busy}
+          onClick={() => void act(() => openPoll(poll.pollId))}
+        >
+          {t("poll.reopen")}
+        </button>
+      ) : null}
+      {poll.status !== "draft" ? (
+        <button
+          type="button"
+          class="button small secondary"
+          data-testid="poll-duplicate"
+          aria-label={t("poll.duplicateLabel", { question })}
+          disabled={busy}
+          onClick={() => void duplicate()}
+        >
+          {t("poll.duplicate")}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function DeleteConfirm({ busy, onConfirm, onCancel }: { busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+  const cancelRef = useFocusOnMount<HTMLButtonElement>();
+  return (
+    <fieldset class="confirm-row">
+      <legend>{t("poll.deleteQuestion")}</legend>
+      <button
+        type="button"
+        class="button small danger"
+        data-testid="poll-delete-confirm"
+        disabled={busy}
+        onClick={onConfirm}
+      >
+        {t("poll.deleteConfirm")}
+      </button>
+      <button type="button" class="button small secondary" ref={cancelRef} onClick={onCancel}>
+        {t("workshop.cancel")}
+      </button>
+    </fieldset>
+  );
+}
+
+type VoteAreaProps = { poll: PollView; mayVote: boolean; facilitator: boolean };
+
+/** The form while the viewer has not voted (or changes their vote); "Your vote: …" after. */
+function VoteArea({ poll, mayVote, facilitator }: VoteAreaProps) {
+  const ballot = workshopState.myBallots.value.get(poll.pollId);
+  const [changing, setChanging] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ClientErrorCode | null>(null);
+  const open = poll.status === "open";
+
+  async function submit(next: Ballot) {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    const outcome = await vote(poll.pollId, next);
+    setBusy(false);
+    if (outcome?.ok) setChanging(false);
+    else if (outcome) setError(outcome.error.code);
+  }
+
+  const errorLine = (
+    <p class="form-error" role="alert" data-testid="vote-error" hidden={error === null}>
+      {error === null ? "" : errorMessage(error)}
+    </p>
+  );
+
+  if (ballot && !changing) {
+    return (
+      <div class="vote-area">
+        <p class="my-vote" data-testid="my-vote">
+          <strong>{t("vote.yourVote")}</strong>{" "}
+          <span class="my-vote-text">{describeBallot(poll.definition, ballot)}</span>
+        </p>
+        {open && poll.definition.allowVoteChange ? (
+          <button
+            type="button"
+            class="button small secondary"
+            data-testid="vote-change"
+            onClick={() => {
+              setError(null);
+              setChanging(true);
+            }}
+          >
+            {t("vote.change")}
+          </button>
+        ) : null}
+        {open && !poll.definition.allowVoteChange ? <p class="hint">{t("vote.final")}</p> : null}
+        {errorLine}
+      </div>
+    );
+  }
+  if (!open || !mayVote) {
+    return (
+      <div class="vote-area">
+        {poll.status === "closed" && mayVote ? (
+          <p class="muted" data-testid="poll-closed-note">
+            {t("vote.closed")}
+          </p>
+        ) : null}
+        {open && !mayVote ? <p class="muted">{t("vote.notYourRoom")}</p> : null}
+        {errorLine}
+      </div>
+    );
+  }
+  const form = (
+    <VoteForm
+      poll={poll}
+      initial={ballot}
+      busy={busy}
+      onSubmit={(next) => void submit(next)}
+      onCancel={changing ? () => setChanging(false) : undefined}
+    />
+  );
+  return (
+    <div class="vote-area">
+      {facilitator && !changing ? (
+        <details class="subsection" data-testid="vote-yourself">
+          <summary>{t("vote.yourself")}</summary>
+          {form}
+        </details>
+      ) : (
+        form
+      )}
+      {errorLine}
+    </div>
+  );
+}
+
+function ResultsArea({ poll, manager, round }: { poll: PollView; manager: boolean; round: RoundView | null }) {
+  const update = workshopState.pollResults.value.get(poll.pollId);
+  if (!maySeeResults(poll, manager)) {
+    const key: MessageKey =
+      poll.definition.resultsVisibility === "facilitatorsOnly" ? "results.facilitatorsOnly" : "results.afterClose";
+    return (
+      <p class="muted results-note" data-testid="poll-results-hidden">
+        {t(key)}
+      </p>
+    );
+  }
+  if (!update) {
+    return (
+      <>
+        {manager ? <Participation poll={poll} voters={0} /> : null}
+        <p class="muted results-note" data-testid="poll-results-waiting">
+          {t("results.none")}
+        </p>
+      </>
+    );
+  }
+  return <Results poll={poll} results={update.results} manager={manager} round={round} />;
+}
+
+function ExportButtons({ poll }: { poll: PollView }) {
+  const [busy, setBusy] = useState<ExportFormat | null>(null);
+  const [error, setError] = useState<ClientErrorCode | null>(null);
+
+  async function download(format: ExportFormat) {
+    setBusy(format);
+    setError(null);
+    const outcome = await exportPoll(poll.pollId, format);
+    setBusy(null);
+    if (!outcome.ok) setError(outcome.code);
+  }
+
+  return (
+    <div class="poll-export">
+      <div class="button-row">
+        <button
+          type="button"
+          class="button small secondary"
+          data-testid="poll-export-csv"
+          aria-label={t("poll.exportCsvLabel", { question: poll.definition.question })}
+          disabled={busy !== null}
+          onClick={() => void download("csv")}
+        >
+          {t("poll.exportCsv")}
+        </button>
+        <button
+          type="button"
+          class="button small secondary"
+          data-testid="poll-export-json"
+          aria-label={t("poll.exportJsonLabel", { question: poll.definition.question })}
+          disabled={busy !== null}
+          onClick={() => void download("json")}
+        >
+          {t("poll.exportJson")}
+        </button>
+      </div>
+      <p class="form-error" role="alert" data-testid="poll-export-error" hidden={error === null}>
+        {error === null ? "" : errorMessage(error)}
+      </p>
+    </div>
+  );
+}
