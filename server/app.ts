@@ -3,11 +3,13 @@ import type { createShardedAdapter } from "@socket.io/redis-adapter";
 import express from "express";
 import helmet from "helmet";
 import { Server } from "socket.io";
-import type { Config } from "./config.js";
+import { type Config, readWordListFile } from "./config.js";
+import { BUILT_IN_WORD_LISTS, buildWordList, mergeWordLists } from "./domain/qna/wordList.js";
 import { clientRoutes } from "./http/clientRoutes.js";
 import { errorHandler } from "./http/errors.js";
 import { opsRoutes } from "./http/opsRoutes.js";
 import { pollRoutes } from "./http/pollRoutes.js";
+import { qnaRoutes } from "./http/qnaRoutes.js";
 import { workshopRoutes } from "./http/workshopRoutes.js";
 import type { Logger } from "./logger.js";
 import { createMetrics, type Metrics } from "./metrics.js";
@@ -19,6 +21,8 @@ import { startNodeLiveness } from "./realtime/nodeLiveness.js";
 import { isOriginAllowed } from "./realtime/originPolicy.js";
 import { pollHandlers } from "./realtime/pollHandlers.js";
 import { PollResultsFeed } from "./realtime/pollResultsFeed.js";
+import { QnaFeed } from "./realtime/qnaFeed.js";
+import { qnaHandlers } from "./realtime/qnaHandlers.js";
 import { createRateLimiter } from "./realtime/rateLimit.js";
 import { attachSession } from "./realtime/session.js";
 import { startSharedTimers } from "./realtime/sharedTimers.js";
@@ -26,6 +30,7 @@ import type { WorkshopServer } from "./realtime/types.js";
 import { workshopHandlers } from "./realtime/workshopHandlers.js";
 import { BreakoutService } from "./services/breakoutService.js";
 import { PollService } from "./services/pollService.js";
+import { QnaService } from "./services/qnaService.js";
 import { WorkshopService } from "./services/workshopService.js";
 import type { Store } from "./store/types.js";
 
@@ -51,6 +56,12 @@ export function createApp(deps: AppDeps): App {
   const service = new WorkshopService(store);
   const breakout = new BreakoutService(store, service);
   const polls = new PollService(store, service);
+  const qna = new QnaService(store, service, {
+    questionMax: config.QNA_QUESTION_MAX,
+    questionsPerMinute: config.QNA_QUESTIONS_PER_MINUTE,
+    votesPerSecond: config.QNA_VOTES_PER_SECOND,
+    wordList: buildWordList(mergeWordLists(BUILT_IN_WORD_LISTS, readWordListFile(config.QNA_WORD_LIST_FILE))),
+  });
 
   const web = express();
   web.disable("x-powered-by");
@@ -68,6 +79,7 @@ export function createApp(deps: AppDeps): App {
   web.use(opsRoutes(store, metrics));
   web.use(workshopRoutes(service, logger));
   web.use(pollRoutes(polls));
+  web.use(qnaRoutes(qna));
   web.use(clientRoutes(config.CLIENT_DIR));
   web.use(errorHandler(logger));
 
@@ -110,15 +122,28 @@ export function createApp(deps: AppDeps): App {
     metrics,
   );
   feed.onDelivered = (workshopId, events) => pollResults.eventsDelivered(workshopId, events);
+  const qnaFeed = new QnaFeed(
+    io,
+    store,
+    qna,
+    (workshopId) => feed.membersOf(workshopId),
+    config.BROADCAST_INTERVAL_MS,
+    logger,
+  );
   const timers = startSharedTimers(store, { breakout, polls }, config.ROUND_TIMER_POLL_MS, logger);
-  const handlers = [...workshopHandlers(service), ...breakoutHandlers(breakout), ...pollHandlers(polls)];
+  const handlers = [
+    ...workshopHandlers(service),
+    ...breakoutHandlers(breakout),
+    ...pollHandlers(polls),
+    ...qnaHandlers(qna),
+  ];
   const handlerContext = { logger, metrics, allowCommand: createRateLimiter({ perSecond: 20, burst: 40 }) };
 
   io.use(handshakeMiddleware(service, nodeId, logger, metrics));
   io.on("connection", (socket) => {
     refuseUnknownEvents(socket, handlerContext);
     for (const handler of handlers) handler.attach(socket, handlerContext);
-    attachSession(socket, { store, service, feed, pollResults, logger, metrics });
+    attachSession(socket, { store, service, feed, followers: [pollResults, qnaFeed], logger, metrics });
   });
 
   return {
@@ -130,6 +155,7 @@ export function createApp(deps: AppDeps): App {
       timers.stop();
       await feed.close();
       await pollResults.close();
+      await qnaFeed.close();
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       // Keep-alive HTTP connections would hold the close open for seconds.
       httpServer.closeAllConnections();

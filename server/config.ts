@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { z } from "zod";
 
 const booleanFlag = z
@@ -42,6 +43,14 @@ export const ConfigSchema = z.object({
   NODE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5000),
   /** A node silent this long is dead; survivors mark its connections offline, ms. */
   NODE_DEAD_AFTER_MS: z.coerce.number().int().min(300).default(30_000),
+  /** Longest question accepted on a Q&A board, characters (at most 2000). */
+  QNA_QUESTION_MAX: z.coerce.number().int().min(20).max(2000).default(500),
+  /** Questions one person may ask per minute (per node: nothing ties a person to a question in the store). */
+  QNA_QUESTIONS_PER_MINUTE: z.coerce.number().int().min(1).default(3),
+  /** Upvotes (and their undoing) one person may send per second. */
+  QNA_VOTES_PER_SECOND: z.coerce.number().int().min(1).default(5),
+  /** JSON file `{"<language>": ["word", "a phrase"]}` added to the built-in lists that hold questions for moderators. */
+  QNA_WORD_LIST_FILE: z.string().optional(),
   /** How often each node looks for breakout rounds whose clock is due, ms. */
   ROUND_TIMER_POLL_MS: z.coerce.number().int().min(50).default(500),
   /** pino level. info never carries names, texts or secrets. */
@@ -59,5 +68,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new Error(`invalid configuration: ${problems}`);
   }
+  return parsed.data;
+}
+
+const WordListFileSchema = z.record(z.string().min(1), z.array(z.string().min(1)));
+
+/** The languages and words of QNA_WORD_LIST_FILE; a missing or malformed file stops the start, like a bad variable. */
+export function readWordListFile(path: string | undefined): Record<string, string[]> {
+  if (!path) return {};
+  const parsed = WordListFileSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
+  if (!parsed.success) throw new Error(`invalid QNA_WORD_LIST_FILE ${path}: expected {"<language>": ["word", ...]}`);
   return parsed.data;
 }

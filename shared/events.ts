@@ -22,6 +22,18 @@ import {
   PollViewSchema,
 } from "./poll.js";
 import { type Ack, PROTOCOL_VERSION } from "./protocol.js";
+import {
+  BoardIdSchema,
+  BoardSettingsSchema,
+  BoardViewSchema,
+  QNA_DISMISS_REASON_MAX,
+  QNA_REPLY_MAX,
+  QnaChangedSchema,
+  QuestionIdSchema,
+  QuestionSecretSchema,
+  QuestionTextSchema,
+  QuestionViewSchema,
+} from "./qna.js";
 import { freeText, nameText } from "./text.js";
 import {
   ParticipantProfileSchema,
@@ -258,6 +270,102 @@ export const commands = {
     payload: z.strictObject({ pollId: PollIdSchema }),
     result: PollAnswersSchema,
   },
+  "qna:board": {
+    summary: "A Q&A board as the viewer may see it: the plenary's, your room's, or any as a facilitator.",
+    write: false,
+    payload: z.strictObject({ boardId: BoardIdSchema }),
+    result: BoardViewSchema,
+  },
+  "qna:ask": {
+    summary:
+      "Ask a question, named or anonymous. The answer carries the secret that lets only you edit or withdraw it.",
+    write: true,
+    payload: z.strictObject({ ...write, boardId: BoardIdSchema, text: QuestionTextSchema, anonymous: z.boolean() }),
+    result: z.object({ question: QuestionViewSchema, secret: QuestionSecretSchema }),
+  },
+  "qna:edit": {
+    summary: "The author edits their question while it awaits approval (proved by its secret).",
+    write: true,
+    payload: z.strictObject({
+      ...write,
+      questionId: QuestionIdSchema,
+      secret: QuestionSecretSchema,
+      text: QuestionTextSchema,
+    }),
+    result: QuestionViewSchema,
+  },
+  "qna:withdraw": {
+    summary: "The author withdraws their question (proved by its secret).",
+    write: true,
+    payload: z.strictObject({ ...write, questionId: QuestionIdSchema, secret: QuestionSecretSchema }),
+    result: z.object({ questionId: QuestionIdSchema }),
+  },
+  "qna:mine": {
+    summary: "Your own questions, by their secrets (the server does not know which are yours).",
+    write: false,
+    payload: z.strictObject({
+      items: z.array(z.strictObject({ questionId: QuestionIdSchema, secret: QuestionSecretSchema })).max(200),
+    }),
+    result: z.object({ questions: z.array(QuestionViewSchema) }),
+  },
+  "qna:upvote": {
+    summary: "Upvote (up: true) or take it back (up: false). Once per person; who voted is not stored.",
+    write: true,
+    payload: z.strictObject({ ...write, questionId: QuestionIdSchema, up: z.boolean() }),
+    result: z.object({ questionId: QuestionIdSchema, up: z.boolean(), votes: z.number().int() }),
+  },
+  "qna:approve": {
+    summary: "Moderators: show a pending question to everyone.",
+    write: true,
+    payload: z.strictObject({ ...write, questionId: QuestionIdSchema }),
+    result: QuestionViewSchema,
+  },
+  "qna:dismiss": {
+    summary: "Moderators: dismiss a question, with an optional reason shown to its author.",
+    write: true,
+    payload: z.strictObject({
+      ...write,
+      questionId: QuestionIdSchema,
+      reason: freeText(QNA_DISMISS_REASON_MAX).optional(),
+    }),
+    result: QuestionViewSchema,
+  },
+  "qna:restore": {
+    summary: "Moderators: bring a dismissed question back (approved).",
+    write: true,
+    payload: z.strictObject({ ...write, questionId: QuestionIdSchema }),
+    result: QuestionViewSchema,
+  },
+  "qna:pin": {
+    summary: "Moderators: pin one question as 'now answering' (questionId null: unpin the board's).",
+    write: true,
+    payload: z.strictObject({ ...write, boardId: BoardIdSchema, questionId: QuestionIdSchema.nullable() }),
+    result: z.object({ boardId: BoardIdSchema, questionId: QuestionIdSchema.nullable() }),
+  },
+  "qna:answer": {
+    summary: "Moderators: mark a question answered (optionally with a short reply); it moves to the answered tab.",
+    write: true,
+    payload: z.strictObject({ ...write, questionId: QuestionIdSchema, reply: freeText(QNA_REPLY_MAX).optional() }),
+    result: QuestionViewSchema,
+  },
+  "qna:reply": {
+    summary: "Moderators: write or change the short reply to a question (empty: remove it).",
+    write: true,
+    payload: z.strictObject({ ...write, questionId: QuestionIdSchema, reply: freeText(QNA_REPLY_MAX) }),
+    result: QuestionViewSchema,
+  },
+  "qna:correct": {
+    summary: "Moderators: fix a typo in a question; it shows as edited.",
+    write: true,
+    payload: z.strictObject({ ...write, questionId: QuestionIdSchema, text: QuestionTextSchema }),
+    result: QuestionViewSchema,
+  },
+  "qna:settings": {
+    summary: "Moderators: turn pre-moderation on or off for a board.",
+    write: true,
+    payload: z.strictObject({ ...write, boardId: BoardIdSchema, preModeration: z.boolean() }),
+    result: BoardSettingsSchema,
+  },
 } as const;
 
 export type CommandName = keyof typeof commands;
@@ -301,6 +409,11 @@ export const serverEvents = {
     summary:
       "A poll's results, coalesced (at most ~10 a second per poll, only when changed), to those allowed to see them.",
     payload: PollResultsUpdateSchema,
+  },
+  "qna:changed": {
+    summary:
+      "Q&A questions and board settings that changed, coalesced (at most ~10 a second), only what the receiver may see.",
+    payload: QnaChangedSchema,
   },
   "session:revoked": {
     summary: "Your session ended (removed, left, or the workshop ended); the server disconnects you next.",

@@ -54,6 +54,22 @@ export const policy = {
   "poll:vote": { roles: everyone, allowedWhenEnded: false },
   "poll:mine": { roles: everyone, allowedWhenEnded: true },
   "poll:answers": { roles: facilitators, allowedWhenEnded: true, roomLead: true },
+  // Q&A: the plenary board and your room's (the service checks the board); moderation by
+  // facilitators and, on their room's board, the room's lead.
+  "qna:board": { roles: everyone, allowedWhenEnded: true },
+  "qna:ask": { roles: everyone, allowedWhenEnded: false },
+  "qna:edit": { roles: everyone, allowedWhenEnded: false },
+  "qna:withdraw": { roles: everyone, allowedWhenEnded: false },
+  "qna:mine": { roles: everyone, allowedWhenEnded: true },
+  "qna:upvote": { roles: everyone, allowedWhenEnded: false },
+  "qna:approve": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
+  "qna:dismiss": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
+  "qna:restore": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
+  "qna:pin": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
+  "qna:answer": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
+  "qna:reply": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
+  "qna:correct": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
+  "qna:settings": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
 } as const satisfies Record<CommandName, Rule>;
 
 /** How the actor is allowed: by role, or only as the lead of one room (the service checks the room). */

@@ -63,7 +63,8 @@ export function defineHandler<C extends CommandName>(name: C, run: CommandHandle
           const outcome = response.ok ? "ok" : response.error.code;
           context.metrics.commands.inc({ command: name, outcome });
           context.logger.debug(
-            { command: name, outcome, workshopId: socket.data.workshopId, participantId: socket.data.participantId },
+            // No participant id: "who ran qna:ask when" would tie a person to an anonymous question.
+            { command: name, outcome, workshopId: socket.data.workshopId },
             "command",
           );
           ack(response);

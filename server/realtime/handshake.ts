@@ -35,10 +35,9 @@ export function handshakeMiddleware(service: WorkshopService, nodeId: string, lo
       };
       sessionOfSocket.set(socket, session);
       metrics.handshakes.inc({ outcome: "ok" });
-      logger.info(
-        { workshopId: session.workshopId, participantId: session.participantId, role: session.role },
-        "session admitted",
-      );
+      // No participant id: a log reader must not be able to line up who connected when with
+      // when an anonymous question or vote arrived.
+      logger.info({ workshopId: session.workshopId, role: session.role }, "session admitted");
       next();
     } catch (error) {
       const code: ErrorCode = error instanceof DomainError ? error.code : "INTERNAL";

@@ -5,14 +5,18 @@ import type { WorkshopService } from "../services/workshopService.js";
 import type { Store } from "../store/types.js";
 import type { EventFeed } from "./eventFeed.js";
 import { sessionOfSocket } from "./handshake.js";
-import type { PollResultsFeed } from "./pollResultsFeed.js";
 import { rooms, type WorkshopSocket } from "./types.js";
 
 interface SessionDeps {
   store: Store;
   service: WorkshopService;
   feed: EventFeed;
-  pollResults: PollResultsFeed;
+  /** Feeds that follow a workshop on this node while it has sockets (poll results, Q&A). */
+  followers: ReadonlyArray<{
+    attach(workshopId: string): Promise<void>;
+    detach(workshopId: string): void;
+    socketReady?(workshopId: string, socketId: string): void;
+  }>;
   logger: Logger;
   metrics: Metrics;
 }
@@ -29,7 +33,7 @@ export function attachSession(socket: WorkshopSocket, deps: SessionDeps): void {
 
   const ready = (async () => {
     await deps.feed.attach(workshopId);
-    await deps.pollResults.attach(workshopId);
+    for (const follower of deps.followers) await follower.attach(workshopId);
     await deps.store.connect(workshopId, participantId, connectionId);
     // The membership is read before the state sent, so the feed never filters with an older one.
     const membership = await deps.service.membership({ workshopId, participantId });
@@ -38,7 +42,7 @@ export function attachSession(socket: WorkshopSocket, deps: SessionDeps): void {
     if (!session || socket.disconnected) return;
     deps.feed.register(workshopId, socket.id, membership, membership.sinceVersion);
     socket.emit("session:ready", { protocol: PROTOCOL_VERSION, session, sync, serverTime: Date.now() });
-    deps.pollResults.socketReady(workshopId, socket.id);
+    for (const follower of deps.followers) follower.socketReady?.(workshopId, socket.id);
   })();
   ready.catch((error: unknown) => {
     deps.logger.warn(
@@ -61,7 +65,7 @@ export function attachSession(socket: WorkshopSocket, deps: SessionDeps): void {
       .finally(() => {
         deps.feed.unregister(workshopId, socket.id);
         deps.feed.detach(workshopId);
-        deps.pollResults.detach(workshopId);
+        for (const follower of deps.followers) follower.detach(workshopId);
       });
   });
 }

@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import type { HelpId, RoomId, RoundId } from "../../shared/ids.js";
 import type { PollId } from "../../shared/poll.js";
+import type { QuestionId } from "../../shared/qna.js";
 
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -14,4 +15,5 @@ export const newRoundId = (): RoundId => `r${random(11)}`;
 export const newRoomId = (): RoomId => `m${random(11)}`;
 export const newHelpId = (): HelpId => `h${random(11)}`;
 export const newPollId = (): PollId => `o${random(11)}`;
+export const newQuestionId = (): QuestionId => `q${random(11)}`;
 export const newBroadcastId = (): string => `b${random(11)}`;

@@ -1,6 +1,7 @@
 import type { BroadcastView, HelpView, RoundView, Tags } from "../../shared/breakout.js";
 import type { HelpId, ParticipantId, RoomId, RoundId, WorkshopId } from "../../shared/ids.js";
 import type { Ballot, PollId, PollView } from "../../shared/poll.js";
+import type { BoardId, QuestionId, QuestionStatus } from "../../shared/qna.js";
 import type { UnversionedEvent, WorkshopEvent } from "../../shared/workshop.js";
 import type { ParticipantRecord, WorkshopRecord } from "../domain/records.js";
 
@@ -57,6 +58,53 @@ export type CastOutcome<T> =
   /** The poll does not allow changing a ballot, and this one differs from the stored one. */
   | { status: "alreadyVoted" }
   | { status: "missing" };
+
+/**
+ * A question as stored. A named question keeps its author; an anonymous one has authorId and
+ * authorName null and nothing else that could lead back to a person (no timestamp either:
+ * `seq` orders a board). `secretHash` lets the author, and only the author, edit or withdraw.
+ */
+export interface QuestionRecord {
+  questionId: QuestionId;
+  boardId: BoardId;
+  seq: number;
+  text: string;
+  anonymous: boolean;
+  authorId: ParticipantId | null;
+  authorName: string | null;
+  secretHash: string;
+  status: QuestionStatus;
+  pinned: boolean;
+  reply: string | null;
+  edited: boolean;
+  flagged: boolean;
+  dismissReason: string | null;
+}
+
+/** A board's moderation setting as stored (absent: the default). */
+export interface BoardRecord {
+  boardId: BoardId;
+  preModeration: boolean;
+}
+
+/** One Q&A record a command replaces, compare-and-set like RecordWrite. next null: delete. */
+export type QnaWrite =
+  | { kind: "question"; questionId: QuestionId; expected: QuestionRecord | null; next: QuestionRecord | null }
+  | { kind: "board"; boardId: BoardId; expected: BoardRecord | null; next: BoardRecord };
+
+/** What changed in Q&A after a revision: question ids and board ids; `reset` when the list no longer reaches back. */
+export interface QnaChanges {
+  rev: number;
+  questionIds: QuestionId[];
+  boardIds: BoardId[];
+  reset: boolean;
+}
+
+export type UpvoteOutcome =
+  | { status: "applied"; changed: boolean; votes: number }
+  | { status: "missing" }
+  /** Only approved questions take votes. */
+  | { status: "notOpen" };
 
 /** A poll's counters and how many ballot changes produced them. */
 export interface PollTally {
@@ -216,6 +264,41 @@ export interface Store {
   subscribeTallies(workshopId: WorkshopId, onTally: (pollId: PollId) => void): Promise<Unsubscribe>;
 
   /**
+   * Q&A writes: compare-and-set of questions and board settings, at most once per CommandRef
+   * (null: the write is idempotent by itself), each changed record marked with a new Q&A
+   * revision and every node told. Q&A stays out of the workshop's event log on purpose: an
+   * anonymous question logged next to a join would tie the two together by their versions.
+   */
+  commitQna<T>(
+    workshopId: WorkshopId,
+    command: CommandRef | null,
+    writes: QnaWrite[],
+    result: T,
+  ): Promise<CommitOutcome<T>>;
+  /** The next `seq` of a board (1, 2, ...). */
+  nextQuestionSeq(workshopId: WorkshopId, boardId: BoardId): Promise<number>;
+  getQuestion(workshopId: WorkshopId, questionId: QuestionId): Promise<QuestionRecord | null>;
+  getQuestions(workshopId: WorkshopId, questionIds: readonly QuestionId[]): Promise<Array<QuestionRecord | null>>;
+  listQuestions(workshopId: WorkshopId): Promise<QuestionRecord[]>;
+  /** Upvote counts of the given questions (0 when none). */
+  questionVotes(workshopId: WorkshopId, questionIds: readonly QuestionId[]): Promise<number[]>;
+  /**
+   * One person's upvote on or off, atomically: the voter is kept as sha1(secret|question|person)
+   * (the anonymous-ballot key), never as an id; setting the state it already has changes nothing.
+   */
+  upvote(
+    workshopId: WorkshopId,
+    questionId: QuestionId,
+    participantId: ParticipantId,
+    up: boolean,
+  ): Promise<UpvoteOutcome>;
+  listBoards(workshopId: WorkshopId): Promise<BoardRecord[]>;
+  qnaRevision(workshopId: WorkshopId): Promise<number>;
+  qnaChangesSince(workshopId: WorkshopId, rev: number): Promise<QnaChanges>;
+  /** Called with the new Q&A revision after every Q&A change, on every node. */
+  subscribeQna(workshopId: WorkshopId, onChange: (rev: number) => void): Promise<Unsubscribe>;
+
+  /**
    * Timers shared by all nodes (round transitions, poll auto-close): whoever polls first after
    * dueAt acts. The subject is a round id or a poll id.
    */
@@ -245,6 +328,8 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** How many changed Q&A records a workshop remembers for feeds; a node further behind resets its clients. */
+export const QNA_CHANGES_CAP = 5000;
 /** How many events a workshop's log keeps for delta resync; older gaps get a full snapshot. */
 export const EVENT_LOG_CAP = 10_000;
 /** How long a write's first result is remembered for retries. */

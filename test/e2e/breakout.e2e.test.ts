@@ -1,11 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import {
-  type BrowserPerson,
-  openPerson as openBrowserPerson,
-  serverForThisTest,
-  useBrowser,
-} from "../helpers/browser.js";
+import { assignAutomatically, openRound, planRooms, useBrowser, workshopWithPeople } from "../helpers/browser.js";
 
 const ROOM_NAMES = ["Forced labour", "Forced marriage", "Partnerships"];
 const PARTICIPANTS = ["Amal", "Bo", "Chandra", "Dara", "Eka", "Farid"];
@@ -13,40 +8,6 @@ const HELP_TEXT = "We need someone to take notes";
 const BANNER = "Please agree on your top two recommendations";
 
 const browser = useBrowser();
-type Person = BrowserPerson;
-const openPerson = (name: string, width?: number) => openBrowserPerson(browser(), name, width);
-
-/** Creates a workshop in the UI and enters it as facilitator; returns the join link it showed. */
-async function createAndEnter(page: Page, baseUrl: string, name: string): Promise<string> {
-  await page.goto(`${baseUrl}/`);
-  await page.getByTestId("create-title").fill("Asia Regional Forum");
-  await page.getByTestId("create-submit").click();
-  await expect.poll(() => page.getByTestId("facilitator-key").inputValue()).toMatch(/^fk\./);
-  const link = await page.getByTestId("join-link").getAttribute("href");
-  if (!link) throw new Error("no join link shown");
-  await page.getByTestId("facilitator-name").fill(name);
-  await page.getByTestId("facilitator-enter").click();
-  await page.waitForURL("**/w");
-  return link;
-}
-
-async function joinByLink(person: Person, link: string): Promise<void> {
-  const { page } = person;
-  await page.goto(link);
-  await expect.poll(() => page.getByTestId("join-code").inputValue()).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/);
-  await page.getByTestId("join-name").fill(person.name);
-  await page.getByTestId("join-submit").click();
-  await page.waitForURL("**/w");
-  await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
-}
-
-/** Waits until the facilitator's participant list holds this many people. */
-async function waitForPeople(page: Page, count: number): Promise<void> {
-  await page.waitForFunction(
-    (expected) => document.querySelector('[data-testid="participant-count"]')?.textContent?.includes(`of ${expected}`),
-    count,
-  );
-}
 
 /** Waits until the room cards show these head-counts (in room order). */
 async function waitForCounts(page: Page, counts: number[]): Promise<void> {
@@ -65,37 +26,25 @@ describe("breakout rooms in a real browser", () => {
   it("plan 3 rooms, assign 6 automatically, help, a banner, end now, back in the plenary; round 2 reuses the groups", {
     timeout: 120_000,
   }, async () => {
-    const server = await serverForThisTest();
-    const facilitator = await openPerson("Fatima");
-    const link = await createAndEnter(facilitator.page, server.url, "Fatima");
-
-    // Six people join at once, two of them on phone-sized screens.
-    const people = await Promise.all(PARTICIPANTS.map((name, index) => openPerson(name, index % 3 === 0 ? 375 : 1280)));
-    await Promise.all(people.map((person) => joinByLink(person, link)));
-    await waitForPeople(facilitator.page, 7);
+    const { facilitator, people } = await workshopWithPeople(browser(), {
+      title: "Asia Regional Forum",
+      facilitator: "Fatima",
+      // Six people join at once, two of them on phone-sized screens.
+      people: PARTICIPANTS.map((name, index) => ({ name, width: index % 3 === 0 ? 375 : 1280 })),
+    });
 
     // Plan: three rooms with names, 45 minutes.
     const { page: host } = facilitator;
     await host.getByTestId("breakout-panel").waitFor();
-    await host.getByTestId("plan-count").fill("3");
-    await host.getByTestId("plan-create-rooms").click();
-    await expect.poll(() => host.getByTestId("plan-room").count()).toBe(3);
-    for (const [index, name] of ROOM_NAMES.entries()) {
-      await host.getByTestId("plan-room-name").nth(index).fill(name);
-    }
-    await host.getByTestId("plan-duration").fill("45");
-    await host.getByTestId("plan-submit").click();
-    await host.locator('[data-testid="round-bar"][data-status="planned"]').waitFor();
+    await planRooms(host, ROOM_NAMES, 45);
     await expect.poll(() => host.getByTestId("room-card").count()).toBe(3);
 
     // Assign automatically: the facilitator stays out, six people make 2/2/2.
-    await host.getByTestId("assign-auto").click();
-    await host.locator('[data-testid="assign-result"][data-moved="6"]').waitFor();
+    await assignAutomatically(host, 6);
     expect(await host.getByTestId("assign-unmet").count()).toBe(0);
     await waitForCounts(host, [2, 2, 2]);
 
-    await host.getByTestId("breakout-open").click();
-    await host.locator('[data-testid="round-bar"][data-status="open"]').waitFor();
+    await openRound(host);
 
     // Everyone sees their room's name and a running timer, and their room-mate.
     const roomOf = new Map<string, string>();

@@ -1,53 +1,25 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
+  assignAutomatically,
   type BrowserPerson,
+  joinByLink,
   openPerson as openBrowserPerson,
-  serverForThisTest,
+  openRound,
+  planRooms,
   useBrowser,
+  workshopWithPeople,
 } from "../helpers/browser.js";
 
 const browser = useBrowser();
 type Person = BrowserPerson;
 const openPerson = (name: string, width?: number) => openBrowserPerson(browser(), name, width);
+const TITLE = "Regional forum on safe migration";
 
-/** Creates a workshop in the UI and enters it as facilitator; returns the join link it showed. */
-async function createAndEnter(page: Page, baseUrl: string, name: string): Promise<string> {
-  await page.goto(`${baseUrl}/`);
-  await page.getByTestId("create-title").fill("Regional forum on safe migration");
-  await page.getByTestId("create-submit").click();
-  await expect.poll(() => page.getByTestId("facilitator-key").inputValue()).toMatch(/^fk\./);
-  const link = await page.getByTestId("join-link").getAttribute("href");
-  if (!link) throw new Error("no join link shown");
-  await page.getByTestId("facilitator-name").fill(name);
-  await page.getByTestId("facilitator-enter").click();
-  await page.waitForURL("**/w");
-  return link;
-}
-
-async function joinByLink(person: Person, link: string): Promise<void> {
-  const { page } = person;
-  await page.goto(link);
-  await expect.poll(() => page.getByTestId("join-code").inputValue()).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/);
-  await page.getByTestId("join-name").fill(person.name);
-  await page.getByTestId("join-submit").click();
-  await page.waitForURL("**/w");
-  await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
-}
-
-/** Waits until the facilitator's participant list holds this many people, all online. */
-async function waitForPeople(page: Page, count: number): Promise<void> {
-  await page.waitForFunction(
-    (expected) =>
-      document
-        .querySelector('[data-testid="participant-count"]')
-        ?.textContent?.startsWith(`${expected} online of ${expected}`),
-    count,
-  );
-}
-
-function pollCard(page: Page, pollId: string) {
-  return page.locator(`[data-testid="poll-card"][data-poll-id="${pollId}"]`);
+/** A poll's card; with a status, only while the card shows that status. */
+function pollCard(page: Page, pollId: string, status?: "open" | "closed") {
+  const withStatus = status ? `[data-status="${status}"]` : "";
+  return page.locator(`[data-testid="poll-card"][data-poll-id="${pollId}"]${withStatus}`);
 }
 
 /**
@@ -91,13 +63,13 @@ describe("live polls in a real browser", () => {
   it("a single-choice poll in the plenary: three votes, live results for everyone, a changed vote moves the count, closing ends voting", {
     timeout: 120_000,
   }, async () => {
-    const server = await serverForThisTest();
-    const facilitator = await openPerson("Fatima");
-    const link = await createAndEnter(facilitator.page, server.url, "Fatima");
-    // One of them on a small phone.
-    const people = await Promise.all([openPerson("Amal", 360), openPerson("Bo"), openPerson("Chandra")]);
-    await Promise.all(people.map((person) => joinByLink(person, link)));
-    await waitForPeople(facilitator.page, 4);
+    const { facilitator, people, link } = await workshopWithPeople(browser(), {
+      title: TITLE,
+      facilitator: "Fatima",
+      // One of them on a small phone.
+      people: [{ name: "Amal", width: 360 }, { name: "Bo" }, { name: "Chandra" }],
+      allOnline: true,
+    });
     const [amal, bo, chandra] = people as [Person, Person, Person];
 
     // The facilitator builds the poll in the UI and opens it at once.
@@ -122,7 +94,7 @@ describe("live polls in a real browser", () => {
     // Everyone gets the voting card, announced to screen readers.
     await Promise.all(
       people.map(async ({ page }) => {
-        await page.locator(`[data-testid="poll-card"][data-poll-id="${pollId}"][data-status="open"]`).waitFor();
+        await pollCard(page, pollId, "open").waitFor();
         await page.waitForFunction(
           () =>
             document.querySelector('[data-testid="poll-announcer"]')?.textContent ===
@@ -164,7 +136,7 @@ describe("live polls in a real browser", () => {
     await pollCard(host, pollId).getByTestId("poll-close").click();
     await Promise.all(
       [facilitator, ...people].map(async ({ page }) => {
-        await page.locator(`[data-testid="poll-card"][data-poll-id="${pollId}"][data-status="closed"]`).waitFor();
+        await pollCard(page, pollId, "closed").waitFor();
         const card = pollCard(page, pollId);
         expect(await card.getByTestId("vote-option").count()).toBe(0);
         expect(await card.getByTestId("vote-submit").count()).toBe(0);
@@ -178,7 +150,7 @@ describe("live polls in a real browser", () => {
     // Someone who arrives after the close sees the closed poll and its results, and no way to vote.
     const late = await openPerson("Dara", 360);
     await joinByLink(late, link);
-    await late.page.locator(`[data-testid="poll-card"][data-poll-id="${pollId}"][data-status="closed"]`).waitFor();
+    await pollCard(late.page, pollId, "closed").waitFor();
     await waitForResults(late.page, pollId, afterChange);
     expect(await pollCard(late.page, pollId).getByTestId("vote-option").count()).toBe(0);
     expect(await pollCard(late.page, pollId).getByTestId("poll-closed-note").count()).toBe(1);
@@ -191,28 +163,18 @@ describe("live polls in a real browser", () => {
   it("a rating poll in every room of an open round: per-room and combined distribution and mean for the facilitator", {
     timeout: 120_000,
   }, async () => {
-    const server = await serverForThisTest();
-    const facilitator = await openPerson("Fatima");
-    const link = await createAndEnter(facilitator.page, server.url, "Fatima");
-    const people = await Promise.all(
-      ["Amal", "Bo", "Chandra", "Dara"].map((name, index) => openPerson(name, index === 0 ? 360 : 1280)),
-    );
-    await Promise.all(people.map((person) => joinByLink(person, link)));
-    await waitForPeople(facilitator.page, 5);
+    const { facilitator, people } = await workshopWithPeople(browser(), {
+      title: TITLE,
+      facilitator: "Fatima",
+      people: ["Amal", "Bo", "Chandra", "Dara"].map((name, index) => ({ name, width: index === 0 ? 360 : 1280 })),
+      allOnline: true,
+    });
 
     // Two rooms, assigned automatically (2 and 2), then opened: as in the breakout test.
     const host = facilitator.page;
-    await host.getByTestId("plan-count").fill("2");
-    await host.getByTestId("plan-create-rooms").click();
-    await expect.poll(() => host.getByTestId("plan-room").count()).toBe(2);
-    await host.getByTestId("plan-room-name").nth(0).fill("Labour rights");
-    await host.getByTestId("plan-room-name").nth(1).fill("Safe return");
-    await host.getByTestId("plan-submit").click();
-    await host.locator('[data-testid="round-bar"][data-status="planned"]').waitFor();
-    await host.getByTestId("assign-auto").click();
-    await host.locator('[data-testid="assign-result"][data-moved="4"]').waitFor();
-    await host.getByTestId("breakout-open").click();
-    await host.locator('[data-testid="round-bar"][data-status="open"]').waitFor();
+    await planRooms(host, ["Labour rights", "Safe return"]);
+    await assignAutomatically(host, 4);
+    await openRound(host);
 
     const roomOf = new Map<Person, string>();
     await Promise.all(

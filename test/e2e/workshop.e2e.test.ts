@@ -1,10 +1,16 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { openPerson as openBrowserPerson, serverForThisTest, useBrowser } from "../helpers/browser.js";
+import {
+  createWorkshop,
+  enterAsFacilitator,
+  joinByLink,
+  openPerson as openBrowserPerson,
+  serverForThisTest,
+  useBrowser,
+} from "../helpers/browser.js";
 
 const browser = useBrowser();
-let people = 0;
-const openPerson = (width?: number) => openBrowserPerson(browser(), `person ${++people}`, width);
+const openPerson = (name: string, width?: number) => openBrowserPerson(browser(), name, width);
 
 function rowOf(page: Page, name: string) {
   return page.locator(`[data-testid="participant-row"][data-name="${name}"]`);
@@ -22,38 +28,23 @@ async function waitForNames(page: Page, names: string[]): Promise<void> {
 
 /** Creates a workshop in the UI and enters it as facilitator; returns the join link it showed. */
 async function createAndEnter(page: Page, baseUrl: string, name: string): Promise<string> {
-  await page.goto(`${baseUrl}/`);
-  await page.getByTestId("create-title").fill("Regional forum");
-  await page.getByTestId("create-submit").click();
+  const link = await createWorkshop(page, baseUrl, "Regional forum");
   await expect.poll(() => page.getByTestId("join-code").textContent()).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/);
-  await expect.poll(() => page.getByTestId("facilitator-key").inputValue()).toMatch(/^fk\./);
-  const link = await page.getByTestId("join-link").getAttribute("href");
-  if (!link) throw new Error("no join link shown");
   expect(link.startsWith(`${baseUrl}/join/`)).toBe(true);
-  await page.getByTestId("facilitator-name").fill(name);
-  await page.getByTestId("facilitator-enter").click();
-  await page.waitForURL("**/w");
+  await enterAsFacilitator(page, name);
   return link;
-}
-
-async function joinByLink(page: Page, link: string, name: string): Promise<void> {
-  await page.goto(link);
-  await expect.poll(() => page.getByTestId("join-code").inputValue()).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/);
-  await page.getByTestId("join-name").fill(name);
-  await page.getByTestId("join-submit").click();
-  await page.waitForURL("**/w");
 }
 
 describe("workshop in a real browser", () => {
   it("a facilitator removes one of two participants; everyone's list follows", async () => {
     const server = await serverForThisTest();
-    const facilitator = await openPerson();
-    const amal = await openPerson(375);
-    const bo = await openPerson();
+    const facilitator = await openPerson("Fatima");
+    const amal = await openPerson("Amal", 375);
+    const bo = await openPerson("Bo");
 
-    const link = await createAndEnter(facilitator.page, server.url, "Fatima");
-    await joinByLink(amal.page, link, "Amal");
-    await joinByLink(bo.page, link, "Bo");
+    const link = await createAndEnter(facilitator.page, server.url, facilitator.name);
+    await joinByLink(amal, link);
+    await joinByLink(bo, link);
 
     for (const person of [facilitator, amal, bo]) {
       await waitForNames(person.page, ["Fatima", "Amal", "Bo"]);
@@ -77,11 +68,11 @@ describe("workshop in a real browser", () => {
 
   it("a reload resumes the same person, and Leave now leaves no way back", async () => {
     const server = await serverForThisTest();
-    const facilitator = await openPerson();
-    const amal = await openPerson(375);
+    const facilitator = await openPerson("Fatima");
+    const amal = await openPerson("Amal", 375);
 
-    const link = await createAndEnter(facilitator.page, server.url, "Fatima");
-    await joinByLink(amal.page, link, "Amal");
+    const link = await createAndEnter(facilitator.page, server.url, facilitator.name);
+    await joinByLink(amal, link);
     await waitForNames(facilitator.page, ["Fatima", "Amal"]);
 
     await amal.page.reload();

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, onTestFinished } from "vitest";
+import { afterAll, beforeAll, expect, onTestFinished } from "vitest";
 import { startServer, type TestServer } from "./server.js";
 
 /** Built by the suite's globalSetup (vite build) before any test runs. */
@@ -58,4 +58,105 @@ export async function openPerson(browser: Browser, name: string, width = 1280): 
   });
   page.on("pageerror", (error) => problems.push(`${name} page error: ${error.message}`));
   return { name, page, problems };
+}
+
+/** Creates a workshop on the start page; returns the join link it shows. The page stays on that screen. */
+export async function createWorkshop(page: Page, baseUrl: string, title: string): Promise<string> {
+  await page.goto(`${baseUrl}/`);
+  await page.getByTestId("create-title").fill(title);
+  await page.getByTestId("create-submit").click();
+  await expect.poll(() => page.getByTestId("facilitator-key").inputValue()).toMatch(/^fk\./);
+  const link = await page.getByTestId("join-link").getAttribute("href");
+  if (!link) throw new Error("no join link shown");
+  return link;
+}
+
+/** From the screen createWorkshop leaves open: enters the workshop as its facilitator. */
+export async function enterAsFacilitator(page: Page, name: string): Promise<void> {
+  await page.getByTestId("facilitator-name").fill(name);
+  await page.getByTestId("facilitator-enter").click();
+  await page.waitForURL("**/w");
+}
+
+/** Creates a workshop in the UI and enters it as facilitator; returns the join link it showed. */
+export async function createAndEnter(page: Page, baseUrl: string, title: string, name: string): Promise<string> {
+  const link = await createWorkshop(page, baseUrl, title);
+  await enterAsFacilitator(page, name);
+  return link;
+}
+
+/** Joins by the link under the person's name and waits until their page is connected. */
+export async function joinByLink(person: BrowserPerson, link: string): Promise<void> {
+  const { page } = person;
+  await page.goto(link);
+  await expect.poll(() => page.getByTestId("join-code").inputValue()).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/);
+  await page.getByTestId("join-name").fill(person.name);
+  await page.getByTestId("join-submit").click();
+  await page.waitForURL("**/w");
+  await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
+}
+
+/** Waits until the facilitator's participant list holds this many people (with allOnline: all of them online). */
+export async function waitForPeople(page: Page, count: number, { allOnline = false } = {}): Promise<void> {
+  await page.waitForFunction(
+    ({ expected, allOnline }) => {
+      const text = document.querySelector('[data-testid="participant-count"]')?.textContent;
+      return allOnline ? text?.startsWith(`${expected} online of ${expected}`) : text?.includes(`of ${expected}`);
+    },
+    { expected: count, allOnline },
+  );
+}
+
+export interface BrowserWorkshop {
+  server: TestServer;
+  link: string;
+  facilitator: BrowserPerson;
+  people: BrowserPerson[];
+}
+
+/**
+ * A server for this test, a workshop its facilitator made and entered in the UI, and these
+ * people joined by its link at once; returns when the facilitator's list holds them all.
+ */
+export async function workshopWithPeople(
+  browser: Browser,
+  options: {
+    title: string;
+    facilitator: string;
+    people: readonly { name: string; width?: number }[];
+    allOnline?: boolean;
+  },
+): Promise<BrowserWorkshop> {
+  const server = await serverForThisTest();
+  const facilitator = await openPerson(browser, options.facilitator);
+  const link = await createAndEnter(facilitator.page, server.url, options.title, options.facilitator);
+  const people = await Promise.all(options.people.map(({ name, width }) => openPerson(browser, name, width)));
+  await Promise.all(people.map((person) => joinByLink(person, link)));
+  await waitForPeople(facilitator.page, people.length + 1, { allOnline: options.allOnline ?? false });
+  return { server, link, facilitator, people };
+}
+
+/** In the facilitator's breakout panel: plans a round with rooms of these names (and minutes, when given). */
+export async function planRooms(host: Page, names: readonly string[], minutes?: number): Promise<void> {
+  await host.getByTestId("plan-count").fill(String(names.length));
+  await host.getByTestId("plan-create-rooms").click();
+  await expect.poll(() => host.getByTestId("plan-room").count()).toBe(names.length);
+  for (const [index, name] of names.entries()) {
+    await host.getByTestId("plan-room-name").nth(index).fill(name);
+  }
+  if (minutes !== undefined) await host.getByTestId("plan-duration").fill(String(minutes));
+  await host.getByTestId("plan-submit").click();
+  await host.locator('[data-testid="round-bar"][data-status="planned"]').waitFor();
+}
+
+/** Assigns the planned round automatically and waits until it says it moved this many people. */
+export async function assignAutomatically(host: Page, moved: number): Promise<void> {
+  await host.getByTestId("assign-auto").click();
+  await host.locator(`[data-testid="assign-result"][data-moved="${moved}"]`).waitFor();
+}
+
+/** Opens the planned round and waits until the round bar shows it open. */
+export async function openRound(host: Page): Promise<void> {
+  await host.getByTestId("breakout-open").click();
+  await host.locator('[data-testid="round-bar"][data-status="open"]').waitFor();
 }

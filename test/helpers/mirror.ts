@@ -1,5 +1,7 @@
 import type { RoomStateView } from "../../shared/breakout.js";
 import type { PollResultsUpdate } from "../../shared/poll.js";
+import type { QnaChanged } from "../../shared/qna.js";
+import { applyQnaChanged, emptyQnaCopy, type QnaCopy } from "../../shared/qnaState.js";
 import type { SyncResult } from "../../shared/workshop.js";
 import {
   applyCounts,
@@ -25,6 +27,10 @@ export class WorkshopMirror {
   batches = 0;
   gaps = 0;
   revoked: string | null = null;
+  /** The Q&A boards this client loaded (loadBoard) and the changes since. */
+  readonly qna: QnaCopy = emptyQnaCopy();
+  /** Every qna:changed payload received, in order. */
+  readonly qnaChanges: QnaChanged[] = [];
   /** Every poll:results payload received, in order (visibility tests look at all of them). */
   readonly pollResults: PollResultsUpdate[] = [];
   /** Test hook: drop this many incoming batches, as a lossy path would. */
@@ -62,6 +68,11 @@ export class WorkshopMirror {
     socket.on("poll:results", (update) => {
       this.pollResults.push(update);
       applyPollResults(this.state, update);
+      this.changed();
+    });
+    socket.on("qna:changed", (changed) => {
+      this.qnaChanges.push(changed);
+      applyQnaChanged(this.qna, changed);
       this.changed();
     });
     socket.on("session:revoked", ({ reason }) => {

@@ -1,9 +1,8 @@
 import type { Ballot, PollDefinitionInput, PollId } from "../../../shared/poll.js";
-import { ErrorBodySchema } from "../../../shared/protocol.js";
 import type { ClientErrorCode } from "../state/session.js";
-import { session } from "../state/session.js";
 import { workshopState } from "../state/workshopState.js";
 import { newCommandId } from "./commands.js";
+import { downloadWorkshopFile, type ExportFormat, type ExportOutcome } from "./download.js";
 import { type RunOptions, runCommand } from "./session.js";
 
 /** The poll commands; every write carries its own commandId (a retry reuses it). */
@@ -48,70 +47,12 @@ export function fetchAnswers(pollId: PollId) {
   return runCommand("poll:answers", { pollId });
 }
 
-export type ExportFormat = "csv" | "json";
-export type ExportOutcome = { ok: true } | { ok: false; code: ClientErrorCode };
+export { type ExportFormat, type ExportOutcome, filenameFromDisposition } from "./download.js";
 
-/** `attachment; filename="poll.csv"` or `filename*=UTF-8''poll.csv`; null when there is none. */
-export function filenameFromDisposition(header: string | null): string | null {
-  if (!header) return null;
-  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
-  if (extended?.[1]) {
-    try {
-      return decodeURIComponent(extended[1].trim());
-    } catch {
-      // Fall through to the plain form.
-    }
-  }
-  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header);
-  return plain?.[1]?.trim() || null;
-}
-
-/** Keeps a server-given name from naming a path or a hidden file. */
-function safeFilename(name: string, fallback: string): string {
-  const cleaned = name.replace(/[/\\:*?"<>|\p{Cc}]/gu, "_").replace(/^\.+/, "");
-  return cleaned.length > 0 && cleaned.length <= 200 ? cleaned : fallback;
-}
-
-/**
- * Downloads a poll's results (facilitators and note-takers). The session token goes in a
- * header, never in the address, so the file is fetched and handed to the browser as a blob.
- */
-export async function exportPoll(pollId: PollId, format: ExportFormat): Promise<ExportOutcome> {
-  const me = session.value;
-  if (!me) return { ok: false, code: "UNAUTHORIZED" };
-  const fallback = `poll-${pollId}.${format}`;
-  let response: Response;
-  try {
-    response = await fetch(
-      `/api/workshops/${encodeURIComponent(me.workshopId)}/polls/${encodeURIComponent(pollId)}/export?format=${format}`,
-      { headers: { Authorization: `Bearer ${me.sessionToken}` } },
-    );
-  } catch {
-    return { ok: false, code: "network" };
-  }
-  if (!response.ok) {
-    const body: unknown = await response.json().catch(() => null);
-    const error = ErrorBodySchema.safeParse(
-      typeof body === "object" && body !== null && "error" in body ? body.error : null,
-    );
-    if (error.success) return { ok: false, code: error.data.code };
-    if (response.status === 401) return { ok: false, code: "UNAUTHORIZED" };
-    if (response.status === 403) return { ok: false, code: "FORBIDDEN" };
-    if (response.status === 404) return { ok: false, code: "NOT_FOUND" };
-    if (response.status === 429) return { ok: false, code: "RATE_LIMITED" };
-    return { ok: false, code: response.status >= 500 ? "UNAVAILABLE" : "BAD_REQUEST" };
-  }
-  const blob = await response.blob();
-  const name = safeFilename(filenameFromDisposition(response.headers.get("content-disposition")) ?? fallback, fallback);
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Give the browser a moment to start the download before the blob goes.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return { ok: true };
+/** Downloads a poll's results (facilitators and note-takers). */
+export function exportPoll(pollId: PollId, format: ExportFormat): Promise<ExportOutcome> {
+  return downloadWorkshopFile(
+    `/polls/${encodeURIComponent(pollId)}/export?format=${format}`,
+    `poll-${pollId}.${format}`,
+  );
 }

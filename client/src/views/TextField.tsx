@@ -13,6 +13,7 @@ type TextFieldProps = {
   autoCapitalize?: "off" | "none" | "sentences" | "words" | "characters";
   spellcheck?: boolean;
   maxLength?: number;
+  placeholder?: string;
 };
 
 /** A labelled text input with an optional hint and inline error, both tied to it for screen readers. */
@@ -46,6 +47,7 @@ export function TextField(props: TextFieldProps) {
         autoCapitalize={props.autoCapitalize}
         spellcheck={props.spellcheck}
         maxLength={props.maxLength}
+        placeholder={props.placeholder}
       />
       {props.error ? (
         <p class="field-error" id={errorId}>

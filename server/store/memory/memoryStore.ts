@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { BroadcastView, HelpView, RoundView, Tags } from "../../../shared/breakout.js";
 import type { HelpId, ParticipantId, RoomId, RoundId, WorkshopId } from "../../../shared/ids.js";
 import type { Ballot, PollId, PollView } from "../../../shared/poll.js";
+import type { BoardId, QuestionId } from "../../../shared/qna.js";
 import type { UnversionedEvent, WorkshopEvent } from "../../../shared/workshop.js";
 import { DomainError } from "../../domain/errors.js";
 import { TALLY_VERSION_COUNTER } from "../../domain/polls/counters.js";
@@ -19,6 +20,7 @@ import {
 } from "../records.js";
 import {
   type BallotCast,
+  type BoardRecord,
   type CastOutcome,
   COMMAND_RESULT_TTL_SECONDS,
   type CommandRef,
@@ -27,12 +29,17 @@ import {
   type FullSnapshot,
   type MoveOutcome,
   type PollTally,
+  QNA_CHANGES_CAP,
+  type QnaChanges,
+  type QnaWrite,
+  type QuestionRecord,
   type RecordWrite,
   type RoomMove,
   type Store,
   type StoredBallot,
   type TimerSubject,
   type Unsubscribe,
+  type UpvoteOutcome,
 } from "../types.js";
 
 /** One workshop's state. Records are kept as JSON strings, exactly as Redis keeps them. */
@@ -57,6 +64,17 @@ interface WorkshopState {
   /** The key of anonymous voters' hashes; null until the first anonymous vote, and once forgotten. */
   voterSecret: string | null;
   tallyListeners: Set<(pollId: PollId) => void>;
+  questions: Map<QuestionId, string>;
+  boards: Map<BoardId, string>;
+  votes: Map<QuestionId, number>;
+  /** questionId -> voter keys (never participant ids). */
+  voters: Map<QuestionId, Set<string>>;
+  seqs: Map<BoardId, number>;
+  qnaRev: number;
+  /** `q:<id>` / `b:<id>` -> the revision it last changed at. */
+  qnaChanges: Map<string, number>;
+  qnaTrimmedRev: number;
+  qnaListeners: Set<(rev: number) => void>;
 }
 
 /**
@@ -95,6 +113,15 @@ export class MemoryStore implements Store {
       tallies: new Map(),
       voterSecret: null,
       tallyListeners: new Set(),
+      questions: new Map(),
+      boards: new Map(),
+      votes: new Map(),
+      voters: new Map(),
+      seqs: new Map(),
+      qnaRev: 0,
+      qnaChanges: new Map(),
+      qnaTrimmedRev: 0,
+      qnaListeners: new Set(),
     });
   }
 
@@ -474,6 +501,141 @@ export class MemoryStore implements Store {
     return async () => {
       state.tallyListeners.delete(onTally);
     };
+  }
+
+  async commitQna<T>(
+    workshopId: WorkshopId,
+    command: CommandRef | null,
+    writes: QnaWrite[],
+    result: T,
+  ): Promise<CommitOutcome<T>> {
+    const state = this.require(workshopId);
+    const resultKey = command ? `${workshopId}/${command.actorId}/${command.commandId}` : null;
+    const earlier = resultKey ? this.commandResults.get(resultKey) : undefined;
+    if (earlier && earlier.expiresAt > this.now()) {
+      return { status: "duplicate", result: JSON.parse(earlier.json) as T };
+    }
+    const place = (write: QnaWrite) =>
+      write.kind === "question"
+        ? { map: state.questions, id: write.questionId, mark: `q:${write.questionId}` }
+        : { map: state.boards, id: write.boardId, mark: `b:${write.boardId}` };
+    for (const write of writes) {
+      const { map, id } = place(write);
+      const expected = write.expected === null ? undefined : JSON.stringify(write.expected);
+      if (map.get(id) !== expected) return { status: "conflict" };
+    }
+    for (const write of writes) {
+      const { map, id, mark } = place(write);
+      if (write.next === null) map.delete(id);
+      else map.set(id, JSON.stringify(write.next));
+      state.qnaRev += 1;
+      state.qnaChanges.set(mark, state.qnaRev);
+    }
+    if (state.qnaChanges.size > QNA_CHANGES_CAP) {
+      const oldest = [...state.qnaChanges]
+        .sort((a, b) => a[1] - b[1])
+        .slice(0, state.qnaChanges.size - QNA_CHANGES_CAP);
+      for (const [mark, rev] of oldest) {
+        state.qnaChanges.delete(mark);
+        state.qnaTrimmedRev = Math.max(state.qnaTrimmedRev, rev);
+      }
+    }
+    if (resultKey) {
+      this.commandResults.set(resultKey, {
+        json: JSON.stringify(result),
+        expiresAt: this.now() + COMMAND_RESULT_TTL_SECONDS * 1000,
+      });
+    }
+    this.notifyQna(state);
+    return { status: "applied", version: state.qnaRev, result };
+  }
+
+  async nextQuestionSeq(workshopId: WorkshopId, boardId: BoardId): Promise<number> {
+    const state = this.require(workshopId);
+    const next = (state.seqs.get(boardId) ?? 0) + 1;
+    state.seqs.set(boardId, next);
+    return next;
+  }
+
+  async getQuestion(workshopId: WorkshopId, questionId: QuestionId): Promise<QuestionRecord | null> {
+    const json = this.workshops.get(workshopId)?.questions.get(questionId);
+    return json ? (JSON.parse(json) as QuestionRecord) : null;
+  }
+
+  async getQuestions(
+    workshopId: WorkshopId,
+    questionIds: readonly QuestionId[],
+  ): Promise<Array<QuestionRecord | null>> {
+    return Promise.all(questionIds.map((questionId) => this.getQuestion(workshopId, questionId)));
+  }
+
+  async listQuestions(workshopId: WorkshopId): Promise<QuestionRecord[]> {
+    return [...(this.workshops.get(workshopId)?.questions.values() ?? [])].map(
+      (json) => JSON.parse(json) as QuestionRecord,
+    );
+  }
+
+  async questionVotes(workshopId: WorkshopId, questionIds: readonly QuestionId[]): Promise<number[]> {
+    const votes = this.workshops.get(workshopId)?.votes;
+    return questionIds.map((questionId) => votes?.get(questionId) ?? 0);
+  }
+
+  async upvote(
+    workshopId: WorkshopId,
+    questionId: QuestionId,
+    participantId: ParticipantId,
+    up: boolean,
+  ): Promise<UpvoteOutcome> {
+    const state = this.require(workshopId);
+    const json = state.questions.get(questionId);
+    if (!json) return { status: "missing" };
+    if ((JSON.parse(json) as QuestionRecord).status !== "approved") return { status: "notOpen" };
+    if (state.voterSecret === null) state.voterSecret = randomBytes(32).toString("hex");
+    const voter = anonymousVoterKey(state.voterSecret, questionId, participantId);
+    const voters = mapIn(state.voters, questionId, () => new Set<string>());
+    const changed = up ? !voters.has(voter) : voters.has(voter);
+    if (changed) {
+      if (up) voters.add(voter);
+      else voters.delete(voter);
+      state.votes.set(questionId, (state.votes.get(questionId) ?? 0) + (up ? 1 : -1));
+      state.qnaRev += 1;
+      state.qnaChanges.set(`q:${questionId}`, state.qnaRev);
+      this.notifyQna(state);
+    }
+    return { status: "applied", changed, votes: state.votes.get(questionId) ?? 0 };
+  }
+
+  async listBoards(workshopId: WorkshopId): Promise<BoardRecord[]> {
+    return [...(this.workshops.get(workshopId)?.boards.values() ?? [])].map((json) => JSON.parse(json) as BoardRecord);
+  }
+
+  async qnaRevision(workshopId: WorkshopId): Promise<number> {
+    return this.workshops.get(workshopId)?.qnaRev ?? 0;
+  }
+
+  async qnaChangesSince(workshopId: WorkshopId, rev: number): Promise<QnaChanges> {
+    const state = this.workshops.get(workshopId);
+    if (!state) return { rev: 0, questionIds: [], boardIds: [], reset: false };
+    const changed = [...state.qnaChanges].filter(([, at]) => at > rev).map(([mark]) => mark);
+    return {
+      rev: state.qnaRev,
+      questionIds: changed.filter((mark) => mark.startsWith("q:")).map((mark) => mark.slice(2)),
+      boardIds: changed.filter((mark) => mark.startsWith("b:")).map((mark) => mark.slice(2)),
+      reset: rev < state.qnaTrimmedRev,
+    };
+  }
+
+  async subscribeQna(workshopId: WorkshopId, onChange: (rev: number) => void): Promise<Unsubscribe> {
+    const state = this.require(workshopId);
+    state.qnaListeners.add(onChange);
+    return async () => {
+      state.qnaListeners.delete(onChange);
+    };
+  }
+
+  private notifyQna(state: WorkshopState): void {
+    const rev = state.qnaRev;
+    for (const listener of state.qnaListeners) queueMicrotask(() => listener(rev));
   }
 
   private readRecord(state: WorkshopState, write: RecordWrite): string | undefined {

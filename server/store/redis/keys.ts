@@ -48,6 +48,24 @@ export function workshopKeys(prefix: string, workshopId: WorkshopId) {
     voterSecret: `${base}votersecret`,
     /** shard channel: a poll id after each ballot change. */
     tallies: `${base}tallies`,
+    /** hash questionId -> JSON QuestionRecord (no author for anonymous questions). */
+    questions: `${base}qna:questions`,
+    /** hash boardId -> JSON BoardRecord (moderation setting). */
+    boards: `${base}qna:boards`,
+    /** hash questionId -> upvotes. */
+    questionVotes: `${base}qna:votes`,
+    /** set of voter keys (sha1(secret|question|person)) of one question. */
+    questionVoters: (questionId: string) => `${base}qna:voters:${questionId}`,
+    /** hash boardId -> last question seq of the board. */
+    questionSeqs: `${base}qna:seqs`,
+    /** integer: the Q&A revision, bumped once per changed record. */
+    qnaRev: `${base}qna:rev`,
+    /** sorted set `q:<questionId>` / `b:<boardId>` -> revision of its last change. */
+    qnaChanges: `${base}qna:changes`,
+    /** integer: the highest revision dropped from qnaChanges. */
+    qnaTrimmedRev: `${base}qna:trimmed`,
+    /** shard channel: the new Q&A revision after each change. */
+    qna: `${base}qna`,
     /** shard channel: the new version after each change. */
     changes: `${base}changes`,
     /** first result of one command, kept for retries. */

@@ -3,6 +3,7 @@ import { createClient, type RedisClientType } from "redis";
 import type { BroadcastView, HelpView, RoundView, Tags } from "../../../shared/breakout.js";
 import type { HelpId, ParticipantId, RoomId, RoundId, WorkshopId } from "../../../shared/ids.js";
 import type { Ballot, PollId, PollView } from "../../../shared/poll.js";
+import type { BoardId, QuestionId } from "../../../shared/qna.js";
 import type { UnversionedEvent, WorkshopEvent } from "../../../shared/workshop.js";
 import { DomainError, StoreUnavailableError } from "../../domain/errors.js";
 import { TALLY_VERSION_COUNTER } from "../../domain/polls/counters.js";
@@ -11,6 +12,7 @@ import type { Logger } from "../../logger.js";
 import { byCreation, encodeBallot, joinedEvent, parseTimerMember, recordId } from "../records.js";
 import {
   type BallotCast,
+  type BoardRecord,
   type CastOutcome,
   COMMAND_RESULT_TTL_SECONDS,
   type CommandRef,
@@ -19,12 +21,17 @@ import {
   type FullSnapshot,
   type MoveOutcome,
   type PollTally,
+  QNA_CHANGES_CAP,
+  type QnaChanges,
+  type QnaWrite,
+  type QuestionRecord,
   type RecordWrite,
   type RoomMove,
   type Store,
   type StoredBallot,
   type TimerSubject,
   type Unsubscribe,
+  type UpvoteOutcome,
 } from "../types.js";
 import { globalKeys, workshopKeys } from "./keys.js";
 import {
@@ -38,6 +45,9 @@ import {
   fullSnapshotScript,
   type LuaScript,
   moveScript,
+  qnaChangesScript,
+  qnaCommitScript,
+  upvoteScript,
 } from "./scripts.js";
 
 export interface RedisStoreOptions {
@@ -536,17 +546,150 @@ export class RedisStore implements Store {
   }
 
   async subscribeTallies(workshopId: WorkshopId, onTally: (pollId: PollId) => void): Promise<Unsubscribe> {
-    const channel = workshopKeys(this.options.keyPrefix, workshopId).tallies;
-    const listener = (message: string) => onTally(message);
-    await this.bounded(this.subscriber.sSubscribe(channel, listener));
-    return async () => {
-      await this.bounded(this.subscriber.sUnsubscribe(channel, listener));
+    return this.subscribeChannel(workshopKeys(this.options.keyPrefix, workshopId).tallies, onTally);
+  }
+
+  async commitQna<T>(
+    workshopId: WorkshopId,
+    command: CommandRef | null,
+    writes: QnaWrite[],
+    result: T,
+  ): Promise<CommitOutcome<T>> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    const writeKeys: string[] = [];
+    const writeArgs: string[] = [];
+    for (const write of writes) {
+      const isQuestion = write.kind === "question";
+      writeKeys.push(isQuestion ? keys.questions : keys.boards);
+      writeArgs.push(
+        isQuestion ? write.questionId : write.boardId,
+        write.expected ? JSON.stringify(write.expected) : "",
+        write.next === null ? "" : JSON.stringify(write.next),
+        isQuestion ? `q:${write.questionId}` : `b:${write.boardId}`,
+      );
+    }
+    const reply = (await this.run(
+      qnaCommitScript,
+      [
+        command ? keys.commandResult(command.actorId, command.commandId) : keys.qnaRev,
+        keys.qnaRev,
+        keys.qnaChanges,
+        keys.qnaTrimmedRev,
+        ...writeKeys,
+      ],
+      [
+        keys.qna,
+        QNA_CHANGES_CAP,
+        COMMAND_RESULT_TTL_SECONDS,
+        JSON.stringify(result),
+        command ? "1" : "0",
+        writes.length,
+        ...writeArgs,
+      ],
+    )) as [string, string?];
+    switch (reply[0]) {
+      case "duplicate":
+        return { status: "duplicate", result: JSON.parse(reply[1] ?? "null") as T };
+      case "conflict":
+        return { status: "conflict" };
+      default:
+        return { status: "applied", version: Number(reply[1]), result };
+    }
+  }
+
+  async nextQuestionSeq(workshopId: WorkshopId, boardId: BoardId): Promise<number> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    return this.bounded(this.client.hIncrBy(keys.questionSeqs, boardId, 1));
+  }
+
+  async getQuestion(workshopId: WorkshopId, questionId: QuestionId): Promise<QuestionRecord | null> {
+    const [question] = await this.getQuestions(workshopId, [questionId]);
+    return question ?? null;
+  }
+
+  async getQuestions(
+    workshopId: WorkshopId,
+    questionIds: readonly QuestionId[],
+  ): Promise<Array<QuestionRecord | null>> {
+    if (questionIds.length === 0) return [];
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    const all = await this.bounded(this.client.hmGet(keys.questions, [...questionIds]));
+    return all.map((json) => (json ? (JSON.parse(json) as QuestionRecord) : null));
+  }
+
+  async listQuestions(workshopId: WorkshopId): Promise<QuestionRecord[]> {
+    const all = await this.bounded(this.client.hVals(workshopKeys(this.options.keyPrefix, workshopId).questions));
+    return all.map((json) => JSON.parse(json) as QuestionRecord);
+  }
+
+  async questionVotes(workshopId: WorkshopId, questionIds: readonly QuestionId[]): Promise<number[]> {
+    if (questionIds.length === 0) return [];
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    const all = await this.bounded(this.client.hmGet(keys.questionVotes, [...questionIds]));
+    return all.map((count) => Number(count ?? 0));
+  }
+
+  async upvote(
+    workshopId: WorkshopId,
+    questionId: QuestionId,
+    participantId: ParticipantId,
+    up: boolean,
+  ): Promise<UpvoteOutcome> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    const reply = (await this.run(
+      upvoteScript,
+      [
+        keys.questions,
+        keys.questionVoters(questionId),
+        keys.questionVotes,
+        keys.qnaRev,
+        keys.qnaChanges,
+        keys.voterSecret,
+      ],
+      [questionId, participantId, up ? "1" : "0", keys.qna, randomBytes(32).toString("hex")],
+    )) as [string, string?, string?];
+    if (reply[0] === "missing") return { status: "missing" };
+    if (reply[0] === "notOpen") return { status: "notOpen" };
+    return { status: "applied", changed: reply[1] === "1", votes: Number(reply[2] ?? 0) };
+  }
+
+  async listBoards(workshopId: WorkshopId): Promise<BoardRecord[]> {
+    const all = await this.bounded(this.client.hVals(workshopKeys(this.options.keyPrefix, workshopId).boards));
+    return all.map((json) => JSON.parse(json) as BoardRecord);
+  }
+
+  async qnaRevision(workshopId: WorkshopId): Promise<number> {
+    return Number((await this.bounded(this.client.get(workshopKeys(this.options.keyPrefix, workshopId).qnaRev))) ?? 0);
+  }
+
+  async qnaChangesSince(workshopId: WorkshopId, rev: number): Promise<QnaChanges> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    const [current = "0", trimmed = "0", ...members] = (await this.run(
+      qnaChangesScript,
+      [keys.qnaRev, keys.qnaChanges, keys.qnaTrimmedRev],
+      [rev],
+    )) as string[];
+    return {
+      rev: Number(current),
+      questionIds: members.filter((member) => member.startsWith("q:")).map((member) => member.slice(2)),
+      boardIds: members.filter((member) => member.startsWith("b:")).map((member) => member.slice(2)),
+      reset: rev < Number(trimmed),
     };
   }
 
+  async subscribeQna(workshopId: WorkshopId, onChange: (rev: number) => void): Promise<Unsubscribe> {
+    return this.subscribeChannel(workshopKeys(this.options.keyPrefix, workshopId).qna, (message) =>
+      onChange(Number(message)),
+    );
+  }
+
   async subscribe(workshopId: WorkshopId, onChange: (version: number) => void): Promise<Unsubscribe> {
-    const channel = workshopKeys(this.options.keyPrefix, workshopId).changes;
-    const listener = (message: string) => onChange(Number(message));
+    return this.subscribeChannel(workshopKeys(this.options.keyPrefix, workshopId).changes, (message) =>
+      onChange(Number(message)),
+    );
+  }
+
+  private async subscribeChannel(channel: string, listener: (message: string) => void): Promise<Unsubscribe> {
     await this.bounded(this.subscriber.sSubscribe(channel, listener));
     return async () => {
       await this.bounded(this.subscriber.sUnsubscribe(channel, listener));

@@ -5,6 +5,34 @@ import { createHash } from "node:crypto";
  * "bump version, log the event, trim the log, tell every node" is written once.
  * Events arrive as JSON objects without `v`; the script splices the version in front.
  */
+/**
+ * Compare-and-set of record writes: write i has its key at KEYS[key_base + i] and its
+ * (field, expected, next) at ARGV[arg_base + (i - 1) * stride + 1..3] (field '' = a plain
+ * string key; expected '' = absent; next '' = delete the field). Checks all, then writes all.
+ */
+const casWrites = `
+local function cas_ok(key_base, arg_base, stride, writes)
+  for i = 1, writes do
+    local a = arg_base + (i - 1) * stride
+    local key, field, expected = KEYS[key_base + i], ARGV[a + 1], ARGV[a + 2]
+    local current
+    if field == '' then current = redis.call('GET', key) else current = redis.call('HGET', key, field) end
+    if not current then current = '' end
+    if current ~= expected then return false end
+  end
+  return true
+end
+local function cas_write(key_base, arg_base, stride, writes)
+  for i = 1, writes do
+    local a = arg_base + (i - 1) * stride
+    local key, field, next_value = KEYS[key_base + i], ARGV[a + 1], ARGV[a + 3]
+    if field == '' then redis.call('SET', key, next_value)
+    elseif next_value == '' then redis.call('HDEL', key, field)
+    else redis.call('HSET', key, field, next_value) end
+  end
+end
+`;
+
 const appendEvents = `
 local function append_events(version_key, log_key, channel, cap, events)
   local v = nil
@@ -26,7 +54,7 @@ export interface LuaScript {
 }
 
 function script(body: string): LuaScript {
-  const source = appendEvents + body;
+  const source = casWrites + appendEvents + body;
   return { source, sha: createHash("sha1").update(source).digest("hex") };
 }
 
@@ -40,19 +68,8 @@ export const commitScript = script(`
 local prior = redis.call('GET', KEYS[3])
 if prior then return {'duplicate', prior} end
 local writes = tonumber(ARGV[5])
-for i = 1, writes do
-  local key, field, expected = KEYS[3 + i], ARGV[3 + i * 3], ARGV[4 + i * 3]
-  local current
-  if field == '' then current = redis.call('GET', key) else current = redis.call('HGET', key, field) end
-  if not current then current = '' end
-  if current ~= expected then return {'conflict'} end
-end
-for i = 1, writes do
-  local key, field, next_value = KEYS[3 + i], ARGV[3 + i * 3], ARGV[5 + i * 3]
-  if field == '' then redis.call('SET', key, next_value)
-  elseif next_value == '' then redis.call('HDEL', key, field)
-  else redis.call('HSET', key, field, next_value) end
-end
+if not cas_ok(3, 5, 3, writes) then return {'conflict'} end
+cas_write(3, 5, 3, writes)
 local events = {}
 for i = 6 + writes * 3, #ARGV do events[#events + 1] = ARGV[i] end
 local v = append_events(KEYS[1], KEYS[2], ARGV[1], tonumber(ARGV[2]), events)
@@ -284,3 +301,77 @@ if not voter then return false end
 return redis.call('HGET', KEYS[2], voter)
 `,
 );
+
+/**
+ * Q&A writes (questions, board settings), compare-and-set, outside the workshop's event log.
+ * Each written record is marked with a new revision in the changes set (newest QNA_CHANGES_CAP
+ * kept; the highest revision dropped is remembered so a reader further behind knows to reset).
+ * KEYS: commandResult (ignored when ARGV[5] is '0'), rev, changes, trimmedRev, then one key per write.
+ * ARGV: channel, cap, resultTtl, resultJson, dedupe ('1'/'0'), writeCount, then
+ * (field, expected, next, mark) per write. Returns {'duplicate', result} | {'conflict'} | {'applied', rev}.
+ */
+export const qnaCommitScript = script(`
+local dedupe = ARGV[5] == '1'
+if dedupe then
+  local prior = redis.call('GET', KEYS[1])
+  if prior then return {'duplicate', prior} end
+end
+local writes = tonumber(ARGV[6])
+if not cas_ok(4, 6, 4, writes) then return {'conflict'} end
+cas_write(4, 6, 4, writes)
+local rev = tonumber(redis.call('GET', KEYS[2]) or '0')
+for i = 1, writes do
+  rev = redis.call('INCR', KEYS[2])
+  redis.call('ZADD', KEYS[3], rev, ARGV[6 + (i - 1) * 4 + 4])
+end
+local excess = redis.call('ZCARD', KEYS[3]) - tonumber(ARGV[2])
+if excess > 0 then
+  local dropped = redis.call('ZRANGE', KEYS[3], 0, excess - 1, 'WITHSCORES')
+  redis.call('SET', KEYS[4], dropped[#dropped])
+  redis.call('ZREMRANGEBYRANK', KEYS[3], 0, excess - 1)
+end
+if dedupe then redis.call('SET', KEYS[1], ARGV[4], 'EX', tonumber(ARGV[3])) end
+if writes > 0 then redis.call('SPUBLISH', ARGV[1], rev) end
+return {'applied', tostring(rev)}
+`);
+
+/**
+ * One person's upvote on or off. The voter is sha1(secret|question|person), never the id.
+ * KEYS: questions, voters (set of this question), votes, rev, changes, voterSecret.
+ * ARGV: questionId, participantId, up ('1'/'0'), channel, newSecret.
+ * Returns {'missing'} | {'notOpen'} | {'applied', changed ('1'/'0'), votes}.
+ */
+export const upvoteScript = script(`
+local question = redis.call('HGET', KEYS[1], ARGV[1])
+if not question then return {'missing'} end
+if cjson.decode(question)['status'] ~= 'approved' then return {'notOpen'} end
+local secret = redis.call('GET', KEYS[6])
+if not secret then
+  redis.call('SET', KEYS[6], ARGV[5])
+  secret = ARGV[5]
+end
+local voter = redis.sha1hex(secret .. '|' .. ARGV[1] .. '|' .. ARGV[2])
+local changed
+if ARGV[3] == '1' then changed = redis.call('SADD', KEYS[2], voter) else changed = redis.call('SREM', KEYS[2], voter) end
+local votes
+if changed == 1 then
+  if ARGV[3] == '1' then votes = redis.call('HINCRBY', KEYS[3], ARGV[1], 1) else votes = redis.call('HINCRBY', KEYS[3], ARGV[1], -1) end
+  local rev = redis.call('INCR', KEYS[4])
+  redis.call('ZADD', KEYS[5], rev, 'q:' .. ARGV[1])
+  redis.call('SPUBLISH', ARGV[4], rev)
+else
+  votes = tonumber(redis.call('HGET', KEYS[3], ARGV[1]) or '0')
+end
+return {'applied', tostring(changed), tostring(votes)}
+`);
+
+/**
+ * What changed after a revision. KEYS: rev, changes, trimmedRev. ARGV: rev.
+ * Returns {currentRev, trimmedRev, member1, member2, ...}.
+ */
+export const qnaChangesScript = script(`
+local members = redis.call('ZRANGEBYSCORE', KEYS[2], '(' .. ARGV[1], '+inf')
+local reply = {redis.call('GET', KEYS[1]) or '0', redis.call('GET', KEYS[3]) or '0'}
+for _, member in ipairs(members) do reply[#reply + 1] = member end
+return reply
+`);

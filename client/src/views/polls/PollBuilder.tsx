@@ -19,18 +19,20 @@ import {
   type PollView,
 } from "../../../../shared/poll.js";
 import { nameText } from "../../../../shared/text.js";
-import { t } from "../../i18n/index.js";
+import { type MessageKey, t } from "../../i18n/index.js";
 import { createPoll, openPoll, updatePoll } from "../../net/polls.js";
 import { isRunning } from "../breakout/model.js";
 import { ProblemList } from "../breakout/PlanForm.js";
 import { useFocusOnMount } from "../hooks.js";
+import { TextField } from "../TextField.js";
+import { IconButton } from "./buttons.js";
 import { kindText } from "./model.js";
 
 type OptionRow = { optionId: string; label: string };
 
 const KINDS: readonly PollKind[] = ["single", "multiple", "rating", "text", "ranking"];
 const VISIBILITIES: readonly PollResultsVisibility[] = ["live", "afterClose", "facilitatorsOnly"];
-const visibilityText: Record<PollResultsVisibility, Parameters<typeof t>[0]> = {
+const visibilityText: Record<PollResultsVisibility, MessageKey> = {
   live: "builder.visibilityLive",
   afterClose: "builder.visibilityAfterClose",
   facilitatorsOnly: "builder.visibilityFacilitators",
@@ -328,34 +330,24 @@ export function PollBuilder({ editing, fixedRoom, round, onDone }: BuilderProps)
         {editing ? t("builder.editHeading") : t("builder.heading")}
       </h3>
       <div class="inline-fields">
-        <div class="field">
-          <label for={id("kind")}>{t("builder.kindLabel")}</label>
-          <select
-            id={id("kind")}
-            value={form.kind}
-            data-testid="poll-kind"
-            onChange={(event) => set("kind", event.currentTarget.value as PollKind)}
-          >
-            {KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(kindText[kind])}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-      <div class="field">
-        <label for={id("question")}>{t("builder.questionLabel")}</label>
-        <input
-          id={id("question")}
-          type="text"
-          value={form.question}
-          maxLength={POLL_QUESTION_MAX * 2}
-          autoComplete="off"
-          data-testid="poll-question"
-          onInput={(event) => set("question", event.currentTarget.value)}
+        <ChoiceField
+          id={id("kind")}
+          label={t("builder.kindLabel")}
+          testId="poll-kind"
+          value={form.kind}
+          choices={KINDS}
+          textOf={kindText}
+          onChange={(kind) => set("kind", kind)}
         />
       </div>
+      <TextField
+        id={id("question")}
+        label={t("builder.questionLabel")}
+        value={form.question}
+        maxLength={POLL_QUESTION_MAX * 2}
+        testId="poll-question"
+        onInput={(question) => set("question", question)}
+      />
 
       {withOptions ? (
         <fieldset class="poll-option-rows">
@@ -382,34 +374,25 @@ export function PollBuilder({ editing, fixedRoom, round, onDone }: BuilderProps)
                     onInput={(event) => updateOption(index, event.currentTarget.value)}
                   />
                   <span class="builder-option-tools">
-                    <button
-                      type="button"
-                      class="button small secondary icon-button"
-                      aria-label={t("builder.optionUp", { number })}
+                    <IconButton
+                      icon="↑"
+                      label={t("builder.optionUp", { number })}
                       disabled={index === 0}
                       onClick={() => moveOption(index, -1)}
-                    >
-                      <span aria-hidden="true">↑</span>
-                    </button>
-                    <button
-                      type="button"
-                      class="button small secondary icon-button"
-                      aria-label={t("builder.optionDown", { number })}
+                    />
+                    <IconButton
+                      icon="↓"
+                      label={t("builder.optionDown", { number })}
                       disabled={index === form.options.length - 1}
                       onClick={() => moveOption(index, 1)}
-                    >
-                      <span aria-hidden="true">↓</span>
-                    </button>
-                    <button
-                      type="button"
-                      class="button small secondary icon-button"
-                      aria-label={t("builder.optionRemove", { number })}
-                      data-testid="poll-remove-option"
+                    />
+                    <IconButton
+                      icon="✕"
+                      label={t("builder.optionRemove", { number })}
+                      testId="poll-remove-option"
                       disabled={form.options.length <= POLL_OPTIONS_MIN}
                       onClick={() => removeOption(index)}
-                    >
-                      <span aria-hidden="true">✕</span>
-                    </button>
+                    />
                   </span>
                 </li>
               );
@@ -429,33 +412,25 @@ export function PollBuilder({ editing, fixedRoom, round, onDone }: BuilderProps)
 
       {form.kind === "multiple" ? (
         <div class="inline-fields">
-          <div class="field field-narrow">
-            <label for={id("min")}>{t("builder.minLabel")}</label>
-            <input
-              id={id("min")}
-              type="number"
-              min={1}
-              max={form.options.length}
-              inputMode="numeric"
-              value={form.minSelections}
-              data-testid="poll-min-selections"
-              onInput={(event) => set("minSelections", event.currentTarget.value)}
-            />
-          </div>
-          <div class="field field-narrow">
-            <label for={id("max")}>{t("builder.maxLabel")}</label>
-            <input
-              id={id("max")}
-              type="number"
-              min={1}
-              max={form.options.length}
-              inputMode="numeric"
-              placeholder={t("builder.maxNone")}
-              value={form.maxSelections}
-              data-testid="poll-max-selections"
-              onInput={(event) => set("maxSelections", event.currentTarget.value)}
-            />
-          </div>
+          <NumberField
+            id={id("min")}
+            label={t("builder.minLabel")}
+            min={1}
+            max={form.options.length}
+            value={form.minSelections}
+            testId="poll-min-selections"
+            onInput={(value) => set("minSelections", value)}
+          />
+          <NumberField
+            id={id("max")}
+            label={t("builder.maxLabel")}
+            min={1}
+            max={form.options.length}
+            placeholder={t("builder.maxNone")}
+            value={form.maxSelections}
+            testId="poll-max-selections"
+            onInput={(value) => set("maxSelections", value)}
+          />
         </div>
       ) : null}
 
@@ -473,49 +448,37 @@ export function PollBuilder({ editing, fixedRoom, round, onDone }: BuilderProps)
               <option value="10">{t("builder.scaleOption", { scale: 10 })}</option>
             </select>
           </div>
-          <div class="field">
-            <label for={id("low")}>{t("builder.lowLabel")}</label>
-            <input
-              id={id("low")}
-              type="text"
-              value={form.lowLabel}
-              maxLength={POLL_RATING_LABEL_MAX * 2}
-              autoComplete="off"
-              placeholder={t("builder.lowPlaceholder")}
-              data-testid="poll-low-label"
-              onInput={(event) => set("lowLabel", event.currentTarget.value)}
-            />
-          </div>
-          <div class="field">
-            <label for={id("high")}>{t("builder.highLabel", { scale: form.scale })}</label>
-            <input
-              id={id("high")}
-              type="text"
-              value={form.highLabel}
-              maxLength={POLL_RATING_LABEL_MAX * 2}
-              autoComplete="off"
-              placeholder={t("builder.highPlaceholder")}
-              data-testid="poll-high-label"
-              onInput={(event) => set("highLabel", event.currentTarget.value)}
-            />
-          </div>
+          <TextField
+            id={id("low")}
+            label={t("builder.lowLabel")}
+            value={form.lowLabel}
+            maxLength={POLL_RATING_LABEL_MAX * 2}
+            placeholder={t("builder.lowPlaceholder")}
+            testId="poll-low-label"
+            onInput={(label) => set("lowLabel", label)}
+          />
+          <TextField
+            id={id("high")}
+            label={t("builder.highLabel", { scale: form.scale })}
+            value={form.highLabel}
+            maxLength={POLL_RATING_LABEL_MAX * 2}
+            placeholder={t("builder.highPlaceholder")}
+            testId="poll-high-label"
+            onInput={(label) => set("highLabel", label)}
+          />
         </div>
       ) : null}
 
       {form.kind === "text" ? (
-        <div class="field field-narrow">
-          <label for={id("max-length")}>{t("builder.maxLengthLabel", { max: POLL_TEXT_MAX })}</label>
-          <input
-            id={id("max-length")}
-            type="number"
-            min={1}
-            max={POLL_TEXT_MAX}
-            inputMode="numeric"
-            value={form.maxLength}
-            data-testid="poll-max-length"
-            onInput={(event) => set("maxLength", event.currentTarget.value)}
-          />
-        </div>
+        <NumberField
+          id={id("max-length")}
+          label={t("builder.maxLengthLabel", { max: POLL_TEXT_MAX })}
+          min={1}
+          max={POLL_TEXT_MAX}
+          value={form.maxLength}
+          testId="poll-max-length"
+          onInput={(value) => set("maxLength", value)}
+        />
       ) : null}
 
       {fixedRoom ? (
@@ -567,21 +530,15 @@ export function PollBuilder({ editing, fixedRoom, round, onDone }: BuilderProps)
         </p>
       </div>
 
-      <div class="field">
-        <label for={id("visibility")}>{t("builder.visibilityLabel")}</label>
-        <select
-          id={id("visibility")}
-          value={form.visibility}
-          data-testid="poll-visibility"
-          onChange={(event) => set("visibility", event.currentTarget.value as PollResultsVisibility)}
-        >
-          {VISIBILITIES.map((visibility) => (
-            <option key={visibility} value={visibility}>
-              {t(visibilityText[visibility])}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ChoiceField
+        id={id("visibility")}
+        label={t("builder.visibilityLabel")}
+        testId="poll-visibility"
+        value={form.visibility}
+        choices={VISIBILITIES}
+        textOf={visibilityText}
+        onChange={(visibility) => set("visibility", visibility)}
+      />
 
       <div class="check">
         <input
@@ -594,23 +551,16 @@ export function PollBuilder({ editing, fixedRoom, round, onDone }: BuilderProps)
         <label for={id("allow-change")}>{t("builder.allowChangeLabel")}</label>
       </div>
 
-      <div class="field field-narrow">
-        <label for={id("auto-close")}>{t("builder.autoCloseLabel")}</label>
-        <p class="hint" id={id("auto-close-hint")}>
-          {t("builder.autoCloseHint", { min: POLL_AUTO_CLOSE_MIN_SECONDS, max: POLL_AUTO_CLOSE_MAX_SECONDS })}
-        </p>
-        <input
-          id={id("auto-close")}
-          type="number"
-          min={POLL_AUTO_CLOSE_MIN_SECONDS}
-          max={POLL_AUTO_CLOSE_MAX_SECONDS}
-          inputMode="numeric"
-          value={form.autoClose}
-          aria-describedby={id("auto-close-hint")}
-          data-testid="poll-auto-close"
-          onInput={(event) => set("autoClose", event.currentTarget.value)}
-        />
-      </div>
+      <NumberField
+        id={id("auto-close")}
+        label={t("builder.autoCloseLabel")}
+        hint={t("builder.autoCloseHint", { min: POLL_AUTO_CLOSE_MIN_SECONDS, max: POLL_AUTO_CLOSE_MAX_SECONDS })}
+        min={POLL_AUTO_CLOSE_MIN_SECONDS}
+        max={POLL_AUTO_CLOSE_MAX_SECONDS}
+        value={form.autoClose}
+        testId="poll-auto-close"
+        onInput={(value) => set("autoClose", value)}
+      />
 
       <ProblemList problems={problems} testId="poll-problems" />
       <div class="button-row">
@@ -631,6 +581,85 @@ export function PollBuilder({ editing, fixedRoom, round, onDone }: BuilderProps)
         </button>
       </div>
     </form>
+  );
+}
+
+/** A narrow labelled number input (kept as the text typed: checkForm reads it), with a hint above it when given. */
+function NumberField({
+  id,
+  label,
+  hint,
+  min,
+  max,
+  placeholder,
+  value,
+  testId,
+  onInput,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  min: number;
+  max: number;
+  placeholder?: string;
+  value: string;
+  testId: string;
+  onInput: (value: string) => void;
+}) {
+  const hintId = `${id}-hint`;
+  return (
+    <div class="field field-narrow">
+      <label for={id}>{label}</label>
+      {hint ? (
+        <p class="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        type="number"
+        min={min}
+        max={max}
+        inputMode="numeric"
+        placeholder={placeholder}
+        value={value}
+        aria-describedby={hint ? hintId : undefined}
+        data-testid={testId}
+        onInput={(event) => onInput(event.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
+/** A labelled select of fixed choices, each shown in words. */
+function ChoiceField<T extends string>({
+  id,
+  label,
+  testId,
+  value,
+  choices,
+  textOf,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  testId: string;
+  value: T;
+  choices: readonly T[];
+  textOf: Record<T, MessageKey>;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select id={id} value={value} data-testid={testId} onChange={(event) => onChange(event.currentTarget.value as T)}>
+        {choices.map((choice) => (
+          <option key={choice} value={choice}>
+            {t(textOf[choice])}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 

@@ -17,6 +17,7 @@ import { formatDuration, serverNow } from "../../state/clock.js";
 import type { ClientErrorCode } from "../../state/session.js";
 import { workshopState } from "../../state/workshopState.js";
 import { useFocusOnMount } from "../hooks.js";
+import { SmallButton } from "./buttons.js";
 import { canVoteIn, describeBallot, isPollManager, kindText, maySeeResults, scopeText } from "./model.js";
 import { Participation, Results } from "./Results.js";
 import { VoteForm } from "./VoteForm.js";
@@ -119,25 +120,22 @@ function ManagerControls({ poll, onEdit }: { poll: PollView; onEdit: (poll: Poll
     <div class="button-row poll-controls">
       {poll.status === "draft" ? (
         <>
-          <button
-            type="button"
-            class="button small primary"
-            data-testid="poll-open"
+          <SmallButton
+            variant="primary"
+            testId="poll-open"
             disabled={busy}
             onClick={() => void act(() => openPoll(poll.pollId))}
           >
             {t("poll.open")}
-          </button>
-          <button
-            type="button"
-            class="button small secondary"
-            data-testid="poll-edit"
-            aria-label={t("poll.editLabel", { question })}
+          </SmallButton>
+          <SmallButton
+            testId="poll-edit"
+            label={t("poll.editLabel", { question })}
             disabled={busy}
             onClick={() => onEdit(poll)}
           >
             {t("poll.edit")}
-          </button>
+          </SmallButton>
           {confirmDelete ? (
             <DeleteConfirm
               busy={busy}
@@ -145,52 +143,41 @@ function ManagerControls({ poll, onEdit }: { poll: PollView; onEdit: (poll: Poll
               onCancel={() => setConfirmDelete(false)}
             />
           ) : (
-            <button
-              type="button"
-              class="button small secondary"
-              data-testid="poll-delete"
-              aria-label={t("poll.deleteLabel", { question })}
+            <SmallButton
+              testId="poll-delete"
+              label={t("poll.deleteLabel", { question })}
               disabled={busy}
               onClick={() => setConfirmDelete(true)}
             >
               {t("poll.delete")}
-            </button>
+            </SmallButton>
           )}
         </>
       ) : null}
       {poll.status === "open" ? (
-        <button
-          type="button"
-          class="button small primary"
-          data-testid="poll-close"
+        <SmallButton
+          variant="primary"
+          testId="poll-close"
           disabled={busy}
           onClick={() => void act(() => closePoll(poll.pollId))}
         >
           {t("poll.close")}
-        </button>
+        </SmallButton>
       ) : null}
       {poll.status === "closed" ? (
-        <button
-          type="button"
-          class="button small secondary"
-          data-testid="poll-reopen"
-          disabled={busy}
-          onClick={() => void act(() => openPoll(poll.pollId))}
-        >
+        <SmallButton testId="poll-reopen" disabled={busy} onClick={() => void act(() => openPoll(poll.pollId))}>
           {t("poll.reopen")}
-        </button>
+        </SmallButton>
       ) : null}
       {poll.status !== "draft" ? (
-        <button
-          type="button"
-          class="button small secondary"
-          data-testid="poll-duplicate"
-          aria-label={t("poll.duplicateLabel", { question })}
+        <SmallButton
+          testId="poll-duplicate"
+          label={t("poll.duplicateLabel", { question })}
           disabled={busy}
           onClick={() => void duplicate()}
         >
           {t("poll.duplicate")}
-        </button>
+        </SmallButton>
       ) : null}
     </div>
   );
@@ -201,15 +188,9 @@ function DeleteConfirm({ busy, onConfirm, onCancel }: { busy: boolean; onConfirm
   return (
     <fieldset class="confirm-row">
       <legend>{t("poll.deleteQuestion")}</legend>
-      <button
-        type="button"
-        class="button small danger"
-        data-testid="poll-delete-confirm"
-        disabled={busy}
-        onClick={onConfirm}
-      >
+      <SmallButton variant="danger" testId="poll-delete-confirm" disabled={busy} onClick={onConfirm}>
         {t("poll.deleteConfirm")}
-      </button>
+      </SmallButton>
       <button type="button" class="button small secondary" ref={cancelRef} onClick={onCancel}>
         {t("workshop.cancel")}
       </button>
@@ -251,17 +232,15 @@ function VoteArea({ poll, mayVote, facilitator }: VoteAreaProps) {
           <span class="my-vote-text">{describeBallot(poll.definition, ballot)}</span>
         </p>
         {open && poll.definition.allowVoteChange ? (
-          <button
-            type="button"
-            class="button small secondary"
-            data-testid="vote-change"
+          <SmallButton
+            testId="vote-change"
             onClick={() => {
               setError(null);
               setChanging(true);
             }}
           >
             {t("vote.change")}
-          </button>
+          </SmallButton>
         ) : null}
         {open && !poll.definition.allowVoteChange ? <p class="hint">{t("vote.final")}</p> : null}
         {errorLine}
@@ -344,26 +323,22 @@ function ExportButtons({ poll }: { poll: PollView }) {
   return (
     <div class="poll-export">
       <div class="button-row">
-        <button
-          type="button"
-          class="button small secondary"
-          data-testid="poll-export-csv"
-          aria-label={t("poll.exportCsvLabel", { question: poll.definition.question })}
+        <SmallButton
+          testId="poll-export-csv"
+          label={t("poll.exportCsvLabel", { question: poll.definition.question })}
           disabled={busy !== null}
           onClick={() => void download("csv")}
         >
           {t("poll.exportCsv")}
-        </button>
-        <button
-          type="button"
-          class="button small secondary"
-          data-testid="poll-export-json"
-          aria-label={t("poll.exportJsonLabel", { question: poll.definition.question })}
+        </SmallButton>
+        <SmallButton
+          testId="poll-export-json"
+          label={t("poll.exportJsonLabel", { question: poll.definition.question })}
           disabled={busy !== null}
           onClick={() => void download("json")}
         >
           {t("poll.exportJson")}
-        </button>
+        </SmallButton>
       </div>
       <p class="form-error" role="alert" data-testid="poll-export-error" hidden={error === null}>
         {error === null ? "" : errorMessage(error)}

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import type { RoundView } from "../../../../shared/breakout.js";
 import type { RoomId } from "../../../../shared/ids.js";
@@ -13,6 +14,7 @@ import type {
 } from "../../../../shared/poll.js";
 import { formatNumber, t } from "../../i18n/index.js";
 import { fetchAnswers } from "../../net/polls.js";
+import { SmallButton } from "./buttons.js";
 import { eligibleVoters, percent, roomName, roomsOfPollRound } from "./model.js";
 
 type Tally = ChoiceTally | RatingTally | RankingTally | WordCloud;
@@ -177,6 +179,85 @@ function VotersLine({ voters, kind }: { voters: number; kind: "votes" | "answers
   );
 }
 
+/** A results table: its caption (for screen readers), one header row, then the rows. */
+function ResultsTable({
+  caption,
+  head,
+  wrapClass,
+  children,
+}: {
+  caption: string;
+  head: ComponentChildren;
+  wrapClass?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class={wrapClass ? `results-table-wrap ${wrapClass}` : "results-table-wrap"}>
+      <table class="results-table">
+        <caption class="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>{head}</tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+type CountRow = { key: string; label: string; count: number; share: number };
+
+/**
+ * Votes and shares, one row an option (or a rating value): as bars, and as a table with the same
+ * numbers. A row's key is the option id its result row carries.
+ */
+function CountResults({
+  rows,
+  firstColumn,
+  caption,
+  compact = false,
+}: {
+  rows: readonly CountRow[];
+  firstColumn: string;
+  caption: string;
+  compact?: boolean;
+}) {
+  return (
+    <>
+      <BarChart
+        compact={compact}
+        bars={rows.map((row) => ({
+          key: row.key,
+          label: row.label,
+          value: row.count,
+          text: t("results.countShare", { count: formatNumber(row.count), share: row.share }),
+        }))}
+      />
+      <ResultsTable
+        caption={caption}
+        head={
+          <>
+            <th scope="col">{firstColumn}</th>
+            <th scope="col" class="num">
+              {t("results.colVotes")}
+            </th>
+            <th scope="col" class="num">
+              {t("results.colShare")}
+            </th>
+          </>
+        }
+      >
+        {rows.map((row) => (
+          <tr key={row.key} data-testid="result-row" data-option-id={row.key} data-count={row.count}>
+            <th scope="row">{row.label}</th>
+            <td class="num">{formatNumber(row.count)}</td>
+            <td class="num">{t("results.percent", { share: row.share })}</td>
+          </tr>
+        ))}
+      </ResultsTable>
+    </>
+  );
+}
+
 function ChoiceResults({
   definition,
   tally,
@@ -187,51 +268,14 @@ function ChoiceResults({
   caption: string;
 }) {
   const counts = new Map(tally.counts.map((entry) => [entry.optionId, entry.count]));
-  const rows = definition.options.map((option) => {
+  const rows = definition.options.map((option): CountRow => {
     const count = counts.get(option.optionId) ?? 0;
-    return { option, count, share: percent(count, tally.voters) };
+    return { key: option.optionId, label: option.label, count, share: percent(count, tally.voters) };
   });
   return (
     <>
       <VotersLine voters={tally.voters} kind="votes" />
-      <BarChart
-        bars={rows.map((row) => ({
-          key: row.option.optionId,
-          label: row.option.label,
-          value: row.count,
-          text: t("results.countShare", { count: formatNumber(row.count), share: row.share }),
-        }))}
-      />
-      <div class="results-table-wrap">
-        <table class="results-table">
-          <caption class="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("results.colOption")}</th>
-              <th scope="col" class="num">
-                {t("results.colVotes")}
-              </th>
-              <th scope="col" class="num">
-                {t("results.colShare")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr
-                key={row.option.optionId}
-                data-testid="result-row"
-                data-option-id={row.option.optionId}
-                data-count={row.count}
-              >
-                <th scope="row">{row.option.label}</th>
-                <td class="num">{formatNumber(row.count)}</td>
-                <td class="num">{t("results.percent", { share: row.share })}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CountResults rows={rows} firstColumn={t("results.colOption")} caption={caption} />
       {definition.kind === "multiple" ? <p class="hint">{t("results.multipleNote")}</p> : null}
     </>
   );
@@ -247,14 +291,13 @@ function RatingResults({
   caption: string;
 }) {
   const counts = new Map(tally.distribution.map((entry) => [entry.value, entry.count]));
-  const rows = Array.from({ length: definition.scale }, (_, index) => {
+  const rows = Array.from({ length: definition.scale }, (_, index): CountRow => {
     const value = index + 1;
     const count = counts.get(value) ?? 0;
     const end = value === 1 ? definition.lowLabel : value === definition.scale ? definition.highLabel : undefined;
-    return { value, count, share: percent(count, tally.voters), end };
+    const label = end ? t("results.ratingValueLabel", { value, label: end }) : formatNumber(value);
+    return { key: String(value), label, count, share: percent(count, tally.voters) };
   });
-  const labelOf = (row: (typeof rows)[number]) =>
-    row.end ? t("results.ratingValueLabel", { value: row.value, label: row.end }) : formatNumber(row.value);
   return (
     <>
       <VotersLine voters={tally.voters} kind="votes" />
@@ -266,40 +309,7 @@ function RatingResults({
               scale: definition.scale,
             })}
       </p>
-      <BarChart
-        compact
-        bars={rows.map((row) => ({
-          key: String(row.value),
-          label: labelOf(row),
-          value: row.count,
-          text: t("results.countShare", { count: formatNumber(row.count), share: row.share }),
-        }))}
-      />
-      <div class="results-table-wrap">
-        <table class="results-table">
-          <caption class="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("results.colRating")}</th>
-              <th scope="col" class="num">
-                {t("results.colVotes")}
-              </th>
-              <th scope="col" class="num">
-                {t("results.colShare")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.value} data-testid="result-row" data-option-id={String(row.value)} data-count={row.count}>
-                <th scope="row">{labelOf(row)}</th>
-                <td class="num">{formatNumber(row.count)}</td>
-                <td class="num">{t("results.percent", { share: row.share })}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CountResults compact rows={rows} firstColumn={t("results.colRating")} caption={caption} />
     </>
   );
 }
@@ -342,43 +352,39 @@ function RankingResults({
           text: row.points === 1 ? t("results.pointsOne") : t("results.points", { points: formatNumber(row.points) }),
         }))}
       />
-      <div class="results-table-wrap results-table-ranking">
-        <table class="results-table">
-          <caption class="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col" class="num">
-                {t("results.colRank")}
-              </th>
-              <th scope="col">{t("results.colOption")}</th>
-              <th scope="col" class="num">
-                {t("results.colPoints")}
-              </th>
-              <th scope="col">{t("results.colPlaces")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr
-                key={row.option.optionId}
-                data-testid="result-row"
-                data-option-id={row.option.optionId}
-                data-count={row.points}
-                data-rank={row.rank}
-              >
-                <td class="num">{formatNumber(row.rank)}</td>
-                <th scope="row">{row.option.label}</th>
-                <td class="num">{formatNumber(row.points)}</td>
-                <td class="places">
-                  {row.positions
-                    .map((count, place) => `${ordinal(place + 1)}:\u00a0${formatNumber(count)}`)
-                    .join(" · ")}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ResultsTable
+        caption={caption}
+        wrapClass="results-table-ranking"
+        head={
+          <>
+            <th scope="col" class="num">
+              {t("results.colRank")}
+            </th>
+            <th scope="col">{t("results.colOption")}</th>
+            <th scope="col" class="num">
+              {t("results.colPoints")}
+            </th>
+            <th scope="col">{t("results.colPlaces")}</th>
+          </>
+        }
+      >
+        {rows.map((row) => (
+          <tr
+            key={row.option.optionId}
+            data-testid="result-row"
+            data-option-id={row.option.optionId}
+            data-count={row.points}
+            data-rank={row.rank}
+          >
+            <td class="num">{formatNumber(row.rank)}</td>
+            <th scope="row">{row.option.label}</th>
+            <td class="num">{formatNumber(row.points)}</td>
+            <td class="places">
+              {row.positions.map((count, place) => `${ordinal(place + 1)}:\u00a0${formatNumber(count)}`).join(" · ")}
+            </td>
+          </tr>
+        ))}
+      </ResultsTable>
     </>
   );
 }
@@ -435,15 +441,9 @@ function Answers({ poll, round }: { poll: PollView; round: RoundView | null }) {
   const everyRoom = poll.definition.scope.kind === "everyRoom";
   return (
     <div class="answers">
-      <button
-        type="button"
-        class="button small secondary"
-        data-testid="poll-show-answers"
-        disabled={busy}
-        onClick={() => void load()}
-      >
+      <SmallButton testId="poll-show-answers" disabled={busy} onClick={() => void load()}>
         {answers === null ? t("results.showAnswers") : t("results.refreshAnswers")}
-      </button>
+      </SmallButton>
       {answers !== null ? (
         answers.length === 0 ? (
           <p class="muted">{t("results.noAnswers")}</p>

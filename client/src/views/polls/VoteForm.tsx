@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type {
   Ballot,
@@ -8,6 +9,7 @@ import type {
   RankingBallot,
 } from "../../../../shared/poll.js";
 import { formatNumber, t } from "../../i18n/index.js";
+import { IconButton } from "./buttons.js";
 import { selectionHint } from "./model.js";
 
 type VoteFormProps = {
@@ -22,102 +24,86 @@ type VoteFormProps = {
 /** The inputs of one poll, by kind; submits a ballot. What the server refuses is shown by the card. */
 export function VoteForm({ poll, initial, busy, onSubmit, onCancel }: VoteFormProps) {
   const { definition } = poll;
+  const shared = { poll, busy, onSubmit, onCancel };
   switch (definition.kind) {
     case "single":
       return (
         <ChoiceForm
-          poll={poll}
+          {...shared}
           definition={definition}
           initial={initial?.kind === "single" ? [initial.optionId] : []}
-          busy={busy}
-          onSubmit={onSubmit}
-          onCancel={onCancel}
         />
       );
     case "multiple":
       return (
         <ChoiceForm
-          poll={poll}
+          {...shared}
           definition={definition}
           initial={initial?.kind === "multiple" ? initial.optionIds : []}
-          busy={busy}
-          onSubmit={onSubmit}
-          onCancel={onCancel}
         />
       );
     case "rating":
       return (
-        <RatingForm
-          poll={poll}
-          definition={definition}
-          initial={initial?.kind === "rating" ? initial.value : null}
-          busy={busy}
-          onSubmit={onSubmit}
-          onCancel={onCancel}
-        />
+        <RatingForm {...shared} definition={definition} initial={initial?.kind === "rating" ? initial.value : null} />
       );
     case "text":
-      return (
-        <TextForm
-          poll={poll}
-          definition={definition}
-          initial={initial?.kind === "text" ? initial.text : ""}
-          busy={busy}
-          onSubmit={onSubmit}
-          onCancel={onCancel}
-        />
-      );
+      return <TextForm {...shared} definition={definition} initial={initial?.kind === "text" ? initial.text : ""} />;
     case "ranking":
-      return (
-        <RankingForm
-          poll={poll}
-          definition={definition}
-          initial={initial?.kind === "ranking" ? initial : null}
-          busy={busy}
-          onSubmit={onSubmit}
-          onCancel={onCancel}
-        />
-      );
+      return <RankingForm {...shared} definition={definition} initial={initial?.kind === "ranking" ? initial : null} />;
   }
 }
 
-type FormProps<K extends "single" | "multiple" | "rating" | "text" | "ranking", I> = {
-  poll: PollView;
+type FormProps<K extends "single" | "multiple" | "rating" | "text" | "ranking", I> = Omit<VoteFormProps, "initial"> & {
   definition: PollDefinitionOf<K>;
   initial: I;
+};
+
+/** What is wrong with a form, in words (null: nothing), and the id of the line that says it. */
+type Problem = { id: string; text: string | null; show: (text: string | null) => void };
+
+function useProblem(poll: PollView): Problem {
+  const [text, show] = useState<string | null>(null);
+  return { id: `vote-problem-${poll.pollId}`, text, show };
+}
+
+type FrameProps = {
   busy: boolean;
   onSubmit: (ballot: Ballot) => void;
   onCancel?: (() => void) | undefined;
+  /** On submit: the ballot the inputs make, or what is wrong with them (shown as the problem). */
+  check: () => Ballot | { problem: string };
+  problem?: Problem;
+  children: ComponentChildren;
 };
 
-function Actions({
-  busy,
-  onCancel,
-  disabled = false,
-}: {
-  busy: boolean;
-  onCancel?: (() => void) | undefined;
-  disabled?: boolean;
-}) {
-  return (
-    <div class="button-row">
-      <button type="submit" class="button primary vote-submit" data-testid="vote-submit" disabled={busy || disabled}>
-        {busy ? t("vote.sending") : t("vote.submit")}
-      </button>
-      {onCancel ? (
-        <button type="button" class="button secondary" data-testid="vote-cancel" onClick={onCancel}>
-          {t("vote.keep")}
-        </button>
-      ) : null}
-    </div>
-  );
-}
+/** What every kind's form has around its inputs: the form, the line that says what is wrong, the buttons. */
+function VoteFormFrame({ busy, onSubmit, onCancel, check, problem, children }: FrameProps) {
+  function submit(event: Event) {
+    event.preventDefault();
+    const checked = check();
+    if ("problem" in checked) problem?.show(checked.problem);
+    else onSubmit(checked);
+  }
 
-function FormProblem({ id, text }: { id: string; text: string | null }) {
   return (
-    <p class="field-error" id={id} role="alert" hidden={text === null}>
-      {text ?? ""}
-    </p>
+    <form class="vote-form" onSubmit={submit} noValidate data-testid="vote-form">
+      {children}
+      {problem ? (
+        <p class="field-error" id={problem.id} role="alert" hidden={problem.text === null}>
+          {problem.text ?? ""}
+        </p>
+      ) : null}
+      <div class="button-row">
+        <button type="submit" class="button primary vote-submit" data-testid="vote-submit" disabled={busy}>
+          {busy ? t("vote.sending") : t("vote.submit")}
+        </button>
+        {onCancel ? (
+          <button type="button" class="button secondary" data-testid="vote-cancel" onClick={onCancel}>
+            {t("vote.keep")}
+          </button>
+        ) : null}
+      </div>
+    </form>
   );
 }
 
@@ -125,21 +111,18 @@ function ChoiceForm({
   poll,
   definition,
   initial,
-  busy,
-  onSubmit,
-  onCancel,
+  ...frame
 }: FormProps<"single" | "multiple", readonly PollOptionId[]>) {
   const [chosen, setChosen] = useState<ReadonlySet<PollOptionId>>(() => new Set(initial));
-  const [problem, setProblem] = useState<string | null>(null);
+  const problem = useProblem(poll);
   const multiple = definition.kind === "multiple";
   const min = definition.kind === "multiple" ? definition.minSelections : 1;
   const max = definition.kind === "multiple" ? (definition.maxSelections ?? definition.options.length) : 1;
   const hintId = `vote-hint-${poll.pollId}`;
-  const problemId = `vote-problem-${poll.pollId}`;
   const hint = multiple ? selectionHint(min, max, definition.options.length) : null;
 
   function toggle(optionId: PollOptionId, checked: boolean) {
-    setProblem(null);
+    problem.show(null);
     if (!multiple) {
       setChosen(new Set([optionId]));
       return;
@@ -150,22 +133,17 @@ function ChoiceForm({
     setChosen(next);
   }
 
-  function submit(event: Event) {
-    event.preventDefault();
-    if (chosen.size < min || chosen.size > max) {
-      setProblem(multiple ? (hint ?? "") : t("vote.chooseOne"));
-      return;
-    }
+  function check(): Ballot | { problem: string } {
+    if (chosen.size < min || chosen.size > max) return { problem: multiple ? (hint ?? "") : t("vote.chooseOne") };
     const ordered = definition.options.filter((option) => chosen.has(option.optionId)).map((option) => option.optionId);
-    if (!multiple) onSubmit({ kind: "single", optionId: ordered[0] ?? "" });
-    else onSubmit({ kind: "multiple", optionIds: ordered });
+    return multiple ? { kind: "multiple", optionIds: ordered } : { kind: "single", optionId: ordered[0] ?? "" };
   }
 
   return (
-    <form class="vote-form" onSubmit={submit} noValidate data-testid="vote-form">
+    <VoteFormFrame {...frame} check={check} problem={problem}>
       <fieldset
         class="vote-choices"
-        aria-describedby={[hint ? hintId : "", problem ? problemId : ""].filter(Boolean).join(" ") || undefined}
+        aria-describedby={[hint ? hintId : "", problem.text ? problem.id : ""].filter(Boolean).join(" ") || undefined}
       >
         <legend class="visually-hidden">{definition.question}</legend>
         {hint ? (
@@ -195,30 +173,25 @@ function ChoiceForm({
           );
         })}
       </fieldset>
-      <FormProblem id={problemId} text={problem} />
-      <Actions busy={busy} onCancel={onCancel} />
-    </form>
+    </VoteFormFrame>
   );
 }
 
-function RatingForm({ poll, definition, initial, busy, onSubmit, onCancel }: FormProps<"rating", number | null>) {
+function RatingForm({ poll, definition, initial, ...frame }: FormProps<"rating", number | null>) {
   const [value, setValue] = useState<number | null>(initial);
-  const [problem, setProblem] = useState<string | null>(null);
+  const problem = useProblem(poll);
   const values = Array.from({ length: definition.scale }, (_, index) => index + 1);
-  const problemId = `vote-problem-${poll.pollId}`;
-
-  function submit(event: Event) {
-    event.preventDefault();
-    if (value === null) {
-      setProblem(t("vote.chooseRating"));
-      return;
-    }
-    onSubmit({ kind: "rating", value });
-  }
 
   return (
-    <form class="vote-form" onSubmit={submit} noValidate data-testid="vote-form">
-      <fieldset class={`rating-buttons rating-${definition.scale}`} aria-describedby={problem ? problemId : undefined}>
+    <VoteFormFrame
+      {...frame}
+      check={() => (value === null ? { problem: t("vote.chooseRating") } : { kind: "rating", value })}
+      problem={problem}
+    >
+      <fieldset
+        class={`rating-buttons rating-${definition.scale}`}
+        aria-describedby={problem.text ? problem.id : undefined}
+      >
         <legend class="visually-hidden">{t("vote.ratingGroup", { scale: definition.scale })}</legend>
         {values.map((number) => {
           const end =
@@ -238,7 +211,7 @@ function RatingForm({ poll, definition, initial, busy, onSubmit, onCancel }: For
               data-option-id={String(number)}
               onClick={() => {
                 setValue(number);
-                setProblem(null);
+                problem.show(null);
               }}
             >
               {formatNumber(number)}
@@ -252,36 +225,26 @@ function RatingForm({ poll, definition, initial, busy, onSubmit, onCancel }: For
           <span>{definition.highLabel ? `${definition.scale} = ${definition.highLabel}` : ""}</span>
         </p>
       ) : null}
-      <FormProblem id={problemId} text={problem} />
-      <Actions busy={busy} onCancel={onCancel} />
-    </form>
+    </VoteFormFrame>
   );
 }
 
-function TextForm({ poll, definition, initial, busy, onSubmit, onCancel }: FormProps<"text", string>) {
+function TextForm({ poll, definition, initial, ...frame }: FormProps<"text", string>) {
   const [text, setText] = useState(initial);
-  const [problem, setProblem] = useState<string | null>(null);
+  const problem = useProblem(poll);
   const length = [...text.normalize("NFC").trim()].length;
   const inputId = `vote-text-${poll.pollId}`;
   const counterId = `vote-counter-${poll.pollId}`;
-  const problemId = `vote-problem-${poll.pollId}`;
   const tooLong = length > definition.maxLength;
 
-  function submit(event: Event) {
-    event.preventDefault();
-    if (length === 0) {
-      setProblem(t("vote.textEmpty"));
-      return;
-    }
-    if (tooLong) {
-      setProblem(t("vote.textTooLong", { max: definition.maxLength }));
-      return;
-    }
-    onSubmit({ kind: "text", text: text.normalize("NFC").trim() });
+  function check(): Ballot | { problem: string } {
+    if (length === 0) return { problem: t("vote.textEmpty") };
+    if (tooLong) return { problem: t("vote.textTooLong", { max: definition.maxLength }) };
+    return { kind: "text", text: text.normalize("NFC").trim() };
   }
 
   return (
-    <form class="vote-form" onSubmit={submit} noValidate data-testid="vote-form">
+    <VoteFormFrame {...frame} check={check} problem={problem}>
       <div class="field">
         <label for={inputId}>{t("vote.textLabel")}</label>
         <input
@@ -290,21 +253,19 @@ function TextForm({ poll, definition, initial, busy, onSubmit, onCancel }: FormP
           value={text}
           maxLength={definition.maxLength * 2}
           autoComplete="off"
-          aria-describedby={`${counterId}${problem ? ` ${problemId}` : ""}`}
-          aria-invalid={tooLong || problem ? true : undefined}
+          aria-describedby={`${counterId}${problem.text ? ` ${problem.id}` : ""}`}
+          aria-invalid={tooLong || problem.text ? true : undefined}
           data-testid="vote-text"
           onInput={(event) => {
             setText(event.currentTarget.value);
-            setProblem(null);
+            problem.show(null);
           }}
         />
         <p class={`hint${tooLong ? " over-limit" : ""}`} id={counterId} data-testid="vote-text-count">
           {t("vote.textCounter", { length: formatNumber(length), max: formatNumber(definition.maxLength) })}
         </p>
       </div>
-      <FormProblem id={problemId} text={problem} />
-      <Actions busy={busy} onCancel={onCancel} />
-    </form>
+    </VoteFormFrame>
   );
 }
 
@@ -319,14 +280,7 @@ function labelOf(options: readonly PollOption[], optionId: PollOptionId): string
  * finger: pointer events, not HTML drag-and-drop, which phones lack), the Move up / Move down
  * buttons, or the arrow keys on a focused item. Every move is announced.
  */
-function RankingForm({
-  poll,
-  definition,
-  initial,
-  busy,
-  onSubmit,
-  onCancel,
-}: FormProps<"ranking", RankingBallot | null>) {
+function RankingForm({ poll, definition, initial, ...frame }: FormProps<"ranking", RankingBallot | null>) {
   const [order, setOrder] = useState<PollOptionId[]>(() => {
     const known = new Set(definition.options.map((option) => option.optionId));
     const start = initial?.order.filter((optionId) => known.has(optionId)) ?? [];
@@ -391,7 +345,7 @@ function RankingForm({
   }
 
   function startDrag(event: PointerEvent, optionId: PollOptionId) {
-    if (event.button !== 0 || busy) return;
+    if (event.button !== 0 || frame.busy) return;
     event.preventDefault();
     setDragging(optionId);
     const list = listRef.current;
@@ -419,13 +373,8 @@ function RankingForm({
     addEventListener("pointercancel", onEnd);
   }
 
-  function submit(event: Event) {
-    event.preventDefault();
-    onSubmit({ kind: "ranking", order: [...order] });
-  }
-
   return (
-    <form class="vote-form" onSubmit={submit} noValidate data-testid="vote-form">
+    <VoteFormFrame {...frame} check={() => ({ kind: "ranking", order: [...order] })}>
       <p class="hint" id={instructionsId}>
         {t("vote.rankHelp")}
       </p>
@@ -464,26 +413,20 @@ function RankingForm({
               >
                 ⠿
               </span>
-              <button
-                type="button"
-                class="button small secondary icon-button"
-                aria-label={t("vote.rankUp", { label })}
-                data-testid="rank-up"
+              <IconButton
+                icon="↑"
+                label={t("vote.rankUp", { label })}
+                testId="rank-up"
                 disabled={index === 0}
                 onClick={() => moveBy(optionId, -1, "up")}
-              >
-                <span aria-hidden="true">↑</span>
-              </button>
-              <button
-                type="button"
-                class="button small secondary icon-button"
-                aria-label={t("vote.rankDown", { label })}
-                data-testid="rank-down"
+              />
+              <IconButton
+                icon="↓"
+                label={t("vote.rankDown", { label })}
+                testId="rank-down"
                 disabled={index === order.length - 1}
                 onClick={() => moveBy(optionId, 1, "down")}
-              >
-                <span aria-hidden="true">↓</span>
-              </button>
+              />
             </li>
           );
         })}
@@ -491,7 +434,6 @@ function RankingForm({
       <p class="visually-hidden" role="status" data-testid="rank-announcement">
         {announcement}
       </p>
-      <Actions busy={busy} onCancel={onCancel} />
-    </form>
+    </VoteFormFrame>
   );
 }

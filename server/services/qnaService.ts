@@ -1,0 +1,391 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { RoundView } from "../../shared/breakout.js";
+import type { CommandName, CommandResult, ParsedPayload } from "../../shared/events.js";
+import type { RoomId, WorkshopId } from "../../shared/ids.js";
+import type { BoardId, BoardSettings, BoardView, QnaExport, QuestionId, QuestionView } from "../../shared/qna.js";
+import { isPublicStatus, moderatesBoard, usesBoard } from "../../shared/qnaRules.js";
+import type { Role } from "../../shared/workshop.js";
+import { isRunning } from "../domain/breakout/rounds.js";
+import { DomainError } from "../domain/errors.js";
+import {
+  approve,
+  boardSettings,
+  correct,
+  dismiss,
+  editByAuthor,
+  markAnswered,
+  newQuestion,
+  pinWrites,
+  restore,
+  setReply,
+  toQuestionView,
+} from "../domain/qna/questions.js";
+import { matchesWordList, type WordList } from "../domain/qna/wordList.js";
+import type { ParticipantRecord, WorkshopRecord } from "../domain/records.js";
+import { newQuestionId } from "../security/ids.js";
+import { hashSecret, secretMatchesHash } from "../security/secrets.js";
+import type { CommandRef, QnaWrite, QuestionRecord, Store } from "../store/types.js";
+import { RateWindow } from "./rateWindow.js";
+import type { Actor, WorkshopService } from "./workshopService.js";
+
+export interface QnaLimits {
+  questionMax: number;
+  questionsPerMinute: number;
+  votesPerSecond: number;
+  wordList: WordList;
+}
+
+/** Who is looking at Q&A: their role, their room while a round runs, and the round (for leads). */
+export interface QnaViewer {
+  participantId: string;
+  role: Role;
+  roomId: RoomId | null;
+  round: RoundView | null;
+}
+
+const MAX_COMMIT_ATTEMPTS = 5;
+
+/**
+ * Moderated Q&A. Anonymity is structural: an anonymous question is stored without author, its
+ * author proves authorship with a secret only their browser holds, upvoters are kept as keyed
+ * hashes, a retried anonymous ask is recognised by a hash of its command id alone (never by
+ * who sent it), and rate limits live in this process's memory.
+ */
+export class QnaService {
+  private readonly asks: RateWindow;
+  private readonly votes: RateWindow;
+
+  constructor(
+    private readonly store: Store,
+    private readonly workshops: WorkshopService,
+    private readonly limits: QnaLimits,
+    now: () => number = Date.now,
+  ) {
+    this.asks = new RateWindow(limits.questionsPerMinute, 60_000, now);
+    this.votes = new RateWindow(limits.votesPerSecond, 1000, now);
+  }
+
+  async board(who: Actor, payload: ParsedPayload<"qna:board">): Promise<BoardView> {
+    const viewer = await this.viewer("qna:board", who);
+    if (!usesBoard(viewer, payload.boardId)) throw new DomainError("FORBIDDEN", "that is not your room's board");
+    // The revision first: anything that changes after it is sent again by the feed, never missed.
+    const rev = await this.store.qnaRevision(who.workshopId);
+    const [questions, boards] = await Promise.all([
+      this.store.listQuestions(who.workshopId),
+      this.store.listBoards(who.workshopId),
+    ]);
+    const mine = questions.filter((question) => question.boardId === payload.boardId);
+    const visible = mine.filter((question) => this.seesQuestion(viewer, question));
+    return {
+      settings: this.settingsView(boardSettings(boards, payload.boardId)),
+      questions: await this.views(who.workshopId, visible),
+      rev,
+    };
+  }
+
+  async ask(who: Actor, payload: ParsedPayload<"qna:ask">): Promise<CommandResult<"qna:ask">> {
+    // A retried anonymous ask is found by its command id alone: nothing stored names the asker.
+    const command: CommandRef = payload.anonymous
+      ? { actorId: "anon", commandId: createHash("sha256").update(payload.commandId).digest("hex") }
+      : { actorId: who.participantId, commandId: payload.commandId };
+    const earlier = await this.store.commandResult<CommandResult<"qna:ask">>(who.workshopId, command);
+    if (earlier) return earlier;
+    const { actor, viewer } = await this.context("qna:ask", who);
+    if (!usesBoard(viewer, payload.boardId)) throw new DomainError("FORBIDDEN", "that is not your room's board");
+    this.requireLength(payload.text);
+    if (!this.asks.allow(`${who.workshopId}:${who.participantId}`)) {
+      throw new DomainError("RATE_LIMITED", `at most ${this.limits.questionsPerMinute} questions a minute`);
+    }
+    const [boards, seq] = await Promise.all([
+      this.store.listBoards(who.workshopId),
+      this.store.nextQuestionSeq(who.workshopId, payload.boardId),
+    ]);
+    const secret = randomBytes(32).toString("base64url");
+    const record = newQuestion({
+      questionId: newQuestionId(),
+      boardId: payload.boardId,
+      seq,
+      text: payload.text,
+      anonymous: payload.anonymous,
+      author: { participantId: actor.participantId, displayName: actor.displayName },
+      secretHash: hashSecret(secret),
+      preModeration: boardSettings(boards, payload.boardId).preModeration,
+      flagged: matchesWordList(payload.text, this.limits.wordList),
+    });
+    const result = { question: toQuestionView(record, 0), secret };
+    const outcome = await this.store.commitQna(
+      who.workshopId,
+      command,
+      [{ kind: "question", questionId: record.questionId, expected: null, next: record }],
+      result,
+    );
+    if (outcome.status === "conflict") throw new DomainError("CONFLICT", "try again");
+    return outcome.result;
+  }
+
+  /** Author actions are idempotent by themselves, so no result is stored under the author's id. */
+  async edit(who: Actor, payload: ParsedPayload<"qna:edit">): Promise<QuestionView> {
+    await this.workshops.authorizedContext("qna:edit", who);
+    this.requireLength(payload.text);
+    return this.authorWrite(who.workshopId, payload.questionId, payload.secret, (question) =>
+      editByAuthor(question, payload.text, matchesWordList(payload.text, this.limits.wordList)),
+    );
+  }
+
+  async withdraw(who: Actor, payload: ParsedPayload<"qna:withdraw">): Promise<{ questionId: QuestionId }> {
+    await this.workshops.authorizedContext("qna:withdraw", who);
+    await this.authorWrite(who.workshopId, payload.questionId, payload.secret, () => null);
+    return { questionId: payload.questionId };
+  }
+
+  async mine(who: Actor, payload: ParsedPayload<"qna:mine">): Promise<CommandResult<"qna:mine">> {
+    await this.workshops.authorizedContext("qna:mine", who);
+    const records = await this.store.getQuestions(
+      who.workshopId,
+      payload.items.map((item) => item.questionId),
+    );
+    const owned = records.filter(
+      (record, index): record is QuestionRecord =>
+        record !== null && secretMatchesHash(payload.items[index]?.secret ?? "", record.secretHash),
+    );
+    return { questions: await this.views(who.workshopId, owned) };
+  }
+
+  async upvote(who: Actor, payload: ParsedPayload<"qna:upvote">): Promise<CommandResult<"qna:upvote">> {
+    const { viewer } = await this.context("qna:upvote", who);
+    const question = await this.store.getQuestion(who.workshopId, payload.questionId);
+    if (!question || !this.seesQuestion(viewer, question)) throw new DomainError("NOT_FOUND", "no such question");
+    if (!this.votes.allow(`${who.workshopId}:${who.participantId}`)) {
+      throw new DomainError("RATE_LIMITED", `at most ${this.limits.votesPerSecond} votes a second`);
+    }
+    const outcome = await this.store.upvote(who.workshopId, payload.questionId, who.participantId, payload.up);
+    if (outcome.status === "missing") throw new DomainError("NOT_FOUND", "no such question");
+    if (outcome.status === "notOpen") throw new DomainError("INVALID_STATE", "only approved questions take votes");
+    return { questionId: payload.questionId, up: payload.up, votes: outcome.votes };
+  }
+
+  approve(who: Actor, command: CommandRef, payload: ParsedPayload<"qna:approve">) {
+    return this.moderate("qna:approve", who, command, payload.questionId, approve);
+  }
+
+  dismiss(who: Actor, command: CommandRef, payload: ParsedPayload<"qna:dismiss">) {
+    return this.moderate("qna:dismiss", who, command, payload.questionId, (question) =>
+      dismiss(question, payload.reason),
+    );
+  }
+
+  restore(who: Actor, command: CommandRef, payload: ParsedPayload<"qna:restore">) {
+    return this.moderate("qna:restore", who, command, payload.questionId, restore);
+  }
+
+  answer(who: Actor, command: CommandRef, payload: ParsedPayload<"qna:answer">) {
+    return this.moderate("qna:answer", who, command, payload.questionId, (question) =>
+      markAnswered(question, payload.reply),
+    );
+  }
+
+  reply(who: Actor, command: CommandRef, payload: ParsedPayload<"qna:reply">) {
+    return this.moderate("qna:reply", who, command, payload.questionId, (question) =>
+      setReply(question, payload.reply),
+    );
+  }
+
+  correct(who: Actor, command: CommandRef, payload: ParsedPayload<"qna:correct">) {
+    this.requireLength(payload.text);
+    return this.moderate("qna:correct", who, command, payload.questionId, (question) =>
+      correct(question, payload.text),
+    );
+  }
+
+  async pin(who: Actor, command: CommandRef, payload: ParsedPayload<"qna:pin">): Promise<CommandResult<"qna:pin">> {
+    return this.commitLoop(who.workshopId, command, async () => {
+      const { actor, viewer } = await this.context("qna:pin", who);
+      this.requireModerator(actor, payload.boardId, viewer.round);
+      const board = (await this.store.listQuestions(who.workshopId)).filter(
+        (question) => question.boardId === payload.boardId,
+      );
+      const target = payload.questionId ? board.find((question) => question.questionId === payload.questionId) : null;
+      if (target === undefined) throw new DomainError("NOT_FOUND", "no such question on this board");
+      const writes: QnaWrite[] = pinWrites(board, target).map(({ expected, next }) => ({
+        kind: "question",
+        questionId: next.questionId,
+        expected,
+        next,
+      }));
+      return { writes, result: { boardId: payload.boardId, questionId: payload.questionId } };
+    });
+  }
+
+  async settings(
+    who: Actor,
+    command: CommandRef,
+    payload: ParsedPayload<"qna:settings">,
+  ): Promise<CommandResult<"qna:settings">> {
+    return this.commitLoop(who.workshopId, command, async () => {
+      const { actor, viewer } = await this.context("qna:settings", who);
+      this.requireModerator(actor, payload.boardId, viewer.round);
+      const stored = (await this.store.listBoards(who.workshopId)).find((board) => board.boardId === payload.boardId);
+      const next = { boardId: payload.boardId, preModeration: payload.preModeration };
+      return {
+        writes: [{ kind: "board", boardId: payload.boardId, expected: stored ?? null, next }],
+        result: this.settingsView(next),
+      };
+    });
+  }
+
+  /**
+   * Approved and answered questions for download, authorised by a facilitator's or note-taker's
+   * session token. No author appears, named or not (Chatham House by default).
+   */
+  async exportData(sessionToken: string, workshopId: WorkshopId, boardId: BoardId | undefined): Promise<QnaExport> {
+    const { actor, workshop } = await this.workshops.contextOfToken(sessionToken);
+    if (actor.status !== "active" || workshop.workshopId !== workshopId) {
+      throw new DomainError("UNAUTHORIZED", "session not recognised");
+    }
+    if (actor.role !== "facilitator" && actor.role !== "note-taker") {
+      throw new DomainError("FORBIDDEN", "only facilitators and note-takers export questions");
+    }
+    const [questions, rounds] = await Promise.all([
+      this.store.listQuestions(workshopId),
+      this.store.listRounds(workshopId),
+    ]);
+    const roomNames = new Map(rounds.flatMap((round) => round.rooms.map((room) => [room.roomId, room.name])));
+    const published = questions.filter(
+      (question) => isPublicStatus(question.status) && (boardId === undefined || question.boardId === boardId),
+    );
+    const views = await this.views(workshopId, published);
+    const boardIds = [...new Set(views.map((view) => view.boardId))].sort((a, b) =>
+      a === "plenary" ? -1 : b === "plenary" ? 1 : (roomNames.get(a) ?? a).localeCompare(roomNames.get(b) ?? b),
+    );
+    return {
+      boards: boardIds.map((id) => ({
+        boardId: id,
+        name: id === "plenary" ? "Plenary" : (roomNames.get(id) ?? id),
+        questions: views
+          .filter((view) => view.boardId === id)
+          .sort((a, b) => b.votes - a.votes || a.seq - b.seq)
+          .map((view) => ({
+            seq: view.seq,
+            text: view.text,
+            votes: view.votes,
+            status: view.status === "answered" ? ("answered" as const) : ("approved" as const),
+            reply: view.reply,
+            edited: view.edited,
+          })),
+      })),
+    };
+  }
+
+  /** THE rule of who sees a question: moderators of its board all of them; others public ones on boards they use. */
+  seesQuestion(viewer: QnaViewer, question: QuestionRecord): boolean {
+    if (moderatesBoard(viewer, question.boardId, viewer.round)) return true;
+    return isPublicStatus(question.status) && usesBoard(viewer, question.boardId);
+  }
+
+  settingsView(board: { boardId: BoardId; preModeration: boolean }): BoardSettings {
+    return { boardId: board.boardId, preModeration: board.preModeration, maxLength: this.limits.questionMax };
+  }
+
+  async views(workshopId: WorkshopId, records: readonly QuestionRecord[]): Promise<QuestionView[]> {
+    const votes = await this.store.questionVotes(
+      workshopId,
+      records.map((record) => record.questionId),
+    );
+    return records.map((record, index) => toQuestionView(record, votes[index] ?? 0));
+  }
+
+  private async moderate(
+    command: CommandName,
+    who: Actor,
+    ref: CommandRef,
+    questionId: QuestionId,
+    change: (question: QuestionRecord) => QuestionRecord,
+  ): Promise<QuestionView> {
+    return this.commitLoop(who.workshopId, ref, async () => {
+      const { actor, viewer } = await this.context(command, who);
+      const question = await this.store.getQuestion(who.workshopId, questionId);
+      if (!question) throw new DomainError("NOT_FOUND", "no such question");
+      this.requireModerator(actor, question.boardId, viewer.round);
+      const next = change(question);
+      const [votes] = await this.store.questionVotes(who.workshopId, [questionId]);
+      return {
+        writes: [{ kind: "question", questionId, expected: question, next }],
+        result: toQuestionView(next, votes ?? 0),
+      };
+    });
+  }
+
+  private async authorWrite(
+    workshopId: WorkshopId,
+    questionId: QuestionId,
+    secret: string,
+    change: (question: QuestionRecord) => QuestionRecord | null,
+  ): Promise<QuestionView> {
+    for (let attempt = 0; attempt < MAX_COMMIT_ATTEMPTS; attempt++) {
+      const question = await this.store.getQuestion(workshopId, questionId);
+      if (!question) throw new DomainError("NOT_FOUND", "no such question");
+      if (!secretMatchesHash(secret, question.secretHash)) {
+        throw new DomainError("FORBIDDEN", "only the author can do this");
+      }
+      const next = change(question);
+      const [votes] = await this.store.questionVotes(workshopId, [questionId]);
+      const view = toQuestionView(next ?? question, votes ?? 0);
+      const outcome = await this.store.commitQna(
+        workshopId,
+        null,
+        [{ kind: "question", questionId, expected: question, next }],
+        view,
+      );
+      if (outcome.status !== "conflict") return view;
+    }
+    throw new DomainError("CONFLICT", "the question kept changing; try again");
+  }
+
+  /** Like decideAndCommit: a retry gets the first result; a conflict re-reads and decides again. */
+  private async commitLoop<T>(
+    workshopId: WorkshopId,
+    command: CommandRef,
+    decide: () => Promise<{ writes: QnaWrite[]; result: T }>,
+  ): Promise<T> {
+    const earlier = await this.store.commandResult<T>(workshopId, command);
+    if (earlier !== null) return earlier;
+    for (let attempt = 0; attempt < MAX_COMMIT_ATTEMPTS; attempt++) {
+      const { writes, result } = await decide();
+      const outcome = await this.store.commitQna(workshopId, command, writes, result);
+      if (outcome.status !== "conflict") return outcome.result;
+    }
+    throw new DomainError("CONFLICT", "the state kept changing; try again");
+  }
+
+  private requireModerator(actor: ParticipantRecord, boardId: BoardId, round: RoundView | null): void {
+    if (!moderatesBoard(actor, boardId, round)) {
+      throw new DomainError("FORBIDDEN", "only facilitators, or this room's lead, moderate this board");
+    }
+  }
+
+  private requireLength(text: string): void {
+    if ([...text].length > this.limits.questionMax) {
+      throw new DomainError("BAD_REQUEST", `a question has at most ${this.limits.questionMax} characters`);
+    }
+  }
+
+  private async viewer(command: CommandName, who: Actor): Promise<QnaViewer> {
+    return (await this.context(command, who)).viewer;
+  }
+
+  private async context(command: CommandName, who: Actor) {
+    const { actor, workshop } = await this.workshops.authorizedContext(command, who);
+    return { actor, workshop, viewer: await this.viewerOf(actor, workshop) };
+  }
+
+  /** The actor's room in the current round while it runs, and the round (leads moderate their room's board). */
+  async viewerOf(actor: ParticipantRecord, workshop: WorkshopRecord): Promise<QnaViewer> {
+    if (!workshop.currentRoundId)
+      return { participantId: actor.participantId, role: actor.role, roomId: null, round: null };
+    const [round, roomId] = await Promise.all([
+      this.store.getRound(workshop.workshopId, workshop.currentRoundId),
+      this.store.getAssignment(workshop.workshopId, workshop.currentRoundId, actor.participantId),
+    ]);
+    return { participantId: actor.participantId, role: actor.role, roomId: isRunning(round) ? roomId : null, round };
+  }
+}

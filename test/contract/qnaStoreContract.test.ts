@@ -1,0 +1,169 @@
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { newQuestion } from "../../server/domain/qna/questions.js";
+import type { WorkshopRecord } from "../../server/domain/records.js";
+import { QNA_CHANGES_CAP, type QuestionRecord, type Store } from "../../server/store/types.js";
+import { closeStores, factories, person, workshopRecord } from "../helpers/contractStores.js";
+
+afterAll(closeStores);
+
+const alice = person("alice");
+const bob = person("bob");
+
+function question(id: string, overrides: Partial<QuestionRecord> = {}): QuestionRecord {
+  return {
+    ...newQuestion({
+      questionId: `q${id.padEnd(11, "0")}`,
+      boardId: "plenary",
+      seq: 1,
+      text: `Question ${id}`,
+      anonymous: true,
+      author: { participantId: alice.participantId, displayName: alice.displayName },
+      secretHash: "hash",
+      preModeration: false,
+      flagged: false,
+    }),
+    ...overrides,
+  };
+}
+
+/** The Q&A rules both stores must keep, rule ids Q1... */
+describe.each(Object.keys(factories) as Array<keyof typeof factories>)("Q&A store contract: %s", (kind) => {
+  let store: Store;
+  let workshop: WorkshopRecord;
+  beforeEach(async () => {
+    store = await factories[kind]();
+    workshop = workshopRecord();
+    await store.createWorkshop(workshop);
+  });
+
+  it("Q1 questions are written compare-and-set, deduplicated per command, and each write is a new revision", async () => {
+    const first = question("one");
+    const ref = { actorId: "anon", commandId: "a".repeat(64) };
+    const written = await store.commitQna(
+      workshop.workshopId,
+      ref,
+      [{ kind: "question", questionId: first.questionId, expected: null, next: first }],
+      "first",
+    );
+    expect(written).toEqual({ status: "applied", version: 1, result: "first" });
+    expect(await store.commitQna(workshop.workshopId, ref, [], "again")).toEqual({
+      status: "duplicate",
+      result: "first",
+    });
+    expect(
+      await store.commitQna(
+        workshop.workshopId,
+        null,
+        [{ kind: "question", questionId: first.questionId, expected: null, next: first }],
+        null,
+      ),
+    ).toEqual({ status: "conflict" });
+    const approved = { ...first, status: "approved" as const };
+    await store.commitQna(
+      workshop.workshopId,
+      null,
+      [
+        { kind: "question", questionId: first.questionId, expected: first, next: approved },
+        { kind: "board", boardId: "plenary", expected: null, next: { boardId: "plenary", preModeration: false } },
+      ],
+      null,
+    );
+    expect(await store.getQuestion(workshop.workshopId, first.questionId)).toEqual(approved);
+    expect(await store.listBoards(workshop.workshopId)).toEqual([{ boardId: "plenary", preModeration: false }]);
+    expect(await store.qnaRevision(workshop.workshopId)).toBe(3);
+    expect(await store.qnaChangesSince(workshop.workshopId, 1)).toEqual({
+      rev: 3,
+      questionIds: [first.questionId],
+      boardIds: ["plenary"],
+      reset: false,
+    });
+    expect((await store.qnaChangesSince(workshop.workshopId, 3)).questionIds).toEqual([]);
+    await store.commitQna(
+      workshop.workshopId,
+      null,
+      [{ kind: "question", questionId: first.questionId, expected: approved, next: null }],
+      null,
+    );
+    expect(await store.getQuestion(workshop.workshopId, first.questionId)).toBeNull();
+    expect((await store.qnaChangesSince(workshop.workshopId, 3)).questionIds).toEqual([first.questionId]);
+  });
+
+  it("Q2 upvotes: once per person, undo, approved questions only, voters kept as hashes", async () => {
+    const pending = question("pend", { status: "pending" });
+    const open = question("open", { status: "approved" });
+    await store.commitQna(
+      workshop.workshopId,
+      null,
+      [
+        { kind: "question", questionId: pending.questionId, expected: null, next: pending },
+        { kind: "question", questionId: open.questionId, expected: null, next: open },
+      ],
+      null,
+    );
+    expect(await store.upvote(workshop.workshopId, pending.questionId, alice.participantId, true)).toEqual({
+      status: "notOpen",
+    });
+    expect(await store.upvote(workshop.workshopId, "qnothere0000", alice.participantId, true)).toEqual({
+      status: "missing",
+    });
+    const before = await store.qnaRevision(workshop.workshopId);
+    await Promise.all([
+      store.upvote(workshop.workshopId, open.questionId, alice.participantId, true),
+      store.upvote(workshop.workshopId, open.questionId, alice.participantId, true),
+      store.upvote(workshop.workshopId, open.questionId, bob.participantId, true),
+    ]);
+    expect(await store.questionVotes(workshop.workshopId, [open.questionId, pending.questionId])).toEqual([2, 0]);
+    expect(await store.upvote(workshop.workshopId, open.questionId, bob.participantId, false)).toEqual({
+      status: "applied",
+      changed: true,
+      votes: 1,
+    });
+    expect(await store.upvote(workshop.workshopId, open.questionId, bob.participantId, false)).toEqual({
+      status: "applied",
+      changed: false,
+      votes: 1,
+    });
+    expect(await store.qnaRevision(workshop.workshopId)).toBe(before + 3);
+  });
+
+  it("Q3 changes are announced to every subscriber with the new revision", async () => {
+    const heard: number[] = [];
+    const unsubscribe = await store.subscribeQna(workshop.workshopId, (rev) => heard.push(rev));
+    const first = question("sub");
+    await store.commitQna(
+      workshop.workshopId,
+      null,
+      [{ kind: "question", questionId: first.questionId, expected: null, next: first }],
+      null,
+    );
+    await expect.poll(() => heard).toEqual([1]);
+    await unsubscribe();
+  });
+
+  it("Q4 a reader further behind than the remembered changes is told to reset", async () => {
+    const many = Array.from({ length: QNA_CHANGES_CAP + 5 }, (_, index) =>
+      question(`m${String(index).padStart(6, "0")}`),
+    );
+    await store.commitQna(
+      workshop.workshopId,
+      null,
+      many.map((record) => ({
+        kind: "question" as const,
+        questionId: record.questionId,
+        expected: null,
+        next: record,
+      })),
+      null,
+    );
+    expect((await store.qnaChangesSince(workshop.workshopId, 0)).reset).toBe(true);
+    const recent = await store.qnaChangesSince(workshop.workshopId, QNA_CHANGES_CAP);
+    expect(recent).toMatchObject({ reset: false, rev: QNA_CHANGES_CAP + 5 });
+    expect(recent.questionIds).toHaveLength(5);
+  });
+
+  it("Q5 question seqs count up per board", async () => {
+    expect(await store.nextQuestionSeq(workshop.workshopId, "plenary")).toBe(1);
+    expect(await store.nextQuestionSeq(workshop.workshopId, "plenary")).toBe(2);
+    expect(await store.nextQuestionSeq(workshop.workshopId, "mroom0000001")).toBe(1);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { workshopWithPeople } from "../helpers/breakout.js";
+import { connectClient, newCommandId, type TestClient } from "../helpers/client.js";
+import { useTwoNodes } from "../helpers/cluster.js";
+import { ask, loadBoard, moderate, votesOf } from "../helpers/qna.js";
+
+const cluster = useTwoNodes();
+
+describe("Q&A on two nodes", () => {
+  it("upvotes are exact with retries, duplicate emits and second tabs on the other node", async () => {
+    const { a, b, store } = await cluster.start({ QNA_VOTES_PER_SECOND: "50" });
+    const world = await workshopWithPeople([a.url, b.url], 60);
+    cluster.track(world.host, ...world.people);
+    const tabs = await Promise.all(
+      world.people
+        .filter((_, index) => index % 5 === 0)
+        .map((person, index) =>
+          connectClient(index % 2 ? a.url : b.url, { sessionToken: person.session.sessionToken }),
+        ),
+    );
+    cluster.track(...tabs);
+    const watcherOnB = world.people[1] as TestClient;
+    for (const client of [world.host, watcherOnB]) await loadBoard(client);
+    const asked = await ask(world.people[0] as TestClient, "Who funds the shelters?", true);
+    await moderate(world.host, "qna:approve", asked.question.questionId);
+    const questionId = asked.question.questionId;
+    const send = (client: TestClient, up: boolean, commandId = newCommandId()) =>
+      client.send("qna:upvote", { commandId, questionId, up });
+    await Promise.all(
+      world.people.map(async (person) => {
+        const commandId = newCommandId();
+        const answers = await Promise.all([send(person, true, commandId), send(person, true, commandId)]);
+        answers.push(await send(person, true, commandId), await send(person, true));
+        expect(answers.every((answer) => answer.ok)).toBe(true);
+      }),
+    );
+    await Promise.all(tabs.map((tab) => send(tab, true)));
+    for (const client of [world.host, watcherOnB]) {
+      await client.mirror.until(() => votesOf(client, questionId) === 60, 20_000);
+    }
+    // Every other person takes their vote back, from the tab on the other node where there is one.
+    await Promise.all(
+      world.people.map((person, index) => {
+        if (index % 2 === 1) return null;
+        const tab = tabs.find((candidate) => candidate.session.participantId === person.session.participantId);
+        return Promise.all([send(tab ?? person, false), send(person, false)]);
+      }),
+    );
+    for (const client of [world.host, watcherOnB]) {
+      await client.mirror.until(() => votesOf(client, questionId) === 30, 20_000);
+    }
+    expect(await store.questionVotes(world.host.session.workshopId, [questionId])).toEqual([30]);
+  });
+});
