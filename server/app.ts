@@ -18,6 +18,7 @@ import { refuseUnknownEvents } from "./realtime/defineHandler.js";
 import { EventFeed } from "./realtime/eventFeed.js";
 import { handshakeMiddleware } from "./realtime/handshake.js";
 import { startNodeLiveness } from "./realtime/nodeLiveness.js";
+import { notesHandlers } from "./realtime/notesHandlers.js";
 import { isOriginAllowed } from "./realtime/originPolicy.js";
 import { pollHandlers } from "./realtime/pollHandlers.js";
 import { PollResultsFeed } from "./realtime/pollResultsFeed.js";
@@ -29,6 +30,8 @@ import { startSharedTimers } from "./realtime/sharedTimers.js";
 import type { WorkshopServer } from "./realtime/types.js";
 import { workshopHandlers } from "./realtime/workshopHandlers.js";
 import { BreakoutService } from "./services/breakoutService.js";
+import { NotesService } from "./services/notes/notesService.js";
+import { UpdateValidator } from "./services/notes/updateValidator.js";
 import { PollService } from "./services/pollService.js";
 import { QnaService } from "./services/qnaService.js";
 import { WorkshopService } from "./services/workshopService.js";
@@ -61,6 +64,13 @@ export function createApp(deps: AppDeps): App {
     questionsPerMinute: config.QNA_QUESTIONS_PER_MINUTE,
     votesPerSecond: config.QNA_VOTES_PER_SECOND,
     wordList: buildWordList(mergeWordLists(BUILT_IN_WORD_LISTS, readWordListFile(config.QNA_WORD_LIST_FILE))),
+  });
+  const notesValidator = new UpdateValidator(config.NOTES_DECODE_BUDGET_MS);
+  const notes = new NotesService(store, service, notesValidator, {
+    updateMaxBytes: config.NOTES_UPDATE_MAX_BYTES,
+    docMaxBytes: config.NOTES_DOC_MAX_BYTES,
+    updatesPerSecond: config.NOTES_UPDATES_PER_SECOND,
+    compactAfter: config.NOTES_COMPACT_AFTER,
   });
 
   const web = express();
@@ -136,6 +146,7 @@ export function createApp(deps: AppDeps): App {
     ...breakoutHandlers(breakout),
     ...pollHandlers(polls),
     ...qnaHandlers(qna),
+    ...notesHandlers(notes),
   ];
   const handlerContext = { logger, metrics, allowCommand: createRateLimiter({ perSecond: 20, burst: 40 }) };
 
@@ -156,6 +167,7 @@ export function createApp(deps: AppDeps): App {
       await feed.close();
       await pollResults.close();
       await qnaFeed.close();
+      await notesValidator.close();
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       // Keep-alive HTTP connections would hold the close open for seconds.
       httpServer.closeAllConnections();

@@ -51,6 +51,25 @@ export const ConfigSchema = z.object({
   QNA_VOTES_PER_SECOND: z.coerce.number().int().min(1).default(5),
   /** JSON file `{"<language>": ["word", "a phrase"]}` added to the built-in lists that hold questions for moderators. */
   QNA_WORD_LIST_FILE: z.string().optional(),
+  /** Largest single notes update accepted, bytes; keep it under MAX_MESSAGE_BYTES (a bigger frame closes the connection). */
+  NOTES_UPDATE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024)
+    .default(48 * 1024),
+  /** Largest stored notes document, bytes; edits past it are refused with PAYLOAD_TOO_LARGE. */
+  NOTES_DOC_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(16 * 1024)
+    .default(4 * 1024 * 1024),
+  /** Notes updates (and cursor moves) one connection may send per second. */
+  NOTES_UPDATES_PER_SECOND: z.coerce.number().int().min(1).default(30),
+  /** Time a notes update may take to decode (off the main thread) before it is refused as hostile, ms. */
+  NOTES_DECODE_BUDGET_MS: z.coerce.number().int().min(10).default(250),
+  /** A document's stored updates are merged into one once there are more than this many. */
+  NOTES_COMPACT_AFTER: z.coerce.number().int().min(2).default(200),
   /** How often each node looks for breakout rounds whose clock is due, ms. */
   ROUND_TIMER_POLL_MS: z.coerce.number().int().min(50).default(500),
   /** pino level. info never carries names, texts or secrets. */

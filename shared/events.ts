@@ -14,6 +14,14 @@ import {
 } from "./breakout.js";
 import { CommandIdSchema, HelpIdSchema, ParticipantIdSchema, RoomIdSchema, RoundIdSchema } from "./ids.js";
 import {
+  BinarySchema,
+  NoteAccessSchema,
+  NoteDocIdSchema,
+  SnapshotIdSchema,
+  SnapshotNameSchema,
+  SnapshotViewSchema,
+} from "./notes.js";
+import {
   BallotSchema,
   PollAnswersSchema,
   PollDefinitionSchema,
@@ -366,6 +374,68 @@ export const commands = {
     payload: z.strictObject({ ...write, boardId: BoardIdSchema, preModeration: z.boolean() }),
     result: BoardSettingsSchema,
   },
+  "notes:open": {
+    summary:
+      "Start following a notes document: your state vector in, what you lack (and the server's state vector) out.",
+    write: false,
+    payload: z.strictObject({ docId: NoteDocIdSchema, stateVector: BinarySchema }),
+    result: z.object({
+      update: BinarySchema,
+      stateVector: BinarySchema,
+      canEdit: z.boolean(),
+      openToAll: z.boolean(),
+      /** Largest update the server takes: clients send their edits in pieces under it. */
+      maxUpdateBytes: z.number().int(),
+    }),
+  },
+  "notes:close": {
+    summary: "Stop following a notes document.",
+    write: false,
+    payload: z.strictObject({ docId: NoteDocIdSchema }),
+    result: z.object({}),
+  },
+  "notes:update": {
+    summary: "A Yjs update to a notes document; acked once stored (applying one twice is harmless).",
+    write: true,
+    payload: z.strictObject({ ...write, docId: NoteDocIdSchema, update: BinarySchema }),
+    result: z.object({ bytes: z.number().int() }),
+  },
+  "notes:awareness": {
+    summary: "Cursor and name of an editor (y-protocols awareness), relayed to the document's followers, never stored.",
+    write: false,
+    payload: z.strictObject({ docId: NoteDocIdSchema, update: BinarySchema }),
+    result: z.object({}),
+  },
+  "notes:setAccess": {
+    summary: "Facilitators: open a document to everyone in its room for editing, or back to note-takers only.",
+    write: true,
+    payload: z.strictObject({ ...write, docId: NoteDocIdSchema, openToAll: z.boolean() }),
+    result: NoteAccessSchema,
+  },
+  "notes:snapshot": {
+    summary: "Save the document's current state under a name (e.g. 'end of round 1').",
+    write: true,
+    payload: z.strictObject({ ...write, docId: NoteDocIdSchema, name: SnapshotNameSchema }),
+    result: SnapshotViewSchema,
+  },
+  "notes:snapshots": {
+    summary: "The named snapshots of a document.",
+    write: false,
+    payload: z.strictObject({ docId: NoteDocIdSchema }),
+    result: z.object({ snapshots: z.array(SnapshotViewSchema) }),
+  },
+  "notes:snapshotState": {
+    summary: "One snapshot's content as a Yjs update, to view it.",
+    write: false,
+    payload: z.strictObject({ docId: NoteDocIdSchema, snapshotId: SnapshotIdSchema }),
+    result: z.object({ update: BinarySchema }),
+  },
+  "notes:restore": {
+    summary: "Make the document's text what it was at a snapshot (as a new edit everyone receives).",
+    write: true,
+    payload: z.strictObject({ ...write, docId: NoteDocIdSchema, snapshotId: SnapshotIdSchema }),
+    result: z.object({ bytes: z.number().int() }),
+  },
 } as const;
 
 export type CommandName = keyof typeof commands;
@@ -414,6 +484,14 @@ export const serverEvents = {
     summary:
       "Q&A questions and board settings that changed, coalesced (at most ~10 a second), only what the receiver may see.",
     payload: QnaChangedSchema,
+  },
+  "notes:update": {
+    summary: "A stored Yjs update of a document you follow, from another editor.",
+    payload: z.object({ docId: NoteDocIdSchema, update: BinarySchema }),
+  },
+  "notes:awareness": {
+    summary: "Another editor's cursor and name in a document you follow.",
+    payload: z.object({ docId: NoteDocIdSchema, update: BinarySchema }),
   },
   "session:revoked": {
     summary: "Your session ended (removed, left, or the workshop ended); the server disconnects you next.",

@@ -9,6 +9,7 @@ import {
   SessionTokenSchema,
   WorkshopIdSchema,
 } from "./ids.js";
+import { NoteAccessSchema } from "./notes.js";
 import { PollIdSchema, PollViewSchema } from "./poll.js";
 import { nameText } from "./text.js";
 
@@ -131,6 +132,8 @@ export const WorkshopEventSchema = z.discriminatedUnion("type", [
   z.object({ v: z.number().int(), type: z.literal("help:updated"), help: HelpViewSchema }),
   /** A poll was created, edited, opened, closed or reopened. Drafts: facilitators and their maker; a room's poll: that room. */
   z.object({ v: z.number().int(), type: z.literal("poll:upserted"), poll: PollViewSchema }),
+  /** A notes document was opened to everyone in its room for editing, or closed again. */
+  z.object({ v: z.number().int(), type: z.literal("notes:access"), access: NoteAccessSchema }),
   /** A draft was deleted (only drafts can be). */
   z.object({
     v: z.number().int(),
@@ -151,6 +154,8 @@ export const WorkshopSnapshotSchema = z.object({
   breakout: BreakoutStateSchema,
   /** The polls the viewer may see (drafts only for their managers). Results travel in `poll:results`. */
   polls: z.array(PollViewSchema),
+  /** Notes documents opened to everyone for editing. */
+  notesAccess: z.array(NoteAccessSchema),
 });
 export type WorkshopSnapshot = z.infer<typeof WorkshopSnapshotSchema>;
 

@@ -37,6 +37,8 @@ export interface WorkshopState {
   polls: Map<PollId, PollView>;
   /** Latest results per poll (pushed outside the log, highest tallyVersion wins). */
   pollResults: Map<PollId, PollResultsUpdate>;
+  /** Notes documents opened to everyone for editing (docId -> true). */
+  notesOpenToAll: Set<string>;
   /** The viewer's own ballots, from their acks and `poll:mine`. */
   myBallots: Map<PollId, Ballot>;
   /** The viewer, so the rules can tell when their own room changed. */
@@ -64,6 +66,7 @@ export function emptyWorkshopState(selfId: ParticipantId | null = null): Worksho
     polls: new Map(),
     pollResults: new Map(),
     myBallots: new Map(),
+    notesOpenToAll: new Set(),
     selfId,
     roomChanged: false,
   };
@@ -83,6 +86,9 @@ export function applySnapshot(state: WorkshopState, snapshot: WorkshopSnapshot):
     tags: new Map(Object.entries(breakout.tags)),
   };
   state.polls = new Map(snapshot.polls.map((poll) => [poll.pollId, poll]));
+  state.notesOpenToAll = new Set(
+    snapshot.notesAccess.filter((access) => access.openToAll).map((access) => access.docId),
+  );
   for (const pollId of state.pollResults.keys()) if (!state.polls.has(pollId)) state.pollResults.delete(pollId);
   state.roomChanged = false;
 }
@@ -229,6 +235,10 @@ function applyEvent(state: WorkshopState, event: WorkshopEvent): void {
       break;
     case "poll:upserted":
       state.polls.set(event.poll.pollId, event.poll);
+      break;
+    case "notes:access":
+      if (event.access.openToAll) state.notesOpenToAll.add(event.access.docId);
+      else state.notesOpenToAll.delete(event.access.docId);
       break;
     case "poll:deleted":
       state.polls.delete(event.pollId);

@@ -1,6 +1,7 @@
 import { render } from "preact";
 import { App } from "./app.js";
 import { t } from "./i18n/index.js";
+import { startQnaSync } from "./net/qna.js";
 import { leaveNow, setBeforeExit, watchConnectivity } from "./net/session.js";
 import { listenToHistory } from "./router.js";
 import { clearSessionStorage } from "./state/sessionStore.js";
@@ -17,6 +18,7 @@ if (location.pathname === "/exit") clearSessionStorage();
 setBeforeExit(() => render(null, root));
 listenToHistory();
 watchConnectivity();
+startQnaSync();
 
 /** Quick exit from the keyboard: Escape twice within a short moment. */
 const ESCAPE_WINDOW_MS = 800;

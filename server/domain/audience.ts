@@ -43,6 +43,8 @@ export function audienceOf(event: WorkshopEvent): Audience {
         : { everyone: false, participants: [], rooms: [event.broadcast.roomId] };
     case "help:updated":
       return { everyone: false, participants: [], rooms: [event.help.roomId] };
+    case "notes:access":
+      return everyone;
     case "poll:upserted":
       return pollAudience(event.poll);
     case "poll:deleted":

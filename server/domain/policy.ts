@@ -70,6 +70,16 @@ export const policy = {
   "qna:reply": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
   "qna:correct": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
   "qna:settings": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
+  // Notes: who reads and who edits which document is the service's to check (role, room, access).
+  "notes:open": { roles: everyone, allowedWhenEnded: true },
+  "notes:close": { roles: everyone, allowedWhenEnded: true },
+  "notes:update": { roles: everyone, allowedWhenEnded: false },
+  "notes:awareness": { roles: everyone, allowedWhenEnded: false },
+  "notes:setAccess": { roles: facilitators, allowedWhenEnded: false },
+  "notes:snapshot": { roles: ["facilitator", "note-taker"], allowedWhenEnded: false, roomLead: true },
+  "notes:snapshots": { roles: everyone, allowedWhenEnded: true },
+  "notes:snapshotState": { roles: everyone, allowedWhenEnded: true },
+  "notes:restore": { roles: ["facilitator", "note-taker"], allowedWhenEnded: false, roomLead: true },
 } as const satisfies Record<CommandName, Rule>;
 
 /** How the actor is allowed: by role, or only as the lead of one room (the service checks the room). */

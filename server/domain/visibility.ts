@@ -55,6 +55,7 @@ export function snapshotFor(full: FullSnapshot, viewer: Viewer): WorkshopSnapsho
       tags,
     },
     polls: full.polls.filter((poll) => canSee(viewer, pollAudience(poll))),
+    notesAccess: full.notesAccess,
   };
 }
 

@@ -19,7 +19,7 @@ export function qnaRoutes(qna: QnaService) {
     "expected a workshop id, format=csv|json and optionally board=<boardId>",
     async (token, { workshopId, board }) => {
       const data = await qna.exportData(token, workshopId, board);
-      return { baseName: `questions-${workshopId}`, data, csv: () => qnaCsv(data) };
+      return { baseName: `questions-${workshopId}${board ? `-${board}` : ""}`, data, csv: () => qnaCsv(data) };
     },
   );
 }

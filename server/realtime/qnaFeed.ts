@@ -109,9 +109,13 @@ export class QnaFeed {
         const removed: string[] = [];
         records.forEach((record, index) => {
           const questionId = changes.questionIds[index] as string;
-          if (record && this.qna.seesQuestion(viewer, record))
+          if (record && this.qna.seesQuestion(viewer, record)) {
             questions.push(toQuestionView(record, votes[index] ?? 0));
-          else removed.push(questionId);
+          } else if (!record || (record.status === "dismissed" && usesBoard(viewer, record.boardId))) {
+            // Dropped where it may have been shown: withdrawn, or dismissed on a board this viewer
+            // uses. A pending question is never named to non-moderators, not even by its id.
+            removed.push(questionId);
+          }
         });
         const boardsSeen: BoardSettings[] = settings.filter((board) => usesBoard(viewer, board.boardId));
         if (questions.length === 0 && boardsSeen.length === 0 && removed.length === 0) continue;

@@ -21,4 +21,6 @@ export type WorkshopSocket = Socket<ClientToServerEvents, ServerToClientEvents, 
 export const rooms = {
   workshop: (workshopId: WorkshopId) => `w:${workshopId}`,
   participant: (workshopId: WorkshopId, participantId: ParticipantId) => `w:${workshopId}:p:${participantId}`,
+  /** Followers of one notes document (updates and cursors are relayed here, across nodes). */
+  notes: (workshopId: WorkshopId, docId: string) => `w:${workshopId}:n:${docId}`,
 };

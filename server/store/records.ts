@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ParticipantId, RoomId, WorkshopId } from "../../shared/ids.js";
+import type { NoteAccess, SnapshotView } from "../../shared/notes.js";
 import type { PollView } from "../../shared/poll.js";
 import type { UnversionedEvent } from "../../shared/workshop.js";
 import { type ParticipantRecord, toParticipantProfile } from "../domain/records.js";
@@ -24,6 +25,8 @@ export function recordId(write: RecordWrite): string {
       return write.broadcastId;
     case "poll":
       return write.pollId;
+    case "noteAccess":
+      return write.next.docId;
     default: {
       const exhaustive: never = write;
       throw new Error(`unknown record ${JSON.stringify(exhaustive)}`);
@@ -103,6 +106,22 @@ export function anonymousVoterKey(secret: string, pollId: string, participantId:
 /** The stored form of a ballot, identical in both stores so a re-sent equal ballot compares equal. */
 export function encodeBallot(ballot: StoredBallot): string {
   return JSON.stringify({ roomId: ballot.roomId, ballot: ballot.ballot, counters: ballot.counters });
+}
+
+/** Bytes a base64 string decodes to. */
+export function base64Bytes(base64: string): number {
+  const padding = base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0;
+  return (base64.length * 3) / 4 - padding;
+}
+
+/** Snapshots oldest first, the same in both stores. */
+export function bySnapshotTime(a: SnapshotView, b: SnapshotView): number {
+  return a.takenAt - b.takenAt || (a.snapshotId < b.snapshotId ? -1 : 1);
+}
+
+/** Notes access in document order, the same in both stores. */
+export function byDoc(a: NoteAccess, b: NoteAccess): number {
+  return a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0;
 }
 
 /** Polls oldest first; the id breaks ties so both stores list them in one order. */

@@ -1,5 +1,6 @@
 import type { BroadcastView, HelpView, RoundView, Tags } from "../../shared/breakout.js";
 import type { HelpId, ParticipantId, RoomId, RoundId, WorkshopId } from "../../shared/ids.js";
+import type { NoteAccess, NoteDocId, SnapshotId, SnapshotView } from "../../shared/notes.js";
 import type { Ballot, PollId, PollView } from "../../shared/poll.js";
 import type { BoardId, QuestionId, QuestionStatus } from "../../shared/qna.js";
 import type { UnversionedEvent, WorkshopEvent } from "../../shared/workshop.js";
@@ -22,6 +23,7 @@ export type RecordWrite =
   | { kind: "help"; expected: HelpView | null; next: HelpView }
   | { kind: "tags"; participantId: ParticipantId; expected: Tags | null; next: Tags }
   | { kind: "broadcast"; broadcastId: string; expected: null; next: BroadcastView }
+  | { kind: "noteAccess"; expected: NoteAccess | null; next: NoteAccess }
   /** next null: delete (a draft). */
   | { kind: "poll"; pollId: PollId; expected: PollView | null; next: PollView | null };
 
@@ -143,6 +145,7 @@ export interface FullSnapshot {
   participants: Array<ParticipantRecord & { online: boolean }>;
   breakout: BreakoutRecords;
   polls: PollView[];
+  notesAccess: NoteAccess[];
 }
 
 export type CommitOutcome<T> =
@@ -297,6 +300,37 @@ export interface Store {
   qnaChangesSince(workshopId: WorkshopId, rev: number): Promise<QnaChanges>;
   /** Called with the new Q&A revision after every Q&A change, on every node. */
   subscribeQna(workshopId: WorkshopId, onChange: (rev: number) => void): Promise<Unsubscribe>;
+
+  /**
+   * Appends one Yjs update (base64) to a notes document, atomically with its byte count;
+   * refused when the document would grow past maxBytes. Acknowledged = stored.
+   */
+  appendNoteUpdate(
+    workshopId: WorkshopId,
+    docId: NoteDocId,
+    update: string,
+    bytes: number,
+    maxBytes: number,
+  ): Promise<{ status: "applied"; count: number; bytes: number } | { status: "tooLarge"; bytes: number }>;
+  getNoteAccess(workshopId: WorkshopId, docId: NoteDocId): Promise<NoteAccess | null>;
+  /** A document's stored updates (base64), oldest first. */
+  noteUpdates(workshopId: WorkshopId, docId: NoteDocId): Promise<string[]>;
+  /**
+   * Replaces the first `replaced` updates by their merge, if they are still the first ones
+   * (the last of them equals `lastReplaced`): updates appended meanwhile are kept after it.
+   */
+  compactNoteUpdates(
+    workshopId: WorkshopId,
+    docId: NoteDocId,
+    replaced: number,
+    lastReplaced: string,
+    merged: string,
+    mergedBytes: number,
+  ): Promise<boolean>;
+  saveSnapshot(workshopId: WorkshopId, snapshot: SnapshotView, state: string): Promise<void>;
+  listSnapshots(workshopId: WorkshopId, docId: NoteDocId): Promise<SnapshotView[]>;
+  /** A snapshot's document state (base64 update), or null. */
+  snapshotState(workshopId: WorkshopId, docId: NoteDocId, snapshotId: SnapshotId): Promise<string | null>;
 
   /**
    * Timers shared by all nodes (round transitions, poll auto-close): whoever polls first after

@@ -20,6 +20,7 @@ export function useTwoNodes() {
   let nodes: NodeProcess[] = [];
   let clients: TestClient[] = [];
   let stores: RedisStore[] = [];
+  let lastEnv: Record<string, string> = {};
   afterEach(async () => {
     for (const client of clients) client.close();
     await Promise.all(nodes.map((node) => node.stop()));
@@ -32,6 +33,7 @@ export function useTwoNodes() {
     async start(extraEnv: Record<string, string> = {}): Promise<TwoNodes> {
       const keyPrefix = uniquePrefix();
       const env = { REDIS_URL: inject("redisUrl"), REDIS_KEY_PREFIX: keyPrefix, ...extraEnv };
+      lastEnv = env;
       // Registered one by one, so the cleanup stops whichever started even if the other failed.
       const started = await Promise.allSettled([spawnNode(env), spawnNode(env)]);
       for (const result of started) if (result.status === "fulfilled") nodes.push(result.value);
@@ -45,6 +47,12 @@ export function useTwoNodes() {
       });
       stores.push(store);
       return { a: nodes[0] as NodeProcess, b: nodes[1] as NodeProcess, store };
+    },
+    /** One more node of the same cluster (same Redis and key prefix), e.g. after killing the others. */
+    async another(): Promise<NodeProcess> {
+      const node = await spawnNode(lastEnv);
+      nodes.push(node);
+      return node;
     },
     /** Clients to close after the test. */
     track<T extends TestClient>(...tracked: T[]): T[] {

@@ -16,6 +16,7 @@ const snapshot: WorkshopSnapshot = {
   participants: [{ ...ana, online: true }],
   breakout: { round: null, assignments: {}, counts: {}, helps: [], broadcasts: [], tags: {} },
   polls: [],
+  notesAccess: [],
 };
 
 function fresh() {

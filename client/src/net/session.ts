@@ -11,6 +11,8 @@ import { type ErrorCode, ErrorCodeSchema, PROTOCOL_VERSION } from "../../../shar
 import type { HandshakeAuth, Role } from "../../../shared/workshop.js";
 import { navigate, parseRoute } from "../router.js";
 import { refreshClock, setServerTime } from "../state/clock.js";
+import { qnaState } from "../state/qnaState.js";
+import { forgetQnaOnDevice } from "../state/qnaStore.js";
 import {
   browserOnline,
   type ClientErrorCode,
@@ -73,6 +75,7 @@ function ensureSocket(): AppSocket {
   created.on("workshop:events", onWorkshopEvents);
   created.on("breakout:counts", onCounts);
   created.on("poll:results", onPollResults);
+  created.on("qna:changed", onQnaChanged);
   created.on("session:revoked", (payload) => {
     const parsed = serverEvents["session:revoked"].payload.safeParse(payload);
     endSession(parsed.success ? parsed.data.reason : "removed");
@@ -154,6 +157,15 @@ function onPollResults(payload: unknown): void {
   if (stopped) return;
   const parsed = serverEvents["poll:results"].payload.safeParse(payload);
   if (parsed.success) workshopState.applyPollResults(parsed.data);
+}
+
+/** Q&A changes (net/qna.ts fetches the boards; these keep them current). Unreadable: fetch the boards again. */
+function onQnaChanged(payload: unknown): void {
+  if (stopped) return;
+  const parsed = serverEvents["qna:changed"].payload.safeParse(payload);
+  qnaState.applyChanged(
+    parsed.success ? parsed.data : { rev: 0, questions: [], removed: [], settings: [], reset: true },
+  );
 }
 
 /**
@@ -352,6 +364,9 @@ function endSession(reason: RevokeReason): void {
   stopped = true;
   clearRetry();
   clearSessionStorage();
+  // The session is over: nothing on this device should keep saying which questions were this person's.
+  const workshopId = session.value?.workshopId;
+  if (workshopId) forgetQnaOnDevice(workshopId);
   socket?.disconnect();
   if (reason === "left") {
     exitToNeutralPage();
@@ -407,6 +422,7 @@ export function exitToNeutralPage(): void {
   clearRetry();
   socket?.disconnect();
   clearSessionStorage();
+  forgetQnaOnDevice();
   beforeExit();
   document.title = "";
   location.replace("/exit");

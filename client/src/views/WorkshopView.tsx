@@ -17,6 +17,7 @@ import { useFocusOnMount } from "./hooks.js";
 import { Notice } from "./Notice.js";
 import { ParticipantList } from "./ParticipantList.js";
 import { PollsPanel } from "./polls/PollsPanel.js";
+import { QnaPanel } from "./qna/QnaPanel.js";
 
 export function WorkshopView() {
   useEffect(() => {
@@ -77,6 +78,7 @@ export function WorkshopView() {
         </div>
       ) : null}
       <PollsPanel place={PLENARY} myId={me.participantId} />
+      <QnaPanel boardId="plenary" myId={me.participantId} />
       {isFacilitator ? <BreakoutPanel myId={me.participantId} /> : null}
       <ParticipantList myId={me.participantId} canManage={isFacilitator} />
       <AboutMe myId={me.participantId} />

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { BroadcastView, HelpView, RoundView, Tags } from "../../../shared/breakout.js";
 import type { HelpId, ParticipantId, RoomId, RoundId, WorkshopId } from "../../../shared/ids.js";
+import type { NoteAccess, NoteDocId, SnapshotId, SnapshotView } from "../../../shared/notes.js";
 import type { Ballot, PollId, PollView } from "../../../shared/poll.js";
 import type { BoardId, QuestionId } from "../../../shared/qna.js";
 import type { UnversionedEvent, WorkshopEvent } from "../../../shared/workshop.js";
@@ -9,7 +10,10 @@ import { TALLY_VERSION_COUNTER } from "../../domain/polls/counters.js";
 import type { ParticipantRecord, WorkshopRecord } from "../../domain/records.js";
 import {
   anonymousVoterKey,
+  base64Bytes,
   byCreation,
+  byDoc,
+  bySnapshotTime,
   encodeBallot,
   fillMoveResult,
   joinedEvent,
@@ -75,6 +79,11 @@ interface WorkshopState {
   qnaChanges: Map<string, number>;
   qnaTrimmedRev: number;
   qnaListeners: Set<(rev: number) => void>;
+  /** docId -> base64 updates, oldest first. */
+  noteUpdates: Map<NoteDocId, string[]>;
+  noteBytes: Map<NoteDocId, number>;
+  /** docId -> snapshotId -> {view, state}. */
+  snapshots: Map<NoteDocId, Map<SnapshotId, { view: SnapshotView; state: string }>>;
 }
 
 /**
@@ -122,6 +131,9 @@ export class MemoryStore implements Store {
       qnaChanges: new Map(),
       qnaTrimmedRev: 0,
       qnaListeners: new Set(),
+      noteUpdates: new Map(),
+      noteBytes: new Map(),
+      snapshots: new Map(),
     });
   }
 
@@ -409,6 +421,7 @@ export class MemoryStore implements Store {
         tags: await this.getTags(workshopId),
       },
       polls: await this.listPolls(workshopId),
+      notesAccess: this.parsedAll<NoteAccess>(workshopId, "noteAccess").sort(byDoc),
     };
   }
 
@@ -631,6 +644,64 @@ export class MemoryStore implements Store {
     return async () => {
       state.qnaListeners.delete(onChange);
     };
+  }
+
+  async appendNoteUpdate(
+    workshopId: WorkshopId,
+    docId: NoteDocId,
+    update: string,
+    bytes: number,
+    maxBytes: number,
+  ): Promise<{ status: "applied"; count: number; bytes: number } | { status: "tooLarge"; bytes: number }> {
+    const state = this.require(workshopId);
+    const total = (state.noteBytes.get(docId) ?? 0) + bytes;
+    if (total > maxBytes) return { status: "tooLarge", bytes: total - bytes };
+    const updates = mapIn(state.noteUpdates, docId, () => [] as string[]);
+    updates.push(update);
+    state.noteBytes.set(docId, total);
+    return { status: "applied", count: updates.length, bytes: total };
+  }
+
+  async getNoteAccess(workshopId: WorkshopId, docId: NoteDocId): Promise<NoteAccess | null> {
+    return this.parsed<NoteAccess>(workshopId, "noteAccess", docId);
+  }
+
+  async noteUpdates(workshopId: WorkshopId, docId: NoteDocId): Promise<string[]> {
+    return [...(this.workshops.get(workshopId)?.noteUpdates.get(docId) ?? [])];
+  }
+
+  async compactNoteUpdates(
+    workshopId: WorkshopId,
+    docId: NoteDocId,
+    replaced: number,
+    lastReplaced: string,
+    merged: string,
+    mergedBytes: number,
+  ): Promise<boolean> {
+    const state = this.require(workshopId);
+    const updates = state.noteUpdates.get(docId) ?? [];
+    if (updates.length < replaced || updates[replaced - 1] !== lastReplaced) return false;
+    const removedBytes = updates.slice(0, replaced).reduce((sum, update) => sum + base64Bytes(update), 0);
+    state.noteUpdates.set(docId, [merged, ...updates.slice(replaced)]);
+    state.noteBytes.set(docId, (state.noteBytes.get(docId) ?? 0) - removedBytes + mergedBytes);
+    return true;
+  }
+
+  async saveSnapshot(workshopId: WorkshopId, snapshot: SnapshotView, snapshotState: string): Promise<void> {
+    const state = this.require(workshopId);
+    mapIn(state.snapshots, snapshot.docId, () => new Map()).set(snapshot.snapshotId, {
+      view: snapshot,
+      state: snapshotState,
+    });
+  }
+
+  async listSnapshots(workshopId: WorkshopId, docId: NoteDocId): Promise<SnapshotView[]> {
+    const snapshots = this.workshops.get(workshopId)?.snapshots.get(docId);
+    return [...(snapshots?.values() ?? [])].map((entry) => entry.view).sort(bySnapshotTime);
+  }
+
+  async snapshotState(workshopId: WorkshopId, docId: NoteDocId, snapshotId: SnapshotId): Promise<string | null> {
+    return this.workshops.get(workshopId)?.snapshots.get(docId)?.get(snapshotId)?.state ?? null;
   }
 
   private notifyQna(state: WorkshopState): void {

@@ -38,6 +38,14 @@ export function workshopKeys(prefix: string, workshopId: WorkshopId) {
     roomMembers: (roundId: RoundId, roomId: string) => `${base}round:${roundId}:room:${roomId}`,
     /** hash roomId -> head-count of one round, kept with the assignments by the same script. */
     counts: (roundId: RoundId) => `${base}round:${roundId}:counts`,
+    /** hash docId -> JSON NoteAccess (documents opened to everyone for editing). */
+    notesAccess: `${base}notes:access`,
+    /** list of base64 Yjs updates of one notes document, oldest first (compacted into one now and then). */
+    noteUpdates: (docId: string) => `${base}notes:${docId}:updates`,
+    /** integer: bytes of a document's stored updates (kept with the list by the same scripts). */
+    noteBytes: (docId: string) => `${base}notes:${docId}:bytes`,
+    /** hash snapshotId -> JSON {snapshot view, base64 state}. */
+    noteSnapshots: (docId: string) => `${base}notes:${docId}:snapshots`,
     /** hash pollId -> JSON PollView. */
     polls: `${base}polls`,
     /** hash voter key -> encoded StoredBallot (voter key: participant id, or a keyed hash for anonymous polls). */

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createClient, type RedisClientType } from "redis";
 import type { BroadcastView, HelpView, RoundView, Tags } from "../../../shared/breakout.js";
 import type { HelpId, ParticipantId, RoomId, RoundId, WorkshopId } from "../../../shared/ids.js";
+import type { NoteAccess, NoteDocId, SnapshotId, SnapshotView } from "../../../shared/notes.js";
 import type { Ballot, PollId, PollView } from "../../../shared/poll.js";
 import type { BoardId, QuestionId } from "../../../shared/qna.js";
 import type { UnversionedEvent, WorkshopEvent } from "../../../shared/workshop.js";
@@ -9,7 +10,16 @@ import { DomainError, StoreUnavailableError } from "../../domain/errors.js";
 import { TALLY_VERSION_COUNTER } from "../../domain/polls/counters.js";
 import type { ParticipantRecord, WorkshopRecord } from "../../domain/records.js";
 import type { Logger } from "../../logger.js";
-import { byCreation, encodeBallot, joinedEvent, parseTimerMember, recordId } from "../records.js";
+import {
+  base64Bytes,
+  byCreation,
+  byDoc,
+  bySnapshotTime,
+  encodeBallot,
+  joinedEvent,
+  parseTimerMember,
+  recordId,
+} from "../records.js";
 import {
   type BallotCast,
   type BoardRecord,
@@ -36,9 +46,11 @@ import {
 import { globalKeys, workshopKeys } from "./keys.js";
 import {
   addParticipantScript,
+  appendNoteScript,
   ballotOfScript,
   castBallotScript,
   commitScript,
+  compactNotesScript,
   connectScript,
   disconnectScript,
   eventsSinceScript,
@@ -392,6 +404,7 @@ export class RedisStore implements Store {
           keys.assignments(roundId || "none"),
           keys.counts(roundId || "none"),
           keys.polls,
+          keys.notesAccess,
         ],
         [roundId],
       )) as [
@@ -401,6 +414,7 @@ export class RedisStore implements Store {
         string[],
         string[],
         string,
+        string[],
         string[],
         string[],
         string[],
@@ -423,6 +437,7 @@ export class RedisStore implements Store {
         broadcasts,
         tagPairs,
         polls,
+        notesAccess,
       ] = reply;
       const online = pairsToRecord(onlinePairs);
       return {
@@ -441,6 +456,7 @@ export class RedisStore implements Store {
           tags: tagsFrom(pairsToRecord(tagPairs)),
         },
         polls: polls.map((json) => JSON.parse(json) as PollView).sort(byCreation),
+        notesAccess: notesAccess.map((json) => JSON.parse(json) as NoteAccess).sort(byDoc),
       };
     }
     throw new DomainError("CONFLICT", "the workshop kept changing; try again");
@@ -683,6 +699,78 @@ export class RedisStore implements Store {
     );
   }
 
+  async appendNoteUpdate(
+    workshopId: WorkshopId,
+    docId: NoteDocId,
+    update: string,
+    bytes: number,
+    maxBytes: number,
+  ): Promise<{ status: "applied"; count: number; bytes: number } | { status: "tooLarge"; bytes: number }> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    const reply = (await this.run(
+      appendNoteScript,
+      [keys.noteUpdates(docId), keys.noteBytes(docId)],
+      [update, bytes, maxBytes],
+    )) as string[];
+    return reply[0] === "tooLarge"
+      ? { status: "tooLarge", bytes: Number(reply[1]) }
+      : { status: "applied", count: Number(reply[1]), bytes: Number(reply[2]) };
+  }
+
+  async getNoteAccess(workshopId: WorkshopId, docId: NoteDocId): Promise<NoteAccess | null> {
+    const json = await this.bounded(
+      this.client.hGet(workshopKeys(this.options.keyPrefix, workshopId).notesAccess, docId),
+    );
+    return json ? (JSON.parse(json) as NoteAccess) : null;
+  }
+
+  async noteUpdates(workshopId: WorkshopId, docId: NoteDocId): Promise<string[]> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    return this.bounded(this.client.lRange(keys.noteUpdates(docId), 0, -1));
+  }
+
+  async compactNoteUpdates(
+    workshopId: WorkshopId,
+    docId: NoteDocId,
+    replaced: number,
+    lastReplaced: string,
+    merged: string,
+    mergedBytes: number,
+  ): Promise<boolean> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    const head = await this.bounded(this.client.lRange(keys.noteUpdates(docId), 0, replaced - 1));
+    const removedBytes = head.reduce((sum, update) => sum + base64Bytes(update), 0);
+    const applied = await this.run(
+      compactNotesScript,
+      [keys.noteUpdates(docId), keys.noteBytes(docId)],
+      [replaced, lastReplaced, merged, mergedBytes, removedBytes],
+    );
+    return Number(applied) === 1;
+  }
+
+  async saveSnapshot(workshopId: WorkshopId, snapshot: SnapshotView, state: string): Promise<void> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    await this.bounded(
+      this.client.hSet(
+        keys.noteSnapshots(snapshot.docId),
+        snapshot.snapshotId,
+        JSON.stringify({ view: snapshot, state }),
+      ),
+    );
+  }
+
+  async listSnapshots(workshopId: WorkshopId, docId: NoteDocId): Promise<SnapshotView[]> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    const all = await this.bounded(this.client.hVals(keys.noteSnapshots(docId)));
+    return all.map((json) => (JSON.parse(json) as { view: SnapshotView }).view).sort(bySnapshotTime);
+  }
+
+  async snapshotState(workshopId: WorkshopId, docId: NoteDocId, snapshotId: SnapshotId): Promise<string | null> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    const json = await this.bounded(this.client.hGet(keys.noteSnapshots(docId), snapshotId));
+    return json ? (JSON.parse(json) as { state: string }).state : null;
+  }
+
   async subscribe(workshopId: WorkshopId, onChange: (version: number) => void): Promise<Unsubscribe> {
     return this.subscribeChannel(workshopKeys(this.options.keyPrefix, workshopId).changes, (message) =>
       onChange(Number(message)),
@@ -769,6 +857,8 @@ function recordKey(keys: ReturnType<typeof workshopKeys>, write: RecordWrite): s
       return keys.broadcasts;
     case "poll":
       return keys.polls;
+    case "noteAccess":
+      return keys.notesAccess;
     default: {
       const exhaustive: never = write;
       throw new Error(`unknown record ${JSON.stringify(exhaustive)}`);

@@ -208,7 +208,7 @@ return {'applied', tostring(v), tostring(moved), refused_json, result}
 `);
 
 /**
- * KEYS: version, meta, participants, online, rounds, helps, broadcasts, tags, assignments, counts, polls
+ * KEYS: version, meta, participants, online, rounds, helps, broadcasts, tags, assignments, counts, polls, notesAccess
  * (the last two of ARGV[1], the round the caller read from meta). Everything at one version.
  * Returns false when meta's current round is no longer ARGV[1] (read meta again).
  */
@@ -234,6 +234,7 @@ return {
   redis.call('HVALS', KEYS[7]),
   redis.call('HGETALL', KEYS[8]),
   redis.call('HVALS', KEYS[11]),
+  redis.call('HVALS', KEYS[12]),
 }
 `);
 
@@ -374,4 +375,31 @@ local members = redis.call('ZRANGEBYSCORE', KEYS[2], '(' .. ARGV[1], '+inf')
 local reply = {redis.call('GET', KEYS[1]) or '0', redis.call('GET', KEYS[3]) or '0'}
 for _, member in ipairs(members) do reply[#reply + 1] = member end
 return reply
+`);
+
+/**
+ * One notes update. KEYS: updates (list), bytes. ARGV: update (base64), its bytes, maxBytes.
+ * Returns {'applied', count, bytes} | {'tooLarge', bytes}.
+ */
+export const appendNoteScript = script(`
+local total = tonumber(redis.call('GET', KEYS[2]) or '0')
+local size = tonumber(ARGV[2])
+if total + size > tonumber(ARGV[3]) then return {'tooLarge', tostring(total)} end
+local count = redis.call('RPUSH', KEYS[1], ARGV[1])
+total = redis.call('INCRBY', KEYS[2], size)
+return {'applied', tostring(count), tostring(total)}
+`);
+
+/**
+ * Compaction. KEYS: updates, bytes. ARGV: replaced (n), lastReplaced, merged, mergedBytes,
+ * removedBytes. Replaces the first n entries by the merged one if entry n is still lastReplaced.
+ * Returns 1 when applied, 0 when the list changed at its head (try again later).
+ */
+export const compactNotesScript = script(`
+local n = tonumber(ARGV[1])
+if redis.call('LINDEX', KEYS[1], n - 1) ~= ARGV[2] then return 0 end
+redis.call('LTRIM', KEYS[1], n, -1)
+redis.call('LPUSH', KEYS[1], ARGV[3])
+redis.call('INCRBY', KEYS[2], tonumber(ARGV[4]) - tonumber(ARGV[5]))
+return 1
 `);

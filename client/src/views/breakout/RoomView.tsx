@@ -6,6 +6,7 @@ import { leaveRoom, requestHelp, resolveHelp, takeHelp, visitRoom } from "../../
 import { workshopState } from "../../state/workshopState.js";
 import { useFocusOnMount } from "../hooks.js";
 import { PollsPanel } from "../polls/PollsPanel.js";
+import { QnaPanel } from "../qna/QnaPanel.js";
 import { Banners } from "./Banners.js";
 import { backFromRoom } from "./model.js";
 import { RoundCountdown } from "./Timer.js";
@@ -54,6 +55,8 @@ export function RoomView({ round, room, myId, visiting }: RoomViewProps) {
       {visiting ? null : (
         <PollsPanel place={{ kind: "room", roundId: round.roundId, roomId: room.roomId }} myId={myId} />
       )}
+      {/* The room's own board; a visiting facilitator moderates it here. */}
+      <QnaPanel key={room.roomId} boardId={room.roomId} myId={myId} />
       <HelpBox round={round} room={room} canHandle={isLead || visiting} canAsk={!visiting} />
       <RoomPeople room={room} myId={myId} />
       <div class="room-actions">

@@ -1,0 +1,116 @@
+import { useState } from "preact/hooks";
+import type { BoardId } from "../../../../shared/qna.js";
+import { errorMessage, formatNumber, t } from "../../i18n/index.js";
+import { ask } from "../../net/qna.js";
+import type { ClientErrorCode } from "../../state/session.js";
+import { textLength } from "./parts.js";
+
+type AskBoxProps = { boardId: BoardId; maxLength: number; preModeration: boolean };
+
+/** The question field with a live count, the anonymity switch (saying plainly what it means) and Ask. */
+export function AskBox({ boardId, maxLength, preModeration }: AskBoxProps) {
+  const [text, setText] = useState("");
+  const [anonymous, setAnonymous] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ClientErrorCode | "empty" | null>(null);
+  const [status, setStatus] = useState("");
+  const length = textLength(text);
+  const tooLong = length > maxLength;
+  const ids = `qna-ask-${boardId}`;
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (busy) return;
+    if (length === 0) {
+      setError("empty");
+      return;
+    }
+    if (tooLong) return;
+    setBusy(true);
+    setError(null);
+    setStatus("");
+    const outcome = await ask(boardId, text.normalize("NFC").trim(), anonymous);
+    setBusy(false);
+    if (!outcome) return;
+    if (!outcome.ok) {
+      setError(outcome.error.code);
+      return;
+    }
+    setText("");
+    setStatus(outcome.data.question.status === "pending" ? t("qna.askedPending") : t("qna.askedPosted"));
+  }
+
+  const errorText =
+    error === null
+      ? ""
+      : error === "empty"
+        ? t("qna.askEmpty")
+        : error === "RATE_LIMITED"
+          ? t("qna.rateAsk")
+          : errorMessage(error);
+
+  return (
+    <form class="qna-ask" onSubmit={submit} noValidate aria-labelledby={`${ids}-heading`}>
+      <h3 id={`${ids}-heading`} class="visually-hidden">
+        {t("qna.askHeading")}
+      </h3>
+      <div class="field">
+        <label for={`${ids}-text`}>{t("qna.askLabel")}</label>
+        <textarea
+          id={`${ids}-text`}
+          rows={3}
+          value={text}
+          data-testid="qna-ask-text"
+          aria-invalid={tooLong || error === "empty"}
+          aria-describedby={`${ids}-count${preModeration ? ` ${ids}-premod` : ""}`}
+          onInput={(event) => {
+            setText(event.currentTarget.value);
+            if (error === "empty") setError(null);
+          }}
+          onKeyDown={(event) => {
+            // Ctrl/Cmd+Enter asks; Enter alone makes a new line.
+            if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) event.currentTarget.form?.requestSubmit();
+          }}
+        />
+        <p
+          id={`${ids}-count`}
+          class={`hint qna-count${tooLong ? " over-limit" : ""}`}
+          data-testid="qna-ask-count"
+          data-length={length}
+          data-max={maxLength}
+        >
+          {tooLong
+            ? t("qna.askTooLong", { max: formatNumber(maxLength) })
+            : t("qna.askCount", { length: formatNumber(length), max: formatNumber(maxLength) })}
+        </p>
+        {preModeration ? (
+          <p id={`${ids}-premod`} class="hint">
+            {t("qna.preModerated")}
+          </p>
+        ) : null}
+      </div>
+      <label class="qna-switch">
+        <input
+          type="checkbox"
+          role="switch"
+          aria-checked={anonymous}
+          checked={anonymous}
+          data-testid="qna-ask-anonymous"
+          onChange={(event) => setAnonymous(event.currentTarget.checked)}
+        />
+        <span>{t("qna.askAnonymous")}</span>
+      </label>
+      <div class="qna-ask-actions">
+        <button type="submit" class="button primary" data-testid="qna-ask-submit" disabled={busy || tooLong}>
+          {busy ? t("qna.asking") : t("qna.askSubmit")}
+        </button>
+      </div>
+      <p class="form-error" role="alert" data-testid="qna-ask-error" hidden={error === null}>
+        {errorText}
+      </p>
+      <p class="qna-ask-status" role="status" data-testid="qna-ask-status">
+        {status}
+      </p>
+    </form>
+  );
+}

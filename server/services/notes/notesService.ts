@@ -1,0 +1,252 @@
+import { randomInt } from "node:crypto";
+import * as Y from "yjs";
+import { isRoundRunning } from "../../../shared/breakout.js";
+import type { ParsedPayload } from "../../../shared/events.js";
+import type { WorkshopId } from "../../../shared/ids.js";
+import { NOTES_TEXT, type NoteAccess, type NoteDocId, type SnapshotView } from "../../../shared/notes.js";
+import { DomainError } from "../../domain/errors.js";
+import { restoreUpdate } from "../../domain/notes/documents.js";
+import type { ParticipantRecord, WorkshopRecord } from "../../domain/records.js";
+import type { CommandRef, Store } from "../../store/types.js";
+import { decideAndCommit } from "../commit.js";
+import { RateWindow } from "../rateWindow.js";
+import type { Actor, WorkshopService } from "../workshopService.js";
+import type { UpdateValidator } from "./updateValidator.js";
+
+export interface NotesLimits {
+  updateMaxBytes: number;
+  docMaxBytes: number;
+  updatesPerSecond: number;
+  compactAfter: number;
+}
+
+/** What a person may do with one document. */
+export interface NotesRights {
+  canRead: boolean;
+  canEdit: boolean;
+  openToAll: boolean;
+}
+
+const SNAPSHOT_ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+const newSnapshotId = () =>
+  `s${Array.from({ length: 11 }, () => SNAPSHOT_ID_ALPHABET[randomInt(SNAPSHOT_ID_ALPHABET.length)]).join("")}`;
+
+const toBase64 = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
+const fromBase64 = (text: string) => new Uint8Array(Buffer.from(text, "base64"));
+
+/**
+ * Shared notes: one Yjs document per board, stored in the store as a list of updates that is
+ * merged into one now and then. The server never keeps a document in memory between
+ * requests: every node reads the same stored updates, so a node can die at any moment and an
+ * acknowledged edit is already in Redis.
+ */
+export class NotesService {
+  private readonly perConnection: RateWindow;
+  private readonly compacting = new Set<string>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly workshops: WorkshopService,
+    private readonly validator: UpdateValidator,
+    private readonly limits: NotesLimits,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.perConnection = new RateWindow(limits.updatesPerSecond, 1000, now);
+  }
+
+  /** Reading: the plenary's notes everyone; a room's its people; facilitators and note-takers all. Editing: see canEdit. */
+  async rights(
+    who: Actor,
+    docId: NoteDocId,
+    command:
+      | "notes:open"
+      | "notes:update"
+      | "notes:awareness"
+      | "notes:snapshots"
+      | "notes:snapshotState"
+      | "notes:snapshot"
+      | "notes:restore",
+  ): Promise<NotesRights> {
+    const { actor, workshop } = await this.workshops.authorizedContext(command, who);
+    return this.resolveRights(actor, workshop, docId);
+  }
+
+  async open(who: Actor, payload: ParsedPayload<"notes:open">) {
+    const rights = await this.rights(who, payload.docId, "notes:open");
+    if (!rights.canRead) throw new DomainError("FORBIDDEN", "these notes are not yours to read");
+    const merged = await this.mergedState(who.workshopId, payload.docId);
+    let update: Uint8Array;
+    try {
+      update = Y.diffUpdate(merged, payload.stateVector);
+    } catch {
+      throw new DomainError("BAD_REQUEST", "the state vector is not valid");
+    }
+    return {
+      update,
+      stateVector: Y.encodeStateVectorFromUpdate(merged),
+      canEdit: rights.canEdit,
+      openToAll: rights.openToAll,
+      maxUpdateBytes: this.limits.updateMaxBytes,
+    };
+  }
+
+  /** Stored before the ack: an acknowledged edit survives any node. Returns the update to relay. */
+  async update(who: Actor, connectionId: string, payload: ParsedPayload<"notes:update">): Promise<{ bytes: number }> {
+    const rights = await this.rights(who, payload.docId, "notes:update");
+    if (!rights.canEdit) throw new DomainError("FORBIDDEN", "these notes are read-only for you");
+    this.requireRate(connectionId);
+    if (payload.update.byteLength > this.limits.updateMaxBytes) {
+      throw new DomainError("PAYLOAD_TOO_LARGE", `an update has at most ${this.limits.updateMaxBytes} bytes`);
+    }
+    if (!(await this.validator.validate(payload.update))) {
+      throw new DomainError("BAD_REQUEST", "the update is not a valid Yjs update");
+    }
+    const stored = await this.store.appendNoteUpdate(
+      who.workshopId,
+      payload.docId,
+      toBase64(payload.update),
+      payload.update.byteLength,
+      this.limits.docMaxBytes,
+    );
+    if (stored.status === "tooLarge") {
+      throw new DomainError("PAYLOAD_TOO_LARGE", `a notes document has at most ${this.limits.docMaxBytes} bytes`);
+    }
+    if (stored.count > this.limits.compactAfter) void this.compact(who.workshopId, payload.docId);
+    return { bytes: stored.bytes };
+  }
+
+  /** Cursors are relayed, never stored; only readers may send them, at the same rate limit as edits. */
+  async awareness(who: Actor, connectionId: string, payload: ParsedPayload<"notes:awareness">): Promise<void> {
+    const rights = await this.rights(who, payload.docId, "notes:awareness");
+    if (!rights.canRead) throw new DomainError("FORBIDDEN", "these notes are not yours to read");
+    this.requireRate(connectionId);
+    if (payload.update.byteLength > 16 * 1024) throw new DomainError("PAYLOAD_TOO_LARGE", "awareness is small");
+  }
+
+  setAccess(who: Actor, command: CommandRef, payload: ParsedPayload<"notes:setAccess">): Promise<NoteAccess> {
+    return decideAndCommit(this.store, who.workshopId, command, async () => {
+      await this.workshops.authorizedContext("notes:setAccess", who);
+      const expected = await this.store.getNoteAccess(who.workshopId, payload.docId);
+      const next = { docId: payload.docId, openToAll: payload.openToAll };
+      return {
+        writes: [{ kind: "noteAccess", expected, next }],
+        events: [{ type: "notes:access", access: next }],
+        result: next,
+      };
+    });
+  }
+
+  async snapshot(who: Actor, payload: ParsedPayload<"notes:snapshot">): Promise<SnapshotView> {
+    const rights = await this.rights(who, payload.docId, "notes:snapshot");
+    if (!rights.canEdit) throw new DomainError("FORBIDDEN", "only editors take snapshots");
+    const merged = await this.mergedState(who.workshopId, payload.docId);
+    const view: SnapshotView = {
+      snapshotId: newSnapshotId(),
+      docId: payload.docId,
+      name: payload.name,
+      takenAt: this.now(),
+    };
+    await this.store.saveSnapshot(who.workshopId, view, toBase64(merged));
+    return view;
+  }
+
+  async snapshots(who: Actor, payload: ParsedPayload<"notes:snapshots">) {
+    const rights = await this.rights(who, payload.docId, "notes:snapshots");
+    if (!rights.canRead) throw new DomainError("FORBIDDEN", "these notes are not yours to read");
+    return { snapshots: await this.store.listSnapshots(who.workshopId, payload.docId) };
+  }
+
+  async snapshotState(who: Actor, payload: ParsedPayload<"notes:snapshotState">) {
+    const rights = await this.rights(who, payload.docId, "notes:snapshotState");
+    if (!rights.canRead) throw new DomainError("FORBIDDEN", "these notes are not yours to read");
+    const state = await this.store.snapshotState(who.workshopId, payload.docId, payload.snapshotId);
+    if (state === null) throw new DomainError("NOT_FOUND", "no such snapshot");
+    return { update: fromBase64(state) };
+  }
+
+  /** The text becomes the snapshot's, as one ordinary edit: offline editors merge onto it like onto any other. */
+  async restore(who: Actor, payload: ParsedPayload<"notes:restore">): Promise<{ update: Uint8Array; bytes: number }> {
+    const rights = await this.rights(who, payload.docId, "notes:restore");
+    if (!rights.canEdit) throw new DomainError("FORBIDDEN", "only editors restore snapshots");
+    const state = await this.store.snapshotState(who.workshopId, payload.docId, payload.snapshotId);
+    if (state === null) throw new DomainError("NOT_FOUND", "no such snapshot");
+    const update = restoreUpdate(await this.mergedState(who.workshopId, payload.docId), fromBase64(state));
+    const stored = await this.store.appendNoteUpdate(
+      who.workshopId,
+      payload.docId,
+      toBase64(update),
+      update.byteLength,
+      this.limits.docMaxBytes,
+    );
+    if (stored.status === "tooLarge") throw new DomainError("PAYLOAD_TOO_LARGE", "the document is full");
+    return { update, bytes: stored.bytes };
+  }
+
+  /** The whole document as one update (exports and the report read it). */
+  async mergedState(workshopId: WorkshopId, docId: NoteDocId): Promise<Uint8Array> {
+    const updates = await this.store.noteUpdates(workshopId, docId);
+    return updates.length === 1 ? fromBase64(updates[0] as string) : Y.mergeUpdates(updates.map(fromBase64));
+  }
+
+  /** The document's text (Markdown). */
+  async text(workshopId: WorkshopId, docId: NoteDocId): Promise<string> {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, await this.mergedState(workshopId, docId));
+    return doc.getText(NOTES_TEXT).toString();
+  }
+
+  /** Reads only what the answer needs: staff need nothing more; others their room and the access setting. */
+  private async resolveRights(
+    actor: ParticipantRecord,
+    workshop: WorkshopRecord,
+    docId: NoteDocId,
+  ): Promise<NotesRights> {
+    const staff = actor.role === "facilitator" || actor.role === "note-taker";
+    const access = await this.store.getNoteAccess(workshop.workshopId, docId);
+    const openToAll = access?.openToAll ?? false;
+    if (docId === "plenary") return { canRead: true, canEdit: staff || openToAll, openToAll };
+    if (staff) return { canRead: true, canEdit: true, openToAll };
+    const roundId = workshop.currentRoundId;
+    const [round, roomId] = roundId
+      ? await Promise.all([
+          this.store.getRound(workshop.workshopId, roundId),
+          this.store.getAssignment(workshop.workshopId, roundId, actor.participantId),
+        ])
+      : [null, null];
+    const inRoom = isRoundRunning(round) && roomId === docId;
+    const leads =
+      inRoom && (round?.rooms.some((room) => room.roomId === docId && room.leadId === actor.participantId) ?? false);
+    return { canRead: inRoom, canEdit: leads || (inRoom && openToAll), openToAll };
+  }
+
+  private requireRate(connectionId: string): void {
+    if (!this.perConnection.allow(connectionId)) {
+      throw new DomainError("RATE_LIMITED", `at most ${this.limits.updatesPerSecond} notes messages a second`);
+    }
+  }
+
+  /** Merges the stored updates into one, compare-and-set (edits arriving meanwhile stay after it). */
+  private async compact(workshopId: WorkshopId, docId: NoteDocId): Promise<void> {
+    const key = `${workshopId}/${docId}`;
+    if (this.compacting.has(key)) return;
+    this.compacting.add(key);
+    try {
+      const updates = await this.store.noteUpdates(workshopId, docId);
+      if (updates.length < 2) return;
+      const merged = Y.mergeUpdates(updates.map(fromBase64));
+      await this.store.compactNoteUpdates(
+        workshopId,
+        docId,
+        updates.length,
+        updates[updates.length - 1] as string,
+        toBase64(merged),
+        merged.byteLength,
+      );
+    } catch {
+      // Compaction is an optimisation: the next update past the threshold tries again.
+    } finally {
+      this.compacting.delete(key);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
+
+/**
+ * Decodes Yjs updates off the main thread, each within a time budget. Decoding crafted input
+ * can take very long; here a hostile update costs one worker (terminated and replaced when
+ * over budget), never the event loop that serves every other room.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const Y = require(workerData.yjsPath);
+parentPort.on("message", ({ id, update }) => {
+  try {
+    Y.decodeUpdate(update);
+    parentPort.postMessage({ id, ok: true });
+  } catch (error) {
+    parentPort.postMessage({ id, ok: false });
+  }
+});
+`;
+
+interface Job {
+  id: number;
+  update: Uint8Array;
+  resolve: (valid: boolean) => void;
+}
+
+export class UpdateValidator {
+  private worker: Worker | null = null;
+  private readonly queue: Job[] = [];
+  private current: { job: Job; timer: NodeJS.Timeout } | null = null;
+  private nextId = 1;
+  private closed = false;
+  private readonly yjsPath = createRequire(import.meta.url).resolve("yjs");
+
+  constructor(private readonly budgetMs: number) {}
+
+  /** True when the update decodes within the budget; false when it is malformed or too costly. */
+  validate(update: Uint8Array): Promise<boolean> {
+    if (this.closed) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      this.queue.push({ id: this.nextId++, update, resolve });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.resolve(false);
+    if (this.current) {
+      clearTimeout(this.current.timer);
+      this.current.job.resolve(false);
+      this.current = null;
+    }
+    await this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private pump(): void {
+    if (this.current || this.closed) return;
+    const job = this.queue.shift();
+    if (!job) return;
+    const worker = this.ensureWorker();
+    const timer = setTimeout(() => {
+      // Over budget: this input is hostile or absurd. Refuse it and start a fresh worker.
+      this.finish(job.id, false);
+      void worker.terminate();
+      if (this.worker === worker) this.worker = null;
+      this.pump();
+    }, this.budgetMs);
+    this.current = { job, timer };
+    worker.postMessage({ id: job.id, update: job.update });
+  }
+
+  private finish(id: number, valid: boolean): void {
+    if (!this.current || this.current.job.id !== id) return;
+    clearTimeout(this.current.timer);
+    this.current.job.resolve(valid);
+    this.current = null;
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { yjsPath: this.yjsPath } });
+    worker.unref();
+    worker.on("message", (message: { id: number; ok: boolean }) => {
+      this.finish(message.id, message.ok);
+      this.pump();
+    });
+    worker.on("error", () => {
+      if (this.current) this.finish(this.current.job.id, false);
+      if (this.worker === worker) this.worker = null;
+      this.pump();
+    });
+    this.worker = worker;
+    return worker;
+  }
+}

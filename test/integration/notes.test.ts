@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { NOTES_TEXT } from "../../shared/notes.js";
+import { closeAll, workshopWithPeople } from "../helpers/breakout.js";
+import { newCommandId, type TestClient } from "../helpers/client.js";
+import { converged, openEditor } from "../helpers/notes.js";
+import { startServer, type TestServer } from "../helpers/server.js";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({ store: "redis", env: { NOTES_COMPACT_AFTER: "20", NOTES_DOC_MAX_BYTES: "65536" } });
+});
+afterAll(() => server.close());
+
+async function noteTakers(count: number) {
+  const world = await workshopWithPeople([server.url], count + 1);
+  const takers = world.people.slice(0, count);
+  for (const taker of takers) {
+    await world.host.send("participant:setRole", {
+      commandId: newCommandId(),
+      participantId: taker.session.participantId,
+      role: "note-taker",
+    });
+  }
+  return { ...world, takers, reader: world.people[count] as TestClient };
+}
+
+describe("shared notes", () => {
+  it("note-takers edit together; a late reader gets the full text; everything acknowledged is stored", async () => {
+    const { host, people, takers, reader } = await noteTakers(2);
+    const [a, b] = await Promise.all(takers.map((taker) => openEditor(taker)));
+    if (!a || !b) throw new Error("no editors");
+    a.insert(0, "# Outcomes\n");
+    b.insert(0, "Decision: more shelters\n");
+    await Promise.all([a.saved(), b.saved()]);
+    const text = await converged([a, b]);
+    expect(text).toContain("# Outcomes");
+    expect(text).toContain("Decision: more shelters");
+    const late = await openEditor(reader);
+    expect(late.text()).toBe(text);
+    expect(late.sync.current.canEdit).toBe(false);
+    closeAll([host, ...people]);
+  });
+
+  it("a participant's crafted update to read-only notes is refused and changes nothing", async () => {
+    const { host, people, takers, reader } = await noteTakers(1);
+    const editor = await openEditor(takers[0] as TestClient);
+    editor.insert(0, "Only note-takers write here.");
+    await editor.saved();
+    const crafted = new Y.Doc();
+    crafted.getText(NOTES_TEXT).insert(0, "INJECTED ");
+    const answer = await reader.send("notes:update", {
+      commandId: newCommandId(),
+      docId: "plenary",
+      update: Y.encodeStateAsUpdate(crafted),
+    });
+    expect(answer).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    const again = await openEditor(host);
+    expect(again.text()).toBe("Only note-takers write here.");
+    // Opening the notes to everyone lets the same person write.
+    await host.send("notes:setAccess", { commandId: newCommandId(), docId: "plenary", openToAll: true });
+    const now = await openEditor(reader);
+    expect(now.sync.current.canEdit).toBe(true);
+    closeAll([host, ...people]);
+  });
+
+  it("hostile input: malformed and oversized updates are refused while other edits keep flowing", async () => {
+    const { host, people, takers } = await noteTakers(2);
+    const [a, b] = await Promise.all(takers.map((taker) => openEditor(taker)));
+    if (!a || !b) throw new Error("no editors");
+    const junk = [new Uint8Array([1, 200, 255, 255, 255, 255, 15, 3, 7]), new Uint8Array(60 * 1024).fill(7)];
+    const refusals = junk.map((update) =>
+      (takers[0] as TestClient).send("notes:update", { commandId: newCommandId(), docId: "plenary", update }),
+    );
+    b.insert(0, "still flowing");
+    const [bad, big] = await Promise.all(refusals);
+    expect(bad).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+    expect(big, JSON.stringify(big)).toMatchObject({ ok: false, error: { code: "PAYLOAD_TOO_LARGE" } });
+    await b.saved();
+    expect(await converged([a, b])).toBe("still flowing");
+    closeAll([host, ...people]);
+  });
+
+  it("compaction keeps the stored form short; the document size limit refuses more", async () => {
+    const { host, people, takers } = await noteTakers(1);
+    const editor = await openEditor(takers[0] as TestClient);
+    for (let i = 0; i < 60; i++) {
+      editor.insert(editor.text().length, `line ${i}\n`);
+      await editor.saved();
+    }
+    const stored = await server.store.noteUpdates(host.session.workshopId, "plenary");
+    expect(stored.length).toBeLessThanOrEqual(21);
+    const fresh = await openEditor(host);
+    expect(fresh.text()).toBe(editor.text());
+    // Past NOTES_DOC_MAX_BYTES (64 KiB here): refused, and the editor says so.
+    editor.insert(0, "x".repeat(30_000));
+    await editor.saved();
+    editor.insert(0, "y".repeat(30_000));
+    await editor.saved();
+    editor.insert(0, "z".repeat(30_000));
+    await expect.poll(() => editor.sync.current.status, { timeout: 10_000 }).toBe("error");
+    expect(editor.sync.current.errorCode).toBe("PAYLOAD_TOO_LARGE");
+    closeAll([host, ...people]);
+  });
+
+  it("snapshots: named, listed, viewed and restored as a new edit everyone receives", async () => {
+    const { host, people, takers } = await noteTakers(2);
+    const [a, b] = await Promise.all(takers.map((taker) => openEditor(taker)));
+    if (!a || !b) throw new Error("no editors");
+    a.insert(0, "Round 1 notes");
+    await a.saved();
+    const snapshot = await (takers[0] as TestClient).send("notes:snapshot", {
+      commandId: newCommandId(),
+      docId: "plenary",
+      name: "end of round 1",
+    });
+    if (!snapshot.ok) throw new Error(snapshot.error.code);
+    a.insert(a.text().length, " and later changes");
+    await a.saved();
+    expect(await host.send("notes:snapshots", { docId: "plenary" })).toMatchObject({
+      ok: true,
+      data: { snapshots: [{ name: "end of round 1" }] },
+    });
+    const restored = await host.send("notes:restore", {
+      commandId: newCommandId(),
+      docId: "plenary",
+      snapshotId: snapshot.data.snapshotId,
+    });
+    expect(restored.ok).toBe(true);
+    await expect.poll(() => [a.text(), b.text()]).toEqual(["Round 1 notes", "Round 1 notes"]);
+    closeAll([host, ...people]);
+  });
+});
