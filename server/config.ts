@@ -67,7 +67,7 @@ export const ConfigSchema = z.object({
   /** Notes updates (and cursor moves) one connection may send per second. */
   NOTES_UPDATES_PER_SECOND: z.coerce.number().int().min(1).default(30),
   /** Time a notes update may take to decode (off the main thread) before it is refused as hostile, ms. */
-  NOTES_DECODE_BUDGET_MS: z.coerce.number().int().min(10).default(250),
+  NOTES_DECODE_BUDGET_MS: z.coerce.number().int().min(10).default(1000),
   /** A document's stored updates are merged into one once there are more than this many. */
   NOTES_COMPACT_AFTER: z.coerce.number().int().min(2).default(200),
   /** How often each node looks for breakout rounds whose clock is due, ms. */

@@ -9,6 +9,7 @@ import { Worker } from "node:worker_threads";
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const Y = require(workerData.yjsPath);
+parentPort.postMessage({ ready: true });
 parentPort.on("message", ({ id, update }) => {
   try {
     Y.decodeUpdate(update);
@@ -27,13 +28,18 @@ interface Job {
 
 export class UpdateValidator {
   private worker: Worker | null = null;
+  /** The worker has loaded Yjs: only from then on does a job's time budget run (start-up is not the input's fault). */
+  private ready = false;
   private readonly queue: Job[] = [];
   private current: { job: Job; timer: NodeJS.Timeout } | null = null;
   private nextId = 1;
   private closed = false;
   private readonly yjsPath = createRequire(import.meta.url).resolve("yjs");
 
-  constructor(private readonly budgetMs: number) {}
+  constructor(private readonly budgetMs: number) {
+    // Started now, so the first edit does not wait for Yjs to load.
+    this.ensureWorker();
+  }
 
   /** True when the update decodes within the budget; false when it is malformed or too costly. */
   validate(update: Uint8Array): Promise<boolean> {
@@ -58,14 +64,18 @@ export class UpdateValidator {
 
   private pump(): void {
     if (this.current || this.closed) return;
+    const worker = this.ensureWorker();
+    if (!this.ready) return;
     const job = this.queue.shift();
     if (!job) return;
-    const worker = this.ensureWorker();
     const timer = setTimeout(() => {
       // Over budget: this input is hostile or absurd. Refuse it and start a fresh worker.
       this.finish(job.id, false);
       void worker.terminate();
-      if (this.worker === worker) this.worker = null;
+      if (this.worker === worker) {
+        this.worker = null;
+        this.ready = false;
+      }
       this.pump();
     }, this.budgetMs);
     this.current = { job, timer };
@@ -83,13 +93,23 @@ export class UpdateValidator {
     if (this.worker) return this.worker;
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { yjsPath: this.yjsPath } });
     worker.unref();
-    worker.on("message", (message: { id: number; ok: boolean }) => {
-      this.finish(message.id, message.ok);
+    worker.on("message", (message: { id: number; ok: boolean } | { ready: true }) => {
+      if ("ready" in message) {
+        if (this.worker === worker) this.ready = true;
+      } else {
+        this.finish(message.id, message.ok);
+      }
       this.pump();
     });
     worker.on("error", () => {
+      const wasReady = this.ready;
       if (this.current) this.finish(this.current.job.id, false);
-      if (this.worker === worker) this.worker = null;
+      if (this.worker === worker) {
+        this.worker = null;
+        this.ready = false;
+      }
+      // A worker that cannot even start would fail forever: refuse what waits instead of hanging it.
+      if (!wasReady) for (const job of this.queue.splice(0)) job.resolve(false);
       this.pump();
     });
     this.worker = worker;
