@@ -18,6 +18,7 @@ import { refuseUnknownEvents } from "./realtime/defineHandler.js";
 import { EventFeed } from "./realtime/eventFeed.js";
 import { handshakeMiddleware } from "./realtime/handshake.js";
 import { startNodeLiveness } from "./realtime/nodeLiveness.js";
+import { unfollowLeftRooms } from "./realtime/notesFollowers.js";
 import { notesHandlers } from "./realtime/notesHandlers.js";
 import { isOriginAllowed } from "./realtime/originPolicy.js";
 import { pollHandlers } from "./realtime/pollHandlers.js";
@@ -131,7 +132,10 @@ export function createApp(deps: AppDeps): App {
     logger,
     metrics,
   );
-  feed.onDelivered = (workshopId, events) => pollResults.eventsDelivered(workshopId, events);
+  feed.onDelivered.push(
+    (workshopId, events) => pollResults.eventsDelivered(workshopId, events),
+    unfollowLeftRooms(io, store, logger),
+  );
   const qnaFeed = new QnaFeed(
     io,
     store,

@@ -61,7 +61,7 @@ export class EventFeed {
   private readonly safetyPoll: NodeJS.Timeout;
   private readonly throttle: KeyedThrottle<WorkshopId>;
   /** Told about every batch after it went out (the poll results feed follows visibility changes). */
-  onDelivered: ((workshopId: WorkshopId, events: readonly WorkshopEvent[]) => void) | null = null;
+  readonly onDelivered: Array<(workshopId: WorkshopId, events: readonly WorkshopEvent[]) => void> = [];
 
   constructor(
     private readonly io: WorkshopServer,
@@ -155,7 +155,7 @@ export class EventFeed {
       const toVersion = events[events.length - 1]?.v ?? state.lastSent;
       this.emitFiltered(workshopId, state, state.lastSent + 1, toVersion, events);
       this.applySideEffects(workshopId, events);
-      this.onDelivered?.(workshopId, events);
+      for (const listener of this.onDelivered) listener(workshopId, events);
       await this.emitCounts(workshopId, events);
     } catch (error) {
       this.logger.warn(

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { NOTES_TEXT } from "../../shared/notes.js";
-import { closeAll, workshopWithPeople } from "../helpers/breakout.js";
+import { currentRoomOf } from "../../shared/workshopState.js";
+import { closeAll, openRound, planRound, workshopWithPeople } from "../helpers/breakout.js";
 import { newCommandId, type TestClient } from "../helpers/client.js";
 import { converged, openEditor } from "../helpers/notes.js";
 import { startServer, type TestServer } from "../helpers/server.js";
@@ -128,6 +129,47 @@ describe("shared notes", () => {
     });
     expect(restored.ok).toBe(true);
     await expect.poll(() => [a.text(), b.text()]).toEqual(["Round 1 notes", "Round 1 notes"]);
+    closeAll([host, ...people]);
+  });
+
+  it("room notes: its people read them, others cannot; moving out of the room stops the live updates", async () => {
+    const { host, people, takers } = await noteTakers(1);
+    const participants = people.filter((person) => !takers.includes(person));
+    const round = await planRound(host, [{ name: "One" }, { name: "Two" }]);
+    const [one, two] = round.rooms as [(typeof round.rooms)[0], (typeof round.rooms)[0]];
+    const [mover] = participants as [TestClient];
+    await host.send("breakout:move", {
+      commandId: newCommandId(),
+      roundId: round.roundId,
+      participantIds: [mover.session.participantId],
+      roomId: one.roomId,
+    });
+    await openRound(host, round);
+    await mover.mirror.until((state) => currentRoomOf(state, mover.session.participantId) === one.roomId);
+    expect(await mover.send("notes:open", { docId: two.roomId, stateVector: new Uint8Array([0]) })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
+    const reader = await openEditor(mover, one.roomId);
+    expect(reader.sync.current.canEdit).toBe(false);
+    const writer = await openEditor(takers[0] as TestClient, one.roomId);
+    writer.insert(0, "seen ");
+    await writer.saved();
+    await expect.poll(() => reader.text()).toBe("seen ");
+    await host.send("breakout:move", {
+      commandId: newCommandId(),
+      roundId: round.roundId,
+      participantIds: [mover.session.participantId],
+      roomId: two.roomId,
+    });
+    await mover.mirror.until((state) => currentRoomOf(state, mover.session.participantId) === two.roomId);
+    // After the move has gone out, a later edit in room one does not reach the mover.
+    const marker = await openEditor(host, one.roomId);
+    await expect.poll(() => marker.text()).toBe("seen ");
+    writer.insert(writer.text().length, "after the move");
+    await writer.saved();
+    await expect.poll(() => marker.text()).toBe("seen after the move");
+    expect(reader.text()).toBe("seen ");
     closeAll([host, ...people]);
   });
 });
