@@ -8,11 +8,10 @@ import type { Metrics } from "../metrics.js";
 import type { PollService } from "../services/pollService.js";
 import type { Store, Unsubscribe } from "../store/types.js";
 import type { Membership } from "./eventFeed.js";
-import { KeyedThrottle } from "./throttle.js";
 import type { WorkshopServer } from "./types.js";
+import { type FollowerState, WorkshopFollower } from "./workshopFollower.js";
 
-interface ResultsState {
-  sockets: number;
+interface ResultsState extends FollowerState {
   /** Polls whose ballots changed since the last flush: sent to every allowed socket if the tally moved. */
   tallies: Set<PollId>;
   /** Polls whose visibility may have changed (opened, closed, edited): sent to every allowed socket. */
@@ -23,7 +22,6 @@ interface ResultsState {
   everything: boolean;
   /** Highest tallyVersion this node sent per poll. */
   lastSent: Map<PollId, number>;
-  unsubscribe: Unsubscribe | null;
 }
 
 /**
@@ -33,10 +31,7 @@ interface ResultsState {
  * The results are read from the poll's counters in one store read, encoded once, and emitted
  * to all allowed sockets in one call, so a vote storm of N voters costs O(N) messages per tick.
  */
-export class PollResultsFeed {
-  private readonly states = new Map<WorkshopId, ResultsState>();
-  private readonly throttle: KeyedThrottle<WorkshopId>;
-
+export class PollResultsFeed extends WorkshopFollower<ResultsState> {
   constructor(
     private readonly io: WorkshopServer,
     private readonly store: Store,
@@ -46,16 +41,11 @@ export class PollResultsFeed {
     private readonly logger: Logger,
     private readonly metrics: Metrics,
   ) {
-    this.throttle = new KeyedThrottle(intervalMs, (workshopId) => this.flush(workshopId));
+    super(intervalMs);
   }
 
-  async attach(workshopId: WorkshopId): Promise<void> {
-    const existing = this.states.get(workshopId);
-    if (existing) {
-      existing.sockets++;
-      return;
-    }
-    const state: ResultsState = {
+  protected initialState(): ResultsState {
+    return {
       sockets: 1,
       tallies: new Set(),
       polls: new Set(),
@@ -64,23 +54,13 @@ export class PollResultsFeed {
       lastSent: new Map(),
       unsubscribe: null,
     };
-    this.states.set(workshopId, state);
-    const unsubscribe = await this.store.subscribeTallies(workshopId, (pollId) => {
+  }
+
+  protected subscribe(workshopId: WorkshopId, state: ResultsState): Promise<Unsubscribe> {
+    return this.store.subscribeTallies(workshopId, (pollId) => {
       state.tallies.add(pollId);
       this.schedule(workshopId);
     });
-    if (this.states.get(workshopId) === state) state.unsubscribe = unsubscribe;
-    else await unsubscribe();
-  }
-
-  detach(workshopId: WorkshopId): void {
-    const state = this.states.get(workshopId);
-    if (!state) return;
-    state.sockets--;
-    if (state.sockets > 0) return;
-    this.states.delete(workshopId);
-    this.throttle.forget(workshopId);
-    void state.unsubscribe?.().catch(() => undefined);
   }
 
   /** A socket just got its state: send it the results of every poll it may see. */
@@ -110,21 +90,7 @@ export class PollResultsFeed {
     if (state.polls.size > 0 || state.targets.size > 0 || state.everything) this.schedule(workshopId);
   }
 
-  async close(): Promise<void> {
-    this.throttle.close();
-    for (const [workshopId, state] of this.states) {
-      await state.unsubscribe?.().catch(() => undefined);
-      this.states.delete(workshopId);
-    }
-  }
-
-  private schedule(workshopId: WorkshopId): void {
-    if (this.states.has(workshopId)) this.throttle.request(workshopId);
-  }
-
-  private async flush(workshopId: WorkshopId): Promise<void> {
-    const state = this.states.get(workshopId);
-    if (!state) return;
+  protected async flush(workshopId: WorkshopId, state: ResultsState): Promise<void> {
     const tallies = state.tallies;
     const changedPolls = state.polls;
     const targets = state.targets;

@@ -6,14 +6,12 @@ import type { Logger } from "../logger.js";
 import type { QnaService, QnaViewer } from "../services/qnaService.js";
 import type { Store, Unsubscribe } from "../store/types.js";
 import type { Membership } from "./eventFeed.js";
-import { KeyedThrottle } from "./throttle.js";
 import type { WorkshopServer } from "./types.js";
+import { type FollowerState, WorkshopFollower } from "./workshopFollower.js";
 
-interface QnaFeedState {
-  sockets: number;
+interface QnaFeedState extends FollowerState {
   /** The Q&A revision this node has delivered up to. */
   lastRev: number;
-  unsubscribe: Unsubscribe | null;
 }
 
 /**
@@ -24,10 +22,7 @@ interface QnaFeedState {
  * moderators only. Clients fetch whole boards with `qna:board` when they connect or change
  * room; this feed keeps them current from there.
  */
-export class QnaFeed {
-  private readonly states = new Map<WorkshopId, QnaFeedState>();
-  private readonly throttle: KeyedThrottle<WorkshopId>;
-
+export class QnaFeed extends WorkshopFollower<QnaFeedState> {
   constructor(
     private readonly io: WorkshopServer,
     private readonly store: Store,
@@ -36,48 +31,18 @@ export class QnaFeed {
     intervalMs: number,
     private readonly logger: Logger,
   ) {
-    this.throttle = new KeyedThrottle(intervalMs, (workshopId) => this.flush(workshopId));
+    super(intervalMs);
   }
 
-  async attach(workshopId: WorkshopId): Promise<void> {
-    const existing = this.states.get(workshopId);
-    if (existing) {
-      existing.sockets++;
-      return;
-    }
-    const state: QnaFeedState = { sockets: 1, lastRev: 0, unsubscribe: null };
-    this.states.set(workshopId, state);
-    state.lastRev = await this.store.qnaRevision(workshopId);
-    const unsubscribe = await this.store.subscribeQna(workshopId, () => this.schedule(workshopId));
-    if (this.states.get(workshopId) === state) state.unsubscribe = unsubscribe;
-    else await unsubscribe();
+  protected async initialState(workshopId: WorkshopId): Promise<QnaFeedState> {
+    return { sockets: 1, lastRev: await this.store.qnaRevision(workshopId), unsubscribe: null };
   }
 
-  detach(workshopId: WorkshopId): void {
-    const state = this.states.get(workshopId);
-    if (!state) return;
-    state.sockets--;
-    if (state.sockets > 0) return;
-    this.states.delete(workshopId);
-    this.throttle.forget(workshopId);
-    void state.unsubscribe?.().catch(() => undefined);
+  protected subscribe(workshopId: WorkshopId): Promise<Unsubscribe> {
+    return this.store.subscribeQna(workshopId, () => this.schedule(workshopId));
   }
 
-  async close(): Promise<void> {
-    this.throttle.close();
-    for (const [workshopId, state] of this.states) {
-      await state.unsubscribe?.().catch(() => undefined);
-      this.states.delete(workshopId);
-    }
-  }
-
-  private schedule(workshopId: WorkshopId): void {
-    if (this.states.has(workshopId)) this.throttle.request(workshopId);
-  }
-
-  private async flush(workshopId: WorkshopId): Promise<void> {
-    const state = this.states.get(workshopId);
-    if (!state) return;
+  protected async flush(workshopId: WorkshopId, state: QnaFeedState): Promise<void> {
     try {
       const changes = await this.store.qnaChangesSince(workshopId, state.lastRev);
       if (changes.rev <= state.lastRev) return;

@@ -108,6 +108,11 @@ export type UpvoteOutcome =
   /** Only approved questions take votes. */
   | { status: "notOpen" };
 
+/** A stored notes update: the list's new length and the document's bytes, or a refusal at the size limit. */
+export type NoteAppendOutcome =
+  | { status: "applied"; count: number; bytes: number }
+  | { status: "tooLarge"; bytes: number };
+
 /** A poll's counters and how many ballot changes produced them. */
 export interface PollTally {
   tallyVersion: number;
@@ -311,7 +316,7 @@ export interface Store {
     update: string,
     bytes: number,
     maxBytes: number,
-  ): Promise<{ status: "applied"; count: number; bytes: number } | { status: "tooLarge"; bytes: number }>;
+  ): Promise<NoteAppendOutcome>;
   getNoteAccess(workshopId: WorkshopId, docId: NoteDocId): Promise<NoteAccess | null>;
   /** A document's stored updates (base64), oldest first. */
   noteUpdates(workshopId: WorkshopId, docId: NoteDocId): Promise<string[]>;

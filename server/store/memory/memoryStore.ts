@@ -32,6 +32,7 @@ import {
   EVENT_LOG_CAP,
   type FullSnapshot,
   type MoveOutcome,
+  type NoteAppendOutcome,
   type PollTally,
   QNA_CHANGES_CAP,
   type QnaChanges,
@@ -652,7 +653,7 @@ export class MemoryStore implements Store {
     update: string,
     bytes: number,
     maxBytes: number,
-  ): Promise<{ status: "applied"; count: number; bytes: number } | { status: "tooLarge"; bytes: number }> {
+  ): Promise<NoteAppendOutcome> {
     const state = this.require(workshopId);
     const total = (state.noteBytes.get(docId) ?? 0) + bytes;
     if (total > maxBytes) return { status: "tooLarge", bytes: total - bytes };

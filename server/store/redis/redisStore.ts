@@ -30,6 +30,7 @@ import {
   EVENT_LOG_CAP,
   type FullSnapshot,
   type MoveOutcome,
+  type NoteAppendOutcome,
   type PollTally,
   QNA_CHANGES_CAP,
   type QnaChanges,
@@ -195,14 +196,7 @@ export class RedisStore implements Store {
         ...events.map((event) => JSON.stringify(event)),
       ],
     )) as [string, string?];
-    switch (reply[0]) {
-      case "duplicate":
-        return { status: "duplicate", result: JSON.parse(reply[1] ?? "null") as T };
-      case "conflict":
-        return { status: "conflict" };
-      default:
-        return { status: "applied", version: Number(reply[1]), result };
-    }
+    return commitOutcome(reply, result);
   }
 
   async commandResult<T>(workshopId: WorkshopId, command: CommandRef): Promise<T | null> {
@@ -603,14 +597,7 @@ export class RedisStore implements Store {
         ...writeArgs,
       ],
     )) as [string, string?];
-    switch (reply[0]) {
-      case "duplicate":
-        return { status: "duplicate", result: JSON.parse(reply[1] ?? "null") as T };
-      case "conflict":
-        return { status: "conflict" };
-      default:
-        return { status: "applied", version: Number(reply[1]), result };
-    }
+    return commitOutcome(reply, result);
   }
 
   async nextQuestionSeq(workshopId: WorkshopId, boardId: BoardId): Promise<number> {
@@ -705,7 +692,7 @@ export class RedisStore implements Store {
     update: string,
     bytes: number,
     maxBytes: number,
-  ): Promise<{ status: "applied"; count: number; bytes: number } | { status: "tooLarge"; bytes: number }> {
+  ): Promise<NoteAppendOutcome> {
     const keys = workshopKeys(this.options.keyPrefix, workshopId);
     const reply = (await this.run(
       appendNoteScript,
@@ -839,6 +826,18 @@ function createRedisClient(options: RedisStoreOptions, name: string): Client {
   // Without a listener an 'error' event would crash the process.
   client.on("error", (error: Error) => options.logger.warn({ client: name, err: error.message }, "redis error"));
   return client;
+}
+
+/** The reply of the commit scripts: {'duplicate', firstResult} | {'conflict'} | {'applied', version}. */
+function commitOutcome<T>(reply: [string, string?], result: T): CommitOutcome<T> {
+  switch (reply[0]) {
+    case "duplicate":
+      return { status: "duplicate", result: JSON.parse(reply[1] ?? "null") as T };
+    case "conflict":
+      return { status: "conflict" };
+    default:
+      return { status: "applied", version: Number(reply[1]), result };
+  }
 }
 
 function recordKey(keys: ReturnType<typeof workshopKeys>, write: RecordWrite): string {
