@@ -3,6 +3,7 @@ import { App } from "./app.js";
 import { t } from "./i18n/index.js";
 import { startQnaSync } from "./net/qna.js";
 import { leaveNow, setBeforeExit, watchConnectivity } from "./net/session.js";
+import { forgetNotesOnDevice } from "./notes/notesStore.js";
 import { listenToHistory } from "./router.js";
 import { clearSessionStorage } from "./state/sessionStore.js";
 import "./styles.css";
@@ -13,7 +14,11 @@ if (!root) throw new Error("index.html has no #app element");
 document.title = t("app.name");
 document.documentElement.lang = "en";
 
-if (location.pathname === "/exit") clearSessionStorage();
+if (location.pathname === "/exit") {
+  clearSessionStorage();
+  // Again on the neutral page: deleting the notes' databases may not have finished before it loaded.
+  forgetNotesOnDevice();
+}
 
 setBeforeExit(() => render(null, root));
 listenToHistory();

@@ -34,7 +34,10 @@ export function unfollowLeftRooms(io: WorkshopServer, store: Store, logger: Logg
           const socket = io.of("/").sockets.get(socketId);
           if (!socket) continue;
           const person = await store.getParticipant(workshopId, socket.data.participantId);
-          if (person?.role === "participant") socket.leave(rooms.notes(workshopId, roomId));
+          if (person?.role === "participant") {
+            socket.leave(rooms.notes(workshopId, roomId));
+            socket.leave(rooms.notesEditors(workshopId, roomId));
+          }
         }
       }
     })().catch((error: unknown) => {

@@ -12,10 +12,13 @@ export function notesHandlers(notes: NotesService): DefinedHandler[] {
     defineHandler("notes:open", async ({ who, payload, socket }) => {
       const opened = await notes.open(who, payload);
       socket.join(rooms.notes(who.workshopId, payload.docId));
+      if (opened.canEdit) socket.join(rooms.notesEditors(who.workshopId, payload.docId));
+      else socket.leave(rooms.notesEditors(who.workshopId, payload.docId));
       return opened;
     }),
     defineHandler("notes:close", async ({ who, payload, socket }) => {
       socket.leave(rooms.notes(who.workshopId, payload.docId));
+      socket.leave(rooms.notesEditors(who.workshopId, payload.docId));
       return {};
     }),
     defineHandler("notes:update", async ({ who, payload, socket }) => {
@@ -28,7 +31,7 @@ export function notesHandlers(notes: NotesService): DefinedHandler[] {
     }),
     defineHandler("notes:awareness", async ({ who, payload, socket }) => {
       await notes.awareness(who, socket.data.connectionId, payload);
-      socket.to(rooms.notes(who.workshopId, payload.docId)).emit("notes:awareness", payload);
+      socket.to(rooms.notesEditors(who.workshopId, payload.docId)).emit("notes:awareness", payload);
       return {};
     }),
     defineHandler("notes:setAccess", ({ who, command, payload }) => notes.setAccess(who, command, payload)),

@@ -23,4 +23,6 @@ export const rooms = {
   participant: (workshopId: WorkshopId, participantId: ParticipantId) => `w:${workshopId}:p:${participantId}`,
   /** Followers of one notes document (updates and cursors are relayed here, across nodes). */
   notes: (workshopId: WorkshopId, docId: string) => `w:${workshopId}:n:${docId}`,
+  /** Editors of one notes document: cursors go to them only (readers in a plenary may be a thousand). */
+  notesEditors: (workshopId: WorkshopId, docId: string) => `w:${workshopId}:ne:${docId}`,
 };

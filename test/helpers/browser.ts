@@ -1,13 +1,13 @@
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, onTestFinished } from "vitest";
 import { startServer, type TestServer } from "./server.js";
 
 /** Built by the suite's globalSetup (vite build) before any test runs. */
 const clientDir = fileURLToPath(new URL("../../dist/client", import.meta.url));
 
-/** The system Chromium, headless; never a downloaded browser. Flags that work as root here. */
-export function useBrowser(): () => Browser {
+/** The system Chromium, headless; never a downloaded browser. Flags that work as root here (and `extraArgs`). */
+export function useBrowser(extraArgs: readonly string[] = []): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await chromium.launch({
@@ -21,6 +21,7 @@ export function useBrowser(): () => Browser {
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
+        ...extraArgs,
       ],
     });
   });
@@ -160,3 +161,31 @@ export async function openRound(host: Page): Promise<void> {
   await host.getByTestId("breakout-open").click();
   await host.locator('[data-testid="round-bar"][data-status="open"]').waitFor();
 }
+
+/**
+ * Lets a test reload a page while the context is offline (the app has no service worker): the
+ * page and its assets are served from what was fetched last. Chromium then counts the page as
+ * public and blocks its socket to 127.0.0.1 unless the browser runs with LOCAL_NETWORK_ARGS.
+ */
+export async function serveAppShellOffline(context: BrowserContext): Promise<void> {
+  const cache = new Map<string, { status: number; headers: Record<string, string>; body: Buffer }>();
+  await context.route(
+    (url) => url.pathname === "/w" || url.pathname.startsWith("/assets/"),
+    async (route) => {
+      const url = route.request().url();
+      try {
+        const response = await route.fetch();
+        const kept = { status: response.status(), headers: response.headers(), body: await response.body() };
+        cache.set(url, kept);
+        await route.fulfill(kept);
+      } catch {
+        const kept = cache.get(url);
+        if (kept) await route.fulfill(kept);
+        else await route.abort("internetdisconnected");
+      }
+    },
+  );
+}
+
+/** For serveAppShellOffline: pages whose document a route fulfilled may still open sockets to 127.0.0.1. */
+export const LOCAL_NETWORK_ARGS: readonly string[] = ["--disable-features=LocalNetworkAccessChecks"];

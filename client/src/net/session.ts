@@ -9,6 +9,7 @@ import {
 import type { ParticipantId } from "../../../shared/ids.js";
 import { type ErrorCode, ErrorCodeSchema, PROTOCOL_VERSION } from "../../../shared/protocol.js";
 import type { HandshakeAuth, Role } from "../../../shared/workshop.js";
+import { forgetNotesOnDevice } from "../notes/notesStore.js";
 import { navigate, parseRoute } from "../router.js";
 import { refreshClock, setServerTime } from "../state/clock.js";
 import { qnaState } from "../state/qnaState.js";
@@ -25,7 +26,7 @@ import {
 } from "../state/session.js";
 import { clearSessionStorage, readSessionToken, writeSessionToken } from "../state/sessionStore.js";
 import { type EventBatch, workshopState } from "../state/workshopState.js";
-import { type CommandOutcome, newCommandId, sendCommand } from "./commands.js";
+import { type CommandOutcome, newCommandId, type SendOptions, sendCommand } from "./commands.js";
 import { type AppSocket, createSocket } from "./socket.js";
 
 /** First way in (join code or facilitator key); the session token replaces it after `session:ready`. */
@@ -76,6 +77,8 @@ function ensureSocket(): AppSocket {
   created.on("breakout:counts", onCounts);
   created.on("poll:results", onPollResults);
   created.on("qna:changed", onQnaChanged);
+  created.on("notes:update", (payload) => forwardNotes("notes:update", payload));
+  created.on("notes:awareness", (payload) => forwardNotes("notes:awareness", payload));
   created.on("session:revoked", (payload) => {
     const parsed = serverEvents["session:revoked"].payload.safeParse(payload);
     endSession(parsed.success ? parsed.data.reason : "removed");
@@ -119,7 +122,30 @@ function onSessionReady(payload: unknown): void {
   if (endIfOver()) return;
   void fetchRoomIfMoved();
   void fetchMyBallots();
+  for (const follower of followers) follower.ready();
   if (parseRoute(location.pathname).name !== "workshop") navigate("/w", { replace: true });
+}
+
+/**
+ * Shared notes (loaded with the editor, client/src/notes/notesDoc.ts) follow the connection:
+ * every `session:ready` (first or after a reconnect), every drop, and their server events.
+ */
+export interface ConnectionFollower {
+  ready(): void;
+  lost(): void;
+  event(name: "notes:update" | "notes:awareness", payload: unknown): void;
+}
+
+const followers = new Set<ConnectionFollower>();
+
+export function followConnection(follower: ConnectionFollower): () => void {
+  followers.add(follower);
+  return () => followers.delete(follower);
+}
+
+function forwardNotes(name: "notes:update" | "notes:awareness", payload: unknown): void {
+  if (stopped) return;
+  for (const follower of followers) follower.event(name, payload);
 }
 
 function onWorkshopEvents(payload: unknown): void {
@@ -267,6 +293,7 @@ function onDisconnect(reason: string): void {
   syncing = false;
   heldBatches = [];
   socketStatus.value = firstAuth ? "connecting" : "reconnecting";
+  for (const follower of followers) follower.lost();
   // socket.io retries lost transports by itself, but not a disconnect the server asked for (e.g. a node shutting down).
   if (reason === "io server disconnect") scheduleRetry();
 }
@@ -366,7 +393,10 @@ function endSession(reason: RevokeReason): void {
   clearSessionStorage();
   // The session is over: nothing on this device should keep saying which questions were this person's.
   const workshopId = session.value?.workshopId;
-  if (workshopId) forgetQnaOnDevice(workshopId);
+  if (workshopId) {
+    forgetQnaOnDevice(workshopId);
+    forgetNotesOnDevice(workshopId);
+  }
   socket?.disconnect();
   if (reason === "left") {
     exitToNeutralPage();
@@ -423,6 +453,7 @@ export function exitToNeutralPage(): void {
   socket?.disconnect();
   clearSessionStorage();
   forgetQnaOnDevice();
+  forgetNotesOnDevice();
   beforeExit();
   document.title = "";
   location.replace("/exit");
@@ -449,6 +480,8 @@ export async function leaveNow(): Promise<void> {
 export type RunOptions = {
   /** Refusals the calling view explains itself (e.g. ROOM_FULL next to the room): no global notice for them. */
   quiet?: readonly ClientErrorCode[];
+  /** Timeout and attempts of this command (default: sendCommand's). */
+  send?: SendOptions;
 };
 
 /**
@@ -462,7 +495,7 @@ export async function runCommand<C extends CommandName>(
 ): Promise<CommandOutcome<C> | null> {
   const current = socket;
   if (!current) return null;
-  const outcome = await sendCommand(current, name, payload);
+  const outcome = await sendCommand(current, name, payload, options.send);
   if (!outcome.ok && !stopped && !options.quiet?.includes(outcome.error.code)) notice.value = outcome.error.code;
   return outcome;
 }
@@ -491,8 +524,14 @@ export function watchConnectivity(): void {
     clearRetry();
     retryCount = 0;
     if (socketStatus.value === "gaveUp" || !socket.active) socket.connect();
+    // Waiting out socket.io's backoff (up to 10 s): start over now instead.
+    else socket.disconnect().connect();
   });
   addEventListener("offline", () => {
     browserOnline.value = false;
+    // A WebSocket can look open long after the network is gone (until the 45 s heartbeat gives up),
+    // and everything sent meanwhile waits in the void. The browser knows better: drop the transport,
+    // so the app says "offline" and socket.io reconnects (and resyncs) as soon as it can.
+    if (!stopped && socket?.connected) socket.io.engine?.close();
   });
 }

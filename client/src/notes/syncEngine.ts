@@ -23,6 +23,10 @@ export interface SyncState {
 
 /** Local edits wait this long to be sent together (typing makes one update per key). */
 const SEND_EVERY_MS = 150;
+/** After a send failed for a passing reason, try again this much later. */
+const RETRY_AFTER_MS = 2000;
+/** Refusals that may not repeat: the same update is sent again later. */
+const TRANSIENT = new Set(["UNAVAILABLE", "RATE_LIMITED", "CONFLICT", "INTERNAL", "timeout", "network"]);
 
 /**
  * Keeps one Yjs document in sync with the server over any transport. On every (re)connect it
@@ -72,7 +76,8 @@ export class NotesSync {
     }
     Y.applyUpdate(this.doc, opened.data.update, this);
     this.maxUpdateBytes = opened.data.maxUpdateBytes;
-    this.set({ canEdit: opened.data.canEdit });
+    // A refusal before this open (of an open, or of a send) is over: what is still missing is sent again below.
+    this.set({ canEdit: opened.data.canEdit, errorCode: null });
     // Everything the server lacks, whatever its story: offline edits, lost acks, a reload. The
     // queued updates are kept as they are when the whole would be too big for one message.
     const missing = Y.encodeStateAsUpdate(this.doc, opened.data.stateVector);
@@ -153,7 +158,17 @@ export class NotesSync {
         }
         this.publish();
         if (answer?.ok) this.flush();
+        else if (!answer || TRANSIENT.has(answer.error.code)) this.retryLater();
       });
+  }
+
+  /** A send that failed for a passing reason (no answer, Redis away, too fast) is tried again by itself. */
+  private retryLater(): void {
+    if (this.timer || !this.connected) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flush();
+    }, RETRY_AFTER_MS);
   }
 
   private requeueInFlight(): void {

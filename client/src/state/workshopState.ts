@@ -172,6 +172,12 @@ export class ReactiveWorkshopState {
     return this.state.breakout.assignments.get(participantId) ?? null;
   }
 
+  /** Reactive: whether a facilitator opened this notes document to everyone (in its room) for editing. */
+  notesOpenToAll(docId: string): boolean {
+    this.revision.value;
+    return this.state.notesOpenToAll.has(docId);
+  }
+
   /** Reactive: someone's tags, when the viewer may see them (facilitators, or yourself). */
   tagsOf(participantId: ParticipantId): Tags {
     this.revision.value;

@@ -15,6 +15,7 @@ import { TagsDialog } from "./breakout/TagsDialog.js";
 import { TimeLeft } from "./breakout/Timer.js";
 import { useFocusOnMount } from "./hooks.js";
 import { Notice } from "./Notice.js";
+import { NotesPanel } from "./notes/NotesPanel.js";
 import { ParticipantList } from "./ParticipantList.js";
 import { PollsPanel } from "./polls/PollsPanel.js";
 import { QnaPanel } from "./qna/QnaPanel.js";
@@ -79,6 +80,7 @@ export function WorkshopView() {
       ) : null}
       <PollsPanel place={PLENARY} myId={me.participantId} />
       <QnaPanel boardId="plenary" myId={me.participantId} />
+      <NotesPanel docId="plenary" myId={me.participantId} />
       {isFacilitator ? <BreakoutPanel myId={me.participantId} /> : null}
       <ParticipantList myId={me.participantId} canManage={isFacilitator} />
       <AboutMe myId={me.participantId} />

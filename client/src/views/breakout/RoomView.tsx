@@ -5,6 +5,7 @@ import { formatNumber, t } from "../../i18n/index.js";
 import { leaveRoom, requestHelp, resolveHelp, takeHelp, visitRoom } from "../../net/breakout.js";
 import { workshopState } from "../../state/workshopState.js";
 import { useFocusOnMount } from "../hooks.js";
+import { NotesPanel } from "../notes/NotesPanel.js";
 import { PollsPanel } from "../polls/PollsPanel.js";
 import { QnaPanel } from "../qna/QnaPanel.js";
 import { Banners } from "./Banners.js";
@@ -57,6 +58,8 @@ export function RoomView({ round, room, myId, visiting }: RoomViewProps) {
       )}
       {/* The room's own board; a visiting facilitator moderates it here. */}
       <QnaPanel key={room.roomId} boardId={room.roomId} myId={myId} />
+      {/* The room's own notes; a visiting facilitator reads and edits them here. */}
+      <NotesPanel key={`notes-${room.roomId}`} docId={room.roomId} myId={myId} />
       <HelpBox round={round} room={room} canHandle={isLead || visiting} canAsk={!visiting} />
       <RoomPeople room={room} myId={myId} />
       <div class="room-actions">

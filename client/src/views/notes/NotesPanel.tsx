@@ -1,0 +1,159 @@
+import { useEffect, useState } from "preact/hooks";
+import type { ParticipantId } from "../../../../shared/ids.js";
+import type { NoteDocId } from "../../../../shared/notes.js";
+import { errorMessage, t } from "../../i18n/index.js";
+import { setNotesAccess } from "../../net/notes.js";
+import { readUnsynced } from "../../notes/notesStore.js";
+import { type ClientErrorCode, myRole, session } from "../../state/session.js";
+import { workshopState } from "../../state/workshopState.js";
+
+/**
+ * The editor (CodeMirror, Yjs, IndexedDB: several hundred kB) is loaded only when the notes are
+ * shown: at once for those who write them, on demand for readers, so the first load of
+ * people on phones stays small.
+ */
+type EditorModule = typeof import("./NotesEditor.js");
+let editorModule: Promise<EditorModule> | null = null;
+
+function loadEditor(): Promise<EditorModule> {
+  editorModule ??= import("./NotesEditor.js").catch((error: unknown) => {
+    editorModule = null;
+    throw error;
+  });
+  return editorModule;
+}
+
+type NotesPanelProps = { docId: NoteDocId; myId: ParticipantId };
+
+/** Shared notes of the plenary ("plenary") or of one breakout room (its room id). */
+export function NotesPanel({ docId, myId }: NotesPanelProps) {
+  const me = session.value;
+  const role = myRole.value;
+  const round = workshopState.round.value;
+  const openToAll = workshopState.notesOpenToAll(docId);
+  const isLead =
+    docId !== "plenary" && (round?.rooms.some((room) => room.roomId === docId && room.leadId === myId) ?? false);
+  // What the server will most likely say (it decides): editors get the editor at once.
+  const mayEdit = role === "facilitator" || role === "note-taker" || isLead || openToAll;
+  const [shown, setShown] = useState(() => mayEdit || (me ? readUnsynced(me.workshopId, docId) > 0 : false));
+  const [module, setModule] = useState<EditorModule | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const ids = `notes-${docId}`;
+
+  useEffect(() => {
+    if (mayEdit) setShown(true);
+  }, [mayEdit]);
+
+  useEffect(() => {
+    if (!shown) return;
+    let live = true;
+    setFailed(false);
+    loadEditor().then(
+      (loaded) => {
+        if (live) setModule(loaded);
+      },
+      () => {
+        if (live) setFailed(true);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [shown, attempt]);
+
+  const Editor = module?.NotesEditor;
+  return (
+    <section class="panel notes" aria-labelledby={`${ids}-heading`} data-testid="notes-panel" data-doc-id={docId}>
+      <div class="section-head">
+        <h2 id={`${ids}-heading`}>{docId === "plenary" ? t("notes.headingPlenary") : t("notes.headingRoom")}</h2>
+      </div>
+      {role === "facilitator" ? <AccessSwitch docId={docId} openToAll={openToAll} /> : null}
+      {!shown ? (
+        <>
+          <p class="hint">{t("notes.intro")}</p>
+          <button
+            type="button"
+            class="button secondary"
+            data-testid="notes-show"
+            aria-controls={`${ids}-body`}
+            onClick={() => setShown(true)}
+          >
+            {t("notes.show")}
+          </button>
+        </>
+      ) : Editor && me ? (
+        <div id={`${ids}-body`}>
+          <Editor
+            workshopId={me.workshopId}
+            docId={docId}
+            myId={myId}
+            displayName={me.displayName}
+            rightsKey={`${role}|${isLead}|${openToAll}`}
+          />
+        </div>
+      ) : failed ? (
+        <div id={`${ids}-body`} class="notes-load-failed">
+          <p class="form-error" role="alert">
+            {t("notes.loadFailed")}
+          </p>
+          <button type="button" class="button small secondary" onClick={() => setAttempt((value) => value + 1)}>
+            {t("notes.retry")}
+          </button>
+        </div>
+      ) : (
+        <p id={`${ids}-body`} class="muted" role="status">
+          {t("notes.loading")}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** Facilitators: let everyone in the room (everyone, for the plenary) edit, or note-takers only. */
+function AccessSwitch({ docId, openToAll }: { docId: NoteDocId; openToAll: boolean }) {
+  const [pending, setPending] = useState<boolean | null>(null);
+  const [error, setError] = useState<ClientErrorCode | null>(null);
+  const hintId = `notes-${docId}-access-hint`;
+
+  // The change is confirmed by its event (the workshop state); until then the switch shows what was asked.
+  useEffect(() => {
+    if (pending !== null && pending === openToAll) setPending(null);
+  }, [pending, openToAll]);
+
+  async function change(next: boolean) {
+    setPending(next);
+    setError(null);
+    const outcome = await setNotesAccess(docId, next);
+    if (!outcome?.ok) {
+      setPending(null);
+      setError(outcome ? outcome.error.code : "network");
+    }
+  }
+
+  return (
+    <div class="notes-access">
+      <label class="notes-switch">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={pending ?? openToAll}
+          aria-checked={pending ?? openToAll}
+          disabled={pending !== null}
+          aria-describedby={hintId}
+          data-testid="notes-open-to-all"
+          onChange={(event) => void change(event.currentTarget.checked)}
+        />
+        <span>{docId === "plenary" ? t("notes.openToAllPlenary") : t("notes.openToAllRoom")}</span>
+      </label>
+      <p class="hint" id={hintId}>
+        {docId === "plenary" ? t("notes.openToAllHintPlenary") : t("notes.openToAllHintRoom")}
+      </p>
+      {error ? (
+        <p class="form-error" role="alert">
+          {errorMessage(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
