@@ -7,7 +7,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/helpers/globalSetup.ts"],
     // Generous: the machine is shared and noisy; a slow pass is not a failure (no timing assertions).
-    testTimeout: 120_000,
+    // Browser tests on a busy 2-core box take a minute or more; a hang still fails, just later.
+    testTimeout: 240_000,
     hookTimeout: 120_000,
     // Two cores: run files in parallel but not so many that timing-sensitive waits starve.
     maxWorkers: 2,

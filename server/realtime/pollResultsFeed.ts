@@ -100,12 +100,15 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
     state.targets = new Set();
     state.everything = false;
     try {
-      const workshop = await this.store.getWorkshop(workshopId);
-      if (!workshop) return;
-      const [polls, round] = await Promise.all([
+      // The round is only needed for room and every-room polls (leads, room lists).
+      const [workshop, polls] = await Promise.all([
+        this.store.getWorkshop(workshopId),
         this.store.listPolls(workshopId),
-        workshop.currentRoundId ? this.store.getRound(workshopId, workshop.currentRoundId) : null,
       ]);
+      if (!workshop) return;
+      const needsRound = polls.some((poll) => poll.definition.scope.kind !== "plenary");
+      const round =
+        needsRound && workshop.currentRoundId ? await this.store.getRound(workshopId, workshop.currentRoundId) : null;
       const members = this.membersOf(workshopId);
       for (const poll of polls) {
         if (poll.status === "draft") continue;

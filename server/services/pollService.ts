@@ -116,8 +116,11 @@ export class PollService {
     payload: ParsedPayload<"poll:vote">,
   ): Promise<CommandResult<"poll:vote">> {
     try {
-      const { actor, workshop } = await this.workshops.authorizedContext("poll:vote", who);
-      const poll = await this.store.getPoll(who.workshopId, payload.pollId);
+      // Both reads at once: a vote is on the hot path (one round trip here, one for the ballot).
+      const [{ actor, workshop }, poll] = await Promise.all([
+        this.workshops.authorizedContext("poll:vote", who),
+        this.store.getPoll(who.workshopId, payload.pollId),
+      ]);
       const voterRoom = poll && poll.definition.scope.kind !== "plenary" ? await this.roomOf(who, workshop) : null;
       if (!poll || !seesPoll({ participantId: actor.participantId, role: actor.role, roomId: voterRoom }, poll)) {
         throw new DomainError("NOT_FOUND", "no such poll");
@@ -128,6 +131,7 @@ export class PollService {
       const outcome = await this.store.castBallot<CommandResult<"poll:vote">>(who.workshopId, command, {
         pollId: poll.pollId,
         participantId: actor.participantId,
+        anonymous: poll.definition.anonymous,
         ballot: { roomId, ballot, counters: countersOf(poll.definition, ballot, roomId) },
         now: this.now(),
         resultChanged: JSON.stringify({ pollId: poll.pollId, ballot, changed: true }),

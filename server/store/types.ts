@@ -44,6 +44,8 @@ export interface BallotCast {
   pollId: PollId;
   /** Only to find the voter's ballot: an anonymous poll stores a keyed hash of it, never the id. */
   participantId: ParticipantId;
+  /** The poll is anonymous (it cannot change while open): only then may the voter key need a new secret. */
+  anonymous: boolean;
   ballot: StoredBallot;
   /** The moment the vote arrived: an open poll past its closesAt refuses it, like a closed one. */
   now: number;

@@ -56,6 +56,7 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll sto
     return {
       pollId: poll.pollId,
       participantId: voter,
+      anonymous: poll.definition.anonymous,
       ballot: { roomId: null, ballot, counters: countersOf(poll.definition, ballot, null) },
       now,
       resultChanged: JSON.stringify({ changed: true }),

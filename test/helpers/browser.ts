@@ -53,6 +53,9 @@ export async function openPerson(browser: Browser, name: string, width = 1280): 
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   onTestFinished(() => context.close());
   const page = await context.newPage();
+  // A 2-core CI box runs six browsers, two servers and Redis at once: be patient, never timed.
+  page.setDefaultNavigationTimeout(90_000);
+  page.setDefaultTimeout(60_000);
   const problems: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(`${name} console error: ${message.text()}`);

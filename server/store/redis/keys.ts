@@ -5,7 +5,22 @@ import type { ParticipantId, RoundId, WorkshopId } from "../../../shared/ids.js"
  * `{<workshopId>}`, so the workshop lives in one Redis Cluster slot and its Lua scripts
  * (which touch several of these keys) stay valid there. `prefix` isolates deployments and tests.
  */
-export function workshopKeys(prefix: string, workshopId: WorkshopId) {
+export function workshopKeys(prefix: string, workshopId: WorkshopId): WorkshopKeys {
+  // Every store call needs these: built once per workshop, not on every vote.
+  const cacheKey = `${prefix}|${workshopId}`;
+  const cached = keyCache.get(cacheKey);
+  if (cached) return cached;
+  if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
+  const keys = buildWorkshopKeys(prefix, workshopId);
+  keyCache.set(cacheKey, keys);
+  return keys;
+}
+
+const KEY_CACHE_MAX = 10_000;
+const keyCache = new Map<string, WorkshopKeys>();
+export type WorkshopKeys = ReturnType<typeof buildWorkshopKeys>;
+
+function buildWorkshopKeys(prefix: string, workshopId: WorkshopId) {
   const base = `${prefix}wk:{${workshopId}}:`;
   return {
     /** JSON WorkshopRecord. */

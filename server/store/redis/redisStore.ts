@@ -496,7 +496,7 @@ export class RedisStore implements Store {
         cast.resultChanged,
         cast.resultUnchanged,
         keys.tallies,
-        randomBytes(32).toString("hex"),
+        cast.anonymous ? randomBytes(32).toString("hex") : "",
         ...cast.ballot.counters,
       ],
     )) as [string, string?];

@@ -273,6 +273,7 @@ if poll['status'] ~= 'open' then return {'closed'} end
 local closes_at = poll['closesAt']
 if type(closes_at) == 'number' and tonumber(ARGV[4]) >= closes_at then return {'closed'} end
 local voter = voter_key(poll, KEYS[5], ARGV[1], ARGV[2], ARGV[9])
+if not voter then return {'missing'} end
 local old = redis.call('HGET', KEYS[2], voter)
 if old == ARGV[3] then
   redis.call('SET', KEYS[4], ARGV[7], 'EX', tonumber(ARGV[5]))
