@@ -1,13 +1,8 @@
-import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { createClient } from "redis";
-import { z } from "zod";
 import { assignBalanced, seededRandom } from "../server/domain/breakout/assignment.js";
-import * as luaScripts from "../server/store/redis/scripts.js";
 import type { AssignConstraints, RoundView } from "../shared/breakout.js";
 import { PROTOCOL_VERSION } from "../shared/protocol.js";
 import {
@@ -18,31 +13,28 @@ import {
   type WatchCondition,
 } from "./lib/assignMessages.js";
 import { plannedPairs, plannedRooms } from "./lib/assignPlan.js";
-import {
-  type AssignReport,
-  type CpuSpan,
-  type Delivery,
-  renderAssignResults,
-  type SlowScript,
-  writeAssignResults,
-} from "./lib/assignReport.js";
+import { type AssignReport, type Delivery, renderAssignResults, writeAssignResults } from "./lib/assignReport.js";
 import {
   benchLogger,
   ChildLoader,
   createWorkshop,
   machine,
   numberEnv,
-  type RunningNode,
   repoRoot,
   scrapeMetrics,
   sleep,
-  startNode,
-  startRedis,
+  startWorkshopCluster,
+  stopWorkshopCluster,
   summarizeLog,
+  until,
+  type WorkshopCluster,
+  workingTree,
 } from "./lib/cluster.js";
 import { findProfile, monotonicMicros, profileWindows, type WindowProfile } from "./lib/cpuProfile.js";
-import { killAllNow, openFilesLimit } from "./lib/processes.js";
-import { type MachineSample, type ProcSample, sampleMachine, sampleProcess } from "./lib/procStats.js";
+import { openFilesLimit, runMain } from "./lib/processes.js";
+import { cpuSpan, sampleAll } from "./lib/procStats.js";
+import { commandStats, slowScripts } from "./lib/redisStats.js";
+import { publish } from "./lib/report.js";
 import { ClientStats, epochNow, newCommandId, WorkshopClient } from "./lib/workshopClient.js";
 
 /**
@@ -91,54 +83,7 @@ const logDir = mkdtempSync(path.join(tmpdir(), "wk-bench-assign-"));
 const log = benchLogger(benchStart);
 
 type Loader = ChildLoader<AssignLoaderMessage, AssignParentMessage>;
-
-interface Cluster {
-  redis: RunningNode;
-  nodes: RunningNode[];
-  redisClient: RedisClient;
-  keyPrefix: string;
-}
-
-function newRedisClient(url: string) {
-  const client = createClient({ url });
-  client.on("error", () => undefined);
-  return client;
-}
-type RedisClient = ReturnType<typeof newRedisClient>;
-
-interface Sample {
-  at: number;
-  procs: Map<string, ProcSample>;
-  machine: MachineSample;
-  benchCpuSeconds: number;
-}
-
-function sample(pids: Map<string, number>): Sample {
-  const procs = new Map<string, ProcSample>();
-  for (const [name, pid] of pids) {
-    try {
-      procs.set(name, sampleProcess(pid));
-    } catch {
-      // Gone: left out.
-    }
-  }
-  const cpu = process.cpuUsage();
-  return { at: Date.now(), procs, machine: sampleMachine(), benchCpuSeconds: (cpu.user + cpu.system) / 1e6 };
-}
-
-function span(label: string, from: Sample, to: Sample): CpuSpan {
-  const byProcess: Record<string, number> = {};
-  let ours = to.benchCpuSeconds - from.benchCpuSeconds;
-  for (const [name, after] of to.procs) {
-    const before = from.procs.get(name);
-    if (!before) continue;
-    byProcess[name] = after.cpuSeconds - before.cpuSeconds;
-    ours += byProcess[name];
-  }
-  byProcess.orchestrator = to.benchCpuSeconds - from.benchCpuSeconds;
-  const busy = to.machine.busySeconds - from.machine.busySeconds;
-  return { label, wallSeconds: (to.at - from.at) / 1000, byProcess, othersSeconds: Math.max(0, busy - ours) };
-}
+type Cluster = WorkshopCluster;
 
 /** What Redis says about presence: people counted online, and open connections (the facilitator's included). */
 async function storedPresence(cluster: Cluster, workshopId: string): Promise<{ online: number; connections: number }> {
@@ -150,95 +95,9 @@ async function storedPresence(cluster: Cluster, workshopId: string): Promise<{ o
   return { online: Number(online), connections: Number(connections) };
 }
 
-/** Polls until `ready` holds; false after timeoutMs. */
-async function until(ready: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!ready()) {
-    if (Date.now() > deadline) return false;
-    await sleep(10);
-  }
-  return true;
-}
-
 function must<T>(value: T | null | undefined, what: string): T {
   if (value === null || value === undefined) throw new Error(what);
   return value;
-}
-
-/** Redis INFO commandstats as name -> {calls, usec}. */
-async function commandStats(client: Cluster["redisClient"]): Promise<Record<string, { calls: number; usec: number }>> {
-  const info = await client.info("commandstats");
-  const stats: Record<string, { calls: number; usec: number }> = {};
-  for (const match of info.matchAll(/^cmdstat_([^:]+):calls=(\d+),usec=(\d+)/gm)) {
-    stats[match[1] ?? ""] = { calls: Number(match[2]), usec: Number(match[3]) };
-  }
-  return stats;
-}
-
-const scriptNames = new Map<string, string>(
-  Object.entries(luaScripts).flatMap(([name, script]) =>
-    typeof script === "object" && script !== null && "sha" in script && typeof script.sha === "string"
-      ? [[script.sha, name.replace(/Script$/, "")] as [string, string]]
-      : [],
-  ),
-);
-
-const SlowlogSchema = z.array(z.tuple([z.unknown(), z.unknown(), z.number(), z.array(z.string())]).rest(z.unknown()));
-
-/** The slow log since it was reset, summed by command (Lua scripts by name). */
-async function slowScripts(client: Cluster["redisClient"]): Promise<SlowScript[]> {
-  const entries = SlowlogSchema.parse(await client.sendCommand(["SLOWLOG", "GET", "-1"]));
-  const byName = new Map<string, SlowScript>();
-  for (const [, , micros, args] of entries) {
-    const verb = (args[0] ?? "").toUpperCase();
-    let name = verb;
-    if (verb === "EVALSHA") name = scriptNames.get(args[1] ?? "") ?? "EVALSHA ?";
-    else if (verb === "EVAL") {
-      const sha = createHash("sha1")
-        .update(args[1] ?? "")
-        .digest("hex");
-      name = scriptNames.get(sha) ?? "EVAL ?";
-    }
-    const entry = byName.get(name) ?? { name, calls: 0, totalMs: 0, maxMs: 0 };
-    entry.calls++;
-    entry.totalMs += micros / 1000;
-    entry.maxMs = Math.max(entry.maxMs, micros / 1000);
-    byName.set(name, entry);
-  }
-  return [...byName.values()].sort((a, b) => b.totalMs - a.totalMs);
-}
-
-async function startCluster(): Promise<Cluster> {
-  // Every command slower than 1 ms lands in the slow log, so Redis's share of a step can be read afterwards.
-  const redis = await startRedis(logDir, ["--slowlog-log-slower-than", "1000", "--slowlog-max-len", "100000"]);
-  const prefix = `bench:${Math.random().toString(36).slice(2, 10)}:`;
-  const env = { REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix, LOG_LEVEL: "warn", CLIENT_DIR: "" };
-  const nodes: RunningNode[] = [];
-  const started = await Promise.allSettled([0, 1].map((index) => startNode(logDir, "workshop", index, env)));
-  for (const result of started) if (result.status === "fulfilled") nodes.push(result.value);
-  const failed = started.find((result) => result.status === "rejected");
-  if (failed && failed.status === "rejected") {
-    for (const node of nodes) await node.stop();
-    await redis.stop();
-    throw failed.reason;
-  }
-  const redisClient = newRedisClient(redis.url);
-  await redisClient.connect();
-  return { redis, nodes, redisClient, keyPrefix: prefix };
-}
-
-async function stopCluster(cluster: Cluster): Promise<Array<{ name: string; exit: string }>> {
-  cluster.redisClient.destroy();
-  const exits: Array<{ name: string; exit: string }> = [];
-  for (const node of cluster.nodes) {
-    const exit = await node.stop();
-    exits.push({
-      name: node.name,
-      exit: exit.forced ? "killed after ignoring SIGTERM" : exit.code === 0 ? "clean" : `${exit.code ?? exit.signal}`,
-    });
-  }
-  await cluster.redis.stop();
-  return exits;
 }
 
 /** Arms a watch in every generator: each participant's state is checked from now on, the first time it meets the condition recorded. */
@@ -342,7 +201,7 @@ async function scenario(cluster: Cluster, options: ScenarioOptions): Promise<Ass
 
     // --- Join (not measured): slowly, so the servers are not overloaded by it.
     mark("join");
-    const joinSample = sample(pids);
+    const joinSample = sampleAll(pids);
     const joinStart = Date.now();
     const startAt = joinStart + 500;
     for (const [loaderIndex, loader] of loaders.entries()) {
@@ -375,7 +234,7 @@ async function scenario(cluster: Cluster, options: ScenarioOptions): Promise<Ass
       tagged += joined.tagged;
     }
     const joinSeconds = (Date.now() - startAt) / 1000;
-    const joinedSample = sample(pids);
+    const joinedSample = sampleAll(pids);
     log(`${options.label}: ${connected}/${options.people} joined (${tagged} tagged) in ${joinSeconds.toFixed(0)} s`);
     const people = () =>
       [...facilitator.state.participants.values()].filter((participant) => participant.role !== "facilitator");
@@ -472,7 +331,7 @@ async function scenario(cluster: Cluster, options: ScenarioOptions): Promise<Ass
       if (facAssignedAt === 0 && facilitator.state.breakout.assignments.size >= expectedAssignments())
         facAssignedAt = epochNow();
     };
-    const assignStart = sample(pids);
+    const assignStart = sampleAll(pids);
     const assignStartMono = monotonicMicros();
     const assignSentAt = epochNow();
     const assigned = await facilitator.command(
@@ -482,7 +341,7 @@ async function scenario(cluster: Cluster, options: ScenarioOptions): Promise<Ass
     );
     const assignAckAt = epochNow();
     const assignAckMono = monotonicMicros();
-    const assignAcked = sample(pids);
+    const assignAcked = sampleAll(pids);
     if (!assigned.ok) throw new Error(`breakout:assign refused: ${assigned.code} ${assigned.message}`);
     log(
       `${options.label}: assign acknowledged after ${(assignAckAt - assignSentAt).toFixed(0)} ms: ` +
@@ -490,7 +349,7 @@ async function scenario(cluster: Cluster, options: ScenarioOptions): Promise<Ass
     );
     for (const loader of loaders) loader.send({ type: "exclude", participantIds: assigned.data.unassigned });
     const assignDelivery = delivery("assign", assignSentAt, assignAckAt, await assignWatched);
-    const assignDelivered = sample(pids);
+    const assignDelivered = sampleAll(pids);
     const assignDeliveredMono = monotonicMicros();
     await until(() => facAssignedAt > 0, 30_000);
     log(
@@ -508,7 +367,7 @@ async function scenario(cluster: Cluster, options: ScenarioOptions): Promise<Ass
     facProbe = () => {
       if (facOpenAt === 0 && facilitator.state.breakout.round?.status === "open") facOpenAt = epochNow();
     };
-    const openStart = sample(pids);
+    const openStart = sampleAll(pids);
     const openStartMono = monotonicMicros();
     const openSentAt = epochNow();
     const opened = await facilitator.command(
@@ -519,7 +378,7 @@ async function scenario(cluster: Cluster, options: ScenarioOptions): Promise<Ass
     const openAckAt = epochNow();
     if (!opened.ok) throw new Error(`breakout:open refused: ${opened.code} ${opened.message}`);
     const openDelivery = delivery("open", openSentAt, openAckAt, await openWatched);
-    const roomsFetched = sample(pids);
+    const roomsFetched = sampleAll(pids);
     const roomsFetchedMono = monotonicMicros();
     log(
       `${options.label}: every participant shows and has fetched its room ` +
@@ -527,7 +386,7 @@ async function scenario(cluster: Cluster, options: ScenarioOptions): Promise<Ass
         ` (${openDelivery.missing} missing)`,
     );
     await sleep(settings.quietS * 1000);
-    const end = sample(pids);
+    const end = sampleAll(pids);
     const metricsAfter = await Promise.all(targets.map((url) => scrapeMetrics(url)));
     const redisStats = await commandStats(redisClient);
     const slow = await slowScripts(redisClient);
@@ -535,7 +394,7 @@ async function scenario(cluster: Cluster, options: ScenarioOptions): Promise<Ass
     // --- Baseline: one plenary-wide banner to the same participants, as many times as asked.
     // Only once the round runs: a banner needs a running round.
     mark("baseline");
-    const baselineStart = sample(pids);
+    const baselineStart = sampleAll(pids);
     const baselines: Delivery[] = [];
     for (let k = 1; k <= options.baselines; k++) {
       const text = `Baseline banner ${k} ${Math.random().toString(36).slice(2, 8)}`;
@@ -560,7 +419,7 @@ async function scenario(cluster: Cluster, options: ScenarioOptions): Promise<Ass
       });
       await sleep(1000);
     }
-    const baselineEnd = sample(pids);
+    const baselineEnd = sampleAll(pids);
     mark("end");
 
     const results: AssignLoaderResult[] = [];
@@ -634,12 +493,12 @@ async function scenario(cluster: Cluster, options: ScenarioOptions): Promise<Ass
         assign: facWindow("assign", "baseline"),
       },
       cpu: [
-        span("join (not measured)", joinSample, joinedSample),
-        span("baseline banners (all)", baselineStart, baselineEnd),
-        span("assign sent → ack", assignStart, assignAcked),
-        span("ack → every assignment delivered", assignAcked, assignDelivered),
-        span("open sent → every room fetched", openStart, roomsFetched),
-        span("whole assign window (assign → quiet end)", assignStart, end),
+        cpuSpan("join (not measured)", joinSample, joinedSample),
+        cpuSpan("baseline banners (all)", baselineStart, baselineEnd),
+        cpuSpan("assign sent → ack", assignStart, assignAcked),
+        cpuSpan("ack → every assignment delivered", assignAcked, assignDelivered),
+        cpuSpan("open sent → every room fetched", openStart, roomsFetched),
+        cpuSpan("whole assign window (assign → quiet end)", assignStart, end),
       ],
       redisStats,
       slowScripts: slow,
@@ -687,24 +546,6 @@ function profiles(report: AssignReport): Array<{ process: string; windows: Windo
   return found;
 }
 
-/** The server code measured: uncommitted changes to server/ and shared/ named by a hash of their diff. */
-function workingTree(): string {
-  try {
-    const diff = execFileSync("git", ["diff", "HEAD", "--", "server", "shared"], { cwd: repoRoot, encoding: "utf8" });
-    if (diff === "") return "no uncommitted changes in server/ or shared/";
-    const files = execFileSync("git", ["diff", "HEAD", "--name-only", "--", "server", "shared"], {
-      cwd: repoRoot,
-      encoding: "utf8",
-    })
-      .trim()
-      .split("\n");
-    const hash = createHash("sha1").update(diff).digest("hex").slice(0, 10);
-    return `uncommitted changes in ${files.join(", ")} (diff sha1 ${hash})`;
-  } catch {
-    return "unknown";
-  }
-}
-
 function countKinds(kinds: readonly string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const kind of kinds) counts[kind] = (counts[kind] ?? 0) + 1;
@@ -721,7 +562,13 @@ async function main(): Promise<void> {
     );
   }
   log(`logs in ${logDir}; ${JSON.stringify(settings)}`);
-  const cluster = await startCluster();
+  // Every command slower than 1 ms lands in the slow log, so Redis's share of a step can be read afterwards.
+  const cluster = await startWorkshopCluster(logDir, [
+    "--slowlog-log-slower-than",
+    "1000",
+    "--slowlog-max-len",
+    "100000",
+  ]);
   log(`redis and ${cluster.nodes.length} workshop nodes up`);
   let report: AssignReport | null = null;
   try {
@@ -746,7 +593,7 @@ async function main(): Promise<void> {
       computeRepeats: settings.computeRepeats,
     });
   } finally {
-    const exits = await stopCluster(cluster).catch(() => []);
+    const exits = await stopWorkshopCluster(cluster).catch(() => []);
     if (report) {
       report.exits = exits;
       report.profiles = profiles(report);
@@ -755,37 +602,8 @@ async function main(): Promise<void> {
   }
   if (!report) throw new Error("no report");
   const markdown = renderAssignResults(report);
-  process.stdout.write(`${markdown}\n`);
-  if (settings.write) {
-    const file = path.join(repoRoot, "docs/PERFORMANCE.md");
-    writeAssignResults(file, markdown);
-    log(`results written to ${path.relative(repoRoot, file)}`);
-  }
+  publish(markdown, settings.write, writeAssignResults, log);
   log(`logs kept in ${logDir}`);
 }
 
-const hardTimeout = setTimeout(() => {
-  log(`hard timeout: still running after ${settings.timeoutS} s, stopping everything`);
-  killAllNow();
-  process.exit(2);
-}, settings.timeoutS * 1000);
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    log(`${signal}: stopping everything`);
-    killAllNow();
-    process.exit(130);
-  });
-}
-process.on("exit", killAllNow);
-
-main()
-  .then(() => {
-    clearTimeout(hardTimeout);
-    process.exit(0);
-  })
-  .catch((error: unknown) => {
-    log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    killAllNow();
-    process.exit(1);
-  });
+runMain(main, settings.timeoutS, log);

@@ -6,11 +6,13 @@ import {
   type AssignLoadConfig,
   type AssignLoaderMessage,
   type AssignLoaderResult,
+  type AssignParentMessage,
   AssignParentMessageSchema,
   type WatchCondition,
   type WindowResult,
 } from "./lib/assignMessages.js";
 import { languageOf } from "./lib/assignPlan.js";
+import { orchestratorChannel } from "./lib/loaderIpc.js";
 import { ClientStats, epochNow, newCommandId, WorkshopClient } from "./lib/workshopClient.js";
 
 /**
@@ -78,9 +80,13 @@ let settledCount = 0;
 let joinedSent = false;
 let closing = false;
 
-function send(message: AssignLoaderMessage): void {
-  process.send?.(message);
-}
+const send = orchestratorChannel<AssignParentMessage, AssignLoaderMessage>(AssignParentMessageSchema, {
+  handle: (message) => handle(message),
+  close() {
+    closing = true;
+    for (const participant of participants) participant.client?.socket.close();
+  },
+});
 
 function bump(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
@@ -384,13 +390,7 @@ function result(): AssignLoaderResult {
   };
 }
 
-process.on("message", (raw: unknown) => {
-  const parsed = AssignParentMessageSchema.safeParse(raw);
-  if (!parsed.success) {
-    send({ type: "fatal", message: `bad message from the orchestrator: ${parsed.error.message}` });
-    return;
-  }
-  const message = parsed.data;
+function handle(message: Exclude<AssignParentMessage, { type: "close" }>): void {
   switch (message.type) {
     case "start":
       start(message.config);
@@ -407,17 +407,10 @@ process.on("message", (raw: unknown) => {
     case "report":
       send({ type: "result", result: result() });
       break;
-    case "close":
-      closing = true;
-      for (const participant of participants) participant.client?.socket.close();
-      setTimeout(() => process.exit(0), 200);
-      break;
     default: {
       const exhaustive: never = message;
       throw new Error(`unknown message ${JSON.stringify(exhaustive)}`);
     }
   }
-});
-// The orchestrator went away (crash, timeout): nothing to report to, so stop.
-process.on("disconnect", () => process.exit(0));
+}
 send({ type: "ready" });

@@ -3,7 +3,14 @@ import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "../shared/events.js";
 import { PROTOCOL_VERSION } from "../shared/protocol.js";
 import { applyEventBatch, applySyncResult, emptyWorkshopState, type WorkshopState } from "../shared/workshopState.js";
-import { type LoadConfig, type LoaderMessage, type LoaderResult, ParentMessageSchema } from "./lib/messages.js";
+import { orchestratorChannel } from "./lib/loaderIpc.js";
+import {
+  type LoadConfig,
+  type LoaderMessage,
+  type LoaderResult,
+  type ParentMessage,
+  ParentMessageSchema,
+} from "./lib/messages.js";
 import { kindOf, packetBytes } from "./lib/packets.js";
 
 /**
@@ -63,9 +70,13 @@ let convergedSent = false;
 
 const epochNow = () => performance.timeOrigin + performance.now();
 
-function send(message: LoaderMessage): void {
-  process.send?.(message);
-}
+const send = orchestratorChannel<ParentMessage, LoaderMessage>(ParentMessageSchema, {
+  handle: (message) => handle(message),
+  close() {
+    closing = true;
+    for (const client of clients) client.socket.close();
+  },
+});
 
 function bump(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
@@ -283,13 +294,7 @@ function result(): LoaderResult {
   };
 }
 
-process.on("message", (raw: unknown) => {
-  const parsed = ParentMessageSchema.safeParse(raw);
-  if (!parsed.success) {
-    send({ type: "fatal", message: `bad message from the orchestrator: ${parsed.error.message}` });
-    return;
-  }
-  const message = parsed.data;
+function handle(message: Exclude<ParentMessage, { type: "close" }>): void {
   switch (message.type) {
     case "start":
       start(message.config);
@@ -301,17 +306,10 @@ process.on("message", (raw: unknown) => {
     case "report":
       send({ type: "result", result: result() });
       break;
-    case "close":
-      closing = true;
-      for (const client of clients) client.socket.close();
-      setTimeout(() => process.exit(0), 200);
-      break;
     default: {
       const exhaustive: never = message;
       throw new Error(`unknown message ${JSON.stringify(exhaustive)}`);
     }
   }
-});
-// The orchestrator went away (crash, timeout): nothing to report to, so stop.
-process.on("disconnect", () => process.exit(0));
+}
 send({ type: "ready" });

@@ -9,7 +9,6 @@ import {
   numberEnv,
   type RunningNode,
   redisUsedMemory,
-  repoRoot,
   scrapeMetrics,
   sleep,
   startNode,
@@ -23,7 +22,7 @@ import {
   type LoadMode,
   type ParentMessage,
 } from "./lib/messages.js";
-import { type ExitInfo, killAllNow, openFilesLimit } from "./lib/processes.js";
+import { type ExitInfo, openFilesLimit, runMain } from "./lib/processes.js";
 import { type ProcSample, sampleMachine, sampleProcess } from "./lib/procStats.js";
 import {
   type BenchSettings,
@@ -31,6 +30,7 @@ import {
   type LoadRun,
   type NodeReport,
   type PhaseReport,
+  publish,
   renderResults,
   writeResults,
 } from "./lib/report.js";
@@ -298,36 +298,8 @@ async function main(): Promise<void> {
   const bare = await runPhase("bare");
   const workshop = await runPhase("workshop");
   const markdown = renderResults(settings, machine(), bare, workshop);
-  process.stdout.write(`${markdown}\n`);
-  if (settings.write) {
-    const file = path.join(repoRoot, "docs/PERFORMANCE.md");
-    writeResults(file, markdown);
-    log(`results written to ${path.relative(repoRoot, file)}`);
-  }
+  publish(markdown, settings.write, writeResults, log);
   log(`server logs kept in ${logDir}`);
 }
 
-const hardTimeout = setTimeout(() => {
-  log(`hard timeout: still running after ${settings.timeoutS} s, stopping everything`);
-  killAllNow();
-  process.exit(2);
-}, settings.timeoutS * 1000);
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    log(`${signal}: stopping everything`);
-    killAllNow();
-    process.exit(130);
-  });
-}
-process.on("exit", killAllNow);
-
-main()
-  .then(() => {
-    clearTimeout(hardTimeout);
-  })
-  .catch((error: unknown) => {
-    log(`failed: ${error instanceof Error ? error.message : String(error)}`);
-    killAllNow();
-    process.exit(1);
-  });
+runMain(main, settings.timeoutS, log);

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { AssignLoaderResult } from "./assignMessages.js";
 import { LANGUAGES } from "./assignPlan.js";
 import type { WindowProfile } from "./cpuProfile.js";
-import { format, type Machine, ratio } from "./report.js";
+import type { CpuSpan } from "./procStats.js";
+import type { SlowScript } from "./redisStats.js";
+import { format, type Machine, machineText, ratio, writeBetweenMarkers } from "./report.js";
 import { max, mean, percentile } from "./stats.js";
 
 export const ASSIGN_START = "<!-- bench:assign:start -->";
@@ -22,21 +23,6 @@ export interface Delivery {
   excluded: number;
   /** baseline only: the facilitator's own state showing the banner (its client runs in the orchestrator). */
   facilitatorMs?: number;
-}
-
-/** CPU seconds per process over one step, from /proc; others: the machine's busy time no process of the bench used. */
-export interface CpuSpan {
-  label: string;
-  wallSeconds: number;
-  byProcess: Record<string, number>;
-  othersSeconds: number;
-}
-
-export interface SlowScript {
-  name: string;
-  calls: number;
-  totalMs: number;
-  maxMs: number;
 }
 
 interface TrafficWindow {
@@ -209,10 +195,7 @@ export function renderAssignResults(report: AssignReport): string {
       `payload), then \`breakout:open\`. ${settings.loaders} load-generator processes; a warm-up workshop of ` +
       `${settings.warmupPeople} participants went through the same steps first.`,
     "",
-    `**Machine:** ${machine.cpus} CPUs (${machine.cpuModel}), ${format(machine.memoryGiB, 1)} GiB RAM, ` +
-      `Node ${machine.node}, Redis ${/v=(\S+)/.exec(machine.redis)?.[1] ?? machine.redis}, Socket.IO ${machine.socketIo}, ` +
-      `open-file limit ${machine.openFiles}, commit ${machine.commit}: ${report.tree}. ` +
-      "Servers, Redis and load generators all share these CPUs.",
+    machineText(machine, report.tree),
     "",
     "| step | time | ratio |",
     "|---|---:|---:|",
@@ -367,13 +350,9 @@ export function renderAssignResults(report: AssignReport): string {
 
 /** Replaces the assignment results between their markers, keeping the hand-written rest. */
 export function writeAssignResults(file: string, results: string): void {
-  const block = `${ASSIGN_START}\n${results}\n${ASSIGN_END}`;
-  const current = existsSync(file) ? readFileSync(file, "utf8") : "# Performance\n";
-  const start = current.indexOf(ASSIGN_START);
-  const end = current.indexOf(ASSIGN_END);
-  const next =
-    start >= 0 && end > start
-      ? `${current.slice(0, start)}${block}${current.slice(end + ASSIGN_END.length)}`
-      : `${current.trimEnd()}\n\n## Breakout assignment results\n\n${block}\n`;
-  writeFileSync(file, next);
+  writeBetweenMarkers(
+    file,
+    { start: ASSIGN_START, end: ASSIGN_END, heading: "## Breakout assignment results" },
+    results,
+  );
 }

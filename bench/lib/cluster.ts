@@ -1,4 +1,5 @@
 import { execFileSync, fork, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { openSync, readFileSync } from "node:fs";
 import { availableParallelism, cpus, totalmem } from "node:os";
 import path from "node:path";
@@ -8,19 +9,39 @@ import { z } from "zod";
 import { ConfigSchema } from "../../server/config.js";
 import { type CreateWorkshopResponse, CreateWorkshopResponseSchema } from "../../shared/workshop.js";
 import { freePort } from "../../test/helpers/ports.js";
-import { type ExitInfo, openFilesLimit, stopChild, tail, track, waitForHttp, waitForPort } from "./processes.js";
+import {
+  type ExitInfo,
+  exitText,
+  openFilesLimit,
+  stopChild,
+  tail,
+  track,
+  waitForHttp,
+  waitForPort,
+} from "./processes.js";
+import { newRedisClient, type RedisClient } from "./redisStats.js";
 import type { HeapUsage, Machine } from "./report.js";
 
 /**
  * What every bench needs around the code it measures: its own redis-server, workshop (or bare)
  * server nodes and load-generator children, each a separate process so the kernel tells whose
  * CPU is whose; their logs; and a description of the machine. Shared by bench/run.ts (join
- * storm) and bench/assign.ts (breakout assignment).
+ * storm), bench/assign.ts (breakout assignment) and bench/votes.ts (vote storm).
  */
 
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls until `ready` holds; false after timeoutMs. */
+export async function until(ready: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!ready()) {
+    if (Date.now() > deadline) return false;
+    await sleep(10);
+  }
+  return true;
+}
 
 /** A numeric setting from the environment, or its default; anything else stops the bench with a clear message. */
 export function numberEnv(name: string, fallback: number, min: number): number {
@@ -36,7 +57,19 @@ export function benchLogger(start: number): (line: string) => void {
   return (line: string) => process.stderr.write(`[bench +${((Date.now() - start) / 1000).toFixed(1)}s] ${line}\n`);
 }
 
-export type NodeKind = "workshop" | "bare";
+/**
+ * workshop: server/main.ts; bare: bench/bareServer.ts (accepts connections, nothing else);
+ * naive / reference / ceiling: bench/tallyServers.ts in that mode (the vote storm's baselines).
+ */
+export type NodeKind = "workshop" | "bare" | "naive" | "reference" | "ceiling";
+
+const entries: Record<NodeKind, string> = {
+  workshop: "server/main.ts",
+  bare: "bench/bareServer.ts",
+  naive: "bench/tallyServers.ts",
+  reference: "bench/tallyServers.ts",
+  ceiling: "bench/tallyServers.ts",
+};
 
 export interface RunningNode {
   name: string;
@@ -44,8 +77,8 @@ export interface RunningNode {
   pid: number;
   logPath: string;
   stop(): Promise<ExitInfo>;
-  /** Memory after a full GC (servers only). */
-  memory(): Promise<HeapUsage | null>;
+  /** Memory after a full GC (servers only), and the event-loop delay since the last ask; null after timeoutMs (5 s). */
+  memory(timeoutMs?: number): Promise<HeapUsage | null>;
 }
 
 /** The environment of a child: ours, minus every server setting, so the shell cannot change what is measured. */
@@ -63,9 +96,16 @@ export function profileArgs(logDir: string, name: string): string[] {
 }
 
 const memoryProbe = pathToFileURL(path.join(repoRoot, "bench/memoryProbe.ts")).href;
-const HeapSchema = z.object({ at: z.number(), rss: z.number(), heapUsed: z.number(), external: z.number() });
+const LoopDelaySchema = z.object({ p50Ms: z.number(), p99Ms: z.number(), maxMs: z.number(), meanMs: z.number() });
+const HeapSchema = z.object({
+  at: z.number(),
+  rss: z.number(),
+  heapUsed: z.number(),
+  external: z.number(),
+  loopDelay: LoopDelaySchema.optional(),
+});
 
-/** Starts one server node (workshop: server/main.ts; bare: bench/bareServer.ts) and waits until it answers. */
+/** Starts one server node (see NodeKind) and waits until it answers. */
 export async function startNode(
   logDir: string,
   kind: NodeKind,
@@ -76,7 +116,8 @@ export async function startNode(
   const name = `${kind}-${index + 1}`;
   const logPath = path.join(logDir, `${name}.log`);
   const logFd = openSync(logPath, "a");
-  const entry = kind === "workshop" ? "server/main.ts" : "bench/bareServer.ts";
+  const entry = entries[kind];
+  const mode: Record<string, string> = entry === "bench/tallyServers.ts" ? { TALLY_MODE: kind } : {};
   const memoryFile = path.join(logDir, `${name}.memory.json`);
   const child = track(
     spawn(
@@ -84,7 +125,7 @@ export async function startNode(
       [...profileArgs(logDir, name), "--expose-gc", "--import", "tsx", "--import", memoryProbe, entry],
       {
         cwd: repoRoot,
-        env: childEnv({ PORT: String(port), HOST: "127.0.0.1", BENCH_MEMORY_FILE: memoryFile, ...extraEnv }),
+        env: childEnv({ PORT: String(port), HOST: "127.0.0.1", BENCH_MEMORY_FILE: memoryFile, ...mode, ...extraEnv }),
         stdio: ["ignore", logFd, logFd],
       },
     ),
@@ -93,18 +134,28 @@ export async function startNode(
   await waitForHttp(`${url}${kind === "workshop" ? "/readyz" : "/healthz"}`, child, name, logPath);
   if (child.pid === undefined) throw new Error(`${name} has no pid`);
   const pid = child.pid;
-  return { name, url, pid, logPath, stop: () => stopChild(child), memory: () => probeMemory(pid, memoryFile) };
+  return {
+    name,
+    url,
+    pid,
+    logPath,
+    stop: () => stopChild(child),
+    memory: (timeoutMs = 5000) => probeMemory(pid, memoryFile, timeoutMs),
+  };
 }
 
-/** Asks a server (bench/memoryProbe.ts) for a full GC and its memory use afterwards; null if it never answers. */
-async function probeMemory(pid: number, file: string): Promise<HeapUsage | null> {
+/**
+ * Asks a server (bench/memoryProbe.ts) for a full GC and its memory use afterwards, with its
+ * event-loop delay since the previous ask; null if it never answers.
+ */
+async function probeMemory(pid: number, file: string, timeoutMs: number): Promise<HeapUsage | null> {
   const asked = Date.now();
   try {
     process.kill(pid, "SIGUSR2");
   } catch {
     return null;
   }
-  const deadline = asked + 5000;
+  const deadline = asked + timeoutMs;
   while (Date.now() < deadline) {
     await sleep(50);
     try {
@@ -165,6 +216,42 @@ export async function startRedis(logDir: string, extraArgs: string[] = []): Prom
     stop: () => stopChild(child),
     memory: async () => null,
   };
+}
+
+/** A bench's own Redis and two workshop nodes on it (its own key prefix, `LOG_LEVEL=warn`, API only). */
+export interface WorkshopCluster {
+  redis: RunningNode;
+  nodes: RunningNode[];
+  redisClient: RedisClient;
+  keyPrefix: string;
+}
+
+/** Starts Redis (extra `--name value` settings in redisArgs) and two workshop nodes; stops what started if one fails. */
+export async function startWorkshopCluster(logDir: string, redisArgs: string[] = []): Promise<WorkshopCluster> {
+  const redis = await startRedis(logDir, redisArgs);
+  const prefix = `bench:${Math.random().toString(36).slice(2, 10)}:`;
+  const env = { REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix, LOG_LEVEL: "warn", CLIENT_DIR: "" };
+  const nodes: RunningNode[] = [];
+  const started = await Promise.allSettled([0, 1].map((index) => startNode(logDir, "workshop", index, env)));
+  for (const result of started) if (result.status === "fulfilled") nodes.push(result.value);
+  const failed = started.find((result) => result.status === "rejected");
+  if (failed && failed.status === "rejected") {
+    for (const node of nodes) await node.stop();
+    await redis.stop();
+    throw failed.reason;
+  }
+  const redisClient = newRedisClient(redis.url);
+  await redisClient.connect();
+  return { redis, nodes, redisClient, keyPrefix: prefix };
+}
+
+/** Stops the nodes, then Redis; how each node exited. */
+export async function stopWorkshopCluster(cluster: WorkshopCluster): Promise<Array<{ name: string; exit: string }>> {
+  cluster.redisClient.destroy();
+  const exits: Array<{ name: string; exit: string }> = [];
+  for (const node of cluster.nodes) exits.push({ name: node.name, exit: exitText(await node.stop()) });
+  await cluster.redis.stop();
+  return exits;
 }
 
 /** POST /api/workshops: the join code and the facilitator key of a new workshop. */
@@ -305,6 +392,10 @@ export async function scrapeMetrics(url: string): Promise<Record<string, number>
     handshakesOk: /^workshop_handshakes_total\{outcome="ok"\} (\d+)/m,
     eventBatches: /^workshop_event_batches_total (\d+)/m,
     connections: /^workshop_connections (\d+)/m,
+    pollResultBroadcasts: /^workshop_poll_results_broadcasts_total (\d+)/m,
+    voteCommandsOk: /^workshop_commands_total\{command="poll:vote",outcome="ok"\} (\d+)/m,
+    voteSecondsSum: /^workshop_command_duration_seconds_sum\{command="poll:vote"\} ([\d.e+-]+)/m,
+    voteSecondsCount: /^workshop_command_duration_seconds_count\{command="poll:vote"\} (\d+)/m,
   };
   const values: Record<string, number> = {};
   for (const [name, pattern] of Object.entries(wanted)) {
@@ -339,4 +430,22 @@ export function machine(): Machine {
     commit: `${command("git", ["rev-parse", "--short", "HEAD"])}${dirty ? " (with uncommitted changes)" : ""}`,
     openFiles: openFilesLimit(),
   };
+}
+
+/** The server code measured: uncommitted changes to server/ and shared/ named by a hash of their diff. */
+export function workingTree(): string {
+  try {
+    const diff = execFileSync("git", ["diff", "HEAD", "--", "server", "shared"], { cwd: repoRoot, encoding: "utf8" });
+    if (diff === "") return "no uncommitted changes in server/ or shared/";
+    const files = execFileSync("git", ["diff", "HEAD", "--name-only", "--", "server", "shared"], {
+      cwd: repoRoot,
+      encoding: "utf8",
+    })
+      .trim()
+      .split("\n");
+    const hash = createHash("sha1").update(diff).digest("hex").slice(0, 10);
+    return `uncommitted changes in ${files.join(", ")} (diff sha1 ${hash})`;
+  } catch {
+    return "unknown";
+  }
 }

@@ -58,3 +58,46 @@ export function sampleMachine(): MachineSample {
   const busy = [user, nice, system, irq, softirq, steal].reduce<number>((sum, value) => sum + (value ?? 0), 0);
   return { busySeconds: busy / ticksPerSecond };
 }
+
+/** Every named process's /proc numbers, the machine's busy time and the orchestrator's own CPU, at one moment. */
+export interface Sample {
+  at: number;
+  procs: Map<string, ProcSample>;
+  machine: MachineSample;
+  benchCpuSeconds: number;
+}
+
+export function sampleAll(pids: ReadonlyMap<string, number>): Sample {
+  const procs = new Map<string, ProcSample>();
+  for (const [name, pid] of pids) {
+    try {
+      procs.set(name, sampleProcess(pid));
+    } catch {
+      // Gone: left out.
+    }
+  }
+  const cpu = process.cpuUsage();
+  return { at: Date.now(), procs, machine: sampleMachine(), benchCpuSeconds: (cpu.user + cpu.system) / 1e6 };
+}
+
+/** CPU seconds per process over one step, from /proc; others: the machine's busy time no process of the bench used. */
+export interface CpuSpan {
+  label: string;
+  wallSeconds: number;
+  byProcess: Record<string, number>;
+  othersSeconds: number;
+}
+
+export function cpuSpan(label: string, from: Sample, to: Sample): CpuSpan {
+  const byProcess: Record<string, number> = {};
+  let ours = to.benchCpuSeconds - from.benchCpuSeconds;
+  for (const [name, after] of to.procs) {
+    const before = from.procs.get(name);
+    if (!before) continue;
+    byProcess[name] = after.cpuSeconds - before.cpuSeconds;
+    ours += byProcess[name];
+  }
+  byProcess.orchestrator = to.benchCpuSeconds - from.benchCpuSeconds;
+  const busy = to.machine.busySeconds - from.machine.busySeconds;
+  return { label, wallSeconds: (to.at - from.at) / 1000, byProcess, othersSeconds: Math.max(0, busy - ours) };
+}

@@ -28,6 +28,12 @@ export interface ExitInfo {
   forced: boolean;
 }
 
+export function exitText(exit: ExitInfo): string {
+  if (exit.forced) return "killed after ignoring SIGTERM";
+  if (exit.code === 0) return "clean";
+  return exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`;
+}
+
 export function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   if (child.exitCode !== null || child.signalCode !== null) {
     return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
@@ -112,4 +118,34 @@ export function openFilesLimit(): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/**
+ * Runs an orchestrator's main: a hard timeout, SIGINT/SIGTERM or a failure stops every child
+ * it started (and exits 2, 130 or 1); success exits 0.
+ */
+export function runMain(main: () => Promise<void>, timeoutS: number, log: (line: string) => void): void {
+  const hardTimeout = setTimeout(() => {
+    log(`hard timeout: still running after ${timeoutS} s, stopping everything`);
+    killAllNow();
+    process.exit(2);
+  }, timeoutS * 1000);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      log(`${signal}: stopping everything`);
+      killAllNow();
+      process.exit(130);
+    });
+  }
+  process.on("exit", killAllNow);
+  main()
+    .then(() => {
+      clearTimeout(hardTimeout);
+      process.exit(0);
+    })
+    .catch((error: unknown) => {
+      log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      killAllNow();
+      process.exit(1);
+    });
 }

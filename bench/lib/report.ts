@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { repoRoot } from "./cluster.js";
 import type { LoaderResult, LoadMode } from "./messages.js";
-import type { ExitInfo } from "./processes.js";
+import { type ExitInfo, exitText } from "./processes.js";
 import type { ProcSample } from "./procStats.js";
 import { max, mean, percentile } from "./stats.js";
 
@@ -38,11 +40,20 @@ export interface LoadRun {
   measuredSeconds: number;
 }
 
+/** Event-loop delay beyond the probe's 10 ms sampling interval, since the previous probe (bench/memoryProbe.ts). */
+export interface LoopDelay {
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  meanMs: number;
+}
+
 /** process.memoryUsage() after a full GC, from bench/memoryProbe.ts. */
 export interface HeapUsage {
   rss: number;
   heapUsed: number;
   external: number;
+  loopDelay?: LoopDelay;
 }
 
 export interface NodeReport {
@@ -177,12 +188,6 @@ function numericRow(label: string, unit: string, bare: number, workshop: number,
   return row(label, `${format(bare, digits)}${suffix}`, `${format(workshop, digits)}${suffix}`, ratio(workshop, bare));
 }
 
-function exitText(exit: ExitInfo): string {
-  if (exit.forced) return "killed after ignoring SIGTERM";
-  if (exit.code === 0) return "clean";
-  return exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`;
-}
-
 function liveText(node: NodeReport): string {
   if (!node.heapBefore || !node.heapAfter) return "—";
   const live = (usage: HeapUsage) => format((usage.heapUsed + usage.external) / MiB);
@@ -192,6 +197,16 @@ function liveText(node: NodeReport): string {
 function countsText(counts: Record<string, number>): string {
   const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
   return entries.length === 0 ? "none" : entries.map(([key, count]) => `${count} × ${key}`).join("; ");
+}
+
+/** The **Machine:** line of every bench's results; `tree` says what was uncommitted in the server code. */
+export function machineText(machine: Machine, tree?: string): string {
+  return (
+    `**Machine:** ${machine.cpus} CPUs (${machine.cpuModel}), ${format(machine.memoryGiB, 1)} GiB RAM, ` +
+    `Node ${machine.node}, Redis ${/v=(\S+)/.exec(machine.redis)?.[1] ?? machine.redis}, Socket.IO ${machine.socketIo}, ` +
+    `open-file limit ${machine.openFiles}, commit ${machine.commit}${tree ? `: ${tree}` : ""}. ` +
+    "Servers, Redis and load generators all share these CPUs."
+  );
 }
 
 /** The Markdown that goes between the markers of docs/PERFORMANCE.md (and to stdout). */
@@ -215,10 +230,7 @@ export function renderResults(
       `${settings.loaders} load-generator processes; ${settings.warmupClients} warm-up clients per phase; ` +
       `measured until ${format(settings.quietS, 0)} s after every client's state was complete.`,
     "",
-    `**Machine:** ${machine.cpus} CPUs (${machine.cpuModel}), ${format(machine.memoryGiB, 1)} GiB RAM, ` +
-      `Node ${machine.node}, Redis ${/v=(\S+)/.exec(machine.redis)?.[1] ?? machine.redis}, Socket.IO ${machine.socketIo}, ` +
-      `open-file limit ${machine.openFiles}, commit ${machine.commit}. ` +
-      "Servers, Redis and load generators all share these CPUs.",
+    machineText(machine),
     "",
     "| | bare Socket.IO | workshop server | workshop / bare |",
     "|---|---:|---:|---:|",
@@ -355,15 +367,41 @@ export function renderResults(
   return lines.join("\n");
 }
 
-/** Replaces the results between the markers of the performance doc, keeping the hand-written rest. */
-export function writeResults(file: string, results: string): void {
-  const block = `${RESULTS_START}\n${results}\n${RESULTS_END}`;
+/**
+ * Replaces what stands between two markers of the performance doc, keeping the hand-written
+ * rest; without the markers, appends them under `heading` at the end.
+ */
+export function writeBetweenMarkers(
+  file: string,
+  markers: { start: string; end: string; heading: string },
+  text: string,
+) {
+  const block = `${markers.start}\n${text}\n${markers.end}`;
   const current = existsSync(file) ? readFileSync(file, "utf8") : "# Performance\n";
-  const start = current.indexOf(RESULTS_START);
-  const end = current.indexOf(RESULTS_END);
+  const start = current.indexOf(markers.start);
+  const end = current.indexOf(markers.end);
   const next =
     start >= 0 && end > start
-      ? `${current.slice(0, start)}${block}${current.slice(end + RESULTS_END.length)}`
-      : `${current.trimEnd()}\n\n## Results\n\n${block}\n`;
+      ? `${current.slice(0, start)}${block}${current.slice(end + markers.end.length)}`
+      : `${current.trimEnd()}\n\n${markers.heading}\n\n${block}\n`;
   writeFileSync(file, next);
+}
+
+/** Prints a bench's results and, when `write` (not BENCH_WRITE=0), puts them into docs/PERFORMANCE.md with `writer`. */
+export function publish(
+  markdown: string,
+  write: boolean,
+  writer: (file: string, text: string) => void,
+  log: (line: string) => void,
+): void {
+  process.stdout.write(`${markdown}\n`);
+  if (!write) return;
+  const file = path.join(repoRoot, "docs/PERFORMANCE.md");
+  writer(file, markdown);
+  log(`results written to ${path.relative(repoRoot, file)}`);
+}
+
+/** Replaces the join-storm results between their markers. */
+export function writeResults(file: string, results: string): void {
+  writeBetweenMarkers(file, { start: RESULTS_START, end: RESULTS_END, heading: "## Results" }, results);
 }
