@@ -80,10 +80,10 @@ export class NotesSync {
     this.set({ canEdit: opened.data.canEdit, errorCode: null });
     // Everything the server lacks, whatever its story: offline edits, lost acks, a reload. The
     // queued updates are kept as they are when the whole would be too big for one message.
-    const missing = Y.encodeStateAsUpdate(this.doc, opened.data.stateVector);
+    const missing = missingParts(this.doc, opened.data.stateVector, this.maxUpdateBytes);
     if (this.inFlight) this.requeueInFlight();
-    if (!hasContent(missing) || !opened.data.canEdit) this.pending = [];
-    else if (missing.byteLength <= this.maxUpdateBytes || this.pending.length === 0) this.pending = [missing];
+    if (missing.length === 0 || !opened.data.canEdit) this.pending = [];
+    else this.pending = missing;
     if (this.pending.length === 0) this.pendingEdits = 0;
     this.publish();
     this.flush();
@@ -196,6 +196,27 @@ export class NotesSync {
     this.state = { ...this.state, status, unsynced };
     for (const listener of this.listeners) listener(this.state);
   }
+}
+
+/**
+ * What the server lacks, as one update when it fits in a message, else one update per editor
+ * (client id) of this copy: a long offline spell with several people's edits still goes through.
+ */
+export function missingParts(doc: Y.Doc, serverStateVector: Uint8Array, maxBytes: number): Uint8Array[] {
+  const whole = Y.encodeStateAsUpdate(doc, serverStateVector);
+  if (!hasContent(whole)) return [];
+  if (whole.byteLength <= maxBytes) return [whole];
+  const server = Y.decodeStateVector(serverStateVector);
+  const local = Y.decodeStateVector(Y.encodeStateVector(doc));
+  const parts: Uint8Array[] = [];
+  for (const [client, clock] of local) {
+    if (clock <= (server.get(client) ?? 0)) continue;
+    // "The server knows everything but this client's missing part": the diff holds only that.
+    const known = new Map(local);
+    known.set(client, server.get(client) ?? 0);
+    parts.push(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(known)));
+  }
+  return parts.length > 0 ? parts : [whole];
 }
 
 /** An update with no structs and no deletions is two zero bytes. */
