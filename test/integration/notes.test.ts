@@ -69,13 +69,19 @@ describe("shared notes", () => {
     const { host, people, takers } = await noteTakers(2);
     const [a, b] = await Promise.all(takers.map((taker) => openEditor(taker)));
     if (!a || !b) throw new Error("no editors");
-    const junk = [new Uint8Array([1, 200, 255, 255, 255, 255, 15, 3, 7]), new Uint8Array(60 * 1024).fill(7)];
+    // Small malformed (checked inline), larger malformed (checked in the worker), oversized.
+    const junk = [
+      new Uint8Array([1, 200, 255, 255, 255, 255, 15, 3, 7]),
+      new Uint8Array(8 * 1024).fill(255),
+      new Uint8Array(60 * 1024).fill(7),
+    ];
     const refusals = junk.map((update) =>
       (takers[0] as TestClient).send("notes:update", { commandId: newCommandId(), docId: "plenary", update }),
     );
     b.insert(0, "still flowing");
-    const [bad, big] = await Promise.all(refusals);
+    const [bad, badInWorker, big] = await Promise.all(refusals);
     expect(bad).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+    expect(badInWorker).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
     expect(big, JSON.stringify(big)).toMatchObject({ ok: false, error: { code: "PAYLOAD_TOO_LARGE" } });
     await b.saved();
     expect(await converged([a, b])).toBe("still flowing");
