@@ -10,6 +10,7 @@ import { errorHandler } from "./http/errors.js";
 import { opsRoutes } from "./http/opsRoutes.js";
 import { pollRoutes } from "./http/pollRoutes.js";
 import { qnaRoutes } from "./http/qnaRoutes.js";
+import { reportRoutes } from "./http/reportRoutes.js";
 import { workshopRoutes } from "./http/workshopRoutes.js";
 import type { Logger } from "./logger.js";
 import { createMetrics, type Metrics } from "./metrics.js";
@@ -26,6 +27,7 @@ import { PollResultsFeed } from "./realtime/pollResultsFeed.js";
 import { QnaFeed } from "./realtime/qnaFeed.js";
 import { qnaHandlers } from "./realtime/qnaHandlers.js";
 import { createRateLimiter } from "./realtime/rateLimit.js";
+import { reportHandlers } from "./realtime/reportHandlers.js";
 import { attachSession } from "./realtime/session.js";
 import { startSharedTimers } from "./realtime/sharedTimers.js";
 import type { WorkshopServer } from "./realtime/types.js";
@@ -35,6 +37,7 @@ import { NotesService } from "./services/notes/notesService.js";
 import { UpdateValidator } from "./services/notes/updateValidator.js";
 import { PollService } from "./services/pollService.js";
 import { QnaService } from "./services/qnaService.js";
+import { ReportService } from "./services/reportService.js";
 import { WorkshopService } from "./services/workshopService.js";
 import type { Store } from "./store/types.js";
 
@@ -73,6 +76,7 @@ export function createApp(deps: AppDeps): App {
     updatesPerSecond: config.NOTES_UPDATES_PER_SECOND,
     compactAfter: config.NOTES_COMPACT_AFTER,
   });
+  const reports = new ReportService(store, service, polls, notes);
 
   const web = express();
   web.disable("x-powered-by");
@@ -91,6 +95,7 @@ export function createApp(deps: AppDeps): App {
   web.use(workshopRoutes(service, logger));
   web.use(pollRoutes(polls));
   web.use(qnaRoutes(qna));
+  web.use(reportRoutes(reports));
   web.use(clientRoutes(config.CLIENT_DIR));
   web.use(errorHandler(logger));
 
@@ -151,6 +156,7 @@ export function createApp(deps: AppDeps): App {
     ...pollHandlers(polls),
     ...qnaHandlers(qna),
     ...notesHandlers(notes),
+    ...reportHandlers(reports),
   ];
   const handlerContext = { logger, metrics, allowCommand: createRateLimiter({ perSecond: 20, burst: 40 }) };
 

@@ -42,6 +42,7 @@ import {
   QuestionTextSchema,
   QuestionViewSchema,
 } from "./qna.js";
+import { AttributionSchema } from "./report.js";
 import { freeText, nameText } from "./text.js";
 import {
   ParticipantProfileSchema,
@@ -89,6 +90,13 @@ export const commands = {
     summary: "End the workshop for everyone.",
     write: true,
     payload: z.strictObject({ ...write }),
+    result: WorkshopViewSchema,
+  },
+  "workshop:setAttribution": {
+    summary:
+      "Whether outcome reports may name people (named questions asked after this, note-takers); everyone sees the setting.",
+    write: true,
+    payload: z.strictObject({ ...write, attribution: AttributionSchema }),
     result: WorkshopViewSchema,
   },
   "participant:setTags": {

@@ -11,6 +11,7 @@ import {
 } from "./ids.js";
 import { NoteAccessSchema } from "./notes.js";
 import { PollIdSchema, PollViewSchema } from "./poll.js";
+import { AttributionSchema } from "./report.js";
 import { nameText } from "./text.js";
 
 export const Role = { facilitator: "facilitator", noteTaker: "note-taker", participant: "participant" } as const;
@@ -68,6 +69,8 @@ export const WorkshopViewSchema = z.object({
   joinCode: z.string(),
   status: WorkshopStatusSchema,
   createdAt: z.number().int(),
+  /** Whether outcome reports may name people; shown to everyone, so asking a named question is informed consent. */
+  reportAttribution: AttributionSchema,
 });
 export type WorkshopView = z.infer<typeof WorkshopViewSchema>;
 

@@ -22,6 +22,8 @@ export const policy = {
   "participant:remove": { roles: facilitators, allowedWhenEnded: false },
   "session:leave": { roles: everyone, allowedWhenEnded: true },
   "workshop:end": { roles: facilitators, allowedWhenEnded: false },
+  // A report of an ended workshop may still be made attributed (or not) afterwards.
+  "workshop:setAttribution": { roles: facilitators, allowedWhenEnded: true },
   // Everyone may set their own tags; only facilitators set other people's (checked by the service).
   "participant:setTags": { roles: everyone, allowedWhenEnded: false },
   // Your own room, or any room as a facilitator (checked by the service).

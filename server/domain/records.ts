@@ -1,4 +1,5 @@
 import type { ParticipantId, RoundId, WorkshopId } from "../../shared/ids.js";
+import type { Attribution } from "../../shared/report.js";
 import type { ParticipantProfile, ParticipantView, Role, WorkshopView } from "../../shared/workshop.js";
 
 /** What the store keeps for a workshop. The facilitator key is only ever a hash here. */
@@ -12,6 +13,8 @@ export interface WorkshopRecord {
   /** The latest round planned (rounds are numbered in order); absent on workshops without rounds. */
   currentRoundId?: RoundId | null;
   roundCount?: number;
+  /** Absent: "none" (the default, no names in reports). */
+  reportAttribution?: Attribution;
 }
 
 /** What the store keeps for one person. Removed and departed people stay as tombstones so their session stays dead. */
@@ -30,6 +33,7 @@ export function toWorkshopView(record: WorkshopRecord): WorkshopView {
     joinCode: record.joinCode,
     status: record.status,
     createdAt: record.createdAt,
+    reportAttribution: record.reportAttribution ?? "none",
   };
 }
 

@@ -3,7 +3,7 @@ import { WorkshopIdSchema } from "../../shared/ids.js";
 import { BoardIdSchema } from "../../shared/qna.js";
 import { qnaCsv } from "../domain/qna/export.js";
 import type { QnaService } from "../services/qnaService.js";
-import { downloadRoute } from "./downloadRoute.js";
+import { downloadRoute, jsonBody } from "./downloadRoute.js";
 
 const ParamsSchema = z.object({
   workshopId: WorkshopIdSchema,
@@ -17,9 +17,12 @@ export function qnaRoutes(qna: QnaService) {
     "/api/workshops/:workshopId/qna/export",
     (req) => ParamsSchema.safeParse({ ...req.params, ...req.query }).data ?? null,
     "expected a workshop id, format=csv|json and optionally board=<boardId>",
-    async (token, { workshopId, board }) => {
+    async (token, { workshopId, board, format }) => {
       const data = await qna.exportData(token, workshopId, board);
-      return { baseName: `questions-${workshopId}${board ? `-${board}` : ""}`, data, csv: () => qnaCsv(data) };
+      return {
+        baseName: `questions-${workshopId}${board ? `-${board}` : ""}`,
+        body: () => (format === "csv" ? qnaCsv(data) : jsonBody(data)),
+      };
     },
   );
 }

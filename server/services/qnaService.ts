@@ -25,6 +25,7 @@ import type { ParticipantRecord, WorkshopRecord } from "../domain/records.js";
 import { newQuestionId } from "../security/ids.js";
 import { hashSecret, secretMatchesHash } from "../security/secrets.js";
 import type { CommandRef, QnaWrite, QuestionRecord, Store } from "../store/types.js";
+import { exporterContext } from "./exportAccess.js";
 import { RateWindow } from "./rateWindow.js";
 import type { Actor, WorkshopService } from "./workshopService.js";
 
@@ -90,7 +91,7 @@ export class QnaService {
       : { actorId: who.participantId, commandId: payload.commandId };
     const earlier = await this.store.commandResult<CommandResult<"qna:ask">>(who.workshopId, command);
     if (earlier) return earlier;
-    const { actor, viewer } = await this.context("qna:ask", who);
+    const { actor, workshop, viewer } = await this.context("qna:ask", who);
     if (!usesBoard(viewer, payload.boardId)) throw new DomainError("FORBIDDEN", "that is not your room's board");
     this.requireLength(payload.text);
     if (!this.asks.allow(`${who.workshopId}:${who.participantId}`)) {
@@ -111,6 +112,7 @@ export class QnaService {
       secretHash: hashSecret(secret),
       preModeration: boardSettings(boards, payload.boardId).preModeration,
       flagged: matchesWordList(payload.text, this.limits.wordList),
+      attributionAnnounced: workshop.reportAttribution === "attributed",
     });
     const result = { question: toQuestionView(record, 0), secret };
     const outcome = await this.store.commitQna(
@@ -238,13 +240,7 @@ export class QnaService {
    * session token. No author appears, named or not (Chatham House by default).
    */
   async exportData(sessionToken: string, workshopId: WorkshopId, boardId: BoardId | undefined): Promise<QnaExport> {
-    const { actor, workshop } = await this.workshops.contextOfToken(sessionToken);
-    if (actor.status !== "active" || workshop.workshopId !== workshopId) {
-      throw new DomainError("UNAUTHORIZED", "session not recognised");
-    }
-    if (actor.role !== "facilitator" && actor.role !== "note-taker") {
-      throw new DomainError("FORBIDDEN", "only facilitators and note-takers export questions");
-    }
+    await exporterContext(this.workshops, sessionToken, workshopId);
     const [questions, rounds] = await Promise.all([
       this.store.listQuestions(workshopId),
       this.store.listRounds(workshopId),

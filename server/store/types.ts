@@ -83,6 +83,11 @@ export interface QuestionRecord {
   edited: boolean;
   flagged: boolean;
   dismissReason: string | null;
+  /**
+   * An attributed report may name the author: the question was named and asked while the
+   * workshop announced that reports may name people. Absent (older records): false.
+   */
+  creditable?: boolean;
 }
 
 /** A board's moderation setting as stored (absent: the default). */

@@ -27,6 +27,7 @@ const base = {
   author: { participantId: "pauthor00000000", displayName: "Ana" },
   secretHash: "hash",
   flagged: false,
+  attributionAnnounced: false,
 };
 
 describe("Q&A rules", () => {
@@ -40,6 +41,14 @@ describe("Q&A rules", () => {
     expect(JSON.stringify(view)).not.toContain("pauthor00000000");
     expect(JSON.stringify(view)).not.toContain("hash");
     expect(newQuestion({ ...base, anonymous: true, preModeration: false, flagged: true }).status).toBe("pending");
+  });
+
+  it("only a named question asked while attribution was announced may be credited", () => {
+    expect(newQuestion({ ...base, anonymous: false, preModeration: false }).creditable).toBe(false);
+    const announced = { ...base, preModeration: false, attributionAnnounced: true };
+    expect(newQuestion({ ...announced, anonymous: false }).creditable).toBe(true);
+    // Anonymous stays anonymous whatever the workshop announced.
+    expect(newQuestion({ ...announced, anonymous: true })).toMatchObject({ creditable: false, authorName: null });
   });
 
   it("moderation moves: approve, dismiss with reason, restore, answer, correct; edits only while pending", () => {

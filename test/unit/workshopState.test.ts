@@ -8,6 +8,7 @@ const workshop = {
   joinCode: "ABCDEF",
   status: "active" as const,
   createdAt: 0,
+  reportAttribution: "none" as const,
 };
 const ana = { participantId: "pana000000000000", displayName: "Ana", role: "participant" as const };
 const snapshot: WorkshopSnapshot = {

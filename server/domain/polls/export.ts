@@ -1,4 +1,4 @@
-import type { PollExport, PollOption, PollResults } from "../../../shared/poll.js";
+import type { PollDefinition, PollExport, PollOption, PollResults } from "../../../shared/poll.js";
 import { type CsvValue, csvTable } from "../export/csv.js";
 
 export const POLL_CSV_HEADER = [
@@ -16,7 +16,8 @@ export const POLL_CSV_HEADER = [
   "voters",
 ] as const;
 
-function percent(count: number, voters: number): number | null {
+/** Share of voters in percent with one decimal; null with no voters. */
+export function percent(count: number, voters: number): number | null {
   return voters === 0 ? null : Math.round((count * 1000) / voters) / 10;
 }
 
@@ -25,16 +26,47 @@ function percent(count: number, voters: number): number | null {
  * every-room poll, "" otherwise); open-text answers last, one row each.
  */
 export function pollCsv(data: PollExport): string {
-  const { poll, results } = data;
-  const { definition } = poll;
-  const options: readonly PollOption[] = "options" in definition ? definition.options : [];
+  const { definition } = data.poll;
+  return csvTable(
+    POLL_CSV_HEADER,
+    pollCsvRows({
+      pollId: data.poll.pollId,
+      question: definition.question,
+      kind: definition.kind,
+      options: "options" in definition ? definition.options : [],
+      results: data.results,
+      roomNames: data.roomNames,
+      answers: data.answers ?? [],
+    }),
+  );
+}
+
+function roomOrder(roomNames: Readonly<Record<string, string>>, roomId: string): number {
+  const index = Object.keys(roomNames).indexOf(roomId);
+  return index === -1 ? Number.MAX_SAFE_INTEGER : index;
+}
+
+/** What the poll rows need: the export's fields, and the report's (server/domain/report/csv.ts). */
+export interface PollRowsInput {
+  pollId: string;
+  question: string;
+  kind: PollDefinition["kind"];
+  options: readonly PollOption[];
+  results: PollResults;
+  roomNames: Readonly<Record<string, string>>;
+  answers: ReadonlyArray<{ roomId: string | null; text: string }>;
+}
+
+/** The rows of POLL_CSV_HEADER for one poll. */
+export function pollCsvRows(data: PollRowsInput): CsvValue[][] {
+  const { results, options } = data;
   const labelOf = (optionId: string) => options.find((option) => option.optionId === optionId)?.label ?? optionId;
   const rows: CsvValue[][] = [];
   const row = (room: string, type: string, item: string, values: Partial<Record<string, number | null>>) =>
     rows.push([
-      poll.pollId,
-      definition.question,
-      definition.kind,
+      data.pollId,
+      data.question,
+      data.kind,
       room,
       type,
       item,
@@ -46,9 +78,10 @@ export function pollCsv(data: PollExport): string {
       values.voters ?? null,
     ]);
   const scopes: Array<[string, PollResults["combined"]]> = [
-    ...Object.entries(results.byRoom ?? {}).map(
-      ([roomId, tally]) => [data.roomNames[roomId] ?? roomId, tally] as [string, PollResults["combined"]],
-    ),
+    // Rooms in the order roomNames lists them (the round's order), not the counters' order.
+    ...Object.entries(results.byRoom ?? {})
+      .sort(([a], [b]) => roomOrder(data.roomNames, a) - roomOrder(data.roomNames, b))
+      .map(([roomId, tally]) => [data.roomNames[roomId] ?? roomId, tally] as [string, PollResults["combined"]]),
     [results.byRoom ? "All rooms" : "", results.combined],
   ];
   for (const [room, tally] of scopes) {
@@ -79,8 +112,8 @@ export function pollCsv(data: PollExport): string {
       }
     }
   }
-  for (const answer of data.answers ?? []) {
+  for (const answer of data.answers) {
     row(answer.roomId === null ? "" : (data.roomNames[answer.roomId] ?? answer.roomId), "answer", answer.text, {});
   }
-  return csvTable(POLL_CSV_HEADER, rows);
+  return rows;
 }

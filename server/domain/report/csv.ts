@@ -1,0 +1,81 @@
+import type { Report, ReportPoll, ReportSection } from "../../../shared/report.js";
+import { type CsvValue, csvTable } from "../export/csv.js";
+import { POLL_CSV_HEADER, pollCsvRows } from "../polls/export.js";
+
+/**
+ * The report as one CSV table for spreadsheets: a row per poll option (value, word) per room,
+ * a row per published question and a row per marked outcome, each saying where it comes from
+ * (round number, empty for the plenary; place). Columns a row does not use stay empty, so the
+ * sheet filters by `section`. Formula injection is neutralised by csvTable.
+ */
+export const REPORT_CSV_HEADER = [
+  "section",
+  "round",
+  "place",
+  ...POLL_CSV_HEADER,
+  "question_seq",
+  "votes",
+  "status",
+  "reply",
+  "author",
+  "owner",
+  "due",
+] as const;
+
+const POLL_COLUMNS = POLL_CSV_HEADER.length;
+const TAIL_COLUMNS = REPORT_CSV_HEADER.length - 3 - POLL_COLUMNS;
+
+type Row = CsvValue[];
+
+function pollRows(round: number | null, place: string, poll: ReportPoll): Row[] {
+  const rows = pollCsvRows({
+    pollId: poll.pollId,
+    question: poll.question,
+    kind: poll.kind,
+    options: poll.options,
+    results: poll.results,
+    roomNames: Object.fromEntries(poll.rooms.map((room) => [room.roomId, room.name])),
+    answers: [],
+  });
+  return rows.map((row) => ["poll", round, place, ...row, ...Array<CsvValue>(TAIL_COLUMNS).fill(null)]);
+}
+
+function sectionRows(round: number | null, place: string, section: ReportSection): Row[] {
+  const blankPoll = Array<CsvValue>(POLL_COLUMNS).fill(null);
+  return [
+    ...section.polls.flatMap((poll) => pollRows(round, place, poll)),
+    ...section.questions.map((question): Row => {
+      const cells = [...blankPoll];
+      cells[POLL_CSV_HEADER.indexOf("question")] = question.text;
+      return [
+        "question",
+        round,
+        place,
+        ...cells,
+        question.seq,
+        question.votes,
+        question.status,
+        question.reply,
+        question.author,
+        null,
+        null,
+      ];
+    }),
+    ...section.outcomes.map((outcome): Row => {
+      const cells = [...blankPoll];
+      cells[POLL_CSV_HEADER.indexOf("item_type")] = outcome.kind;
+      cells[POLL_CSV_HEADER.indexOf("item")] = outcome.text;
+      return ["outcome", round, place, ...cells, null, null, null, null, null, outcome.owner, outcome.due];
+    }),
+  ];
+}
+
+export function reportCsv(report: Report): string {
+  const rows: Row[] = [];
+  if (report.plenary) rows.push(...sectionRows(null, "Plenary", report.plenary));
+  for (const round of report.rounds) {
+    for (const poll of round.polls) rows.push(...pollRows(round.number, "Every room", poll));
+    for (const room of round.rooms) rows.push(...sectionRows(round.number, room.name, room));
+  }
+  return csvTable(REPORT_CSV_HEADER, rows);
+}

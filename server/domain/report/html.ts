@@ -1,0 +1,226 @@
+import { type Block, type Inline, parseNotes } from "../../../shared/notesMarkdown.js";
+import type { Report, ReportPoll, ReportQuestion, ReportSection } from "../../../shared/report.js";
+import {
+  attributionLine,
+  cellText,
+  dateOf,
+  dateTimeOf,
+  OUTCOME_LABEL,
+  outcomeDetails,
+  participationLine,
+  placeTitle,
+  questionLine,
+  roomLine,
+  roundLine,
+  roundTitle,
+  scopeTitle,
+} from "./labels.js";
+import { type ChartBar, chartBars, pollSummary, pollTable } from "./pollTable.js";
+import { REPORT_CSS } from "./reportCss.js";
+
+/**
+ * The report as ONE self-contained HTML file: inline CSS, an inline SVG bar chart per poll, a
+ * table of contents, print styles for "Print to PDF". No scripts, and a Content-Security-Policy
+ * that forbids them, so even a value that escaped escaping could not run. Every value a person
+ * typed goes through `escapeHtml`; notes are parsed into plain blocks (no raw HTML, no links).
+ * Element ids come from positions and server ids, never from typed text.
+ */
+export function reportHtml(report: Report): string {
+  const title = `${report.workshop.title}: outcomes`;
+  const body: string[] = [];
+  body.push(`<header><h1>${escapeHtml(title)}</h1>`, `<dl class="meta">`);
+  const meta = (term: string, value: string) => body.push(`<dt>${term}</dt><dd>${value}</dd>`);
+  meta("Scope", escapeHtml(scopeTitle(report)));
+  meta(
+    "Workshop started",
+    `${dateOf(report.workshop.createdAt)} (${report.workshop.status === "ended" ? "ended" : "in progress"})`,
+  );
+  meta("Participation", escapeHtml(participationLine(report)));
+  if (report.noteTakers.length > 0) meta("Note-takers", report.noteTakers.map(escapeHtml).join(", "));
+  meta("Attribution", escapeHtml(attributionLine(report)));
+  meta("Generated", dateTimeOf(report.generatedAt));
+  body.push("</dl></header>");
+
+  body.push(tableOfContents(report), "<main>");
+  body.push(`<section id="key-outcomes"><h2>Key outcomes</h2>`);
+  if (report.keyOutcomes.length === 0) {
+    body.push(`<p class="empty">No decisions, actions or recommendations were marked in the notes.</p>`);
+  }
+  for (const group of report.keyOutcomes) {
+    body.push(`<h3>${escapeHtml(placeTitle(group))}</h3><ul class="outcomes">`);
+    for (const outcome of group.outcomes) {
+      body.push(
+        `<li class="outcome ${outcome.kind}"><span class="tag">${OUTCOME_LABEL[outcome.kind]}</span> ${escapeHtml(outcome.text)}${outcomeDetails(outcome, escapeHtml)}</li>`,
+      );
+    }
+    body.push("</ul>");
+  }
+  body.push("</section>");
+
+  if (report.plenary) {
+    body.push(`<section id="plenary"><h2>Plenary</h2>`);
+    section(body, report.plenary, 3, "Nothing was recorded in the plenary.");
+    body.push("</section>");
+  }
+  for (const round of report.rounds) {
+    body.push(`<section id="round-${round.number}"><h2>${roundTitle(round)}</h2>`);
+    body.push(`<p class="sub">${escapeHtml(roundLine(round))}</p>`);
+    if (round.polls.length > 0) {
+      body.push("<h3>Polls in every room</h3>");
+      for (const poll of round.polls) body.push(pollFigure(poll, 4));
+    }
+    round.rooms.forEach((room, index) => {
+      body.push(`<section class="room" id="round-${round.number}-room-${index + 1}"><h3>${escapeHtml(room.name)}</h3>`);
+      const topic = room.topic ? `Topic: ${escapeHtml(room.topic)} · ` : "";
+      body.push(`<p class="sub">${topic}${escapeHtml(roomLine(room))}</p>`);
+      section(body, room, 4, "Nothing was recorded in this room.");
+      body.push("</section>");
+    });
+    body.push("</section>");
+  }
+  body.push("</main>");
+
+  return [
+    "<!doctype html>",
+    `<html lang="en">`,
+    "<head>",
+    `<meta charset="utf-8">`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    `<meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${REPORT_CSS}</style>`,
+    "</head>",
+    "<body>",
+    ...body,
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+}
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] as string);
+}
+
+function tableOfContents(report: Report): string {
+  const items: string[] = [`<li><a href="#key-outcomes">Key outcomes</a></li>`];
+  if (report.plenary) items.push(`<li><a href="#plenary">Plenary</a></li>`);
+  for (const round of report.rounds) {
+    const rooms = round.rooms
+      .map((room, index) => `<li><a href="#round-${round.number}-room-${index + 1}">${escapeHtml(room.name)}</a></li>`)
+      .join("");
+    items.push(`<li><a href="#round-${round.number}">${roundTitle(round)}</a>${rooms ? `<ol>${rooms}</ol>` : ""}</li>`);
+  }
+  return `<nav class="toc" aria-label="Contents"><h2>Contents</h2><ol>${items.join("")}</ol></nav>`;
+}
+
+function section(body: string[], place: ReportSection, level: number, empty: string): void {
+  if (place.notes === "" && place.polls.length === 0 && place.questions.length === 0) {
+    body.push(`<p class="empty">${empty}</p>`);
+    return;
+  }
+  const heading = (text: string) => `<h${level}>${text}</h${level}>`;
+  if (place.notes !== "") body.push(heading("Notes"), `<div class="notes">${notesHtml(place.notes, level)}</div>`);
+  if (place.polls.length > 0) {
+    body.push(heading("Polls"));
+    for (const poll of place.polls) body.push(pollFigure(poll, level + 1));
+  }
+  if (place.questions.length > 0) {
+    body.push(heading("Questions"), `<ol class="questions">${place.questions.map(questionHtml).join("")}</ol>`);
+  }
+}
+
+function questionHtml(question: ReportQuestion): string {
+  const reply = question.reply === null ? "" : `<blockquote>Reply: ${escapeHtml(question.reply)}</blockquote>`;
+  return `<li><p><strong>${escapeHtml(question.text)}</strong> <span class="sub">${escapeHtml(questionLine(question))}</span></p>${reply}</li>`;
+}
+
+function pollFigure(poll: ReportPoll, level: number): string {
+  const h = Math.min(level, 6);
+  const table = pollTable(poll);
+  const head = [table.itemHeader, ...table.columns].map((text) => `<th scope="col">${escapeHtml(text)}</th>`).join("");
+  const rows = table.rows
+    .map(
+      (row) =>
+        `<tr><th scope="row">${escapeHtml(row.item)}</th>${row.cells.map((cell) => `<td>${escapeHtml(cellText(cell))}</td>`).join("")}</tr>`,
+    )
+    .join("");
+  return [
+    `<figure class="poll" id="poll-${poll.pollId}">`,
+    `<h${h}>${escapeHtml(poll.question)}</h${h}>`,
+    `<p class="sub">${escapeHtml(pollSummary(poll))}</p>`,
+    barChart(poll.pollId, chartBars(poll), poll.results.byRoom ? "All rooms" : ""),
+    `<table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`,
+    "</figure>",
+  ].join("");
+}
+
+const CHART = { width: 640, labelWidth: 200, valueWidth: 56, bar: 20, gap: 8, pad: 4 } as const;
+const LABEL_MAX = 30;
+
+/** Horizontal bars; the table under it carries the same numbers for screen readers and print. */
+function barChart(pollId: string, bars: readonly ChartBar[], caption: string): string {
+  const max = Math.max(1, ...bars.map((bar) => bar.value));
+  const track = CHART.width - CHART.labelWidth - CHART.valueWidth;
+  const height = Math.max(1, bars.length) * (CHART.bar + CHART.gap) + CHART.pad * 2;
+  const shapes = bars.map((bar, index) => {
+    const y = CHART.pad + index * (CHART.bar + CHART.gap);
+    const width = Math.round((bar.value / max) * track);
+    const label = bar.label.length > LABEL_MAX ? `${bar.label.slice(0, LABEL_MAX - 1)}…` : bar.label;
+    const text = y + CHART.bar / 2 + 5;
+    return [
+      `<text x="${CHART.labelWidth - 8}" y="${text}" text-anchor="end">${escapeHtml(label)}</text>`,
+      `<rect x="${CHART.labelWidth}" y="${y}" width="${width}" height="${CHART.bar}" rx="3"></rect>`,
+      `<text x="${CHART.labelWidth + width + 6}" y="${text}">${bar.value}</text>`,
+    ].join("");
+  });
+  const titleText = `Results chart${caption ? ` (${caption})` : ""}`;
+  return `<svg class="chart" role="img" aria-labelledby="chart-${pollId}" viewBox="0 0 ${CHART.width} ${height}" width="${CHART.width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title id="chart-${pollId}">${escapeHtml(titleText)}</title>${shapes.join("")}</svg>`;
+}
+
+function inlineHtml(inlines: readonly Inline[]): string {
+  return inlines
+    .map((part) => {
+      const text = escapeHtml(part.text);
+      switch (part.kind) {
+        case "strong":
+          return `<strong>${text}</strong>`;
+        case "em":
+          return `<em>${text}</em>`;
+        case "code":
+          return `<code>${text}</code>`;
+        default:
+          return text;
+      }
+    })
+    .join("");
+}
+
+/** Notes through the shared parser: headings demoted under `level`, outcome items badged. */
+function notesHtml(notes: string, level: number): string {
+  return parseNotes(notes)
+    .map((block: Block) => {
+      switch (block.kind) {
+        case "heading": {
+          const h = Math.min(6, block.level + level);
+          return `<h${h}>${inlineHtml(block.inlines)}</h${h}>`;
+        }
+        case "paragraph":
+          return `<p>${inlineHtml(block.inlines)}</p>`;
+        case "list": {
+          const tag = block.ordered ? "ol" : "ul";
+          const items = block.items.map((item) =>
+            item.outcome
+              ? `<li class="outcome ${item.outcome.kind}"><span class="tag">${OUTCOME_LABEL[item.outcome.kind]}</span> ${inlineHtml(item.inlines)}${outcomeDetails(item.outcome, escapeHtml)}</li>`
+              : `<li>${inlineHtml(item.inlines)}</li>`,
+          );
+          return `<${tag}>${items.join("")}</${tag}>`;
+        }
+        default:
+          return "";
+      }
+    })
+    .join("\n");
+}

@@ -1,0 +1,146 @@
+import { codeLines } from "../../../shared/notesPrivacy.js";
+import type { Report, ReportPoll, ReportQuestion, ReportSection } from "../../../shared/report.js";
+import {
+  attributionLine,
+  cellText,
+  dateOf,
+  dateTimeOf,
+  OUTCOME_LABEL,
+  outcomeDetails,
+  participationLine,
+  placeTitle,
+  questionLine,
+  roomLine,
+  roundLine,
+  roundTitle,
+  scopeTitle,
+} from "./labels.js";
+import { pollSummary, pollTable } from "./pollTable.js";
+
+/**
+ * The report as Markdown, readable as is. Every value a person typed goes through `inline`
+ * (markup characters escaped, one line) except the notes, which are Markdown already: they keep
+ * their formatting but lose raw HTML, script-like link targets and their top heading levels
+ * (demoted below the report's own headings).
+ */
+export function reportMarkdown(report: Report): string {
+  const out: string[] = [];
+  const block = (...lines: string[]) => out.push(...lines, "");
+  block(`# ${inline(report.workshop.title)}: outcomes`);
+  block(
+    `- Scope: ${inline(scopeTitle(report))}`,
+    `- Workshop started: ${dateOf(report.workshop.createdAt)} (${report.workshop.status === "ended" ? "ended" : "in progress"})`,
+    `- Participation: ${participationLine(report)}`,
+    ...(report.noteTakers.length > 0 ? [`- Note-takers: ${report.noteTakers.map(inline).join(", ")}`] : []),
+    `- ${attributionLine(report)}`,
+    `- Generated: ${dateTimeOf(report.generatedAt)}`,
+  );
+
+  block("## Key outcomes");
+  if (report.keyOutcomes.length === 0) block("_No decisions, actions or recommendations were marked in the notes._");
+  for (const group of report.keyOutcomes) {
+    block(`### ${inline(placeTitle(group))}`);
+    block(
+      ...group.outcomes.map(
+        (outcome) => `- **${OUTCOME_LABEL[outcome.kind]}:** ${inline(outcome.text)}${outcomeDetails(outcome, inline)}`,
+      ),
+    );
+  }
+
+  if (report.plenary) {
+    block("## Plenary");
+    section(block, report.plenary, 3, "_Nothing was recorded in the plenary._");
+  }
+  for (const round of report.rounds) {
+    block(`## ${roundTitle(round)}`);
+    block(`_${inline(roundLine(round))}_`);
+    if (round.polls.length > 0) {
+      block("### Polls in every room");
+      for (const poll of round.polls) pollBlock(block, poll, 4);
+    }
+    for (const room of round.rooms) {
+      block(`### ${inline(room.name)}`);
+      block(`_${room.topic ? `Topic: ${inline(room.topic)} · ` : ""}${inline(roomLine(room))}_`);
+      section(block, room, 4, "_Nothing was recorded in this room._");
+    }
+  }
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+type Block = (...lines: string[]) => void;
+
+function section(block: Block, place: ReportSection, level: number, empty: string): void {
+  const heading = "#".repeat(level);
+  if (place.notes === "" && place.polls.length === 0 && place.questions.length === 0) {
+    block(empty);
+    return;
+  }
+  if (place.notes !== "") {
+    block(`${heading} Notes`);
+    block(notesMarkdown(place.notes, level));
+  }
+  if (place.polls.length > 0) {
+    block(`${heading} Polls`);
+    for (const poll of place.polls) pollBlock(block, poll, level + 1);
+  }
+  if (place.questions.length > 0) {
+    block(`${heading} Questions`);
+    block(...place.questions.flatMap(questionLines));
+  }
+}
+
+function pollBlock(block: Block, poll: ReportPoll, level: number): void {
+  block(`${"#".repeat(Math.min(level, 6))} ${inline(poll.question)}`);
+  block(`_${inline(pollSummary(poll))}_`);
+  const table = pollTable(poll);
+  block(
+    `| ${[table.itemHeader, ...table.columns].map(inline).join(" | ")} |`,
+    `| --- | ${table.columns.map(() => "---:").join(" | ")} |`,
+    ...table.rows.map(
+      (row) => `| ${[inline(row.item), ...row.cells.map((cell) => inline(cellText(cell)))].join(" | ")} |`,
+    ),
+  );
+}
+
+function questionLines(question: ReportQuestion, index: number): string[] {
+  const lines = [`${index + 1}. **${inline(question.text)}** (${inline(questionLine(question))})`];
+  if (question.reply !== null) lines.push(`   > Reply: ${inline(question.reply)}`);
+  return lines;
+}
+
+/**
+ * Characters that start Markdown markup or HTML inside a line (inline values never start a
+ * line: a bullet, heading or table pipe always comes first). Links need `[`, images `![`,
+ * tags `<`, entities `&`, table cells `|`.
+ */
+const MARKUP = /[\\`*_[\]<>|~&]/g;
+
+/** A value typed by a person, as one line of inert Markdown text. */
+export function inline(text: string): string {
+  return text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(MARKUP, (char) => `\\${char}`);
+}
+
+const ATX_HEADING = /^( {0,3})(#{1,6})(?=\s|$)/;
+/** `<` that would open an HTML tag, comment or declaration. */
+const HTML_OPEN = /<(?=[A-Za-z/!?])/g;
+/** Link targets a viewer could run: `](javascript:...)`, `](data:...)`. */
+const SCRIPT_LINK = /\]\(\s*<?\s*(?:javascript|vbscript|data|file):/gi;
+
+/** Notes inside the report: headings demoted under `level`, raw HTML and script links made inert. */
+export function notesMarkdown(notes: string, level: number): string {
+  const lines = notes.split("\n");
+  const code = codeLines(lines);
+  return lines
+    .map((line, index) => {
+      if (code[index]) return line;
+      const demoted = line.replace(
+        ATX_HEADING,
+        (_, indent: string, hashes: string) => `${indent}${"#".repeat(Math.min(6, hashes.length + level))}`,
+      );
+      return demoted.replace(HTML_OPEN, "&lt;").replace(SCRIPT_LINK, "](blocked:");
+    })
+    .join("\n");
+}

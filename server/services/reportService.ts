@@ -1,0 +1,108 @@
+import type { CommandResult, ParsedPayload } from "../../shared/events.js";
+import type { RoundId, WorkshopId } from "../../shared/ids.js";
+import type { NoteDocId } from "../../shared/notes.js";
+import type { Attribution, Report, ReportScope } from "../../shared/report.js";
+import { DomainError } from "../domain/errors.js";
+import { toWorkshopView, type WorkshopRecord } from "../domain/records.js";
+import { buildReport, type ReportSource, roundsInScope } from "../domain/report/build.js";
+import type { CommandRef, Store } from "../store/types.js";
+import { decideAndCommit } from "./commit.js";
+import { exporterContext } from "./exportAccess.js";
+import type { NotesService } from "./notes/notesService.js";
+import type { PollService } from "./pollService.js";
+import type { Actor, WorkshopService } from "./workshopService.js";
+
+/**
+ * The outcome report: who may take it, the attribution setting, and reading its source.
+ * Each part is read whole in one step (a poll's counters and voter count in one read, so a
+ * tally always matches the ballots it counts, even while votes keep arriving); the report is
+ * then a pure function of what was read (domain/report/build.ts).
+ */
+export class ReportService {
+  constructor(
+    private readonly store: Store,
+    private readonly workshops: WorkshopService,
+    private readonly polls: PollService,
+    private readonly notes: NotesService,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async report(
+    sessionToken: string,
+    workshopId: WorkshopId,
+    scope: ReportScope,
+    attribution: Attribution,
+  ): Promise<Report> {
+    const { workshop } = await exporterContext(this.workshops, sessionToken, workshopId);
+    if (attribution === "attributed" && workshop.reportAttribution !== "attributed") {
+      throw new DomainError("INVALID_STATE", "a facilitator has not allowed reports that name people in this workshop");
+    }
+    return buildReport(await this.source(workshop, scope), scope, attribution, this.now());
+  }
+
+  /** Facilitators turn attribution on or off; everyone sees it (the ask box tells named askers). */
+  setAttribution(
+    who: Actor,
+    command: CommandRef,
+    payload: ParsedPayload<"workshop:setAttribution">,
+  ): Promise<CommandResult<"workshop:setAttribution">> {
+    return decideAndCommit(this.store, who.workshopId, command, async () => {
+      const { workshop } = await this.workshops.authorizedContext("workshop:setAttribution", who);
+      const next: WorkshopRecord = { ...workshop, reportAttribution: payload.attribution };
+      const view = toWorkshopView(next);
+      if ((workshop.reportAttribution ?? "none") === payload.attribution) {
+        return { writes: [], events: [], result: view };
+      }
+      return {
+        writes: [{ kind: "workshop", expected: workshop, next }],
+        events: [{ type: "workshop:updated", workshop: view }],
+        result: view,
+      };
+    });
+  }
+
+  private async source(workshop: WorkshopRecord, scope: ReportScope): Promise<ReportSource> {
+    const { workshopId } = workshop;
+    const [participants, rounds, polls, questions] = await Promise.all([
+      this.store.listParticipants(workshopId),
+      this.store.listRounds(workshopId),
+      this.store.listPolls(workshopId),
+      this.store.listQuestions(workshopId),
+    ]);
+    const inScope = roundsInScope(rounds, scope);
+    const roundById = new Map(rounds.map((round) => [round.roundId, round]));
+    const docIds: NoteDocId[] = [
+      ...(scope.kind === "workshop" ? ["plenary"] : []),
+      ...inScope.flatMap((round) =>
+        round.rooms.filter((room) => scope.kind !== "room" || room.roomId === scope.roomId).map((room) => room.roomId),
+      ),
+    ];
+    const opened = polls.filter((poll) => poll.status !== "draft");
+    const [counts, tallies, votes, notes] = await Promise.all([
+      Promise.all(inScope.map((round) => this.store.getCounts(workshopId, round.roundId))),
+      Promise.all(
+        opened.map((poll) => {
+          const scopeOfPoll = poll.definition.scope;
+          const round = scopeOfPoll.kind === "everyRoom" ? (roundById.get(scopeOfPoll.roundId) ?? null) : null;
+          return this.polls.results(workshopId, poll, round);
+        }),
+      ),
+      this.store.questionVotes(
+        workshopId,
+        questions.map((question) => question.questionId),
+      ),
+      Promise.all(docIds.map((docId) => this.notes.text(workshopId, docId))),
+    ]);
+    return {
+      workshop,
+      participants,
+      rounds,
+      roomCounts: new Map<RoundId, Record<string, number>>(
+        inScope.map((round, index) => [round.roundId, counts[index] ?? {}]),
+      ),
+      polls: opened.map((poll, index) => ({ poll, results: (tallies[index] as (typeof tallies)[number]).results })),
+      questions: questions.map((record, index) => ({ record, votes: votes[index] ?? 0 })),
+      notes: new Map(docIds.map((docId, index) => [docId, notes[index] ?? ""])),
+    };
+  }
+}

@@ -1,0 +1,194 @@
+import { z } from "zod";
+import { RoundStatusSchema } from "./breakout.js";
+import { RoomIdSchema, RoundIdSchema, WorkshopIdSchema } from "./ids.js";
+import { OUTCOME_KINDS } from "./outcomes.js";
+import {
+  PollIdSchema,
+  PollKindSchema,
+  PollOptionSchema,
+  PollResultsSchema,
+  PollResultsVisibilitySchema,
+} from "./poll.js";
+
+/**
+ * The outcome report: ONE model (this schema) built from a snapshot of the workshop; Markdown,
+ * HTML, JSON and CSV are all rendered from it (server/domain/report/). Bump REPORT_SCHEMA_VERSION
+ * when a field changes meaning or goes away; adding an optional field does not.
+ */
+export const REPORT_SCHEMA_VERSION = 1;
+
+export const ReportFormatSchema = z.enum(["md", "html", "json", "csv"]);
+export type ReportFormat = z.infer<typeof ReportFormatSchema>;
+
+/**
+ * "none" (the default, Chatham House): no participant's name anywhere in the report.
+ * "attributed": named questions whose author was told names may be credited, and the
+ * note-takers, are named; only when a facilitator enabled it for the workshop. Anonymous
+ * items never carry a name, in any mode.
+ */
+export const AttributionSchema = z.enum(["none", "attributed"]);
+export type Attribution = z.infer<typeof AttributionSchema>;
+
+export const ReportScopeSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("workshop") }),
+  z.object({ kind: z.literal("round"), roundId: RoundIdSchema }),
+  z.object({ kind: z.literal("room"), roomId: RoomIdSchema }),
+]);
+export type ReportScope = z.infer<typeof ReportScopeSchema>;
+
+/** The `scope` query parameter: `workshop`, `round:<roundId>` or `room:<roomId>`. */
+export const ReportScopeParamSchema = z
+  .string()
+  .max(64)
+  .transform((text, ctx): ReportScope => {
+    const [kind, id] = text.split(":", 2);
+    const parsed =
+      kind === "workshop" && id === undefined
+        ? ReportScopeSchema.safeParse({ kind })
+        : kind === "round"
+          ? ReportScopeSchema.safeParse({ kind, roundId: id })
+          : kind === "room"
+            ? ReportScopeSchema.safeParse({ kind, roomId: id })
+            : null;
+    if (!parsed?.success) {
+      ctx.addIssue({ code: "custom", message: "scope is workshop, round:<roundId> or room:<roomId>" });
+      return z.NEVER;
+    }
+    return parsed.data;
+  });
+
+export function reportScopeParam(scope: ReportScope): string {
+  switch (scope.kind) {
+    case "workshop":
+      return "workshop";
+    case "round":
+      return `round:${scope.roundId}`;
+    case "room":
+      return `room:${scope.roomId}`;
+  }
+}
+
+export const ReportQuerySchema = z.object({
+  format: ReportFormatSchema.default("md"),
+  scope: ReportScopeParamSchema.prefault("workshop"),
+  attribution: AttributionSchema.default("none"),
+});
+export type ReportQuery = z.infer<typeof ReportQuerySchema>;
+
+export const ReportOutcomeSchema = z.object({
+  kind: z.enum(OUTCOME_KINDS),
+  text: z.string(),
+  owner: z.string().nullable(),
+  /** YYYY-MM-DD as written. */
+  due: z.string().nullable(),
+});
+export type ReportOutcome = z.infer<typeof ReportOutcomeSchema>;
+
+export const ReportPollSchema = z.object({
+  pollId: PollIdSchema,
+  question: z.string(),
+  kind: PollKindSchema,
+  status: z.enum(["open", "closed"]),
+  anonymous: z.boolean(),
+  resultsVisibility: PollResultsVisibilitySchema,
+  /** Choice and ranking polls; empty otherwise. */
+  options: z.array(PollOptionSchema),
+  /** Rating polls: 5 or 10, with the labels of both ends. */
+  scale: z
+    .object({ max: z.number().int(), lowLabel: z.string().nullable(), highLabel: z.string().nullable() })
+    .nullable(),
+  /**
+   * The counters as one atomic read found them. Open-text polls carry the word cloud only:
+   * the answers as written are facilitators' material in the live room too.
+   */
+  results: PollResultsSchema,
+  /** Every-room polls: the rooms of `results.byRoom`, in the round's order. */
+  rooms: z.array(z.object({ roomId: RoomIdSchema, name: z.string() })),
+});
+export type ReportPoll = z.infer<typeof ReportPollSchema>;
+
+export const ReportQuestionSchema = z.object({
+  seq: z.number().int(),
+  text: z.string(),
+  status: z.enum(["approved", "answered"]),
+  votes: z.number().int().nonnegative(),
+  reply: z.string().nullable(),
+  edited: z.boolean(),
+  /** Attributed reports only, named questions whose author was told they may be credited. */
+  author: z.string().nullable(),
+});
+export type ReportQuestion = z.infer<typeof ReportQuestionSchema>;
+
+/** What one place (the plenary or a room) produced. */
+export const ReportSectionSchema = z.object({
+  /** The notes' Markdown without the sections marked "not for export". */
+  notes: z.string(),
+  outcomes: z.array(ReportOutcomeSchema),
+  polls: z.array(ReportPollSchema),
+  questions: z.array(ReportQuestionSchema),
+});
+export type ReportSection = z.infer<typeof ReportSectionSchema>;
+
+export const ReportRoomSchema = ReportSectionSchema.extend({
+  roomId: RoomIdSchema,
+  name: z.string(),
+  topic: z.string(),
+  /** People assigned to the room when the report was taken (0 for a room closed early). */
+  participants: z.number().int().nonnegative(),
+  closedEarly: z.boolean(),
+});
+export type ReportRoom = z.infer<typeof ReportRoomSchema>;
+
+export const ReportRoundSchema = z.object({
+  roundId: RoundIdSchema,
+  number: z.number().int().positive(),
+  status: RoundStatusSchema,
+  /** Server clock (ms) the round ended or ends; null if it never opened. */
+  endsAt: z.number().int().nullable(),
+  rooms: z.array(ReportRoomSchema),
+  /** The round's every-room polls (results per room and combined). */
+  polls: z.array(ReportPollSchema),
+});
+export type ReportRound = z.infer<typeof ReportRoundSchema>;
+
+/** Decisions, actions and recommendations of one place, for the "Key outcomes" section. */
+export const ReportOutcomeGroupSchema = z.object({
+  /** null: the plenary. */
+  roundNumber: z.number().int().nullable(),
+  roomName: z.string().nullable(),
+  outcomes: z.array(ReportOutcomeSchema),
+});
+export type ReportOutcomeGroup = z.infer<typeof ReportOutcomeGroupSchema>;
+
+export const ReportSchema = z.object({
+  report: z.literal("workshop-outcomes"),
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  /** The only field that differs between two reports of the same state (server clock, ms). */
+  generatedAt: z.number().int(),
+  workshop: z.object({
+    workshopId: WorkshopIdSchema,
+    title: z.string(),
+    status: z.enum(["active", "ended"]),
+    /** Server clock (ms). */
+    createdAt: z.number().int(),
+  }),
+  scope: ReportScopeSchema,
+  attribution: AttributionSchema,
+  /** Head counts; never names. Removed people are not counted. */
+  participation: z.object({
+    total: z.number().int().nonnegative(),
+    facilitators: z.number().int().nonnegative(),
+    noteTakers: z.number().int().nonnegative(),
+    participants: z.number().int().nonnegative(),
+  }),
+  /** Attributed reports: the note-takers' display names, sorted; empty otherwise. */
+  noteTakers: z.array(z.string()),
+  /** Workshop scope only. */
+  plenary: ReportSectionSchema.nullable(),
+  rounds: z.array(ReportRoundSchema),
+  keyOutcomes: z.array(ReportOutcomeGroupSchema),
+});
+export type Report = z.infer<typeof ReportSchema>;
+
+/** A workshop's report setting, as facilitators set it and everyone sees it (consent is visible). */
+export const ReportSettingsSchema = z.object({ attribution: AttributionSchema });
