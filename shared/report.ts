@@ -145,6 +145,8 @@ export const ReportRoundSchema = z.object({
   status: RoundStatusSchema,
   /** Server clock (ms) the round ended or ends; null if it never opened. */
   endsAt: z.number().int().nullable(),
+  /** People assigned to any of its rooms when the report was taken. */
+  participants: z.number().int().nonnegative(),
   rooms: z.array(ReportRoomSchema),
   /** The round's every-room polls (results per room and combined). */
   polls: z.array(ReportPollSchema),

@@ -88,6 +88,10 @@ export function buildReport(
       number: round.number,
       status: round.status,
       endsAt: round.endsAt,
+      participants: round.rooms.reduce(
+        (sum, room) => sum + (source.roomCounts.get(round.roundId)?.[room.roomId] ?? 0),
+        0,
+      ),
       rooms: round.rooms
         .filter((room) => onlyRoom === null || room.roomId === onlyRoom)
         .map((room) => roomReport(round, room.roomId)),

@@ -79,7 +79,7 @@ export function roundLine(round: ReportRound): string {
       : round.status === "planned"
         ? "not run yet"
         : "in progress";
-  return `${status} · ${count(round.rooms.length, "room")}`;
+  return `${status} · ${count(round.rooms.length, "room")} · ${count(round.participants, "person", "people")}`;
 }
 
 export function roomLine(room: ReportRoom): string {
