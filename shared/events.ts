@@ -296,7 +296,17 @@ export const commands = {
     summary:
       "Ask a question, named or anonymous. The answer carries the secret that lets only you edit or withdraw it.",
     write: true,
-    payload: z.strictObject({ ...write, boardId: BoardIdSchema, text: QuestionTextSchema, anonymous: z.boolean() }),
+    payload: z.strictObject({
+      ...write,
+      boardId: BoardIdSchema,
+      text: QuestionTextSchema,
+      anonymous: z.boolean(),
+      /**
+       * The asker saw, when asking, that reports may name them (the client shows it while the
+       * workshop allows attribution). Only then may an attributed report credit a named question.
+       */
+      creditConsent: z.boolean().optional(),
+    }),
     result: z.object({ question: QuestionViewSchema, secret: QuestionSecretSchema }),
   },
   "qna:edit": {

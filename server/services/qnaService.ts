@@ -112,7 +112,8 @@ export class QnaService {
       secretHash: hashSecret(secret),
       preModeration: boardSettings(boards, payload.boardId).preModeration,
       flagged: matchesWordList(payload.text, this.limits.wordList),
-      attributionAnnounced: workshop.reportAttribution === "attributed",
+      // Both: the workshop allows naming people, and the asker's screen said so when they asked.
+      creditConsent: workshop.reportAttribution === "attributed" && payload.creditConsent === true,
     });
     const result = { question: toQuestionView(record, 0), secret };
     const outcome = await this.store.commitQna(

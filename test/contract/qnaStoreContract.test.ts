@@ -18,7 +18,7 @@ function question(id: string, overrides: Partial<QuestionRecord> = {}): Question
       text: `Question ${id}`,
       anonymous: true,
       author: { participantId: alice.participantId, displayName: alice.displayName },
-      attributionAnnounced: false,
+      creditConsent: false,
       secretHash: "hash",
       preModeration: false,
       flagged: false,

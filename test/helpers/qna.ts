@@ -10,8 +10,20 @@ export async function loadBoard(client: TestClient, boardId: BoardId = "plenary"
   return answer.data;
 }
 
-export async function ask(client: TestClient, text: string, anonymous = true, boardId: BoardId = "plenary") {
-  const answer = await client.send("qna:ask", { commandId: newCommandId(), boardId, text, anonymous });
+export async function ask(
+  client: TestClient,
+  text: string,
+  anonymous = true,
+  boardId: BoardId = "plenary",
+  creditConsent?: boolean,
+) {
+  const answer = await client.send("qna:ask", {
+    commandId: newCommandId(),
+    boardId,
+    text,
+    anonymous,
+    ...(creditConsent === undefined ? {} : { creditConsent }),
+  });
   if (!answer.ok) throw new Error(`qna:ask failed: ${answer.error.code} ${answer.error.message}`);
   return answer.data;
 }

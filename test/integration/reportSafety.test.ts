@@ -88,9 +88,12 @@ describe("outcome report: attribution", () => {
     });
     try {
       for (const client of [consenting, hidden]) await loadBoard(client);
-      const named = await ask(consenting, "A named question after consent", false);
-      const anonymous = await ask(hidden, "An anonymous question after consent", true);
-      for (const question of [named.question, anonymous.question]) {
+      const named = await ask(consenting, "A named question after consent", false, "plenary", true);
+      // Anonymous wins over a consent flag; a named question without the flag (the asker was
+      // not shown the notice, e.g. an old client) is not credited either.
+      const anonymous = await ask(hidden, "An anonymous question after consent", true, "plenary", true);
+      const unconsented = await ask(world.people[2] as TestClient, "A named question, no consent", false);
+      for (const question of [named.question, anonymous.question, unconsented.question]) {
         expect((await moderate(world.host, "qna:approve", question.questionId)).ok).toBe(true);
       }
       const texts = await everyFormat(world, token, "attributed");
@@ -99,6 +102,7 @@ describe("outcome report: attribution", () => {
         // Person 0 asked a named question before attribution was announced.
         expect(text.includes(`${canary} person0`), `${what} names an asker who was not told`).toBe(false);
         expect(text.includes(`${canary} person1`), `${what} names an anonymous asker`).toBe(false);
+        expect(text.includes(`${canary} person2`), `${what} names an asker who did not agree`).toBe(false);
       }
       for (const format of FORMATS) expect(texts[`workshop ${format}`]).toContain(`Consenting ${canary}`);
       // The CSV holds polls, questions and outcomes; the note-takers are in the report's header.
@@ -108,6 +112,7 @@ describe("outcome report: attribution", () => {
       const authors = (model.plenary?.questions ?? []).map((question) => [question.text, question.author]);
       expect(authors).toContainEqual(["A named question after consent", `Consenting ${canary}`]);
       expect(authors).toContainEqual(["An anonymous question after consent", null]);
+      expect(authors).toContainEqual(["A named question, no consent", null]);
       expect(authors).toContainEqual(["How do we protect witnesses?", null]);
       // The default stays unattributed even now.
       const plain = await reportText(server.url, world.workshopId, token, "md");

@@ -27,7 +27,7 @@ const base = {
   author: { participantId: "pauthor00000000", displayName: "Ana" },
   secretHash: "hash",
   flagged: false,
-  attributionAnnounced: false,
+  creditConsent: false,
 };
 
 describe("Q&A rules", () => {
@@ -45,7 +45,7 @@ describe("Q&A rules", () => {
 
   it("only a named question asked while attribution was announced may be credited", () => {
     expect(newQuestion({ ...base, anonymous: false, preModeration: false }).creditable).toBe(false);
-    const announced = { ...base, preModeration: false, attributionAnnounced: true };
+    const announced = { ...base, preModeration: false, creditConsent: true };
     expect(newQuestion({ ...announced, anonymous: false }).creditable).toBe(true);
     // Anonymous stays anonymous whatever the workshop announced.
     expect(newQuestion({ ...announced, anonymous: true })).toMatchObject({ creditable: false, authorName: null });

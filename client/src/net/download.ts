@@ -2,7 +2,7 @@ import { ErrorBodySchema } from "../../../shared/protocol.js";
 import type { ClientErrorCode } from "../state/session.js";
 import { session } from "../state/session.js";
 
-/** Downloads of reports (poll results, Q&A): fetched with the session token, handed to the browser as a file. */
+/** Downloads of exports and reports (poll results, Q&A, the outcome report): fetched with the session token, handed to the browser as a file. */
 
 export type ExportFormat = "csv" | "json";
 export type ExportOutcome = { ok: true } | { ok: false; code: ClientErrorCode };
@@ -28,35 +28,67 @@ function safeFilename(name: string, fallback: string): string {
   return cleaned.length > 0 && cleaned.length <= 200 ? cleaned : fallback;
 }
 
+/** A workshop API answer that came back 2xx, or why not (the server's error code when it gave one). */
+export type FetchOutcome = { ok: true; response: Response } | { ok: false; code: ClientErrorCode };
+
 /**
- * GETs `path` (under the current workshop's API, e.g. `/polls/<id>/export?format=csv`) and
- * saves the answer as a file. The session token goes in a header, never in the address, so
- * the file is fetched and handed to the browser as a blob.
+ * GETs `path` under the current workshop's API with the session token in the Authorization
+ * header (never in the address: addresses end up in logs, history and referrers).
  */
-export async function downloadWorkshopFile(path: string, fallback: string): Promise<ExportOutcome> {
+export async function fetchWorkshopResource(path: string): Promise<FetchOutcome> {
   const me = session.value;
   if (!me) return { ok: false, code: "UNAUTHORIZED" };
   let response: Response;
   try {
     response = await fetch(`/api/workshops/${encodeURIComponent(me.workshopId)}${path}`, {
       headers: { Authorization: `Bearer ${me.sessionToken}` },
+      cache: "no-store",
     });
   } catch {
     return { ok: false, code: "network" };
   }
-  if (!response.ok) {
-    const body: unknown = await response.json().catch(() => null);
-    const error = ErrorBodySchema.safeParse(
-      typeof body === "object" && body !== null && "error" in body ? body.error : null,
-    );
-    if (error.success) return { ok: false, code: error.data.code };
-    if (response.status === 401) return { ok: false, code: "UNAUTHORIZED" };
-    if (response.status === 403) return { ok: false, code: "FORBIDDEN" };
-    if (response.status === 404) return { ok: false, code: "NOT_FOUND" };
-    if (response.status === 429) return { ok: false, code: "RATE_LIMITED" };
-    return { ok: false, code: response.status >= 500 ? "UNAVAILABLE" : "BAD_REQUEST" };
+  if (response.ok) return { ok: true, response };
+  const body: unknown = await response.json().catch(() => null);
+  const error = ErrorBodySchema.safeParse(
+    typeof body === "object" && body !== null && "error" in body ? body.error : null,
+  );
+  if (error.success) return { ok: false, code: error.data.code };
+  if (response.status === 401) return { ok: false, code: "UNAUTHORIZED" };
+  if (response.status === 403) return { ok: false, code: "FORBIDDEN" };
+  if (response.status === 404) return { ok: false, code: "NOT_FOUND" };
+  if (response.status === 409) return { ok: false, code: "INVALID_STATE" };
+  if (response.status === 429) return { ok: false, code: "RATE_LIMITED" };
+  return { ok: false, code: response.status >= 500 ? "UNAVAILABLE" : "BAD_REQUEST" };
+}
+
+/** The body of a workshop API GET as text (a report to preview, a model to read). */
+export async function fetchWorkshopText(
+  path: string,
+): Promise<{ ok: true; text: string } | { ok: false; code: ClientErrorCode }> {
+  const fetched = await fetchWorkshopResource(path);
+  if (!fetched.ok) return fetched;
+  try {
+    return { ok: true, text: await fetched.response.text() };
+  } catch {
+    return { ok: false, code: "network" };
   }
-  const blob = await response.blob();
+}
+
+/**
+ * GETs `path` (under the current workshop's API, e.g. `/polls/<id>/export?format=csv`) and
+ * saves the answer as a file. The session token goes in a header, never in the address, so
+ * the file is fetched and handed to the browser as a blob.
+ */
+export async function downloadWorkshopFile(path: string, fallback: string): Promise<ExportOutcome> {
+  const fetched = await fetchWorkshopResource(path);
+  if (!fetched.ok) return fetched;
+  const { response } = fetched;
+  let blob: Blob;
+  try {
+    blob = await response.blob();
+  } catch {
+    return { ok: false, code: "network" };
+  }
   const name = safeFilename(filenameFromDisposition(response.headers.get("content-disposition")) ?? fallback, fallback);
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");

@@ -31,11 +31,14 @@ const ROOM_FETCH_SPREAD_MS = 1000;
 /** `qna:mine` at most this often. */
 const MINE_INTERVAL_MS = 1000;
 
-/** Asks a question; the answer's secret stays on this device (the only link to an anonymous question). */
-export async function ask(boardId: BoardId, text: string, anonymous: boolean) {
+/**
+ * Asks a question; the answer's secret stays on this device (the only link to an anonymous
+ * question). `creditConsent`: the ask box showed that the report may name the asker.
+ */
+export async function ask(boardId: BoardId, text: string, anonymous: boolean, creditConsent = false) {
   const outcome = await runCommand(
     "qna:ask",
-    { commandId: newCommandId(), boardId, text, anonymous },
+    { commandId: newCommandId(), boardId, text, anonymous, creditConsent },
     { quiet: PANEL_QUIET },
   );
   if (outcome?.ok) qnaState.addOwn(outcome.data.question, outcome.data.secret);

@@ -19,6 +19,7 @@ import { NotesPanel } from "./notes/NotesPanel.js";
 import { ParticipantList } from "./ParticipantList.js";
 import { PollsPanel } from "./polls/PollsPanel.js";
 import { QnaPanel } from "./qna/QnaPanel.js";
+import { ReportPanel } from "./report/ReportPanel.js";
 
 export function WorkshopView() {
   useEffect(() => {
@@ -36,6 +37,8 @@ export function WorkshopView() {
     );
   }
   const isFacilitator = role === "facilitator";
+  // The outcome report is theirs to take: facilitators and note-takers (the server decides too).
+  const takesReport = isFacilitator || role === "note-taker";
   const round = workshopState.round.value;
   const myRoomId = workshopState.myRoomId.value;
   const myRoom = myRoomId ? roomsById.value.get(myRoomId) : undefined;
@@ -48,6 +51,7 @@ export function WorkshopView() {
         <p class="room-workshop-title">{workshop.title}</p>
         <Notice />
         <RoomView key={myRoom.roomId} round={round} room={myRoom} myId={me.participantId} visiting={false} />
+        {takesReport ? <ReportPanel isFacilitator={false} /> : null}
       </section>
     );
   }
@@ -81,6 +85,7 @@ export function WorkshopView() {
       <PollsPanel place={PLENARY} myId={me.participantId} />
       <QnaPanel boardId="plenary" myId={me.participantId} />
       <NotesPanel docId="plenary" myId={me.participantId} />
+      {takesReport ? <ReportPanel isFacilitator={isFacilitator} /> : null}
       {isFacilitator ? <BreakoutPanel myId={me.participantId} /> : null}
       <ParticipantList myId={me.participantId} canManage={isFacilitator} />
       <AboutMe myId={me.participantId} />

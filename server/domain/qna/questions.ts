@@ -40,8 +40,8 @@ export interface NewQuestion {
   secretHash: string;
   preModeration: boolean;
   flagged: boolean;
-  /** The workshop told everyone, when this was asked, that reports may name people. */
-  attributionAnnounced: boolean;
+  /** The asker agreed, when asking, that a report may name them (and the workshop allowed it). */
+  creditConsent: boolean;
 }
 
 /** A flagged question waits for a moderator even on a board without pre-moderation: never silently dropped. */
@@ -61,9 +61,9 @@ export function newQuestion(input: NewQuestion): QuestionRecord {
     edited: false,
     flagged: input.flagged,
     dismissReason: null,
-    // Consent is taken when asking: a named question asked while the workshop said reports
-    // may name people. Enabling attribution later does not reach back to earlier questions.
-    creditable: !input.anonymous && input.attributionAnnounced,
+    // Consent is taken when asking: a named question whose asker was shown that reports may
+    // name them. Enabling attribution later does not reach back to earlier questions.
+    creditable: !input.anonymous && input.creditConsent,
   };
 }
 

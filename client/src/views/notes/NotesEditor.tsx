@@ -10,7 +10,7 @@ import type { ParticipantId } from "../../../../shared/ids.js";
 import type { NoteDocId } from "../../../../shared/notes.js";
 import { ErrorCodeSchema } from "../../../../shared/protocol.js";
 import { errorMessage, formatNumber, t } from "../../i18n/index.js";
-import { markerEdit, OUTCOME_KINDS, type OutcomeKind } from "../../notes/markdown.js";
+import { markerEdit, notForExportEdit, OUTCOME_KINDS, type OutcomeKind } from "../../notes/markdown.js";
 import { acquireNotesDoc, colorFor, type NotesDoc, type NotesView } from "../../notes/notesDoc.js";
 import type { SyncState } from "../../notes/syncEngine.js";
 import { NotesHistory } from "./NotesHistory.js";
@@ -100,7 +100,13 @@ export function NotesEditor({ workshopId, docId, myId, displayName, rightsKey }:
       {historyOpen ? (
         <NotesHistory id={`${ids}-history`} docId={docId} canEdit={canEdit} onClose={() => setHistoryOpen(false)} />
       ) : null}
-      {canEdit && !preview ? <MarkerButtons onMark={(kind) => markLine(editorRef.current, kind)} /> : null}
+      {canEdit && !preview ? (
+        <MarkerButtons
+          hintId={`${ids}-private-hint`}
+          onMark={(kind) => editLine(editorRef.current, (line) => markerEdit(line, kind))}
+          onPrivate={() => editLine(editorRef.current, notForExportEdit)}
+        />
+      ) : null}
       <div hidden={preview}>
         {view.loaded ? (
           <CodeMirror notes={notes} canEdit={canEdit} onView={(editor) => (editorRef.current = editor)} />
@@ -165,24 +171,44 @@ function OfflineWarning({ sync, canEdit }: { sync: SyncState; canEdit: boolean }
   );
 }
 
-function MarkerButtons({ onMark }: { onMark: (kind: OutcomeKind) => void }) {
+type MarkerButtonsProps = { hintId: string; onMark: (kind: OutcomeKind) => void; onPrivate: () => void };
+
+function MarkerButtons({ hintId, onMark, onPrivate }: MarkerButtonsProps) {
   return (
-    <fieldset class="notes-toolbar">
-      <legend class="visually-hidden">{t("notes.toolbarLabel")}</legend>
-      {OUTCOME_KINDS.map((kind) => (
+    <div class="notes-toolbars">
+      <fieldset class="notes-toolbar">
+        <legend class="visually-hidden">{t("notes.toolbarLabel")}</legend>
+        {OUTCOME_KINDS.map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            class={`button small secondary notes-mark notes-mark-${kind}`}
+            data-testid={`notes-marker-${kind}`}
+            // Keeps the editor's focus and selection on desktop; the edit refocuses it anyway.
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => onMark(kind)}
+          >
+            {t(MARK_LABEL[kind])}
+          </button>
+        ))}
+      </fieldset>
+      <fieldset class="notes-toolbar">
+        <legend class="visually-hidden">{t("notes.privateToolbarLabel")}</legend>
         <button
-          key={kind}
           type="button"
-          class={`button small secondary notes-mark notes-mark-${kind}`}
-          data-testid={`notes-marker-${kind}`}
-          // Keeps the editor's focus and selection on desktop; the edit refocuses it anyway.
+          class="button small secondary notes-mark notes-mark-private"
+          data-testid="notes-marker-private"
+          aria-describedby={hintId}
           onMouseDown={(event) => event.preventDefault()}
-          onClick={() => onMark(kind)}
+          onClick={onPrivate}
         >
-          {t(MARK_LABEL[kind])}
+          {t("notes.markPrivate")}
         </button>
-      ))}
-    </fieldset>
+        <span id={hintId} class="visually-hidden">
+          {t("notes.markPrivateHint")}
+        </span>
+      </fieldset>
+    </div>
   );
 }
 
@@ -195,15 +221,22 @@ function MarkerHelp() {
         <code>{t("notes.help2")}</code>
       </p>
       <p>{t("notes.help3")}</p>
+      <p>{t("notes.markPrivateHint")}</p>
+      <p>
+        <code>{t("notes.helpPrivateExample")}</code>
+      </p>
     </details>
   );
 }
 
-/** Marks the line where the cursor is (its bullet or marker replaced, its text kept); the cursor goes to its end. */
-function markLine(editor: EditorView | null, kind: OutcomeKind): void {
+/**
+ * Marks the line where the cursor is (an outcome marker, or the start of a "not for export"
+ * section: its bullet or marker replaced, its text kept); the cursor goes to its end.
+ */
+function editLine(editor: EditorView | null, edit: (lineText: string) => { replace: number; insert: string }): void {
   if (!editor?.state.facet(EditorView.editable)) return;
   const line = editor.state.doc.lineAt(editor.state.selection.main.head);
-  const { replace, insert } = markerEdit(line.text, kind);
+  const { replace, insert } = edit(line.text);
   const end = line.from + insert.length + (line.length - replace);
   editor.dispatch({
     changes: { from: line.from, to: line.from + replace, insert },

@@ -1,7 +1,15 @@
+import { Fragment } from "preact";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import type * as Y from "yjs";
 import { t } from "../../i18n/index.js";
-import { type Block, type Inline, type ListItem, type OutcomeKind, parseNotes } from "../../notes/markdown.js";
+import {
+  type Block,
+  type Inline,
+  type ListItem,
+  type NotesSection,
+  type OutcomeKind,
+  parseNotesSections,
+} from "../../notes/markdown.js";
 
 const BADGE: Readonly<Record<OutcomeKind, "notes.badgeDecision" | "notes.badgeAction" | "notes.badgeRecommendation">> =
   {
@@ -22,11 +30,22 @@ export function NotesPreview({ text }: { text: Y.Text }) {
     text.observe(update);
     return () => text.unobserve(update);
   }, [text]);
-  const blocks = useMemo(() => parseNotes(markdown), [markdown]);
+  const sections = useMemo(() => parseNotesSections(markdown), [markdown]);
   return (
     <section class="notes-preview" data-testid="notes-preview" aria-label={t("notes.previewLabel")}>
-      {blocks.length === 0 ? <p class="muted">{t("notes.previewEmpty")}</p> : blocks.map(renderBlock)}
+      {sections.length === 0 ? <p class="muted">{t("notes.previewEmpty")}</p> : sections.map(renderSection)}
     </section>
+  );
+}
+
+/** A "not for export" section is framed, and says first (so screen readers read it too) that the report leaves it out. */
+function renderSection(section: NotesSection, index: number) {
+  if (!section.notForExport) return <Fragment key={index}>{section.blocks.map(renderBlock)}</Fragment>;
+  return (
+    <div key={index} class="notes-private" data-testid="notes-private">
+      <p class="notes-private-label">{t("notes.privateSection")}</p>
+      {section.blocks.map(renderBlock)}
+    </div>
   );
 }
 

@@ -3,6 +3,7 @@ import type { BoardId } from "../../../../shared/qna.js";
 import { errorMessage, formatNumber, t } from "../../i18n/index.js";
 import { ask } from "../../net/qna.js";
 import type { ClientErrorCode } from "../../state/session.js";
+import { workshopState } from "../../state/workshopState.js";
 import { textLength } from "./parts.js";
 
 type AskBoxProps = { boardId: BoardId; maxLength: number; preModeration: boolean };
@@ -17,6 +18,8 @@ export function AskBox({ boardId, maxLength, preModeration }: AskBoxProps) {
   const length = textLength(text);
   const tooLong = length > maxLength;
   const ids = `qna-ask-${boardId}`;
+  // Informed consent: when reports may name people, a named question says so before it is asked.
+  const mayBeCredited = workshopState.workshop.value?.reportAttribution === "attributed" && !anonymous;
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -29,7 +32,8 @@ export function AskBox({ boardId, maxLength, preModeration }: AskBoxProps) {
     setBusy(true);
     setError(null);
     setStatus("");
-    const outcome = await ask(boardId, text.normalize("NFC").trim(), anonymous);
+    // Consent is what this screen showed: the notice was on screen when the button was pressed.
+    const outcome = await ask(boardId, text.normalize("NFC").trim(), anonymous, mayBeCredited);
     setBusy(false);
     if (!outcome) return;
     if (!outcome.ok) {
@@ -62,7 +66,7 @@ export function AskBox({ boardId, maxLength, preModeration }: AskBoxProps) {
           value={text}
           data-testid="qna-ask-text"
           aria-invalid={tooLong || error === "empty"}
-          aria-describedby={`${ids}-count${preModeration ? ` ${ids}-premod` : ""}`}
+          aria-describedby={`${ids}-count${preModeration ? ` ${ids}-premod` : ""}${mayBeCredited ? ` ${ids}-consent` : ""}`}
           onInput={(event) => {
             setText(event.currentTarget.value);
             if (error === "empty") setError(null);
@@ -100,6 +104,11 @@ export function AskBox({ boardId, maxLength, preModeration }: AskBoxProps) {
         />
         <span>{t("qna.askAnonymous")}</span>
       </label>
+      {mayBeCredited ? (
+        <p id={`${ids}-consent`} class="hint qna-consent" data-testid="qna-ask-consent">
+          {t("qna.askConsent")}
+        </p>
+      ) : null}
       <div class="qna-ask-actions">
         <button type="submit" class="button primary" data-testid="qna-ask-submit" disabled={busy || tooLong}>
           {busy ? t("qna.asking") : t("qna.askSubmit")}

@@ -1,0 +1,66 @@
+import {
+  type Attribution,
+  type Report,
+  type ReportFormat,
+  ReportSchema,
+  type ReportScope,
+  reportScopeParam,
+} from "../../../shared/report.js";
+import type { ClientErrorCode } from "../state/session.js";
+import { newCommandId } from "./commands.js";
+import { downloadWorkshopFile, type ExportOutcome, fetchWorkshopText } from "./download.js";
+import { runCommand } from "./session.js";
+
+/**
+ * The outcome report (`GET /api/workshops/:id/report`, facilitators and note-takers): downloads,
+ * the HTML for the preview, the JSON model the scope picker is built from, and the workshop's
+ * attribution setting.
+ */
+
+export type ReportRequest = { format: ReportFormat; scope: ReportScope; attribution: Attribution };
+
+export function reportPath({ format, scope, attribution }: ReportRequest): string {
+  const query = new URLSearchParams({ format, scope: reportScopeParam(scope), attribution });
+  return `/report?${query.toString()}`;
+}
+
+/** What the file is called when the server gives no name: `report-workshop.md`, `report-round-<id>.html`... */
+function fallbackName({ format, scope }: ReportRequest): string {
+  const what =
+    scope.kind === "workshop" ? "workshop" : scope.kind === "round" ? `round-${scope.roundId}` : `room-${scope.roomId}`;
+  return `report-${what}.${format}`;
+}
+
+export function downloadReport(request: ReportRequest): Promise<ExportOutcome> {
+  return downloadWorkshopFile(reportPath(request), fallbackName(request));
+}
+
+/** The report as one self-contained HTML document (inline CSS and SVG, no scripts), for the preview. */
+export function fetchReportHtml(scope: ReportScope, attribution: Attribution) {
+  return fetchWorkshopText(reportPath({ format: "html", scope, attribution }));
+}
+
+/** The whole workshop's report model: its rounds and rooms are what the scope picker offers. */
+export async function fetchReportModel(): Promise<{ ok: true; report: Report } | { ok: false; code: ClientErrorCode }> {
+  const fetched = await fetchWorkshopText(
+    reportPath({ format: "json", scope: { kind: "workshop" }, attribution: "none" }),
+  );
+  if (!fetched.ok) return fetched;
+  let body: unknown;
+  try {
+    body = JSON.parse(fetched.text);
+  } catch {
+    return { ok: false, code: "INTERNAL" };
+  }
+  const parsed = ReportSchema.safeParse(body);
+  return parsed.success ? { ok: true, report: parsed.data } : { ok: false, code: "PROTOCOL_MISMATCH" };
+}
+
+/** Facilitators: whether reports may name people. The panel explains a refusal itself. */
+export function setReportAttribution(attribution: Attribution) {
+  return runCommand(
+    "workshop:setAttribution",
+    { commandId: newCommandId(), attribution },
+    { quiet: ["FORBIDDEN", "INVALID_STATE", "network", "timeout"] },
+  );
+}

@@ -1,0 +1,38 @@
+import { type Report, type ReportScope, ReportScopeParamSchema, reportScopeParam } from "../../../../shared/report.js";
+import { t } from "../../i18n/index.js";
+
+/** One choice of the scope picker; `value` is the `scope` query parameter itself. */
+export type ScopeOption = { value: string; label: string };
+export type ScopeGroup = { label: string; options: ScopeOption[] };
+
+export const WORKSHOP_SCOPE = reportScopeParam({ kind: "workshop" });
+
+/**
+ * The scope picker's choices, from the whole workshop's report model: the client's live state
+ * only knows the current round, the model lists every round with its rooms.
+ */
+export function scopeGroups(report: Report | null): ScopeGroup[] {
+  if (!report) return [];
+  return report.rounds.map((round) => ({
+    label: t("report.scopeRoundGroup", { number: round.number }),
+    options: [
+      {
+        value: reportScopeParam({ kind: "round", roundId: round.roundId }),
+        label: t("report.scopeRound", { number: round.number }),
+      },
+      ...round.rooms.map((room) => ({
+        value: reportScopeParam({ kind: "room", roomId: room.roomId }),
+        label: t("report.scopeRoom", { number: round.number, room: room.name }),
+      })),
+    ],
+  }));
+}
+
+export function hasScope(groups: readonly ScopeGroup[], value: string): boolean {
+  return value === WORKSHOP_SCOPE || groups.some((group) => group.options.some((option) => option.value === value));
+}
+
+export function scopeOf(value: string): ReportScope {
+  const parsed = ReportScopeParamSchema.safeParse(value);
+  return parsed.success ? parsed.data : { kind: "workshop" };
+}
