@@ -183,6 +183,8 @@ describe("the outcome report in a real browser", () => {
     expect(await frame.locator("body").textContent()).toContain("Review shelter capacity every quarter");
     expect(await frame.locator("body").textContent()).not.toContain("Hidden-canary-7731");
     expect(await panel.getByTestId("report-status").textContent()).toBe("The preview is shown below.");
+    // Nobody's name was typed into anything: the check before publishing says so.
+    expect(await panel.getByTestId("report-name-check").getAttribute("data-found")).toBe("0");
     mkdirSync(ARTIFACTS, { recursive: true });
     await frameElement.scrollIntoViewIfNeeded();
     await frameElement.screenshot({ path: `${ARTIFACTS}report-preview.png` });
@@ -248,6 +250,25 @@ describe("the outcome report in a real browser", () => {
     await panel.getByTestId("report-preview").click();
     await frame.locator("body").filter({ hasText: named }).waitFor();
     expect(await frame.locator("body").textContent()).toContain("Amal");
+
+    // A name typed into the notes is the note-taker's to fix: an unattributed preview warns.
+    await typeAtEnd(nadia.page, "\nAmal raised the fee problem.");
+    await panel.getByTestId("report-attribution-none").check();
+    await frameElement.waitFor({ state: "detached" });
+    // The edit reaches the server within moments; refresh the preview until it shows.
+    await expect
+      .poll(
+        async () => {
+          await panel.getByTestId("report-preview").click();
+          await frameElement.waitFor();
+          return (await frame.locator("body").textContent()) ?? "";
+        },
+        { timeout: 60_000 },
+      )
+      .toContain("Amal raised the fee problem.");
+    const nameCheck = panel.getByTestId("report-name-check");
+    expect(await nameCheck.getAttribute("data-found")).toBe("1");
+    expect(await nameCheck.textContent()).toContain("(Amal)");
 
     for (const person of [facilitator, nadia, amal]) expect(person.problems).toEqual([]);
   });

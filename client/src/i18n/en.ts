@@ -625,6 +625,9 @@ export const en = {
   "report.previewLoading": "Loading the preview…",
   "report.previewReady": "The preview is shown below.",
   "report.previewTitle": "Preview of the outcome report",
+  "report.namesFound":
+    "Check before publishing: this report mentions people of this workshop by name ({names}). Edit those passages in the notes, or put them under a heading marked [not for export].",
+  "report.namesNone": "No participant's name appears in this report.",
   "report.previewHint": "What the HTML file shows. To get a PDF, download the HTML and print it from the browser.",
   "report.errorFORBIDDEN": "Only facilitators and note-takers can take the report.",
   "report.errorINVALID_STATE":

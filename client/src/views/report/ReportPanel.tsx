@@ -5,6 +5,7 @@ import { downloadReport, fetchReportHtml, fetchReportModel, setReportAttribution
 import type { ClientErrorCode } from "../../state/session.js";
 import { workshopState } from "../../state/workshopState.js";
 import { hasScope, type ScopeGroup, scopeGroups, scopeOf, WORKSHOP_SCOPE } from "./model.js";
+import { htmlText, mentionedNames } from "./nameCheck.js";
 import "./report.css";
 
 const FORMATS: readonly ReportFormat[] = ["md", "html", "json", "csv"];
@@ -78,6 +79,17 @@ function ReportTools({ id }: { id: string }) {
   const [error, setError] = useState<ClientErrorCode | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
   const latest = useRef(0);
+  // In a report that names nobody, a participant's name typed into notes or a question is a leak.
+  const namesFound = useMemo(
+    () =>
+      preview === null || effectiveAttributionOf(allowsNames, attribution) !== "none"
+        ? null
+        : mentionedNames(
+            htmlText(preview),
+            workshopState.sorted.value.map((person) => person.displayName),
+          ),
+    [preview],
+  );
 
   // A round planned or replaced since the list was read: read it again.
   const roundKey = round ? `${round.roundId}|${round.rooms.length}` : "";
@@ -105,7 +117,7 @@ function ReportTools({ id }: { id: string }) {
     if (model.status === "ready" && !hasScope(groups, scope)) setScope(WORKSHOP_SCOPE);
   });
 
-  const effectiveAttribution: Attribution = allowsNames ? attribution : "none";
+  const effectiveAttribution = effectiveAttributionOf(allowsNames, attribution);
   const request = { scope: scopeOf(scope), attribution: effectiveAttribution };
 
   /** Another scope or attribution: a preview of the old choice would mislead. */
@@ -274,6 +286,17 @@ function ReportTools({ id }: { id: string }) {
       <div id={`${id}-preview`}>
         {preview !== null ? (
           <>
+            {namesFound !== null ? (
+              <p
+                class={namesFound.length > 0 ? "form-error" : "hint"}
+                data-testid="report-name-check"
+                data-found={namesFound.length}
+              >
+                {namesFound.length > 0
+                  ? t("report.namesFound", { names: namesFound.join(", ") })
+                  : t("report.namesNone")}
+              </p>
+            ) : null}
             <p class="hint">{t("report.previewHint")}</p>
             {/*
               The report is other people's text: it is shown in a frame with every sandbox
@@ -293,6 +316,10 @@ function ReportTools({ id }: { id: string }) {
       </div>
     </div>
   );
+}
+
+function effectiveAttributionOf(allowsNames: boolean, attribution: Attribution): Attribution {
+  return allowsNames ? attribution : "none";
 }
 
 /** Facilitators: whether reports may name people. Everyone sees the setting (the ask box says so). */
