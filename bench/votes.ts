@@ -349,10 +349,28 @@ async function barePhase(phase: Phase, bystanders: ReadonlyMap<string, number> =
   };
 }
 
-/** The castBallot script calls of one poll in the slow log, in the order Redis ran them: voter = ARGV[2]. */
+/**
+ * The castBallot script calls of one poll in the slow log that may have counted, in the order
+ * Redis ran them, with their voter (ARGV[2]). EVALSHA sha numkeys key... pollId participantId
+ * ... ARGV[10] = the workshop version the node decided from ('' = read fresh). A node casts
+ * fresh after one of its own calls came back stale (the workshop had moved on) and never
+ * otherwise, so a call with a version that the same voter's fresh call follows counted nothing.
+ */
 function ballotCalls(entries: Awaited<ReturnType<typeof slowlogEntries>>, pollId: string) {
-  // EVALSHA sha numkeys key1..key5 pollId participantId ...
-  return entries.filter((entry) => entry.name === "castBallot" && entry.args[8] === pollId);
+  const calls = entries.flatMap((entry) => {
+    if (entry.name !== "castBallot") return [];
+    const argv = 3 + Number(entry.args[2] ?? 0);
+    if (entry.args[argv] !== pollId) return [];
+    return [{ ...entry, voter: entry.args[argv + 1] ?? "", expected: entry.args[argv + 9] ?? "" }];
+  });
+  const freshAfter = new Set<number>();
+  const laterFresh = new Set<string>();
+  for (let index = calls.length - 1; index >= 0; index--) {
+    const call = calls[index] as (typeof calls)[number];
+    if (call.expected === "") laterFresh.add(call.voter);
+    else if (laterFresh.has(call.voter)) freshAfter.add(index);
+  }
+  return { calls: calls.filter((_, index) => !freshAfter.has(index)), stale: freshAfter.size };
 }
 
 /**
@@ -465,12 +483,14 @@ async function workshopPhase(phase: Phase, paired: Phase | null): Promise<PhaseR
           counted: async (pollId) => {
             await redisClient.sendCommand(["CONFIG", "SET", "slowlog-log-slower-than", "-1"]);
             const metricsAfter = await Promise.all(cluster.nodes.map((node) => scrapeMetrics(node.url)));
-            const calls = ballotCalls(await slowlogEntries(redisClient), pollId);
+            const { calls, stale } = ballotCalls(await slowlogEntries(redisClient), pollId);
+            if (stale > 0)
+              log(`${phase}: ${stale} ballot casts came back stale and were decided again from fresh reads`);
             await redisClient.sendCommand(["SLOWLOG", "RESET"]);
             const seen = new Set<string>();
             const order: string[] = [];
             for (const call of calls) {
-              const voter = call.args[9] ?? "";
+              const voter = call.voter;
               if (!seen.has(voter)) order.push(voter);
               seen.add(voter);
             }

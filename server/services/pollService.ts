@@ -2,6 +2,7 @@ import type { RoundView } from "../../shared/breakout.js";
 import type { CommandName, CommandResult, ParsedPayload } from "../../shared/events.js";
 import type { RoomId, WorkshopId } from "../../shared/ids.js";
 import type { Ballot, PollDefinition, PollExport, PollId, PollResultsUpdate, PollView } from "../../shared/poll.js";
+import type { WorkshopEvent } from "../../shared/workshop.js";
 import { isRunning } from "../domain/breakout/rounds.js";
 import { DomainError } from "../domain/errors.js";
 import { validateBallot } from "../domain/polls/ballots.js";
@@ -19,9 +20,13 @@ import {
 } from "../domain/polls/lifecycle.js";
 import type { ParticipantRecord, WorkshopRecord } from "../domain/records.js";
 import { newPollId } from "../security/ids.js";
-import type { CommandRef, Store } from "../store/types.js";
+import type { BallotCast, CastOutcome, CommandRef, Store } from "../store/types.js";
 import { decideAndCommit } from "./commit.js";
+import { type PollsView, type VoterContext, VoterContextCache } from "./voterContextCache.js";
 import type { Actor, WorkshopService } from "./workshopService.js";
+
+/** What deciding a vote needs; the round only where the poll's scope or the policy looks at it. */
+type VoterDecisionContext = Omit<VoterContext, "version">;
 
 interface PollContext {
   actor: ParticipantRecord;
@@ -31,11 +36,30 @@ interface PollContext {
 
 /** Live polls: lifecycle, ballots, results. Tallies are counters kept by the store with each ballot. */
 export class PollService {
+  /** This node's copy of what votes are decided from (see `vote`). */
+  private readonly contexts: VoterContextCache;
+
   constructor(
     private readonly store: Store,
     private readonly workshops: WorkshopService,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.contexts = new VoterContextCache(store, now);
+  }
+
+  /** Keep a copy of the workshop's vote context while this node follows it (has sockets in it). */
+  follow(workshopId: WorkshopId): void {
+    this.contexts.follow(workshopId);
+  }
+
+  unfollow(workshopId: WorkshopId): void {
+    this.contexts.unfollow(workshopId);
+  }
+
+  /** The workshop, round and polls as this node's copy holds them (exact at its version), or null. */
+  pollsView(workshopId: WorkshopId): PollsView | null {
+    return this.contexts.pollsView(workshopId);
+  }
 
   create(who: Actor, command: CommandRef, payload: ParsedPayload<"poll:create">): Promise<PollView> {
     return this.commitPoll(who, command, async () => {
@@ -109,6 +133,12 @@ export class PollService {
   /**
    * One ballot per person per poll, written by one atomic store step that also re-checks the
    * poll is open: a vote racing with close is either counted before it or refused POLL_CLOSED.
+   *
+   * The hot path is one store round trip: the vote is decided from this node's copy of the
+   * voter, their room and the poll (`VoterContextCache`) and cast expecting the workshop still
+   * at that copy's version. Anything else is decided again from fresh reads: a cast the store
+   * calls stale (something was logged since), and any refusal (the copy may simply not have
+   * caught up with a join or a new poll yet; refusals are rare, so they may cost reads).
    */
   async vote(
     who: Actor,
@@ -116,42 +146,18 @@ export class PollService {
     payload: ParsedPayload<"poll:vote">,
   ): Promise<CommandResult<"poll:vote">> {
     try {
-      // Both reads at once: a vote is on the hot path (one round trip here, one for the ballot).
-      const [{ actor, workshop }, poll] = await Promise.all([
-        this.workshops.authorizedContext("poll:vote", who),
-        this.store.getPoll(who.workshopId, payload.pollId),
-      ]);
-      const voterRoom = poll && poll.definition.scope.kind !== "plenary" ? await this.roomOf(who, workshop) : null;
-      if (!poll || !seesPoll({ participantId: actor.participantId, role: actor.role, roomId: voterRoom }, poll)) {
-        throw new DomainError("NOT_FOUND", "no such poll");
+      const cached = this.contexts.voterContext(who.workshopId, who.participantId, payload.pollId);
+      const decided = cached ? this.decideQuietly(who, payload, cached) : null;
+      if (cached && decided) {
+        const outcome = await this.store.castBallot<CommandResult<"poll:vote">>(who.workshopId, command, {
+          ...decided,
+          expectVersion: cached.version,
+        });
+        if (outcome.status !== "stale") return answerOf(outcome);
       }
-      if (!acceptsBallots(poll, this.now())) throw new DomainError("POLL_CLOSED", "the poll is not open");
-      const ballot = validateBallot(poll.definition, payload.ballot);
-      const roomId = ballotRoom(poll.definition, voterRoom);
-      const outcome = await this.store.castBallot<CommandResult<"poll:vote">>(who.workshopId, command, {
-        pollId: poll.pollId,
-        participantId: actor.participantId,
-        anonymous: poll.definition.anonymous,
-        ballot: { roomId, ballot, counters: countersOf(poll.definition, ballot, roomId) },
-        now: this.now(),
-        resultChanged: JSON.stringify({ pollId: poll.pollId, ballot, changed: true }),
-        resultUnchanged: JSON.stringify({ pollId: poll.pollId, ballot, changed: false }),
-      });
-      switch (outcome.status) {
-        case "applied":
-        case "duplicate":
-          return outcome.result;
-        case "closed":
-          throw new DomainError("POLL_CLOSED", "the poll closed before your vote arrived");
-        case "alreadyVoted":
-          throw new DomainError("ALREADY_VOTED", "this poll does not allow changing a vote");
-        case "missing":
-          throw new DomainError("NOT_FOUND", "no such poll");
-        default: {
-          const unreachable: never = outcome;
-          throw new Error(`unknown outcome ${JSON.stringify(unreachable)}`);
-        }
-      }
+      const fresh = await this.freshVoterContext(who, payload.pollId);
+      const cast = this.decideVote(who, payload, fresh);
+      return answerOf(await this.store.castBallot<CommandResult<"poll:vote">>(who.workshopId, command, cast));
     } catch (error) {
       // A retry of a vote that was counted gets its first answer, even if the poll closed since.
       const earlier =
@@ -161,6 +167,64 @@ export class PollService {
       if (earlier !== null) return earlier;
       throw error;
     }
+  }
+
+  /** Tells the voter cache about a batch of the workshop's log (the event feed's, in order). */
+  eventsDelivered(workshopId: WorkshopId, events: readonly WorkshopEvent[]): void {
+    this.contexts.eventsDelivered(workshopId, events);
+  }
+
+  /** The ballot cast from a voter context: every rule a vote must pass before the store's own checks. */
+  private decideVote(who: Actor, payload: ParsedPayload<"poll:vote">, context: VoterDecisionContext): BallotCast {
+    const { actor, workshop, round, roomId: voterRoom, poll } = context;
+    this.workshops.authorizeWith("poll:vote", actor, workshop, round);
+    if (!actor || !poll) throw new DomainError("NOT_FOUND", "no such poll");
+    if (!seesPoll({ participantId: actor.participantId, role: actor.role, roomId: voterRoom }, poll)) {
+      throw new DomainError("NOT_FOUND", "no such poll");
+    }
+    if (!acceptsBallots(poll, this.now())) throw new DomainError("POLL_CLOSED", "the poll is not open");
+    const ballot = validateBallot(poll.definition, payload.ballot);
+    const roomId = ballotRoom(poll.definition, voterRoom);
+    return {
+      pollId: poll.pollId,
+      participantId: who.participantId,
+      anonymous: poll.definition.anonymous,
+      ballot: { roomId, ballot, counters: countersOf(poll.definition, ballot, roomId) },
+      now: this.now(),
+      resultChanged: JSON.stringify({ pollId: poll.pollId, ballot, changed: true }),
+      resultUnchanged: JSON.stringify({ pollId: poll.pollId, ballot, changed: false }),
+    };
+  }
+
+  /** A refusal decided from the cached copy is not trusted (it may lag): null sends the vote down the fresh path. */
+  private decideQuietly(
+    who: Actor,
+    payload: ParsedPayload<"poll:vote">,
+    context: VoterDecisionContext,
+  ): BallotCast | null {
+    try {
+      return this.decideVote(who, payload, context);
+    } catch (error) {
+      if (error instanceof DomainError) return null;
+      throw error;
+    }
+  }
+
+  /** The voter, their room and the poll read from the store now (two round trips at most). */
+  private async freshVoterContext(who: Actor, pollId: PollId): Promise<VoterDecisionContext> {
+    const [{ actor, workshop }, poll] = await Promise.all([
+      this.workshops.loadContext(who),
+      this.store.getPoll(who.workshopId, pollId),
+    ]);
+    const needsRoom = poll !== null && poll.definition.scope.kind !== "plenary";
+    const [round, assigned] =
+      needsRoom && workshop.currentRoundId
+        ? await Promise.all([
+            this.store.getRound(who.workshopId, workshop.currentRoundId),
+            this.store.getAssignment(who.workshopId, workshop.currentRoundId, who.participantId),
+          ])
+        : [null, null];
+    return { actor, workshop, round, roomId: isRunning(round) ? assigned : null, poll };
   }
 
   /** The viewer's own ballots in the polls they can see. */
@@ -316,5 +380,27 @@ export class PollService {
       this.store.getAssignment(who.workshopId, workshop.currentRoundId, who.participantId),
     ]);
     return isRunning(round) ? roomId : null;
+  }
+}
+
+/** The answer to a vote from what the store did with its ballot. */
+function answerOf(outcome: CastOutcome<CommandResult<"poll:vote">>): CommandResult<"poll:vote"> {
+  switch (outcome.status) {
+    case "applied":
+    case "duplicate":
+      return outcome.result;
+    case "closed":
+      throw new DomainError("POLL_CLOSED", "the poll closed before your vote arrived");
+    case "alreadyVoted":
+      throw new DomainError("ALREADY_VOTED", "this poll does not allow changing a vote");
+    case "missing":
+      throw new DomainError("NOT_FOUND", "no such poll");
+    case "stale":
+      // Only a cast with an expected version can be stale, and the fresh path sends none.
+      throw new Error("a ballot cast without an expected version was called stale");
+    default: {
+      const unreachable: never = outcome;
+      throw new Error(`unknown outcome ${JSON.stringify(unreachable)}`);
+    }
   }
 }

@@ -1,3 +1,4 @@
+import type { RoundView } from "../../shared/breakout.js";
 import type { CommandName, CommandResult, ParsedPayload } from "../../shared/events.js";
 import { normalizeJoinCode, type ParticipantId, type WorkshopId, workshopIdOfSecret } from "../../shared/ids.js";
 import type { Role, SessionView, SyncResult, WorkshopSnapshot } from "../../shared/workshop.js";
@@ -128,8 +129,23 @@ export class WorkshopService {
     const leadMayRun = "roomLead" in policy[command];
     const round =
       leadMayRun && workshop.currentRoundId ? await this.store.getRound(who.workshopId, workshop.currentRoundId) : null;
-    const authority = authorize(command, actor, workshop, roomLedBy(round, actor.participantId) !== null);
+    const authority = this.authorizeWith(command, actor, workshop, round);
     return { actor, workshop, authority };
+  }
+
+  /**
+   * The same policy decision from records the caller already holds (a node's copy that the
+   * store re-checks by version, see PollService.vote). `round`: the workshop's current round.
+   */
+  authorizeWith(
+    command: CommandName,
+    actor: ParticipantRecord | null,
+    workshop: WorkshopRecord,
+    round: RoundView | null,
+  ): Authority {
+    const leadsARoom =
+      actor !== null && "roomLead" in policy[command] && roomLedBy(round, actor.participantId) !== null;
+    return authorize(command, actor, workshop, leadsARoom);
   }
 
   /**
@@ -301,7 +317,8 @@ export class WorkshopService {
     return workshop;
   }
 
-  private async loadContext(who: Actor): Promise<Omit<CommandContext, "authority">> {
+  /** The actor and the workshop read fresh; a person no longer in the workshop is refused. */
+  async loadContext(who: Actor): Promise<Omit<CommandContext, "authority">> {
     const [actor, workshop] = await Promise.all([
       this.store.getParticipant(who.workshopId, who.participantId),
       this.store.getWorkshop(who.workshopId),

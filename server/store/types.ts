@@ -52,6 +52,13 @@ export interface BallotCast {
   /** What a retry of this command gets back: for a ballot that changed the count, and one that did not. */
   resultChanged: string;
   resultUnchanged: string;
+  /**
+   * The workshop version the caller's view of the voter (status, role, room) and the poll is
+   * exact for: if the workshop has moved past it, nothing is counted and the outcome is
+   * `stale`. Lets a node decide a vote from state it keeps in memory and still be exact.
+   * Absent: no check (the caller read everything fresh).
+   */
+  expectVersion?: number;
 }
 
 export type CastOutcome<T> =
@@ -61,7 +68,9 @@ export type CastOutcome<T> =
   | { status: "closed" }
   /** The poll does not allow changing a ballot, and this one differs from the stored one. */
   | { status: "alreadyVoted" }
-  | { status: "missing" };
+  | { status: "missing" }
+  /** The workshop changed since `expectVersion`: nothing was counted; decide again from fresh state. */
+  | { status: "stale" };
 
 /**
  * A question as stored. A named question keeps its author; an anonymous one has authorId and

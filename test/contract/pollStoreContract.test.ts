@@ -272,4 +272,30 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll sto
     expect(Object.fromEntries(tally.counters)).toMatchObject({ "*|n": 50, "*|o:a": 25, "*|o:b": 25 });
     expect(tally.tallyVersion).toBe(50);
   });
+
+  it("P9 a ballot with an expected workshop version counts only while the workshop is still at it", async () => {
+    const poll = await openedPoll();
+    const version = await store.currentVersion(workshop.workshopId);
+    const ballot: Ballot = { kind: "single", optionId: "a" };
+    const current = await store.castBallot(workshop.workshopId, command(alice.participantId), {
+      ...cast(poll, alice.participantId, ballot),
+      expectVersion: version,
+    });
+    expect(current).toMatchObject({ status: "applied", changed: true });
+    // Any logged change (here a poll edit) moves the version: a view as of before it is stale.
+    await savePoll({ ...poll, definition: { ...poll.definition, question: "Which one?" } }, poll);
+    const staleRef = command(bob.participantId);
+    const stale = await store.castBallot(workshop.workshopId, staleRef, {
+      ...cast(poll, bob.participantId, ballot),
+      expectVersion: version,
+    });
+    expect(stale).toEqual({ status: "stale" });
+    expect(await store.ballotOf(workshop.workshopId, poll.pollId, bob.participantId)).toBeNull();
+    expect(await store.commandResult(workshop.workshopId, staleRef)).toBeNull();
+    // The same command decided again from fresh state counts once.
+    const fresh = await store.castBallot(workshop.workshopId, staleRef, cast(poll, bob.participantId, ballot));
+    expect(fresh).toMatchObject({ status: "applied", changed: true });
+    const tally = await store.getTally(workshop.workshopId, poll.pollId);
+    expect(Object.fromEntries(tally.counters)).toMatchObject({ "*|n": 2, "*|o:a": 2 });
+  });
 });

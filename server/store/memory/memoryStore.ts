@@ -441,6 +441,7 @@ export class MemoryStore implements Store {
     if (earlier && earlier.expiresAt > this.now()) {
       return { status: "duplicate", result: JSON.parse(earlier.json) as T };
     }
+    if (cast.expectVersion !== undefined && state.version !== cast.expectVersion) return { status: "stale" };
     const poll = this.parsed<PollView>(workshopId, "poll", cast.pollId);
     if (!poll) return { status: "missing" };
     if (poll.status !== "open" || (poll.closesAt !== null && cast.now >= poll.closesAt)) return { status: "closed" };

@@ -486,6 +486,7 @@ export class RedisStore implements Store {
         keys.pollTally(cast.pollId),
         keys.commandResult(command.actorId, command.commandId),
         keys.voterSecret,
+        keys.version,
       ],
       [
         cast.pollId,
@@ -497,6 +498,7 @@ export class RedisStore implements Store {
         cast.resultUnchanged,
         keys.tallies,
         cast.anonymous ? randomBytes(32).toString("hex") : "",
+        cast.expectVersion === undefined ? "" : String(cast.expectVersion),
         ...cast.ballot.counters,
       ],
     )) as [string, string?];
@@ -505,6 +507,8 @@ export class RedisStore implements Store {
         return { status: "duplicate", result: JSON.parse(reply[1] ?? "null") as T };
       case "missing":
         return { status: "missing" };
+      case "stale":
+        return { status: "stale" };
       case "closed":
         return { status: "closed" };
       case "already":

@@ -255,17 +255,21 @@ end
 /**
  * One vote, atomically (invariant 4): the poll must be open and not past closesAt; one ballot
  * per voter; an equal ballot changes nothing; a different one takes back the old ballot's
- * counters and adds the new one's, bumps the tally version and tells every node.
- * KEYS: polls, ballots, tally, commandResult, voterSecret.
+ * counters and adds the new one's, bumps the tally version and tells every node. With an
+ * expected workshop version, nothing happens unless the workshop is still at it (the node
+ * decided from its in-memory view of the voter and the poll).
+ * KEYS: polls, ballots, tally, commandResult, voterSecret, version.
  * ARGV: pollId, participantId, encodedBallot, now, resultTtl, resultChanged, resultUnchanged,
- * talliesChannel, newSecret, then the ballot's counters.
- * Returns {'duplicate', result} | {'missing'} | {'closed'} | {'already'} | {'applied'|'same', tallyVersion}.
+ * talliesChannel, newSecret, expectedVersion ('' = no check), then the ballot's counters.
+ * Returns {'duplicate', result} | {'stale'} | {'missing'} | {'closed'} | {'already'} |
+ * {'applied'|'same', tallyVersion}.
  */
 export const castBallotScript = script(
   voterKey +
     `
 local prior = redis.call('GET', KEYS[4])
 if prior then return {'duplicate', prior} end
+if ARGV[10] ~= '' and (redis.call('GET', KEYS[6]) or '0') ~= ARGV[10] then return {'stale'} end
 local poll_json = redis.call('HGET', KEYS[1], ARGV[1])
 if not poll_json then return {'missing'} end
 local poll = cjson.decode(poll_json)
@@ -283,7 +287,7 @@ if old and not poll['definition']['allowVoteChange'] then return {'already'} end
 if old then
   for _, counter in ipairs(cjson.decode(old)['counters']) do redis.call('HINCRBY', KEYS[3], counter, -1) end
 end
-for i = 10, #ARGV do redis.call('HINCRBY', KEYS[3], ARGV[i], 1) end
+for i = 11, #ARGV do redis.call('HINCRBY', KEYS[3], ARGV[i], 1) end
 local version = redis.call('HINCRBY', KEYS[3], '#v', 1)
 redis.call('HSET', KEYS[2], voter, ARGV[3])
 redis.call('SET', KEYS[4], ARGV[6], 'EX', tonumber(ARGV[5]))

@@ -77,8 +77,12 @@ function RoomComparison({
 }) {
   const [showAll, setShowAll] = useState(false);
   const known = roomsOfPollRound(poll, round).map((room) => room.roomId);
-  // Rooms of the round in their order, then any room that only the results know of.
-  const roomIds = [...known, ...Object.keys(byRoom).filter((roomId) => !known.includes(roomId))];
+  // Managers: rooms of the round in their order, then any room that only the results know of.
+  // Everyone else is sent their own room's results only (none from the plenary): show those.
+  const roomIds = manager
+    ? [...known, ...Object.keys(byRoom).filter((roomId) => !known.includes(roomId))]
+    : Object.keys(byRoom);
+  if (roomIds.length === 0) return null;
   const shown = showAll ? roomIds : roomIds.slice(0, ROOMS_SHOWN);
   return (
     <section class="room-comparison" aria-label={t("results.byRoom")}>
