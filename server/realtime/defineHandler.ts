@@ -12,6 +12,7 @@ import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
 import type { Actor } from "../services/workshopService.js";
 import type { CommandRef } from "../store/types.js";
+import { commandAnswered, commandStarted } from "./inflight.js";
 import type { WorkshopSocket } from "./types.js";
 
 /** What a command handler gets: who sent it, the write's identity when it writes, and the parsed payload. */
@@ -58,7 +59,14 @@ export function defineHandler<C extends CommandName>(name: C, run: CommandHandle
             return;
           }
           const stopTimer = context.metrics.commandSeconds.startTimer({ command: name });
-          const response = await runCommand(name, run, socket, args, context);
+          commandStarted(socket);
+          let response: Awaited<ReturnType<typeof runCommand>>;
+          try {
+            response = await runCommand(name, run, socket, args, context);
+          } catch (error) {
+            commandAnswered(socket);
+            throw error;
+          }
           stopTimer();
           const outcome = response.ok ? "ok" : response.error.code;
           context.metrics.commands.inc({ command: name, outcome });
@@ -68,6 +76,8 @@ export function defineHandler<C extends CommandName>(name: C, run: CommandHandle
             "command",
           );
           ack(response);
+          // After the ack: a revoke waiting for this socket's answers may disconnect it now.
+          commandAnswered(socket);
         }) as never,
       );
     },

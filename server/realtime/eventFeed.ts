@@ -6,8 +6,12 @@ import { audienceOf, canSee, type Viewer } from "../domain/audience.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
 import type { Store, Unsubscribe } from "../store/types.js";
+import { whenAnswered } from "./inflight.js";
 import { KeyedThrottle } from "./throttle.js";
 import { rooms, type WorkshopServer } from "./types.js";
+
+/** How long a revoked socket may wait for answers to the commands it already sent. */
+const REVOKE_GRACE_MS = 2000;
 
 /** What the feed knows about one local socket to decide which events it may see. */
 export interface Membership {
@@ -285,7 +289,9 @@ export class EventFeed {
       const socket = this.io.of("/").sockets.get(socketId);
       if (!socket) continue;
       socket.emit("session:revoked", { reason });
-      socket.disconnect(true);
+      // Commands already running get their answers first (ending the workshop revokes the
+      // facilitator who ended it); new ones are refused by the policy from here on.
+      whenAnswered(socket, REVOKE_GRACE_MS, () => socket.disconnect(true));
     }
   }
 

@@ -135,6 +135,22 @@ describe("removal", () => {
     await hana.mirror.until(() => hana.mirror.revoked === "workshop_ended");
     expect(hana.mirror.state.workshop?.status).toBe("ended");
   });
+
+  it("the facilitator who ends the workshop gets the answer before being disconnected, every time", async () => {
+    // The end's own event revokes the facilitator's socket; the revoke waits for the
+    // commands that socket already sent (the end included) to be answered.
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const { host } = await workshopWithPeople([]);
+      const [ended, other] = await Promise.all([
+        host.send("workshop:end", { commandId: newCommandId() }),
+        host.send("workshop:sync", {}),
+      ]);
+      expect(ended).toMatchObject({ ok: true, data: { status: "ended" } });
+      expect(other.ok).toBe(true);
+      await host.mirror.until(() => host.mirror.revoked === "workshop_ended");
+      host.close();
+    }
+  });
 });
 
 describe("idempotent retries (invariant 3)", () => {
