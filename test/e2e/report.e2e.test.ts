@@ -270,6 +270,24 @@ describe("the outcome report in a real browser", () => {
     expect(await nameCheck.getAttribute("data-found")).toBe("1");
     expect(await nameCheck.textContent()).toContain("(Amal)");
 
+    // The forum ends; the note-taker still takes the report from the "ended" screen.
+    await host.getByTestId("end-workshop").click();
+    await host.getByTestId("end-workshop-confirm").click();
+    await page.getByTestId("ended-screen").waitFor();
+    await page.getByTestId("ended-report-hint").waitFor();
+    expect(await amal.page.getByTestId("ended-report-hint").count()).toBe(0);
+    const endedPanel = page.getByTestId("report-panel");
+    await endedPanel.locator('[data-testid="report-scope-state"][data-state="ready"]').waitFor({ state: "attached" });
+    const [afterEnd] = await Promise.all([
+      page.waitForEvent("download"),
+      endedPanel.getByTestId("report-download-md").click(),
+    ]);
+    const endedMarkdown = readFileSync(await afterEnd.path(), "utf8");
+    expect(endedMarkdown).toContain("Review shelter capacity every quarter");
+    expect(endedMarkdown).toContain("(ended)");
+    await amal.page.getByTestId("ended-screen").waitFor();
+    expect(await amal.page.getByTestId("report-panel").count()).toBe(0);
+
     for (const person of [facilitator, nadia, amal]) expect(person.problems).toEqual([]);
   });
 });

@@ -653,6 +653,8 @@ export const en = {
   "revoked.removedBody": "A facilitator removed you. You can no longer take part in this workshop.",
   "revoked.endedHeading": "This workshop has ended",
   "revoked.endedBody": "Thank you for taking part.",
+  "revoked.endedReport":
+    "You can still take the outcome report of “{title}” from this tab. Download what you need before you close it: leaving this page ends your access.",
 
   "exit.heading": "You have left.",
   "exit.home": "Go to the start page",

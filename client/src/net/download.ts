@@ -1,6 +1,6 @@
 import { ErrorBodySchema } from "../../../shared/protocol.js";
 import type { ClientErrorCode } from "../state/session.js";
-import { session } from "../state/session.js";
+import { reportAccess, session } from "../state/session.js";
 
 /** Downloads of exports and reports (poll results, Q&A, the outcome report): fetched with the session token, handed to the browser as a file. */
 
@@ -36,7 +36,8 @@ export type FetchOutcome = { ok: true; response: Response } | { ok: false; code:
  * header (never in the address: addresses end up in logs, history and referrers).
  */
 export async function fetchWorkshopResource(path: string): Promise<FetchOutcome> {
-  const me = session.value;
+  // The live session, or after the workshop ended the report access staff keep in this tab.
+  const me = session.value ?? reportAccess.value;
   if (!me) return { ok: false, code: "UNAUTHORIZED" };
   let response: Response;
   try {

@@ -20,7 +20,10 @@ import {
   endedBy,
   joinError,
   joinStillTrying,
+  myRole,
   notice,
+  type ReportAccess,
+  reportAccess,
   session,
   socketStatus,
 } from "../state/session.js";
@@ -402,13 +405,30 @@ function endSession(reason: RevokeReason): void {
     exitToNeutralPage();
     return;
   }
+  const reportAfterEnd = reason === "workshop_ended" ? reportAccessOf() : null;
   batch(() => {
+    reportAccess.value = reportAfterEnd;
     endedBy.value = reason;
     session.value = null;
     socketStatus.value = "idle";
     notice.value = null;
     workshopState.reset();
   });
+}
+
+/** What staff keep to take the outcome report once the workshop has ended (null for participants). */
+function reportAccessOf(): ReportAccess | null {
+  const me = session.value;
+  const role = myRole.value;
+  const workshop = workshopState.workshop.value;
+  if (!me || !workshop || (role !== "facilitator" && role !== "note-taker")) return null;
+  return {
+    workshopId: me.workshopId,
+    sessionToken: me.sessionToken,
+    title: workshop.title,
+    reportAttribution: workshop.reportAttribution,
+    participantNames: workshopState.sorted.value.map((person) => person.displayName),
+  };
 }
 
 /** Join with a code, or enter with the facilitator key: a new person in a workshop. */
@@ -424,6 +444,7 @@ export function startSession(auth: FirstAuth): void {
   batch(() => {
     session.value = null;
     endedBy.value = null;
+    reportAccess.value = null;
     joinError.value = null;
     joinStillTrying.value = false;
     notice.value = null;

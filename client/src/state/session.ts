@@ -25,6 +25,21 @@ export const session = signal<SessionView | null>(null);
 /** Set when the session ended for good: the app shows a full screen instead of the workshop. */
 export const endedBy = signal<EndReason | null>(null);
 
+/**
+ * After the workshop ended, its facilitators and note-takers keep, in this tab's memory only,
+ * what taking the outcome report needs (the server still honours their token for downloads):
+ * reports are mostly written after the forum. Gone with the tab; participants keep nothing.
+ */
+export interface ReportAccess {
+  workshopId: string;
+  sessionToken: string;
+  title: string;
+  reportAttribution: "none" | "attributed";
+  /** Display names, for the preview's check that nobody is named in an unattributed report. */
+  participantNames: string[];
+}
+export const reportAccess = signal<ReportAccess | null>(null);
+
 /** Why the last join / enter attempt was refused; shown on the form that started it. */
 export const joinError = signal<ClientErrorCode | null>(null);
 

@@ -3,6 +3,7 @@ import type { Attribution, Report, ReportFormat } from "../../../../shared/repor
 import { errorMessage, type MessageKey, t } from "../../i18n/index.js";
 import { downloadReport, fetchReportHtml, fetchReportModel, setReportAttribution } from "../../net/report.js";
 import type { ClientErrorCode } from "../../state/session.js";
+import { reportAccess } from "../../state/session.js";
 import { workshopState } from "../../state/workshopState.js";
 import { hasScope, type ScopeGroup, scopeGroups, scopeOf, WORKSHOP_SCOPE } from "./model.js";
 import { htmlText, mentionedNames } from "./nameCheck.js";
@@ -38,8 +39,8 @@ type ModelState = { status: "loading" } | { status: "ready" } | { status: "faile
  * four formats, and a preview of the HTML in a sandboxed frame. Facilitators also set whether
  * reports may name people at all.
  */
-export function ReportPanel({ isFacilitator }: { isFacilitator: boolean }) {
-  const [open, setOpen] = useState(false);
+export function ReportPanel({ isFacilitator, afterEnd = false }: { isFacilitator: boolean; afterEnd?: boolean }) {
+  const [open, setOpen] = useState(afterEnd);
   const ids = "report";
   return (
     <section class="panel report-panel" aria-labelledby={`${ids}-heading`} data-testid="report-panel">
@@ -47,7 +48,8 @@ export function ReportPanel({ isFacilitator }: { isFacilitator: boolean }) {
         <h2 id={`${ids}-heading`}>{t("report.heading")}</h2>
       </div>
       <p class="hint">{t("report.intro")}</p>
-      {isFacilitator ? <AttributionSwitch /> : null}
+      {/* The setting travels over the live connection, which an ended workshop no longer has. */}
+      {isFacilitator && !afterEnd ? <AttributionSwitch /> : null}
       <button
         type="button"
         class="button secondary"
@@ -65,9 +67,11 @@ export function ReportPanel({ isFacilitator }: { isFacilitator: boolean }) {
 }
 
 function ReportTools({ id }: { id: string }) {
+  // Live, the workshop's state; once it ended, what this tab kept for the report.
+  const kept = reportAccess.value;
   const workshop = workshopState.workshop.value;
   const round = workshopState.round.value;
-  const allowsNames = workshop?.reportAttribution === "attributed";
+  const allowsNames = (workshop?.reportAttribution ?? kept?.reportAttribution) === "attributed";
   const [model, setModel] = useState<ModelState>({ status: "loading" });
   // The last model read: the picker keeps its choices (and the choice shown is the one used) while a refresh loads.
   const [known, setKnown] = useState<Report | null>(null);
@@ -86,7 +90,7 @@ function ReportTools({ id }: { id: string }) {
         ? null
         : mentionedNames(
             htmlText(preview),
-            workshopState.sorted.value.map((person) => person.displayName),
+            workshop ? workshopState.sorted.value.map((person) => person.displayName) : (kept?.participantNames ?? []),
           ),
     [preview],
   );
