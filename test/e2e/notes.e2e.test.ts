@@ -5,6 +5,7 @@ import {
   type BrowserPerson,
   joinByLink,
   LOCAL_NETWORK_ARGS,
+  notesEditorText,
   openPerson,
   openRound,
   planRooms,
@@ -22,29 +23,9 @@ function notesPanel(page: Page, docId: string) {
   return page.locator(`[data-testid="notes-panel"][data-doc-id="${docId}"]`);
 }
 
-/**
- * The editor's text as the person sees it: the rendered lines, without the other editors'
- * cursor widgets (which carry their names) and without the empty-editor placeholder.
- */
-function editorText(page: Page, docId: string): Promise<string> {
-  return page.evaluate((docId) => {
-    const panel = document.querySelector(`[data-testid="notes-panel"][data-doc-id="${docId}"]`);
-    const lines = panel ? [...panel.querySelectorAll('[data-testid="notes-editor"] .cm-line')] : [];
-    return lines
-      .map((line) => {
-        const copy = line.cloneNode(true) as HTMLElement;
-        for (const widget of copy.querySelectorAll(".cm-ySelectionCaret, .cm-widgetBuffer, .cm-placeholder")) {
-          widget.remove();
-        }
-        return (copy.textContent ?? "").replace(/\u2060/g, "");
-      })
-      .join("\n");
-  }, docId);
-}
-
 async function waitForText(page: Page, docId: string, ...parts: string[]): Promise<void> {
   await expect
-    .poll(() => editorText(page, docId), { timeout: 30_000 })
+    .poll(() => notesEditorText(page, docId), { timeout: 30_000 })
     .toSatisfy((text: string) => parts.every((part) => text.includes(part)));
 }
 
@@ -152,8 +133,8 @@ describe("shared notes in a real browser", () => {
     // Meanwhile Amal writes too; Bo cannot see it yet.
     await typeAtEnd(amal.page, roomId, " Amal again.");
     await notesPanel(amal.page, roomId).locator('[data-testid="notes-sync-state"][data-state="saved"]').waitFor();
-    expect(await editorText(bo.page, roomId)).not.toContain("Amal again.");
-    expect(await editorText(amal.page, roomId)).not.toContain("Offline: ask the ministry.");
+    expect(await notesEditorText(bo.page, roomId)).not.toContain("Amal again.");
+    expect(await notesEditorText(amal.page, roomId)).not.toContain("Offline: ask the ministry.");
 
     // Back online: Bo's edits are sent, both editors hold the same text with everyone's words.
     await boContext.setOffline(false);
@@ -164,7 +145,7 @@ describe("shared notes in a real browser", () => {
     await waitForText(amal.page, roomId, ...parts);
     await waitForText(bo.page, roomId, ...parts);
     await expect
-      .poll(async () => (await editorText(amal.page, roomId)) === (await editorText(bo.page, roomId)))
+      .poll(async () => (await notesEditorText(amal.page, roomId)) === (await notesEditorText(bo.page, roomId)))
       .toBe(true);
 
     // Outcome markers: the button marks the cursor's line; the preview shows it as a labelled badge.

@@ -2,7 +2,14 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { type BrowserPerson, openRound, planRooms, useBrowser, workshopWithPeople } from "../helpers/browser.js";
+import {
+  type BrowserPerson,
+  notesEditorText,
+  openRound,
+  planRooms,
+  useBrowser,
+  workshopWithPeople,
+} from "../helpers/browser.js";
 
 const browser = useBrowser();
 type Person = BrowserPerson;
@@ -13,23 +20,6 @@ const ARTIFACTS = fileURLToPath(new URL("../.artifacts/", import.meta.url));
 /** The plenary's notes panel. */
 function notesPanel(page: Page) {
   return page.locator('[data-testid="notes-panel"][data-doc-id="plenary"]');
-}
-
-/** The editor's text as the person sees it, without other editors' cursor widgets (which carry their names). */
-function editorText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const panel = document.querySelector('[data-testid="notes-panel"][data-doc-id="plenary"]');
-    const lines = panel ? [...panel.querySelectorAll('[data-testid="notes-editor"] .cm-line')] : [];
-    return lines
-      .map((line) => {
-        const copy = line.cloneNode(true) as HTMLElement;
-        for (const widget of copy.querySelectorAll(".cm-ySelectionCaret, .cm-widgetBuffer, .cm-placeholder")) {
-          widget.remove();
-        }
-        return (copy.textContent ?? "").replace(/\u2060/g, "");
-      })
-      .join("\n");
-  });
 }
 
 /** Puts the cursor at the end of the plenary notes and types there. */
@@ -118,7 +108,7 @@ describe("the outcome report in a real browser", () => {
       "## Agreed",
       "- [Decision] Review shelter capacity every quarter",
     ].join("\n");
-    await expect.poll(() => editorText(nadia.page)).toBe(expectedNotes);
+    await expect.poll(() => notesEditorText(nadia.page, "plenary")).toBe(expectedNotes);
     await notes.locator('[data-testid="notes-sync-state"][data-state="saved"]').waitFor();
 
     // The preview marks the private section; the decision is outside it.

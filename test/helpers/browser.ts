@@ -192,3 +192,23 @@ export async function serveAppShellOffline(context: BrowserContext): Promise<voi
 
 /** For serveAppShellOffline: pages whose document a route fulfilled may still open sockets to 127.0.0.1. */
 export const LOCAL_NETWORK_ARGS: readonly string[] = ["--disable-features=LocalNetworkAccessChecks"];
+
+/**
+ * The editor's text as the person sees it: the rendered lines, without the other editors'
+ * cursor widgets (which carry their names) and without the empty-editor placeholder.
+ */
+export function notesEditorText(page: Page, docId: string): Promise<string> {
+  return page.evaluate((docId) => {
+    const panel = document.querySelector(`[data-testid="notes-panel"][data-doc-id="${docId}"]`);
+    const lines = panel ? [...panel.querySelectorAll('[data-testid="notes-editor"] .cm-line')] : [];
+    return lines
+      .map((line) => {
+        const copy = line.cloneNode(true) as HTMLElement;
+        for (const widget of copy.querySelectorAll(".cm-ySelectionCaret, .cm-widgetBuffer, .cm-placeholder")) {
+          widget.remove();
+        }
+        return (copy.textContent ?? "").replace(/\u2060/g, "");
+      })
+      .join("\n");
+  }, docId);
+}

@@ -4,8 +4,9 @@ import type { NoteDocId } from "../../../../shared/notes.js";
 import { errorMessage, t } from "../../i18n/index.js";
 import { setNotesAccess } from "../../net/notes.js";
 import { readUnsynced } from "../../notes/notesStore.js";
-import { type ClientErrorCode, myRole, session } from "../../state/session.js";
+import { myRole, session } from "../../state/session.js";
 import { workshopState } from "../../state/workshopState.js";
+import { ConfirmedSwitch } from "../ConfirmedSwitch.js";
 
 /**
  * The editor (CodeMirror, Yjs, IndexedDB: several hundred kB) is loaded only when the notes are
@@ -112,48 +113,17 @@ export function NotesPanel({ docId, myId }: NotesPanelProps) {
 
 /** Facilitators: let everyone in the room (everyone, for the plenary) edit, or note-takers only. */
 function AccessSwitch({ docId, openToAll }: { docId: NoteDocId; openToAll: boolean }) {
-  const [pending, setPending] = useState<boolean | null>(null);
-  const [error, setError] = useState<ClientErrorCode | null>(null);
-  const hintId = `notes-${docId}-access-hint`;
-
-  // The change is confirmed by its event (the workshop state); until then the switch shows what was asked.
-  useEffect(() => {
-    if (pending !== null && pending === openToAll) setPending(null);
-  }, [pending, openToAll]);
-
-  async function change(next: boolean) {
-    setPending(next);
-    setError(null);
-    const outcome = await setNotesAccess(docId, next);
-    if (!outcome?.ok) {
-      setPending(null);
-      setError(outcome ? outcome.error.code : "network");
-    }
-  }
-
+  const plenary = docId === "plenary";
   return (
-    <div class="notes-access">
-      <label class="notes-switch">
-        <input
-          type="checkbox"
-          role="switch"
-          checked={pending ?? openToAll}
-          aria-checked={pending ?? openToAll}
-          disabled={pending !== null}
-          aria-describedby={hintId}
-          data-testid="notes-open-to-all"
-          onChange={(event) => void change(event.currentTarget.checked)}
-        />
-        <span>{docId === "plenary" ? t("notes.openToAllPlenary") : t("notes.openToAllRoom")}</span>
-      </label>
-      <p class="hint" id={hintId}>
-        {docId === "plenary" ? t("notes.openToAllHintPlenary") : t("notes.openToAllHintRoom")}
-      </p>
-      {error ? (
-        <p class="form-error" role="alert">
-          {errorMessage(error)}
-        </p>
-      ) : null}
-    </div>
+    <ConfirmedSwitch
+      current={openToAll}
+      change={(next) => setNotesAccess(docId, next)}
+      label={plenary ? t("notes.openToAllPlenary") : t("notes.openToAllRoom")}
+      hint={plenary ? t("notes.openToAllHintPlenary") : t("notes.openToAllHintRoom")}
+      hintId={`notes-${docId}-access-hint`}
+      testId="notes-open-to-all"
+      className="notes-access"
+      errorText={errorMessage}
+    />
   );
 }

@@ -5,6 +5,7 @@ import { downloadReport, fetchReportHtml, fetchReportModel, setReportAttribution
 import type { ClientErrorCode } from "../../state/session.js";
 import { reportAccess } from "../../state/session.js";
 import { workshopState } from "../../state/workshopState.js";
+import { ConfirmedSwitch } from "../ConfirmedSwitch.js";
 import { hasScope, type ScopeGroup, scopeGroups, scopeOf, WORKSHOP_SCOPE } from "./model.js";
 import { htmlText, mentionedNames } from "./nameCheck.js";
 import "./report.css";
@@ -328,47 +329,17 @@ function effectiveAttributionOf(allowsNames: boolean, attribution: Attribution):
 
 /** Facilitators: whether reports may name people. Everyone sees the setting (the ask box says so). */
 function AttributionSwitch() {
-  const current = workshopState.workshop.value?.reportAttribution === "attributed";
-  const [pending, setPending] = useState<boolean | null>(null);
-  const [error, setError] = useState<ClientErrorCode | null>(null);
-  const hintId = "report-attribution-switch-hint";
-
-  // Confirmed by the workshop's own event; until then the switch shows what was asked.
-  useEffect(() => {
-    if (pending !== null && pending === current) setPending(null);
-  }, [pending, current]);
-
-  async function change(next: boolean) {
-    setPending(next);
-    setError(null);
-    const outcome = await setReportAttribution(next ? "attributed" : "none");
-    if (!outcome?.ok) {
-      setPending(null);
-      setError(outcome ? outcome.error.code : "network");
-    }
-  }
-
   return (
-    <div class="report-attribution-setting">
-      <label class="notes-switch">
-        <input
-          type="checkbox"
-          role="switch"
-          checked={pending ?? current}
-          aria-checked={pending ?? current}
-          disabled={pending !== null}
-          aria-describedby={hintId}
-          data-testid="report-attribution-switch"
-          onChange={(event) => void change(event.currentTarget.checked)}
-        />
-        <span>{t("report.attributionSwitch")}</span>
-      </label>
-      <p class="hint" id={hintId}>
-        {t("report.attributionSwitchHint")}
-      </p>
-      <p class="form-error" role="alert" data-testid="report-attribution-error" hidden={error === null}>
-        {error === null ? "" : t("report.attributionFailed", { message: errorMessage(error) })}
-      </p>
-    </div>
+    <ConfirmedSwitch
+      current={workshopState.workshop.value?.reportAttribution === "attributed"}
+      change={(next) => setReportAttribution(next ? "attributed" : "none")}
+      label={t("report.attributionSwitch")}
+      hint={t("report.attributionSwitchHint")}
+      hintId="report-attribution-switch-hint"
+      testId="report-attribution-switch"
+      className="report-attribution-setting"
+      errorText={(code) => t("report.attributionFailed", { message: errorMessage(code) })}
+      errorTestId="report-attribution-error"
+    />
   );
 }
