@@ -22,14 +22,21 @@ interface ResultsState extends FollowerState {
   everything: boolean;
   /** Highest tallyVersion this node sent per poll. */
   lastSent: Map<PollId, number>;
+  /**
+   * Moves with every event batch delivered. A tick written over several turns checks it between
+   * slices: if it moved, who may see what may have changed since the tick decided it.
+   */
+  epoch: number;
 }
 
 /**
  * Delivers live poll results to the sockets on THIS node, coalesced (invariant 5): whatever
  * the number of ballots, at most one results message per poll per interval, only when the
  * tally moved, and only to sockets allowed to see it (visibility setting, scope, manager).
- * The results are read from the poll's counters in one store read, encoded once, and emitted
- * to all allowed sockets in one call, so a vote storm of N voters costs O(N) messages per tick.
+ * The results are read from the poll's counters in one store read and encoded once per group of
+ * sockets that receive the same message (once per slice of a big group), so a vote storm of N
+ * voters costs O(N) messages per tick. A tick is written a slice of sockets per turn of the
+ * event loop, so votes and Redis replies are handled between slices (`writeInSlices`).
  */
 export class PollResultsFeed extends WorkshopFollower<ResultsState> {
   constructor(
@@ -55,6 +62,7 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
       targets: new Set(),
       everything: false,
       lastSent: new Map(),
+      epoch: 0,
       unsubscribe: null,
     };
   }
@@ -85,6 +93,7 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
     this.polls.eventsDelivered(workshopId, events);
     const state = this.states.get(workshopId);
     if (!state) return;
+    if (events.length > 0) state.epoch++;
     const people = new Set<string>();
     for (const event of events) {
       if (event.type === "poll:upserted") state.polls.add(event.poll.pollId);
@@ -109,6 +118,10 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
     state.polls = new Set();
     state.targets = new Set();
     state.everything = false;
+    // What follows is decided as of this epoch. A batch delivered before a slice is written (during
+    // the tally read, or while earlier slices are written) may change who may see what: then each
+    // socket of that slice is judged again against the current memberships and polls.
+    const epoch = state.epoch;
     try {
       // The node's copy of the polls and the round is as of the event batches already
       // delivered, like the memberships judged against them; without one, read them.
@@ -120,6 +133,7 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
       });
       // Every poll's counters at once: one round trip per tick however many polls are open.
       const updates = await Promise.all(due.map((poll) => this.polls.results(workshopId, poll, round)));
+      const sends: Send[] = [];
       for (const [index, poll] of due.entries()) {
         const update = updates[index] as PollResultsUpdate;
         const toAll = everything || changedPolls.has(poll.pollId);
@@ -134,8 +148,20 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
           if (seesResults(poll, seesPoll(viewer, poll), manages)) recipients.push({ socketId, manages, viewer });
         }
         state.lastSent.set(poll.pollId, Math.max(update.tallyVersion, state.lastSent.get(poll.pollId) ?? 0));
-        if (recipients.length > 0) this.emitTo(workshopId, recipients, update);
+        if (recipients.length > 0) sends.push(...groupsOf(recipients, update));
       }
+      await writeInSlices(
+        sends,
+        RESULTS_SLICE_SOCKETS,
+        (socketIds, update) => this.emit(workshopId, socketIds, update),
+        nextTimerTurn,
+        (send, socketIds) => {
+          // The last local socket left the workshop while earlier slices were written: stop.
+          if (this.states.get(workshopId) !== state) return [];
+          if (state.epoch === epoch) return socketIds;
+          return this.stillAllowed(workshopId, state, send, socketIds, { round, polls: due });
+        },
+      );
     } catch (error) {
       // Put the work back: the next flush sends it.
       for (const pollId of tallies) state.tallies.add(pollId);
@@ -150,6 +176,40 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
     }
   }
 
+  /**
+   * The sockets of a planned send that may still receive it as planned, judged against the
+   * current memberships and polls; the others (moved, demoted, the poll changed) are left to the
+   * next tick, which decides for them afresh. Gone sockets are dropped. Without a current copy of
+   * the polls (dropped until the next vote reloads it), the tick's own are used, as before slicing.
+   */
+  private stillAllowed(
+    workshopId: WorkshopId,
+    state: ResultsState,
+    send: Send,
+    socketIds: string[],
+    planned: { round: RoundView | null; polls: PollView[] },
+  ): string[] {
+    const view = this.polls.pollsView(workshopId) ?? planned;
+    const poll = view.polls.find((candidate) => candidate.pollId === send.update.pollId);
+    const members = this.membersOf(workshopId);
+    const allowed: string[] = [];
+    for (const socketId of socketIds) {
+      const membership = members.get(socketId);
+      if (!membership) continue;
+      if (poll) {
+        const viewer = viewerOf(membership);
+        const manages = managesPoll(viewer, poll.definition, view.round);
+        if (seesResults(poll, seesPoll(viewer, poll), manages) && groupKey(send.update, manages, viewer) === send.key) {
+          allowed.push(socketId);
+          continue;
+        }
+      }
+      state.targets.add(socketId);
+    }
+    if (allowed.length < socketIds.length) this.schedule(workshopId);
+    return allowed;
+  }
+
   private async readPolls(workshopId: WorkshopId): Promise<{ round: RoundView | null; polls: PollView[] }> {
     const [workshop, polls] = await Promise.all([this.store.getWorkshop(workshopId), this.store.listPolls(workshopId)]);
     // The round is only needed for room and every-room polls (leads, room lists).
@@ -157,41 +217,6 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
     const round =
       needsRound && workshop?.currentRoundId ? await this.store.getRound(workshopId, workshop.currentRoundId) : null;
     return { round, polls: workshop ? polls : [] };
-  }
-
-  /**
-   * Managers get every room's results; everyone else the combined results and their own
-   * room's only (in a 100-room round the whole set is ~60x the size of one room's, and a
-   * participant's view shows only theirs). Sockets that get the same message share one emit.
-   */
-  private emitTo(workshopId: WorkshopId, recipients: Recipient[], update: PollResultsUpdate): void {
-    const byRoom = update.results.byRoom;
-    if (!byRoom) {
-      this.emit(
-        workshopId,
-        recipients.map((recipient) => recipient.socketId),
-        update,
-      );
-      return;
-    }
-    const groups = new Map<string | null, string[]>();
-    for (const { socketId, manages, viewer } of recipients) {
-      const key = manages ? ALL_ROOMS : viewer.roomId;
-      const group = groups.get(key);
-      if (group) group.push(socketId);
-      else groups.set(key, [socketId]);
-    }
-    for (const [key, socketIds] of groups) {
-      if (key === ALL_ROOMS) {
-        this.emit(workshopId, socketIds, update);
-        continue;
-      }
-      const own = key === null ? undefined : byRoom[key];
-      this.emit(workshopId, socketIds, {
-        ...update,
-        results: { ...update.results, byRoom: own && key !== null ? { [key]: own } : {} },
-      } as PollResultsUpdate);
-    }
   }
 
   private emit(workshopId: WorkshopId, socketIds: string[], update: PollResultsUpdate): void {
@@ -209,6 +234,105 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
 
 /** The group key of managers, who receive every room's results (no room id looks like it). */
 const ALL_ROOMS = "*";
+
+/**
+ * Sockets written per turn of the event loop in a results tick. Writing one tick to the ~1,000
+ * sockets a node holds in a storm takes 30-60 ms of one synchronous loop, and every vote that
+ * arrives meanwhile (and every Redis reply a vote waits for) waits behind all of it; in slices
+ * it waits behind one slice at most. 125 measured best in the vote storm (docs/PERFORMANCE.md):
+ * 250 left votes waiting longer, 64 cost more CPU and stretched the ticks.
+ */
+export const RESULTS_SLICE_SOCKETS = 125;
+
+/** One message and the sockets that receive it as is. */
+export interface Send {
+  socketIds: string[];
+  update: PollResultsUpdate;
+  /** Which group of an every-room poll's recipients it was cut for (`groupKey`); undefined otherwise. */
+  key?: string | null;
+}
+
+/** Managers get every room's results, everyone else their own room's (null: none); undefined when the results have no rooms. */
+function groupKey(update: PollResultsUpdate, manages: boolean, viewer: PollViewer): string | null | undefined {
+  if (!update.results.byRoom) return undefined;
+  return manages ? ALL_ROOMS : viewer.roomId;
+}
+
+/**
+ * Managers get every room's results; everyone else the combined results and their own
+ * room's only (in a 100-room round the whole set is ~60x the size of one room's, and a
+ * participant's view shows only theirs). Sockets that get the same message share one send.
+ */
+function groupsOf(recipients: Recipient[], update: PollResultsUpdate): Send[] {
+  const byRoom = update.results.byRoom;
+  if (!byRoom) return [{ socketIds: recipients.map((recipient) => recipient.socketId), update }];
+  const groups = new Map<string | null, string[]>();
+  for (const { socketId, manages, viewer } of recipients) {
+    const key = manages ? ALL_ROOMS : viewer.roomId;
+    const group = groups.get(key);
+    if (group) group.push(socketId);
+    else groups.set(key, [socketId]);
+  }
+  return [...groups].map(([key, socketIds]) => {
+    if (key === ALL_ROOMS) return { socketIds, update, key };
+    const own = key === null ? undefined : byRoom[key];
+    return {
+      socketIds,
+      key,
+      update: {
+        ...update,
+        results: { ...update.results, byRoom: own && key !== null ? { [key]: own } : {} },
+      } as PollResultsUpdate,
+    };
+  });
+}
+
+/**
+ * Writes a tick's sends at most `sliceSockets` sockets per turn of the event loop, in order, and
+ * between slices lets the loop do its other work (`nextTurn`). A send that fits in the current
+ * slice is written whole (one encode for the whole group; the workshop's room when that is
+ * everyone); a bigger one in pieces, one encode per piece. Each piece goes through `recheck`
+ * first, which returns the sockets that may still receive it.
+ *
+ * Ordering: the caller awaits this before its next tick may start, so every socket gets a
+ * tick's message before any of the next tick's (never an older tally after a newer one).
+ */
+export async function writeInSlices(
+  sends: readonly Send[],
+  sliceSockets: number,
+  write: (socketIds: string[], update: PollResultsUpdate) => void,
+  nextTurn: () => Promise<void>,
+  recheck: (send: Send, socketIds: string[]) => string[],
+): Promise<void> {
+  let budget = sliceSockets;
+  for (const send of sends) {
+    const { socketIds } = send;
+    let offset = 0;
+    while (offset < socketIds.length) {
+      if (budget <= 0) {
+        await nextTurn();
+        budget = sliceSockets;
+      }
+      const take = Math.min(budget, socketIds.length - offset);
+      const piece = take === socketIds.length ? socketIds : socketIds.slice(offset, offset + take);
+      const allowed = recheck(send, piece);
+      if (allowed.length > 0) write(allowed, send.update);
+      offset += take;
+      budget -= take;
+    }
+  }
+}
+
+/**
+ * A timer turn rather than setImmediate: node-redis sends its queued commands from a
+ * setImmediate, and votes read in the poll phase queue theirs there. With a timer, the loop's
+ * order (timers, poll, check) sends those commands before the next slice, and the poll phase may
+ * wait up to the timer's 1 ms for their replies, so a vote is answered between two slices
+ * instead of after the next one.
+ */
+function nextTimerTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 interface Recipient {
   socketId: string;

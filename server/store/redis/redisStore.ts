@@ -806,14 +806,20 @@ export class RedisStore implements Store {
     }
   }
 
-  /** No store call may hang: Redis down, hung or reconnecting becomes UNAVAILABLE within the timeout. */
+  /**
+   * No store call may hang: Redis down, hung or reconnecting becomes UNAVAILABLE within the
+   * timeout. This is the only timeout a command gets (see createRedisClient).
+   */
   private bounded<T>(operation: Promise<T>): Promise<T> {
-    return withTimeout(operation, this.options.commandTimeoutMs).catch((error: unknown) => {
-      if (error instanceof DomainError) throw error;
-      if (error instanceof Error && /^(NOSCRIPT|ERR|WRONGTYPE)/.test(error.message)) throw error;
-      throw new StoreUnavailableError();
-    });
+    return withTimeout(operation, this.options.commandTimeoutMs).catch(unavailableUnlessRedisSaidNo);
   }
+}
+
+/** A refusal Redis itself gave (and our domain errors) stays as it is; anything else is UNAVAILABLE. */
+function unavailableUnlessRedisSaidNo(error: unknown): never {
+  if (error instanceof DomainError) throw error;
+  if (error instanceof Error && /^(NOSCRIPT|ERR|WRONGTYPE)/.test(error.message)) throw error;
+  throw new StoreUnavailableError();
 }
 
 function createRedisClient(options: RedisStoreOptions, name: string): Client {
@@ -821,7 +827,12 @@ function createRedisClient(options: RedisStoreOptions, name: string): Client {
     url: options.url,
     // Fail fast while disconnected instead of queueing commands that nobody waits for.
     disableOfflineQueue: true,
-    commandOptions: { timeout: options.commandTimeoutMs },
+    // No per-command timeout from node-redis (0 turns off its default of 5 s): it builds an
+    // AbortSignal.timeout and a listener for every command (~16 µs of CPU each on the bench
+    // machine, a plain timer ~0.4 µs), and it only covers a command until it is written to the
+    // socket, not a hung Redis that never answers. `bounded()` covers the whole call with one
+    // timer; a disconnected client refuses at once (disableOfflineQueue).
+    commandOptions: { timeout: 0 },
     socket: {
       connectTimeout: options.commandTimeoutMs,
       reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000),
@@ -897,11 +908,19 @@ export async function closeRedisClients(clients: Array<{ close(): Promise<unknow
 export class TimeoutError extends Error {}
 
 export function withTimeout<T>(operation: Promise<T>, ms: number): Promise<T> {
-  // Once the timeout has answered, a late failure of the operation has nobody to tell.
-  operation.catch(() => undefined);
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError(`timed out after ${ms} ms`)), ms);
+  // One timer and one promise per call (it wraps every store command). Once the timeout has
+  // answered, a late outcome of the operation has nobody to tell; the handlers below absorb it.
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new TimeoutError(`timed out after ${ms} ms`)), ms);
+    operation.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
   });
-  return Promise.race([operation, timeout]).finally(() => clearTimeout(timer));
 }
