@@ -487,6 +487,7 @@ function result(positions: Record<string, number>): VoteLoaderResult {
     if (at < 0 && voter.lost !== null) unseenDropped++;
   }
   const inStorm = voters.filter((voter) => voter.inStorm);
+  const observed = everyonesFreshness(positions, inStorm);
   const byKind: Record<string, { messages: number; bytes: number }> = {};
   for (const [kind, counts] of endSnapshot?.byKind ?? stats.byKind) {
     const before = byKindAtStart.get(kind) ?? { messages: 0, bytes: 0 };
@@ -502,6 +503,7 @@ function result(positions: Record<string, number>): VoteLoaderResult {
     ackMs,
     failures: Object.fromEntries(voteFailures),
     freshnessMs,
+    everyone: observed,
     notCounted,
     unseenDropped,
     messages: inStorm.map((voter) => voter.messages - voter.messagesAtStart),
@@ -514,6 +516,53 @@ function result(positions: Record<string, number>): VoteLoaderResult {
     loopDelayMaxMs: endSnapshot?.loopDelayMaxMs ?? Number.NaN,
     maxVoteLagMs,
   };
+}
+
+/**
+ * Freshness as every connection sees it, not only the voter's own: for each of this generator's
+ * counted votes and each of its connections in the storm, from the vote's emit to the first tally
+ * on that connection, after the emit, that includes it (the same rule as the voter's own). The
+ * voters alternate over the generators, so its votes x its connections are an even half of all
+ * pairs. Millisecond buckets (rounded up) keep the message small; `never`: not by the end.
+ */
+function everyonesFreshness(
+  positions: Record<string, number>,
+  connections: readonly Voter[],
+): { buckets: Record<string, number>; never: number } {
+  const votes: Array<{ position: number; emitAt: number }> = [];
+  for (const voter of voters) {
+    const position = voter.key === null ? undefined : positions[voter.key];
+    if (voter.emitAt > 0 && position !== undefined) votes.push({ position, emitAt: voter.emitAt });
+  }
+  const buckets = new Map<number, number>();
+  let neverSeen = 0;
+  for (const connection of connections) {
+    // Both rise along the connection (only tallies that raised the highest voters are kept).
+    const { tallyAt, tallyVoters } = connection;
+    for (const { position, emitAt } of votes) {
+      const at = Math.max(firstAtLeast(tallyAt, emitAt), firstAtLeast(tallyVoters, position));
+      const seenAt = tallyAt[at];
+      if (seenAt === undefined) {
+        neverSeen++;
+        continue;
+      }
+      const bucket = Math.ceil(seenAt - emitAt);
+      buckets.set(bucket, (buckets.get(bucket) ?? 0) + 1);
+    }
+  }
+  return { buckets: Object.fromEntries(buckets), never: neverSeen };
+}
+
+/** Index of the first value >= target in an ascending array (its length when none). */
+function firstAtLeast(values: readonly number[], target: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((values[middle] ?? Number.POSITIVE_INFINITY) >= target) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 function handle(message: Exclude<VoteParentMessage, { type: "close" }>): void {

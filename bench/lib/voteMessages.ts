@@ -74,6 +74,11 @@ export const VoteLoaderResultSchema = z.object({
    * that never came before "end" (or the server never counted the vote).
    */
   freshnessMs: z.array(z.number().nullable()),
+  /**
+   * The same rule on every connection of this generator for each of its counted votes: ms (rounded
+   * up) -> how many (vote, connection) pairs; `never`: the connection had no tally with it by "end".
+   */
+  everyone: z.object({ buckets: z.record(z.string(), z.number().int()), never: z.number().int() }),
   /** Votes sent that the server's counting order does not hold. */
   notCounted: z.number().int(),
   /** Votes sent, never seen counted, whose voter's connection dropped. */

@@ -120,6 +120,8 @@ interface Summary {
   /** Per vote sent, ms; Infinity: never (no ack; never saw it counted). */
   ackMs: number[];
   freshnessMs: number[];
+  /** Every connection's freshness of the votes (see `everyonesFreshness` in bench/voteClient.ts). */
+  everyone: Histogram;
   unseen: number;
   unseenDropped: number;
   notCounted: number;
@@ -147,6 +149,38 @@ function merge(target: Record<string, number>, source: Record<string, number>): 
 }
 
 const never = (value: number | null) => value ?? Number.POSITIVE_INFINITY;
+
+/** Millisecond buckets -> counts, plus the pairs never seen (Infinity in the percentiles). */
+interface Histogram {
+  buckets: Map<number, number>;
+  never: number;
+}
+
+function mergeHistograms(parts: ReadonlyArray<{ buckets: Record<string, number>; never: number }>): Histogram {
+  const buckets = new Map<number, number>();
+  let neverSeen = 0;
+  for (const part of parts) {
+    neverSeen += part.never;
+    for (const [bucket, count] of Object.entries(part.buckets)) {
+      buckets.set(Number(bucket), (buckets.get(Number(bucket)) ?? 0) + count);
+    }
+  }
+  return { buckets, never: neverSeen };
+}
+
+/** Nearest-rank percentile of a histogram, as `percentile` does for a list. */
+function histogramPercentile(histogram: Histogram, p: number): number {
+  let total = histogram.never;
+  for (const count of histogram.buckets.values()) total += count;
+  if (total === 0) return Number.NaN;
+  const rank = Math.max(1, Math.ceil((p / 100) * total));
+  let seen = 0;
+  for (const bucket of [...histogram.buckets.keys()].sort((a, b) => a - b)) {
+    seen += histogram.buckets.get(bucket) ?? 0;
+    if (seen >= rank) return bucket;
+  }
+  return Number.POSITIVE_INFINITY;
+}
 
 function summarize(phase: Phase, storm: StormReport): Summary {
   const { results, counted, cpu } = storm;
@@ -190,6 +224,7 @@ function summarize(phase: Phase, storm: StormReport): Summary {
     failures,
     ackMs: results.flatMap((result) => result.ackMs.map(never)),
     freshnessMs: results.flatMap((result) => result.freshnessMs.map(never)),
+    everyone: mergeHistograms(results.map((result) => result.everyone)),
     unseen: sum((result) => result.freshnessMs.filter((value) => value === null).length),
     unseenDropped: sum((result) => result.unseenDropped),
     notCounted: sum((result) => result.notCounted),
@@ -250,10 +285,19 @@ function sentResults(summary: Summary): number {
   return summary.storm.counted.serverSent ?? summary.resultsMessages;
 }
 
+/**
+ * Results messages sent per ballot counted: what a vote costs in messages whatever the number of
+ * votes a server got through (the naive server counts only a few hundred before its clients drop).
+ */
+function perBallot(summary: Summary): number {
+  return sentResults(summary) / Math.max(1, summary.storm.counted.order.length);
+}
+
 /** Freshness p95 of the workshop over that of its reference, ack p99 likewise. */
 function against(workshop: Summary, reference: Summary) {
   return {
     freshness: percentile(workshop.freshnessMs, 95) / percentile(reference.freshnessMs, 95),
+    everyone: histogramPercentile(workshop.everyone, 95) / histogramPercentile(reference.everyone, 95),
     ack: percentile(workshop.ackMs, 99) / percentile(reference.ackMs, 99),
   };
 }
@@ -297,6 +341,9 @@ export function renderVoteResults(
   row("tally freshness p95", (s) => ms(percentile(s.freshnessMs, 95)));
   row("tally freshness p99", (s) => ms(percentile(s.freshnessMs, 99)));
   row("tally freshness max (of the votes seen)", (s) => ms(max(s.freshnessMs.filter(Number.isFinite))));
+  row("every connection's freshness p50", (s) => ms(histogramPercentile(s.everyone, 50)));
+  row("every connection's freshness p95", (s) => ms(histogramPercentile(s.everyone, 95)));
+  row("every connection's freshness p99", (s) => ms(histogramPercentile(s.everyone, 99)));
   row("votes their voter never saw counted", (s) =>
     s.unseen === 0 ? "0" : `**${s.unseen}** (${format((100 * s.unseen) / Math.max(1, s.sent), 1)} %)`,
   );
@@ -309,6 +356,7 @@ export function renderVoteResults(
   row("`poll:results` written by the server", (s) =>
     s.storm.counted.serverSent === null ? "—" : format(s.storm.counted.serverSent, 0),
   );
+  row("`poll:results` sent per ballot counted", (s) => format(perBallot(s), 1));
   row("bytes received, all clients", (s) => `${format(s.bytes / MiB, 1)} MiB`);
   row("bytes per client, mean", (s) => `${format(s.bytes / KiB / Math.max(1, s.clients), 1)} KiB`);
   row("`poll:results` size, mean", (s) => `${format(s.resultsBytes / Math.max(1, s.resultsMessages), 0)} B`);
@@ -340,7 +388,8 @@ export function renderVoteResults(
     "",
     "Ack: from emitting `poll:vote` to its ack, on the voter's connection. Freshness: from emitting the vote to the first " +
       "`poll:results` on the voter's own connection whose `combined.voters` reaches the position at which the server " +
-      "counted that ballot (see Method). Messages: Socket.IO packets (ws: WebSocket messages) received by the voters " +
+      "counted that ballot (see Method). Every connection's freshness: the same rule on every voter's connection for " +
+      "every vote (each generator: its votes on its connections, half of all pairs). Messages: Socket.IO packets (ws: WebSocket messages) received by the voters " +
       "from the start of the storm to its end, acks and pings included; bytes: their payloads. CPU: /proc, same window. " +
       "Event-loop delay: beyond the 10 ms sampling interval of `monitorEventLoopDelay` in each server process, same window.",
   );
@@ -375,6 +424,7 @@ export function renderVoteResults(
       push(
         `| ${name}: freshness p95 / ${ownName} | ${times(versus.freshness, 1)} | ≤ 1.5× | ${verdict(Number.isNaN(versus.freshness) ? null : versus.freshness <= 1.5)} |`,
         `| ${name}: ack p99 / ${ownName} | ${times(versus.ack, 1)} | ≤ 2× | ${verdict(Number.isNaN(versus.ack) ? null : versus.ack <= 2)} |`,
+        `| ${name}: every connection's freshness p95 / ${ownName} | ${times(versus.everyone, 1)} | | |`,
       );
     }
     if (phase === "workshop-rooms" && referenceRooms && reference) {
@@ -385,9 +435,10 @@ export function renderVoteResults(
       );
     }
     if (naive) {
-      const fewer = sentResults(naive) / Math.max(1, sentResults(workshop));
+      const fewer = perBallot(naive) / Math.max(Number.MIN_VALUE, perBallot(workshop));
       push(
-        `| results messages sent, naive / ${name} | ${ratio(sentResults(naive), sentResults(workshop))} | ≥ 15× | ${verdict(fewer >= 15)} |`,
+        `| results messages sent per ballot counted, naive / ${name} | ${ratio(perBallot(naive), perBallot(workshop))} | ≥ 15× | ${verdict(fewer >= 15)} |`,
+        `| results messages sent, naive / ${name} | ${ratio(sentResults(naive), sentResults(workshop))} | | |`,
         `| all messages received by the voters, naive / ${name} | ${ratio(naive.messages, workshop.messages)} | | |`,
       );
     }
