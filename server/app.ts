@@ -153,7 +153,7 @@ export function createApp(deps: AppDeps): App {
   const handlers = [
     ...workshopHandlers(service),
     ...breakoutHandlers(breakout),
-    ...pollHandlers(polls),
+    ...pollHandlers(polls, pollResults),
     ...qnaHandlers(qna),
     ...notesHandlers(notes),
     ...reportHandlers(reports),

@@ -1,8 +1,15 @@
+import type { WorkshopId } from "../../shared/ids.js";
+import type { PollId } from "../../shared/poll.js";
 import type { PollService } from "../services/pollService.js";
 import { type DefinedHandler, defineHandler } from "./defineHandler.js";
 
+/** Hears which socket's ballot was counted at which tally version (the results feed writes it first). */
+export interface CountedBallots {
+  ballotCounted(workshopId: WorkshopId, pollId: PollId, socketId: string, tallyVersion: number): void;
+}
+
 /** Live polls: lifecycle, votes, own ballots, open-text answers. */
-export function pollHandlers(polls: PollService): DefinedHandler[] {
+export function pollHandlers(polls: PollService, ballots: CountedBallots): DefinedHandler[] {
   return [
     defineHandler("poll:create", ({ who, command, payload }) => polls.create(who, command, payload)),
     defineHandler("poll:update", ({ who, command, payload }) => polls.update(who, command, payload)),
@@ -10,7 +17,11 @@ export function pollHandlers(polls: PollService): DefinedHandler[] {
     defineHandler("poll:close", ({ who, command, payload }) => polls.close(who, command, payload)),
     defineHandler("poll:duplicate", ({ who, command, payload }) => polls.duplicate(who, command, payload)),
     defineHandler("poll:delete", ({ who, command, payload }) => polls.delete(who, command, payload)),
-    defineHandler("poll:vote", ({ who, command, payload }) => polls.vote(who, command, payload)),
+    defineHandler("poll:vote", ({ who, command, payload, socket }) =>
+      polls.vote(who, command, payload, (tallyVersion) =>
+        ballots.ballotCounted(who.workshopId, payload.pollId, socket.id, tallyVersion),
+      ),
+    ),
     defineHandler("poll:mine", ({ who }) => polls.mine(who)),
     defineHandler("poll:answers", ({ who, payload }) => polls.answers(who, payload)),
   ];

@@ -6,14 +6,17 @@ import { managesPoll, type PollViewer, seesPoll, seesResults } from "../domain/p
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
 import type { PollService } from "../services/pollService.js";
-import type { Store, Unsubscribe } from "../store/types.js";
+import type { PollTally, Store, Unsubscribe } from "../store/types.js";
 import type { Membership } from "./eventFeed.js";
 import { rooms, type WorkshopServer } from "./types.js";
 import { type FollowerState, WorkshopFollower } from "./workshopFollower.js";
 
 interface ResultsState extends FollowerState {
-  /** Polls whose ballots changed since the last flush: sent to every allowed socket if the tally moved. */
-  tallies: Set<PollId>;
+  /**
+   * Polls whose ballots changed since the last flush: sent to every allowed socket if the tally
+   * moved. With the newest tally their notifications carried, or null: read it.
+   */
+  tallies: Map<PollId, PollTally | null>;
   /** Polls whose visibility may have changed (opened, closed, edited): sent to every allowed socket. */
   polls: Set<PollId>;
   /** Sockets that need every poll they may see (just connected, moved room, changed role). */
@@ -22,6 +25,11 @@ interface ResultsState extends FollowerState {
   everything: boolean;
   /** Highest tallyVersion this node sent per poll. */
   lastSent: Map<PollId, number>;
+  /**
+   * Per poll, this node's sockets whose ballot was counted, with the tally version it was counted
+   * at, until a tick sends a tally that includes it: those sockets are written first.
+   */
+  voters: Map<PollId, Map<string, number>>;
   /**
    * Moves with every event batch delivered. A tick written over several turns checks it between
    * slices: if it moved, who may see what may have changed since the tick decided it.
@@ -57,19 +65,20 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
     this.polls.follow(workshopId);
     return {
       sockets: 1,
-      tallies: new Set(),
+      tallies: new Map(),
       polls: new Set(),
       targets: new Set(),
       everything: false,
       lastSent: new Map(),
+      voters: new Map(),
       epoch: 0,
       unsubscribe: null,
     };
   }
 
   protected subscribe(workshopId: WorkshopId, state: ResultsState): Promise<Unsubscribe> {
-    return this.store.subscribeTallies(workshopId, (pollId) => {
-      state.tallies.add(pollId);
+    return this.store.subscribeTallies(workshopId, (pollId, tally) => {
+      noteTally(state.tallies, pollId, tally);
       this.schedule(workshopId);
     });
   }
@@ -85,6 +94,23 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
     if (!state) return;
     state.targets.add(socketId);
     this.schedule(workshopId);
+  }
+
+  /**
+   * A ballot sent through one of this node's sockets was counted at `tallyVersion`. The voter is
+   * the one person watching for that tally (their vote in the chart), so the tick that first
+   * includes it writes their socket before everyone else's: in a storm a tick is written over
+   * several turns of the event loop, and the socket's place in it would otherwise be chance.
+   */
+  ballotCounted(workshopId: WorkshopId, pollId: PollId, socketId: string, tallyVersion: number): void {
+    const state = this.states.get(workshopId);
+    if (!state) return;
+    let counted = state.voters.get(pollId);
+    if (!counted) {
+      counted = new Map();
+      state.voters.set(pollId, counted);
+    }
+    counted.set(socketId, Math.max(tallyVersion, counted.get(socketId) ?? 0));
   }
 
   /** Called with each batch the event feed delivered (memberships already moved with it). */
@@ -114,7 +140,7 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
     const changedPolls = state.polls;
     const targets = state.targets;
     const everything = state.everything;
-    state.tallies = new Set();
+    state.tallies = new Map();
     state.polls = new Set();
     state.targets = new Set();
     state.everything = false;
@@ -131,9 +157,17 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
         if (poll.status === "draft") return false;
         return everything || changedPolls.has(poll.pollId) || tallies.has(poll.pollId) || targets.size > 0;
       });
-      // Every poll's counters at once: one round trip per tick however many polls are open.
-      const updates = await Promise.all(due.map((poll) => this.polls.results(workshopId, poll, round)));
+      // The counters the notifications carried when only ballots moved a poll; else every other
+      // poll's read at once: at most one round trip per tick however many polls are open.
+      const updates = await Promise.all(
+        due.map((poll) => {
+          const carried =
+            everything || changedPolls.has(poll.pollId) || targets.size > 0 ? null : tallies.get(poll.pollId);
+          return this.polls.results(workshopId, poll, round, carried ?? undefined);
+        }),
+      );
       const sends: Send[] = [];
+      const voters = new Set<string>();
       for (const [index, poll] of due.entries()) {
         const update = updates[index] as PollResultsUpdate;
         const toAll = everything || changedPolls.has(poll.pollId);
@@ -148,10 +182,11 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
           if (seesResults(poll, seesPoll(viewer, poll), manages)) recipients.push({ socketId, manages, viewer });
         }
         state.lastSent.set(poll.pollId, Math.max(update.tallyVersion, state.lastSent.get(poll.pollId) ?? 0));
+        takeIncluded(state.voters, poll.pollId, update.tallyVersion, voters);
         if (recipients.length > 0) sends.push(...groupsOf(recipients, update));
       }
       await writeInSlices(
-        sends,
+        votersFirst(sends, voters),
         RESULTS_SLICE_SOCKETS,
         (socketIds, update) => this.emit(workshopId, socketIds, update),
         nextTimerTurn,
@@ -164,7 +199,7 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
       );
     } catch (error) {
       // Put the work back: the next flush sends it.
-      for (const pollId of tallies) state.tallies.add(pollId);
+      for (const [pollId, tally] of tallies) noteTally(state.tallies, pollId, tally);
       for (const pollId of changedPolls) state.polls.add(pollId);
       for (const socketId of targets) state.targets.add(socketId);
       state.everything ||= everything;
@@ -232,6 +267,16 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
   }
 }
 
+/**
+ * Keeps, per poll, the newest tally notifications carried since the last tick; a notification
+ * without one (too big to travel) means the tick must read it.
+ */
+export function noteTally(tallies: Map<PollId, PollTally | null>, pollId: PollId, tally: PollTally | null): void {
+  const known = tallies.get(pollId);
+  if (known === null) return;
+  if (known === undefined || tally === null || tally.tallyVersion > known.tallyVersion) tallies.set(pollId, tally);
+}
+
 /** The group key of managers, who receive every room's results (no room id looks like it). */
 const ALL_ROOMS = "*";
 
@@ -285,6 +330,50 @@ function groupsOf(recipients: Recipient[], update: PollResultsUpdate): Send[] {
       } as PollResultsUpdate,
     };
   });
+}
+
+/**
+ * Moves the sockets whose ballot `tallyVersion` includes out of `voters` (per poll) into
+ * `included`. Ballots counted later stay for the tick that includes them.
+ */
+export function takeIncluded(
+  voters: Map<PollId, Map<string, number>>,
+  pollId: PollId,
+  tallyVersion: number,
+  included: Set<string>,
+): void {
+  const counted = voters.get(pollId);
+  if (!counted) return;
+  for (const [socketId, countedAt] of counted) {
+    if (countedAt > tallyVersion) continue;
+    included.add(socketId);
+    counted.delete(socketId);
+  }
+  if (counted.size === 0) voters.delete(pollId);
+}
+
+/**
+ * The same sends with the sockets in `first` written before all others: each send that has
+ * some is split into their piece (same message, same group) and the rest, and every first piece
+ * goes before every rest piece. Each socket still gets each message once, so the per-socket
+ * order of ticks is unchanged.
+ */
+export function votersFirst(sends: readonly Send[], first: ReadonlySet<string>): Send[] {
+  if (first.size === 0) return [...sends];
+  const leading: Send[] = [];
+  const trailing: Send[] = [];
+  for (const send of sends) {
+    const mine = send.socketIds.filter((socketId) => first.has(socketId));
+    if (mine.length === 0) {
+      trailing.push(send);
+      continue;
+    }
+    leading.push({ ...send, socketIds: mine });
+    if (mine.length < send.socketIds.length) {
+      trailing.push({ ...send, socketIds: send.socketIds.filter((socketId) => !first.has(socketId)) });
+    }
+  }
+  return [...leading, ...trailing];
 }
 
 /**

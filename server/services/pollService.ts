@@ -20,7 +20,7 @@ import {
 } from "../domain/polls/lifecycle.js";
 import type { ParticipantRecord, WorkshopRecord } from "../domain/records.js";
 import { newPollId } from "../security/ids.js";
-import type { BallotCast, CastOutcome, CommandRef, Store } from "../store/types.js";
+import type { BallotCast, CastOutcome, CommandRef, PollTally, Store } from "../store/types.js";
 import { decideAndCommit } from "./commit.js";
 import { type PollsView, type VoterContext, VoterContextCache } from "./voterContextCache.js";
 import type { Actor, WorkshopService } from "./workshopService.js";
@@ -144,6 +144,7 @@ export class PollService {
     who: Actor,
     command: CommandRef,
     payload: ParsedPayload<"poll:vote">,
+    counted?: (tallyVersion: number) => void,
   ): Promise<CommandResult<"poll:vote">> {
     try {
       const cached = this.contexts.voterContext(who.workshopId, who.participantId, payload.pollId);
@@ -153,11 +154,11 @@ export class PollService {
           ...decided,
           expectVersion: cached.version,
         });
-        if (outcome.status !== "stale") return answerOf(outcome);
+        if (outcome.status !== "stale") return answerOf(outcome, counted);
       }
       const fresh = await this.freshVoterContext(who, payload.pollId);
       const cast = this.decideVote(who, payload, fresh);
-      return answerOf(await this.store.castBallot<CommandResult<"poll:vote">>(who.workshopId, command, cast));
+      return answerOf(await this.store.castBallot<CommandResult<"poll:vote">>(who.workshopId, command, cast), counted);
     } catch (error) {
       // A retry of a vote that was counted gets its first answer, even if the poll closed since.
       const earlier =
@@ -293,9 +294,17 @@ export class PollService {
     };
   }
 
-  /** The current results of one poll, from its counters (one read however many voted). */
-  async results(workshopId: WorkshopId, poll: PollView, round: RoundView | null): Promise<PollResultsUpdate> {
-    const tally = await this.store.getTally(workshopId, poll.pollId);
+  /**
+   * The current results of one poll, from its counters (one read however many voted), or from
+   * `known` counters (a ballot notification carried them) without reading.
+   */
+  async results(
+    workshopId: WorkshopId,
+    poll: PollView,
+    round: RoundView | null,
+    known?: PollTally,
+  ): Promise<PollResultsUpdate> {
+    const tally = known ?? (await this.store.getTally(workshopId, poll.pollId));
     const { scope } = poll.definition;
     const rooms =
       scope.kind === "everyRoom"
@@ -384,9 +393,15 @@ export class PollService {
 }
 
 /** The answer to a vote from what the store did with its ballot. */
-function answerOf(outcome: CastOutcome<CommandResult<"poll:vote">>): CommandResult<"poll:vote"> {
+/** The vote's answer; `counted` hears the tally version of a ballot that changed the count. */
+function answerOf(
+  outcome: CastOutcome<CommandResult<"poll:vote">>,
+  counted: ((tallyVersion: number) => void) | undefined,
+): CommandResult<"poll:vote"> {
   switch (outcome.status) {
     case "applied":
+      if (outcome.changed) counted?.(outcome.tallyVersion);
+      return outcome.result;
     case "duplicate":
       return outcome.result;
     case "closed":

@@ -284,8 +284,15 @@ export interface Store {
   listBallots(workshopId: WorkshopId, pollId: PollId): Promise<StoredBallot[]>;
   /** Destroys the key of anonymous voters' hashes: after this no ballot can be tied to anyone. */
   forgetVoterKey(workshopId: WorkshopId): Promise<void>;
-  /** Called with the poll id after every ballot change, on every node. */
-  subscribeTallies(workshopId: WorkshopId, onTally: (pollId: PollId) => void): Promise<Unsubscribe>;
+  /**
+   * Called after every ballot change, on every node, with the poll id and the poll's tally right
+   * after that change when it is small enough to travel along (`TALLY_NOTICE_MAX_FIELDS`), else
+   * null. Several tallies of one poll may arrive out of order with reads: the higher version wins.
+   */
+  subscribeTallies(
+    workshopId: WorkshopId,
+    onTally: (pollId: PollId, tally: PollTally | null) => void,
+  ): Promise<Unsubscribe>;
 
   /**
    * Q&A writes: compare-and-set of questions and board settings, at most once per CommandRef

@@ -2,7 +2,8 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { countersOf } from "../../server/domain/polls/counters.js";
 import { newPoll, openPoll } from "../../server/domain/polls/lifecycle.js";
 import type { WorkshopRecord } from "../../server/domain/records.js";
-import type { BallotCast, Store } from "../../server/store/types.js";
+import { TALLY_NOTICE_MAX_FIELDS } from "../../server/store/tallyNotice.js";
+import type { BallotCast, PollTally, Store } from "../../server/store/types.js";
 import { type Ballot, type PollDefinition, PollDefinitionSchema, type PollView } from "../../shared/poll.js";
 import { closeStores, factories, person, workshopRecord } from "../helpers/contractStores.js";
 
@@ -242,16 +243,31 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll sto
     expect(await store.ballotOf(workshop.workshopId, poll.pollId, alice.participantId)).toBeNull();
   });
 
-  it("P7 every node hears about each ballot change (tally notifications)", async () => {
+  it("P7 every node hears about each ballot change, with the tally right after it while it is small", async () => {
     const poll = await openedPoll();
-    const heard: string[] = [];
-    const unsubscribe = await store.subscribeTallies(workshop.workshopId, (pollId) => heard.push(pollId));
+    const heard: Array<[string, PollTally | null]> = [];
+    const unsubscribe = await store.subscribeTallies(workshop.workshopId, (pollId, tally) =>
+      heard.push([pollId, tally]),
+    );
     await store.castBallot(
       workshop.workshopId,
       command(alice.participantId),
       cast(poll, alice.participantId, { kind: "single", optionId: "a" }),
     );
-    await expect.poll(() => heard).toEqual([poll.pollId]);
+    await expect.poll(() => heard.length).toBe(1);
+    expect(heard[0]).toEqual([poll.pollId, await store.getTally(workshop.workshopId, poll.pollId)]);
+    expect(heard[0]?.[1]?.tallyVersion).toBe(1);
+
+    // A tally too big to travel with every ballot (a long word cloud): the poll id alone, read it.
+    const words = Array.from({ length: TALLY_NOTICE_MAX_FIELDS }, (_, index) => `*|w:word${index}`);
+    const big = cast(poll, bob.participantId, { kind: "single", optionId: "b" });
+    await store.castBallot(workshop.workshopId, command(bob.participantId), {
+      ...big,
+      ballot: { ...big.ballot, counters: [...big.ballot.counters, ...words] },
+    });
+    await expect.poll(() => heard.length).toBe(2);
+    expect(heard[1]).toEqual([poll.pollId, null]);
+    expect((await store.getTally(workshop.workshopId, poll.pollId)).tallyVersion).toBe(2);
     await unsubscribe();
   });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RESULTS_SLICE_SOCKETS } from "../../server/realtime/pollResultsFeed.js";
 import type { PollResultsUpdate } from "../../shared/poll.js";
 import { currentRoomOf } from "../../shared/workshopState.js";
 import { closeAll, openRound, planRound, workshopWithPeople } from "../helpers/breakout.js";
@@ -345,6 +346,39 @@ describe("live polls", () => {
     );
     expect(bad.status).toBe(400);
     closeAll([host, ...people]);
+  });
+
+  it("a voter's socket is written first in the tick that includes their ballot (ticks span several slices)", async () => {
+    // A slow tick rate, so the second vote's tick waits for its timer (its ack long handled).
+    const slow = await startServer({ store: "redis", env: { BROADCAST_INTERVAL_MS: "1000" } });
+    const WAIT = { timeout: 15_000 };
+    const { host, people } = await workshopWithPeople([slow.url], RESULTS_SLICE_SOCKETS + 5);
+    // Every results message the node writes, in the order it writes them (broadcasts included).
+    const written: Array<{ socketId: string; tallyVersion: number }> = [];
+    for (const socket of slow.app.io.of("/").sockets.values()) {
+      socket.onAnyOutgoing((event, update: PollResultsUpdate) => {
+        if (event === "poll:results") written.push({ socketId: socket.id, tallyVersion: update.tallyVersion });
+      });
+    }
+    const poll = await createPoll(host, singleChoice());
+    const everyone = people.length + 1;
+    await expect.poll(() => written.filter((entry) => entry.tallyVersion === 0).length, WAIT).toBe(everyone);
+    // The participant written last when the poll opened: last in the node's own order.
+    const ids = new Set(people.map((person) => person.socket.id));
+    const opening = written.filter((entry) => entry.tallyVersion === 0 && ids.has(entry.socketId));
+    const lastId = opening[opening.length - 1]?.socketId;
+    const voter = people.find((person) => person.socket.id === lastId) as TestClient;
+    const other = people.find((person) => person !== voter) as TestClient;
+
+    expect(await voteFor(other, poll.pollId, red)).toMatchObject({ ok: true });
+    expect(await voteFor(voter, poll.pollId, blue)).toMatchObject({ ok: true });
+    await expect.poll(() => written.filter((entry) => entry.tallyVersion >= 2).length, WAIT).toBe(everyone);
+    const including = written.filter((entry) => entry.tallyVersion >= 2).map((entry) => entry.socketId);
+    // First, or second behind the other voter if that one's ballot came in the same tick.
+    expect(including.indexOf(voter.socket.id as string)).toBeLessThan(2);
+    expect(new Set(including).size).toBe(everyone);
+    closeAll([host, ...people]);
+    await slow.close();
   });
 
   it("a reconnecting client gets the current results of every poll it may see, without voting", async () => {

@@ -22,6 +22,7 @@ import {
   planMoves,
   recordId,
 } from "../records.js";
+import { TALLY_NOTICE_MAX_FIELDS, tallyOfFields } from "../tallyNotice.js";
 import {
   type BallotCast,
   type BoardRecord,
@@ -68,7 +69,7 @@ interface WorkshopState {
   tallies: Map<PollId, Map<string, number>>;
   /** The key of anonymous voters' hashes; null until the first anonymous vote, and once forgotten. */
   voterSecret: string | null;
-  tallyListeners: Set<(pollId: PollId) => void>;
+  tallyListeners: Set<(pollId: PollId, tally: PollTally | null) => void>;
   questions: Map<QuestionId, string>;
   boards: Map<BoardId, string>;
   votes: Map<QuestionId, number>;
@@ -471,7 +472,9 @@ export class MemoryStore implements Store {
     add(TALLY_VERSION_COUNTER, 1);
     ballots.set(voter, encoded);
     remember(cast.resultChanged);
-    for (const listener of state.tallyListeners) queueMicrotask(() => listener(cast.pollId));
+    // As the Redis script does: the counters right after this ballot travel along when they are small.
+    const notice = tally.size <= TALLY_NOTICE_MAX_FIELDS ? tallyOfFields(tally) : null;
+    for (const listener of state.tallyListeners) queueMicrotask(() => listener(cast.pollId, notice));
     return {
       status: "applied",
       changed: true,
@@ -481,10 +484,7 @@ export class MemoryStore implements Store {
   }
 
   async getTally(workshopId: WorkshopId, pollId: PollId): Promise<PollTally> {
-    const counters = new Map(this.workshops.get(workshopId)?.tallies.get(pollId) ?? []);
-    const tallyVersion = counters.get(TALLY_VERSION_COUNTER) ?? 0;
-    counters.delete(TALLY_VERSION_COUNTER);
-    return { tallyVersion, counters };
+    return tallyOfFields(this.workshops.get(workshopId)?.tallies.get(pollId) ?? []);
   }
 
   async ballotOf(workshopId: WorkshopId, pollId: PollId, participantId: ParticipantId): Promise<Ballot | null> {
@@ -510,7 +510,10 @@ export class MemoryStore implements Store {
     if (state) state.voterSecret = null;
   }
 
-  async subscribeTallies(workshopId: WorkshopId, onTally: (pollId: PollId) => void): Promise<Unsubscribe> {
+  async subscribeTallies(
+    workshopId: WorkshopId,
+    onTally: (pollId: PollId, tally: PollTally | null) => void,
+  ): Promise<Unsubscribe> {
     const state = this.require(workshopId);
     state.tallyListeners.add(onTally);
     return async () => {

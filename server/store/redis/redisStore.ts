@@ -7,7 +7,6 @@ import type { Ballot, PollId, PollView } from "../../../shared/poll.js";
 import type { BoardId, QuestionId } from "../../../shared/qna.js";
 import type { UnversionedEvent, WorkshopEvent } from "../../../shared/workshop.js";
 import { DomainError, StoreUnavailableError } from "../../domain/errors.js";
-import { TALLY_VERSION_COUNTER } from "../../domain/polls/counters.js";
 import type { ParticipantRecord, WorkshopRecord } from "../../domain/records.js";
 import type { Logger } from "../../logger.js";
 import {
@@ -20,6 +19,7 @@ import {
   parseTimerMember,
   recordId,
 } from "../records.js";
+import { decodeTallyNotice, tallyOfFields } from "../tallyNotice.js";
 import {
   type BallotCast,
   type BoardRecord,
@@ -529,13 +529,7 @@ export class RedisStore implements Store {
     const all = await this.bounded(
       this.client.hGetAll(workshopKeys(this.options.keyPrefix, workshopId).pollTally(pollId)),
     );
-    const counters = new Map<string, number>();
-    let tallyVersion = 0;
-    for (const [name, value] of Object.entries(all)) {
-      if (name === TALLY_VERSION_COUNTER) tallyVersion = Number(value);
-      else counters.set(name, Number(value));
-    }
-    return { tallyVersion, counters };
+    return tallyOfFields(Object.entries(all));
   }
 
   async ballotOf(workshopId: WorkshopId, pollId: PollId, participantId: ParticipantId): Promise<Ballot | null> {
@@ -559,8 +553,14 @@ export class RedisStore implements Store {
     await this.bounded(this.client.del(workshopKeys(this.options.keyPrefix, workshopId).voterSecret));
   }
 
-  async subscribeTallies(workshopId: WorkshopId, onTally: (pollId: PollId) => void): Promise<Unsubscribe> {
-    return this.subscribeChannel(workshopKeys(this.options.keyPrefix, workshopId).tallies, onTally);
+  async subscribeTallies(
+    workshopId: WorkshopId,
+    onTally: (pollId: PollId, tally: PollTally | null) => void,
+  ): Promise<Unsubscribe> {
+    return this.subscribeChannel(workshopKeys(this.options.keyPrefix, workshopId).tallies, (message) => {
+      const notice = decodeTallyNotice(message);
+      if (notice) onTally(notice.pollId, notice.tally);
+    });
   }
 
   async commitQna<T>(

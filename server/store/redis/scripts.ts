@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { TALLY_NOTICE_MAX_FIELDS } from "../tallyNotice.js";
 
 /**
  * Lua scripts: each is one atomic step of the store. They share one event-append routine so
@@ -255,7 +256,8 @@ end
 /**
  * One vote, atomically (invariant 4): the poll must be open and not past closesAt; one ballot
  * per voter; an equal ballot changes nothing; a different one takes back the old ballot's
- * counters and adds the new one's, bumps the tally version and tells every node. With an
+ * counters and adds the new one's, bumps the tally version and tells every node (with the
+ * poll's counters when they are small: `server/store/tallyNotice.ts`). With an
  * expected workshop version, nothing happens unless the workshop is still at it (the node
  * decided from its in-memory view of the voter and the poll).
  * KEYS: polls, ballots, tally, commandResult, voterSecret, version.
@@ -291,7 +293,9 @@ for i = 11, #ARGV do redis.call('HINCRBY', KEYS[3], ARGV[i], 1) end
 local version = redis.call('HINCRBY', KEYS[3], '#v', 1)
 redis.call('HSET', KEYS[2], voter, ARGV[3])
 redis.call('SET', KEYS[4], ARGV[6], 'EX', tonumber(ARGV[5]))
-redis.call('SPUBLISH', ARGV[8], ARGV[1])
+local notice = {ARGV[1]}
+if redis.call('HLEN', KEYS[3]) <= ${TALLY_NOTICE_MAX_FIELDS} then notice[2] = redis.call('HGETALL', KEYS[3]) end
+redis.call('SPUBLISH', ARGV[8], cjson.encode(notice))
 return {'applied', tostring(version)}
 `,
 );
