@@ -18,6 +18,7 @@ import { breakoutHandlers } from "./realtime/breakoutHandlers.js";
 import { refuseUnknownEvents } from "./realtime/defineHandler.js";
 import { EventFeed } from "./realtime/eventFeed.js";
 import { handshakeMiddleware } from "./realtime/handshake.js";
+import { jsonEventParser } from "./realtime/jsonParser.js";
 import { startNodeLiveness } from "./realtime/nodeLiveness.js";
 import { unfollowLeftRooms } from "./realtime/notesFollowers.js";
 import { notesHandlers } from "./realtime/notesHandlers.js";
@@ -104,6 +105,7 @@ export function createApp(deps: AppDeps): App {
     serveClient: false,
     transports: ["websocket", "polling"],
     maxHttpBufferSize: config.MAX_MESSAGE_BYTES,
+    parser: jsonEventParser,
     // Mobile data drops packets and sleeps radios: be patient before declaring a client gone.
     pingInterval: 20_000,
     pingTimeout: 25_000,

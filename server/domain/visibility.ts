@@ -1,6 +1,6 @@
 import type { BreakoutState, RoundView } from "../../shared/breakout.js";
 import type { ParticipantId, RoomId } from "../../shared/ids.js";
-import type { WorkshopEvent, WorkshopSnapshot } from "../../shared/workshop.js";
+import type { ParticipantView, WorkshopEvent, WorkshopSnapshot } from "../../shared/workshop.js";
 import type { FullSnapshot } from "../store/types.js";
 import { audienceOf, canSee, pollAudience, type Viewer } from "./audience.js";
 import { isRunning } from "./breakout/rounds.js";
@@ -25,6 +25,24 @@ export function viewerInSnapshot(full: FullSnapshot, participantId: ParticipantI
   return viewerOf(actor, full.breakout.round, full.breakout.assignments.get(participantId) ?? null);
 }
 
+/**
+ * The roster is the same for every viewer. A join storm shares one snapshot read among the joins
+ * that arrive while it runs (WorkshopService), so the views are built once per read, not once
+ * per join (O(N) objects each: most of a join's garbage).
+ */
+const participantViews = new WeakMap<FullSnapshot, ParticipantView[]>();
+
+function participantViewsOf(full: FullSnapshot): ParticipantView[] {
+  let views = participantViews.get(full);
+  if (!views) {
+    views = full.participants
+      .filter((participant) => participant.status === "active")
+      .map((participant) => toParticipantView(participant, participant.online));
+    participantViews.set(full, views);
+  }
+  return views;
+}
+
 /** The snapshot one viewer may see: the plenary, their own room, or everything for facilitators. */
 export function snapshotFor(full: FullSnapshot, viewer: Viewer): WorkshopSnapshot {
   const { breakout } = full;
@@ -41,9 +59,7 @@ export function snapshotFor(full: FullSnapshot, viewer: Viewer): WorkshopSnapsho
   return {
     version: full.version,
     workshop: toWorkshopView(full.workshop),
-    participants: full.participants
-      .filter((participant) => participant.status === "active")
-      .map((participant) => toParticipantView(participant, participant.online)),
+    participants: participantViewsOf(full),
     breakout: {
       round: breakout.round,
       assignments,
