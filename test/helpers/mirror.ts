@@ -33,7 +33,11 @@ export class WorkshopMirror {
   readonly qnaChanges: QnaChanged[] = [];
   /** Every poll:results payload received, in order (visibility tests look at all of them). */
   readonly pollResults: PollResultsUpdate[] = [];
-  /** Test hook: drop this many incoming batches, as a lossy path would. */
+  /**
+   * Test hook: drop this many incoming batches that carry something new, as a lossy path would.
+   * A batch this state already holds (it may arrive after the snapshot that includes it) is not
+   * a loss: it is applied (skipped) as usual and not counted.
+   */
   dropBatches = 0;
   private waiters: Array<() => void> = [];
 
@@ -53,7 +57,7 @@ export class WorkshopMirror {
       this.changed();
     });
     socket.on("workshop:events", (batch) => {
-      if (this.dropBatches > 0) {
+      if (this.dropBatches > 0 && batch.toVersion > this.state.version) {
         this.dropBatches--;
         this.changed();
         return;
