@@ -68,10 +68,28 @@ export function reportScopeParam(scope: ReportScope): string {
   }
 }
 
+/** True for a time zone this runtime knows (IANA names such as "Asia/Bangkok", and "UTC"). */
+export function isKnownTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The time zone a report writes its dates and times in (the model itself keeps epoch ms). A forum
+ * spans many zones: the browser asks for its own, so the note-taker reads their local times; the
+ * default is UTC, so a report fetched by a script reads the same wherever it runs.
+ */
+export const TimeZoneSchema = z.string().min(1).max(64).refine(isKnownTimeZone, "unknown time zone");
+
 export const ReportQuerySchema = z.object({
   format: ReportFormatSchema.default("md"),
   scope: ReportScopeParamSchema.prefault("workshop"),
   attribution: AttributionSchema.default("none"),
+  timeZone: TimeZoneSchema.default("UTC"),
 });
 export type ReportQuery = z.infer<typeof ReportQuerySchema>;
 
@@ -176,6 +194,8 @@ export const ReportSchema = z.object({
   }),
   scope: ReportScopeSchema,
   attribution: AttributionSchema,
+  /** The zone the renderings write dates and times in (IANA name). */
+  timeZone: TimeZoneSchema,
   /** Head counts; never names. Removed people are not counted. */
   participation: z.object({
     total: z.number().int().nonnegative(),

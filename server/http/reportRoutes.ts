@@ -7,15 +7,15 @@ import { downloadRoute } from "./downloadRoute.js";
 const ParamsSchema = ReportQuerySchema.extend({ workshopId: WorkshopIdSchema });
 
 /**
- * The outcome report: `GET /api/workshops/:workshopId/report?format=md|html|json|csv&scope=workshop|round:<id>|room:<id>&attribution=none|attributed`.
+ * The outcome report: `GET /api/workshops/:workshopId/report?format=md|html|json|csv&scope=workshop|round:<id>|room:<id>&attribution=none|attributed&timeZone=<IANA name>`.
  */
 export function reportRoutes(reports: ReportService) {
   return downloadRoute(
     "/api/workshops/:workshopId/report",
     (req) => ParamsSchema.safeParse({ ...req.query, workshopId: req.params.workshopId }).data ?? null,
-    "expected format=md|html|json|csv, scope=workshop|round:<roundId>|room:<roomId> and attribution=none|attributed",
-    async (token, { workshopId, format, scope, attribution }) => {
-      const report = await reports.report(token, workshopId, scope, attribution);
+    "expected format=md|html|json|csv, scope=workshop|round:<roundId>|room:<roomId>, attribution=none|attributed and timeZone=<IANA name, default UTC>",
+    async (token, { workshopId, format, scope, attribution, timeZone }) => {
+      const report = await reports.report(token, workshopId, scope, attribution, timeZone);
       return { baseName: reportFileName(report), body: () => REPORT_RENDERERS[format](report) };
     },
   );

@@ -32,12 +32,13 @@ export class ReportService {
     workshopId: WorkshopId,
     scope: ReportScope,
     attribution: Attribution,
+    timeZone = "UTC",
   ): Promise<Report> {
     const { workshop } = await exporterContext(this.workshops, sessionToken, workshopId);
     if (attribution === "attributed" && workshop.reportAttribution !== "attributed") {
       throw new DomainError("INVALID_STATE", "a facilitator has not allowed reports that name people in this workshop");
     }
-    return buildReport(await this.source(workshop, scope), scope, attribution, this.now());
+    return buildReport(await this.source(workshop, scope), scope, attribution, this.now(), timeZone);
   }
 
   /** Facilitators turn attribution on or off; everyone sees it (the ask box tells named askers). */

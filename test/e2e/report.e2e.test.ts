@@ -61,7 +61,11 @@ describe("the outcome report in a real browser", () => {
       title: TITLE,
       facilitator: "Fatima",
       // The participant is on a small phone.
-      people: [{ name: "Nadia" }, { name: "Amal", width: 360 }],
+      // The note-taker reads the report on a clock in Bangkok: its times are hers.
+      people: [
+        { name: "Nadia", timezoneId: "Asia/Bangkok" },
+        { name: "Amal", width: 360 },
+      ],
       allOnline: true,
     });
     const [nadia, amal] = people as [Person, Person];
@@ -154,6 +158,7 @@ describe("the outcome report in a real browser", () => {
     expect(download.suggestedFilename()).toMatch(/\.md$/);
     const markdown = readFileSync(await download.path(), "utf8");
     expect(markdown).toContain(TITLE);
+    expect(markdown).toMatch(/^- Generated: \d{4}-\d{2}-\d{2} \d{2}:\d{2} Asia\/Bangkok$/m);
     expect(markdown).toContain("Review shelter capacity every quarter");
     expect(markdown).toContain(question);
     expect(markdown).toContain("Recruitment fees");

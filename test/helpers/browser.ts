@@ -49,8 +49,13 @@ export interface BrowserPerson {
 }
 
 /** A fresh browser context (its own sessionStorage: a separate person), closed when the test ends. */
-export async function openPerson(browser: Browser, name: string, width = 1280): Promise<BrowserPerson> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
+export async function openPerson(
+  browser: Browser,
+  name: string,
+  width = 1280,
+  timezoneId?: string,
+): Promise<BrowserPerson> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, ...(timezoneId ? { timezoneId } : {}) });
   onTestFinished(() => context.close());
   const page = await context.newPage();
   // A 2-core CI box runs six browsers, two servers and Redis at once: be patient, never timed.
@@ -127,14 +132,17 @@ export async function workshopWithPeople(
   options: {
     title: string;
     facilitator: string;
-    people: readonly { name: string; width?: number }[];
+    /** timezoneId: the browser's own time zone (IANA), when the test needs one. */
+    people: readonly { name: string; width?: number; timezoneId?: string }[];
     allOnline?: boolean;
   },
 ): Promise<BrowserWorkshop> {
   const server = await serverForThisTest();
   const facilitator = await openPerson(browser, options.facilitator);
   const link = await createAndEnter(facilitator.page, server.url, options.title, options.facilitator);
-  const people = await Promise.all(options.people.map(({ name, width }) => openPerson(browser, name, width)));
+  const people = await Promise.all(
+    options.people.map(({ name, width, timezoneId }) => openPerson(browser, name, width, timezoneId)),
+  );
   await Promise.all(people.map((person) => joinByLink(person, link)));
   await waitForPeople(facilitator.page, people.length + 1, { allOnline: options.allOnline ?? false });
   return { server, link, facilitator, people };

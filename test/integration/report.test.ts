@@ -152,7 +152,13 @@ describe("outcome report: access", () => {
     expect((await fetchReport(server.url, world.workshopId, "not-a-token")).status).toBe(401);
     const other = await scriptedOtherWorkshopToken();
     expect((await fetchReport(server.url, world.workshopId, other)).status).toBe(401);
-    for (const query of [{ format: "pdf" }, { scope: "room" }, { scope: "round:../../x" }, { attribution: "all" }]) {
+    for (const query of [
+      { format: "pdf" },
+      { scope: "room" },
+      { scope: "round:../../x" },
+      { attribution: "all" },
+      { timeZone: "Nowhere/Atlantis" },
+    ]) {
       const response = await fetchReport(server.url, world.workshopId, token, query);
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ error: { code: "BAD_REQUEST" } });
@@ -185,6 +191,16 @@ describe("outcome report: access", () => {
     }
     const html = await fetchReport(server.url, world.workshopId, token, { format: "html" });
     expect(html.headers.get("content-security-policy")).toContain("default-src 'none'");
+  });
+
+  it("dates and times in the zone the reader asks for, named next to each; UTC by default", async () => {
+    const asked = await fetchReport(server.url, world.workshopId, token, { format: "md", timeZone: "Asia/Kolkata" });
+    expect(asked.status).toBe(200);
+    expect(await asked.text()).toMatch(/^- Generated: \d{4}-\d{2}-\d{2} \d{2}:\d{2} Asia\/Kolkata$/m);
+    const model = await fetchReport(server.url, world.workshopId, token, { format: "json", timeZone: "Asia/Kolkata" });
+    expect((await model.json()).timeZone).toBe("Asia/Kolkata");
+    const plain = await fetchReport(server.url, world.workshopId, token, { format: "md" });
+    expect(await plain.text()).toMatch(/^- Generated: \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/m);
   });
 
   it("the same state gives the same bytes; only the generated-at line differs", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { escapeHtml } from "../../server/domain/report/html.js";
+import { dateOf, dateTimeOf } from "../../server/domain/report/labels.js";
 import { inline, notesMarkdown } from "../../server/domain/report/markdown.js";
 import { contentDisposition } from "../../server/http/downloadRoute.js";
 import { exportableNotes, privateLines } from "../../shared/notesPrivacy.js";
@@ -29,6 +30,18 @@ describe("not-for-export sections", () => {
     expect(privateLines(notes).every((hidden) => !hidden)).toBe(true);
     const fenced = ["## Private [not for export]", "```", "# looks like a heading", "```", "still hidden", "## Open"];
     expect(privateLines(fenced)).toEqual([true, true, true, true, true, false]);
+  });
+});
+
+describe("report dates", () => {
+  it("are written in the report's zone, with the zone named, across a date line", () => {
+    const lateUtc = Date.UTC(2026, 10, 30, 23, 30);
+    expect(dateTimeOf(lateUtc, "UTC")).toBe("2026-11-30 23:30 UTC");
+    expect(dateOf(lateUtc, "UTC")).toBe("2026-11-30");
+    expect(dateTimeOf(lateUtc, "Asia/Bangkok")).toBe("2026-12-01 06:30 Asia/Bangkok");
+    expect(dateOf(lateUtc, "Asia/Kathmandu")).toBe("2026-12-01");
+    expect(dateTimeOf(lateUtc, "Asia/Kathmandu")).toBe("2026-12-01 05:15 Asia/Kathmandu");
+    expect(dateTimeOf(Date.UTC(2026, 0, 1, 0, 0), "America/Los_Angeles")).toBe("2025-12-31 16:00 America/Los_Angeles");
   });
 });
 
@@ -64,7 +77,16 @@ describe("report escaping", () => {
   });
 
   it("the query: defaults, scopes, and junk refused", () => {
-    expect(ReportQuerySchema.parse({})).toEqual({ format: "md", scope: { kind: "workshop" }, attribution: "none" });
+    expect(ReportQuerySchema.parse({})).toEqual({
+      format: "md",
+      scope: { kind: "workshop" },
+      attribution: "none",
+      timeZone: "UTC",
+    });
+    expect(ReportQuerySchema.parse({ timeZone: "Asia/Kathmandu" }).timeZone).toBe("Asia/Kathmandu");
+    for (const timeZone of ["", "Mars/Olympus_Mons", "UTC<script>", "x".repeat(65)]) {
+      expect(ReportQuerySchema.safeParse({ timeZone }).success).toBe(false);
+    }
     expect(ReportQuerySchema.parse({ scope: "round:rabcdefghijk" }).scope).toEqual({
       kind: "round",
       roundId: "rabcdefghijk",

@@ -1,5 +1,6 @@
 import {
   type Attribution,
+  isKnownTimeZone,
   type Report,
   type ReportFormat,
   ReportSchema,
@@ -20,8 +21,19 @@ import { runCommand } from "./session.js";
 export type ReportRequest = { format: ReportFormat; scope: ReportScope; attribution: Attribution };
 
 export function reportPath({ format, scope, attribution }: ReportRequest): string {
-  const query = new URLSearchParams({ format, scope: reportScopeParam(scope), attribution });
+  const query = new URLSearchParams({
+    format,
+    scope: reportScopeParam(scope),
+    attribution,
+    timeZone: browserTimeZone(),
+  });
   return `/report?${query.toString()}`;
+}
+
+/** The reader's own zone, so the report's times are the ones on their clock; UTC when unknown. */
+function browserTimeZone(): string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && isKnownTimeZone(zone) ? zone : "UTC";
 }
 
 /** What the file is called when the server gives no name: `report-workshop.md`, `report-round-<id>.html`... */

@@ -46,6 +46,7 @@ export function buildReport(
   scope: ReportScope,
   attribution: Attribution,
   generatedAt: number,
+  timeZone = "UTC",
 ): Report {
   const named = attribution === "attributed";
   const section = (boardId: NoteDocId, polls: ReportPoll[]): ReportSection => {
@@ -126,6 +127,7 @@ export function buildReport(
     },
     scope,
     attribution,
+    timeZone,
     participation: {
       total: people.length,
       facilitators: countRole("facilitator"),

@@ -33,12 +33,12 @@ export function reportHtml(report: Report): string {
   meta("Scope", escapeHtml(scopeTitle(report)));
   meta(
     "Workshop started",
-    `${dateOf(report.workshop.createdAt)} (${report.workshop.status === "ended" ? "ended" : "in progress"})`,
+    `${dateOf(report.workshop.createdAt, report.timeZone)} (${report.workshop.status === "ended" ? "ended" : "in progress"})`,
   );
   meta("Participation", escapeHtml(participationLine(report)));
   if (report.noteTakers.length > 0) meta("Note-takers", report.noteTakers.map(escapeHtml).join(", "));
   meta("Attribution", escapeHtml(attributionLine(report)));
-  meta("Generated", dateTimeOf(report.generatedAt));
+  meta("Generated", dateTimeOf(report.generatedAt, report.timeZone));
   body.push("</dl></header>");
 
   body.push(tableOfContents(report), "<main>");
@@ -64,7 +64,7 @@ export function reportHtml(report: Report): string {
   }
   for (const round of report.rounds) {
     body.push(`<section id="round-${round.number}"><h2>${roundTitle(round)}</h2>`);
-    body.push(`<p class="sub">${escapeHtml(roundLine(round))}</p>`);
+    body.push(`<p class="sub">${escapeHtml(roundLine(round, report.timeZone))}</p>`);
     if (round.polls.length > 0) {
       body.push("<h3>Polls in every room</h3>");
       for (const poll of round.polls) body.push(pollFigure(poll, 4));

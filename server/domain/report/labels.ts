@@ -10,15 +10,32 @@ import type {
 
 /**
  * The words of the report, shared by every format so Markdown, HTML and CSV say the same
- * thing. Dates are UTC and spelled out, so a report reads the same wherever it is opened.
+ * thing. Dates are spelled out in the report's time zone (UTC unless the request named one),
+ * with the zone written next to every time.
  */
 
-export function dateOf(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+/** YYYY-MM-DD and HH:MM of an instant in a zone (Intl: the zone rules of the runtime). */
+function clockIn(ms: number, timeZone: string): { date: string; time: string } {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(ms));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? "";
+  return { date: `${part("year")}-${part("month")}-${part("day")}`, time: `${part("hour")}:${part("minute")}` };
 }
 
-export function dateTimeOf(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+export function dateOf(ms: number, timeZone: string): string {
+  return clockIn(ms, timeZone).date;
+}
+
+export function dateTimeOf(ms: number, timeZone: string): string {
+  const { date, time } = clockIn(ms, timeZone);
+  return `${date} ${time} ${timeZone}`;
 }
 
 export const OUTCOME_LABEL: Record<OutcomeKind, string> = {
@@ -70,12 +87,12 @@ export function participationLine(report: Report): string {
   return `${count(total, "person", "people")} (${count(participants, "participant")}, ${count(facilitators, "facilitator")}, ${count(noteTakers, "note-taker")})`;
 }
 
-export function roundLine(round: ReportRound): string {
+export function roundLine(round: ReportRound, timeZone: string): string {
   const status =
     round.status === "closed"
       ? round.endsAt === null
         ? "closed"
-        : `ended ${dateTimeOf(round.endsAt)}`
+        : `ended ${dateTimeOf(round.endsAt, timeZone)}`
       : round.status === "planned"
         ? "not run yet"
         : "in progress";

@@ -29,11 +29,11 @@ export function reportMarkdown(report: Report): string {
   block(`# ${inline(report.workshop.title)}: outcomes`);
   block(
     `- Scope: ${inline(scopeTitle(report))}`,
-    `- Workshop started: ${dateOf(report.workshop.createdAt)} (${report.workshop.status === "ended" ? "ended" : "in progress"})`,
+    `- Workshop started: ${dateOf(report.workshop.createdAt, report.timeZone)} (${report.workshop.status === "ended" ? "ended" : "in progress"})`,
     `- Participation: ${participationLine(report)}`,
     ...(report.noteTakers.length > 0 ? [`- Note-takers: ${report.noteTakers.map(inline).join(", ")}`] : []),
     `- ${attributionLine(report)}`,
-    `- Generated: ${dateTimeOf(report.generatedAt)}`,
+    `- Generated: ${inline(dateTimeOf(report.generatedAt, report.timeZone))}`,
   );
 
   block("## Key outcomes");
@@ -53,7 +53,7 @@ export function reportMarkdown(report: Report): string {
   }
   for (const round of report.rounds) {
     block(`## ${roundTitle(round)}`);
-    block(`_${inline(roundLine(round))}_`);
+    block(`_${inline(roundLine(round, report.timeZone))}_`);
     if (round.polls.length > 0) {
       block("### Polls in every room");
       for (const poll of round.polls) pollBlock(block, poll, 4);
