@@ -86,6 +86,24 @@ export const ParticipantViewSchema = ParticipantProfileSchema.extend({ online: z
 export type ParticipantView = z.infer<typeof ParticipantViewSchema>;
 
 /**
+ * One person in a snapshot's roster, as a tuple: `[participantId, displayName, role, online]`.
+ * The roster is the part of a newcomer's snapshot that grows with the forum (every person, to
+ * every joiner, often on a phone over weak mobile data): as objects it was ~100 bytes a person,
+ * most of them the same four keys; as tuples about half. `rosterEntry`/`participantOfRosterEntry`
+ * are the only two places that know the order.
+ */
+export const RosterEntrySchema = z.tuple([ParticipantIdSchema, z.string(), RoleSchema, z.boolean()]);
+export type RosterEntry = z.infer<typeof RosterEntrySchema>;
+
+export function rosterEntry(participant: ParticipantView): RosterEntry {
+  return [participant.participantId, participant.displayName, participant.role, participant.online];
+}
+
+export function participantOfRosterEntry([participantId, displayName, role, online]: RosterEntry): ParticipantView {
+  return { participantId, displayName, role, online };
+}
+
+/**
  * Facts in the workshop's ordered log. `v` is the workshop version the fact produced:
  * versions are consecutive, so a client that sees v jump knows it missed something.
  */
@@ -152,7 +170,8 @@ export type UnversionedEvent = WorkshopEvent extends infer E ? (E extends unknow
 export const WorkshopSnapshotSchema = z.object({
   version: z.number().int().nonnegative(),
   workshop: WorkshopViewSchema,
-  participants: z.array(ParticipantViewSchema),
+  /** Every active person (`RosterEntrySchema`). */
+  roster: z.array(RosterEntrySchema),
   /** The breakout state as far as the viewer may see it. */
   breakout: BreakoutStateSchema,
   /** The polls the viewer may see (drafts only for their managers). Results travel in `poll:results`. */

@@ -8,7 +8,14 @@ import {
 } from "./breakout.js";
 import type { HelpId, ParticipantId, RoomId } from "./ids.js";
 import type { Ballot, PollId, PollResultsUpdate, PollView } from "./poll.js";
-import type { ParticipantView, SyncResult, WorkshopEvent, WorkshopSnapshot, WorkshopView } from "./workshop.js";
+import {
+  type ParticipantView,
+  participantOfRosterEntry,
+  type SyncResult,
+  type WorkshopEvent,
+  type WorkshopSnapshot,
+  type WorkshopView,
+} from "./workshop.js";
 
 /** How many banners a client keeps. */
 const BROADCASTS_KEPT = 20;
@@ -75,7 +82,12 @@ export function emptyWorkshopState(selfId: ParticipantId | null = null): Worksho
 export function applySnapshot(state: WorkshopState, snapshot: WorkshopSnapshot): void {
   state.version = snapshot.version;
   state.workshop = snapshot.workshop;
-  state.participants = new Map(snapshot.participants.map((participant) => [participant.participantId, participant]));
+  state.participants = new Map(
+    snapshot.roster.map((entry) => {
+      const participant = participantOfRosterEntry(entry);
+      return [participant.participantId, participant];
+    }),
+  );
   const { breakout } = snapshot;
   state.breakout = {
     round: breakout.round,

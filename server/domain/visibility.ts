@@ -1,6 +1,6 @@
 import type { BreakoutState, RoundView } from "../../shared/breakout.js";
 import type { ParticipantId, RoomId } from "../../shared/ids.js";
-import type { ParticipantView, WorkshopEvent, WorkshopSnapshot } from "../../shared/workshop.js";
+import { type RosterEntry, rosterEntry, type WorkshopEvent, type WorkshopSnapshot } from "../../shared/workshop.js";
 import type { FullSnapshot } from "../store/types.js";
 import { audienceOf, canSee, pollAudience, type Viewer } from "./audience.js";
 import { isRunning } from "./breakout/rounds.js";
@@ -27,20 +27,20 @@ export function viewerInSnapshot(full: FullSnapshot, participantId: ParticipantI
 
 /**
  * The roster is the same for every viewer. A join storm shares one snapshot read among the joins
- * that arrive while it runs (WorkshopService), so the views are built once per read, not once
- * per join (O(N) objects each: most of a join's garbage).
+ * that arrive while it runs (WorkshopService), so the roster is built once per read, not once
+ * per join (O(N) entries each: most of a join's garbage).
  */
-const participantViews = new WeakMap<FullSnapshot, ParticipantView[]>();
+const rosters = new WeakMap<FullSnapshot, RosterEntry[]>();
 
-function participantViewsOf(full: FullSnapshot): ParticipantView[] {
-  let views = participantViews.get(full);
-  if (!views) {
-    views = full.participants
+function rosterOf(full: FullSnapshot): RosterEntry[] {
+  let roster = rosters.get(full);
+  if (!roster) {
+    roster = full.participants
       .filter((participant) => participant.status === "active")
-      .map((participant) => toParticipantView(participant, participant.online));
-    participantViews.set(full, views);
+      .map((participant) => rosterEntry(toParticipantView(participant, participant.online)));
+    rosters.set(full, roster);
   }
-  return views;
+  return roster;
 }
 
 /** The snapshot one viewer may see: the plenary, their own room, or everything for facilitators. */
@@ -59,7 +59,7 @@ export function snapshotFor(full: FullSnapshot, viewer: Viewer): WorkshopSnapsho
   return {
     version: full.version,
     workshop: toWorkshopView(full.workshop),
-    participants: participantViewsOf(full),
+    roster: rosterOf(full),
     breakout: {
       round: breakout.round,
       assignments,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { participantOfRosterEntry } from "../../shared/workshop.js";
 import { connectClient, createWorkshop, newCommandId, type TestClient } from "../helpers/client.js";
 import { type RedisProcess, startRedisServer } from "../helpers/redisServer.js";
 import { startServer, type TestServer } from "../helpers/server.js";
@@ -62,7 +63,9 @@ describe("Redis outages", () => {
     await expect.poll(readiness, { timeout: 15_000 }).toBe(200);
     const after = await host.send("workshop:sync", {});
     if (!after.ok || after.data.kind !== "snapshot") throw new Error("expected a snapshot");
-    const stored = after.data.snapshot.participants.find((p) => p.participantId === guest.session.participantId);
+    const stored = after.data.snapshot.roster
+      .map(participantOfRosterEntry)
+      .find((p) => p.participantId === guest.session.participantId);
     expect(stored?.role).toBe("note-taker");
     expect(after.data.snapshot.workshop.workshopId).toBe(workshopId);
   });

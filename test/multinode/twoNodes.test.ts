@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { participantOfRosterEntry } from "../../shared/workshop.js";
 import { connectClient, createWorkshop, namesOf, newCommandId, type TestClient } from "../helpers/client.js";
 import { useTwoNodes } from "../helpers/cluster.js";
 
@@ -92,7 +93,7 @@ describe("two nodes on one Redis", () => {
     const truth = await host.send("workshop:sync", {});
     if (!truth.ok || truth.data.kind !== "snapshot") throw new Error("expected a snapshot");
     const { snapshot } = truth.data;
-    const expected = new Map(snapshot.participants.map((p) => [p.participantId, p]));
+    const expected = new Map(snapshot.roster.map(participantOfRosterEntry).map((p) => [p.participantId, p]));
     for (const client of [host, ...onA.slice(0, 4)]) {
       await client.mirror.until((state) => state.version >= snapshot.version);
       expect(client.mirror.state.participants).toEqual(expected);

@@ -14,7 +14,7 @@ const ana = { participantId: "pana000000000000", displayName: "Ana", role: "part
 const snapshot: WorkshopSnapshot = {
   version: 3,
   workshop,
-  participants: [{ ...ana, online: true }],
+  roster: [[ana.participantId, ana.displayName, ana.role, true]],
   breakout: { round: null, assignments: {}, counts: {}, helps: [], broadcasts: [], tags: {} },
   polls: [],
   notesAccess: [],
