@@ -30,8 +30,11 @@ export function notesHandlers(notes: NotesService): DefinedHandler[] {
       return stored;
     }),
     defineHandler("notes:awareness", async ({ who, payload, socket }) => {
-      await notes.awareness(who, socket.data.connectionId, payload);
-      socket.to(rooms.notesEditors(who.workshopId, payload.docId)).emit("notes:awareness", payload);
+      const update = await notes.awareness(who, socket.data.connectionId, payload);
+      socket.to(rooms.notesEditors(who.workshopId, payload.docId)).emit("notes:awareness", {
+        docId: payload.docId,
+        update,
+      });
       return {};
     }),
     defineHandler("notes:setAccess", ({ who, command, payload }) => notes.setAccess(who, command, payload)),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { NOTES_TEXT } from "../../shared/notes.js";
 import { currentRoomOf } from "../../shared/workshopState.js";
@@ -27,6 +28,29 @@ async function noteTakers(count: number) {
 }
 
 describe("shared notes", () => {
+  it("a cursor's name is the sender's own, whatever the client claims; junk awareness is refused", async () => {
+    const { host, people, takers } = await noteTakers(1);
+    const nadia = takers[0] as TestClient;
+    await Promise.all([openEditor(host), openEditor(nadia)]);
+    const heard = new Promise<Uint8Array>((resolve) =>
+      host.socket.on("notes:awareness", (message) => resolve(new Uint8Array(message.update))),
+    );
+    const doc = new Y.Doc();
+    const awareness = new Awareness(doc);
+    awareness.setLocalState({ user: { name: "Host", color: "#112233" }, cursor: null });
+    const claim = encodeAwarenessUpdate(awareness, [doc.clientID]);
+    expect(await nadia.send("notes:awareness", { docId: "plenary", update: claim })).toEqual({ ok: true, data: {} });
+    const other = new Awareness(new Y.Doc());
+    applyAwarenessUpdate(other, await heard, "remote");
+    expect(other.getStates().get(doc.clientID)).toEqual({
+      user: { name: nadia.session.displayName, color: "#112233" },
+      cursor: null,
+    });
+    const junk = await nadia.send("notes:awareness", { docId: "plenary", update: new Uint8Array([9, 9, 9]) });
+    expect(junk).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+    closeAll([host, ...people]);
+  });
+
   it("note-takers edit together; a late reader gets the full text; everything acknowledged is stored", async () => {
     const { host, people, takers, reader } = await noteTakers(2);
     const [a, b] = await Promise.all(takers.map((taker) => openEditor(taker)));

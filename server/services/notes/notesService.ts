@@ -5,6 +5,7 @@ import type { ParsedPayload } from "../../../shared/events.js";
 import type { WorkshopId } from "../../../shared/ids.js";
 import { NOTES_TEXT, type NoteAccess, type NoteDocId, type SnapshotView } from "../../../shared/notes.js";
 import { DomainError } from "../../domain/errors.js";
+import { stampAwarenessName } from "../../domain/notes/awareness.js";
 import { restoreUpdate } from "../../domain/notes/documents.js";
 import type { ParticipantRecord, WorkshopRecord } from "../../domain/records.js";
 import type { CommandRef, Store } from "../../store/types.js";
@@ -116,12 +117,19 @@ export class NotesService {
     return { bytes: stored.bytes };
   }
 
-  /** Cursors are relayed, never stored; only readers may send them, at the same rate limit as edits. */
-  async awareness(who: Actor, connectionId: string, payload: ParsedPayload<"notes:awareness">): Promise<void> {
-    const rights = await this.rights(who, payload.docId, "notes:awareness");
+  /**
+   * Cursors are relayed, never stored; only readers may send them, at the same rate limit as
+   * edits. Returns the message to relay: every cursor named with the sender's own display name.
+   */
+  async awareness(who: Actor, connectionId: string, payload: ParsedPayload<"notes:awareness">): Promise<Uint8Array> {
+    const { actor, workshop } = await this.workshops.authorizedContext("notes:awareness", who);
+    const rights = await this.resolveRights(actor, workshop, payload.docId);
     if (!rights.canRead) throw new DomainError("FORBIDDEN", "these notes are not yours to read");
     this.requireRate(connectionId);
     if (payload.update.byteLength > 16 * 1024) throw new DomainError("PAYLOAD_TOO_LARGE", "awareness is small");
+    const stamped = stampAwarenessName(payload.update, actor.displayName);
+    if (!stamped) throw new DomainError("BAD_REQUEST", "the awareness message is not readable");
+    return stamped;
   }
 
   setAccess(who: Actor, command: CommandRef, payload: ParsedPayload<"notes:setAccess">): Promise<NoteAccess> {
