@@ -214,3 +214,19 @@ export type Report = z.infer<typeof ReportSchema>;
 
 /** A workshop's report setting, as facilitators set it and everyone sees it (consent is visible). */
 export const ReportSettingsSchema = z.object({ attribution: AttributionSchema });
+
+/**
+ * What a report can cover, without its content: the rounds of the workshop scope and their rooms,
+ * in the report's order. The scope picker needs only this; the whole model carries every room's
+ * notes (megabytes in a forum of a hundred rooms, on a phone).
+ */
+export const ReportOutlineSchema = z.object({
+  rounds: z.array(
+    z.object({
+      roundId: RoundIdSchema,
+      number: z.number().int().positive(),
+      rooms: z.array(z.object({ roomId: RoomIdSchema, name: z.string() })),
+    }),
+  ),
+});
+export type ReportOutline = z.infer<typeof ReportOutlineSchema>;

@@ -1,10 +1,10 @@
 import type { CommandResult, ParsedPayload } from "../../shared/events.js";
 import type { RoundId, WorkshopId } from "../../shared/ids.js";
 import type { NoteDocId } from "../../shared/notes.js";
-import type { Attribution, Report, ReportScope } from "../../shared/report.js";
+import type { Attribution, Report, ReportOutline, ReportScope } from "../../shared/report.js";
 import { DomainError } from "../domain/errors.js";
 import { toWorkshopView, type WorkshopRecord } from "../domain/records.js";
-import { buildReport, type ReportSource, roundsInScope } from "../domain/report/build.js";
+import { buildReport, type ReportSource, reportOutline, roundsInScope } from "../domain/report/build.js";
 import type { CommandRef, Store } from "../store/types.js";
 import { decideAndCommit } from "./commit.js";
 import { exporterContext } from "./exportAccess.js";
@@ -39,6 +39,12 @@ export class ReportService {
       throw new DomainError("INVALID_STATE", "a facilitator has not allowed reports that name people in this workshop");
     }
     return buildReport(await this.source(workshop, scope), scope, attribution, this.now(), timeZone);
+  }
+
+  /** What a report can cover (rounds and rooms), for the same people who may download it. */
+  async outline(sessionToken: string, workshopId: WorkshopId): Promise<ReportOutline> {
+    await exporterContext(this.workshops, sessionToken, workshopId);
+    return reportOutline(await this.store.listRounds(workshopId));
   }
 
   /** Facilitators turn attribution on or off; everyone sees it (the ask box tells named askers). */

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Report, ReportSchema } from "../../shared/report.js";
+import { type Report, ReportOutlineSchema, ReportSchema } from "../../shared/report.js";
 import { fetchReport, reportText, type ScriptedWorkshop, scriptedWorkshop } from "../helpers/reportWorkshop.js";
 import { startServer, type TestServer } from "../helpers/server.js";
 
@@ -191,6 +191,29 @@ describe("outcome report: access", () => {
     }
     const html = await fetchReport(server.url, world.workshopId, token, { format: "html" });
     expect(html.headers.get("content-security-policy")).toContain("default-src 'none'");
+  });
+
+  it("the outline lists the rounds and rooms of the workshop report, for its readers only", async () => {
+    const outlineOf = (bearer: string | null) =>
+      fetch(`${server.url}/api/workshops/${world.workshopId}/report/outline`, {
+        headers: bearer ? { Authorization: `Bearer ${bearer}` } : {},
+      });
+    const answer = await outlineOf(token);
+    expect(answer.status).toBe(200);
+    const outline = ReportOutlineSchema.parse(await answer.json());
+    const model = ReportSchema.parse(
+      await (await fetchReport(server.url, world.workshopId, token, { format: "json" })).json(),
+    );
+    expect(outline.rounds).toEqual(
+      model.rounds.map((round) => ({
+        roundId: round.roundId,
+        number: round.number,
+        rooms: round.rooms.map((room) => ({ roomId: room.roomId, name: room.name })),
+      })),
+    );
+    expect(outline.rounds.length).toBeGreaterThan(0);
+    expect((await outlineOf(null)).status).toBe(401);
+    expect((await outlineOf(world.people[0]?.session.sessionToken as string)).status).toBe(403);
   });
 
   it("dates and times in the zone the reader asks for, named next to each; UTC by default", async () => {

@@ -1,9 +1,9 @@
 import {
   type Attribution,
   isKnownTimeZone,
-  type Report,
   type ReportFormat,
-  ReportSchema,
+  type ReportOutline,
+  ReportOutlineSchema,
   type ReportScope,
   reportScopeParam,
 } from "../../../shared/report.js";
@@ -14,7 +14,7 @@ import { runCommand } from "./session.js";
 
 /**
  * The outcome report (`GET /api/workshops/:id/report`, facilitators and note-takers): downloads,
- * the HTML for the preview, the JSON model the scope picker is built from, and the workshop's
+ * the HTML for the preview, the outline the scope picker is built from, and the workshop's
  * attribution setting.
  */
 
@@ -52,11 +52,11 @@ export function fetchReportHtml(scope: ReportScope, attribution: Attribution) {
   return fetchWorkshopText(reportPath({ format: "html", scope, attribution }));
 }
 
-/** The whole workshop's report model: its rounds and rooms are what the scope picker offers. */
-export async function fetchReportModel(): Promise<{ ok: true; report: Report } | { ok: false; code: ClientErrorCode }> {
-  const fetched = await fetchWorkshopText(
-    reportPath({ format: "json", scope: { kind: "workshop" }, attribution: "none" }),
-  );
+/** The rounds and rooms a report can cover: what the scope picker offers (not the report itself, which holds every room's notes). */
+export async function fetchReportOutline(): Promise<
+  { ok: true; outline: ReportOutline } | { ok: false; code: ClientErrorCode }
+> {
+  const fetched = await fetchWorkshopText("/report/outline");
   if (!fetched.ok) return fetched;
   let body: unknown;
   try {
@@ -64,8 +64,8 @@ export async function fetchReportModel(): Promise<{ ok: true; report: Report } |
   } catch {
     return { ok: false, code: "INTERNAL" };
   }
-  const parsed = ReportSchema.safeParse(body);
-  return parsed.success ? { ok: true, report: parsed.data } : { ok: false, code: "PROTOCOL_MISMATCH" };
+  const parsed = ReportOutlineSchema.safeParse(body);
+  return parsed.success ? { ok: true, outline: parsed.data } : { ok: false, code: "PROTOCOL_MISMATCH" };
 }
 
 /** Facilitators: whether reports may name people. The panel explains a refusal itself. */

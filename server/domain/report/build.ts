@@ -9,6 +9,7 @@ import {
   REPORT_SCHEMA_VERSION,
   type Report,
   type ReportOutcomeGroup,
+  type ReportOutline,
   type ReportPoll,
   type ReportQuestion,
   type ReportRoom,
@@ -143,6 +144,17 @@ export function buildReport(
     plenary,
     rounds: reportRounds,
     keyOutcomes: keyOutcomes(plenary, reportRounds),
+  };
+}
+
+/** The rounds and rooms a workshop report covers, in its order, without their content (the scope picker's). */
+export function reportOutline(rounds: readonly RoundView[]): ReportOutline {
+  return {
+    rounds: roundsInScope(rounds, { kind: "workshop" }).map((round) => ({
+      roundId: round.roundId,
+      number: round.number,
+      rooms: round.rooms.map((room) => ({ roomId: room.roomId, name: room.name })),
+    })),
   };
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import type { Attribution, Report, ReportFormat } from "../../../../shared/report.js";
+import type { Attribution, ReportFormat, ReportOutline } from "../../../../shared/report.js";
 import { errorMessage, type MessageKey, t } from "../../i18n/index.js";
-import { downloadReport, fetchReportHtml, fetchReportModel, setReportAttribution } from "../../net/report.js";
+import { downloadReport, fetchReportHtml, fetchReportOutline, setReportAttribution } from "../../net/report.js";
 import type { ClientErrorCode } from "../../state/session.js";
 import { reportAccess } from "../../state/session.js";
 import { workshopState } from "../../state/workshopState.js";
@@ -75,7 +75,7 @@ function ReportTools({ id }: { id: string }) {
   const allowsNames = (workshop?.reportAttribution ?? kept?.reportAttribution) === "attributed";
   const [model, setModel] = useState<ModelState>({ status: "loading" });
   // The last model read: the picker keeps its choices (and the choice shown is the one used) while a refresh loads.
-  const [known, setKnown] = useState<Report | null>(null);
+  const [known, setKnown] = useState<ReportOutline | null>(null);
   const [reload, setReload] = useState(0);
   const [scope, setScope] = useState(WORKSHOP_SCOPE);
   const [attribution, setAttribution] = useState<Attribution>("none");
@@ -101,10 +101,10 @@ function ReportTools({ id }: { id: string }) {
   useEffect(() => {
     const request = ++latest.current;
     setModel({ status: "loading" });
-    void fetchReportModel().then((outcome) => {
+    void fetchReportOutline().then((outcome) => {
       if (request !== latest.current) return;
       if (outcome.ok) {
-        setKnown(outcome.report);
+        setKnown(outcome.outline);
         setModel({ status: "ready" });
       } else setModel({ status: "failed", code: outcome.code });
     });

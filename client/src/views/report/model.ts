@@ -1,4 +1,9 @@
-import { type Report, type ReportScope, ReportScopeParamSchema, reportScopeParam } from "../../../../shared/report.js";
+import {
+  type ReportOutline,
+  type ReportScope,
+  ReportScopeParamSchema,
+  reportScopeParam,
+} from "../../../../shared/report.js";
 import { t } from "../../i18n/index.js";
 
 /** One choice of the scope picker; `value` is the `scope` query parameter itself. */
@@ -8,12 +13,12 @@ export type ScopeGroup = { label: string; options: ScopeOption[] };
 export const WORKSHOP_SCOPE = reportScopeParam({ kind: "workshop" });
 
 /**
- * The scope picker's choices, from the whole workshop's report model: the client's live state
- * only knows the current round, the model lists every round with its rooms.
+ * The scope picker's choices, from the report outline: the client's live state only knows the
+ * current round, the outline lists every round with its rooms.
  */
-export function scopeGroups(report: Report | null): ScopeGroup[] {
-  if (!report) return [];
-  return report.rounds.map((round) => ({
+export function scopeGroups(outline: ReportOutline | null): ScopeGroup[] {
+  if (!outline) return [];
+  return outline.rounds.map((round) => ({
     label: t("report.scopeRoundGroup", { number: round.number }),
     options: [
       {
