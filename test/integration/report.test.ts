@@ -214,6 +214,11 @@ describe("outcome report: access", () => {
     expect(outline.rounds.length).toBeGreaterThan(0);
     expect((await outlineOf(null)).status).toBe(401);
     expect((await outlineOf(world.people[0]?.session.sessionToken as string)).status).toBe(403);
+    const junk = await fetch(`${server.url}/api/workshops/not%20a%20workshop/report/outline`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(junk.status).toBe(400);
+    expect(await junk.json()).toMatchObject({ error: { code: "BAD_REQUEST" } });
   });
 
   it("dates and times in the zone the reader asks for, named next to each; UTC by default", async () => {
