@@ -4,7 +4,8 @@ import { OUTCOME_KINDS, type OutcomeKind, outcomeOfLine } from "./outcomes.js";
  * The small Markdown subset notes are shown in (the editor's preview and the HTML report),
  * parsed into plain data that is rendered as text nodes or escaped text, never as raw HTML
  * and with no links, so hostile notes stay inert by construction: headings, paragraphs,
- * bullet and numbered lists, **bold**, *italic*, `code`, and the outcome markers. The markers' rules are the report's
+ * bullet and numbered lists, **bold**, *italic*, `code`, backslash escapes (`\*` is a plain
+ * `*`, as in CommonMark), and the outcome markers. The markers' rules are the report's
  * (shared/outcomes.ts): `- [Decision] `, `- [Action] ` (optionally ending with `@owner` and
  * `due:YYYY-MM-DD`) and `- [Recommendation] `; the help text in the panel explains them.
  */
@@ -26,23 +27,37 @@ export type Block =
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 const BULLET = /^\s*[-*+]\s+(.*)$/;
 const NUMBERED = /^\s*\d{1,9}[.)]\s+(.*)$/;
-/** Bold (** or __), italic (* or _ at word edges, so snake_case stays text) and code spans; no nesting. No lookbehind: older iOS Safari cannot parse it. */
-const INLINE = /(\*\*[^*\n]+\*\*|__[^_\n]+__|`[^`\n]+`|\*[^*\s][^*\n]*\*|\b_[^_\s][^_\n]*_\b)/;
+/**
+ * A backslash escape of ASCII punctuation, bold (** or __), italic (* or _ at word edges, so
+ * snake_case stays text) and code spans; no nesting. No lookbehind: older iOS Safari cannot
+ * parse it.
+ */
+const INLINE =
+  /(\\[!-/:-@[-`{-~]|\*\*(?:[^*\\\n]|\\.)+\*\*|__(?:[^_\\\n]|\\.)+__|`[^`\n]+`|\*(?:[^*\s\\]|\\.)(?:[^*\\\n]|\\.)*\*|\b_(?:[^_\s\\]|\\.)(?:[^_\\\n]|\\.)*_\b)/;
+/** Escapes inside bold and italic text (code spans keep their backslashes, as in CommonMark). */
+const ESCAPE = /\\([!-/:-@[-`{-~])/g;
 
 export function parseInline(text: string): Inline[] {
   const result: Inline[] = [];
+  const pushText = (plain: string) => {
+    const last = result[result.length - 1];
+    if (last?.kind === "text") last.text += plain;
+    else result.push({ kind: "text", text: plain });
+  };
   let rest = text;
   for (;;) {
     const match = INLINE.exec(rest);
     if (!match) break;
     const token = match[0];
-    if (match.index > 0) result.push({ kind: "text", text: rest.slice(0, match.index) });
-    if (token.startsWith("**") || token.startsWith("__")) result.push({ kind: "strong", text: token.slice(2, -2) });
+    if (match.index > 0) pushText(rest.slice(0, match.index));
+    if (token.startsWith("\\")) pushText(token.slice(1));
+    else if (token.startsWith("**") || token.startsWith("__"))
+      result.push({ kind: "strong", text: token.slice(2, -2).replace(ESCAPE, "$1") });
     else if (token.startsWith("`")) result.push({ kind: "code", text: token.slice(1, -1) });
-    else result.push({ kind: "em", text: token.slice(1, -1) });
+    else result.push({ kind: "em", text: token.slice(1, -1).replace(ESCAPE, "$1") });
     rest = rest.slice(match.index + token.length);
   }
-  if (rest) result.push({ kind: "text", text: rest });
+  if (rest) pushText(rest);
   return result;
 }
 

@@ -103,7 +103,12 @@ describe("outcome report: attribution", () => {
         expect(text.includes(`${canary} person0`), `${what} names an asker who was not told`).toBe(false);
         expect(text.includes(`${canary} person1`), `${what} names an anonymous asker`).toBe(false);
         expect(text.includes(`${canary} person2`), `${what} names an asker who did not agree`).toBe(false);
+        // People 0-3 cast named ballots (the shelters poll): a report says "named ballots", never who.
+        for (let index = 0; index < 8; index++) {
+          expect(text.includes(`${canary} person${index}`), `${what} names person ${index}`).toBe(false);
+        }
       }
+      expect(texts["workshop md"]).toContain("· named ballots ·");
       for (const format of FORMATS) expect(texts[`workshop ${format}`]).toContain(`Consenting ${canary}`);
       // The CSV holds polls, questions and outcomes; the note-takers are in the report's header.
       for (const format of ["md", "html", "json"]) expect(texts[`workshop ${format}`]).toContain(`${canary} notes`);
@@ -196,6 +201,69 @@ describe("outcome report: hostile input comes out inert in every format", () => 
     const model = ReportSchema.parse(JSON.parse(json));
     expect(model.workshop.title).toBe(`Forum ${hostile.script}`);
     expect(model.rounds[0]?.rooms[0]?.topic).toBe(hostile.link);
+  });
+});
+
+describe("outcome report: notes carry no remote image and no text a bidi control", () => {
+  const bidi = /[\u202A-\u202E\u2066-\u2069]/;
+  /** Urdu with RLM, Persian with ZWNJ, Bengali with ZWJ: they must come through untouched. */
+  const needed = [
+    "\u0627\u0631\u062F\u0648\u200F",
+    "\u0645\u06CC\u200C\u062E\u0648\u0627\u0645",
+    "\u0995\u09CD\u200D\u09B7",
+  ];
+  /** Every image form a Markdown viewer would load; each URL on tracker.example, every link elsewhere. */
+  const images = [
+    "Inline ![pixel one](https://tracker.example/1.gif) and ![](https://tracker.example/2.gif).",
+    "Angle and title ![pixel two](<https://tracker.example/3 x.gif> \"Title\") (paren ![p](https://tracker.example/4_(a).gif 't')).",
+    "Nested ![a [b] c](https://tracker.example/5.gif), in a link [![badge](https://tracker.example/6.svg)](https://example.org/page).",
+    "Reference ![full][pix], ![pix][] and ![pix], hidden !\u202E[split](https://tracker.example/7.gif).",
+    "",
+    "[pix]: https://tracker.example/8.gif 'Tracker'",
+    "",
+    '<img src="https://tracker.example/9.gif" alt="html pixel"> <video poster=https://tracker.example/10.jpg></video>',
+    `Autolink <https://example.org/auto>, ${needed.join(" ")} \u202Eevil\u202C \u2066isolated\u2069.`,
+    "## Side talk \u2066[not for export]\u2069",
+    "Private, even behind an isolate.",
+    "## Back",
+    "- [Action] Count ![chart](https://tracker.example/11.gif) @Am\u202Eal due:2026-12-01",
+  ].join("\n");
+  let world: ScriptedWorkshop;
+  beforeAll(async () => {
+    world = await scriptedWorkshop(server.url, {
+      ...DEFAULT_TEXTS,
+      notesLine: images,
+      roomNotesLine: `Room ![room pixel](https://tracker.example/12.gif) \u202D${needed[2]}\u202C`,
+    });
+  });
+  afterAll(() => world?.close());
+
+  it("no format or scope has an image, an image's URL or a bidi control; links, marks and joiners stay", async () => {
+    const texts = await everyFormat(world, world.noteTaker.session.sessionToken);
+    for (const [what, text] of Object.entries(texts)) {
+      expect(text, what).not.toContain("![");
+      expect(text, what).not.toContain("tracker.example");
+      expect(text, what).not.toMatch(bidi);
+      expect(text, what).not.toMatch(/<(img|video)\b/i);
+      expect(text, what).not.toContain("Private, even behind an isolate");
+    }
+    for (const format of ["md", "html", "json"]) {
+      const text = texts[`workshop ${format}`] as string;
+      for (const word of ["pixel one", "pixel two", "html pixel", "badge", "full", "split", "evil", ...needed]) {
+        expect(text, `${format} ${word}`).toContain(word);
+      }
+    }
+    expect(texts["workshop md"]).toContain("[badge](https://example.org/page)");
+    expect(texts["workshop md"]).toContain("Inline pixel one and \\[image\\].");
+    expect(texts["workshop html"]).toContain("Inline pixel one and [image].");
+    const model = ReportSchema.parse(JSON.parse(texts["workshop json"] as string));
+    expect(model.plenary?.outcomes.find((outcome) => outcome.kind === "action")).toMatchObject({
+      text: "Count chart",
+      owner: "Amal",
+      due: "2026-12-01",
+    });
+    expect(model.rounds[0]?.rooms[0]?.notes).toContain(`Room room pixel ${needed[2]}`);
+    expect(texts[`room:${world.rounds[0]?.rooms[0]?.roomId} md`]).toContain("room pixel");
   });
 });
 

@@ -1,7 +1,6 @@
 import type { RoundView } from "../../../shared/breakout.js";
 import type { RoomId, RoundId } from "../../../shared/ids.js";
 import type { NoteDocId } from "../../../shared/notes.js";
-import { exportableNotes } from "../../../shared/notesPrivacy.js";
 import { extractOutcomes } from "../../../shared/outcomes.js";
 import type { PollResults, PollView } from "../../../shared/poll.js";
 import {
@@ -20,6 +19,7 @@ import {
 import type { QuestionRecord } from "../../store/types.js";
 import { DomainError } from "../errors.js";
 import type { ParticipantRecord, WorkshopRecord } from "../records.js";
+import { reportNotes, withoutBidiControlsIn } from "./inert.js";
 
 /** Everything a report is made of, read from the store at one moment (services/reportService.ts). */
 export interface ReportSource {
@@ -40,7 +40,8 @@ export interface ReportSource {
  * The report model, a pure function of its source: the same source gives the same report,
  * field for field and in the same order (only `generatedAt` is the caller's clock). Names enter
  * it in exactly two places, both behind `attribution === "attributed"`: note-takers and the
- * authors of creditable named questions.
+ * authors of creditable named questions. Typed text enters it inert (inert.ts): no string carries
+ * a bidi control, and notes carry no image, so every format agrees.
  */
 export function buildReport(
   source: ReportSource,
@@ -51,7 +52,7 @@ export function buildReport(
 ): Report {
   const named = attribution === "attributed";
   const section = (boardId: NoteDocId, polls: ReportPoll[]): ReportSection => {
-    const notes = exportableNotes(source.notes.get(boardId) ?? "");
+    const notes = reportNotes(source.notes.get(boardId) ?? "");
     return {
       notes,
       outcomes: extractOutcomes(notes).map(({ kind, text, owner, due }) => ({ kind, text, owner, due })),
@@ -116,7 +117,7 @@ export function buildReport(
 
   const people = source.participants.filter((person) => person.status !== "removed");
   const countRole = (role: ParticipantRecord["role"]) => people.filter((person) => person.role === role).length;
-  return {
+  return withoutBidiControlsIn<Report>({
     report: "workshop-outcomes",
     schemaVersion: REPORT_SCHEMA_VERSION,
     generatedAt,
@@ -144,18 +145,18 @@ export function buildReport(
     plenary,
     rounds: reportRounds,
     keyOutcomes: keyOutcomes(plenary, reportRounds),
-  };
+  });
 }
 
 /** The rounds and rooms a workshop report covers, in its order, without their content (the scope picker's). */
 export function reportOutline(rounds: readonly RoundView[]): ReportOutline {
-  return {
+  return withoutBidiControlsIn<ReportOutline>({
     rounds: roundsInScope(rounds, { kind: "workshop" }).map((round) => ({
       roundId: round.roundId,
       number: round.number,
       rooms: round.rooms.map((room) => ({ roomId: room.roomId, name: room.name })),
     })),
-  };
+  });
 }
 
 /**

@@ -22,8 +22,9 @@ import { REPORT_CSS } from "./reportCss.js";
  * The report as ONE self-contained HTML file: inline CSS, an inline SVG bar chart per poll, a
  * table of contents, print styles for "Print to PDF". No scripts, and a Content-Security-Policy
  * that forbids them, so even a value that escaped escaping could not run. Every value a person
- * typed goes through `escapeHtml`; notes are parsed into plain blocks (no raw HTML, no links).
- * Element ids come from positions and server ids, never from typed text.
+ * typed goes through `escapeHtml`; notes are parsed into plain blocks (no raw HTML, no links;
+ * their images are alt text already, inert.ts). Element ids come from positions and server ids,
+ * never from typed text.
  */
 export function reportHtml(report: Report): string {
   const title = `${report.workshop.title}: outcomes`;

@@ -1,4 +1,3 @@
-import { codeLines } from "../../../shared/notesPrivacy.js";
 import type { Report, ReportPoll, ReportQuestion, ReportSection } from "../../../shared/report.js";
 import {
   attributionLine,
@@ -21,7 +20,8 @@ import { pollSummary, pollTable } from "./pollTable.js";
  * The report as Markdown, readable as is. Every value a person typed goes through `inline`
  * (markup characters escaped, one line) except the notes, which are Markdown already: they keep
  * their formatting but lose raw HTML, script-like link targets and their top heading levels
- * (demoted below the report's own headings).
+ * (demoted below the report's own headings). Their images are gone from the model already
+ * (inert.ts), as are bidi controls from every value.
  */
 export function reportMarkdown(report: Report): string {
   const out: string[] = [];
@@ -124,15 +124,41 @@ export function inline(text: string): string {
 }
 
 const ATX_HEADING = /^( {0,3})(#{1,6})(?=\s|$)/;
-/** `<` that would open an HTML tag, comment or declaration. */
-const HTML_OPEN = /<(?=[A-Za-z/!?])/g;
+/** `<` that would open an HTML tag, comment or declaration, with the backslashes before it. */
+const HTML_OPEN = /(\\*)<(?=[A-Za-z/!?])/g;
 /** Link targets a viewer could run: `](javascript:...)`, `](data:...)`. */
 const SCRIPT_LINK = /\]\(\s*<?\s*(?:javascript|vbscript|data|file):/gi;
 
-/** Notes inside the report: headings demoted under `level`, raw HTML and script links made inert. */
+const FENCE_OPEN = /^(?:(`{3,})[^`]*|(~{3,}).*)$/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+
+/**
+ * The lines every viewer shows as code, left as written: fenced blocks whose opening fence has
+ * no indent (so no list item can hold it and end it early) and, for backticks, no backtick after
+ * it (else it is no fence). Any other fence is treated as text, raw HTML escaped: a viewer that
+ * saw no code there would render it.
+ */
+function fencedLines(lines: readonly string[]): boolean[] {
+  let fence: string | null = null;
+  return lines.map((line) => {
+    if (fence === null) {
+      const open = FENCE_OPEN.exec(line);
+      fence = open ? ((open[1] ?? open[2]) as string) : null;
+      return fence !== null;
+    }
+    const close = FENCE_CLOSE.exec(line)?.[1];
+    if (close && close[0] === fence[0] && close.length >= fence.length) fence = null;
+    return true;
+  });
+}
+
+/**
+ * Notes inside the report: headings demoted under `level`, raw HTML and script links made inert.
+ * A `<` after an odd number of backslashes is escaped already (an image's alt text, inert.ts).
+ */
 export function notesMarkdown(notes: string, level: number): string {
-  const lines = notes.split("\n");
-  const code = codeLines(lines);
+  const lines = notes.split(/\r\n?|\n/);
+  const code = fencedLines(lines);
   return lines
     .map((line, index) => {
       if (code[index]) return line;
@@ -140,7 +166,9 @@ export function notesMarkdown(notes: string, level: number): string {
         ATX_HEADING,
         (_, indent: string, hashes: string) => `${indent}${"#".repeat(Math.min(6, hashes.length + level))}`,
       );
-      return demoted.replace(HTML_OPEN, "&lt;").replace(SCRIPT_LINK, "](blocked:");
+      return demoted
+        .replace(HTML_OPEN, (all, slashes: string) => (slashes.length % 2 === 1 ? all : `${slashes}&lt;`))
+        .replace(SCRIPT_LINK, "](blocked:");
     })
     .join("\n");
 }

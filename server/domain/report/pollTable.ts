@@ -127,13 +127,16 @@ export function pollTable(poll: ReportPoll): PollTable {
   return { itemHeader: itemHeader(poll), columns: [valueHeader(poll), "Share"], rows };
 }
 
-/** "Single choice · closed · anonymous · 12 voters" */
+/**
+ * "Single choice · closed · anonymous ballots · 12 voters". "named ballots": the poll kept who
+ * cast each ballot; the report never lists voters, in any mode.
+ */
 export function pollSummary(poll: ReportPoll): string {
   const { voters } = poll.results.combined;
   const parts = [
     KIND_LABEL[poll.kind],
     poll.status === "open" ? "still open" : "closed",
-    poll.anonymous ? "anonymous" : "named",
+    poll.anonymous ? "anonymous ballots" : "named ballots",
     count(voters, "voter"),
   ];
   if (poll.scale) {
