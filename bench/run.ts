@@ -14,6 +14,7 @@ import {
   startNode,
   startRedis,
   summarizeLog,
+  workshopNodeEnv,
 } from "./lib/cluster.js";
 import {
   type LoaderMessage,
@@ -157,10 +158,7 @@ async function runPhase(kind: LoadMode): Promise<PhaseReport> {
   const prefix = `bench:${Math.random().toString(36).slice(2, 10)}:`;
   const nodes: RunningNode[] = [];
   try {
-    const env: Record<string, string> =
-      kind === "workshop" && redis
-        ? { REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix, LOG_LEVEL: "warn", CLIENT_DIR: "" }
-        : {};
+    const env: Record<string, string> = kind === "workshop" && redis ? workshopNodeEnv(redis.url, prefix) : {};
     const starting = Array.from({ length: settings.nodes }, (_, index) => startNode(logDir, kind, index, env));
     // Keep every node that did start, so the finally below stops it even when another failed.
     const started = await Promise.allSettled(starting);

@@ -33,12 +33,16 @@ import { attachSession } from "./realtime/session.js";
 import { startSharedTimers } from "./realtime/sharedTimers.js";
 import type { WorkshopServer } from "./realtime/types.js";
 import { workshopHandlers } from "./realtime/workshopHandlers.js";
+import type { ServerKeys } from "./security/serverKeys.js";
 import { BreakoutService } from "./services/breakoutService.js";
+import { DoorLimits } from "./services/doorLimits.js";
 import { NotesService } from "./services/notes/notesService.js";
 import { UpdateValidator } from "./services/notes/updateValidator.js";
 import { PollService } from "./services/pollService.js";
 import { QnaService } from "./services/qnaService.js";
 import { ReportService } from "./services/reportService.js";
+import { RetentionService } from "./services/retentionService.js";
+import { VoterKeyring } from "./services/voterKeyring.js";
 import { WorkshopService } from "./services/workshopService.js";
 import type { Store } from "./store/types.js";
 
@@ -47,8 +51,12 @@ export interface AppDeps {
   store: Store;
   logger: Logger;
   nodeId: string;
+  /** The server key (ANONYMITY_KEY), the same as the store's. */
+  keys: ServerKeys;
   adapter?: ReturnType<typeof createShardedAdapter>;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface App {
   httpServer: HttpServer;
@@ -61,10 +69,20 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const { config, store, logger, nodeId } = deps;
   const metrics = createMetrics();
-  const service = new WorkshopService(store);
+  const service = new WorkshopService(store, {
+    retentionMs: config.RETENTION_DAYS * DAY_MS,
+    joinsPerMinute: config.RATE_JOINS_PER_WORKSHOP_PER_MINUTE,
+  });
+  const retention = new RetentionService(store, service);
+  const keyring = new VoterKeyring(store, deps.keys);
+  const limits = new DoorLimits(store, deps.keys, {
+    createPerHour: config.RATE_CREATE_PER_HOUR,
+    joinFailuresPerHour: config.RATE_JOIN_FAILURES_PER_HOUR,
+    joinsPerAddressPerMinute: config.RATE_JOINS_PER_ADDRESS_PER_MINUTE,
+  });
   const breakout = new BreakoutService(store, service);
-  const polls = new PollService(store, service);
-  const qna = new QnaService(store, service, {
+  const polls = new PollService(store, service, keyring);
+  const qna = new QnaService(store, service, keyring, {
     questionMax: config.QNA_QUESTION_MAX,
     questionsPerMinute: config.QNA_QUESTIONS_PER_MINUTE,
     votesPerSecond: config.QNA_VOTES_PER_SECOND,
@@ -93,7 +111,16 @@ export function createApp(deps: AppDeps): App {
   );
   web.use(express.json({ limit: "16kb" }));
   web.use(opsRoutes(store, metrics));
-  web.use(workshopRoutes(service, logger));
+  web.use(
+    workshopRoutes({
+      service,
+      retention,
+      limits,
+      logger,
+      trustProxy: config.TRUST_PROXY,
+      retentionDays: config.RETENTION_DAYS,
+    }),
+  );
   web.use(pollRoutes(polls));
   web.use(qnaRoutes(qna));
   web.use(reportRoutes(reports));
@@ -142,7 +169,25 @@ export function createApp(deps: AppDeps): App {
   feed.onDelivered.push(
     (workshopId, events) => pollResults.eventsDelivered(workshopId, events),
     unfollowLeftRooms(io, store, logger),
+    (workshopId, events) => {
+      // The end destroyed the salt in the store: this node lets go of what it unlocked too.
+      if (events.some((event) => event.type === "workshop:updated" && event.workshop.status === "ended")) {
+        keyring.forget(workshopId);
+      }
+    },
   );
+  // A deletion closes the workshop's sockets here, and on every other node through the adapter
+  // (a node that misses it finds the workshop gone at its next safety poll).
+  retention.onDeleted.push((workshopId) => {
+    keyring.forget(workshopId);
+    feed.revokeWorkshop(workshopId, "workshop_deleted");
+    // One process (the in-memory store) has no other node to tell.
+    if (deps.adapter) io.serverSideEmit("workshop:deleted", workshopId);
+  });
+  io.on("workshop:deleted", (workshopId) => {
+    keyring.forget(workshopId);
+    feed.revokeWorkshop(workshopId, "workshop_deleted");
+  });
   const qnaFeed = new QnaFeed(
     io,
     store,
@@ -151,22 +196,52 @@ export function createApp(deps: AppDeps): App {
     config.BROADCAST_INTERVAL_MS,
     logger,
   );
-  const timers = startSharedTimers(store, { breakout, polls }, config.ROUND_TIMER_POLL_MS, logger);
+  const timers = startSharedTimers(store, { breakout, polls, retention }, config.ROUND_TIMER_POLL_MS, logger);
+  // Workshops stored before retention existed get their clock (idempotent: every node may run it).
+  retention.adoptAll().catch((error: unknown) => {
+    logger.warn({ err: error instanceof Error ? error.message : String(error) }, "retention adoption failed");
+  });
   const handlers = [
-    ...workshopHandlers(service),
+    ...workshopHandlers(service, retention),
     ...breakoutHandlers(breakout),
     ...pollHandlers(polls, pollResults),
     ...qnaHandlers(qna),
     ...notesHandlers(notes),
     ...reportHandlers(reports),
   ];
-  const handlerContext = { logger, metrics, allowCommand: createRateLimiter({ perSecond: 20, burst: 40 }) };
+  const activity = (workshopId: string) => retention.touch(workshopId);
+  const handlerContext = {
+    logger,
+    metrics,
+    allowCommand: createRateLimiter({ perSecond: 20, burst: 40 }),
+    activity,
+  };
 
-  io.use(handshakeMiddleware(service, nodeId, logger, metrics));
+  io.use(
+    handshakeMiddleware({
+      service,
+      store,
+      limits,
+      nodeId,
+      logger,
+      metrics,
+      trustProxy: config.TRUST_PROXY,
+      maxConnections: config.MAX_CONNECTIONS_PER_PERSON,
+    }),
+  );
   io.on("connection", (socket) => {
     refuseUnknownEvents(socket, handlerContext);
     for (const handler of handlers) handler.attach(socket, handlerContext);
-    attachSession(socket, { store, service, feed, followers: [pollResults, qnaFeed], logger, metrics });
+    attachSession(socket, {
+      store,
+      service,
+      feed,
+      followers: [pollResults, qnaFeed],
+      logger,
+      metrics,
+      maxConnections: config.MAX_CONNECTIONS_PER_PERSON,
+      activity,
+    });
   });
 
   return {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { ANONYMITY_KEY_MIN_LENGTH } from "./security/serverKeys.js";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0"])
@@ -19,6 +20,24 @@ export const ConfigSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   /** Prefix of every Redis key, so several deployments or test runs can share one Redis. */
   REDIS_KEY_PREFIX: z.string().default(""),
+  /**
+   * The server's key for everything anonymous (voter keys, command records, client addresses):
+   * at least 32 characters (`openssl rand -base64 32`), the same on every node, never in Redis.
+   * Required with REDIS_URL; the in-memory store draws one per process when unset.
+   */
+  ANONYMITY_KEY: z.string().min(ANONYMITY_KEY_MIN_LENGTH).optional(),
+  /** Days a workshop and everything in it are kept after it ends (an idle one is ended first), then deleted. */
+  RETENTION_DAYS: z.coerce.number().positive().max(3650).default(30),
+  /** Workshops one client address may create per hour (every node together). */
+  RATE_CREATE_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  /** Wrong join codes one client address may try per hour before every join from it is refused for a while. */
+  RATE_JOIN_FAILURES_PER_HOUR: z.coerce.number().int().min(1).default(120),
+  /** People one client address may bring into workshops per minute (an office or a venue shares one address). */
+  RATE_JOINS_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** New people one workshop takes per minute (a leaked join code cannot flood it with thousands of bots). */
+  RATE_JOINS_PER_WORKSHOP_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
+  /** Open connections one person may hold at once (tabs, devices). */
+  MAX_CONNECTIONS_PER_PERSON: z.coerce.number().int().min(1).default(10),
   /** A Redis command unanswered after this many ms fails with UNAVAILABLE rather than hanging. */
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).default(2000),
   /** Extra origins allowed to open a socket, comma-separated. Same-origin is always allowed. */
@@ -81,8 +100,20 @@ export const ConfigSchema = z.object({
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
+/** Settings that only make sense together: checked after each one parsed on its own. */
+const ConsistentConfigSchema = ConfigSchema.superRefine((config, context) => {
+  if (config.REDIS_URL && !config.ANONYMITY_KEY) {
+    context.addIssue({
+      code: "custom",
+      path: ["ANONYMITY_KEY"],
+      message:
+        "required with REDIS_URL: the same secret of 32+ characters on every node (e.g. `openssl rand -base64 32`), kept out of Redis",
+    });
+  }
+});
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = ConfigSchema.safeParse(env);
+  const parsed = ConsistentConfigSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new Error(`invalid configuration: ${problems}`);

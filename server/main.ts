@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     store: runtime.store,
     logger,
     nodeId: runtime.nodeId,
+    keys: runtime.keys,
     adapter: runtime.adapter,
   });
   app.httpServer.listen(config.PORT, config.HOST, () => {

@@ -3,6 +3,7 @@ import { createShardedAdapter } from "@socket.io/redis-adapter";
 import { createClient } from "redis";
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
+import { ServerKeys } from "./security/serverKeys.js";
 import { MemoryStore } from "./store/memory/memoryStore.js";
 import { closeRedisClients, RedisStore, withTimeout } from "./store/redis/redisStore.js";
 import type { Store } from "./store/types.js";
@@ -12,23 +13,27 @@ export interface Runtime {
   /** Socket.IO adapter factory when several nodes share Redis; undefined in memory mode. */
   adapter: ReturnType<typeof createShardedAdapter> | undefined;
   nodeId: string;
+  /** From ANONYMITY_KEY (the same on every node); drawn per process for the in-memory store when unset. */
+  keys: ServerKeys;
   close(): Promise<void>;
 }
 
 /** The store and the cross-node adapter for a configuration: the same wiring for main and tests. */
 export async function createRuntime(config: Config, logger: Logger): Promise<Runtime> {
   const nodeId = `n${randomBytes(6).toString("hex")}`;
+  const keys = config.ANONYMITY_KEY ? new ServerKeys(config.ANONYMITY_KEY) : ServerKeys.random();
   if (!config.REDIS_URL) {
     logger.warn(
       "IN-MEMORY STORE: all state lives in this one process and is lost when it stops. Set REDIS_URL to keep state and run several nodes.",
     );
-    return { store: new MemoryStore(), adapter: undefined, nodeId, close: async () => {} };
+    return { store: new MemoryStore(Date.now, keys), adapter: undefined, nodeId, keys, close: async () => {} };
   }
   const store = await RedisStore.connect({
     url: config.REDIS_URL,
     keyPrefix: config.REDIS_KEY_PREFIX,
     commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
     logger,
+    keys,
   });
   // The sharded adapter (Redis 7 SPUBLISH) gives each Socket.IO room its own channel, so a
   // node only receives traffic for rooms it has sockets in.
@@ -50,6 +55,7 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     store,
     adapter,
     nodeId,
+    keys,
     close: async () => {
       await Promise.all([store.close(), closeRedisClients([pubClient, subClient], config.REDIS_COMMAND_TIMEOUT_MS)]);
     },

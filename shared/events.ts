@@ -12,7 +12,14 @@ import {
   RoundViewSchema,
   TagsSchema,
 } from "./breakout.js";
-import { CommandIdSchema, HelpIdSchema, ParticipantIdSchema, RoomIdSchema, RoundIdSchema } from "./ids.js";
+import {
+  CommandIdSchema,
+  HelpIdSchema,
+  ParticipantIdSchema,
+  RoomIdSchema,
+  RoundIdSchema,
+  WorkshopIdSchema,
+} from "./ids.js";
 import {
   BinarySchema,
   NoteAccessSchema,
@@ -91,6 +98,18 @@ export const commands = {
     write: true,
     payload: z.strictObject({ ...write }),
     result: WorkshopViewSchema,
+  },
+  "workshop:setAnonymityDefault": {
+    summary: "Whether new questions and new polls start anonymous (on for new workshops); everyone sees the setting.",
+    write: true,
+    payload: z.strictObject({ ...write, anonymousByDefault: z.boolean() }),
+    result: WorkshopViewSchema,
+  },
+  "workshop:delete": {
+    summary: "Delete the workshop now, for good: every key on every node, everyone disconnected (also after it ended).",
+    write: true,
+    payload: z.strictObject({ ...write }),
+    result: z.object({ workshopId: WorkshopIdSchema }),
   },
   "workshop:setAttribution": {
     summary:
@@ -274,11 +293,23 @@ export const commands = {
     payload: z.strictObject({ ...write, pollId: PollIdSchema, ballot: BallotSchema }),
     result: z.object({ pollId: PollIdSchema, ballot: BallotSchema, changed: z.boolean() }),
   },
+  "poll:retract": {
+    summary:
+      "Take back your own ballot (open or closed poll): it leaves the results and every later report. Anonymous too.",
+    write: true,
+    payload: z.strictObject({ ...write, pollId: PollIdSchema }),
+    result: z.object({ pollId: PollIdSchema, retracted: z.boolean() }),
+  },
   "poll:mine": {
-    summary: "Your own ballots in the polls you can see (after a reload or on another device).",
+    summary:
+      "Your own ballots in the polls you can see (after a reload or on another device), and the polls where you took yours back for good.",
     write: false,
     payload: z.strictObject({}),
-    result: z.object({ ballots: z.record(z.string(), BallotSchema) }),
+    result: z.object({
+      ballots: z.record(z.string(), BallotSchema),
+      /** Polls without vote change where you took your ballot back: you cannot vote there again. */
+      retracted: z.array(PollIdSchema),
+    }),
   },
   "poll:answers": {
     summary: "Every open-text answer of a text poll, as written, without authors: the poll's managers only.",
@@ -294,10 +325,12 @@ export const commands = {
   },
   "qna:ask": {
     summary:
-      "Ask a question, named or anonymous. The answer carries the secret that lets only you edit or withdraw it.",
+      "Ask a question, named or anonymous, with a secret your client made: only it can edit or withdraw the question later (the server keeps a hash).",
     write: true,
     payload: z.strictObject({
       ...write,
+      /** Random, made by the asker's client and kept there; the server stores only its hash and echoes it back. */
+      secret: QuestionSecretSchema,
       boardId: BoardIdSchema,
       text: QuestionTextSchema,
       anonymous: z.boolean(),
@@ -321,7 +354,8 @@ export const commands = {
     result: QuestionViewSchema,
   },
   "qna:withdraw": {
-    summary: "The author withdraws their question (proved by its secret).",
+    summary:
+      "The author deletes their question, in any state (proved by its secret): gone from every view, its upvotes and every later report.",
     write: true,
     payload: z.strictObject({ ...write, questionId: QuestionIdSchema, secret: QuestionSecretSchema }),
     result: z.object({ questionId: QuestionIdSchema }),
@@ -466,7 +500,7 @@ export function isCommandName(name: unknown): name is CommandName {
   return typeof name === "string" && Object.hasOwn(commands, name);
 }
 
-export const RevokeReasonSchema = z.enum(["removed", "left", "workshop_ended"]);
+export const RevokeReasonSchema = z.enum(["removed", "left", "workshop_ended", "workshop_deleted"]);
 export type RevokeReason = z.infer<typeof RevokeReasonSchema>;
 
 /** Events the server pushes. Their payloads are schemas too, so tests and the client can check them. */
@@ -512,7 +546,7 @@ export const serverEvents = {
     payload: z.object({ docId: NoteDocIdSchema, update: BinarySchema }),
   },
   "session:revoked": {
-    summary: "Your session ended (removed, left, or the workshop ended); the server disconnects you next.",
+    summary: "Your session ended (removed, left, the workshop ended or was deleted); the server disconnects you next.",
     payload: z.object({ reason: RevokeReasonSchema }),
   },
 } as const;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Bumped whenever a command or event changes shape incompatibly. Sent in the handshake. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /**
  * Every refusal the server can send, in acks and in `connect_error` data.
@@ -26,6 +26,8 @@ export const ErrorCode = {
   /** This poll does not allow changing a ballot once cast. */
   ALREADY_VOTED: "ALREADY_VOTED",
   RATE_LIMITED: "RATE_LIMITED",
+  /** This person already has the most open connections allowed (tabs, devices): close one first. */
+  TOO_MANY_CONNECTIONS: "TOO_MANY_CONNECTIONS",
   PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
   UNAVAILABLE: "UNAVAILABLE",
   INTERNAL: "INTERNAL",

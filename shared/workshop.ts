@@ -30,6 +30,8 @@ export const CreateWorkshopResponseSchema = z.object({
   workshopId: WorkshopIdSchema,
   joinCode: z.string(),
   facilitatorKey: FacilitatorKeySchema,
+  /** Days after its end that a workshop and everything in it are kept, then deleted (RETENTION_DAYS). */
+  retentionDays: z.number().positive(),
 });
 export type CreateWorkshopResponse = z.infer<typeof CreateWorkshopResponseSchema>;
 
@@ -71,6 +73,12 @@ export const WorkshopViewSchema = z.object({
   createdAt: z.number().int(),
   /** Whether outcome reports may name people; shown to everyone, so asking a named question is informed consent. */
   reportAttribution: AttributionSchema,
+  /** New questions and new polls start anonymous (people can still choose otherwise, and always see which). */
+  anonymousByDefault: z.boolean(),
+  /** When the workshop ended (null while it runs). */
+  endedAt: z.number().int().nullable(),
+  /** When everything the workshop holds is deleted for good (null while it runs: set when it ends). */
+  deleteAt: z.number().int().nullable(),
 });
 export type WorkshopView = z.infer<typeof WorkshopViewSchema>;
 

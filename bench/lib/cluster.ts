@@ -226,11 +226,28 @@ export interface WorkshopCluster {
   keyPrefix: string;
 }
 
+/**
+ * The environment of a bench workshop node on Redis: a run's own anonymity key, and the door
+ * limits lifted (every load client connects from 127.0.0.1; the limits would be what is measured).
+ */
+export function workshopNodeEnv(redisUrl: string, prefix: string): Record<string, string> {
+  return {
+    REDIS_URL: redisUrl,
+    REDIS_KEY_PREFIX: prefix,
+    LOG_LEVEL: "warn",
+    CLIENT_DIR: "",
+    ANONYMITY_KEY: `bench-anonymity-key-${prefix}-0123456789abcdef`,
+    RATE_CREATE_PER_HOUR: "100000",
+    RATE_JOINS_PER_ADDRESS_PER_MINUTE: "1000000",
+    RATE_JOINS_PER_WORKSHOP_PER_MINUTE: "1000000",
+  };
+}
+
 /** Starts Redis (extra `--name value` settings in redisArgs) and two workshop nodes; stops what started if one fails. */
 export async function startWorkshopCluster(logDir: string, redisArgs: string[] = []): Promise<WorkshopCluster> {
   const redis = await startRedis(logDir, redisArgs);
   const prefix = `bench:${Math.random().toString(36).slice(2, 10)}:`;
-  const env = { REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix, LOG_LEVEL: "warn", CLIENT_DIR: "" };
+  const env = workshopNodeEnv(redis.url, prefix);
   const nodes: RunningNode[] = [];
   const started = await Promise.allSettled([0, 1].map((index) => startNode(logDir, "workshop", index, env)));
   for (const result of started) if (result.status === "fulfilled") nodes.push(result.value);

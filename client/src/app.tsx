@@ -32,7 +32,8 @@ export function App() {
   const route = parseRoute(currentPath.value);
   if (route.name === "exit") return <ExitView />;
   const ended = endedBy.value;
-  if (route.name === "workshop" && ended) return <EndedScreen reason={ended} />;
+  // Keyed by the reason: "ended" then "deleted" is a new screen, its heading focused again.
+  if (route.name === "workshop" && ended) return <EndedScreen key={ended} reason={ended} />;
   return (
     <>
       <a class="skip-link" href="#main">

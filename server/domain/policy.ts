@@ -22,6 +22,9 @@ export const policy = {
   "participant:remove": { roles: facilitators, allowedWhenEnded: false },
   "session:leave": { roles: everyone, allowedWhenEnded: true },
   "workshop:end": { roles: facilitators, allowedWhenEnded: false },
+  "workshop:setAnonymityDefault": { roles: facilitators, allowedWhenEnded: false },
+  // Deleting for good is also what a facilitator does after the end, once the report is out.
+  "workshop:delete": { roles: facilitators, allowedWhenEnded: true },
   // A report of an ended workshop may still be made attributed (or not) afterwards.
   "workshop:setAttribution": { roles: facilitators, allowedWhenEnded: true },
   // Everyone may set their own tags; only facilitators set other people's (checked by the service).
@@ -54,6 +57,8 @@ export const policy = {
   "poll:delete": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
   // Who may vote in which poll (its room, its status) is the service's to check.
   "poll:vote": { roles: everyone, allowedWhenEnded: false },
+  // Your own ballot, in a poll you can see (the service checks).
+  "poll:retract": { roles: everyone, allowedWhenEnded: false },
   "poll:mine": { roles: everyone, allowedWhenEnded: true },
   "poll:answers": { roles: facilitators, allowedWhenEnded: true, roomLead: true },
   // Q&A: the plenary board and your room's (the service checks the board); moderation by

@@ -15,6 +15,12 @@ export interface WorkshopRecord {
   roundCount?: number;
   /** Absent: "none" (the default, no names in reports). */
   reportAttribution?: Attribution;
+  /** New questions and polls start anonymous. New workshops: true; absent (older records): false. */
+  anonymousByDefault?: boolean;
+  /** When it ended; absent while it runs. */
+  endedAt?: number;
+  /** When everything it holds is deleted (its end + the retention in force then); absent while it runs. */
+  deleteAt?: number;
 }
 
 /** What the store keeps for one person. Removed and departed people stay as tombstones so their session stays dead. */
@@ -34,6 +40,9 @@ export function toWorkshopView(record: WorkshopRecord): WorkshopView {
     status: record.status,
     createdAt: record.createdAt,
     reportAttribution: record.reportAttribution ?? "none",
+    anonymousByDefault: record.anonymousByDefault ?? false,
+    endedAt: record.endedAt ?? null,
+    deleteAt: record.deleteAt ?? null,
   };
 }
 

@@ -17,6 +17,8 @@ const STATUS_OF: Partial<Record<ErrorCode, number>> = {
   NOT_FOUND: 404,
   INVALID_STATE: 409,
   CONFLICT: 409,
+  WORKSHOP_ENDED: 409,
+  RATE_LIMITED: 429,
   UNAVAILABLE: 503,
 };
 

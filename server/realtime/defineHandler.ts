@@ -8,6 +8,7 @@ import {
 } from "../../shared/events.js";
 import type { Ack, ErrorBody } from "../../shared/protocol.js";
 import { DomainError } from "../domain/errors.js";
+import { policy } from "../domain/policy.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
 import type { Actor } from "../services/workshopService.js";
@@ -35,6 +36,8 @@ export interface HandlerContext {
   metrics: Metrics;
   /** Refuses floods per connection before any work is done. */
   allowCommand(socket: WorkshopSocket): boolean;
+  /** A write command succeeded in this workshop (its retention idle clock starts again). */
+  activity?(workshopId: string): void;
 }
 
 type AckFn = (response: Ack<unknown>) => void;
@@ -69,6 +72,11 @@ export function defineHandler<C extends CommandName>(name: C, run: CommandHandle
           }
           stopTimer();
           const outcome = response.ok ? "ok" : response.error.code;
+          // Activity is a write only a running workshop accepts: nothing after its end (or its
+          // deletion) can postpone the retention clock.
+          if (response.ok && commands[name].write && !policy[name].allowedWhenEnded) {
+            context.activity?.(socket.data.workshopId);
+          }
           context.metrics.commands.inc({ command: name, outcome });
           context.logger.debug(
             // No participant id: "who ran qna:ask when" would tie a person to an anonymous question.

@@ -283,6 +283,14 @@ export class EventFeed {
     }
   }
 
+  /**
+   * Every local socket of a workshop ends (a deletion: told by the node that deleted it, or
+   * found by the safety poll when the workshop is gone from the store).
+   */
+  revokeWorkshop(workshopId: WorkshopId, reason: RevokeReason): void {
+    this.revoke(rooms.workshop(workshopId), reason);
+  }
+
   private revoke(room: string, reason: RevokeReason): void {
     const socketIds = this.io.of("/").adapter.rooms.get(room);
     for (const socketId of [...(socketIds ?? [])]) {
@@ -298,7 +306,13 @@ export class EventFeed {
   private async pollVersions(): Promise<void> {
     for (const [workshopId, state] of this.feeds) {
       try {
-        if ((await this.store.currentVersion(workshopId)) > state.lastSent) this.schedule(workshopId);
+        const version = await this.store.currentVersion(workshopId);
+        if (version > state.lastSent) this.schedule(workshopId);
+        // Versions never go back: a workshop whose record is gone was deleted (a message about
+        // it may have been lost); its people must not stay connected to nothing.
+        else if (version < state.lastSent && !(await this.store.getWorkshop(workshopId))) {
+          this.revokeWorkshop(workshopId, "workshop_deleted");
+        }
       } catch {
         // The store is down; the next poll tries again.
       }

@@ -6,8 +6,23 @@ import { DisplayNameSchema, HandshakeAuthSchema, type SessionView } from "../../
 import { DomainError } from "../domain/errors.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
+import { clientAddress } from "../security/clientAddress.js";
+import type { DoorLimits } from "../services/doorLimits.js";
 import type { WorkshopService } from "../services/workshopService.js";
+import type { Store } from "../store/types.js";
 import type { WorkshopSocket } from "./types.js";
+
+export interface HandshakeDeps {
+  service: WorkshopService;
+  store: Store;
+  limits: DoorLimits;
+  nodeId: string;
+  logger: Logger;
+  metrics: Metrics;
+  trustProxy: boolean;
+  /** Open connections one person may hold at once (MAX_CONNECTIONS_PER_PERSON). */
+  maxConnections: number;
+}
 
 /**
  * The session each socket was admitted with. Kept beside the socket, not in socket.data:
@@ -22,11 +37,13 @@ function refusal(code: ErrorCode, message: string): ExtendedError {
 }
 
 /** Admits a socket as a new participant, a facilitator, or a resumed session; refuses with a stable code. */
-export function handshakeMiddleware(service: WorkshopService, nodeId: string, logger: Logger, metrics: Metrics) {
+export function handshakeMiddleware(deps: HandshakeDeps) {
+  const { nodeId, logger, metrics } = deps;
   return async (socket: WorkshopSocket, next: (error?: ExtendedError) => void) => {
     try {
       const connectionId = `${nodeId}/${socket.id}`;
-      const session = await admit(service, socket.handshake.auth, connectionId);
+      const address = clientAddress(socket.request, deps.trustProxy);
+      const session = await admit(deps, socket.handshake.auth, connectionId, address);
       socket.data = {
         workshopId: session.workshopId,
         participantId: session.participantId,
@@ -51,7 +68,8 @@ export function handshakeMiddleware(service: WorkshopService, nodeId: string, lo
   };
 }
 
-async function admit(service: WorkshopService, auth: unknown, connectionId: string): Promise<SessionView> {
+async function admit(deps: HandshakeDeps, auth: unknown, connectionId: string, address: string): Promise<SessionView> {
+  const { service, limits } = deps;
   if (typeof auth === "object" && auth !== null && "protocol" in auth && auth.protocol !== PROTOCOL_VERSION) {
     throw new DomainError("PROTOCOL_MISMATCH", `this server speaks protocol ${PROTOCOL_VERSION}; reload the page`);
   }
@@ -75,7 +93,17 @@ async function admit(service: WorkshopService, auth: unknown, connectionId: stri
     throw new DomainError("UNAUTHORIZED", "join with a join code, a facilitator key, or a session token");
   }
   const credentials = parsed.data;
-  if ("sessionToken" in credentials) return service.resume(credentials.sessionToken);
+  if ("sessionToken" in credentials) {
+    const session = await service.resume(credentials.sessionToken);
+    // Exact at the store when the connection is counted; this is the clear refusal at the door.
+    if ((await deps.store.connectionCount(session.workshopId, session.participantId)) >= deps.maxConnections) {
+      throw new DomainError(
+        "TOO_MANY_CONNECTIONS",
+        `at most ${deps.maxConnections} open connections per person: close another tab or device`,
+      );
+    }
+    return session;
+  }
   if ("facilitatorKey" in credentials) {
     return service.joinAsFacilitator(
       credentials.facilitatorKey,
@@ -84,7 +112,13 @@ async function admit(service: WorkshopService, auth: unknown, connectionId: stri
       credentials.joinId,
     );
   }
-  return service.joinWithCode(credentials.joinCode, credentials.displayName, connectionId, credentials.joinId);
+  await limits.admitJoinAttempt(address);
+  try {
+    return await service.joinWithCode(credentials.joinCode, credentials.displayName, connectionId, credentials.joinId);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "INVALID_JOIN_CODE") await limits.joinCodeFailed(address);
+    throw error;
+  }
 }
 
 function sinceVersionOf(auth: unknown): number | undefined {

@@ -22,6 +22,7 @@ export function pollHandlers(polls: PollService, ballots: CountedBallots): Defin
         ballots.ballotCounted(who.workshopId, payload.pollId, socket.id, tallyVersion),
       ),
     ),
+    defineHandler("poll:retract", ({ who, command, payload }) => polls.retract(who, command, payload)),
     defineHandler("poll:mine", ({ who }) => polls.mine(who)),
     defineHandler("poll:answers", ({ who, payload }) => polls.answers(who, payload)),
   ];

@@ -5,7 +5,7 @@ import { type DefinedHandler, defineHandler } from "./defineHandler.js";
 export function qnaHandlers(qna: QnaService): DefinedHandler[] {
   return [
     defineHandler("qna:board", ({ who, payload }) => qna.board(who, payload)),
-    defineHandler("qna:ask", ({ who, payload }) => qna.ask(who, payload)),
+    defineHandler("qna:ask", ({ who, command, payload }) => qna.ask(who, command, payload)),
     defineHandler("qna:edit", ({ who, payload }) => qna.edit(who, payload)),
     defineHandler("qna:withdraw", ({ who, payload }) => qna.withdraw(who, payload)),
     defineHandler("qna:mine", ({ who, payload }) => qna.mine(who, payload)),

@@ -19,6 +19,10 @@ interface SessionDeps {
   }>;
   logger: Logger;
   metrics: Metrics;
+  /** Open connections one person may hold at once; one more is closed (the handshake refuses it clearly). */
+  maxConnections: number;
+  /** Someone used the workshop: its retention idle clock starts again. */
+  activity(workshopId: string): void;
 }
 
 /**
@@ -34,7 +38,12 @@ export function attachSession(socket: WorkshopSocket, deps: SessionDeps): void {
   const ready = (async () => {
     await deps.feed.attach(workshopId);
     for (const follower of deps.followers) await follower.attach(workshopId);
-    await deps.store.connect(workshopId, participantId, connectionId);
+    if (!(await deps.store.connect(workshopId, participantId, connectionId, deps.maxConnections))) {
+      // Two connections raced past the handshake's count; the client's next attempt is refused there.
+      socket.disconnect(true);
+      return;
+    }
+    deps.activity(workshopId);
     // The membership is read before the state sent, so the feed never filters with an older one.
     const membership = await deps.service.membership({ workshopId, participantId });
     const sync = await deps.service.sync({ workshopId, participantId }, socket.data.sinceVersion);

@@ -1,8 +1,14 @@
 import { PollIdSchema } from "../../shared/poll.js";
+import { DomainError } from "../domain/errors.js";
 import type { Logger } from "../logger.js";
 import type { BreakoutService } from "../services/breakoutService.js";
 import type { PollService } from "../services/pollService.js";
-import type { Store } from "../store/types.js";
+import type { RetentionService } from "../services/retentionService.js";
+import { RETENTION_TIMERS, type RetentionTimer, type Store, type TimerSubject } from "../store/types.js";
+
+function isRetentionTimer(subjectId: TimerSubject): subjectId is RetentionTimer {
+  return subjectId === RETENTION_TIMERS.idle || subjectId === RETENTION_TIMERS.purge;
+}
 
 /**
  * Clocks live in the store (a sorted set of due times), not in a node's memory: every node
@@ -11,7 +17,7 @@ import type { Store } from "../store/types.js";
  */
 export function startSharedTimers(
   store: Store,
-  services: { breakout: BreakoutService; polls: PollService },
+  services: { breakout: BreakoutService; polls: PollService; retention: RetentionService },
   pollMs: number,
   logger: Logger,
 ) {
@@ -21,10 +27,17 @@ export function startSharedTimers(
     running = true;
     try {
       for (const { workshopId, subjectId } of await store.dueTimers(Date.now(), 50)) {
-        const advance = PollIdSchema.safeParse(subjectId).success
-          ? services.polls.advance(workshopId, subjectId)
-          : services.breakout.advance(workshopId, subjectId);
-        await advance.catch((error: unknown) => {
+        const advance = isRetentionTimer(subjectId)
+          ? services.retention.advance(workshopId, subjectId)
+          : PollIdSchema.safeParse(subjectId).success
+            ? services.polls.advance(workshopId, subjectId)
+            : services.breakout.advance(workshopId, subjectId);
+        await advance.catch(async (error: unknown) => {
+          // A clock of a workshop that no longer exists has nothing left to do.
+          if (error instanceof DomainError && error.code === "NOT_FOUND") {
+            await store.clearTimer(workshopId, subjectId).catch(() => undefined);
+            return;
+          }
           logger.warn({ workshopId, subjectId, err: error instanceof Error ? error.message : String(error) }, "timer");
         });
       }

@@ -12,8 +12,11 @@ export interface SocketData {
   sinceVersion: number | undefined;
 }
 
-// biome-ignore lint/complexity/noBannedTypes: Socket.IO's inter-server event map; we use none.
-type InterServerEvents = {};
+/** Messages between nodes (Socket.IO's serverSideEmit, through the adapter). */
+type InterServerEvents = {
+  /** A workshop was deleted: close its sockets on this node too. */
+  "workshop:deleted": (workshopId: WorkshopId) => void;
+};
 export type WorkshopServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type WorkshopSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 

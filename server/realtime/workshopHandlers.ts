@@ -1,8 +1,9 @@
+import type { RetentionService } from "../services/retentionService.js";
 import type { WorkshopService } from "../services/workshopService.js";
 import { type DefinedHandler, defineHandler } from "./defineHandler.js";
 
-/** Commands about the workshop itself, identity and roles. */
-export function workshopHandlers(service: WorkshopService): DefinedHandler[] {
+/** Commands about the workshop itself, identity and roles, and its deletion. */
+export function workshopHandlers(service: WorkshopService, retention: RetentionService): DefinedHandler[] {
   return [
     defineHandler("workshop:sync", async ({ who, payload }) => {
       await service.authorizedContext("workshop:sync", who);
@@ -12,5 +13,9 @@ export function workshopHandlers(service: WorkshopService): DefinedHandler[] {
     defineHandler("participant:remove", ({ who, command, payload }) => service.remove(who, command, payload)),
     defineHandler("session:leave", ({ who, command }) => service.leave(who, command)),
     defineHandler("workshop:end", ({ who, command }) => service.end(who, command)),
+    defineHandler("workshop:setAnonymityDefault", ({ who, command, payload }) =>
+      service.setAnonymityDefault(who, command, payload),
+    ),
+    defineHandler("workshop:delete", ({ who }) => retention.deleteNow(who)),
   ];
 }

@@ -21,6 +21,7 @@ export async function decideAndCommit<T>(
   workshopId: WorkshopId,
   command: CommandRef,
   decide: () => Promise<Decision<T>>,
+  options?: { forgetVoterSalt?: boolean },
 ): Promise<T> {
   const earlier = await store.commandResult<T>(workshopId, command);
   if (earlier !== null) return earlier;
@@ -33,7 +34,7 @@ export async function decideAndCommit<T>(
       if (raced !== null) return raced;
       throw error;
     }
-    const outcome = await store.commit(workshopId, command, decision.writes, decision.events, decision.result);
+    const outcome = await store.commit(workshopId, command, decision.writes, decision.events, decision.result, options);
     if (outcome.status !== "conflict") return outcome.result;
   }
   throw new DomainError("CONFLICT", "the state kept changing; try again");

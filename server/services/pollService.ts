@@ -20,13 +20,20 @@ import {
 } from "../domain/polls/lifecycle.js";
 import type { ParticipantRecord, WorkshopRecord } from "../domain/records.js";
 import { newPollId } from "../security/ids.js";
-import type { BallotCast, CastOutcome, CommandRef, PollTally, Store } from "../store/types.js";
+import type { BallotCast, CastOutcome, CommandRef, PollTally, Store, VoterRef } from "../store/types.js";
 import { decideAndCommit } from "./commit.js";
 import { type PollsView, type VoterContext, VoterContextCache } from "./voterContextCache.js";
+import type { VoterKeyring } from "./voterKeyring.js";
 import type { Actor, WorkshopService } from "./workshopService.js";
 
 /** What deciding a vote needs; the round only where the poll's scope or the policy looks at it. */
 type VoterDecisionContext = Omit<VoterContext, "version">;
+
+/** A vote decided, before the key its ballot is kept under is known (see voterRefOf). */
+type BallotDecision = Omit<BallotCast, "voterKey">;
+
+/** A cast the store calls stale is decided again from fresh reads, this many times at most. */
+const MAX_FRESH_ATTEMPTS = 3;
 
 interface PollContext {
   actor: ParticipantRecord;
@@ -42,6 +49,7 @@ export class PollService {
   constructor(
     private readonly store: Store,
     private readonly workshops: WorkshopService,
+    private readonly keyring: VoterKeyring,
     private readonly now: () => number = Date.now,
   ) {
     this.contexts = new VoterContextCache(store, now);
@@ -148,17 +156,23 @@ export class PollService {
   ): Promise<CommandResult<"poll:vote">> {
     try {
       const cached = this.contexts.voterContext(who.workshopId, who.participantId, payload.pollId);
-      const decided = cached ? this.decideQuietly(who, payload, cached) : null;
+      const decided = cached ? this.decideQuietly(payload, cached) : null;
       if (cached && decided) {
         const outcome = await this.store.castBallot<CommandResult<"poll:vote">>(who.workshopId, command, {
           ...decided,
+          voterKey: (await this.voterRefOf(who, decided)).voterKey,
           expectVersion: cached.version,
         });
         if (outcome.status !== "stale") return answerOf(outcome, counted);
       }
-      const fresh = await this.freshVoterContext(who, payload.pollId);
-      const cast = this.decideVote(who, payload, fresh);
-      return answerOf(await this.store.castBallot<CommandResult<"poll:vote">>(who.workshopId, command, cast), counted);
+      for (let attempt = 0; attempt < MAX_FRESH_ATTEMPTS; attempt++) {
+        const fresh = await this.freshVoterContext(who, payload.pollId);
+        const decision = this.decideVote(payload, fresh);
+        const cast = { ...decision, voterKey: (await this.voterRefOf(who, decision)).voterKey };
+        const outcome = await this.store.castBallot<CommandResult<"poll:vote">>(who.workshopId, command, cast);
+        if (outcome.status !== "stale") return answerOf(outcome, counted);
+      }
+      throw new DomainError("CONFLICT", "the poll kept changing; try again");
     } catch (error) {
       // A retry of a vote that was counted gets its first answer, even if the poll closed since.
       const earlier =
@@ -175,8 +189,19 @@ export class PollService {
     this.contexts.eventsDelivered(workshopId, events);
   }
 
+  /**
+   * Where the person's ballot of a poll is kept: their id in a named poll; in an anonymous one a
+   * keyed hash only this server can make, and only while the workshop runs (VoterKeyring).
+   */
+  private async voterRefOf(who: Actor, poll: { pollId: PollId; anonymous: boolean }): Promise<VoterRef> {
+    if (!poll.anonymous) return { pollId: poll.pollId, voterKey: who.participantId, anonymous: false };
+    const keys = await this.keyring.keysFor(who.workshopId);
+    if (!keys) throw new DomainError("WORKSHOP_ENDED", "the workshop has ended");
+    return { pollId: poll.pollId, voterKey: keys.ballot(poll.pollId, who.participantId), anonymous: true };
+  }
+
   /** The ballot cast from a voter context: every rule a vote must pass before the store's own checks. */
-  private decideVote(who: Actor, payload: ParsedPayload<"poll:vote">, context: VoterDecisionContext): BallotCast {
+  private decideVote(payload: ParsedPayload<"poll:vote">, context: VoterDecisionContext): BallotDecision {
     const { actor, workshop, round, roomId: voterRoom, poll } = context;
     this.workshops.authorizeWith("poll:vote", actor, workshop, round);
     if (!actor || !poll) throw new DomainError("NOT_FOUND", "no such poll");
@@ -188,7 +213,6 @@ export class PollService {
     const roomId = ballotRoom(poll.definition, voterRoom);
     return {
       pollId: poll.pollId,
-      participantId: who.participantId,
       anonymous: poll.definition.anonymous,
       ballot: { roomId, ballot, counters: countersOf(poll.definition, ballot, roomId) },
       now: this.now(),
@@ -198,13 +222,9 @@ export class PollService {
   }
 
   /** A refusal decided from the cached copy is not trusted (it may lag): null sends the vote down the fresh path. */
-  private decideQuietly(
-    who: Actor,
-    payload: ParsedPayload<"poll:vote">,
-    context: VoterDecisionContext,
-  ): BallotCast | null {
+  private decideQuietly(payload: ParsedPayload<"poll:vote">, context: VoterDecisionContext): BallotDecision | null {
     try {
-      return this.decideVote(who, payload, context);
+      return this.decideVote(payload, context);
     } catch (error) {
       if (error instanceof DomainError) return null;
       throw error;
@@ -236,14 +256,49 @@ export class PollService {
     const polls = (await this.store.listPolls(who.workshopId)).filter(
       (poll) => poll.status !== "draft" && seesPoll(viewer, poll),
     );
+    // After the end the salt is gone: nobody, the voter included, can find an anonymous ballot's voter.
+    const keys = polls.some((poll) => poll.definition.anonymous) ? await this.keyring.keysFor(who.workshopId) : null;
     const ballots: Record<string, Ballot> = {};
+    const retracted: PollId[] = [];
     await Promise.all(
       polls.map(async (poll) => {
-        const ballot = await this.store.ballotOf(who.workshopId, poll.pollId, actor.participantId);
-        if (ballot) ballots[poll.pollId] = ballot;
+        const { pollId } = poll;
+        const { anonymous } = poll.definition;
+        if (anonymous && !keys) return;
+        const voterKey = anonymous && keys ? keys.ballot(pollId, actor.participantId) : actor.participantId;
+        const ballot = await this.store.ballotOf(who.workshopId, { pollId, voterKey, anonymous });
+        if (ballot === "retracted") retracted.push(pollId);
+        else if (ballot) ballots[pollId] = ballot;
       }),
     );
-    return { ballots };
+    return { ballots, retracted: retracted.sort() };
+  }
+
+  /**
+   * The voter takes their ballot back, in an open or a closed poll: it leaves the results (every
+   * viewer's, through the tally feed) and every report made after. In a poll that does not allow
+   * changing a vote, the person cannot vote again afterwards (the store keeps an empty mark).
+   */
+  async retract(
+    who: Actor,
+    command: CommandRef,
+    payload: ParsedPayload<"poll:retract">,
+  ): Promise<CommandResult<"poll:retract">> {
+    for (let attempt = 0; attempt < MAX_FRESH_ATTEMPTS; attempt++) {
+      const { actor, workshop } = await this.workshops.authorizedContext("poll:retract", who);
+      const poll = await this.requirePoll(who.workshopId, payload.pollId);
+      const viewer = { participantId: actor.participantId, role: actor.role, roomId: await this.roomOf(who, workshop) };
+      if (poll.status === "draft" || !seesPoll(viewer, poll)) throw new DomainError("NOT_FOUND", "no such poll");
+      const voter = await this.voterRefOf(who, { pollId: poll.pollId, anonymous: poll.definition.anonymous });
+      const outcome = await this.store.retractBallot<CommandResult<"poll:retract">>(who.workshopId, command, {
+        ...voter,
+        resultRetracted: JSON.stringify({ pollId: poll.pollId, retracted: true }),
+        resultNone: JSON.stringify({ pollId: poll.pollId, retracted: false }),
+      });
+      if (outcome.status === "missing") throw new DomainError("NOT_FOUND", "no such poll");
+      if (outcome.status !== "stale") return outcome.result;
+    }
+    throw new DomainError("CONFLICT", "the poll kept changing; try again");
   }
 
   /** A text poll's answers as written, for its managers. Sorted, so the order says nothing about who answered when. */
@@ -411,8 +466,8 @@ function answerOf(
     case "missing":
       throw new DomainError("NOT_FOUND", "no such poll");
     case "stale":
-      // Only a cast with an expected version can be stale, and the fresh path sends none.
-      throw new Error("a ballot cast without an expected version was called stale");
+      // The callers decide again on stale; one that hands it here has run out of attempts.
+      throw new DomainError("CONFLICT", "the poll kept changing; try again");
     default: {
       const unreachable: never = outcome;
       throw new Error(`unknown outcome ${JSON.stringify(unreachable)}`);

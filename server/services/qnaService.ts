@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from "node:crypto";
 import type { RoundView } from "../../shared/breakout.js";
 import type { CommandName, CommandResult, ParsedPayload } from "../../shared/events.js";
 import type { RoomId, WorkshopId } from "../../shared/ids.js";
@@ -27,6 +26,7 @@ import { hashSecret, secretMatchesHash } from "../security/secrets.js";
 import type { CommandRef, QnaWrite, QuestionRecord, Store } from "../store/types.js";
 import { exporterContext } from "./exportAccess.js";
 import { RateWindow } from "./rateWindow.js";
+import type { VoterKeyring } from "./voterKeyring.js";
 import type { Actor, WorkshopService } from "./workshopService.js";
 
 export interface QnaLimits {
@@ -46,11 +46,15 @@ export interface QnaViewer {
 
 const MAX_COMMIT_ATTEMPTS = 5;
 
+/** What a retried ask gets back from the store: the question, never the author's secret. */
+type StoredAsk = Omit<CommandResult<"qna:ask">, "secret">;
+
 /**
  * Moderated Q&A. Anonymity is structural: an anonymous question is stored without author, its
- * author proves authorship with a secret only their browser holds, upvoters are kept as keyed
- * hashes, a retried anonymous ask is recognised by a hash of its command id alone (never by
- * who sent it), and rate limits live in this process's memory.
+ * author proves authorship with a secret their browser made and alone holds (the store keeps
+ * its hash), upvoters are kept as keyed hashes only this server can make while the workshop
+ * runs, a retried ask is recognised by a keyed command record that names nobody, and rate
+ * limits live in this process's memory.
  */
 export class QnaService {
   private readonly asks: RateWindow;
@@ -59,6 +63,7 @@ export class QnaService {
   constructor(
     private readonly store: Store,
     private readonly workshops: WorkshopService,
+    private readonly keyring: VoterKeyring,
     private readonly limits: QnaLimits,
     now: () => number = Date.now,
   ) {
@@ -84,13 +89,13 @@ export class QnaService {
     };
   }
 
-  async ask(who: Actor, payload: ParsedPayload<"qna:ask">): Promise<CommandResult<"qna:ask">> {
-    // A retried anonymous ask is found by its command id alone: nothing stored names the asker.
-    const command: CommandRef = payload.anonymous
-      ? { actorId: "anon", commandId: createHash("sha256").update(payload.commandId).digest("hex") }
-      : { actorId: who.participantId, commandId: payload.commandId };
-    const earlier = await this.store.commandResult<CommandResult<"qna:ask">>(who.workshopId, command);
-    if (earlier) return earlier;
+  /**
+   * The stored first result holds the question only: the secret comes back from the payload (a
+   * retry carries the same one), so no author secret is ever stored, hashed or not, beside it.
+   */
+  async ask(who: Actor, command: CommandRef, payload: ParsedPayload<"qna:ask">): Promise<CommandResult<"qna:ask">> {
+    const earlier = await this.store.commandResult<StoredAsk>(who.workshopId, command);
+    if (earlier) return { ...earlier, secret: payload.secret };
     const { actor, workshop, viewer } = await this.context("qna:ask", who);
     if (!usesBoard(viewer, payload.boardId)) throw new DomainError("FORBIDDEN", "that is not your room's board");
     this.requireLength(payload.text);
@@ -101,7 +106,6 @@ export class QnaService {
       this.store.listBoards(who.workshopId),
       this.store.nextQuestionSeq(who.workshopId, payload.boardId),
     ]);
-    const secret = randomBytes(32).toString("base64url");
     const record = newQuestion({
       questionId: newQuestionId(),
       boardId: payload.boardId,
@@ -109,13 +113,13 @@ export class QnaService {
       text: payload.text,
       anonymous: payload.anonymous,
       author: { participantId: actor.participantId, displayName: actor.displayName },
-      secretHash: hashSecret(secret),
+      secretHash: hashSecret(payload.secret),
       preModeration: boardSettings(boards, payload.boardId).preModeration,
       flagged: matchesWordList(payload.text, this.limits.wordList),
       // Both: the workshop allows naming people, and the asker's screen said so when they asked.
       creditConsent: workshop.reportAttribution === "attributed" && payload.creditConsent === true,
     });
-    const result = { question: toQuestionView(record, 0), secret };
+    const result: StoredAsk = { question: toQuestionView(record, 0) };
     const outcome = await this.store.commitQna(
       who.workshopId,
       command,
@@ -123,7 +127,7 @@ export class QnaService {
       result,
     );
     if (outcome.status === "conflict") throw new DomainError("CONFLICT", "try again");
-    return outcome.result;
+    return { ...outcome.result, secret: payload.secret };
   }
 
   /** Author actions are idempotent by themselves, so no result is stored under the author's id. */
@@ -161,7 +165,10 @@ export class QnaService {
     if (!this.votes.allow(`${who.workshopId}:${who.participantId}`)) {
       throw new DomainError("RATE_LIMITED", `at most ${this.limits.votesPerSecond} votes a second`);
     }
-    const outcome = await this.store.upvote(who.workshopId, payload.questionId, who.participantId, payload.up);
+    const keys = await this.keyring.keysFor(who.workshopId);
+    if (!keys) throw new DomainError("WORKSHOP_ENDED", "the workshop has ended");
+    const voterKey = keys.upvote(payload.questionId, who.participantId);
+    const outcome = await this.store.upvote(who.workshopId, payload.questionId, voterKey, payload.up);
     if (outcome.status === "missing") throw new DomainError("NOT_FOUND", "no such question");
     if (outcome.status === "notOpen") throw new DomainError("INVALID_STATE", "only approved questions take votes");
     return { questionId: payload.questionId, up: payload.up, votes: outcome.votes };

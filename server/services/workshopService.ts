@@ -24,7 +24,7 @@ import {
   newWorkshopId,
   secretMatchesHash,
 } from "../security/secrets.js";
-import type { CommandRef, FullSnapshot, Store } from "../store/types.js";
+import { type CommandRef, type FullSnapshot, RETENTION_TIMERS, type Store } from "../store/types.js";
 import { type Decision, decideAndCommit } from "./commit.js";
 
 export interface Actor {
@@ -40,12 +40,20 @@ export interface CommandContext {
   authority: Authority;
 }
 
+export interface WorkshopOptions {
+  /** How long a workshop is kept after it ends (and may sit idle before it is ended), ms. */
+  retentionMs: number;
+  /** New people one workshop takes per minute by its join code (counted atomically with each join). */
+  joinsPerMinute?: number;
+}
+
 /** Workshops, identity and roles: every rule about who is in which workshop with which role. */
 export class WorkshopService {
   private readonly snapshotReads = new Map<WorkshopId, Promise<FullSnapshot | null>>();
 
   constructor(
     private readonly store: Store,
+    readonly options: WorkshopOptions,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -63,7 +71,16 @@ export class WorkshopService {
           status: "active",
           createdAt: this.now(),
           facilitatorKeyHash: hashSecret(facilitatorKey),
+          // Survivors speak at these forums: new questions and polls start anonymous.
+          anonymousByDefault: true,
         });
+        // A workshop nobody uses for the whole retention period is ended, then deleted after another.
+        await this.store.scheduleTimer(
+          workshopId,
+          RETENTION_TIMERS.idle,
+          this.now() + this.options.retentionMs,
+          "exact",
+        );
         return { workshopId, joinCode, facilitatorKey };
       } catch (error) {
         if (!(error instanceof DomainError) || error.code !== "CONFLICT" || attempt >= 5) throw error;
@@ -110,6 +127,10 @@ export class WorkshopService {
     const participantId = workshopId
       ? await this.store.findParticipantIdBySession(workshopId, hashSecret(sessionToken))
       : null;
+    if (workshopId && !participantId && !(await this.store.getWorkshop(workshopId))) {
+      // Deleted (by a facilitator, or by retention) while this person was away: say so.
+      throw new DomainError("NOT_FOUND", "this workshop no longer exists");
+    }
     if (!workshopId || !participantId) throw new DomainError("UNAUTHORIZED", "session not recognised");
     return this.loadContext({ workshopId, participantId });
   }
@@ -257,10 +278,71 @@ export class WorkshopService {
     });
   }
 
-  async end(who: Actor, command: CommandRef): Promise<CommandResult<"workshop:end">> {
-    const ended = await this.decideAndCommit(who.workshopId, command, async () => {
+  end(who: Actor, command: CommandRef): Promise<CommandResult<"workshop:end">> {
+    return this.endWorkshop(who.workshopId, command, async () => {
       const { workshop } = await this.authorizedContext("workshop:end", who);
-      const next: WorkshopRecord = { ...workshop, status: "ended" };
+      return workshop;
+    });
+  }
+
+  /** The retention clock ends a workshop nobody has used for the whole retention period. */
+  endIdle(workshopId: WorkshopId): Promise<CommandResult<"workshop:end">> {
+    return this.endWorkshop(workshopId, { actorId: "clock", commandId: `idle-end-${workshopId}` }, async () => {
+      const workshop = await this.store.getWorkshop(workshopId);
+      if (!workshop) throw new DomainError("NOT_FOUND", "no such workshop");
+      if (workshop.status !== "active") throw new DomainError("WORKSHOP_ENDED", "the workshop has ended");
+      return workshop;
+    });
+  }
+
+  /**
+   * Ends the workshop: everyone's session ends (the feed revokes them on every node from the
+   * event), and in the same atomic step the salt of anonymous voter keys is destroyed: from now
+   * on no anonymous ballot or upvote can be tied to anyone, not even with the server's key.
+   * The workshop is deleted for good `retentionMs` later (its retention timer says when).
+   */
+  private async endWorkshop(
+    workshopId: WorkshopId,
+    command: CommandRef,
+    current: () => Promise<WorkshopRecord>,
+  ): Promise<CommandResult<"workshop:end">> {
+    const ended = await decideAndCommit(
+      this.store,
+      workshopId,
+      command,
+      async () => {
+        const workshop = await current();
+        const endedAt = this.now();
+        const next: WorkshopRecord = {
+          ...workshop,
+          status: "ended",
+          endedAt,
+          deleteAt: endedAt + this.options.retentionMs,
+        };
+        const view = toWorkshopView(next);
+        return {
+          writes: [{ kind: "workshop", expected: workshop, next }],
+          events: [{ type: "workshop:updated", workshop: view }],
+          result: view,
+        };
+      },
+      { forgetVoterSalt: true },
+    );
+    // Also on a retry: the first attempt may have died before it.
+    if (ended.deleteAt !== null) {
+      await this.store.scheduleTimer(workshopId, RETENTION_TIMERS.purge, ended.deleteAt, "exact");
+    }
+    return ended;
+  }
+
+  setAnonymityDefault(
+    who: Actor,
+    command: CommandRef,
+    payload: ParsedPayload<"workshop:setAnonymityDefault">,
+  ): Promise<CommandResult<"workshop:setAnonymityDefault">> {
+    return this.decideAndCommit(who.workshopId, command, async () => {
+      const { workshop } = await this.authorizedContext("workshop:setAnonymityDefault", who);
+      const next: WorkshopRecord = { ...workshop, anonymousByDefault: payload.anonymousByDefault };
       const view = toWorkshopView(next);
       return {
         writes: [{ kind: "workshop", expected: workshop, next }],
@@ -268,10 +350,6 @@ export class WorkshopService {
         result: view,
       };
     });
-    // From now on no anonymous ballot can be tied to anyone, not even by reading the database.
-    // A retry of the end repeats this, so a node dying in between leaves no key behind.
-    await this.store.forgetVoterKey(who.workshopId);
-    return ended;
   }
 
   private decideAndCommit<T>(workshopId: WorkshopId, command: CommandRef, decide: () => Promise<Decision<T>>) {
@@ -288,13 +366,21 @@ export class WorkshopService {
     const participantId = newParticipantId();
     const sessionToken = newSessionToken(workshop.workshopId);
     const record: ParticipantRecord = { participantId, displayName, role, status: "active", joinedAt: this.now() };
+    // A leaked join code cannot flood a forum: new people per minute, counted with the join itself.
+    const joinLimit =
+      role === "participant" && this.options.joinsPerMinute !== undefined
+        ? { perWindow: this.options.joinsPerMinute, windowMs: 60_000 }
+        : undefined;
     const added = await this.store.addParticipant(
       workshop.workshopId,
       record,
       hashSecret(sessionToken),
       connectionId,
       joinId,
+      joinLimit,
     );
+    if ("limited" in added)
+      throw new DomainError("RATE_LIMITED", "too many people are joining right now; try again in a minute");
     if (added.participantId === participantId) {
       return { workshopId: workshop.workshopId, participantId, role, displayName, sessionToken };
     }

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { ParticipantId, RoomId, WorkshopId } from "../../shared/ids.js";
 import type { NoteAccess, SnapshotView } from "../../shared/notes.js";
 import type { PollView } from "../../shared/poll.js";
@@ -95,12 +94,29 @@ export function parseTimerMember(member: string): { workshopId: WorkshopId; subj
 }
 
 /**
- * Where an anonymous poll keeps a voter's ballot: sha1(key|pollId|participantId). The key is
- * random per workshop and destroyed when it ends. Redis computes the same in Lua
- * (redis.sha1hex), so the participant id never needs to be stored to find a ballot again.
+ * What stays of a ballot taken back in a poll that does not allow changing a vote: no answer,
+ * no counters, only that this voter has voted (so taking back is no way to vote again).
  */
-export function anonymousVoterKey(secret: string, pollId: string, participantId: string): string {
-  return createHash("sha1").update(`${secret}|${pollId}|${participantId}`).digest("hex");
+export const RETRACTED_BALLOT = "-";
+
+/** Stored ballots as a list: taken-back marks are not ballots. */
+export function decodeBallots(encoded: readonly string[]): StoredBallot[] {
+  return encoded.filter((json) => json !== RETRACTED_BALLOT).map((json) => JSON.parse(json) as StoredBallot);
+}
+
+/**
+ * A fixed rate window at `now` (both stores, and their scripts): its index, how much of the
+ * previous window a sliding window of the same length still covers, and when this window's
+ * counter expires (the end of the next window, where it serves as the previous one). The count
+ * of the last `windowMs` is estimated as this window's count + floor(previous × covered).
+ */
+export function rateWindowOf(now: number, windowMs: number) {
+  const index = Math.floor(now / windowMs);
+  return { index, covered: 1 - (now % windowMs) / windowMs, expiresAt: (index + 2) * windowMs };
+}
+
+export function slidingCount(count: number, previous: number, covered: number): number {
+  return count + Math.floor(previous * covered);
 }
 
 /** The stored form of a ballot, identical in both stores so a re-sent equal ballot compares equal. */

@@ -39,13 +39,20 @@ export interface StoredBallot {
   counters: string[];
 }
 
-/** One vote: written atomically with the poll's counters, at most once per CommandRef. */
-export interface BallotCast {
+/**
+ * Where one person's ballot of one poll is kept: their participant id in a named poll, a keyed
+ * hash (VoterKeys.ballot) in an anonymous one, so the store never sees who cast an anonymous
+ * ballot. `anonymous` is what the caller believed of the poll when it chose the key: the store
+ * answers `stale` if the record says otherwise.
+ */
+export interface VoterRef {
   pollId: PollId;
-  /** Only to find the voter's ballot: an anonymous poll stores a keyed hash of it, never the id. */
-  participantId: ParticipantId;
-  /** The poll is anonymous (it cannot change while open): only then may the voter key need a new secret. */
+  voterKey: string;
   anonymous: boolean;
+}
+
+/** One vote: written atomically with the poll's counters, at most once per CommandRef. */
+export interface BallotCast extends VoterRef {
   ballot: StoredBallot;
   /** The moment the vote arrived: an open poll past its closesAt refuses it, like a closed one. */
   now: number;
@@ -69,7 +76,22 @@ export type CastOutcome<T> =
   /** The poll does not allow changing a ballot, and this one differs from the stored one. */
   | { status: "alreadyVoted" }
   | { status: "missing" }
-  /** The workshop changed since `expectVersion`: nothing was counted; decide again from fresh state. */
+  /**
+   * The workshop changed since `expectVersion`, or the poll's anonymity is not what the caller
+   * thought: nothing was counted; decide again from fresh state.
+   */
+  | { status: "stale" };
+
+/** Taking a ballot back: what a retry of the command gets, for a ballot removed and for none found. */
+export interface BallotRetract extends VoterRef {
+  resultRetracted: string;
+  resultNone: string;
+}
+
+export type RetractOutcome<T> =
+  | { status: "applied"; retracted: boolean; tallyVersion: number | null; result: T }
+  | { status: "duplicate"; result: T }
+  | { status: "missing" }
   | { status: "stale" };
 
 /**
@@ -178,8 +200,27 @@ export type CommitOutcome<T> =
 
 export type Unsubscribe = () => Promise<void>;
 
-/** What a shared timer is for: a round (`r…`) or a poll (`o…`). */
-export type TimerSubject = RoundId | PollId;
+/** One rate counter of a scope (see Store.countInWindows). */
+export interface RateCounter {
+  name: string;
+  windowMs: number;
+  increment: number;
+}
+
+/** How many new people a workshop takes per window: checked and counted atomically with the join. */
+export interface JoinLimit {
+  perWindow: number;
+  windowMs: number;
+}
+
+/** What a shared timer is for: a round (`r…`), a poll (`o…`), or the workshop's retention clocks. */
+export type TimerSubject = RoundId | PollId | RetentionTimer;
+/**
+ * The retention clocks (server/services/retentionService.ts): `idle` ends a workshop nobody used
+ * for the retention period (activity postpones it); `purge` deletes an ended one at its deleteAt.
+ */
+export const RETENTION_TIMERS = { idle: "idle", purge: "purge" } as const;
+export type RetentionTimer = (typeof RETENTION_TIMERS)[keyof typeof RETENTION_TIMERS];
 
 /**
  * The state of every workshop, shaped by the domain. Two implementations pass one contract
@@ -209,13 +250,16 @@ export interface Store {
      * session for the person the first attempt created, not a second person.
      */
     joinId?: string,
-  ): Promise<{ version: number; participantId: ParticipantId }>;
+    /** New people per window (a retried join does not count): over it, nothing is written and the answer is `limited`. */
+    joinLimit?: JoinLimit,
+  ): Promise<{ version: number; participantId: ParticipantId } | { limited: true }>;
   getParticipant(workshopId: WorkshopId, participantId: ParticipantId): Promise<ParticipantRecord | null>;
   findParticipantIdBySession(workshopId: WorkshopId, sessionTokenHash: string): Promise<ParticipantId | null>;
 
   /**
    * Applies a command's record writes and events atomically, at most once per CommandRef.
-   * `result` is stored with the command so a retry gets the same answer.
+   * `result` is stored with the command so a retry gets the same answer. `forgetVoterSalt`
+   * destroys the salt of the workshop's anonymous voter keys in the same step (ending it).
    */
   commit<T>(
     workshopId: WorkshopId,
@@ -223,13 +267,24 @@ export interface Store {
     writes: RecordWrite[],
     events: UnversionedEvent[],
     result: T,
+    options?: { forgetVoterSalt?: boolean },
   ): Promise<CommitOutcome<T>>;
 
   /** The first result of an applied command, or null: lets a retry skip re-deciding. */
   commandResult<T>(workshopId: WorkshopId, command: CommandRef): Promise<T | null>;
 
-  /** Marks one connection open; the first connection of a person appends `participant:presence` online. */
-  connect(workshopId: WorkshopId, participantId: ParticipantId, connectionId: string): Promise<void>;
+  /**
+   * Marks one connection open; the first connection of a person appends `participant:presence`
+   * online. Refused (false, nothing written) when the person already holds `maxConnections`.
+   */
+  connect(
+    workshopId: WorkshopId,
+    participantId: ParticipantId,
+    connectionId: string,
+    maxConnections?: number,
+  ): Promise<boolean>;
+  /** How many connections a person holds open now (for refusing one too many at the door). */
+  connectionCount(workshopId: WorkshopId, participantId: ParticipantId): Promise<number>;
   /** Idempotent; the last connection closing appends `participant:presence` offline. */
   disconnect(workshopId: WorkshopId, connectionId: string): Promise<void>;
   /**
@@ -279,11 +334,20 @@ export interface Store {
    */
   castBallot<T>(workshopId: WorkshopId, command: CommandRef, cast: BallotCast): Promise<CastOutcome<T>>;
   getTally(workshopId: WorkshopId, pollId: PollId): Promise<PollTally>;
-  /** The voter's own ballot (found through the keyed hash for anonymous polls). */
-  ballotOf(workshopId: WorkshopId, pollId: PollId, participantId: ParticipantId): Promise<Ballot | null>;
+  /** Takes one voter's ballot back in one atomic step (counters, tally version, every node told). */
+  retractBallot<T>(workshopId: WorkshopId, command: CommandRef, retract: BallotRetract): Promise<RetractOutcome<T>>;
+  /**
+   * The voter's own ballot, by the key it is kept under (see VoterRef); "retracted" when they
+   * took it back in a poll that does not allow voting again.
+   */
+  ballotOf(workshopId: WorkshopId, voter: VoterRef): Promise<Ballot | "retracted" | null>;
+  /** Every ballot of a poll, named or anonymous; the order says nothing about who or when. */
   listBallots(workshopId: WorkshopId, pollId: PollId): Promise<StoredBallot[]>;
-  /** Destroys the key of anonymous voters' hashes: after this no ballot can be tied to anyone. */
-  forgetVoterKey(workshopId: WorkshopId): Promise<void>;
+  /**
+   * The random salt of the workshop's anonymous voter keys, made on first use while the
+   * workshop runs; null once it ended (the end destroys it: `commit(..., {forgetVoterSalt})`).
+   */
+  voterSalt(workshopId: WorkshopId): Promise<string | null>;
   /**
    * Called after every ballot change, on every node, with the poll id and the poll's tally right
    * after that change when it is small enough to travel along (`TALLY_NOTICE_MAX_FIELDS`), else
@@ -314,15 +378,10 @@ export interface Store {
   /** Upvote counts of the given questions (0 when none). */
   questionVotes(workshopId: WorkshopId, questionIds: readonly QuestionId[]): Promise<number[]>;
   /**
-   * One person's upvote on or off, atomically: the voter is kept as sha1(secret|question|person)
-   * (the anonymous-ballot key), never as an id; setting the state it already has changes nothing.
+   * One person's upvote on or off, atomically: the voter is a keyed hash the caller derived
+   * (VoterKeys.upvote), never an id; setting the state it already has changes nothing.
    */
-  upvote(
-    workshopId: WorkshopId,
-    questionId: QuestionId,
-    participantId: ParticipantId,
-    up: boolean,
-  ): Promise<UpvoteOutcome>;
+  upvote(workshopId: WorkshopId, questionId: QuestionId, voterKey: string, up: boolean): Promise<UpvoteOutcome>;
   listBoards(workshopId: WorkshopId): Promise<BoardRecord[]>;
   qnaRevision(workshopId: WorkshopId): Promise<number>;
   qnaChangesSince(workshopId: WorkshopId, rev: number): Promise<QnaChanges>;
@@ -361,19 +420,19 @@ export interface Store {
   snapshotState(workshopId: WorkshopId, docId: NoteDocId, snapshotId: SnapshotId): Promise<string | null>;
 
   /**
-   * Timers shared by all nodes (round transitions, poll auto-close): whoever polls first after
-   * dueAt acts. The subject is a round id or a poll id.
-   */
-  /**
+   * Timers shared by all nodes (round transitions, poll auto-close, retention): whoever polls
+   * first after dueAt acts. The subject is a round id, a poll id or RETENTION_TIMER.
    * `earliest`: keep the earlier of the stored and the new time (commands racing each other
    * can only make the clock look sooner, never later: an early look finds nothing due and
-   * sets the right time). `exact`: set it (the clock itself, after reading the round).
+   * sets the right time). `latest`: keep the later (activity postpones an idle workshop's
+   * end). `ifAbsent`: only when there is none (a clock for a workshop stored before it had one).
+   * `exact`: set it (the clock itself, after reading the round).
    */
   scheduleTimer(
     workshopId: WorkshopId,
     subjectId: TimerSubject,
     dueAt: number,
-    mode: "earliest" | "exact",
+    mode: "earliest" | "latest" | "ifAbsent" | "exact",
   ): Promise<void>;
   clearTimer(workshopId: WorkshopId, subjectId: TimerSubject): Promise<void>;
   dueTimers(now: number, limit: number): Promise<Array<{ workshopId: WorkshopId; subjectId: TimerSubject }>>;
@@ -386,6 +445,24 @@ export interface Store {
   /** Called with the new version after every change of the workshop, on every node. */
   subscribe(workshopId: WorkshopId, onChange: (version: number) => void): Promise<Unsubscribe>;
 
+  /**
+   * Deletes the workshop for good: its record and join code first (so no write can bring any
+   * of it back: every write checks the record), then every other key it has, then its timers.
+   * Idempotent: a purge cut short is finished by running it again.
+   */
+  purgeWorkshop(workshopId: WorkshopId): Promise<void>;
+  /** Every workshop the store holds (a scan: for rare housekeeping, never on a request's path). */
+  listWorkshopIds(): Promise<WorkshopId[]>;
+
+  /**
+   * Rate counters of one subject (`scope`: e.g. a keyed client address), shared by every node
+   * (limits at the door), in one atomic step: each adds its `increment` (0 only reads) and the
+   * answer is, per counter, the count of its last `windowMs`, estimated as this fixed window's
+   * count plus the previous window's, weighted by how much of it the sliding window still covers
+   * (no burst of twice a limit across a boundary).
+   */
+  countInWindows(scope: string, counters: readonly RateCounter[]): Promise<number[]>;
+
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -394,5 +471,14 @@ export interface Store {
 export const QNA_CHANGES_CAP = 5000;
 /** How many events a workshop's log keeps for delta resync; older gaps get a full snapshot. */
 export const EVENT_LOG_CAP = 10_000;
-/** How long a write's first result is remembered for retries. */
-export const COMMAND_RESULT_TTL_SECONDS = 24 * 60 * 60;
+/**
+ * Command records are kept per UTC day and looked up in today's and yesterday's: a retry is
+ * recognised for 24 to 48 hours, and a record's expiry tells the day at most, never the time.
+ */
+export const COMMAND_RECORD_DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The day a command record made at `now` is filed under, and when that day's records expire. */
+export function commandRecordDay(now: number): { day: number; expiresAt: number } {
+  const day = Math.floor(now / COMMAND_RECORD_DAY_MS);
+  return { day, expiresAt: (day + 2) * COMMAND_RECORD_DAY_MS };
+}

@@ -2,8 +2,9 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { countersOf } from "../../server/domain/polls/counters.js";
 import { newPoll, openPoll } from "../../server/domain/polls/lifecycle.js";
 import type { WorkshopRecord } from "../../server/domain/records.js";
+import { ServerKeys, type VoterKeys } from "../../server/security/serverKeys.js";
 import { TALLY_NOTICE_MAX_FIELDS } from "../../server/store/tallyNotice.js";
-import type { BallotCast, PollTally, Store } from "../../server/store/types.js";
+import type { BallotCast, PollTally, Store, VoterRef } from "../../server/store/types.js";
 import { type Ballot, type PollDefinition, PollDefinitionSchema, type PollView } from "../../shared/poll.js";
 import { closeStores, factories, person, workshopRecord } from "../helpers/contractStores.js";
 
@@ -31,11 +32,20 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll sto
   let store: Store;
   let workshop: WorkshopRecord;
   let commandSeq = 0;
+  let voterKeys: VoterKeys;
   beforeEach(async () => {
     store = await factories[kind]();
     workshop = workshopRecord();
     await store.createWorkshop(workshop);
+    voterKeys = ServerKeys.random().voterKeys(workshop.workshopId, (await store.voterSalt(workshop.workshopId)) ?? "");
   });
+
+  /** Where a person's ballot of a poll is kept: their id, or in an anonymous poll a keyed hash of it. */
+  function voter(poll: PollView, participantId: string): VoterRef {
+    const { anonymous } = poll.definition;
+    const voterKey = anonymous ? voterKeys.ballot(poll.pollId, participantId) : participantId;
+    return { pollId: poll.pollId, voterKey, anonymous };
+  }
 
   async function savePoll(poll: PollView, expected: PollView | null = null): Promise<PollView> {
     const outcome = await store.commit(
@@ -53,11 +63,9 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll sto
     return savePoll(newPoll(pollId, definition(overrides), alice.participantId, 1000, true));
   }
 
-  function cast(poll: PollView, voter: string, ballot: Ballot, now = 2000): BallotCast {
+  function cast(poll: PollView, participantId: string, ballot: Ballot, now = 2000): BallotCast {
     return {
-      pollId: poll.pollId,
-      participantId: voter,
-      anonymous: poll.definition.anonymous,
+      ...voter(poll, participantId),
       ballot: { roomId: null, ballot, counters: countersOf(poll.definition, ballot, null) },
       now,
       resultChanged: JSON.stringify({ changed: true }),
@@ -112,7 +120,7 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll sto
     expect(tally.tallyVersion).toBe(3);
     expect(Object.fromEntries(tally.counters)).toMatchObject({ "*|n": 2, "*|o:a": 1, "*|o:b": 1 });
     expect(await store.listBallots(workshop.workshopId, poll.pollId)).toHaveLength(2);
-    expect(await store.ballotOf(workshop.workshopId, poll.pollId, alice.participantId)).toEqual({
+    expect(await store.ballotOf(workshop.workshopId, voter(poll, alice.participantId))).toEqual({
       kind: "single",
       optionId: "b",
     });
@@ -230,7 +238,7 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll sto
     const ballots = await store.listBallots(workshop.workshopId, poll.pollId);
     expect(ballots).toHaveLength(2);
     expect(JSON.stringify(ballots)).not.toContain(alice.participantId);
-    expect(await store.ballotOf(workshop.workshopId, poll.pollId, alice.participantId)).toEqual({
+    expect(await store.ballotOf(workshop.workshopId, voter(poll, alice.participantId))).toEqual({
       kind: "single",
       optionId: "b",
     });
@@ -239,8 +247,16 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll sto
       "*|o:b": 2,
       "*|o:a": 0,
     });
-    await store.forgetVoterKey(workshop.workshopId);
-    expect(await store.ballotOf(workshop.workshopId, poll.pollId, alice.participantId)).toBeNull();
+    // The end destroys the salt: no voter key can be made again, by anyone.
+    await store.commit(
+      workshop.workshopId,
+      { actorId: alice.participantId, commandId: "end" },
+      [{ kind: "workshop", expected: workshop, next: { ...workshop, status: "ended" } }],
+      [],
+      null,
+      { forgetVoterSalt: true },
+    );
+    expect(await store.voterSalt(workshop.workshopId)).toBeNull();
   });
 
   it("P7 every node hears about each ballot change, with the tally right after it while it is small", async () => {
@@ -306,12 +322,127 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll sto
       expectVersion: version,
     });
     expect(stale).toEqual({ status: "stale" });
-    expect(await store.ballotOf(workshop.workshopId, poll.pollId, bob.participantId)).toBeNull();
+    expect(await store.ballotOf(workshop.workshopId, voter(poll, bob.participantId))).toBeNull();
     expect(await store.commandResult(workshop.workshopId, staleRef)).toBeNull();
     // The same command decided again from fresh state counts once.
     const fresh = await store.castBallot(workshop.workshopId, staleRef, cast(poll, bob.participantId, ballot));
     expect(fresh).toMatchObject({ status: "applied", changed: true });
     const tally = await store.getTally(workshop.workshopId, poll.pollId);
     expect(Object.fromEntries(tally.counters)).toMatchObject({ "*|n": 2, "*|o:a": 2 });
+  });
+
+  it("P10 a voter takes a ballot back (named and anonymous, open or closed): counters and ballot go, once", async () => {
+    for (const anonymous of [false, true]) {
+      const poll = await openedPoll({ anonymous }, anonymous ? "opoll0000000a" : "opoll0000000n");
+      await store.castBallot(
+        workshop.workshopId,
+        command(alice.participantId),
+        cast(poll, alice.participantId, { kind: "single", optionId: "a" }),
+      );
+      await store.castBallot(
+        workshop.workshopId,
+        command(bob.participantId),
+        cast(poll, bob.participantId, { kind: "single", optionId: "b" }),
+      );
+      const closed = { ...poll, status: "closed" as const, closedAt: 3000 };
+      await savePoll(closed, poll);
+      const heard: string[] = [];
+      const unsubscribe = await store.subscribeTallies(workshop.workshopId, (pollId) => heard.push(pollId));
+      const ref = command(alice.participantId);
+      const retract = {
+        ...voter(closed, alice.participantId),
+        resultRetracted: JSON.stringify({ retracted: true }),
+        resultNone: JSON.stringify({ retracted: false }),
+      };
+      const first = await store.retractBallot(workshop.workshopId, ref, retract);
+      expect(first).toMatchObject({ status: "applied", retracted: true, tallyVersion: 3 });
+      expect(await store.retractBallot(workshop.workshopId, ref, retract)).toEqual({
+        status: "duplicate",
+        result: { retracted: true },
+      });
+      expect(await store.retractBallot(workshop.workshopId, command(alice.participantId), retract)).toMatchObject({
+        status: "applied",
+        retracted: false,
+      });
+      await expect.poll(() => heard.length).toBe(1);
+      expect(await store.ballotOf(workshop.workshopId, voter(closed, alice.participantId))).toBeNull();
+      expect(await store.listBallots(workshop.workshopId, poll.pollId)).toHaveLength(1);
+      const tally = await store.getTally(workshop.workshopId, poll.pollId);
+      expect(Object.fromEntries(tally.counters)).toMatchObject({ "*|n": 1, "*|o:a": 0, "*|o:b": 1 });
+      await unsubscribe();
+    }
+  });
+
+  it("P11 taking back a ballot of a poll without vote change leaves a mark: no second ballot, nothing counted", async () => {
+    const poll = await openedPoll({ allowVoteChange: false, anonymous: true });
+    await store.castBallot(
+      workshop.workshopId,
+      command(alice.participantId),
+      cast(poll, alice.participantId, { kind: "single", optionId: "a" }),
+    );
+    const retract = {
+      ...voter(poll, alice.participantId),
+      resultRetracted: JSON.stringify({ retracted: true }),
+      resultNone: JSON.stringify({ retracted: false }),
+    };
+    expect(await store.retractBallot(workshop.workshopId, command(alice.participantId), retract)).toMatchObject({
+      retracted: true,
+    });
+    expect(await store.ballotOf(workshop.workshopId, voter(poll, alice.participantId))).toBe("retracted");
+    expect(await store.listBallots(workshop.workshopId, poll.pollId)).toEqual([]);
+    expect(
+      await store.castBallot(
+        workshop.workshopId,
+        command(alice.participantId),
+        cast(poll, alice.participantId, { kind: "single", optionId: "b" }),
+      ),
+    ).toEqual({ status: "alreadyVoted" });
+    expect(await store.retractBallot(workshop.workshopId, command(alice.participantId), retract)).toMatchObject({
+      retracted: false,
+    });
+    expect(Object.fromEntries((await store.getTally(workshop.workshopId, poll.pollId)).counters)).toMatchObject({
+      "*|n": 0,
+      "*|o:a": 0,
+    });
+  });
+
+  it("P12 a cast or a retraction that took the poll for named when it is anonymous (or back) is stale, changing nothing", async () => {
+    const poll = await openedPoll({ anonymous: true });
+    const asNamed = {
+      ...cast(poll, alice.participantId, { kind: "single", optionId: "a" }),
+      voterKey: alice.participantId,
+      anonymous: false,
+    };
+    expect(await store.castBallot(workshop.workshopId, command(alice.participantId), asNamed)).toEqual({
+      status: "stale",
+    });
+    expect(
+      await store.retractBallot(workshop.workshopId, command(alice.participantId), {
+        pollId: poll.pollId,
+        voterKey: alice.participantId,
+        anonymous: false,
+        resultRetracted: "{}",
+        resultNone: "{}",
+      }),
+    ).toEqual({ status: "stale" });
+    expect(await store.listBallots(workshop.workshopId, poll.pollId)).toEqual([]);
+  });
+
+  it("P13 the voter salt is made once while the workshop runs, the same for every caller, and never after its end", async () => {
+    const fresh = workshopRecord();
+    await store.createWorkshop(fresh);
+    const salts = await Promise.all(Array.from({ length: 5 }, () => store.voterSalt(fresh.workshopId)));
+    expect(new Set(salts).size).toBe(1);
+    expect(salts[0]).toMatch(/^[0-9a-f]{64}$/);
+    await store.commit(
+      fresh.workshopId,
+      { actorId: alice.participantId, commandId: "end" },
+      [{ kind: "workshop", expected: fresh, next: { ...fresh, status: "ended" } }],
+      [],
+      null,
+      { forgetVoterSalt: true },
+    );
+    expect(await store.voterSalt(fresh.workshopId)).toBeNull();
+    expect(await store.voterSalt(fresh.workshopId)).toBeNull();
   });
 });

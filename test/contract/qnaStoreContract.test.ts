@@ -89,7 +89,7 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("Q&A stor
     expect((await store.qnaChangesSince(workshop.workshopId, 3)).questionIds).toEqual([first.questionId]);
   });
 
-  it("Q2 upvotes: once per person, undo, approved questions only, voters kept as hashes", async () => {
+  it("Q2 upvotes: once per voter key, undo, approved questions only", async () => {
     const pending = question("pend", { status: "pending" });
     const open = question("open", { status: "approved" });
     await store.commitQna(
@@ -166,5 +166,38 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("Q&A stor
     expect(await store.nextQuestionSeq(workshop.workshopId, "plenary")).toBe(1);
     expect(await store.nextQuestionSeq(workshop.workshopId, "plenary")).toBe(2);
     expect(await store.nextQuestionSeq(workshop.workshopId, "mroom0000001")).toBe(1);
+  });
+
+  it("Q6 deleting a question takes its upvotes with it", async () => {
+    const open = question("gone", { status: "approved" });
+    await store.commitQna(
+      workshop.workshopId,
+      null,
+      [{ kind: "question", questionId: open.questionId, expected: null, next: open }],
+      null,
+    );
+    await store.upvote(workshop.workshopId, open.questionId, "voter-a", true);
+    await store.upvote(workshop.workshopId, open.questionId, "voter-b", true);
+    const deleted = await store.commitQna(
+      workshop.workshopId,
+      null,
+      [{ kind: "question", questionId: open.questionId, expected: open, next: null }],
+      null,
+    );
+    expect(deleted.status).toBe("applied");
+    expect(await store.getQuestion(workshop.workshopId, open.questionId)).toBeNull();
+    expect(await store.questionVotes(workshop.workshopId, [open.questionId])).toEqual([0]);
+    // Even a question written again under the same id starts with nobody's upvote.
+    await store.commitQna(
+      workshop.workshopId,
+      null,
+      [{ kind: "question", questionId: open.questionId, expected: null, next: open }],
+      null,
+    );
+    expect(await store.upvote(workshop.workshopId, open.questionId, "voter-a", true)).toEqual({
+      status: "applied",
+      changed: true,
+      votes: 1,
+    });
   });
 });

@@ -48,7 +48,7 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("store co
 
   it("S2b joining connected is one event, online from the start; connecting again changes nothing", async () => {
     const bob = person("bob");
-    expect((await store.addParticipant(workshop.workshopId, bob, "tb", "n1/bob")).version).toBe(1);
+    expect(await store.addParticipant(workshop.workshopId, bob, "tb", "n1/bob")).toMatchObject({ version: 1 });
     await store.connect(workshop.workshopId, bob.participantId, "n1/bob");
     const events = await store.eventsSince(workshop.workshopId, 0);
     expect(events).toEqual([
@@ -69,7 +69,7 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("store co
     await store.addParticipant(workshop.workshopId, carol, "t1", "n1/a", "join-id-0123456789");
     await store.disconnect(workshop.workshopId, "n1/a");
     const retry = await store.addParticipant(workshop.workshopId, person("carol2"), "t2", "n1/b", "join-id-0123456789");
-    expect(retry.participantId).toBe(carol.participantId);
+    expect(retry).toMatchObject({ participantId: carol.participantId });
     expect(await store.findParticipantIdBySession(workshop.workshopId, "t2")).toBe(carol.participantId);
     const view = await activeView(store, workshop.workshopId);
     expect(view?.participants.map((p) => [p.participantId, p.online])).toEqual([[carol.participantId, true]]);
@@ -391,5 +391,164 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("store co
     await store.clearTimer(workshop.workshopId, "rround0000003");
     const later = (await store.dueTimers(5000, 10)).filter((timer) => timer.workshopId === workshop.workshopId);
     expect(later).toEqual([]);
+  });
+
+  it("S15 a purged workshop is gone for good: every write refuses it, nothing comes back, purging again is fine", async () => {
+    const alice = person("alice");
+    await store.addParticipant(workshop.workshopId, alice, "tokenhash-a", "n1/a");
+    await store.scheduleTimer(workshop.workshopId, "rround0000001", 1000, "exact");
+    await store.scheduleTimer(workshop.workshopId, "idle", 2000, "exact");
+    await store.addParticipant(workshop.workshopId, person("counted"), "tokenhash-c", undefined, undefined, {
+      perWindow: 10,
+      windowMs: 60_000,
+    });
+    await store.purgeWorkshop(workshop.workshopId);
+    expect(await store.getWorkshop(workshop.workshopId)).toBeNull();
+    expect(await store.findWorkshopIdByJoinCode(workshop.joinCode)).toBeNull();
+    expect(await store.fullSnapshot(workshop.workshopId)).toBeNull();
+    expect(await store.getParticipant(workshop.workshopId, alice.participantId)).toBeNull();
+    expect(await store.currentVersion(workshop.workshopId)).toBe(0);
+    expect((await store.dueTimers(10_000, 100)).filter((timer) => timer.workshopId === workshop.workshopId)).toEqual(
+      [],
+    );
+    const { workshopId } = workshop;
+    const command = { actorId: alice.participantId, commandId: "late-write" };
+    const writes: Array<[string, () => Promise<unknown>]> = [
+      ["addParticipant", () => store.addParticipant(workshopId, person("bob"), "tokenhash-b")],
+      [
+        "commit",
+        () =>
+          store.commit(
+            workshopId,
+            command,
+            [],
+            [{ type: "participant:presence", participantId: alice.participantId, online: true }],
+            null,
+          ),
+      ],
+      ["connect", () => store.connect(workshopId, alice.participantId, "n1/late")],
+      [
+        "moveParticipants",
+        () =>
+          store.moveParticipants(
+            workshopId,
+            command,
+            "rround0000001",
+            [{ participantId: alice.participantId, roomId: "mroom00000001", capacity: null }],
+            false,
+            "{}",
+          ),
+      ],
+      ["commitQna", () => store.commitQna(workshopId, command, [], null)],
+      ["upvote", () => store.upvote(workshopId, "qquestion0001", "voterkey", true)],
+      ["nextQuestionSeq", () => store.nextQuestionSeq(workshopId, "plenary")],
+      ["appendNoteUpdate", () => store.appendNoteUpdate(workshopId, "plenary", "AAAA", 3, 1000)],
+      [
+        "saveSnapshot",
+        () =>
+          store.saveSnapshot(
+            workshopId,
+            { snapshotId: "s1", docId: "plenary", name: "x", createdAt: 1 } as never,
+            "AAAA",
+          ),
+      ],
+      ["voterSalt", () => store.voterSalt(workshopId)],
+    ];
+    for (const [name, write] of writes) {
+      await expect(write(), name).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    expect(await store.getWorkshop(workshopId)).toBeNull();
+    expect(await store.getParticipant(workshopId, person("bob").participantId)).toBeNull();
+    await store.purgeWorkshop(workshopId);
+    // Another workshop is untouched.
+    const other = workshopRecord();
+    await store.createWorkshop(other);
+    await store.purgeWorkshop(workshopId);
+    expect(await store.getWorkshop(other.workshopId)).toEqual(other);
+  });
+
+  it("S16 connecting past a person's connection limit is refused and writes nothing", async () => {
+    const alice = person("alice");
+    await store.addParticipant(workshop.workshopId, alice, "tokenhash-a");
+    expect(await store.connect(workshop.workshopId, alice.participantId, "n1/one", 2)).toBe(true);
+    expect(await store.connect(workshop.workshopId, alice.participantId, "n1/two", 2)).toBe(true);
+    expect(await store.connect(workshop.workshopId, alice.participantId, "n1/three", 2)).toBe(false);
+    // The same connection again is no new connection.
+    expect(await store.connect(workshop.workshopId, alice.participantId, "n1/two", 2)).toBe(true);
+    expect(await store.connectionCount(workshop.workshopId, alice.participantId)).toBe(2);
+    await store.disconnect(workshop.workshopId, "n1/one");
+    expect(await store.connect(workshop.workshopId, alice.participantId, "n1/three", 2)).toBe(true);
+  });
+});
+
+describe.each(Object.keys(factories) as Array<keyof typeof factories>)("clocked rules: %s", (kind) => {
+  it("S17 rate counters: every caller's hits in one count over a sliding window; scopes and names apart", async () => {
+    const minute = 60_000;
+    const hour = 60 * minute;
+    // A window in the future: Redis expires counters by its own clock.
+    const start = (Math.floor(Date.now() / hour) + 100) * hour;
+    let now = start;
+    const store = await factories[kind]({ now: () => now });
+    const scope = `address-${Math.random()}`;
+    const joins = (increment: number) => ({ name: "join", windowMs: minute, increment });
+    expect(await store.countInWindows(scope, [joins(0)])).toEqual([0]);
+    expect(await store.countInWindows(scope, [joins(1)])).toEqual([1]);
+    expect(await store.countInWindows(scope, [joins(2), { name: "fail", windowMs: hour, increment: 1 }])).toEqual([
+      3, 1,
+    ]);
+    expect(await store.countInWindows(`${scope}-other`, [joins(0)])).toEqual([0]);
+    // A quarter into the next window, three quarters of the last one still count: no fresh start at a boundary.
+    now = start + minute + minute / 4;
+    expect(await store.countInWindows(scope, [joins(0), { name: "fail", windowMs: hour, increment: 0 }])).toEqual([
+      2, 1,
+    ]);
+    expect(await store.countInWindows(scope, [joins(1)])).toEqual([3]);
+    now = start + 3 * minute;
+    expect(await store.countInWindows(scope, [joins(0)])).toEqual([0]);
+  });
+
+  it("S19 a workshop's join limit is checked and counted with the join: over it nothing is written; a retried join is no new one", async () => {
+    const minute = 60_000;
+    const start = (Math.floor(Date.now() / minute) + 100) * minute;
+    let now = start;
+    const store = await factories[kind]({ now: () => now });
+    const workshop = workshopRecord();
+    await store.createWorkshop(workshop);
+    const limit = { perWindow: 2, windowMs: minute };
+    const join = (id: string, joinId?: string) =>
+      store.addParticipant(workshop.workshopId, person(id), `token-${id}-${Math.random()}`, undefined, joinId, limit);
+    expect(await join("a", "join-id-aaaaaaaaaaaaaaaa")).toMatchObject({ participantId: person("a").participantId });
+    expect(await join("b")).toMatchObject({ participantId: person("b").participantId });
+    expect(await join("c")).toEqual({ limited: true });
+    // The first person's retried join resumes them: not counted, not refused.
+    expect(await join("a2", "join-id-aaaaaaaaaaaaaaaa")).toMatchObject({ participantId: person("a").participantId });
+    expect(await store.getParticipant(workshop.workshopId, person("c").participantId)).toBeNull();
+    expect(await store.currentVersion(workshop.workshopId)).toBe(2);
+    // Two windows later there is room again.
+    now = start + 2 * minute;
+    expect(await join("c")).toMatchObject({ participantId: person("c").participantId });
+  });
+
+  it("S18 a retry is recognised for 24 to 48 hours: the next UTC day still, not the day after", async () => {
+    const day = 24 * 60 * 60 * 1000;
+    // A day in the future: Redis expires the day's records by its own clock, at the end of the next day.
+    const start = (Math.floor(Date.now() / day) + 10) * day + 60_000;
+    let now = start;
+    const store = await factories[kind]({ now: () => now });
+    const workshop = workshopRecord();
+    await store.createWorkshop(workshop);
+    const ref = { actorId: person("alice").participantId, commandId: "retry-me" };
+    expect(await store.commit(workshop.workshopId, ref, [], [], { first: true })).toMatchObject({ status: "applied" });
+    now = start + day - 120_000;
+    expect(await store.commit(workshop.workshopId, ref, [], [], { first: false })).toEqual({
+      status: "duplicate",
+      result: { first: true },
+    });
+    now = start + day + 120_000;
+    expect(await store.commandResult(workshop.workshopId, ref)).toEqual({ first: true });
+    now = start + 2 * day;
+    expect(await store.commandResult(workshop.workshopId, ref)).toBeNull();
+    // Another person's command with the same id is another command.
+    expect(await store.commandResult(workshop.workshopId, { ...ref, actorId: person("bob").participantId })).toBeNull();
   });
 });

@@ -23,7 +23,9 @@ async function ask(person: Person, text: string, anonymous: boolean): Promise<st
     .getByTestId("qna-awaiting")
     .evaluateAll((items) => items.map((item) => item.getAttribute("data-question-id")));
   await board.getByTestId("qna-ask-text").fill(text);
-  if (anonymous) await board.getByTestId("qna-ask-anonymous").check();
+  // New workshops start anonymous: set the switch either way.
+  await board.getByTestId("qna-ask-anonymous").setChecked(anonymous);
+  expect(await board.getByTestId("qna-ask-mode").getAttribute("data-mode")).toBe(anonymous ? "anonymous" : "named");
   await board.getByTestId("qna-ask-submit").click();
   const fresh = board.locator('[data-testid="qna-awaiting"]').filter({ hasText: text });
   await fresh.waitFor();
@@ -325,7 +327,8 @@ describe("moderated Q&A in a real browser", () => {
       "Moderator's note: Please ask about the forum's topics.",
     );
 
-    // The asker withdraws it: gone for them and from the moderators' list.
+    // The asker deletes it: gone for them and from the moderators' list.
+    expect(await dismissed.getByTestId("qna-withdraw").textContent()).toBe("Delete my question");
     await dismissed.getByTestId("qna-withdraw").click();
     await mine.getByTestId("qna-withdraw-confirm").click();
     await dismissed.waitFor({ state: "detached" });

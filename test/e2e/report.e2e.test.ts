@@ -207,6 +207,9 @@ describe("the outcome report in a real browser", () => {
 
     // Consent: no notice until the facilitator lets reports name people; then a named question says so.
     const ask = askBox(amal.page);
+    // New workshops start anonymous (never named): Amal switches to asking with her name.
+    expect(await ask.getByTestId("qna-ask-anonymous").isChecked()).toBe(true);
+    await ask.getByTestId("qna-ask-anonymous").uncheck();
     expect(await ask.getByTestId("qna-ask-consent").count()).toBe(0);
     const attributionSwitch = host.getByTestId("report-attribution-switch");
     expect(await attributionSwitch.isChecked()).toBe(false);

@@ -1,15 +1,18 @@
 import { afterEach, inject } from "vitest";
 import { createLogger } from "../../server/logger.js";
+import { ServerKeys } from "../../server/security/serverKeys.js";
 import { RedisStore } from "../../server/store/redis/redisStore.js";
 import type { TestClient } from "./client.js";
 import { type NodeProcess, spawnNode } from "./nodeProcess.js";
-import { uniquePrefix } from "./server.js";
+import { TEST_ANONYMITY_KEY, uniquePrefix } from "./server.js";
 
 export interface TwoNodes {
   a: NodeProcess;
   b: NodeProcess;
   /** A direct look at the Redis the nodes share (same key prefix), to check what they stored. */
   store: RedisStore;
+  /** Their key prefix (every key they write starts with it). */
+  keyPrefix: string;
 }
 
 /**
@@ -44,9 +47,10 @@ export function useTwoNodes() {
         keyPrefix,
         commandTimeoutMs: 3000,
         logger: createLogger("silent"),
+        keys: new ServerKeys(TEST_ANONYMITY_KEY),
       });
       stores.push(store);
-      return { a: nodes[0] as NodeProcess, b: nodes[1] as NodeProcess, store };
+      return { a: nodes[0] as NodeProcess, b: nodes[1] as NodeProcess, store, keyPrefix };
     },
     /** One more node of the same cluster (same Redis and key prefix), e.g. after killing the others. */
     async another(): Promise<NodeProcess> {

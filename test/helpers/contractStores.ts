@@ -1,10 +1,11 @@
 import { inject } from "vitest";
 import type { ParticipantRecord, WorkshopRecord } from "../../server/domain/records.js";
 import { createLogger } from "../../server/logger.js";
+import { ServerKeys } from "../../server/security/serverKeys.js";
 import { MemoryStore } from "../../server/store/memory/memoryStore.js";
 import { RedisStore } from "../../server/store/redis/redisStore.js";
 import type { Store } from "../../server/store/types.js";
-import { uniquePrefix } from "./server.js";
+import { TEST_ANONYMITY_KEY, uniquePrefix } from "./server.js";
 
 /**
  * One contract, two stores (invariant 8). Rule ids in the test names make a failure in one
@@ -16,14 +17,17 @@ export async function closeStores(): Promise<void> {
   await Promise.all(openStores.splice(0).map((store) => store.close()));
 }
 
-export const factories: Record<"memory" | "redis", () => Promise<Store>> = {
-  memory: async () => new MemoryStore(),
-  redis: async () => {
+/** `now`: the clock command records and rate windows are filed by (Redis still expires keys by its own). */
+export const factories: Record<"memory" | "redis", (options?: { now?: () => number }) => Promise<Store>> = {
+  memory: async (options) => new MemoryStore(options?.now ?? Date.now, new ServerKeys(TEST_ANONYMITY_KEY)),
+  redis: async (options) => {
     const store = await RedisStore.connect({
       url: inject("redisUrl"),
       keyPrefix: uniquePrefix(),
       commandTimeoutMs: 2000,
       logger: createLogger("silent"),
+      keys: new ServerKeys(TEST_ANONYMITY_KEY),
+      ...(options?.now ? { now: options.now } : {}),
     });
     openStores.push(store);
     return store;

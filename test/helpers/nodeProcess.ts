@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { freePort } from "./ports.js";
+import { TEST_ANONYMITY_KEY, TEST_DOOR_LIMITS } from "./server.js";
 
 export interface NodeProcess {
   url: string;
@@ -17,7 +18,16 @@ export async function spawnNode(env: Record<string, string>): Promise<NodeProces
   const port = await freePort();
   let output = "";
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "info", CLIENT_DIR: "", ...env },
+    env: {
+      ...process.env,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      LOG_LEVEL: "info",
+      CLIENT_DIR: "",
+      ANONYMITY_KEY: TEST_ANONYMITY_KEY,
+      ...TEST_DOOR_LIMITS,
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (chunk) => {

@@ -1,5 +1,28 @@
-import type { PollDefinitionInput, PollView } from "../../shared/poll.js";
+import { ServerKeys } from "../../server/security/serverKeys.js";
+import type { Store } from "../../server/store/types.js";
+import type { Ballot, PollDefinitionInput, PollView } from "../../shared/poll.js";
 import { newCommandId, type TestClient } from "./client.js";
+import { TEST_ANONYMITY_KEY } from "./server.js";
+
+/**
+ * A person's ballot as the store keeps it, found the way the server finds it (a keyed hash for
+ * anonymous polls: the test knows the nodes' ANONYMITY_KEY). Null when not voted, and for an
+ * anonymous poll once the workshop ended (no salt: nobody can find it any more).
+ */
+export async function storedBallotOf(
+  store: Store,
+  workshopId: string,
+  poll: Pick<PollView, "pollId" | "definition">,
+  participantId: string,
+): Promise<Ballot | "retracted" | null> {
+  const { pollId } = poll;
+  const { anonymous } = poll.definition;
+  if (!anonymous) return store.ballotOf(workshopId, { pollId, voterKey: participantId, anonymous });
+  const salt = await store.voterSalt(workshopId);
+  if (salt === null) return null;
+  const voterKey = new ServerKeys(TEST_ANONYMITY_KEY).voterKeys(workshopId, salt).ballot(pollId, participantId);
+  return store.ballotOf(workshopId, { pollId, voterKey, anonymous });
+}
 
 export const COLOURS = [
   { optionId: "red", label: "Red" },

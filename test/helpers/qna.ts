@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { BoardId } from "../../shared/qna.js";
 import { applyBoard } from "../../shared/qnaState.js";
 import { newCommandId, type TestClient } from "./client.js";
@@ -10,6 +11,11 @@ export async function loadBoard(client: TestClient, boardId: BoardId = "plenary"
   return answer.data;
 }
 
+/** The author secret a client makes for each question (32 random bytes, base64url). */
+export function newQuestionSecret(): string {
+  return randomBytes(32).toString("base64url");
+}
+
 export async function ask(
   client: TestClient,
   text: string,
@@ -19,6 +25,7 @@ export async function ask(
 ) {
   const answer = await client.send("qna:ask", {
     commandId: newCommandId(),
+    secret: newQuestionSecret(),
     boardId,
     text,
     anonymous,

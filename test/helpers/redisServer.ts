@@ -8,6 +8,8 @@ import { freePort } from "./ports.js";
 export interface RedisProcess {
   url: string;
   port: number;
+  /** Its data directory (the AOF lives in `appendonlydir/` there). */
+  dir: string;
   /** kill -9, as a crash would. */
   kill(): Promise<void>;
   /** SIGSTOP: Redis hangs (accepts nothing, answers nothing) until resume(). */
@@ -61,6 +63,7 @@ export async function startRedisServer(): Promise<RedisProcess> {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    dir,
     kill,
     restart: launch,
     pause: () => void (child as ChildProcess | null)?.kill("SIGSTOP"),

@@ -49,6 +49,8 @@ export interface ScriptTexts {
   reply: string;
   textAnswer: string;
   notesLine: string;
+  /** A line added to the first room's notes (none by default). */
+  roomNotesLine?: string;
 }
 
 export const DEFAULT_TEXTS: ScriptTexts = {
@@ -238,7 +240,7 @@ export async function scriptedWorkshop(url: string, texts: ScriptTexts = DEFAULT
   await writeNotes(
     noteTaker,
     shelters.roomId,
-    "## Findings\n- [Decision] Open two more shelters in the north\n- [Action] Map existing shelters @Amal due:2026-12-01\n",
+    `## Findings\n- [Decision] Open two more shelters in the north\n- [Action] Map existing shelters @Amal due:2026-12-01\n${texts.roomNotesLine ? `${texts.roomNotesLine}\n` : ""}`,
   );
   await writeNotes(noteTaker, legal.roomId, "- [Recommendation] Fund legal aid for survivors\n");
   await loadBoard(person(1), shelters.roomId);

@@ -29,6 +29,23 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/**
+ * The ANONYMITY_KEY of every test node (in-process and child process): nodes of one test must
+ * share it, like a deployment's nodes. Never a real deployment's key.
+ */
+export const TEST_ANONYMITY_KEY = "test-anonymity-key-0123456789abcdefghijklmnop";
+
+/**
+ * Every test client connects from 127.0.0.1, and suites create workshops and join people by
+ * the hundred: the door limits are lifted unless a test sets them (test/multinode/doorLimits).
+ */
+export const TEST_DOOR_LIMITS = {
+  RATE_CREATE_PER_HOUR: "100000",
+  RATE_JOIN_FAILURES_PER_HOUR: "100000",
+  RATE_JOINS_PER_ADDRESS_PER_MINUTE: "1000000",
+  RATE_JOINS_PER_WORKSHOP_PER_MINUTE: "1000000",
+} as const;
+
 /** A unique prefix per test, so tests share one Redis without ever seeing each other's keys. */
 export function uniquePrefix(): string {
   return `test:${randomBytes(6).toString("hex")}:`;
@@ -42,8 +59,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
     HOST: "127.0.0.1",
     LOG_LEVEL: "info",
     REDIS_COMMAND_TIMEOUT_MS: "3000",
+    ...TEST_DOOR_LIMITS,
     ...(useRedis
-      ? { REDIS_URL: options.redisUrl ?? inject("redisUrl"), REDIS_KEY_PREFIX: options.keyPrefix ?? uniquePrefix() }
+      ? {
+          REDIS_URL: options.redisUrl ?? inject("redisUrl"),
+          REDIS_KEY_PREFIX: options.keyPrefix ?? uniquePrefix(),
+          ANONYMITY_KEY: TEST_ANONYMITY_KEY,
+        }
       : {}),
     ...(options.clientDir ? { CLIENT_DIR: options.clientDir } : {}),
     ...options.env,
@@ -59,7 +81,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
     }),
   );
   const runtime = await createRuntime(config, logger);
-  const app = createApp({ config, store: runtime.store, logger, nodeId: runtime.nodeId, adapter: runtime.adapter });
+  const app = createApp({
+    config,
+    store: runtime.store,
+    logger,
+    nodeId: runtime.nodeId,
+    keys: runtime.keys,
+    adapter: runtime.adapter,
+  });
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
   const address = app.httpServer.address();
   const port = typeof address === "object" && address ? address.port : 0;

@@ -7,7 +7,8 @@ let server: TestServer;
 let host: TestClient;
 let guest: TestClient;
 beforeAll(async () => {
-  server = await startServer({ store: "redis" });
+  // Junk goes over one connection per command (the per-connection rate limit), all of one person.
+  server = await startServer({ store: "redis", env: { MAX_CONNECTIONS_PER_PERSON: "1000" } });
   const created = await createWorkshop(server.url);
   host = await connectClient(server.url, { facilitatorKey: created.facilitatorKey, displayName: "Host" });
   guest = await connectClient(server.url, { joinCode: created.joinCode, displayName: "Guest" });
@@ -159,7 +160,7 @@ describe("REST input", () => {
     const created = answer.body as unknown as { workshopId: string; joinCode: string; facilitatorKey: string };
     expect(created.joinCode).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);
     expect(created.facilitatorKey.length).toBeGreaterThanOrEqual(60);
-    expect(Object.keys(created).sort()).toEqual(["facilitatorKey", "joinCode", "workshopId"]);
+    expect(Object.keys(created).sort()).toEqual(["facilitatorKey", "joinCode", "retentionDays", "workshopId"]);
     const stored = await server.store.getWorkshop(created.workshopId);
     expect(JSON.stringify(stored)).not.toContain(created.facilitatorKey);
   });

@@ -78,11 +78,16 @@ describe("refused handshakes carry a stable code in connect_error data", () => {
       { facilitatorKey: `fk.w000000000000000.${"x".repeat(43)}`, displayName: "X" },
       "UNAUTHORIZED",
     ],
-    ["an unknown session token", { sessionToken: `w000000000000000.${"y".repeat(43)}` }, "UNAUTHORIZED"],
+    // A workshop that does not exist (any more: deleted) is said plainly; an unknown token of one that does is not recognised.
+    ["a session token of no workshop", { sessionToken: `w000000000000000.${"y".repeat(43)}` }, "NOT_FOUND"],
     ["two ways in at once", { joinCode: "ZZZZZZ", sessionToken: "w000000000000000.abc" }, "UNAUTHORIZED"],
     ["an old protocol", { joinCode: "ZZZZZZ", displayName: "X", protocol: 0 }, "PROTOCOL_MISMATCH"],
   ])("%s", async (_label, auth, code) => {
     expect(await refusalCode(auth)).toBe(code);
+  });
+
+  it("an unknown session token of an existing workshop", async () => {
+    expect(await refusalCode({ sessionToken: `${workshop.workshopId}.${"y".repeat(43)}` })).toBe("UNAUTHORIZED");
   });
 
   it("the right key of another workshop is refused", async () => {

@@ -4,7 +4,7 @@ import type { PollResultsUpdate } from "../../shared/poll.js";
 import { currentRoomOf } from "../../shared/workshopState.js";
 import { closeAll, openRound, planRound, workshopWithPeople } from "../helpers/breakout.js";
 import { newCommandId, type TestClient } from "../helpers/client.js";
-import { countOf, createPoll, singleChoice, votersOf } from "../helpers/polls.js";
+import { countOf, createPoll, singleChoice, storedBallotOf, votersOf } from "../helpers/polls.js";
 import { startServer, type TestServer } from "../helpers/server.js";
 
 let server: TestServer;
@@ -55,7 +55,10 @@ describe("live polls", () => {
     // The same ballot again changes nothing.
     expect(await voteFor(chan, poll.pollId, red)).toMatchObject({ ok: true, data: { changed: false } });
     // Own ballots come back after a reload.
-    expect(await chan.send("poll:mine", {})).toEqual({ ok: true, data: { ballots: { [poll.pollId]: red } } });
+    expect(await chan.send("poll:mine", {})).toEqual({
+      ok: true,
+      data: { ballots: { [poll.pollId]: red }, retracted: [] },
+    });
     closeAll([host, ...people]);
   });
 
@@ -201,7 +204,7 @@ describe("live polls", () => {
       error: { code: "FORBIDDEN" },
     });
     await host.send("workshop:end", { commandId: newCommandId() });
-    expect(await server.store.ballotOf(host.session.workshopId, poll.pollId, ana.session.participantId)).toBeNull();
+    expect(await storedBallotOf(server.store, host.session.workshopId, poll, ana.session.participantId)).toBeNull();
     closeAll([host, ...people]);
   });
 

@@ -6,7 +6,7 @@ import { openQuestions } from "../../shared/qnaState.js";
 import { currentRoomOf } from "../../shared/workshopState.js";
 import { closeAll, openRound, planRound, workshopWithPeople } from "../helpers/breakout.js";
 import { connectClient, newCommandId, type TestClient } from "../helpers/client.js";
-import { ask, loadBoard, moderate, upvote, votesOf } from "../helpers/qna.js";
+import { ask, loadBoard, moderate, newQuestionSecret, upvote, votesOf } from "../helpers/qna.js";
 import { startServer, type TestServer } from "../helpers/server.js";
 
 let server: TestServer;
@@ -183,6 +183,7 @@ describe("moderated Q&A", () => {
     for (let i = 0; i < 3; i++) asked.push(await ask(ana, `Question ${i}`, i % 2 === 0));
     const fourth = await ana.send("qna:ask", {
       commandId: newCommandId(),
+      secret: newQuestionSecret(),
       boardId: "plenary",
       text: "One more",
       anonymous: true,

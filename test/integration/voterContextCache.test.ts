@@ -1,12 +1,16 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { DomainError } from "../../server/domain/errors.js";
+import { ServerKeys } from "../../server/security/serverKeys.js";
 import { PollService } from "../../server/services/pollService.js";
 import { VoterContextCache } from "../../server/services/voterContextCache.js";
+import { VoterKeyring } from "../../server/services/voterKeyring.js";
 import { type Actor, WorkshopService } from "../../server/services/workshopService.js";
 import type { Store } from "../../server/store/types.js";
 import type { WorkshopId } from "../../shared/ids.js";
 import { PollDefinitionSchema } from "../../shared/poll.js";
 import { closeStores, factories } from "../helpers/contractStores.js";
+import { storedBallotOf } from "../helpers/polls.js";
+import { TEST_ANONYMITY_KEY } from "../helpers/server.js";
 
 afterAll(closeStores);
 
@@ -49,8 +53,8 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("voter co
 
   beforeEach(async () => {
     store = await factories[kind]();
-    workshops = new WorkshopService(store);
-    polls = new PollService(store, workshops);
+    workshops = new WorkshopService(store, { retentionMs: 30 * 24 * 60 * 60 * 1000 });
+    polls = new PollService(store, workshops, new VoterKeyring(store, new ServerKeys(TEST_ANONYMITY_KEY)));
     const created = await workshops.create("Cache");
     const facilitator = await workshops.joinAsFacilitator(created.facilitatorKey, "Host");
     workshopId = created.workshopId;
@@ -136,7 +140,7 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("voter co
     // Removed after the copy was made; the copy is told nothing (a slow feed).
     await workshops.remove(host, command(host), { commandId: "x1", participantId: person(1).participantId });
     expect(await codeOf(vote(person(1), poll.pollId))).toBe("SESSION_REVOKED");
-    expect(await store.ballotOf(workshopId, poll.pollId, person(1).participantId)).toBeNull();
+    expect(await storedBallotOf(store, workshopId, poll, person(1).participantId)).toBeNull();
     // Someone who joined after the copy was made is not refused for it: decided fresh.
     const late = await workshops.joinWithCode(joinCode, "Late");
     expect(await codeOf(vote({ workshopId, participantId: late.participantId }, poll.pollId, "b"))).toBe("ok");

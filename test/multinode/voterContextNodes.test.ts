@@ -4,7 +4,7 @@ import type { Ballot } from "../../shared/poll.js";
 import { openRound, planRound, workshopWithPeople } from "../helpers/breakout.js";
 import { connectClient, newCommandId, type TestClient } from "../helpers/client.js";
 import { useTwoNodes } from "../helpers/cluster.js";
-import { COLOURS, createPoll, singleChoice } from "../helpers/polls.js";
+import { COLOURS, createPoll, singleChoice, storedBallotOf } from "../helpers/polls.js";
 
 /**
  * A node decides votes from its own copy of the voter and the poll, moved along by its event
@@ -39,7 +39,7 @@ describe("votes decided from a node's copy, two nodes", () => {
       // Either refused or cut off by the revocation; never counted.
       const answer = await vote(person, poll.pollId, pick(index)).catch(() => null);
       if (answer) expect(answer).toMatchObject({ ok: false, error: { code: "SESSION_REVOKED" } });
-      expect(await store.ballotOf(hostOnA.session.workshopId, poll.pollId, person.session.participantId)).toBeNull();
+      expect(await storedBallotOf(store, hostOnA.session.workshopId, poll, person.session.participantId)).toBeNull();
     }
     expect((await store.getTally(hostOnA.session.workshopId, poll.pollId)).counters.get("*|n")).toBe(1);
   });

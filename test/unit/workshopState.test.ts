@@ -9,6 +9,9 @@ const workshop = {
   status: "active" as const,
   createdAt: 0,
   reportAttribution: "none" as const,
+  anonymousByDefault: true,
+  endedAt: null,
+  deleteAt: null,
 };
 const ana = { participantId: "pana000000000000", displayName: "Ana", role: "participant" as const };
 const snapshot: WorkshopSnapshot = {

@@ -35,6 +35,10 @@ export const en = {
   "create.enterHeading": "Enter as facilitator",
   "create.facilitatorNameLabel": "Your display name",
   "create.enterSubmit": "Enter as facilitator",
+  "create.retention": "Everything in this workshop is deleted for good {days} days after it ends.",
+  "create.retentionOne": "Everything in this workshop is deleted for good 1 day after it ends.",
+  "create.rateLimited":
+    "Too many workshops have been created from your network recently. Please wait a while (an hour at most), then try again.",
 
   "join.heading": "Join a workshop",
   "join.codeLabel": "Join code",
@@ -45,6 +49,8 @@ export const en = {
   "join.connecting": "Connecting…",
   "join.stillTrying": "Cannot reach the server yet. Still trying…",
   "join.createInstead": "Create a workshop",
+  "join.rateLimited":
+    "Too many attempts to join from your network just now (wrong join codes, or many people joining at once). Wait a few minutes, check the code, then try again.",
 
   "workshop.joinCode": "Join code: {code}",
   "workshop.youAre": "You are {name} ({role})",
@@ -300,7 +306,9 @@ export const en = {
   "poll.scopeEveryRoomOf": "Every room of round {number}",
   "poll.unknownRoom": "(a room of another round)",
   "poll.anonymousBadge": "Anonymous",
-  "poll.anonymousNote": "Anonymous: no ballot is stored with your name or id.",
+  "poll.ballotAnonymous":
+    "Anonymous ballot: stored without your name; after the workshop ends nobody can tie it to you.",
+  "poll.ballotNamed": "Named ballot: stored with your name; never shown in results or reports.",
   "poll.draftNote": "Draft: only facilitators (and whoever made it) can see it.",
   "poll.closesIn": "Closes in",
   "poll.closingNow": "Closing now…",
@@ -385,6 +393,14 @@ export const en = {
   "vote.yourVote": "Your vote:",
   "vote.change": "Change vote",
   "vote.final": "Votes in this poll cannot be changed.",
+  "vote.retract": "Take back my vote",
+  "vote.retractLabel": "Take back my vote: {question}",
+  "vote.retractQuestion": "Take back your vote? It is removed from the results and from any report made after now.",
+  "vote.retractFinal": "This poll does not allow changing a vote: once you take it back, you cannot vote in it again.",
+  "vote.retractClosed": "The poll is closed: you can vote again only if a facilitator reopens it.",
+  "vote.retractConfirm": "Yes, take back my vote",
+  "vote.retracted": "Your vote was taken back.",
+  "vote.retractedFinal": "You took back your vote. This poll does not allow voting again.",
   "vote.closed": "This poll is closed.",
   "vote.notYourRoom": "The people in this room vote here.",
   "vote.yourself": "Vote yourself",
@@ -452,8 +468,9 @@ export const en = {
   "qna.askCount": "{length} of {max} characters",
   "qna.askEmpty": "Please write a question.",
   "qna.askTooLong": "Please shorten your question to at most {max} characters.",
-  "qna.askAnonymous":
-    "Ask anonymously: your name is not stored with this question. Not even the facilitators or the exported report can see who asked.",
+  "qna.askAnonymous": "Ask anonymously",
+  "qna.askModeAnonymous": "Anonymous: nobody, not even facilitators, can see this is yours.",
+  "qna.askModeNamed": "Named: your name ({name}) is shown with this question.",
   "qna.askSubmit": "Ask",
   "qna.asking": "Sending…",
   "qna.askedPending": "Your question is awaiting approval.",
@@ -470,9 +487,11 @@ export const en = {
   "qna.edit": "Edit",
   "qna.editLabel": "Edit your question",
   "qna.save": "Save",
-  "qna.withdraw": "Withdraw",
-  "qna.withdrawQuestion": "Withdraw this question? It is deleted for everyone.",
-  "qna.withdrawConfirm": "Yes, withdraw",
+  "qna.withdraw": "Delete my question",
+  "qna.withdrawLabel": "Delete my question: {text}",
+  "qna.withdrawQuestion":
+    "Delete your question? It disappears for everyone, with its votes, and will not be in the report. This cannot be undone.",
+  "qna.withdrawConfirm": "Yes, delete it",
   "qna.tabsLabel": "Questions",
   "qna.tabOpen": "Questions ({count})",
   "qna.tabAnswered": "Answered ({count})",
@@ -639,6 +658,29 @@ export const en = {
     "Off (the default): no names anywhere in any report. On: named questions asked from now on, and the note-takers, may be credited; everyone sees this before asking. Anonymous questions are never named.",
   "report.attributionFailed": "The setting was not changed: {message}",
 
+  "privacy.heading": "Privacy and data",
+  "privacy.anonymitySwitch": "New questions and polls start anonymous",
+  "privacy.anonymitySwitchHint":
+    "On (the default): the question box and new polls start anonymous. Off: they start named. Either way people can choose, and always see which mode they are in.",
+  "privacy.settingFailed": "The setting was not changed: {message}",
+  "privacy.dangerHeading": "Danger zone",
+  "privacy.deleteHint":
+    "Deleting removes everything in this workshop for good, at once: people, notes, polls, questions and the outcome report. Everyone is disconnected.",
+  "privacy.deleteHintEnded":
+    "You can delete everything in this workshop for good now instead: people, notes, polls, questions and the outcome report.",
+  "privacy.deleteButton": "Delete workshop…",
+  "privacy.deleteHeading": "Delete “{title}” for good?",
+  "privacy.deleteConsequence":
+    "Everything in this workshop is deleted now, for everyone, and cannot be recovered: the list of people, all notes, polls and their results, all questions, and the outcome report. Everyone still connected is disconnected. Download the report first if you need it.",
+  "privacy.deleteTypeLabel": "To confirm, type the join code {code} or the workshop's title",
+  "privacy.deleteTypeHint": "The delete button is enabled once what you type matches.",
+  "privacy.deleteConfirm": "Delete this workshop for good",
+  "privacy.deleting": "Deleting…",
+  "privacy.deleteFailed": "The workshop was not deleted: {message}",
+  "privacy.deleteUnauthorized":
+    "This tab can no longer delete the workshop: it may already have been deleted, or your access has ended.",
+  "privacy.deleteAt": "Everything in this workshop will be deleted for good on {date}.",
+
   "role.facilitator": "facilitator",
   "role.note-taker": "note-taker",
   "role.participant": "participant",
@@ -653,6 +695,8 @@ export const en = {
   "revoked.removedBody": "A facilitator removed you. You can no longer take part in this workshop.",
   "revoked.endedHeading": "This workshop has ended",
   "revoked.endedBody": "Thank you for taking part.",
+  "revoked.deletedHeading": "This workshop has been deleted",
+  "revoked.deletedBody": "Everything it held has been deleted for good.",
   "revoked.endedReport":
     "You can still take the outcome report of “{title}” from this tab. Download what you need before you close it: leaving this page ends your access.",
 
@@ -677,8 +721,11 @@ export const en = {
   "error.INVALID_STATE": "This cannot be done right now (the round may have changed). Please look again.",
   "error.ROOM_FULL": "This room is full.",
   "error.POLL_CLOSED": "This poll is closed: your vote was not counted.",
-  "error.ALREADY_VOTED": "You have already voted, and this poll does not allow changing a vote.",
+  "error.ALREADY_VOTED":
+    "You have already voted (or took your vote back), and this poll does not allow voting again or changing a vote.",
   "error.RATE_LIMITED": "Too many requests. Please wait a moment and try again.",
+  "error.TOO_MANY_CONNECTIONS":
+    "You have this workshop open in too many tabs or devices at once. Close one of them, then try again.",
   "error.PAYLOAD_TOO_LARGE": "This is too long.",
   "error.UNAVAILABLE": "The server is busy or restarting. Please try again in a moment.",
   "error.INTERNAL": "Something went wrong on the server. Please try again.",

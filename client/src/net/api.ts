@@ -1,6 +1,6 @@
-import { ErrorBodySchema } from "../../../shared/protocol.js";
 import { type CreateWorkshopResponse, CreateWorkshopResponseSchema } from "../../../shared/workshop.js";
 import type { ClientErrorCode } from "../state/session.js";
+import { refusalCode } from "./download.js";
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; code: ClientErrorCode };
 
@@ -15,15 +15,27 @@ export async function createWorkshop(title: string): Promise<ApiResult<CreateWor
   } catch {
     return { ok: false, code: "network" };
   }
-  const body: unknown = await response.json().catch(() => null);
-  if (response.ok) {
-    const parsed = CreateWorkshopResponseSchema.safeParse(body);
-    return parsed.success ? { ok: true, data: parsed.data } : { ok: false, code: "INTERNAL" };
+  if (!response.ok) return { ok: false, code: await refusalCode(response) };
+  const parsed = CreateWorkshopResponseSchema.safeParse(await response.json().catch(() => null));
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, code: "INTERNAL" };
+}
+
+/**
+ * After the end (no socket any more): a facilitator deletes the workshop for good with the
+ * session token this tab kept for the report (`DELETE /api/workshops/:id`, 204). A 404 means
+ * it is gone already: done too.
+ */
+export async function deleteEndedWorkshop(workshopId: string, sessionToken: string): Promise<ApiResult<null>> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/workshops/${encodeURIComponent(workshopId)}`, {
+      method: "DELETE",
+      headers: { Authorization: `Bearer ${sessionToken}`, accept: "application/json" },
+      cache: "no-store",
+    });
+  } catch {
+    return { ok: false, code: "network" };
   }
-  const error = ErrorBodySchema.safeParse(
-    typeof body === "object" && body !== null && "error" in body ? body.error : null,
-  );
-  if (error.success) return { ok: false, code: error.data.code };
-  if (response.status === 429) return { ok: false, code: "RATE_LIMITED" };
-  return { ok: false, code: response.status >= 500 ? "UNAVAILABLE" : "BAD_REQUEST" };
+  if (response.ok || response.status === 404) return { ok: true, data: null };
+  return { ok: false, code: await refusalCode(response) };
 }

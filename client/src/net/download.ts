@@ -49,17 +49,24 @@ export async function fetchWorkshopResource(path: string): Promise<FetchOutcome>
     return { ok: false, code: "network" };
   }
   if (response.ok) return { ok: true, response };
+  return { ok: false, code: await refusalCode(response) };
+}
+
+/** Why the API refused: the error code of its body, or one that fits the status when it sent none. */
+export async function refusalCode(response: Response): Promise<ClientErrorCode> {
   const body: unknown = await response.json().catch(() => null);
   const error = ErrorBodySchema.safeParse(
     typeof body === "object" && body !== null && "error" in body ? body.error : null,
   );
-  if (error.success) return { ok: false, code: error.data.code };
-  if (response.status === 401) return { ok: false, code: "UNAUTHORIZED" };
-  if (response.status === 403) return { ok: false, code: "FORBIDDEN" };
-  if (response.status === 404) return { ok: false, code: "NOT_FOUND" };
-  if (response.status === 409) return { ok: false, code: "INVALID_STATE" };
-  if (response.status === 429) return { ok: false, code: "RATE_LIMITED" };
-  return { ok: false, code: response.status >= 500 ? "UNAVAILABLE" : "BAD_REQUEST" };
+  if (error.success) return error.data.code;
+  const byStatus: Record<number, ClientErrorCode> = {
+    401: "UNAUTHORIZED",
+    403: "FORBIDDEN",
+    404: "NOT_FOUND",
+    409: "INVALID_STATE",
+    429: "RATE_LIMITED",
+  };
+  return byStatus[response.status] ?? (response.status >= 500 ? "UNAVAILABLE" : "BAD_REQUEST");
 }
 
 /** The body of a workshop API GET as text (a report to preview, a model to read). */

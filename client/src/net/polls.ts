@@ -42,6 +42,19 @@ export async function vote(pollId: PollId, ballot: Ballot) {
   return outcome;
 }
 
+/** Refusals a voting card explains when taking a ballot back. */
+const RETRACT_QUIET: readonly ClientErrorCode[] = ["NOT_FOUND", "FORBIDDEN", "WORKSHOP_ENDED", "CONFLICT"];
+
+/**
+ * Takes the viewer's own ballot back (open or closed poll): it leaves the results, which come
+ * back by `poll:results` as usual. `retracted: false` (there was none on the server): gone too.
+ */
+export async function retractVote(pollId: PollId) {
+  const outcome = await runCommand("poll:retract", { commandId: newCommandId(), pollId }, { quiet: RETRACT_QUIET });
+  if (outcome?.ok) workshopState.forgetBallot(outcome.data.pollId);
+  return outcome;
+}
+
 /** Every open-text answer of a text poll (its managers only). */
 export function fetchAnswers(pollId: PollId) {
   return runCommand("poll:answers", { pollId });

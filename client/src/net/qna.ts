@@ -31,17 +31,27 @@ const ROOM_FETCH_SPREAD_MS = 1000;
 /** `qna:mine` at most this often. */
 const MINE_INTERVAL_MS = 1000;
 
+/** 32 random bytes, base64url (43 characters): the secret that alone proves authorship of a question. */
+export function newQuestionSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
 /**
- * Asks a question; the answer's secret stays on this device (the only link to an anonymous
- * question). `creditConsent`: the ask box showed that the report may name the asker.
+ * Asks a question with a secret made here, once per ask (a retry of the same command sends the
+ * same one); the server keeps only its hash. The secret stays on this device (the only link to
+ * an anonymous question). `creditConsent`: the ask box showed that the report may name the asker.
  */
 export async function ask(boardId: BoardId, text: string, anonymous: boolean, creditConsent = false) {
+  const secret = newQuestionSecret();
   const outcome = await runCommand(
     "qna:ask",
-    { commandId: newCommandId(), boardId, text, anonymous, creditConsent },
+    { commandId: newCommandId(), secret, boardId, text, anonymous, creditConsent },
     { quiet: PANEL_QUIET },
   );
-  if (outcome?.ok) qnaState.addOwn(outcome.data.question, outcome.data.secret);
+  if (outcome?.ok) qnaState.addOwn(outcome.data.question, secret);
   return outcome;
 }
 
@@ -58,7 +68,10 @@ export async function editOwn(questionId: QuestionId, text: string) {
   return outcome;
 }
 
-/** The author withdraws their question. NOT_FOUND (e.g. a retry after the first one worked) means it is gone: done. */
+/**
+ * The author deletes their question, in any state (with its votes; gone from every view and
+ * report). NOT_FOUND (e.g. a retry after the first one worked) means it is gone: done.
+ */
 export async function withdrawOwn(questionId: QuestionId): Promise<WithdrawOutcome> {
   const secret = qnaState.secretOf(questionId);
   if (!secret) return null;

@@ -116,6 +116,8 @@ function onSessionReady(payload: unknown): void {
   const fitted = batch(() => {
     session.value = view;
     joinError.value = null;
+    // The tab got its connection after all (another tab or device was closed).
+    if (notice.value === "TOO_MANY_CONNECTIONS") notice.value = null;
     joinStillTrying.value = false;
     socketStatus.value = "connected";
     workshopState.setSelf(view.participantId);
@@ -209,7 +211,7 @@ async function fetchMyBallots(): Promise<void> {
   const outcome = await sendCommand(current, "poll:mine", {}, { attempts: 2 });
   if (stopped || startedIn !== epoch || !outcome.ok) return;
   const parsed = commands["poll:mine"].result.safeParse(outcome.data);
-  if (parsed.success) workshopState.applyMyBallots(parsed.data.ballots);
+  if (parsed.success) workshopState.applyMyBallots(parsed.data.ballots, parsed.data.retracted);
 }
 
 /** Refusals that mean "not now" rather than "not yours": the room fetch is asked again. */
@@ -335,12 +337,22 @@ function onConnectError(error: Error): void {
     case "WORKSHOP_ENDED":
       endSession("workshop_ended");
       return;
+    case "NOT_FOUND":
+      // The workshop was deleted while this tab was away.
+      endSession("workshop_deleted");
+      return;
     case "UNAUTHORIZED":
     case "BAD_REQUEST":
       forgetSession(code);
       return;
     case "PROTOCOL_MISMATCH":
       fail(code);
+      return;
+    case "TOO_MANY_CONNECTIONS":
+      // The person has too many tabs or devices open: say so, and keep trying (slowly) until one closes.
+      notice.value = code;
+      socketStatus.value = "reconnecting";
+      scheduleRetry();
       return;
     default:
       // UNAVAILABLE, RATE_LIMITED, INTERNAL...: a passing condition; the session is still good.
@@ -405,6 +417,7 @@ function endSession(reason: RevokeReason): void {
     exitToNeutralPage();
     return;
   }
+  // A deleted workshop leaves nothing to report on: the tab keeps nothing.
   const reportAfterEnd = reason === "workshop_ended" ? reportAccessOf() : null;
   batch(() => {
     reportAccess.value = reportAfterEnd;
@@ -425,10 +438,28 @@ function reportAccessOf(): ReportAccess | null {
   return {
     workshopId: me.workshopId,
     sessionToken: me.sessionToken,
+    role,
     title: workshop.title,
+    joinCode: workshop.joinCode,
     reportAttribution: workshop.reportAttribution,
+    deleteAt: workshop.deleteAt,
     participantNames: workshopState.sorted.value.map((person) => person.displayName),
   };
+}
+
+/**
+ * The workshop is gone for good (this tab deleted it, or was told so): the neutral "deleted"
+ * screen, and nothing of it kept in the tab, the report access included.
+ */
+export function showWorkshopDeleted(): void {
+  if (!stopped) {
+    endSession("workshop_deleted");
+    return;
+  }
+  batch(() => {
+    reportAccess.value = null;
+    endedBy.value = "workshop_deleted";
+  });
 }
 
 /** Join with a code, or enter with the facilitator key: a new person in a workshop. */
@@ -441,6 +472,8 @@ export function startSession(auth: FirstAuth): void {
   clearSessionStorage();
   const current = ensureSocket();
   if (current.active) current.disconnect();
+  // Writes of an earlier session still waiting for a connection must never reach this new one.
+  current.sendBuffer = [];
   batch(() => {
     session.value = null;
     endedBy.value = null;
@@ -535,6 +568,52 @@ export function removeParticipant(participantId: ParticipantId) {
 
 export function endWorkshop() {
   return runWrite("workshop:end", { commandId: newCommandId() });
+}
+
+/** Facilitators: whether new questions and polls start anonymous. The switch explains a refusal itself. */
+export function setAnonymityDefault(anonymousByDefault: boolean) {
+  return runCommand(
+    "workshop:setAnonymityDefault",
+    { commandId: newCommandId(), anonymousByDefault },
+    { quiet: ["FORBIDDEN", "WORKSHOP_ENDED", "network", "timeout"] },
+  );
+}
+
+const DELETE_ATTEMPTS = 3;
+/** Refusals the delete dialog explains itself. */
+const DELETE_QUIET: readonly ClientErrorCode[] = [
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "network",
+  "timeout",
+  "UNAVAILABLE",
+  "CONFLICT",
+  "INTERNAL",
+  "RATE_LIMITED",
+];
+
+/**
+ * Facilitators: deletes the workshop for good. The server revokes every session right after
+ * (this one too, "workshop_deleted"); a retry after it worked answers NOT_FOUND, which is done
+ * too. Either way the tab shows the "deleted" screen. Null: no session.
+ */
+export async function deleteWorkshopNow(): Promise<{ ok: true } | { ok: false; code: ClientErrorCode } | null> {
+  const payload = { commandId: newCommandId() };
+  let outcome: CommandOutcome<"workshop:delete"> | null = null;
+  // Retried here, not by sendCommand, and only while this session lasts: once revoked there is
+  // nothing left to delete (startSession also drops whatever still waits to be sent).
+  for (let attempt = 1; attempt <= DELETE_ATTEMPTS && !stopped; attempt++) {
+    outcome = await runCommand("workshop:delete", payload, { quiet: DELETE_QUIET, send: { attempts: 1 } });
+    if (!outcome || outcome.ok || (outcome.error.code !== "timeout" && outcome.error.code !== "network")) break;
+  }
+  // Revoked meanwhile: the server deleted it and the "deleted" screen is up already.
+  if (stopped && endedBy.value === "workshop_deleted") return { ok: true };
+  if (!outcome) return null;
+  if (outcome.ok || outcome.error.code === "NOT_FOUND") {
+    showWorkshopDeleted();
+    return { ok: true };
+  }
+  return { ok: false, code: outcome.error.code };
 }
 
 /** The browser's own online flag; coming back online retries at once instead of waiting for the backoff. */

@@ -7,7 +7,7 @@ import { workshopState } from "./workshopState.js";
 export type SocketStatus = "idle" | "connecting" | "connected" | "reconnecting" | "gaveUp";
 export type ConnectionState = "idle" | "connecting" | "connected" | "reconnecting" | "offline";
 export type ClientErrorCode = ErrorCode | "network" | "timeout";
-export type EndReason = "removed" | "workshop_ended";
+export type EndReason = "removed" | "workshop_ended" | "workshop_deleted";
 
 export const socketStatus = signal<SocketStatus>("idle");
 export const browserOnline = signal(typeof navigator === "undefined" ? true : navigator.onLine);
@@ -33,8 +33,14 @@ export const endedBy = signal<EndReason | null>(null);
 export interface ReportAccess {
   workshopId: string;
   sessionToken: string;
+  /** Facilitators may also delete the workshop from the ended screen (`DELETE /api/workshops/:id`). */
+  role: "facilitator" | "note-taker";
   title: string;
+  /** What the delete confirmation asks to be typed (or the title). */
+  joinCode: string;
   reportAttribution: "none" | "attributed";
+  /** When everything is deleted for good (null: not known in this tab). */
+  deleteAt: number | null;
   /** Display names, for the preview's check that nobody is named in an unattributed report. */
   participantNames: string[];
 }

@@ -81,6 +81,8 @@ export class ReactiveWorkshopState {
   readonly pollResults = signal<ReadonlyMap<PollId, PollResultsUpdate>>(new Map());
   /** The viewer's own ballots (from vote acks and `poll:mine`). */
   readonly myBallots = signal<ReadonlyMap<PollId, Ballot>>(new Map());
+  /** Polls whose ballot the viewer took back in this tab (a poll that forbids changes takes no new vote from them). */
+  readonly retracted = signal<ReadonlySet<PollId>>(new Set());
 
   get version(): number {
     return this.state.version;
@@ -187,6 +189,7 @@ export class ReactiveWorkshopState {
   /** A new session in this tab: the state starts over, built for this viewer. */
   setSelf(participantId: ParticipantId): void {
     if (this.state.selfId === participantId) return;
+    this.retracted.value = new Set();
     this.changed(() => {
       this.state = emptyWorkshopState(participantId);
       this.forgetRooms();
@@ -194,6 +197,7 @@ export class ReactiveWorkshopState {
   }
 
   reset(): void {
+    this.retracted.value = new Set();
     this.changed(() => {
       this.state = emptyWorkshopState();
       this.forgetRooms();
@@ -241,15 +245,31 @@ export class ReactiveWorkshopState {
   recordBallot(pollId: PollId, ballot: Ballot): void {
     this.state.myBallots.set(pollId, ballot);
     this.myBallots.value = new Map(this.state.myBallots);
+    if (this.retracted.value.has(pollId)) {
+      const retracted = new Set(this.retracted.value);
+      retracted.delete(pollId);
+      this.retracted.value = retracted;
+    }
+  }
+
+  /** The viewer took their ballot back (`poll:retract`): the card shows no ballot; in a poll that forbids changes, none again. */
+  forgetBallot(pollId: PollId): void {
+    this.state.myBallots.delete(pollId);
+    this.myBallots.value = new Map(this.state.myBallots);
+    const retracted = new Set(this.retracted.value);
+    retracted.add(pollId);
+    this.retracted.value = retracted;
   }
 
   /**
    * The answer of `poll:mine`: the server's ballots win; a ballot it does not list is kept
-   * (a vote acknowledged while the question travelled).
+   * (a vote acknowledged while the question travelled). `retracted`: polls without vote change
+   * where the viewer took theirs back (after a reload the card still says they cannot vote again).
    */
-  applyMyBallots(ballots: Readonly<Record<string, Ballot>>): void {
+  applyMyBallots(ballots: Readonly<Record<string, Ballot>>, retracted: readonly PollId[] = []): void {
     for (const [pollId, ballot] of Object.entries(ballots)) this.state.myBallots.set(pollId, ballot);
     this.myBallots.value = new Map(this.state.myBallots);
+    if (retracted.length > 0) this.retracted.value = new Set([...this.retracted.value, ...retracted]);
   }
 
   /**

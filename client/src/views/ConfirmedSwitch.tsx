@@ -4,7 +4,7 @@ import type { ClientErrorCode } from "../state/session.js";
 /**
  * A setting switch whose new state is confirmed by the workshop's own event, not by the ack:
  * until the state says so, it shows what was asked and stays disabled; a refusal puts it back
- * and says why. (Notes open to all, reports may name people.)
+ * and says why. (Notes open to all, reports may name people, new questions and polls start anonymous.)
  */
 export function ConfirmedSwitch({
   current,

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { formatJoinCode } from "../../../shared/ids.js";
 import type { CreateWorkshopResponse } from "../../../shared/workshop.js";
-import { t } from "../i18n/index.js";
+import { formatNumber, t } from "../i18n/index.js";
 import { createWorkshop } from "../net/api.js";
 import { startSession } from "../net/session.js";
 import { type ClientErrorCode, joinError, joinStillTrying, socketStatus } from "../state/session.js";
@@ -54,7 +54,7 @@ function CreateForm({ onCreated }: { onCreated: (created: CreateWorkshopResponse
           error={titleError}
           autoFocus
         />
-        <FormError code={failure} testId="create-error" />
+        <FormError code={failure} testId="create-error" explain={{ RATE_LIMITED: t("create.rateLimited") }} />
         <button type="submit" class="button primary" data-testid="create-submit" disabled={submitting}>
           {submitting ? t("create.submitting") : t("create.submit")}
         </button>
@@ -76,6 +76,12 @@ function CreatedWorkshop({ created }: { created: CreateWorkshopResponse }) {
       <h1 id="created-heading" tabIndex={-1} ref={headingRef}>
         {t("create.createdHeading")}
       </h1>
+      {/* Said where the workshop is made: nothing in it is kept for ever. */}
+      <p class="retention-note" data-testid="retention-note" data-days={created.retentionDays}>
+        {created.retentionDays === 1
+          ? t("create.retentionOne")
+          : t("create.retention", { days: formatNumber(created.retentionDays) })}
+      </p>
       <div class="share">
         <div class="share-text">
           <h2 class="label">{t("create.joinCodeLabel")}</h2>

@@ -2,11 +2,14 @@ import { useState } from "preact/hooks";
 import { formatJoinCode, normalizeJoinCode } from "../../../shared/ids.js";
 import { t } from "../i18n/index.js";
 import { startSession } from "../net/session.js";
-import { joinError, joinStillTrying, socketStatus } from "../state/session.js";
+import { type ClientErrorCode, joinError, joinStillTrying, socketStatus } from "../state/session.js";
 import { FormError } from "./FieldError.js";
 import { Link } from "./Link.js";
 import { TextField } from "./TextField.js";
 import { checkDisplayName, checkJoinCode } from "./validation.js";
+
+/** Refusals of a join (or a facilitator's entry) said in the join form's own words. */
+const JOIN_EXPLAINED: Partial<Record<ClientErrorCode, string>> = { RATE_LIMITED: t("join.rateLimited") };
 
 function prefill(code: string): string {
   const normalized = normalizeJoinCode(code);
@@ -57,7 +60,7 @@ export function JoinView({ initialCode }: { initialCode: string }) {
           error={nameError}
           autoFocus={initialCode !== ""}
         />
-        <FormError code={joinError.value} testId="join-error" />
+        <FormError code={joinError.value} testId="join-error" explain={JOIN_EXPLAINED} />
         {joinStillTrying.value ? <p role="status">{t("join.stillTrying")}</p> : null}
         <button type="submit" class="button primary" data-testid="join-submit" disabled={busy}>
           {busy ? t("join.connecting") : t("join.submit")}

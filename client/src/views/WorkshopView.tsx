@@ -17,6 +17,7 @@ import { useFocusOnMount } from "./hooks.js";
 import { Notice } from "./Notice.js";
 import { NotesPanel } from "./notes/NotesPanel.js";
 import { ParticipantList } from "./ParticipantList.js";
+import { PrivacyPanel } from "./PrivacyPanel.js";
 import { PollsPanel } from "./polls/PollsPanel.js";
 import { QnaPanel } from "./qna/QnaPanel.js";
 import { ReportPanel } from "./report/ReportPanel.js";
@@ -33,6 +34,8 @@ export function WorkshopView() {
     return (
       <section class="card" aria-busy="true">
         <p role="status">{t("workshop.loading")}</p>
+        {/* Why it does not connect, when it is something the person can fix (too many tabs open). */}
+        <Notice />
       </section>
     );
   }
@@ -51,7 +54,7 @@ export function WorkshopView() {
         <p class="room-workshop-title">{workshop.title}</p>
         <Notice />
         <RoomView key={myRoom.roomId} round={round} room={myRoom} myId={me.participantId} visiting={false} />
-        {takesReport ? <ReportPanel isFacilitator={false} /> : null}
+        {takesReport ? <ReportPanel /> : null}
       </section>
     );
   }
@@ -85,10 +88,11 @@ export function WorkshopView() {
       <PollsPanel place={PLENARY} myId={me.participantId} />
       <QnaPanel boardId="plenary" myId={me.participantId} />
       <NotesPanel docId="plenary" myId={me.participantId} />
-      {takesReport ? <ReportPanel isFacilitator={isFacilitator} /> : null}
+      {takesReport ? <ReportPanel /> : null}
       {isFacilitator ? <BreakoutPanel myId={me.participantId} /> : null}
       <ParticipantList myId={me.participantId} canManage={isFacilitator} />
       <AboutMe myId={me.participantId} />
+      {isFacilitator ? <PrivacyPanel /> : null}
       {isFacilitator ? <EndWorkshop /> : null}
       {isFacilitator ? <TagsDialog /> : null}
     </section>

@@ -8,30 +8,36 @@ import type { UnversionedEvent, WorkshopEvent } from "../../../shared/workshop.j
 import { DomainError } from "../../domain/errors.js";
 import { TALLY_VERSION_COUNTER } from "../../domain/polls/counters.js";
 import type { ParticipantRecord, WorkshopRecord } from "../../domain/records.js";
+import { ServerKeys } from "../../security/serverKeys.js";
 import {
-  anonymousVoterKey,
   base64Bytes,
   byCreation,
   byDoc,
   bySnapshotTime,
+  decodeBallots,
   encodeBallot,
   fillMoveResult,
   joinedEvent,
   parseTimerMember,
   peopleMoved,
   planMoves,
+  RETRACTED_BALLOT,
+  rateWindowOf,
   recordId,
+  slidingCount,
 } from "../records.js";
 import { TALLY_NOTICE_MAX_FIELDS, tallyOfFields } from "../tallyNotice.js";
 import {
   type BallotCast,
+  type BallotRetract,
   type BoardRecord,
   type CastOutcome,
-  COMMAND_RESULT_TTL_SECONDS,
   type CommandRef,
   type CommitOutcome,
+  commandRecordDay,
   EVENT_LOG_CAP,
   type FullSnapshot,
+  type JoinLimit,
   type MoveOutcome,
   type NoteAppendOutcome,
   type PollTally,
@@ -39,13 +45,16 @@ import {
   type QnaChanges,
   type QnaWrite,
   type QuestionRecord,
+  type RateCounter,
   type RecordWrite,
+  type RetractOutcome,
   type RoomMove,
   type Store,
   type StoredBallot,
   type TimerSubject,
   type Unsubscribe,
   type UpvoteOutcome,
+  type VoterRef,
 } from "../types.js";
 
 /** One workshop's state. Records are kept as JSON strings, exactly as Redis keeps them. */
@@ -63,12 +72,14 @@ interface WorkshopState {
   version: number;
   log: WorkshopEvent[];
   listeners: Set<(version: number) => void>;
-  /** pollId -> voter key -> encoded StoredBallot. */
+  /** pollId -> voter key (participant id, or a keyed hash for anonymous polls) -> encoded StoredBallot. */
   ballots: Map<PollId, Map<string, string>>;
   /** pollId -> counter -> count (TALLY_VERSION_COUNTER included). */
   tallies: Map<PollId, Map<string, number>>;
-  /** The key of anonymous voters' hashes; null until the first anonymous vote, and once forgotten. */
-  voterSecret: string | null;
+  /** The salt of anonymous voter keys; null until first asked for while active, and once the end destroyed it. */
+  voterSalt: string | null;
+  /** Rate counters kept with the workshop (its joins): name|window -> count. */
+  rateCounters: Map<string, { count: number; expiresAt: number }>;
   tallyListeners: Set<(pollId: PollId, tally: PollTally | null) => void>;
   questions: Map<QuestionId, string>;
   boards: Map<BoardId, string>;
@@ -96,11 +107,17 @@ export class MemoryStore implements Store {
   readonly kind = "memory";
   private readonly workshops = new Map<WorkshopId, WorkshopState>();
   private readonly joinCodes = new Map<string, WorkshopId>();
+  /** Record id (a keyed hash, as in Redis) -> first result, expiring at the end of the next UTC day. */
   private readonly commandResults = new Map<string, { json: string; expiresAt: number }>();
+  private readonly rateCounters = new Map<string, { count: number; expiresAt: number }>();
+  private remembered = 0;
   private readonly nodes = new Map<string, number>();
   private readonly timers = new Map<string, number>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly keys: ServerKeys = ServerKeys.random(),
+  ) {}
 
   async createWorkshop(record: WorkshopRecord): Promise<void> {
     if (this.joinCodes.has(record.joinCode) || this.workshops.has(record.workshopId)) {
@@ -122,7 +139,8 @@ export class MemoryStore implements Store {
       listeners: new Set(),
       ballots: new Map(),
       tallies: new Map(),
-      voterSecret: null,
+      voterSalt: null,
+      rateCounters: new Map(),
       tallyListeners: new Set(),
       questions: new Map(),
       boards: new Map(),
@@ -154,13 +172,19 @@ export class MemoryStore implements Store {
     sessionTokenHash: string,
     connectionId?: string,
     joinId?: string,
-  ): Promise<{ version: number; participantId: ParticipantId }> {
+    joinLimit?: JoinLimit,
+  ): Promise<{ version: number; participantId: ParticipantId } | { limited: true }> {
     const state = this.require(workshopId);
     const earlier = joinId ? state.joins.get(joinId) : undefined;
     if (earlier) {
       state.sessions.set(sessionTokenHash, earlier);
       if (connectionId) await this.connect(workshopId, earlier, connectionId);
       return { version: state.version, participantId: earlier };
+    }
+    if (joinLimit) {
+      if (this.countIn(state.rateCounters, "join", joinLimit.windowMs, 0) >= joinLimit.perWindow)
+        return { limited: true };
+      this.countIn(state.rateCounters, "join", joinLimit.windowMs, 1);
     }
     if (joinId) state.joins.set(joinId, record.participantId);
     state.participants.set(record.participantId, JSON.stringify(record));
@@ -187,37 +211,44 @@ export class MemoryStore implements Store {
     writes: RecordWrite[],
     events: UnversionedEvent[],
     result: T,
+    options?: { forgetVoterSalt?: boolean },
   ): Promise<CommitOutcome<T>> {
+    const earlier = this.priorResult<T>(workshopId, command);
+    if (earlier !== null) return { status: "duplicate", result: earlier };
     const state = this.require(workshopId);
-    const resultKey = `${workshopId}/${command.actorId}/${command.commandId}`;
-    const earlier = this.commandResults.get(resultKey);
-    if (earlier && earlier.expiresAt > this.now())
-      return { status: "duplicate", result: JSON.parse(earlier.json) as T };
     for (const write of writes) {
       const expected = write.expected === null ? undefined : JSON.stringify(write.expected);
       if (this.readRecord(state, write) !== expected) return { status: "conflict" };
     }
     for (const write of writes) this.writeRecord(state, write);
+    if (options?.forgetVoterSalt) state.voterSalt = null;
     const version = events.length > 0 ? this.append(state, events) : state.version;
-    this.commandResults.set(resultKey, {
-      json: JSON.stringify(result),
-      expiresAt: this.now() + COMMAND_RESULT_TTL_SECONDS * 1000,
-    });
+    this.remember(workshopId, command, JSON.stringify(result));
     return { status: "applied", version, result };
   }
 
   async commandResult<T>(workshopId: WorkshopId, command: CommandRef): Promise<T | null> {
-    const earlier = this.commandResults.get(`${workshopId}/${command.actorId}/${command.commandId}`);
-    return earlier && earlier.expiresAt > this.now() ? (JSON.parse(earlier.json) as T) : null;
+    return this.priorResult<T>(workshopId, command);
   }
 
-  async connect(workshopId: WorkshopId, participantId: ParticipantId, connectionId: string): Promise<void> {
+  async connect(
+    workshopId: WorkshopId,
+    participantId: ParticipantId,
+    connectionId: string,
+    maxConnections = Number.MAX_SAFE_INTEGER,
+  ): Promise<boolean> {
     const state = this.require(workshopId);
-    if (state.connections.has(connectionId)) return;
+    if (state.connections.has(connectionId)) return true;
+    if ((state.onlineCounts.get(participantId) ?? 0) >= maxConnections) return false;
     state.connections.set(connectionId, participantId);
     const count = (state.onlineCounts.get(participantId) ?? 0) + 1;
     state.onlineCounts.set(participantId, count);
     if (count === 1) this.append(state, [{ type: "participant:presence", participantId, online: true }]);
+    return true;
+  }
+
+  async connectionCount(workshopId: WorkshopId, participantId: ParticipantId): Promise<number> {
+    return this.workshops.get(workshopId)?.onlineCounts.get(participantId) ?? 0;
   }
 
   async disconnect(workshopId: WorkshopId, connectionId: string): Promise<void> {
@@ -288,11 +319,9 @@ export class MemoryStore implements Store {
     allOrNothing: boolean,
     resultTemplate: string,
   ): Promise<MoveOutcome<T>> {
+    const earlier = this.priorResult<T>(workshopId, command);
+    if (earlier !== null) return { status: "duplicate", result: earlier };
     const state = this.require(workshopId);
-    const resultKey = `${workshopId}/${command.actorId}/${command.commandId}`;
-    const earlier = this.commandResults.get(resultKey);
-    if (earlier && earlier.expiresAt > this.now())
-      return { status: "duplicate", result: JSON.parse(earlier.json) as T };
     const assignments = mapIn(state.assignments, roundId, () => new Map<ParticipantId, RoomId>());
     const counts = mapIn(state.counts, roundId, () => new Map<RoomId, number>());
     const plan = planMoves(
@@ -320,7 +349,7 @@ export class MemoryStore implements Store {
     }
     const version = events.length > 0 ? this.append(state, events) : state.version;
     const json = fillMoveResult(resultTemplate, peopleMoved(plan.applied), plan.refused);
-    this.commandResults.set(resultKey, { json, expiresAt: this.now() + COMMAND_RESULT_TTL_SECONDS * 1000 });
+    this.remember(workshopId, command, json);
     return {
       status: "applied",
       version,
@@ -380,17 +409,24 @@ export class MemoryStore implements Store {
 
   async scheduleTimer(
     workshopId: WorkshopId,
-    roundId: RoundId,
+    subjectId: TimerSubject,
     dueAt: number,
-    mode: "earliest" | "exact",
+    mode: "earliest" | "latest" | "ifAbsent" | "exact",
   ): Promise<void> {
-    const member = `${workshopId}|${roundId}`;
+    const member = `${workshopId}|${subjectId}`;
     const current = this.timers.get(member);
-    this.timers.set(member, mode === "earliest" && current !== undefined ? Math.min(current, dueAt) : dueAt);
+    if (current !== undefined && mode === "ifAbsent") return;
+    const next =
+      current === undefined || mode === "exact"
+        ? dueAt
+        : mode === "earliest"
+          ? Math.min(current, dueAt)
+          : Math.max(current, dueAt);
+    this.timers.set(member, next);
   }
 
-  async clearTimer(workshopId: WorkshopId, roundId: RoundId): Promise<void> {
-    this.timers.delete(`${workshopId}|${roundId}`);
+  async clearTimer(workshopId: WorkshopId, subjectId: TimerSubject): Promise<void> {
+    this.timers.delete(`${workshopId}|${subjectId}`);
   }
 
   async dueTimers(now: number, limit: number): Promise<Array<{ workshopId: WorkshopId; subjectId: TimerSubject }>> {
@@ -436,26 +472,20 @@ export class MemoryStore implements Store {
   }
 
   async castBallot<T>(workshopId: WorkshopId, command: CommandRef, cast: BallotCast): Promise<CastOutcome<T>> {
+    const earlier = this.priorResult<T>(workshopId, command);
+    if (earlier !== null) return { status: "duplicate", result: earlier };
     const state = this.require(workshopId);
-    const resultKey = `${workshopId}/${command.actorId}/${command.commandId}`;
-    const earlier = this.commandResults.get(resultKey);
-    if (earlier && earlier.expiresAt > this.now()) {
-      return { status: "duplicate", result: JSON.parse(earlier.json) as T };
-    }
     if (cast.expectVersion !== undefined && state.version !== cast.expectVersion) return { status: "stale" };
     const poll = this.parsed<PollView>(workshopId, "poll", cast.pollId);
     if (!poll) return { status: "missing" };
+    if (poll.definition.anonymous !== cast.anonymous) return { status: "stale" };
     if (poll.status !== "open" || (poll.closesAt !== null && cast.now >= poll.closesAt)) return { status: "closed" };
-    if (poll.definition.anonymous && state.voterSecret === null) state.voterSecret = randomBytes(32).toString("hex");
-    const voter = poll.definition.anonymous
-      ? anonymousVoterKey(state.voterSecret as string, cast.pollId, cast.participantId)
-      : cast.participantId;
+    const voter = cast.voterKey;
     const ballots = mapIn(state.ballots, cast.pollId, () => new Map<string, string>());
     const tally = mapIn(state.tallies, cast.pollId, () => new Map<string, number>());
     const encoded = encodeBallot(cast.ballot);
     const old = ballots.get(voter);
-    const remember = (json: string) =>
-      this.commandResults.set(resultKey, { json, expiresAt: this.now() + COMMAND_RESULT_TTL_SECONDS * 1000 });
+    const remember = (json: string) => this.remember(workshopId, command, json);
     if (old === encoded) {
       remember(cast.resultUnchanged);
       return {
@@ -467,14 +497,14 @@ export class MemoryStore implements Store {
     }
     if (old !== undefined && !poll.definition.allowVoteChange) return { status: "alreadyVoted" };
     const add = (counter: string, delta: number) => tally.set(counter, (tally.get(counter) ?? 0) + delta);
-    if (old !== undefined) for (const counter of (JSON.parse(old) as StoredBallot).counters) add(counter, -1);
+    if (old !== undefined && old !== RETRACTED_BALLOT) {
+      for (const counter of (JSON.parse(old) as StoredBallot).counters) add(counter, -1);
+    }
     for (const counter of cast.ballot.counters) add(counter, 1);
     add(TALLY_VERSION_COUNTER, 1);
     ballots.set(voter, encoded);
     remember(cast.resultChanged);
-    // As the Redis script does: the counters right after this ballot travel along when they are small.
-    const notice = tally.size <= TALLY_NOTICE_MAX_FIELDS ? tallyOfFields(tally) : null;
-    for (const listener of state.tallyListeners) queueMicrotask(() => listener(cast.pollId, notice));
+    this.notifyTally(state, cast.pollId, tally);
     return {
       status: "applied",
       changed: true,
@@ -487,27 +517,55 @@ export class MemoryStore implements Store {
     return tallyOfFields(this.workshops.get(workshopId)?.tallies.get(pollId) ?? []);
   }
 
-  async ballotOf(workshopId: WorkshopId, pollId: PollId, participantId: ParticipantId): Promise<Ballot | null> {
-    const state = this.workshops.get(workshopId);
-    const poll = await this.getPoll(workshopId, pollId);
-    if (!state || !poll) return null;
-    let voter = participantId;
-    if (poll.definition.anonymous) {
-      if (state.voterSecret === null) return null;
-      voter = anonymousVoterKey(state.voterSecret, pollId, participantId);
+  async retractBallot<T>(
+    workshopId: WorkshopId,
+    command: CommandRef,
+    retract: BallotRetract,
+  ): Promise<RetractOutcome<T>> {
+    const earlier = this.priorResult<T>(workshopId, command);
+    if (earlier !== null) return { status: "duplicate", result: earlier };
+    const state = this.require(workshopId);
+    const poll = this.parsed<PollView>(workshopId, "poll", retract.pollId);
+    if (!poll) return { status: "missing" };
+    if (poll.definition.anonymous !== retract.anonymous) return { status: "stale" };
+    const ballots = state.ballots.get(retract.pollId);
+    const old = ballots?.get(retract.voterKey);
+    if (!ballots || old === undefined || old === RETRACTED_BALLOT) {
+      this.remember(workshopId, command, retract.resultNone);
+      return { status: "applied", retracted: false, tallyVersion: null, result: JSON.parse(retract.resultNone) as T };
     }
-    const json = state.ballots.get(pollId)?.get(voter);
+    const tally = mapIn(state.tallies, retract.pollId, () => new Map<string, number>());
+    const add = (counter: string, delta: number) => tally.set(counter, (tally.get(counter) ?? 0) + delta);
+    for (const counter of (JSON.parse(old) as StoredBallot).counters) add(counter, -1);
+    add(TALLY_VERSION_COUNTER, 1);
+    if (poll.definition.allowVoteChange) ballots.delete(retract.voterKey);
+    else ballots.set(retract.voterKey, RETRACTED_BALLOT);
+    this.remember(workshopId, command, retract.resultRetracted);
+    this.notifyTally(state, retract.pollId, tally);
+    return {
+      status: "applied",
+      retracted: true,
+      tallyVersion: tally.get(TALLY_VERSION_COUNTER) ?? 0,
+      result: JSON.parse(retract.resultRetracted) as T,
+    };
+  }
+
+  async ballotOf(workshopId: WorkshopId, voter: VoterRef): Promise<Ballot | "retracted" | null> {
+    const json = this.workshops.get(workshopId)?.ballots.get(voter.pollId)?.get(voter.voterKey);
+    if (json === RETRACTED_BALLOT) return "retracted";
     return json ? (JSON.parse(json) as StoredBallot).ballot : null;
   }
 
   async listBallots(workshopId: WorkshopId, pollId: PollId): Promise<StoredBallot[]> {
-    const ballots = this.workshops.get(workshopId)?.ballots.get(pollId);
-    return [...(ballots?.values() ?? [])].map((json) => JSON.parse(json) as StoredBallot);
+    return decodeBallots([...(this.workshops.get(workshopId)?.ballots.get(pollId)?.values() ?? [])]);
   }
 
-  async forgetVoterKey(workshopId: WorkshopId): Promise<void> {
-    const state = this.workshops.get(workshopId);
-    if (state) state.voterSecret = null;
+  async voterSalt(workshopId: WorkshopId): Promise<string | null> {
+    const state = this.require(workshopId);
+    if (state.voterSalt === null && (JSON.parse(state.meta) as WorkshopRecord).status === "active") {
+      state.voterSalt = randomBytes(32).toString("hex");
+    }
+    return state.voterSalt;
   }
 
   async subscribeTallies(
@@ -527,12 +585,9 @@ export class MemoryStore implements Store {
     writes: QnaWrite[],
     result: T,
   ): Promise<CommitOutcome<T>> {
+    const earlier = command ? this.priorResult<T>(workshopId, command) : null;
+    if (earlier !== null) return { status: "duplicate", result: earlier };
     const state = this.require(workshopId);
-    const resultKey = command ? `${workshopId}/${command.actorId}/${command.commandId}` : null;
-    const earlier = resultKey ? this.commandResults.get(resultKey) : undefined;
-    if (earlier && earlier.expiresAt > this.now()) {
-      return { status: "duplicate", result: JSON.parse(earlier.json) as T };
-    }
     const place = (write: QnaWrite) =>
       write.kind === "question"
         ? { map: state.questions, id: write.questionId, mark: `q:${write.questionId}` }
@@ -546,6 +601,11 @@ export class MemoryStore implements Store {
       const { map, id, mark } = place(write);
       if (write.next === null) map.delete(id);
       else map.set(id, JSON.stringify(write.next));
+      // A deleted question takes its upvoters and its count with it.
+      if (write.kind === "question" && write.next === null) {
+        state.voters.delete(write.questionId);
+        state.votes.delete(write.questionId);
+      }
       state.qnaRev += 1;
       state.qnaChanges.set(mark, state.qnaRev);
     }
@@ -558,12 +618,7 @@ export class MemoryStore implements Store {
         state.qnaTrimmedRev = Math.max(state.qnaTrimmedRev, rev);
       }
     }
-    if (resultKey) {
-      this.commandResults.set(resultKey, {
-        json: JSON.stringify(result),
-        expiresAt: this.now() + COMMAND_RESULT_TTL_SECONDS * 1000,
-      });
-    }
+    if (command) this.remember(workshopId, command, JSON.stringify(result));
     this.notifyQna(state);
     return { status: "applied", version: state.qnaRev, result };
   }
@@ -598,18 +653,11 @@ export class MemoryStore implements Store {
     return questionIds.map((questionId) => votes?.get(questionId) ?? 0);
   }
 
-  async upvote(
-    workshopId: WorkshopId,
-    questionId: QuestionId,
-    participantId: ParticipantId,
-    up: boolean,
-  ): Promise<UpvoteOutcome> {
+  async upvote(workshopId: WorkshopId, questionId: QuestionId, voter: string, up: boolean): Promise<UpvoteOutcome> {
     const state = this.require(workshopId);
     const json = state.questions.get(questionId);
     if (!json) return { status: "missing" };
     if ((JSON.parse(json) as QuestionRecord).status !== "approved") return { status: "notOpen" };
-    if (state.voterSecret === null) state.voterSecret = randomBytes(32).toString("hex");
-    const voter = anonymousVoterKey(state.voterSecret, questionId, participantId);
     const voters = mapIn(state.voters, questionId, () => new Set<string>());
     const changed = up ? !voters.has(voter) : voters.has(voter);
     if (changed) {
@@ -707,6 +755,87 @@ export class MemoryStore implements Store {
 
   async snapshotState(workshopId: WorkshopId, docId: NoteDocId, snapshotId: SnapshotId): Promise<string | null> {
     return this.workshops.get(workshopId)?.snapshots.get(docId)?.get(snapshotId)?.state ?? null;
+  }
+
+  async purgeWorkshop(workshopId: WorkshopId): Promise<void> {
+    const state = this.workshops.get(workshopId);
+    if (state) {
+      const { joinCode } = JSON.parse(state.meta) as WorkshopRecord;
+      if (this.joinCodes.get(joinCode) === workshopId) this.joinCodes.delete(joinCode);
+      this.workshops.delete(workshopId);
+    }
+    for (const member of [...this.timers.keys()]) {
+      if (member.startsWith(`${workshopId}|`)) this.timers.delete(member);
+    }
+    for (const id of [...this.commandResults.keys()]) {
+      if (id.startsWith(`${workshopId}|`)) this.commandResults.delete(id);
+    }
+  }
+
+  async listWorkshopIds(): Promise<WorkshopId[]> {
+    return [...this.workshops.keys()];
+  }
+
+  async countInWindows(scope: string, counters: readonly RateCounter[]): Promise<number[]> {
+    return counters.map((counter) =>
+      this.countIn(this.rateCounters, `${scope}|${counter.name}`, counter.windowMs, counter.increment),
+    );
+  }
+
+  /** One sliding-window counter (rateWindowOf), as the Redis scripts keep them. */
+  private countIn(
+    counters: Map<string, { count: number; expiresAt: number }>,
+    name: string,
+    windowMs: number,
+    increment: number,
+  ): number {
+    const now = this.now();
+    const window = rateWindowOf(now, windowMs);
+    const live = (index: number) => {
+      const counter = counters.get(`${name}|${index}`);
+      return counter && counter.expiresAt > now ? counter : undefined;
+    };
+    let counter = live(window.index);
+    if (!counter && increment > 0) {
+      // Drop what has expired now and then, so counters of old windows do not pile up.
+      if (counters.size > 10_000) for (const [old, entry] of counters) if (entry.expiresAt <= now) counters.delete(old);
+      counter = { count: 0, expiresAt: window.expiresAt };
+      counters.set(`${name}|${window.index}`, counter);
+    }
+    if (counter) counter.count += increment;
+    return slidingCount(counter?.count ?? 0, live(window.index - 1)?.count ?? 0, window.covered);
+  }
+
+  /** A command's first result, by its keyed record id, while its day (and the next) lasts. */
+  private priorResult<T>(workshopId: WorkshopId, command: CommandRef): T | null {
+    const id = this.commandRecordId(workshopId, command);
+    const earlier = this.commandResults.get(id);
+    if (!earlier) return null;
+    if (earlier.expiresAt > this.now()) return JSON.parse(earlier.json) as T;
+    this.commandResults.delete(id);
+    return null;
+  }
+
+  private remember(workshopId: WorkshopId, command: CommandRef, json: string): void {
+    const now = this.now();
+    if (++this.remembered % 10_000 === 0) {
+      for (const [id, entry] of this.commandResults) if (entry.expiresAt <= now) this.commandResults.delete(id);
+    }
+    this.commandResults.set(this.commandRecordId(workshopId, command), {
+      json,
+      expiresAt: commandRecordDay(now).expiresAt,
+    });
+  }
+
+  /** Prefixed by the workshop (this process's memory, not a shared database) so a purge finds them. */
+  private commandRecordId(workshopId: WorkshopId, command: CommandRef): string {
+    return `${workshopId}|${this.keys.commandRecordId(workshopId, command.actorId, command.commandId)}`;
+  }
+
+  /** As the Redis script does: the counters right after a ballot change travel along when they are small. */
+  private notifyTally(state: WorkshopState, pollId: PollId, tally: Map<string, number>): void {
+    const notice = tally.size <= TALLY_NOTICE_MAX_FIELDS ? tallyOfFields(tally) : null;
+    for (const listener of state.tallyListeners) queueMicrotask(() => listener(pollId, notice));
   }
 
   private notifyQna(state: WorkshopState): void {

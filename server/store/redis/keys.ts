@@ -1,4 +1,4 @@
-import type { ParticipantId, RoundId, WorkshopId } from "../../../shared/ids.js";
+import type { RoundId, WorkshopId } from "../../../shared/ids.js";
 
 /**
  * The one builder of Redis key names. Every key of a workshop shares the hash tag
@@ -63,12 +63,17 @@ function buildWorkshopKeys(prefix: string, workshopId: WorkshopId) {
     noteSnapshots: (docId: string) => `${base}notes:${docId}:snapshots`,
     /** hash pollId -> JSON PollView. */
     polls: `${base}polls`,
-    /** hash voter key -> encoded StoredBallot (voter key: participant id, or a keyed hash for anonymous polls). */
+    /** hash participantId -> encoded StoredBallot: the ballots of a named poll. */
     pollBallots: (pollId: string) => `${base}poll:${pollId}:ballots`,
+    /**
+     * sorted set, score 0, members `<voter key>|<encoded StoredBallot>`: the ballots of an
+     * anonymous poll, ordered by the keyed hash (never by who or when).
+     */
+    anonymousBallots: (pollId: string) => `${base}poll:${pollId}:anon`,
     /** hash counter -> count, plus `#v` (the tally version), kept with the ballots by one script. */
     pollTally: (pollId: string) => `${base}poll:${pollId}:tally`,
-    /** the random key of anonymous voters' hashes; deleted when the workshop ends. */
-    voterSecret: `${base}votersecret`,
+    /** the random salt of anonymous voter keys (with the server key, never stored); deleted when the workshop ends. */
+    voterSalt: `${base}votersalt`,
     /** shard channel: a poll id after each ballot change. */
     tallies: `${base}tallies`,
     /** hash questionId -> JSON QuestionRecord (no author for anonymous questions). */
@@ -77,8 +82,8 @@ function buildWorkshopKeys(prefix: string, workshopId: WorkshopId) {
     boards: `${base}qna:boards`,
     /** hash questionId -> upvotes. */
     questionVotes: `${base}qna:votes`,
-    /** set of voter keys (sha1(secret|question|person)) of one question. */
-    questionVoters: (questionId: string) => `${base}qna:voters:${questionId}`,
+    /** sorted set, score 0, of the voter keys (keyed hashes) of one question's upvoters. */
+    questionVoters: (questionId: string) => `${base}qna:upvoters:${questionId}`,
     /** hash boardId -> last question seq of the board. */
     questionSeqs: `${base}qna:seqs`,
     /** integer: the Q&A revision, bumped once per changed record. */
@@ -91,8 +96,13 @@ function buildWorkshopKeys(prefix: string, workshopId: WorkshopId) {
     qna: `${base}qna`,
     /** shard channel: the new version after each change. */
     changes: `${base}changes`,
-    /** first result of one command, kept for retries. */
-    commandResult: (actorId: ParticipantId, commandId: string) => `${base}cmd:${actorId}:${commandId}`,
+    /**
+     * sorted set, score 0, of one UTC day's command records, members `<record id>|<result JSON>`
+     * (record id: a keyed hash, never the person); expires at the end of the next day.
+     */
+    commandRecords: (day: number) => `${base}cmds:${day}`,
+    /** integer: people who joined the workshop in one window; expires at the end of the next window. */
+    joinCounter: (window: number) => `${base}rate:join:${window}`,
   };
 }
 
@@ -105,5 +115,10 @@ export function globalKeys(prefix: string) {
     timers: `${prefix}timers`,
     /** set of workshops a node holds connections in, so a survivor can reap them. */
     nodeWorkshops: (nodeId: string) => `${prefix}node:${nodeId}:workshops`,
+    /**
+     * integer: one rate counter of one window for one scope (a keyed client address), the scope
+     * as hash tag so one script counts all of its counters; expires at the end of the next window.
+     */
+    rateCounter: (scope: string, name: string, window: number) => `${prefix}rate:{${scope}}:${name}:${window}`,
   };
 }

@@ -9,26 +9,32 @@ import type { UnversionedEvent, WorkshopEvent } from "../../../shared/workshop.j
 import { DomainError, StoreUnavailableError } from "../../domain/errors.js";
 import type { ParticipantRecord, WorkshopRecord } from "../../domain/records.js";
 import type { Logger } from "../../logger.js";
+import type { ServerKeys } from "../../security/serverKeys.js";
 import {
   base64Bytes,
   byCreation,
   byDoc,
   bySnapshotTime,
+  decodeBallots,
   encodeBallot,
   joinedEvent,
   parseTimerMember,
+  RETRACTED_BALLOT,
+  rateWindowOf,
   recordId,
 } from "../records.js";
 import { decodeTallyNotice, tallyOfFields } from "../tallyNotice.js";
 import {
   type BallotCast,
+  type BallotRetract,
   type BoardRecord,
   type CastOutcome,
-  COMMAND_RESULT_TTL_SECONDS,
   type CommandRef,
   type CommitOutcome,
+  commandRecordDay,
   EVENT_LOG_CAP,
   type FullSnapshot,
+  type JoinLimit,
   type MoveOutcome,
   type NoteAppendOutcome,
   type PollTally,
@@ -36,31 +42,39 @@ import {
   type QnaChanges,
   type QnaWrite,
   type QuestionRecord,
+  type RateCounter,
   type RecordWrite,
+  type RetractOutcome,
   type RoomMove,
   type Store,
   type StoredBallot,
   type TimerSubject,
   type Unsubscribe,
   type UpvoteOutcome,
+  type VoterRef,
 } from "../types.js";
 import { globalKeys, workshopKeys } from "./keys.js";
 import {
   addParticipantScript,
   appendNoteScript,
-  ballotOfScript,
   castBallotScript,
   commitScript,
   compactNotesScript,
   connectScript,
+  deleteIfScript,
   disconnectScript,
   eventsSinceScript,
   fullSnapshotScript,
   type LuaScript,
   moveScript,
+  nextSeqScript,
   qnaChangesScript,
   qnaCommitScript,
+  rateCountersScript,
+  retractBallotScript,
+  saveSnapshotScript,
   upvoteScript,
+  voterSaltScript,
 } from "./scripts.js";
 
 export interface RedisStoreOptions {
@@ -70,6 +84,10 @@ export interface RedisStoreOptions {
   /** A command that gets no answer within this many ms fails with UNAVAILABLE instead of waiting. */
   commandTimeoutMs: number;
   logger: Logger;
+  /** The server key (ANONYMITY_KEY): command records are kept under keyed hashes, never under a person's id. */
+  keys: ServerKeys;
+  /** The clock command records are filed by (a UTC day). */
+  now?: () => number;
 }
 
 type Client = RedisClientType;
@@ -134,12 +152,25 @@ export class RedisStore implements Store {
     sessionTokenHash: string,
     connectionId?: string,
     joinId?: string,
-  ): Promise<{ version: number; participantId: ParticipantId }> {
+    joinLimit?: JoinLimit,
+  ): Promise<{ version: number; participantId: ParticipantId } | { limited: true }> {
     const keys = workshopKeys(this.options.keyPrefix, workshopId);
     if (connectionId) await this.rememberNodeWorkshop(connectionId, workshopId);
+    const window = this.rateWindow(joinLimit?.windowMs ?? 60_000);
     const reply = (await this.run(
       addParticipantScript,
-      [keys.version, keys.log, keys.participants, keys.sessions, keys.connections, keys.onlineCounts, keys.joins],
+      [
+        keys.meta,
+        keys.version,
+        keys.log,
+        keys.participants,
+        keys.sessions,
+        keys.connections,
+        keys.onlineCounts,
+        keys.joins,
+        keys.joinCounter(window.index),
+        keys.joinCounter(window.index - 1),
+      ],
       [
         keys.changes,
         EVENT_LOG_CAP,
@@ -149,8 +180,12 @@ export class RedisStore implements Store {
         JSON.stringify(joinedEvent(record, connectionId)),
         connectionId ?? "",
         joinId ?? "",
+        joinLimit ? joinLimit.perWindow : "",
+        window.covered,
+        window.expiresAt,
       ],
-    )) as [string, string];
+    )) as [string, string?];
+    if (reply[0] === "limited") return { limited: true };
     return { participantId: reply[0], version: Number(reply[1]) };
   }
 
@@ -171,6 +206,7 @@ export class RedisStore implements Store {
     writes: RecordWrite[],
     events: UnversionedEvent[],
     result: T,
+    options?: { forgetVoterSalt?: boolean },
   ): Promise<CommitOutcome<T>> {
     const keys = workshopKeys(this.options.keyPrefix, workshopId);
     const writeKeys: string[] = [];
@@ -183,14 +219,17 @@ export class RedisStore implements Store {
         write.next === null ? "" : JSON.stringify(write.next),
       );
     }
+    const record = this.commandRecord(workshopId, command);
     const reply = (await this.run(
       commitScript,
-      [keys.version, keys.log, keys.commandResult(command.actorId, command.commandId), ...writeKeys],
+      [keys.meta, keys.version, keys.log, ...record.keys, keys.voterSalt, ...writeKeys],
       [
         keys.changes,
         EVENT_LOG_CAP,
-        COMMAND_RESULT_TTL_SECONDS,
+        record.id,
+        record.expiresAt,
         JSON.stringify(result),
+        options?.forgetVoterSalt ? "1" : "0",
         writes.length,
         ...writeArgs,
         ...events.map((event) => JSON.stringify(event)),
@@ -200,19 +239,35 @@ export class RedisStore implements Store {
   }
 
   async commandResult<T>(workshopId: WorkshopId, command: CommandRef): Promise<T | null> {
-    const keys = workshopKeys(this.options.keyPrefix, workshopId);
-    const json = await this.bounded(this.client.get(keys.commandResult(command.actorId, command.commandId)));
-    return json === null ? null : (JSON.parse(json) as T);
+    const { keys, id } = this.commandRecord(workshopId, command);
+    const first = `[${id}|`;
+    const last = `(${id}}`;
+    const [today, yesterday] = await this.bounded(
+      Promise.all(keys.map((key) => this.client.zRangeByLex(key, first, last, { LIMIT: { offset: 0, count: 1 } }))),
+    );
+    const member = today?.[0] ?? yesterday?.[0];
+    return member === undefined ? null : (JSON.parse(member.slice(id.length + 1)) as T);
   }
 
-  async connect(workshopId: WorkshopId, participantId: ParticipantId, connectionId: string): Promise<void> {
+  async connect(
+    workshopId: WorkshopId,
+    participantId: ParticipantId,
+    connectionId: string,
+    maxConnections = Number.MAX_SAFE_INTEGER,
+  ): Promise<boolean> {
     const keys = workshopKeys(this.options.keyPrefix, workshopId);
     await this.rememberNodeWorkshop(connectionId, workshopId);
-    await this.run(
+    const reply = await this.run(
       connectScript,
-      [keys.version, keys.log, keys.connections, keys.onlineCounts],
-      [keys.changes, EVENT_LOG_CAP, connectionId, participantId],
+      [keys.meta, keys.version, keys.log, keys.connections, keys.onlineCounts],
+      [keys.changes, EVENT_LOG_CAP, connectionId, participantId, maxConnections],
     );
+    return Number(reply) !== -2;
+  }
+
+  async connectionCount(workshopId: WorkshopId, participantId: ParticipantId): Promise<number> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    return Number((await this.bounded(this.client.hGet(keys.onlineCounts, participantId))) ?? 0);
   }
 
   async disconnect(workshopId: WorkshopId, connectionId: string): Promise<void> {
@@ -258,19 +313,15 @@ export class RedisStore implements Store {
     resultTemplate: string,
   ): Promise<MoveOutcome<T>> {
     const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    const record = this.commandRecord(workshopId, command);
     const reply = (await this.run(
       moveScript,
-      [
-        keys.version,
-        keys.log,
-        keys.commandResult(command.actorId, command.commandId),
-        keys.assignments(roundId),
-        keys.counts(roundId),
-      ],
+      [keys.meta, keys.version, keys.log, ...record.keys, keys.assignments(roundId), keys.counts(roundId)],
       [
         keys.changes,
         EVENT_LOG_CAP,
-        COMMAND_RESULT_TTL_SECONDS,
+        record.id,
+        record.expiresAt,
         resultTemplate,
         roundId,
         allOrNothing ? "1" : "0",
@@ -355,20 +406,22 @@ export class RedisStore implements Store {
 
   async scheduleTimer(
     workshopId: WorkshopId,
-    roundId: RoundId,
+    subjectId: TimerSubject,
     dueAt: number,
-    mode: "earliest" | "exact",
+    mode: "earliest" | "latest" | "ifAbsent" | "exact",
   ): Promise<void> {
-    const member = { score: dueAt, value: `${workshopId}|${roundId}` };
-    await this.bounded(
-      mode === "earliest"
-        ? this.client.zAdd(this.global.timers, member, { comparison: "LT" })
-        : this.client.zAdd(this.global.timers, member),
-    );
+    const member = { score: dueAt, value: `${workshopId}|${subjectId}` };
+    const options = {
+      earliest: { comparison: "LT" as const },
+      latest: { comparison: "GT" as const },
+      ifAbsent: { condition: "NX" as const },
+      exact: {},
+    }[mode];
+    await this.bounded(this.client.zAdd(this.global.timers, member, options));
   }
 
-  async clearTimer(workshopId: WorkshopId, roundId: RoundId): Promise<void> {
-    await this.bounded(this.client.zRem(this.global.timers, `${workshopId}|${roundId}`));
+  async clearTimer(workshopId: WorkshopId, subjectId: TimerSubject): Promise<void> {
+    await this.bounded(this.client.zRem(this.global.timers, `${workshopId}|${subjectId}`));
   }
 
   async dueTimers(now: number, limit: number): Promise<Array<{ workshopId: WorkshopId; subjectId: TimerSubject }>> {
@@ -478,26 +531,21 @@ export class RedisStore implements Store {
 
   async castBallot<T>(workshopId: WorkshopId, command: CommandRef, cast: BallotCast): Promise<CastOutcome<T>> {
     const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    const record = this.commandRecord(workshopId, command);
     const reply = (await this.run(
       castBallotScript,
-      [
-        keys.polls,
-        keys.pollBallots(cast.pollId),
-        keys.pollTally(cast.pollId),
-        keys.commandResult(command.actorId, command.commandId),
-        keys.voterSecret,
-        keys.version,
-      ],
+      [...ballotKeys(keys, cast.pollId), ...record.keys, keys.version],
       [
         cast.pollId,
-        cast.participantId,
+        cast.voterKey,
+        cast.anonymous ? "1" : "0",
         encodeBallot(cast.ballot),
         cast.now,
-        COMMAND_RESULT_TTL_SECONDS,
+        record.id,
+        record.expiresAt,
         cast.resultChanged,
         cast.resultUnchanged,
         keys.tallies,
-        cast.anonymous ? randomBytes(32).toString("hex") : "",
         cast.expectVersion === undefined ? "" : String(cast.expectVersion),
         ...cast.ballot.counters,
       ],
@@ -532,25 +580,78 @@ export class RedisStore implements Store {
     return tallyOfFields(Object.entries(all));
   }
 
-  async ballotOf(workshopId: WorkshopId, pollId: PollId, participantId: ParticipantId): Promise<Ballot | null> {
+  async retractBallot<T>(
+    workshopId: WorkshopId,
+    command: CommandRef,
+    retract: BallotRetract,
+  ): Promise<RetractOutcome<T>> {
     const keys = workshopKeys(this.options.keyPrefix, workshopId);
-    const json = (await this.run(
-      ballotOfScript,
-      [keys.polls, keys.pollBallots(pollId), keys.voterSecret],
-      [pollId, participantId],
-    )) as string | null;
+    const record = this.commandRecord(workshopId, command);
+    const reply = (await this.run(
+      retractBallotScript,
+      [...ballotKeys(keys, retract.pollId), ...record.keys],
+      [
+        retract.pollId,
+        retract.voterKey,
+        retract.anonymous ? "1" : "0",
+        record.id,
+        record.expiresAt,
+        retract.resultRetracted,
+        retract.resultNone,
+        keys.tallies,
+      ],
+    )) as [string, string?];
+    switch (reply[0]) {
+      case "duplicate":
+        return { status: "duplicate", result: JSON.parse(reply[1] ?? "null") as T };
+      case "missing":
+        return { status: "missing" };
+      case "stale":
+        return { status: "stale" };
+      case "none":
+        return { status: "applied", retracted: false, tallyVersion: null, result: JSON.parse(retract.resultNone) as T };
+      default:
+        return {
+          status: "applied",
+          retracted: true,
+          tallyVersion: Number(reply[1] ?? 0),
+          result: JSON.parse(retract.resultRetracted) as T,
+        };
+    }
+  }
+
+  async ballotOf(workshopId: WorkshopId, voter: VoterRef): Promise<Ballot | "retracted" | null> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    let json: string | null | undefined;
+    if (voter.anonymous) {
+      const [member] = await this.bounded(
+        this.client.zRangeByLex(keys.anonymousBallots(voter.pollId), `[${voter.voterKey}|`, `(${voter.voterKey}}`, {
+          LIMIT: { offset: 0, count: 1 },
+        }),
+      );
+      json = member?.slice(voter.voterKey.length + 1);
+    } else {
+      json = await this.bounded(this.client.hGet(keys.pollBallots(voter.pollId), voter.voterKey));
+    }
+    if (json === RETRACTED_BALLOT) return "retracted";
     return json ? (JSON.parse(json) as StoredBallot).ballot : null;
   }
 
   async listBallots(workshopId: WorkshopId, pollId: PollId): Promise<StoredBallot[]> {
-    const all = await this.bounded(
-      this.client.hVals(workshopKeys(this.options.keyPrefix, workshopId).pollBallots(pollId)),
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    const [named, anonymous] = await this.bounded(
+      Promise.all([
+        this.client.hVals(keys.pollBallots(pollId)),
+        this.client.zRange(keys.anonymousBallots(pollId), 0, -1),
+      ]),
     );
-    return all.map((json) => JSON.parse(json) as StoredBallot);
+    return decodeBallots([...named, ...anonymous.map((member) => member.slice(member.indexOf("|") + 1))]);
   }
 
-  async forgetVoterKey(workshopId: WorkshopId): Promise<void> {
-    await this.bounded(this.client.del(workshopKeys(this.options.keyPrefix, workshopId).voterSecret));
+  async voterSalt(workshopId: WorkshopId): Promise<string | null> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    const salt = await this.run(voterSaltScript, [keys.meta, keys.voterSalt], [randomBytes(32).toString("hex")]);
+    return typeof salt === "string" ? salt : null;
   }
 
   async subscribeTallies(
@@ -572,6 +673,7 @@ export class RedisStore implements Store {
     const keys = workshopKeys(this.options.keyPrefix, workshopId);
     const writeKeys: string[] = [];
     const writeArgs: string[] = [];
+    const deleted: QuestionId[] = [];
     for (const write of writes) {
       const isQuestion = write.kind === "question";
       writeKeys.push(isQuestion ? keys.questions : keys.boards);
@@ -581,24 +683,31 @@ export class RedisStore implements Store {
         write.next === null ? "" : JSON.stringify(write.next),
         isQuestion ? `q:${write.questionId}` : `b:${write.boardId}`,
       );
+      if (isQuestion && write.next === null) deleted.push(write.questionId);
     }
+    // Without a command the write is idempotent by itself: no record, and no key for one.
+    const record = command ? this.commandRecord(workshopId, command) : null;
     const reply = (await this.run(
       qnaCommitScript,
       [
-        command ? keys.commandResult(command.actorId, command.commandId) : keys.qnaRev,
+        keys.meta,
+        ...(record?.keys ?? [keys.qnaRev, keys.qnaRev]),
         keys.qnaRev,
         keys.qnaChanges,
         keys.qnaTrimmedRev,
+        keys.questionVotes,
         ...writeKeys,
+        ...deleted.map((questionId) => keys.questionVoters(questionId)),
       ],
       [
         keys.qna,
         QNA_CHANGES_CAP,
-        COMMAND_RESULT_TTL_SECONDS,
+        record?.id ?? "",
+        record?.expiresAt ?? 0,
         JSON.stringify(result),
-        command ? "1" : "0",
         writes.length,
         ...writeArgs,
+        ...deleted,
       ],
     )) as [string, string?];
     return commitOutcome(reply, result);
@@ -606,7 +715,7 @@ export class RedisStore implements Store {
 
   async nextQuestionSeq(workshopId: WorkshopId, boardId: BoardId): Promise<number> {
     const keys = workshopKeys(this.options.keyPrefix, workshopId);
-    return this.bounded(this.client.hIncrBy(keys.questionSeqs, boardId, 1));
+    return Number(await this.run(nextSeqScript, [keys.meta, keys.questionSeqs], [boardId]));
   }
 
   async getQuestion(workshopId: WorkshopId, questionId: QuestionId): Promise<QuestionRecord | null> {
@@ -636,24 +745,12 @@ export class RedisStore implements Store {
     return all.map((count) => Number(count ?? 0));
   }
 
-  async upvote(
-    workshopId: WorkshopId,
-    questionId: QuestionId,
-    participantId: ParticipantId,
-    up: boolean,
-  ): Promise<UpvoteOutcome> {
+  async upvote(workshopId: WorkshopId, questionId: QuestionId, voterKey: string, up: boolean): Promise<UpvoteOutcome> {
     const keys = workshopKeys(this.options.keyPrefix, workshopId);
     const reply = (await this.run(
       upvoteScript,
-      [
-        keys.questions,
-        keys.questionVoters(questionId),
-        keys.questionVotes,
-        keys.qnaRev,
-        keys.qnaChanges,
-        keys.voterSecret,
-      ],
-      [questionId, participantId, up ? "1" : "0", keys.qna, randomBytes(32).toString("hex")],
+      [keys.meta, keys.questions, keys.questionVoters(questionId), keys.questionVotes, keys.qnaRev, keys.qnaChanges],
+      [questionId, voterKey, up ? "1" : "0", keys.qna],
     )) as [string, string?, string?];
     if (reply[0] === "missing") return { status: "missing" };
     if (reply[0] === "notOpen") return { status: "notOpen" };
@@ -700,7 +797,7 @@ export class RedisStore implements Store {
     const keys = workshopKeys(this.options.keyPrefix, workshopId);
     const reply = (await this.run(
       appendNoteScript,
-      [keys.noteUpdates(docId), keys.noteBytes(docId)],
+      [keys.meta, keys.noteUpdates(docId), keys.noteBytes(docId)],
       [update, bytes, maxBytes],
     )) as string[];
     return reply[0] === "tooLarge"
@@ -733,7 +830,7 @@ export class RedisStore implements Store {
     const removedBytes = head.reduce((sum, update) => sum + base64Bytes(update), 0);
     const applied = await this.run(
       compactNotesScript,
-      [keys.noteUpdates(docId), keys.noteBytes(docId)],
+      [keys.meta, keys.noteUpdates(docId), keys.noteBytes(docId)],
       [replaced, lastReplaced, merged, mergedBytes, removedBytes],
     );
     return Number(applied) === 1;
@@ -741,12 +838,10 @@ export class RedisStore implements Store {
 
   async saveSnapshot(workshopId: WorkshopId, snapshot: SnapshotView, state: string): Promise<void> {
     const keys = workshopKeys(this.options.keyPrefix, workshopId);
-    await this.bounded(
-      this.client.hSet(
-        keys.noteSnapshots(snapshot.docId),
-        snapshot.snapshotId,
-        JSON.stringify({ view: snapshot, state }),
-      ),
+    await this.run(
+      saveSnapshotScript,
+      [keys.meta, keys.noteSnapshots(snapshot.docId)],
+      [snapshot.snapshotId, JSON.stringify({ view: snapshot, state })],
     );
   }
 
@@ -775,6 +870,68 @@ export class RedisStore implements Store {
     };
   }
 
+  async purgeWorkshop(workshopId: WorkshopId): Promise<void> {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    const meta = parseOrNull<WorkshopRecord>(await this.bounded(this.client.get(keys.meta)));
+    // The join code first (while meta still says which it is), then meta: from here on every
+    // write script refuses this workshop, so the scan below leaves nothing that comes back.
+    if (meta) await this.run(deleteIfScript, [this.global.joinCode(meta.joinCode)], [workshopId]);
+    await this.bounded(this.client.del(keys.meta));
+    const pattern = `${globEscape(keys.meta.slice(0, -"meta".length))}*`;
+    let cursor = "0";
+    do {
+      const page = await this.bounded(this.client.scan(cursor, { MATCH: pattern, COUNT: 1000 }));
+      cursor = String(page.cursor);
+      if (page.keys.length > 0) await this.bounded(this.client.unlink(page.keys));
+    } while (cursor !== "0");
+    // No live node's list of workshops to reap names it any more.
+    for (const nodeId of await this.bounded(this.client.zRange(this.global.nodes, 0, -1))) {
+      await this.bounded(this.client.sRem(this.global.nodeWorkshops(nodeId), workshopId));
+    }
+    for (const remembered of [...this.rememberedNodeWorkshops]) {
+      if (remembered.endsWith(`|${workshopId}`)) this.rememberedNodeWorkshops.delete(remembered);
+    }
+    // Its timers last (the retention timers among them): a purge cut short is run again by them.
+    let timerCursor = "0";
+    do {
+      const page = await this.bounded(
+        this.client.zScan(this.global.timers, timerCursor, { MATCH: `${globEscape(workshopId)}|*`, COUNT: 1000 }),
+      );
+      timerCursor = String(page.cursor);
+      const members = page.members.map((entry) => entry.value);
+      if (members.length > 0) await this.bounded(this.client.zRem(this.global.timers, members));
+    } while (timerCursor !== "0");
+  }
+
+  async listWorkshopIds(): Promise<WorkshopId[]> {
+    const pattern = `${globEscape(this.options.keyPrefix)}wk:{*}:meta`;
+    const ids: WorkshopId[] = [];
+    let cursor = "0";
+    do {
+      const page = await this.bounded(this.client.scan(cursor, { MATCH: pattern, COUNT: 1000 }));
+      cursor = String(page.cursor);
+      for (const key of page.keys) {
+        const id = /\{([^}]+)\}:meta$/.exec(key)?.[1];
+        if (id) ids.push(id);
+      }
+    } while (cursor !== "0");
+    return ids;
+  }
+
+  async countInWindows(scope: string, counters: readonly RateCounter[]): Promise<number[]> {
+    const keys: string[] = [];
+    const args: Array<string | number> = [];
+    for (const counter of counters) {
+      const window = this.rateWindow(counter.windowMs);
+      keys.push(
+        this.global.rateCounter(scope, counter.name, window.index),
+        this.global.rateCounter(scope, counter.name, window.index - 1),
+      );
+      args.push(counter.increment, window.covered, window.expiresAt);
+    }
+    return ((await this.run(rateCountersScript, keys, args)) as number[]).map(Number);
+  }
+
   async ping(): Promise<void> {
     await this.bounded(this.client.ping());
   }
@@ -795,15 +952,42 @@ export class RedisStore implements Store {
     this.rememberedNodeWorkshops.add(key);
   }
 
-  /** Runs a script by its SHA, loading it once more when Redis has forgotten it (restart, SCRIPT FLUSH). */
+  /**
+   * Runs a script by its SHA, loading it once more when Redis has forgotten it (restart, SCRIPT
+   * FLUSH). A script that found the workshop gone (GONE) is NOT_FOUND.
+   */
   private async run(lua: LuaScript, keys: string[], args: Array<string | number>): Promise<unknown> {
     const options = { keys, arguments: args.map(String) };
     try {
-      return await this.bounded(this.client.evalSha(lua.sha, options));
+      try {
+        return await this.bounded(this.client.evalSha(lua.sha, options));
+      } catch (error) {
+        if (!(error instanceof Error) || !error.message.startsWith("NOSCRIPT")) throw error;
+        return await this.bounded(this.client.eval(lua.source, options));
+      }
     } catch (error) {
-      if (!(error instanceof Error) || !error.message.startsWith("NOSCRIPT")) throw error;
-      return this.bounded(this.client.eval(lua.source, options));
+      if (error instanceof Error && error.message.startsWith("GONE")) {
+        throw new DomainError("NOT_FOUND", "no such workshop");
+      }
+      throw error;
     }
+  }
+
+  /** The fixed rate window of now, how much of the previous one a sliding window still covers, and when this one's counter expires. */
+  private rateWindow(windowMs: number) {
+    return rateWindowOf((this.options.now ?? Date.now)(), windowMs);
+  }
+
+  /** Where a command's first result is kept: today's and yesterday's record sets, and its keyed id. */
+  private commandRecord(workshopId: WorkshopId, command: CommandRef) {
+    const keys = workshopKeys(this.options.keyPrefix, workshopId);
+    const { day, expiresAt } = commandRecordDay((this.options.now ?? Date.now)());
+    return {
+      keys: [keys.commandRecords(day), keys.commandRecords(day - 1)],
+      id: this.options.keys.commandRecordId(workshopId, command.actorId, command.commandId),
+      /** Seconds, for EXPIREAT. */
+      expiresAt: expiresAt / 1000,
+    };
   }
 
   /**
@@ -818,7 +1002,7 @@ export class RedisStore implements Store {
 /** A refusal Redis itself gave (and our domain errors) stays as it is; anything else is UNAVAILABLE. */
 function unavailableUnlessRedisSaidNo(error: unknown): never {
   if (error instanceof DomainError) throw error;
-  if (error instanceof Error && /^(NOSCRIPT|ERR|WRONGTYPE)/.test(error.message)) throw error;
+  if (error instanceof Error && /^(NOSCRIPT|ERR|WRONGTYPE|GONE)/.test(error.message)) throw error;
   throw new StoreUnavailableError();
 }
 
@@ -855,6 +1039,11 @@ function commitOutcome<T>(reply: [string, string?], result: T): CommitOutcome<T>
   }
 }
 
+/** The keys the ballot scripts (cast, retract) start with: meta, polls, named ballots, anonymous ballots, tally. */
+function ballotKeys(keys: ReturnType<typeof workshopKeys>, pollId: PollId): string[] {
+  return [keys.meta, keys.polls, keys.pollBallots(pollId), keys.anonymousBallots(pollId), keys.pollTally(pollId)];
+}
+
 function recordKey(keys: ReturnType<typeof workshopKeys>, write: RecordWrite): string {
   switch (write.kind) {
     case "workshop":
@@ -878,6 +1067,11 @@ function recordKey(keys: ReturnType<typeof workshopKeys>, write: RecordWrite): s
       throw new Error(`unknown record ${JSON.stringify(exhaustive)}`);
     }
   }
+}
+
+/** A literal string inside a SCAN/ZSCAN MATCH pattern. */
+function globEscape(text: string): string {
+  return text.replace(/[*?[\]\\]/g, "\\$&");
 }
 
 function parseOrNull<T>(json: string | null | undefined): T | null {

@@ -21,6 +21,7 @@ import {
 import { nameText } from "../../../../shared/text.js";
 import { type MessageKey, t } from "../../i18n/index.js";
 import { createPoll, openPoll, updatePoll } from "../../net/polls.js";
+import { workshopState } from "../../state/workshopState.js";
 import { isRunning } from "../breakout/model.js";
 import { ProblemList } from "../breakout/PlanForm.js";
 import { useFocusOnMount } from "../hooks.js";
@@ -109,7 +110,12 @@ type Form = {
   autoClose: string;
 };
 
-function initialForm(editing: PollDefinition | undefined, fixedRoom: BuilderProps["fixedRoom"]): Form {
+/** `anonymousByDefault`: the workshop's setting, which a new poll starts from (an edited draft keeps its own). */
+function initialForm(
+  editing: PollDefinition | undefined,
+  fixedRoom: BuilderProps["fixedRoom"],
+  anonymousByDefault: boolean,
+): Form {
   const base: Form = {
     kind: "single",
     question: "",
@@ -124,7 +130,7 @@ function initialForm(editing: PollDefinition | undefined, fixedRoom: BuilderProp
     highLabel: "",
     maxLength: String(POLL_TEXT_MAX),
     scope: fixedRoom ? `room:${fixedRoom.roomId}` : "plenary",
-    anonymous: false,
+    anonymous: anonymousByDefault,
     visibility: "live",
     allowVoteChange: true,
     autoClose: "",
@@ -246,7 +252,9 @@ function checkForm(form: Form): { ok: true; definition: PollDefinitionInput } | 
 
 /** Make or edit a poll: kind, question, options, settings, where it runs; save as a draft or open it at once. */
 export function PollBuilder({ editing, fixedRoom, round, onDone }: BuilderProps) {
-  const [form, setForm] = useState<Form>(() => initialForm(editing?.definition, fixedRoom));
+  const [form, setForm] = useState<Form>(() =>
+    initialForm(editing?.definition, fixedRoom, workshopState.workshop.peek()?.anonymousByDefault ?? true),
+  );
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const headingRef = useFocusOnMount<HTMLHeadingElement>();

@@ -11,6 +11,7 @@ import {
   type ExportFormat,
   exportPoll,
   openPoll,
+  retractVote,
   vote,
 } from "../../net/polls.js";
 import { formatDuration, serverNow } from "../../state/clock.js";
@@ -65,11 +66,11 @@ export function PollCard({ poll, myId, role, round, myRoomId, onEdit }: PollCard
             </span>
           ) : null}
         </p>
-        <h3 id={headingId} class="poll-question" data-testid="poll-question-text">
+        <h3 id={headingId} class="poll-question" data-testid="poll-question-text" tabIndex={-1}>
           {definition.question}
         </h3>
         {poll.status === "open" && poll.closesAt !== null ? <PollCountdown closesAt={poll.closesAt} /> : null}
-        {definition.anonymous && poll.status !== "draft" ? <p class="hint">{t("poll.anonymousNote")}</p> : null}
+        {poll.status !== "draft" ? <BallotMode anonymous={definition.anonymous} /> : null}
         {poll.status === "draft" ? <p class="muted">{t("poll.draftNote")}</p> : null}
       </div>
       {manager ? <ManagerControls poll={poll} onEdit={onEdit} /> : null}
@@ -79,6 +80,19 @@ export function PollCard({ poll, myId, role, round, myRoomId, onEdit }: PollCard
       {poll.status === "draft" ? null : <ResultsArea poll={poll} manager={manager} round={round} />}
       {canExport ? <ExportButtons poll={poll} /> : null}
     </article>
+  );
+}
+
+/** Which kind of ballot this poll keeps, always said in words on the card. */
+function BallotMode({ anonymous }: { anonymous: boolean }) {
+  return (
+    <p
+      class={`hint poll-ballot-mode poll-ballot-${anonymous ? "anonymous" : "named"}`}
+      data-testid="poll-ballot-mode"
+      data-mode={anonymous ? "anonymous" : "named"}
+    >
+      {anonymous ? t("poll.ballotAnonymous") : t("poll.ballotNamed")}
+    </p>
   );
 }
 
@@ -200,18 +214,40 @@ function DeleteConfirm({ busy, onConfirm, onCancel }: { busy: boolean; onConfirm
 
 type VoteAreaProps = { poll: PollView; mayVote: boolean; facilitator: boolean };
 
-/** The form while the viewer has not voted (or changes their vote); "Your vote: …" after. */
+/**
+ * The form while the viewer has not voted (or changes their vote); "Your vote: …" after, with
+ * "Take back my vote" (open or closed poll), confirmed first.
+ */
 function VoteArea({ poll, mayVote, facilitator }: VoteAreaProps) {
   const ballot = workshopState.myBallots.value.get(poll.pollId);
+  const retracted = workshopState.retracted.value.has(poll.pollId);
   const [changing, setChanging] = useState(false);
+  const [retracting, setRetracting] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ClientErrorCode | null>(null);
+  const [status, setStatus] = useState("");
   const open = poll.status === "open";
+  const final = !poll.definition.allowVoteChange;
+
+  async function retract() {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    const outcome = await retractVote(poll.pollId);
+    setBusy(false);
+    setRetracting(false);
+    if (outcome?.ok) {
+      setStatus(t("vote.retracted"));
+      // The controls that had focus are gone: the poll's question takes it, so keyboard users stay on the card.
+      document.getElementById(`poll-q-${poll.pollId}`)?.focus();
+    } else if (outcome) setError(outcome.error.code);
+  }
 
   async function submit(next: Ballot) {
     if (busy) return;
     setBusy(true);
     setError(null);
+    setStatus("");
     const outcome = await vote(poll.pollId, next);
     setBusy(false);
     if (outcome?.ok) setChanging(false);
@@ -219,9 +255,14 @@ function VoteArea({ poll, mayVote, facilitator }: VoteAreaProps) {
   }
 
   const errorLine = (
-    <p class="form-error" role="alert" data-testid="vote-error" hidden={error === null}>
-      {error === null ? "" : errorMessage(error)}
-    </p>
+    <>
+      <p class="form-error" role="alert" data-testid="vote-error" hidden={error === null}>
+        {error === null ? "" : errorMessage(error)}
+      </p>
+      <p class="vote-status" role="status" data-testid="vote-status">
+        {status}
+      </p>
+    </>
   );
 
   if (ballot && !changing) {
@@ -243,6 +284,38 @@ function VoteArea({ poll, mayVote, facilitator }: VoteAreaProps) {
           </SmallButton>
         ) : null}
         {open && !poll.definition.allowVoteChange ? <p class="hint">{t("vote.final")}</p> : null}
+        {retracting ? (
+          <RetractConfirm
+            poll={poll}
+            busy={busy}
+            onConfirm={() => void retract()}
+            onCancel={() => setRetracting(false)}
+          />
+        ) : (
+          <SmallButton
+            testId="vote-retract"
+            label={t("vote.retractLabel", { question: poll.definition.question })}
+            disabled={busy}
+            onClick={() => {
+              setError(null);
+              setStatus("");
+              setRetracting(true);
+            }}
+          >
+            {t("vote.retract")}
+          </SmallButton>
+        )}
+        {errorLine}
+      </div>
+    );
+  }
+  // Taken back in a poll that takes no second vote: say so rather than offer a form that would be refused.
+  if (retracted && final) {
+    return (
+      <div class="vote-area">
+        <p class="muted" data-testid="vote-retracted-final">
+          {t("vote.retractedFinal")}
+        </p>
         {errorLine}
       </div>
     );
@@ -281,6 +354,47 @@ function VoteArea({ poll, mayVote, facilitator }: VoteAreaProps) {
       )}
       {errorLine}
     </div>
+  );
+}
+
+/** "Take back your vote?", saying when that means no vote again; the harmless choice is focused. */
+function RetractConfirm({
+  poll,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  poll: PollView;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const cancelRef = useFocusOnMount<HTMLButtonElement>();
+  const consequence = !poll.definition.allowVoteChange
+    ? t("vote.retractFinal")
+    : poll.status === "closed"
+      ? t("vote.retractClosed")
+      : null;
+  const consequenceId = `vote-retract-consequence-${poll.pollId}`;
+  return (
+    <fieldset
+      class="confirm-row"
+      data-testid="vote-retract-confirm-row"
+      aria-describedby={consequence ? consequenceId : undefined}
+    >
+      <legend>{t("vote.retractQuestion")}</legend>
+      {consequence ? (
+        <p class="retract-consequence" id={consequenceId} data-testid="vote-retract-consequence">
+          {consequence}
+        </p>
+      ) : null}
+      <SmallButton variant="danger" testId="vote-retract-confirm" disabled={busy} onClick={onConfirm}>
+        {t("vote.retractConfirm")}
+      </SmallButton>
+      <button type="button" class="button small secondary" ref={cancelRef} onClick={onCancel}>
+        {t("workshop.cancel")}
+      </button>
+    </fieldset>
   );
 }
 

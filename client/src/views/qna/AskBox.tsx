@@ -2,16 +2,27 @@ import { useState } from "preact/hooks";
 import type { BoardId } from "../../../../shared/qna.js";
 import { errorMessage, formatNumber, t } from "../../i18n/index.js";
 import { ask } from "../../net/qna.js";
-import type { ClientErrorCode } from "../../state/session.js";
+import { type ClientErrorCode, session } from "../../state/session.js";
 import { workshopState } from "../../state/workshopState.js";
 import { textLength } from "./parts.js";
 
 type AskBoxProps = { boardId: BoardId; maxLength: number; preModeration: boolean };
 
-/** The question field with a live count, the anonymity switch (saying plainly what it means) and Ask. */
+/**
+ * The question field with a live count, the anonymity switch and Ask, with the mode in words
+ * beside the button. The switch starts from the workshop's setting (`anonymousByDefault`) and
+ * follows it until the person starts writing (a mode never changes under someone's hands) or
+ * sets the switch themselves (then their choice stays).
+ */
 export function AskBox({ boardId, maxLength, preModeration }: AskBoxProps) {
   const [text, setText] = useState("");
-  const [anonymous, setAnonymous] = useState(false);
+  /** The person's own choice: kept for every later question. */
+  const [chosen, setChosen] = useState<boolean | null>(null);
+  /** The setting as it was when they started writing this question. */
+  const [started, setStarted] = useState<boolean | null>(null);
+  const byDefault = workshopState.workshop.value?.anonymousByDefault ?? true;
+  const anonymous = chosen ?? started ?? byDefault;
+  const myName = session.value?.displayName ?? "";
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ClientErrorCode | "empty" | null>(null);
   const [status, setStatus] = useState("");
@@ -41,6 +52,7 @@ export function AskBox({ boardId, maxLength, preModeration }: AskBoxProps) {
       return;
     }
     setText("");
+    setStarted(null);
     setStatus(outcome.data.question.status === "pending" ? t("qna.askedPending") : t("qna.askedPosted"));
   }
 
@@ -69,6 +81,7 @@ export function AskBox({ boardId, maxLength, preModeration }: AskBoxProps) {
           aria-describedby={`${ids}-count${preModeration ? ` ${ids}-premod` : ""}${mayBeCredited ? ` ${ids}-consent` : ""}`}
           onInput={(event) => {
             setText(event.currentTarget.value);
+            if (started === null) setStarted(anonymous);
             if (error === "empty") setError(null);
           }}
           onKeyDown={(event) => {
@@ -99,8 +112,9 @@ export function AskBox({ boardId, maxLength, preModeration }: AskBoxProps) {
           role="switch"
           aria-checked={anonymous}
           checked={anonymous}
+          aria-describedby={`${ids}-mode`}
           data-testid="qna-ask-anonymous"
-          onChange={(event) => setAnonymous(event.currentTarget.checked)}
+          onChange={(event) => setChosen(event.currentTarget.checked)}
         />
         <span>{t("qna.askAnonymous")}</span>
       </label>
@@ -110,9 +124,24 @@ export function AskBox({ boardId, maxLength, preModeration }: AskBoxProps) {
         </p>
       ) : null}
       <div class="qna-ask-actions">
-        <button type="submit" class="button primary" data-testid="qna-ask-submit" disabled={busy || tooLong}>
+        <button
+          type="submit"
+          class="button primary"
+          data-testid="qna-ask-submit"
+          aria-describedby={`${ids}-mode`}
+          disabled={busy || tooLong}
+        >
           {busy ? t("qna.asking") : t("qna.askSubmit")}
         </button>
+        {/* Always in words, next to the button: which mode this question is sent in. */}
+        <p
+          id={`${ids}-mode`}
+          class={`qna-ask-mode qna-ask-mode-${anonymous ? "anonymous" : "named"}`}
+          data-testid="qna-ask-mode"
+          data-mode={anonymous ? "anonymous" : "named"}
+        >
+          {anonymous ? t("qna.askModeAnonymous") : t("qna.askModeNamed", { name: myName })}
+        </p>
       </div>
       <p class="form-error" role="alert" data-testid="qna-ask-error" hidden={error === null}>
         {errorText}

@@ -9,8 +9,9 @@ import { QuestionBody, type ReportError } from "./QuestionItem.js";
 type MyQuestionsProps = { questions: readonly QuestionView[]; maxLength: number; onError: ReportError };
 
 /**
- * The viewer's own questions nobody else sees: awaiting approval (editable, withdrawable) or
- * dismissed (with the moderator's reason). Published ones are in the list, marked as theirs.
+ * The viewer's own questions nobody else sees: awaiting approval (editable, deletable) or
+ * dismissed (with the moderator's reason; deletable). Published ones are in the list, marked as
+ * theirs, and deletable there.
  */
 export function MyQuestions({ questions, maxLength, onError }: MyQuestionsProps) {
   const shown = questions.filter((question) => question.status === "pending" || question.status === "dismissed");
@@ -73,7 +74,12 @@ function MyQuestion({
               {t("qna.edit")}
             </QnaButton>
           ) : null}
-          <QnaButton testId="qna-withdraw" disabled={busy} onClick={() => setOpened("withdraw")}>
+          <QnaButton
+            testId="qna-withdraw"
+            label={t("qna.withdrawLabel", { text: question.text })}
+            disabled={busy}
+            onClick={() => setOpened("withdraw")}
+          >
             {t("qna.withdraw")}
           </QnaButton>
         </div>

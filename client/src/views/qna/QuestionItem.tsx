@@ -152,7 +152,12 @@ export function QuestionItem({ question, maxLength, canModerate, mine, upvoted, 
             </QnaButton>
           ) : null}
           {mine ? (
-            <QnaButton testId="qna-withdraw" disabled={busy} onClick={() => setOpened("withdraw")}>
+            <QnaButton
+              testId="qna-withdraw"
+              label={t("qna.withdrawLabel", { text: question.text })}
+              disabled={busy}
+              onClick={() => setOpened("withdraw")}
+            >
               {t("qna.withdraw")}
             </QnaButton>
           ) : null}

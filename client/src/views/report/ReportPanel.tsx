@@ -1,11 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { Attribution, ReportFormat, ReportOutline } from "../../../../shared/report.js";
 import { errorMessage, type MessageKey, t } from "../../i18n/index.js";
-import { downloadReport, fetchReportHtml, fetchReportOutline, setReportAttribution } from "../../net/report.js";
+import { downloadReport, fetchReportHtml, fetchReportOutline } from "../../net/report.js";
 import type { ClientErrorCode } from "../../state/session.js";
 import { reportAccess } from "../../state/session.js";
 import { workshopState } from "../../state/workshopState.js";
-import { ConfirmedSwitch } from "../ConfirmedSwitch.js";
 import { hasScope, type ScopeGroup, scopeGroups, scopeOf, WORKSHOP_SCOPE } from "./model.js";
 import { htmlText, mentionedNames } from "./nameCheck.js";
 import "./report.css";
@@ -37,10 +36,10 @@ type ModelState = { status: "loading" } | { status: "ready" } | { status: "faile
 /**
  * The outcome report, for facilitators and note-takers: what it covers (the whole workshop, a
  * round, a room), whether it names people (only when the workshop allows it), downloads in
- * four formats, and a preview of the HTML in a sandboxed frame. Facilitators also set whether
- * reports may name people at all.
+ * four formats, and a preview of the HTML in a sandboxed frame. Whether reports may name people
+ * at all is a facilitator's setting in the "Privacy and data" panel (PrivacyPanel.tsx).
  */
-export function ReportPanel({ isFacilitator, afterEnd = false }: { isFacilitator: boolean; afterEnd?: boolean }) {
+export function ReportPanel({ afterEnd = false }: { afterEnd?: boolean }) {
   const [open, setOpen] = useState(afterEnd);
   const ids = "report";
   return (
@@ -49,8 +48,6 @@ export function ReportPanel({ isFacilitator, afterEnd = false }: { isFacilitator
         <h2 id={`${ids}-heading`}>{t("report.heading")}</h2>
       </div>
       <p class="hint">{t("report.intro")}</p>
-      {/* The setting travels over the live connection, which an ended workshop no longer has. */}
-      {isFacilitator && !afterEnd ? <AttributionSwitch /> : null}
       <button
         type="button"
         class="button secondary"
@@ -325,21 +322,4 @@ function ReportTools({ id }: { id: string }) {
 
 function effectiveAttributionOf(allowsNames: boolean, attribution: Attribution): Attribution {
   return allowsNames ? attribution : "none";
-}
-
-/** Facilitators: whether reports may name people. Everyone sees the setting (the ask box says so). */
-function AttributionSwitch() {
-  return (
-    <ConfirmedSwitch
-      current={workshopState.workshop.value?.reportAttribution === "attributed"}
-      change={(next) => setReportAttribution(next ? "attributed" : "none")}
-      label={t("report.attributionSwitch")}
-      hint={t("report.attributionSwitchHint")}
-      hintId="report-attribution-switch-hint"
-      testId="report-attribution-switch"
-      className="report-attribution-setting"
-      errorText={(code) => t("report.attributionFailed", { message: errorMessage(code) })}
-      errorTestId="report-attribution-error"
-    />
-  );
 }
