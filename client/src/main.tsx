@@ -1,12 +1,13 @@
 import { render } from "preact";
 import { App } from "./app.js";
 import { t } from "./i18n/index.js";
+import { leaveNow, setBeforeExit } from "./net/exit.js";
 import { startQnaSync } from "./net/qna.js";
-import { leaveNow, setBeforeExit, watchConnectivity } from "./net/session.js";
+import { watchConnectivity } from "./net/reconnect.js";
 import { forgetNotesOnDevice } from "./notes/notesStore.js";
 import { listenToHistory } from "./router.js";
 import { clearSessionStorage } from "./state/sessionStore.js";
-import "./styles.css";
+import "./styles/index.css";
 
 const root = document.getElementById("app");
 if (!root) throw new Error("index.html has no #app element");

@@ -1,5 +1,5 @@
 import type { ErrorCode } from "../../../shared/protocol.js";
-import { en } from "./en.js";
+import { en } from "./en/index.js";
 
 export type MessageKey = keyof typeof en;
 /** A translation: every key of the English catalog, with any wording. */

@@ -257,7 +257,7 @@ async function fetchMine(): Promise<void> {
  * Starts keeping Q&A current: every `session:ready` (a new session object) fetches the boards
  * and the viewer's own questions; a change of room, role or lead fetches the boards whose view
  * changed; a `reset` change fetches them all again; a change touching one's own questions asks
- * `qna:mine` again. `qna:changed` itself is applied by net/session.ts.
+ * `qna:mine` again. `qna:changed` itself is applied by net/connect.ts.
  */
 export function startQnaSync(): () => void {
   const stopBoards = effect(() => {

@@ -1,6 +1,6 @@
 import { locale, type MessageKey, t } from "../i18n/index.js";
 import { deleteEndedWorkshop } from "../net/api.js";
-import { showWorkshopDeleted } from "../net/session.js";
+import { showWorkshopDeleted } from "../net/sessionEnd.js";
 import { type EndReason, type ReportAccess, reportAccess } from "../state/session.js";
 import { type DeleteOutcome, DeleteWorkshop } from "./DeleteWorkshop.js";
 import { useFocusOnMount } from "./hooks.js";

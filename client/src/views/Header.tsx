@@ -1,5 +1,5 @@
 import { t } from "../i18n/index.js";
-import { leaveNow } from "../net/session.js";
+import { leaveNow } from "../net/exit.js";
 import { ConnectionStatus } from "./ConnectionStatus.js";
 
 /** The bar on every page but the exit page: the quick exit is never more than one press away. */

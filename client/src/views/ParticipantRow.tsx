@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { type ParticipantView, type Role, RoleSchema } from "../../../shared/workshop.js";
 import { t } from "../i18n/index.js";
-import { removeParticipant, setRole } from "../net/session.js";
+import { removeParticipant, setRole } from "../net/workshop.js";
 import { editingTagsOf } from "./breakout/model.js";
 import { useFocusOnMount } from "./hooks.js";
 

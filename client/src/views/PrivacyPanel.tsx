@@ -1,6 +1,6 @@
 import { errorMessage, t } from "../i18n/index.js";
 import { setReportAttribution } from "../net/report.js";
-import { deleteWorkshopNow, setAnonymityDefault } from "../net/session.js";
+import { deleteWorkshopNow, setAnonymityDefault } from "../net/workshop.js";
 import { workshopState } from "../state/workshopState.js";
 import { ConfirmedSwitch } from "./ConfirmedSwitch.js";
 import { DeleteWorkshop } from "./DeleteWorkshop.js";

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { formatJoinCode } from "../../../shared/ids.js";
 import { t } from "../i18n/index.js";
-import { endWorkshop, resumeSession } from "../net/session.js";
+import { resumeSession } from "../net/session.js";
+import { endWorkshop } from "../net/workshop.js";
 import { navigate } from "../router.js";
 import { myRole, session } from "../state/session.js";
 import { workshopState } from "../state/workshopState.js";

@@ -15,7 +15,7 @@ import { acquireNotesDoc, colorFor, type NotesDoc, type NotesView } from "../../
 import type { SyncState } from "../../notes/syncEngine.js";
 import { NotesHistory } from "./NotesHistory.js";
 import { NotesPreview } from "./NotesPreview.js";
-// The editor's styles travel with it (the panel's own are in styles.css).
+// The editor's styles travel with it (the panel's own are in notesPanel.css, with the app's stylesheet).
 import "./notes.css";
 
 export type NotesEditorProps = {

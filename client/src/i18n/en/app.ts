@@ -1,0 +1,30 @@
+/** The frame of every page: the app's name, the quick exit, the connection status, and the screens a session ends on. */
+export const app = {
+  "app.name": "Workshop",
+  "app.skipToContent": "Skip to content",
+  "app.notFound.title": "Page not found",
+  "app.notFound.body": "There is nothing at this address.",
+  "app.home": "Start page",
+
+  "leave.button": "Leave now",
+  "leave.hint": "Quick exit: press Esc twice",
+  "leave.label": "Leave now: leave the workshop immediately and go to a neutral page",
+
+  "connection.label": "Connection",
+  "connection.connecting": "Connecting…",
+  "connection.connected": "Connected",
+  "connection.reconnecting": "Reconnecting…",
+  "connection.offline": "Offline",
+
+  "revoked.removedHeading": "You were removed from this workshop",
+  "revoked.removedBody": "A facilitator removed you. You can no longer take part in this workshop.",
+  "revoked.endedHeading": "This workshop has ended",
+  "revoked.endedBody": "Thank you for taking part.",
+  "revoked.deletedHeading": "This workshop has been deleted",
+  "revoked.deletedBody": "Everything it held has been deleted for good.",
+  "revoked.endedReport":
+    "You can still take the outcome report of “{title}” from this tab. Download what you need before you close it: leaving this page ends your access.",
+
+  "exit.heading": "You have left.",
+  "exit.home": "Go to the start page",
+} as const;

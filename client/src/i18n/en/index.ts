@@ -1,0 +1,53 @@
+import type { Assert, DisjointParts } from "../catalogParts.js";
+import { app } from "./app.js";
+import { breakout } from "./breakout.js";
+import { breakoutDashboard } from "./breakoutDashboard.js";
+import { breakoutRoom } from "./breakoutRoom.js";
+import { entry } from "./entry.js";
+import { errors } from "./errors.js";
+import { notes } from "./notes.js";
+import { polls } from "./polls.js";
+import { privacy } from "./privacy.js";
+import { qna } from "./qna.js";
+import { report } from "./report.js";
+import { workshop } from "./workshop.js";
+
+/**
+ * The English message catalog: every string the UI shows, one part per feature. Other languages copy
+ * the keys (the `Catalog` type in ../index.ts makes a missing key a type error), best in the same parts
+ * under i18n/<language>/. Placeholders look like {name}; they are filled as plain text, never as HTML.
+ */
+export const en = {
+  ...app,
+  ...entry,
+  ...workshop,
+  ...breakout,
+  ...breakoutDashboard,
+  ...breakoutRoom,
+  ...polls,
+  ...qna,
+  ...notes,
+  ...report,
+  ...privacy,
+  ...errors,
+} as const;
+
+/** Every part above, so that a key defined twice fails to compile. */
+export type EnglishPartsAreDisjoint = Assert<
+  DisjointParts<
+    [
+      typeof app,
+      typeof entry,
+      typeof workshop,
+      typeof breakout,
+      typeof breakoutDashboard,
+      typeof breakoutRoom,
+      typeof polls,
+      typeof qna,
+      typeof notes,
+      typeof report,
+      typeof privacy,
+      typeof errors,
+    ]
+  >
+>;

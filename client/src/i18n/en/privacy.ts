@@ -1,0 +1,25 @@
+/** Privacy and data: the anonymity default, and deleting the workshop for good. */
+export const privacy = {
+  "privacy.heading": "Privacy and data",
+  "privacy.anonymitySwitch": "New questions and polls start anonymous",
+  "privacy.anonymitySwitchHint":
+    "On (the default): the question box and new polls start anonymous. Off: they start named. Either way people can choose, and always see which mode they are in.",
+  "privacy.settingFailed": "The setting was not changed: {message}",
+  "privacy.dangerHeading": "Danger zone",
+  "privacy.deleteHint":
+    "Deleting removes everything in this workshop for good, at once: people, notes, polls, questions and the outcome report. Everyone is disconnected.",
+  "privacy.deleteHintEnded":
+    "You can delete everything in this workshop for good now instead: people, notes, polls, questions and the outcome report.",
+  "privacy.deleteButton": "Delete workshop…",
+  "privacy.deleteHeading": "Delete “{title}” for good?",
+  "privacy.deleteConsequence":
+    "Everything in this workshop is deleted now, for everyone, and cannot be recovered: the list of people, all notes, polls and their results, all questions, and the outcome report. Everyone still connected is disconnected. Download the report first if you need it.",
+  "privacy.deleteTypeLabel": "To confirm, type the join code {code} or the workshop's title",
+  "privacy.deleteTypeHint": "The delete button is enabled once what you type matches.",
+  "privacy.deleteConfirm": "Delete this workshop for good",
+  "privacy.deleting": "Deleting…",
+  "privacy.deleteFailed": "The workshop was not deleted: {message}",
+  "privacy.deleteUnauthorized":
+    "This tab can no longer delete the workshop: it may already have been deleted, or your access has ended.",
+  "privacy.deleteAt": "Everything in this workshop will be deleted for good on {date}.",
+} as const;

@@ -1,0 +1,28 @@
+/** The workshop view: its head, the participant list and roles, ending the workshop. */
+export const workshop = {
+  "workshop.joinCode": "Join code: {code}",
+  "workshop.youAre": "You are {name} ({role})",
+  "workshop.loading": "Loading the workshop…",
+  "workshop.endButton": "End workshop",
+  "workshop.endConfirmQuestion": "End the workshop for everyone?",
+  "workshop.endConfirm": "Yes, end the workshop",
+  "workshop.cancel": "Cancel",
+  "workshop.participantsHeading": "Participants",
+  "workshop.count": "{online} online of {total}",
+  "workshop.filterLabel": "Filter by name",
+  "workshop.filterShown": "{shown} shown",
+  "workshop.noMatch": "No one matches this filter.",
+  "workshop.you": "you",
+  "workshop.online": "online",
+  "workshop.offline": "offline",
+  "workshop.roleSelectLabel": "Role of {name}",
+  "workshop.removeButton": "Remove",
+  "workshop.removeLabel": "Remove {name}",
+  "workshop.removeConfirmQuestion": "Remove {name}?",
+  "workshop.removeConfirm": "Yes, remove",
+  "workshop.removeCancel": "Keep",
+
+  "role.facilitator": "facilitator",
+  "role.note-taker": "note-taker",
+  "role.participant": "participant",
+} as const;
