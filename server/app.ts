@@ -44,11 +44,11 @@ import { ReportService } from "./services/reportService.js";
 import { RetentionService } from "./services/retentionService.js";
 import { VoterKeyring } from "./services/voterKeyring.js";
 import { WorkshopService } from "./services/workshopService.js";
-import type { Store } from "./store/types.js";
+import type { Stores } from "./store/stores.js";
 
 export interface AppDeps {
   config: Config;
-  store: Store;
+  stores: Stores;
   logger: Logger;
   nodeId: string;
   /** The server key (ANONYMITY_KEY), the same as the store's. */
@@ -67,35 +67,35 @@ export interface App {
 
 /** Builds the HTTP and Socket.IO server for one node. No side effects until the caller listens. */
 export function createApp(deps: AppDeps): App {
-  const { config, store, logger, nodeId } = deps;
+  const { config, stores, logger, nodeId } = deps;
   const metrics = createMetrics();
-  const service = new WorkshopService(store, {
+  const service = new WorkshopService(stores, {
     retentionMs: config.RETENTION_DAYS * DAY_MS,
     joinsPerMinute: config.RATE_JOINS_PER_WORKSHOP_PER_MINUTE,
   });
-  const retention = new RetentionService(store, service);
-  const keyring = new VoterKeyring(store, deps.keys);
-  const limits = new DoorLimits(store, deps.keys, {
+  const retention = new RetentionService(stores, service);
+  const keyring = new VoterKeyring(stores.workshops, deps.keys);
+  const limits = new DoorLimits(stores.rates, deps.keys, {
     createPerHour: config.RATE_CREATE_PER_HOUR,
     joinFailuresPerHour: config.RATE_JOIN_FAILURES_PER_HOUR,
     joinsPerAddressPerMinute: config.RATE_JOINS_PER_ADDRESS_PER_MINUTE,
   });
-  const breakout = new BreakoutService(store, service);
-  const polls = new PollService(store, service, keyring);
-  const qna = new QnaService(store, service, keyring, {
+  const breakout = new BreakoutService(stores, service);
+  const polls = new PollService(stores, service, keyring);
+  const qna = new QnaService(stores, service, keyring, {
     questionMax: config.QNA_QUESTION_MAX,
     questionsPerMinute: config.QNA_QUESTIONS_PER_MINUTE,
     votesPerSecond: config.QNA_VOTES_PER_SECOND,
     wordList: buildWordList(mergeWordLists(BUILT_IN_WORD_LISTS, readWordListFile(config.QNA_WORD_LIST_FILE))),
   });
   const notesValidator = new UpdateValidator(config.NOTES_DECODE_BUDGET_MS);
-  const notes = new NotesService(store, service, notesValidator, {
+  const notes = new NotesService(stores, service, notesValidator, {
     updateMaxBytes: config.NOTES_UPDATE_MAX_BYTES,
     docMaxBytes: config.NOTES_DOC_MAX_BYTES,
     updatesPerSecond: config.NOTES_UPDATES_PER_SECOND,
     compactAfter: config.NOTES_COMPACT_AFTER,
   });
-  const reports = new ReportService(store, service, polls, notes);
+  const reports = new ReportService(stores, service, polls, notes);
 
   const web = express();
   web.disable("x-powered-by");
@@ -110,7 +110,7 @@ export function createApp(deps: AppDeps): App {
     }),
   );
   web.use(express.json({ limit: "16kb" }));
-  web.use(opsRoutes(store, metrics));
+  web.use(opsRoutes(stores, metrics));
   web.use(
     workshopRoutes({
       service,
@@ -145,13 +145,13 @@ export function createApp(deps: AppDeps): App {
 
   const feed = new EventFeed(
     io,
-    store,
+    stores,
     { intervalMs: config.BROADCAST_INTERVAL_MS, safetyPollMs: 2000 },
     logger,
     metrics,
   );
   const liveness = startNodeLiveness(
-    store,
+    stores,
     nodeId,
     { heartbeatMs: config.NODE_HEARTBEAT_MS, deadAfterMs: config.NODE_DEAD_AFTER_MS },
     logger,
@@ -159,7 +159,7 @@ export function createApp(deps: AppDeps): App {
   );
   const pollResults = new PollResultsFeed(
     io,
-    store,
+    stores,
     polls,
     (workshopId) => feed.membersOf(workshopId),
     config.BROADCAST_INTERVAL_MS,
@@ -168,7 +168,7 @@ export function createApp(deps: AppDeps): App {
   );
   feed.onDelivered.push(
     (workshopId, events) => pollResults.eventsDelivered(workshopId, events),
-    unfollowLeftRooms(io, store, logger),
+    unfollowLeftRooms(io, stores, logger),
     (workshopId, events) => {
       // The end destroyed the salt in the store: this node lets go of what it unlocked too.
       if (events.some((event) => event.type === "workshop:updated" && event.workshop.status === "ended")) {
@@ -190,13 +190,13 @@ export function createApp(deps: AppDeps): App {
   });
   const qnaFeed = new QnaFeed(
     io,
-    store,
+    stores,
     qna,
     (workshopId) => feed.membersOf(workshopId),
     config.BROADCAST_INTERVAL_MS,
     logger,
   );
-  const timers = startSharedTimers(store, { breakout, polls, retention }, config.ROUND_TIMER_POLL_MS, logger);
+  const timers = startSharedTimers(stores, { breakout, polls, retention }, config.ROUND_TIMER_POLL_MS, logger);
   // Workshops stored before retention existed get their clock (idempotent: every node may run it).
   retention.adoptAll().catch((error: unknown) => {
     logger.warn({ err: error instanceof Error ? error.message : String(error) }, "retention adoption failed");
@@ -220,7 +220,7 @@ export function createApp(deps: AppDeps): App {
   io.use(
     handshakeMiddleware({
       service,
-      store,
+      stores,
       limits,
       nodeId,
       logger,
@@ -233,7 +233,7 @@ export function createApp(deps: AppDeps): App {
     refuseUnknownEvents(socket, handlerContext);
     for (const handler of handlers) handler.attach(socket, handlerContext);
     attachSession(socket, {
-      store,
+      stores,
       service,
       feed,
       followers: [pollResults, qnaFeed],

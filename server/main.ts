@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const runtime = await createRuntime(config, logger);
   const app = createApp({
     config: { ...config, CLIENT_DIR: config.CLIENT_DIR ?? defaultClientDir() },
-    store: runtime.store,
+    stores: runtime.stores,
     logger,
     nodeId: runtime.nodeId,
     keys: runtime.keys,
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   app.httpServer.listen(config.PORT, config.HOST, () => {
     const address = app.httpServer.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
-    logger.info({ port, store: runtime.store.kind, nodeId: runtime.nodeId }, `listening on http://localhost:${port}`);
+    logger.info({ port, store: runtime.stores.kind, nodeId: runtime.nodeId }, `listening on http://localhost:${port}`);
   });
   let stopping = false;
   const stop = async (signal: string) => {

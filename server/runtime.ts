@@ -4,12 +4,11 @@ import { createClient } from "redis";
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 import { ServerKeys } from "./security/serverKeys.js";
-import { MemoryStore } from "./store/memory/memoryStore.js";
-import { closeRedisClients, RedisStore, withTimeout } from "./store/redis/redisStore.js";
-import type { Store } from "./store/types.js";
+import { closeRedisClients, withTimeout } from "./store/redis/core.js";
+import { connectRedisStores, createMemoryStores, type Stores } from "./store/stores.js";
 
 export interface Runtime {
-  store: Store;
+  stores: Stores;
   /** Socket.IO adapter factory when several nodes share Redis; undefined in memory mode. */
   adapter: ReturnType<typeof createShardedAdapter> | undefined;
   nodeId: string;
@@ -26,9 +25,9 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     logger.warn(
       "IN-MEMORY STORE: all state lives in this one process and is lost when it stops. Set REDIS_URL to keep state and run several nodes.",
     );
-    return { store: new MemoryStore(Date.now, keys), adapter: undefined, nodeId, keys, close: async () => {} };
+    return { stores: createMemoryStores(Date.now, keys), adapter: undefined, nodeId, keys, close: async () => {} };
   }
-  const store = await RedisStore.connect({
+  const stores = await connectRedisStores({
     url: config.REDIS_URL,
     keyPrefix: config.REDIS_KEY_PREFIX,
     commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
@@ -52,12 +51,12 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     subscriptionMode: "dynamic",
   });
   return {
-    store,
+    stores,
     adapter,
     nodeId,
     keys,
     close: async () => {
-      await Promise.all([store.close(), closeRedisClients([pubClient, subClient], config.REDIS_COMMAND_TIMEOUT_MS)]);
+      await Promise.all([stores.close(), closeRedisClients([pubClient, subClient], config.REDIS_COMMAND_TIMEOUT_MS)]);
     },
   };
 }

@@ -1,7 +1,24 @@
 import { createHash } from "node:crypto";
 import { createClient } from "redis";
 import { z } from "zod";
-import * as luaScripts from "../../server/store/redis/scripts.js";
+import * as breakoutScripts from "../../server/store/breakout/scripts.js";
+import * as notesScripts from "../../server/store/notes/scripts.js";
+import * as pollScripts from "../../server/store/polls/scripts.js";
+import * as presenceScripts from "../../server/store/presence/scripts.js";
+import * as qnaScripts from "../../server/store/qna/scripts.js";
+import * as rateScripts from "../../server/store/rates/scripts.js";
+import * as workshopScripts from "../../server/store/workshop/scripts.js";
+
+/** Every Lua script of every feature store, by its export name. */
+const luaScripts = {
+  ...workshopScripts,
+  ...presenceScripts,
+  ...breakoutScripts,
+  ...pollScripts,
+  ...qnaScripts,
+  ...notesScripts,
+  ...rateScripts,
+};
 
 /**
  * What the bench reads from its own redis-server besides /proc: command statistics, the slow

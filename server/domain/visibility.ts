@@ -1,7 +1,7 @@
 import type { BreakoutState, RoundView } from "../../shared/breakout.js";
 import type { ParticipantId, RoomId } from "../../shared/ids.js";
 import { type RosterEntry, rosterEntry, type WorkshopEvent, type WorkshopSnapshot } from "../../shared/workshop.js";
-import type { FullSnapshot } from "../store/types.js";
+import type { FullSnapshot } from "../domain/snapshot.js";
 import { audienceOf, canSee, pollAudience, type Viewer } from "./audience.js";
 import { isRunning } from "./breakout/rounds.js";
 import { type ParticipantRecord, toParticipantView, toWorkshopView } from "./records.js";

@@ -1,19 +1,19 @@
 import { Router } from "express";
 import type { Metrics } from "../metrics.js";
-import type { Store } from "../store/types.js";
+import type { Stores } from "../store/stores.js";
 
 /** Liveness, readiness and Prometheus metrics for the orchestrator and the operator. */
-export function opsRoutes(store: Store, metrics: Metrics): Router {
+export function opsRoutes(stores: Stores, metrics: Metrics): Router {
   const router = Router();
   router.get("/healthz", (_req, res) => {
     res.json({ status: "alive" });
   });
   router.get("/readyz", async (_req, res) => {
     try {
-      await store.ping();
-      res.json({ status: "ready", store: store.kind });
+      await stores.ping();
+      res.json({ status: "ready", store: stores.kind });
     } catch {
-      res.status(503).json({ status: "not ready", store: store.kind });
+      res.status(503).json({ status: "not ready", store: stores.kind });
     }
   });
   router.get("/metrics", async (_req, res) => {

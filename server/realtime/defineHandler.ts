@@ -7,12 +7,12 @@ import {
   type ParsedPayload,
 } from "../../shared/events.js";
 import type { Ack, ErrorBody } from "../../shared/protocol.js";
+import type { CommandRef } from "../domain/commands.js";
 import { DomainError } from "../domain/errors.js";
 import { policy } from "../domain/policy.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
 import type { Actor } from "../services/workshopService.js";
-import type { CommandRef } from "../store/types.js";
 import { commandAnswered, commandStarted } from "./inflight.js";
 import type { WorkshopSocket } from "./types.js";
 

@@ -5,7 +5,8 @@ import type { WorkshopEvent } from "../../shared/workshop.js";
 import { audienceOf, canSee, type Viewer } from "../domain/audience.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
-import type { Store, Unsubscribe } from "../store/types.js";
+import type { Stores } from "../store/stores.js";
+import type { Unsubscribe } from "../store/unsubscribe.js";
 import { whenAnswered } from "./inflight.js";
 import { KeyedThrottle } from "./throttle.js";
 import { rooms, type WorkshopServer } from "./types.js";
@@ -69,7 +70,7 @@ export class EventFeed {
 
   constructor(
     private readonly io: WorkshopServer,
-    private readonly store: Store,
+    private readonly stores: Stores,
     options: EventFeedOptions,
     private readonly logger: Logger,
     private readonly metrics: Metrics,
@@ -92,8 +93,8 @@ export class EventFeed {
       unsubscribe: null,
     };
     this.feeds.set(workshopId, state);
-    state.lastSent = await this.store.currentVersion(workshopId);
-    const unsubscribe = await this.store.subscribe(workshopId, () => this.schedule(workshopId));
+    state.lastSent = await this.stores.workshops.currentVersion(workshopId);
+    const unsubscribe = await this.stores.workshops.subscribe(workshopId, () => this.schedule(workshopId));
     if (this.feeds.get(workshopId) === state) state.unsubscribe = unsubscribe;
     else await unsubscribe();
   }
@@ -146,11 +147,11 @@ export class EventFeed {
     const state = this.feeds.get(workshopId);
     if (!state) return;
     try {
-      const events = await this.store.eventsSince(workshopId, state.lastSent);
+      const events = await this.stores.workshops.eventsSince(workshopId, state.lastSent);
       if (this.feeds.get(workshopId) !== state) return;
       if (events === null) {
         // This node fell further behind than the log reaches: tell clients to take a snapshot.
-        const version = await this.store.currentVersion(workshopId);
+        const version = await this.stores.workshops.currentVersion(workshopId);
         this.emitBatch(workshopId, state, version + 1, version, []);
         state.lastSent = version;
         return;
@@ -269,7 +270,7 @@ export class EventFeed {
       else if (event.type === "breakout:round") roundId = event.round.roundId;
     }
     if (!roundId) return;
-    const counts = await this.store.getCounts(workshopId, roundId);
+    const counts = await this.stores.breakout.getCounts(workshopId, roundId);
     this.io.local.to(rooms.workshop(workshopId)).emit("breakout:counts", { roundId, counts });
   }
 
@@ -306,11 +307,11 @@ export class EventFeed {
   private async pollVersions(): Promise<void> {
     for (const [workshopId, state] of this.feeds) {
       try {
-        const version = await this.store.currentVersion(workshopId);
+        const version = await this.stores.workshops.currentVersion(workshopId);
         if (version > state.lastSent) this.schedule(workshopId);
         // Versions never go back: a workshop whose record is gone was deleted (a message about
         // it may have been lost); its people must not stay connected to nothing.
-        else if (version < state.lastSent && !(await this.store.getWorkshop(workshopId))) {
+        else if (version < state.lastSent && !(await this.stores.workshops.getWorkshop(workshopId))) {
           this.revokeWorkshop(workshopId, "workshop_deleted");
         }
       } catch {

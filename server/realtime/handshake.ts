@@ -9,12 +9,12 @@ import type { Metrics } from "../metrics.js";
 import { clientAddress } from "../security/clientAddress.js";
 import type { DoorLimits } from "../services/doorLimits.js";
 import type { WorkshopService } from "../services/workshopService.js";
-import type { Store } from "../store/types.js";
+import type { Stores } from "../store/stores.js";
 import type { WorkshopSocket } from "./types.js";
 
 export interface HandshakeDeps {
   service: WorkshopService;
-  store: Store;
+  stores: Stores;
   limits: DoorLimits;
   nodeId: string;
   logger: Logger;
@@ -96,7 +96,9 @@ async function admit(deps: HandshakeDeps, auth: unknown, connectionId: string, a
   if ("sessionToken" in credentials) {
     const session = await service.resume(credentials.sessionToken);
     // Exact at the store when the connection is counted; this is the clear refusal at the door.
-    if ((await deps.store.connectionCount(session.workshopId, session.participantId)) >= deps.maxConnections) {
+    if (
+      (await deps.stores.presence.connectionCount(session.workshopId, session.participantId)) >= deps.maxConnections
+    ) {
       throw new DomainError(
         "TOO_MANY_CONNECTIONS",
         `at most ${deps.maxConnections} open connections per person: close another tab or device`,

@@ -1,5 +1,5 @@
 import type { Logger } from "../logger.js";
-import type { Store } from "../store/types.js";
+import type { Stores } from "../store/stores.js";
 
 export interface NodeLivenessOptions {
   heartbeatMs: number;
@@ -13,7 +13,7 @@ export interface NodeLivenessOptions {
  * reaping is idempotent, so two nodes doing it at once is harmless.
  */
 export function startNodeLiveness(
-  store: Store,
+  stores: Stores,
   nodeId: string,
   options: NodeLivenessOptions,
   logger: Logger,
@@ -26,13 +26,13 @@ export function startNodeLiveness(
   const beat = async () => {
     try {
       const now = Date.now();
-      await store.heartbeat(nodeId, now);
+      await stores.presence.heartbeat(nodeId, now);
       // Every few beats, close what the store still thinks is open here but is not.
       if (++beats % 6 === 0) {
         // A handshake stores its connection before the socket is listed, and a socket can
         // connect while the pass runs: only what is missing on two passes in a row is stale.
         const missingNow = new Set<string>();
-        const repaired = await store.reapNode(nodeId, (connectionId) => {
+        const repaired = await stores.presence.reapNode(nodeId, (connectionId) => {
           if (isLiveConnection(connectionId)) return true;
           missingNow.add(connectionId);
           return !suspects.has(connectionId);
@@ -40,9 +40,9 @@ export function startNodeLiveness(
         suspects = missingNow;
         if (repaired > 0) logger.info({ repaired }, "closed connections whose disconnect was missed");
       }
-      for (const deadNodeId of await store.deadNodes(now - options.deadAfterMs)) {
+      for (const deadNodeId of await stores.presence.deadNodes(now - options.deadAfterMs)) {
         if (deadNodeId === nodeId) continue;
-        const reaped = await store.reapNode(deadNodeId);
+        const reaped = await stores.presence.reapNode(deadNodeId);
         logger.info({ deadNodeId, reaped }, "reaped connections of a dead node");
       }
     } catch (error) {

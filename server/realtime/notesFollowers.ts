@@ -1,7 +1,7 @@
 import type { WorkshopId } from "../../shared/ids.js";
 import type { WorkshopEvent } from "../../shared/workshop.js";
 import type { Logger } from "../logger.js";
-import type { Store } from "../store/types.js";
+import type { Stores } from "../store/stores.js";
 import { rooms, type WorkshopServer } from "./types.js";
 
 /**
@@ -9,7 +9,7 @@ import { rooms, type WorkshopServer } from "./types.js";
  * back to the plenary, the round closed), their sockets on this node stop receiving that
  * room's notes; facilitators and note-takers read every room's notes and stay.
  */
-export function unfollowLeftRooms(io: WorkshopServer, store: Store, logger: Logger) {
+export function unfollowLeftRooms(io: WorkshopServer, stores: Stores, logger: Logger) {
   return (workshopId: WorkshopId, events: readonly WorkshopEvent[]): void => {
     const leaving: Array<{ socketIds: Iterable<string>; roomId: string }> = [];
     for (const event of events) {
@@ -33,7 +33,7 @@ export function unfollowLeftRooms(io: WorkshopServer, store: Store, logger: Logg
         for (const socketId of [...socketIds]) {
           const socket = io.of("/").sockets.get(socketId);
           if (!socket) continue;
-          const person = await store.getParticipant(workshopId, socket.data.participantId);
+          const person = await stores.workshops.getParticipant(workshopId, socket.data.participantId);
           if (person?.role === "participant") {
             socket.leave(rooms.notes(workshopId, roomId));
             socket.leave(rooms.notesEditors(workshopId, roomId));

@@ -3,10 +3,12 @@ import type { WorkshopId } from "../../shared/ids.js";
 import type { PollId, PollResultsUpdate, PollView } from "../../shared/poll.js";
 import type { WorkshopEvent } from "../../shared/workshop.js";
 import { managesPoll, type PollViewer, seesPoll, seesResults } from "../domain/polls/lifecycle.js";
+import type { PollTally } from "../domain/polls/records.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
 import type { PollService } from "../services/pollService.js";
-import type { PollTally, Store, Unsubscribe } from "../store/types.js";
+import type { Stores } from "../store/stores.js";
+import type { Unsubscribe } from "../store/unsubscribe.js";
 import type { Membership } from "./eventFeed.js";
 import { rooms, type WorkshopServer } from "./types.js";
 import { type FollowerState, WorkshopFollower } from "./workshopFollower.js";
@@ -49,7 +51,7 @@ interface ResultsState extends FollowerState {
 export class PollResultsFeed extends WorkshopFollower<ResultsState> {
   constructor(
     private readonly io: WorkshopServer,
-    private readonly store: Store,
+    private readonly stores: Stores,
     private readonly polls: PollService,
     private readonly membersOf: (workshopId: WorkshopId) => ReadonlyMap<string, Membership>,
     intervalMs: number,
@@ -77,7 +79,7 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
   }
 
   protected subscribe(workshopId: WorkshopId, state: ResultsState): Promise<Unsubscribe> {
-    return this.store.subscribeTallies(workshopId, (pollId, tally) => {
+    return this.stores.polls.subscribeTallies(workshopId, (pollId, tally) => {
       noteTally(state.tallies, pollId, tally);
       this.schedule(workshopId);
     });
@@ -246,11 +248,16 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
   }
 
   private async readPolls(workshopId: WorkshopId): Promise<{ round: RoundView | null; polls: PollView[] }> {
-    const [workshop, polls] = await Promise.all([this.store.getWorkshop(workshopId), this.store.listPolls(workshopId)]);
+    const [workshop, polls] = await Promise.all([
+      this.stores.workshops.getWorkshop(workshopId),
+      this.stores.polls.listPolls(workshopId),
+    ]);
     // The round is only needed for room and every-room polls (leads, room lists).
     const needsRound = polls.some((poll) => poll.definition.scope.kind !== "plenary");
     const round =
-      needsRound && workshop?.currentRoundId ? await this.store.getRound(workshopId, workshop.currentRoundId) : null;
+      needsRound && workshop?.currentRoundId
+        ? await this.stores.breakout.getRound(workshopId, workshop.currentRoundId)
+        : null;
     return { round, polls: workshop ? polls : [] };
   }
 

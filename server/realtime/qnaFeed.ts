@@ -4,7 +4,8 @@ import { moderatesBoard, usesBoard } from "../../shared/qnaRules.js";
 import { boardSettings, toQuestionView } from "../domain/qna/questions.js";
 import type { Logger } from "../logger.js";
 import type { QnaService, QnaViewer } from "../services/qnaService.js";
-import type { Store, Unsubscribe } from "../store/types.js";
+import type { Stores } from "../store/stores.js";
+import type { Unsubscribe } from "../store/unsubscribe.js";
 import type { Membership } from "./eventFeed.js";
 import type { WorkshopServer } from "./types.js";
 import { type FollowerState, WorkshopFollower } from "./workshopFollower.js";
@@ -25,7 +26,7 @@ interface QnaFeedState extends FollowerState {
 export class QnaFeed extends WorkshopFollower<QnaFeedState> {
   constructor(
     private readonly io: WorkshopServer,
-    private readonly store: Store,
+    private readonly stores: Stores,
     private readonly qna: QnaService,
     private readonly membersOf: (workshopId: WorkshopId) => ReadonlyMap<string, Membership>,
     intervalMs: number,
@@ -35,16 +36,16 @@ export class QnaFeed extends WorkshopFollower<QnaFeedState> {
   }
 
   protected async initialState(workshopId: WorkshopId): Promise<QnaFeedState> {
-    return { sockets: 1, lastRev: await this.store.qnaRevision(workshopId), unsubscribe: null };
+    return { sockets: 1, lastRev: await this.stores.qna.qnaRevision(workshopId), unsubscribe: null };
   }
 
   protected subscribe(workshopId: WorkshopId): Promise<Unsubscribe> {
-    return this.store.subscribeQna(workshopId, () => this.schedule(workshopId));
+    return this.stores.qna.subscribeQna(workshopId, () => this.schedule(workshopId));
   }
 
   protected async flush(workshopId: WorkshopId, state: QnaFeedState): Promise<void> {
     try {
-      const changes = await this.store.qnaChangesSince(workshopId, state.lastRev);
+      const changes = await this.stores.qna.qnaChangesSince(workshopId, state.lastRev);
       if (changes.rev <= state.lastRev) return;
       const members = this.membersOf(workshopId);
       if (changes.reset) {
@@ -54,12 +55,14 @@ export class QnaFeed extends WorkshopFollower<QnaFeedState> {
         return;
       }
       const [records, votes, boards, workshop] = await Promise.all([
-        this.store.getQuestions(workshopId, changes.questionIds),
-        this.store.questionVotes(workshopId, changes.questionIds),
-        changes.boardIds.length > 0 ? this.store.listBoards(workshopId) : Promise.resolve([]),
-        this.store.getWorkshop(workshopId),
+        this.stores.qna.getQuestions(workshopId, changes.questionIds),
+        this.stores.qna.questionVotes(workshopId, changes.questionIds),
+        changes.boardIds.length > 0 ? this.stores.qna.listBoards(workshopId) : Promise.resolve([]),
+        this.stores.workshops.getWorkshop(workshopId),
       ]);
-      const round = workshop?.currentRoundId ? await this.store.getRound(workshopId, workshop.currentRoundId) : null;
+      const round = workshop?.currentRoundId
+        ? await this.stores.breakout.getRound(workshopId, workshop.currentRoundId)
+        : null;
       const settings = changes.boardIds.map((boardId) => this.qna.settingsView(boardSettings(boards, boardId)));
       // Sockets that see the same things share one payload, encoded once.
       const groups = new Map<string, { payload: QnaChanged; socketIds: string[] }>();

@@ -2,13 +2,13 @@ import { PROTOCOL_VERSION } from "../../shared/protocol.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
 import type { WorkshopService } from "../services/workshopService.js";
-import type { Store } from "../store/types.js";
+import type { Stores } from "../store/stores.js";
 import type { EventFeed } from "./eventFeed.js";
 import { sessionOfSocket } from "./handshake.js";
 import { rooms, type WorkshopSocket } from "./types.js";
 
 interface SessionDeps {
-  store: Store;
+  stores: Stores;
   service: WorkshopService;
   feed: EventFeed;
   /** Feeds that follow a workshop on this node while it has sockets (poll results, Q&A). */
@@ -38,7 +38,13 @@ export function attachSession(socket: WorkshopSocket, deps: SessionDeps): void {
   const ready = (async () => {
     await deps.feed.attach(workshopId);
     for (const follower of deps.followers) await follower.attach(workshopId);
-    if (!(await deps.store.connect(workshopId, participantId, connectionId, deps.maxConnections))) {
+    if (
+      !(await deps.stores.presence.connect(workshopId, {
+        participantId,
+        connectionId,
+        maxConnections: deps.maxConnections,
+      }))
+    ) {
       // Two connections raced past the handshake's count; the client's next attempt is refused there.
       socket.disconnect(true);
       return;
@@ -67,7 +73,7 @@ export function attachSession(socket: WorkshopSocket, deps: SessionDeps): void {
     // Wait for the start to finish, so a quick disconnect cannot leave presence marked online.
     void ready
       .catch(() => undefined)
-      .then(() => deps.store.disconnect(workshopId, connectionId))
+      .then(() => deps.stores.presence.disconnect(workshopId, connectionId))
       .catch((error: unknown) => {
         deps.logger.warn({ workshopId, err: error instanceof Error ? error.message : String(error) }, "disconnect");
       })

@@ -1,10 +1,11 @@
 import { PollIdSchema } from "../../shared/poll.js";
 import { DomainError } from "../domain/errors.js";
+import { RETENTION_TIMERS, type RetentionTimer, type TimerSubject } from "../domain/timers.js";
 import type { Logger } from "../logger.js";
 import type { BreakoutService } from "../services/breakoutService.js";
 import type { PollService } from "../services/pollService.js";
 import type { RetentionService } from "../services/retentionService.js";
-import { RETENTION_TIMERS, type RetentionTimer, type Store, type TimerSubject } from "../store/types.js";
+import type { Stores } from "../store/stores.js";
 
 function isRetentionTimer(subjectId: TimerSubject): subjectId is RetentionTimer {
   return subjectId === RETENTION_TIMERS.idle || subjectId === RETENTION_TIMERS.purge;
@@ -16,7 +17,7 @@ function isRetentionTimer(subjectId: TimerSubject): subjectId is RetentionTimer 
  * it has died, and the compare-and-set in advance() makes each transition happen exactly once.
  */
 export function startSharedTimers(
-  store: Store,
+  stores: Stores,
   services: { breakout: BreakoutService; polls: PollService; retention: RetentionService },
   pollMs: number,
   logger: Logger,
@@ -26,7 +27,7 @@ export function startSharedTimers(
     if (running) return;
     running = true;
     try {
-      for (const { workshopId, subjectId } of await store.dueTimers(Date.now(), 50)) {
+      for (const { workshopId, subjectId } of await stores.timers.dueTimers(Date.now(), 50)) {
         const advance = isRetentionTimer(subjectId)
           ? services.retention.advance(workshopId, subjectId)
           : PollIdSchema.safeParse(subjectId).success
@@ -35,7 +36,7 @@ export function startSharedTimers(
         await advance.catch(async (error: unknown) => {
           // A clock of a workshop that no longer exists has nothing left to do.
           if (error instanceof DomainError && error.code === "NOT_FOUND") {
-            await store.clearTimer(workshopId, subjectId).catch(() => undefined);
+            await stores.timers.clearTimer(workshopId, subjectId).catch(() => undefined);
             return;
           }
           logger.warn({ workshopId, subjectId, err: error instanceof Error ? error.message : String(error) }, "timer");

@@ -1,4 +1,4 @@
-import type { AssignConstraints, RoomStateView, RoundView, Tags } from "../../shared/breakout.js";
+import type { AssignConstraints, HelpView, RoomStateView, RoundView, Tags } from "../../shared/breakout.js";
 import type { CommandResult, ParsedPayload } from "../../shared/events.js";
 import type { ParticipantId, RoomId, RoundId, WorkshopId } from "../../shared/ids.js";
 import { assignBalanced } from "../domain/breakout/assignment.js";
@@ -22,17 +22,19 @@ import {
   setLead,
   takeHelp,
 } from "../domain/breakout/rounds.js";
+import type { CommandRef } from "../domain/commands.js";
 import { DomainError } from "../domain/errors.js";
 import type { WorkshopRecord } from "../domain/records.js";
 import { newBroadcastId, newHelpId, newRoomId, newRoundId } from "../security/ids.js";
-import type { CommandRef, RoomMove, Store } from "../store/types.js";
+import type { RoomMove } from "../store/breakout/port.js";
+import type { Stores } from "../store/stores.js";
 import { decideAndCommit } from "./commit.js";
 import type { Actor, CommandContext, WorkshopService } from "./workshopService.js";
 
 /** Breakout rounds: planning, assignment, timers, help requests, banners. */
 export class BreakoutService {
   constructor(
-    private readonly store: Store,
+    private readonly stores: Stores,
     private readonly workshops: WorkshopService,
     private readonly now: () => number = Date.now,
     private readonly random: () => number = Math.random,
@@ -41,17 +43,17 @@ export class BreakoutService {
   async room(who: Actor, payload: ParsedPayload<"breakout:room">): Promise<RoomStateView> {
     // Everyone asks at once when a round opens: read only what this answer needs.
     const { actor, workshop } = await this.workshops.authorizedContext("breakout:room", who);
-    const round = requireRound(await this.store.getRound(who.workshopId, payload.roundId));
+    const round = requireRound(await this.stores.breakout.getRound(who.workshopId, payload.roundId));
     if (actor.role !== "facilitator") {
-      const ownRoom = await this.store.getAssignment(who.workshopId, round.roundId, who.participantId);
+      const ownRoom = await this.stores.breakout.getAssignment(who.workshopId, round.roundId, who.participantId);
       const mine = workshop.currentRoundId === round.roundId && isRunning(round) && ownRoom === payload.roomId;
       if (!mine) throw new DomainError("FORBIDDEN", "that is not your room");
     }
     const [members, helps, broadcasts, polls] = await Promise.all([
-      this.store.getRoomMembers(who.workshopId, round.roundId, payload.roomId),
-      this.store.listHelps(who.workshopId),
-      this.store.listBroadcasts(who.workshopId),
-      this.store.listPolls(who.workshopId),
+      this.stores.breakout.getRoomMembers(who.workshopId, round.roundId, payload.roomId),
+      this.stores.breakout.listHelps(who.workshopId),
+      this.stores.breakout.listBroadcasts(who.workshopId),
+      this.stores.polls.listPolls(who.workshopId),
     ]);
     return {
       roundId: payload.roundId,
@@ -72,14 +74,14 @@ export class BreakoutService {
   }
 
   setTags(who: Actor, command: CommandRef, payload: ParsedPayload<"participant:setTags">) {
-    return decideAndCommit(this.store, who.workshopId, command, async () => {
+    return decideAndCommit(this.stores.workshops, who.workshopId, command, async () => {
       const { actor } = await this.workshops.authorizedContext("participant:setTags", who);
       if (payload.participantId !== actor.participantId && actor.role !== "facilitator") {
         throw new DomainError("FORBIDDEN", "only facilitators set other people's tags");
       }
-      const target = await this.store.getParticipant(who.workshopId, payload.participantId);
+      const target = await this.stores.workshops.getParticipant(who.workshopId, payload.participantId);
       if (target?.status !== "active") throw new DomainError("NOT_FOUND", "no such participant");
-      const current = (await this.store.getTags(who.workshopId)).get(payload.participantId) ?? null;
+      const current = (await this.stores.breakout.getTags(who.workshopId)).get(payload.participantId) ?? null;
       const tags: Tags = payload.tags;
       return {
         writes: [{ kind: "tags", participantId: payload.participantId, expected: current, next: tags }],
@@ -90,10 +92,10 @@ export class BreakoutService {
   }
 
   async plan(who: Actor, command: CommandRef, payload: ParsedPayload<"breakout:plan">): Promise<RoundView> {
-    const round = await decideAndCommit(this.store, who.workshopId, command, async () => {
+    const round = await decideAndCommit(this.stores.workshops, who.workshopId, command, async () => {
       const { workshop } = await this.workshops.authorizedContext("breakout:plan", who);
       const current = workshop.currentRoundId
-        ? await this.store.getRound(who.workshopId, workshop.currentRoundId)
+        ? await this.stores.breakout.getRound(who.workshopId, workshop.currentRoundId)
         : null;
       const number = (workshop.roundCount ?? 0) + 1;
       const next = planRound({
@@ -122,23 +124,25 @@ export class BreakoutService {
 
   /** Room i of the new round gets the people of room i of the earlier one. */
   private async reuseGroups(who: Actor, command: CommandRef, fromRoundId: RoundId, round: RoundView): Promise<void> {
-    const earlier = requireRound(await this.store.getRound(who.workshopId, fromRoundId));
+    const earlier = requireRound(await this.stores.breakout.getRound(who.workshopId, fromRoundId));
     const roomMap = new Map(earlier.rooms.map((room, index) => [room.roomId, round.rooms[index]]));
     const active = await this.activeIds(who.workshopId);
     const moves: RoomMove[] = [];
-    for (const [participantId, roomId] of await this.store.getAssignments(who.workshopId, fromRoundId)) {
+    for (const [participantId, roomId] of await this.stores.breakout.getAssignments(who.workshopId, fromRoundId)) {
       const target = roomMap.get(roomId);
       if (target && active.has(participantId)) {
         moves.push({ participantId, roomId: target.roomId, capacity: target.capacity });
       }
     }
-    await this.store.moveParticipants(
+    await this.stores.breakout.moveParticipants(
       who.workshopId,
       { ...command, commandId: `${command.commandId}-reuse` },
-      round.roundId,
-      moves,
-      false,
-      '{"moved":"__MOVED__","refused":"__REFUSED__"}',
+      {
+        roundId: round.roundId,
+        moves,
+        allOrNothing: false,
+        resultTemplate: '{"moved":"__MOVED__","refused":"__REFUSED__"}',
+      },
     );
   }
 
@@ -147,13 +151,16 @@ export class BreakoutService {
     command: CommandRef,
     payload: ParsedPayload<"breakout:assign">,
   ): Promise<CommandResult<"breakout:assign">> {
-    const earlier = await this.store.commandResult<CommandResult<"breakout:assign">>(who.workshopId, command);
+    const earlier = await this.stores.workshops.commandResult<CommandResult<"breakout:assign">>(
+      who.workshopId,
+      command,
+    );
     if (earlier) return earlier;
     await this.workshops.authorizedContext("breakout:assign", who);
     const round = await this.assignableRound(who.workshopId, payload.roundId);
-    const people = await this.store.listParticipants(who.workshopId);
-    const tags = await this.store.getTags(who.workshopId);
-    const current = await this.store.getAssignments(who.workshopId, round.roundId);
+    const people = await this.stores.workshops.listParticipants(who.workshopId);
+    const tags = await this.stores.breakout.getTags(who.workshopId);
+    const current = await this.stores.breakout.getAssignments(who.workshopId, round.roundId);
     const constraints: AssignConstraints = payload.constraints ?? {};
     const candidates = people.filter(
       (person) => person.status === "active" && (person.role !== "facilitator" || constraints.leadPerRoom === true),
@@ -194,13 +201,10 @@ export class BreakoutService {
         });
     }
     const template = JSON.stringify({ moved: "__MOVED__", unassigned: "__REFUSED__", unmet: outcome.unmet });
-    const moved = await this.store.moveParticipants<CommandResult<"breakout:assign">>(
+    const moved = await this.stores.breakout.moveParticipants<CommandResult<"breakout:assign">>(
       who.workshopId,
       command,
-      round.roundId,
-      [...leaving, ...entering],
-      false,
-      template,
+      { roundId: round.roundId, moves: [...leaving, ...entering], allOrNothing: false, resultTemplate: template },
     );
     if (moved.status === "full") throw new DomainError("ROOM_FULL", "rooms are full");
     const result = moved.result;
@@ -230,8 +234,8 @@ export class BreakoutService {
     const round = await this.assignableRound(who.workshopId, payload.roundId);
     const [a, b] = payload.participantIds;
     await this.requireActive(who.workshopId, [a, b]);
-    const roomA = await this.store.getAssignment(who.workshopId, round.roundId, a);
-    const roomB = await this.store.getAssignment(who.workshopId, round.roundId, b);
+    const roomA = await this.stores.breakout.getAssignment(who.workshopId, round.roundId, a);
+    const roomB = await this.stores.breakout.getAssignment(who.workshopId, round.roundId, b);
     // Counts stay the same, so capacity cannot be exceeded: leave first, then enter.
     return this.applyMoves(who, command, round.roundId, [
       { participantId: a, roomId: null, capacity: null },
@@ -245,11 +249,16 @@ export class BreakoutService {
     command: CommandRef,
     payload: ParsedPayload<"breakout:preassign">,
   ): Promise<CommandResult<"breakout:preassign">> {
-    const earlier = await this.store.commandResult<CommandResult<"breakout:preassign">>(who.workshopId, command);
+    const earlier = await this.stores.workshops.commandResult<CommandResult<"breakout:preassign">>(
+      who.workshopId,
+      command,
+    );
     if (earlier) return earlier;
     await this.workshops.authorizedContext("breakout:preassign", who);
     const round = await this.assignableRound(who.workshopId, payload.roundId);
-    const people = (await this.store.listParticipants(who.workshopId)).filter((person) => person.status === "active");
+    const people = (await this.stores.workshops.listParticipants(who.workshopId)).filter(
+      (person) => person.status === "active",
+    );
     const openRooms = round.rooms.filter((room) => !room.closed);
     const parsed = parsePreassignList(payload.text, people, openRooms);
     const capacityOf = new Map(round.rooms.map((room) => [room.roomId, room.capacity]));
@@ -260,11 +269,11 @@ export class BreakoutService {
     }));
     const lineOf = parsed.sourceLines;
     const template = JSON.stringify({ moved: "__MOVED__", unmatched: parsed.unmatched, refused: "__REFUSED__" });
-    const outcome = await this.store.moveParticipants<{
+    const outcome = await this.stores.breakout.moveParticipants<{
       moved: number;
       unmatched: CommandResult<"breakout:preassign">["unmatched"];
       refused: ParticipantId[];
-    }>(who.workshopId, command, round.roundId, moves, false, template);
+    }>(who.workshopId, command, { roundId: round.roundId, moves, allOrNothing: false, resultTemplate: template });
     if (outcome.status === "full") throw new DomainError("ROOM_FULL", "rooms are full");
     const full = outcome.result.refused.map((participantId) => ({
       line: lineOf.get(participantId)?.line ?? 0,
@@ -291,7 +300,9 @@ export class BreakoutService {
 
   async leaveRoom(who: Actor, command: CommandRef) {
     const { workshop } = await this.workshops.authorizedContext("breakout:leaveRoom", who);
-    const round = workshop.currentRoundId ? await this.store.getRound(who.workshopId, workshop.currentRoundId) : null;
+    const round = workshop.currentRoundId
+      ? await this.stores.breakout.getRound(who.workshopId, workshop.currentRoundId)
+      : null;
     if (!round || !isRunning(round)) throw new DomainError("INVALID_STATE", "no round is running");
     await this.applyMoves(
       who,
@@ -305,7 +316,9 @@ export class BreakoutService {
 
   async visit(who: Actor, command: CommandRef, payload: ParsedPayload<"breakout:visit">) {
     const { workshop } = await this.workshops.authorizedContext("breakout:visit", who);
-    const round = workshop.currentRoundId ? await this.store.getRound(who.workshopId, workshop.currentRoundId) : null;
+    const round = workshop.currentRoundId
+      ? await this.stores.breakout.getRound(who.workshopId, workshop.currentRoundId)
+      : null;
     if (!round || !isRunning(round)) throw new DomainError("INVALID_STATE", "no round is running");
     if (payload.roomId) requireEnterableRoom(round, payload.roomId);
     // Facilitators visiting do not take a participant's seat: no capacity check.
@@ -347,24 +360,21 @@ export class BreakoutService {
       closeRoom(current, payload.roomId),
     );
     // Everyone in the room goes back to the plenary.
-    const people = [...(await this.store.getAssignments(who.workshopId, round.roundId))]
+    const people = [...(await this.stores.breakout.getAssignments(who.workshopId, round.roundId))]
       .filter(([, roomId]) => roomId === payload.roomId)
       .map(([participantId]) => ({ participantId, roomId: null, capacity: null }));
     if (people.length > 0) {
-      await this.store.moveParticipants(
+      await this.stores.breakout.moveParticipants(
         who.workshopId,
         { ...command, commandId: `${command.commandId}-empty` },
-        round.roundId,
-        people,
-        false,
-        "{}",
+        { roundId: round.roundId, moves: people, allOrNothing: false, resultTemplate: "{}" },
       );
     }
     return round;
   }
 
   broadcast(who: Actor, command: CommandRef, payload: ParsedPayload<"breakout:broadcast">) {
-    return decideAndCommit(this.store, who.workshopId, command, async () => {
+    return decideAndCommit(this.stores.workshops, who.workshopId, command, async () => {
       const context = await this.workshops.authorizedContext("breakout:broadcast", who);
       const round = await this.currentRound(context.workshop);
       this.requireLeadScope(context, round, payload.roomId);
@@ -378,10 +388,10 @@ export class BreakoutService {
   }
 
   requestHelp(who: Actor, command: CommandRef, payload: ParsedPayload<"help:request">) {
-    return decideAndCommit(this.store, who.workshopId, command, async () => {
+    return decideAndCommit(this.stores.workshops, who.workshopId, command, async () => {
       const { workshop } = await this.workshops.authorizedContext("help:request", who);
       const round = await this.currentRound(workshop);
-      const roomId = await this.store.getAssignment(who.workshopId, round.roundId, who.participantId);
+      const roomId = await this.stores.breakout.getAssignment(who.workshopId, round.roundId, who.participantId);
       if (!roomId || !isRunning(round)) throw new DomainError("INVALID_STATE", "you are not in a room");
       const help = newHelp({ helpId: newHelpId(), round, roomId, text: payload.text ?? "", now: this.now() });
       return {
@@ -409,21 +419,23 @@ export class BreakoutService {
    * time: the write is compare-and-set on the round, so the round closes exactly once.
    */
   async advance(workshopId: WorkshopId, roundId: RoundId): Promise<void> {
-    const round = await this.store.getRound(workshopId, roundId);
+    const round = await this.stores.breakout.getRound(workshopId, roundId);
     const next = round ? advanceRound(round, this.now()) : null;
     if (round && next) {
-      await this.store.commit(
+      await this.stores.workshops.commit(
         workshopId,
         { actorId: "clock", commandId: `advance-${roundId}-${next.status}-${next.endsAt ?? 0}` },
-        [{ kind: "round", expected: round, next }],
-        [{ type: "breakout:round", round: next }],
-        null,
+        {
+          writes: [{ kind: "round", expected: round, next }],
+          events: [{ type: "breakout:round", round: next }],
+          result: null,
+        },
       );
     }
-    const latest = await this.store.getRound(workshopId, roundId);
+    const latest = await this.stores.breakout.getRound(workshopId, roundId);
     const due = latest ? nextTransitionAt(latest) : null;
-    if (due === null) await this.store.clearTimer(workshopId, roundId);
-    else await this.store.scheduleTimer(workshopId, roundId, due, "exact");
+    if (due === null) await this.stores.timers.clearTimer(workshopId, roundId);
+    else await this.stores.timers.scheduleTimer(workshopId, roundId, due, "exact");
   }
 
   private async changeRound(
@@ -433,9 +445,9 @@ export class BreakoutService {
     roundId: RoundId,
     change: (round: RoundView) => RoundView | Promise<RoundView>,
   ): Promise<RoundView> {
-    const round = await decideAndCommit(this.store, who.workshopId, command, async () => {
+    const round = await decideAndCommit(this.stores.workshops, who.workshopId, command, async () => {
       await this.workshops.authorizedContext(name, who);
-      const current = requireRound(await this.store.getRound(who.workshopId, roundId));
+      const current = requireRound(await this.stores.breakout.getRound(who.workshopId, roundId));
       const next = await change(current);
       return {
         writes: [{ kind: "round", expected: current, next }],
@@ -445,7 +457,7 @@ export class BreakoutService {
     });
     const due = nextTransitionAt(round);
     // Only ever sooner: a racing command's later time must not delay the clock (it re-reads).
-    if (due !== null) await this.store.scheduleTimer(who.workshopId, round.roundId, due, "earliest");
+    if (due !== null) await this.stores.timers.scheduleTimer(who.workshopId, round.roundId, due, "earliest");
     return round;
   }
 
@@ -454,13 +466,13 @@ export class BreakoutService {
     command: CommandRef,
     name: "help:take" | "help:resolve",
     helpId: string,
-    change: (help: NonNullable<Awaited<ReturnType<Store["getHelp"]>>>) => ReturnType<typeof takeHelp>,
+    change: (help: HelpView) => ReturnType<typeof takeHelp>,
   ) {
-    return decideAndCommit(this.store, who.workshopId, command, async () => {
+    return decideAndCommit(this.stores.workshops, who.workshopId, command, async () => {
       const context = await this.workshops.authorizedContext(name, who);
-      const help = await this.store.getHelp(who.workshopId, helpId);
+      const help = await this.stores.breakout.getHelp(who.workshopId, helpId);
       if (!help) throw new DomainError("NOT_FOUND", "no such help request");
-      const round = requireRound(await this.store.getRound(who.workshopId, help.roundId));
+      const round = requireRound(await this.stores.breakout.getRound(who.workshopId, help.roundId));
       this.requireLeadScope(context, round, help.roomId);
       const next = change(help);
       return {
@@ -486,33 +498,31 @@ export class BreakoutService {
     moves: RoomMove[],
     template = '{"moved":"__MOVED__"}',
   ): Promise<{ moved: number }> {
-    const outcome = await this.store.moveParticipants<{ moved: number }>(
-      who.workshopId,
-      command,
+    const outcome = await this.stores.breakout.moveParticipants<{ moved: number }>(who.workshopId, command, {
       roundId,
       moves,
-      true,
-      template,
-    );
+      allOrNothing: true,
+      resultTemplate: template,
+    });
     if (outcome.status === "full") throw new DomainError("ROOM_FULL", "this room is full");
     return outcome.result;
   }
 
   private async assignableRound(workshopId: WorkshopId, roundId: RoundId): Promise<RoundView> {
-    const round = requireRound(await this.store.getRound(workshopId, roundId));
+    const round = requireRound(await this.stores.breakout.getRound(workshopId, roundId));
     requireAssignable(round);
     return round;
   }
 
   private async currentRound(workshop: WorkshopRecord): Promise<RoundView> {
     const round = workshop.currentRoundId
-      ? await this.store.getRound(workshop.workshopId, workshop.currentRoundId)
+      ? await this.stores.breakout.getRound(workshop.workshopId, workshop.currentRoundId)
       : null;
     return requireRound(round);
   }
 
   private async activeIds(workshopId: WorkshopId): Promise<Set<ParticipantId>> {
-    const people = await this.store.listParticipants(workshopId);
+    const people = await this.stores.workshops.listParticipants(workshopId);
     return new Set(people.filter((person) => person.status === "active").map((person) => person.participantId));
   }
 

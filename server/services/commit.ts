@@ -1,7 +1,8 @@
 import type { WorkshopId } from "../../shared/ids.js";
 import type { UnversionedEvent } from "../../shared/workshop.js";
+import type { CommandRef } from "../domain/commands.js";
 import { DomainError } from "../domain/errors.js";
-import type { CommandRef, RecordWrite, Store } from "../store/types.js";
+import type { RecordWrite, WorkshopStore } from "../store/workshop/port.js";
 
 export interface Decision<T> {
   writes: RecordWrite[];
@@ -17,7 +18,7 @@ const MAX_COMMIT_ATTEMPTS = 5;
  * Conflicting concurrent writes re-read and decide again.
  */
 export async function decideAndCommit<T>(
-  store: Store,
+  store: WorkshopStore,
   workshopId: WorkshopId,
   command: CommandRef,
   decide: () => Promise<Decision<T>>,
@@ -34,7 +35,7 @@ export async function decideAndCommit<T>(
       if (raced !== null) return raced;
       throw error;
     }
-    const outcome = await store.commit(workshopId, command, decision.writes, decision.events, decision.result, options);
+    const outcome = await store.commit(workshopId, command, { ...decision, ...options });
     if (outcome.status !== "conflict") return outcome.result;
   }
   throw new DomainError("CONFLICT", "the state kept changing; try again");

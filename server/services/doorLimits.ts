@@ -1,6 +1,6 @@
 import { DomainError } from "../domain/errors.js";
 import type { ServerKeys } from "../security/serverKeys.js";
-import type { Store } from "../store/types.js";
+import type { RateStore } from "../store/rates/port.js";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -20,7 +20,7 @@ export interface DoorLimitOptions {
  */
 export class DoorLimits {
   constructor(
-    private readonly store: Store,
+    private readonly store: RateStore,
     private readonly keys: ServerKeys,
     private readonly options: DoorLimitOptions,
   ) {}

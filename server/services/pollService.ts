@@ -4,6 +4,7 @@ import type { RoomId, WorkshopId } from "../../shared/ids.js";
 import type { Ballot, PollDefinition, PollExport, PollId, PollResultsUpdate, PollView } from "../../shared/poll.js";
 import type { WorkshopEvent } from "../../shared/workshop.js";
 import { isRunning } from "../domain/breakout/rounds.js";
+import type { CommandRef } from "../domain/commands.js";
 import { DomainError } from "../domain/errors.js";
 import { validateBallot } from "../domain/polls/ballots.js";
 import { countersOf, resultsFromCounters } from "../domain/polls/counters.js";
@@ -18,9 +19,11 @@ import {
   openPoll,
   seesPoll,
 } from "../domain/polls/lifecycle.js";
+import type { PollTally } from "../domain/polls/records.js";
 import type { ParticipantRecord, WorkshopRecord } from "../domain/records.js";
 import { newPollId } from "../security/ids.js";
-import type { BallotCast, CastOutcome, CommandRef, PollTally, Store, VoterRef } from "../store/types.js";
+import type { BallotCast, CastOutcome, VoterRef } from "../store/polls/port.js";
+import type { Stores } from "../store/stores.js";
 import { decideAndCommit } from "./commit.js";
 import { type PollsView, type VoterContext, VoterContextCache } from "./voterContextCache.js";
 import type { VoterKeyring } from "./voterKeyring.js";
@@ -47,12 +50,12 @@ export class PollService {
   private readonly contexts: VoterContextCache;
 
   constructor(
-    private readonly store: Store,
+    private readonly stores: Stores,
     private readonly workshops: WorkshopService,
     private readonly keyring: VoterKeyring,
     private readonly now: () => number = Date.now,
   ) {
-    this.contexts = new VoterContextCache(store, now);
+    this.contexts = new VoterContextCache(stores.workshops, now);
   }
 
   /** Keep a copy of the workshop's vote context while this node follows it (has sockets in it). */
@@ -125,7 +128,7 @@ export class PollService {
   }
 
   delete(who: Actor, command: CommandRef, payload: ParsedPayload<"poll:delete">) {
-    return decideAndCommit(this.store, who.workshopId, command, async () => {
+    return decideAndCommit(this.stores.workshops, who.workshopId, command, async () => {
       const context = await this.context("poll:delete", who);
       const poll = await this.requirePoll(who.workshopId, payload.pollId);
       this.requireManager(context, poll.definition);
@@ -158,7 +161,7 @@ export class PollService {
       const cached = this.contexts.voterContext(who.workshopId, who.participantId, payload.pollId);
       const decided = cached ? this.decideQuietly(payload, cached) : null;
       if (cached && decided) {
-        const outcome = await this.store.castBallot<CommandResult<"poll:vote">>(who.workshopId, command, {
+        const outcome = await this.stores.polls.castBallot<CommandResult<"poll:vote">>(who.workshopId, command, {
           ...decided,
           voterKey: (await this.voterRefOf(who, decided)).voterKey,
           expectVersion: cached.version,
@@ -169,7 +172,7 @@ export class PollService {
         const fresh = await this.freshVoterContext(who, payload.pollId);
         const decision = this.decideVote(payload, fresh);
         const cast = { ...decision, voterKey: (await this.voterRefOf(who, decision)).voterKey };
-        const outcome = await this.store.castBallot<CommandResult<"poll:vote">>(who.workshopId, command, cast);
+        const outcome = await this.stores.polls.castBallot<CommandResult<"poll:vote">>(who.workshopId, command, cast);
         if (outcome.status !== "stale") return answerOf(outcome, counted);
       }
       throw new DomainError("CONFLICT", "the poll kept changing; try again");
@@ -177,7 +180,7 @@ export class PollService {
       // A retry of a vote that was counted gets its first answer, even if the poll closed since.
       const earlier =
         error instanceof DomainError
-          ? await this.store.commandResult<CommandResult<"poll:vote">>(who.workshopId, command)
+          ? await this.stores.workshops.commandResult<CommandResult<"poll:vote">>(who.workshopId, command)
           : null;
       if (earlier !== null) return earlier;
       throw error;
@@ -235,14 +238,14 @@ export class PollService {
   private async freshVoterContext(who: Actor, pollId: PollId): Promise<VoterDecisionContext> {
     const [{ actor, workshop }, poll] = await Promise.all([
       this.workshops.loadContext(who),
-      this.store.getPoll(who.workshopId, pollId),
+      this.stores.polls.getPoll(who.workshopId, pollId),
     ]);
     const needsRoom = poll !== null && poll.definition.scope.kind !== "plenary";
     const [round, assigned] =
       needsRoom && workshop.currentRoundId
         ? await Promise.all([
-            this.store.getRound(who.workshopId, workshop.currentRoundId),
-            this.store.getAssignment(who.workshopId, workshop.currentRoundId, who.participantId),
+            this.stores.breakout.getRound(who.workshopId, workshop.currentRoundId),
+            this.stores.breakout.getAssignment(who.workshopId, workshop.currentRoundId, who.participantId),
           ])
         : [null, null];
     return { actor, workshop, round, roomId: isRunning(round) ? assigned : null, poll };
@@ -253,7 +256,7 @@ export class PollService {
     const { actor, workshop } = await this.workshops.authorizedContext("poll:mine", who);
     const roomId = await this.roomOf(who, workshop);
     const viewer = { participantId: actor.participantId, role: actor.role, roomId };
-    const polls = (await this.store.listPolls(who.workshopId)).filter(
+    const polls = (await this.stores.polls.listPolls(who.workshopId)).filter(
       (poll) => poll.status !== "draft" && seesPoll(viewer, poll),
     );
     // After the end the salt is gone: nobody, the voter included, can find an anonymous ballot's voter.
@@ -266,7 +269,7 @@ export class PollService {
         const { anonymous } = poll.definition;
         if (anonymous && !keys) return;
         const voterKey = anonymous && keys ? keys.ballot(pollId, actor.participantId) : actor.participantId;
-        const ballot = await this.store.ballotOf(who.workshopId, { pollId, voterKey, anonymous });
+        const ballot = await this.stores.polls.ballotOf(who.workshopId, { pollId, voterKey, anonymous });
         if (ballot === "retracted") retracted.push(pollId);
         else if (ballot) ballots[pollId] = ballot;
       }),
@@ -290,7 +293,7 @@ export class PollService {
       const viewer = { participantId: actor.participantId, role: actor.role, roomId: await this.roomOf(who, workshop) };
       if (poll.status === "draft" || !seesPoll(viewer, poll)) throw new DomainError("NOT_FOUND", "no such poll");
       const voter = await this.voterRefOf(who, { pollId: poll.pollId, anonymous: poll.definition.anonymous });
-      const outcome = await this.store.retractBallot<CommandResult<"poll:retract">>(who.workshopId, command, {
+      const outcome = await this.stores.polls.retractBallot<CommandResult<"poll:retract">>(who.workshopId, command, {
         ...voter,
         resultRetracted: JSON.stringify({ pollId: poll.pollId, retracted: true }),
         resultNone: JSON.stringify({ pollId: poll.pollId, retracted: false }),
@@ -311,7 +314,7 @@ export class PollService {
 
   async textAnswers(workshopId: WorkshopId, poll: PollView): Promise<Array<{ roomId: RoomId | null; text: string }>> {
     if (poll.definition.kind !== "text") throw new DomainError("BAD_REQUEST", "only open-text polls have answers");
-    const answers = (await this.store.listBallots(workshopId, poll.pollId)).flatMap((stored) =>
+    const answers = (await this.stores.polls.listBallots(workshopId, poll.pollId)).flatMap((stored) =>
       stored.ballot.kind === "text" ? [{ roomId: stored.roomId, text: stored.ballot.text }] : [],
     );
     return answers.sort(
@@ -334,11 +337,13 @@ export class PollService {
     }
     const poll = await this.requirePoll(workshopId, pollId);
     if (poll.status === "draft") throw new DomainError("INVALID_STATE", "a draft has no results");
-    const round = workshop.currentRoundId ? await this.store.getRound(workshopId, workshop.currentRoundId) : null;
+    const round = workshop.currentRoundId
+      ? await this.stores.breakout.getRound(workshopId, workshop.currentRoundId)
+      : null;
     const { results } = await this.results(workshopId, poll, round);
     const { createdBy: _omitted, ...pollFields } = poll;
     const roomNames: Record<string, string> = {};
-    for (const rounds of await this.store.listRounds(workshopId)) {
+    for (const rounds of await this.stores.breakout.listRounds(workshopId)) {
       for (const room of rounds.rooms) roomNames[room.roomId] = room.name;
     }
     return {
@@ -359,12 +364,12 @@ export class PollService {
     round: RoundView | null,
     known?: PollTally,
   ): Promise<PollResultsUpdate> {
-    const tally = known ?? (await this.store.getTally(workshopId, poll.pollId));
+    const tally = known ?? (await this.stores.polls.getTally(workshopId, poll.pollId));
     const { scope } = poll.definition;
     const rooms =
       scope.kind === "everyRoom"
-        ? ((round?.roundId === scope.roundId ? round : await this.store.getRound(workshopId, scope.roundId))?.rooms ??
-          [])
+        ? ((round?.roundId === scope.roundId ? round : await this.stores.breakout.getRound(workshopId, scope.roundId))
+            ?.rooms ?? [])
         : [];
     return {
       pollId: poll.pollId,
@@ -379,22 +384,24 @@ export class PollService {
 
   /** The shared clock: closes an open poll whose time is up, exactly once whichever node gets there first. */
   async advance(workshopId: WorkshopId, pollId: PollId): Promise<void> {
-    const poll = await this.store.getPoll(workshopId, pollId);
+    const poll = await this.stores.polls.getPoll(workshopId, pollId);
     if (poll?.status === "open" && poll.closesAt !== null && poll.closesAt <= this.now()) {
       const next = closePoll(poll, poll.closesAt);
-      await this.store.commit(
+      await this.stores.workshops.commit(
         workshopId,
         { actorId: "clock", commandId: `autoclose-${pollId}-${poll.openedAt ?? 0}` },
-        [{ kind: "poll", pollId, expected: poll, next }],
-        [{ type: "poll:upserted", poll: next }],
-        null,
+        {
+          writes: [{ kind: "poll", pollId, expected: poll, next }],
+          events: [{ type: "poll:upserted", poll: next }],
+          result: null,
+        },
       );
     }
-    const latest = await this.store.getPoll(workshopId, pollId);
+    const latest = await this.stores.polls.getPoll(workshopId, pollId);
     if (latest?.status === "open" && latest.closesAt !== null) {
-      await this.store.scheduleTimer(workshopId, pollId, latest.closesAt, "exact");
+      await this.stores.timers.scheduleTimer(workshopId, pollId, latest.closesAt, "exact");
     } else {
-      await this.store.clearTimer(workshopId, pollId);
+      await this.stores.timers.clearTimer(workshopId, pollId);
     }
   }
 
@@ -403,7 +410,7 @@ export class PollService {
     command: CommandRef,
     decide: () => Promise<{ expected: PollView | null; next: PollView }>,
   ): Promise<PollView> {
-    const poll = await decideAndCommit(this.store, who.workshopId, command, async () => {
+    const poll = await decideAndCommit(this.stores.workshops, who.workshopId, command, async () => {
       const { expected, next } = await decide();
       return {
         writes: [{ kind: "poll" as const, pollId: next.pollId, expected, next }],
@@ -413,14 +420,16 @@ export class PollService {
     });
     // Also on a retry: scheduling is idempotent, and the first attempt may have died before it.
     if (poll.status === "open" && poll.closesAt !== null) {
-      await this.store.scheduleTimer(who.workshopId, poll.pollId, poll.closesAt, "earliest");
+      await this.stores.timers.scheduleTimer(who.workshopId, poll.pollId, poll.closesAt, "earliest");
     }
     return poll;
   }
 
   private async context(command: CommandName, who: Actor): Promise<PollContext> {
     const { actor, workshop } = await this.workshops.authorizedContext(command, who);
-    const round = workshop.currentRoundId ? await this.store.getRound(who.workshopId, workshop.currentRoundId) : null;
+    const round = workshop.currentRoundId
+      ? await this.stores.breakout.getRound(who.workshopId, workshop.currentRoundId)
+      : null;
     return { actor, workshop, round };
   }
 
@@ -431,7 +440,7 @@ export class PollService {
   }
 
   private async requirePoll(workshopId: WorkshopId, pollId: PollId): Promise<PollView> {
-    const poll = await this.store.getPoll(workshopId, pollId);
+    const poll = await this.stores.polls.getPoll(workshopId, pollId);
     if (!poll) throw new DomainError("NOT_FOUND", "no such poll");
     return poll;
   }
@@ -440,8 +449,8 @@ export class PollService {
   private async roomOf(who: Actor, workshop: WorkshopRecord): Promise<RoomId | null> {
     if (!workshop.currentRoundId) return null;
     const [round, roomId] = await Promise.all([
-      this.store.getRound(who.workshopId, workshop.currentRoundId),
-      this.store.getAssignment(who.workshopId, workshop.currentRoundId, who.participantId),
+      this.stores.breakout.getRound(who.workshopId, workshop.currentRoundId),
+      this.stores.breakout.getAssignment(who.workshopId, workshop.currentRoundId, who.participantId),
     ]);
     return isRunning(round) ? roomId : null;
   }

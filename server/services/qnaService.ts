@@ -5,6 +5,7 @@ import type { BoardId, BoardSettings, BoardView, QnaExport, QuestionId, Question
 import { isPublicStatus, moderatesBoard, usesBoard } from "../../shared/qnaRules.js";
 import type { Role } from "../../shared/workshop.js";
 import { isRunning } from "../domain/breakout/rounds.js";
+import type { CommandRef } from "../domain/commands.js";
 import { DomainError } from "../domain/errors.js";
 import {
   approve,
@@ -19,11 +20,13 @@ import {
   setReply,
   toQuestionView,
 } from "../domain/qna/questions.js";
+import type { QuestionRecord } from "../domain/qna/records.js";
 import { matchesWordList, type WordList } from "../domain/qna/wordList.js";
 import type { ParticipantRecord, WorkshopRecord } from "../domain/records.js";
 import { newQuestionId } from "../security/ids.js";
 import { hashSecret, secretMatchesHash } from "../security/secrets.js";
-import type { CommandRef, QnaWrite, QuestionRecord, Store } from "../store/types.js";
+import type { QnaWrite } from "../store/qna/port.js";
+import type { Stores } from "../store/stores.js";
 import { exporterContext } from "./exportAccess.js";
 import { RateWindow } from "./rateWindow.js";
 import type { VoterKeyring } from "./voterKeyring.js";
@@ -61,7 +64,7 @@ export class QnaService {
   private readonly votes: RateWindow;
 
   constructor(
-    private readonly store: Store,
+    private readonly stores: Stores,
     private readonly workshops: WorkshopService,
     private readonly keyring: VoterKeyring,
     private readonly limits: QnaLimits,
@@ -75,10 +78,10 @@ export class QnaService {
     const viewer = await this.viewer("qna:board", who);
     if (!usesBoard(viewer, payload.boardId)) throw new DomainError("FORBIDDEN", "that is not your room's board");
     // The revision first: anything that changes after it is sent again by the feed, never missed.
-    const rev = await this.store.qnaRevision(who.workshopId);
+    const rev = await this.stores.qna.qnaRevision(who.workshopId);
     const [questions, boards] = await Promise.all([
-      this.store.listQuestions(who.workshopId),
-      this.store.listBoards(who.workshopId),
+      this.stores.qna.listQuestions(who.workshopId),
+      this.stores.qna.listBoards(who.workshopId),
     ]);
     const mine = questions.filter((question) => question.boardId === payload.boardId);
     const visible = mine.filter((question) => this.seesQuestion(viewer, question));
@@ -94,7 +97,7 @@ export class QnaService {
    * retry carries the same one), so no author secret is ever stored, hashed or not, beside it.
    */
   async ask(who: Actor, command: CommandRef, payload: ParsedPayload<"qna:ask">): Promise<CommandResult<"qna:ask">> {
-    const earlier = await this.store.commandResult<StoredAsk>(who.workshopId, command);
+    const earlier = await this.stores.workshops.commandResult<StoredAsk>(who.workshopId, command);
     if (earlier) return { ...earlier, secret: payload.secret };
     const { actor, workshop, viewer } = await this.context("qna:ask", who);
     if (!usesBoard(viewer, payload.boardId)) throw new DomainError("FORBIDDEN", "that is not your room's board");
@@ -103,8 +106,8 @@ export class QnaService {
       throw new DomainError("RATE_LIMITED", `at most ${this.limits.questionsPerMinute} questions a minute`);
     }
     const [boards, seq] = await Promise.all([
-      this.store.listBoards(who.workshopId),
-      this.store.nextQuestionSeq(who.workshopId, payload.boardId),
+      this.stores.qna.listBoards(who.workshopId),
+      this.stores.qna.nextQuestionSeq(who.workshopId, payload.boardId),
     ]);
     const record = newQuestion({
       questionId: newQuestionId(),
@@ -120,12 +123,10 @@ export class QnaService {
       creditConsent: workshop.reportAttribution === "attributed" && payload.creditConsent === true,
     });
     const result: StoredAsk = { question: toQuestionView(record, 0) };
-    const outcome = await this.store.commitQna(
-      who.workshopId,
-      command,
-      [{ kind: "question", questionId: record.questionId, expected: null, next: record }],
+    const outcome = await this.stores.qna.commitQna(who.workshopId, command, {
+      writes: [{ kind: "question", questionId: record.questionId, expected: null, next: record }],
       result,
-    );
+    });
     if (outcome.status === "conflict") throw new DomainError("CONFLICT", "try again");
     return { ...outcome.result, secret: payload.secret };
   }
@@ -147,7 +148,7 @@ export class QnaService {
 
   async mine(who: Actor, payload: ParsedPayload<"qna:mine">): Promise<CommandResult<"qna:mine">> {
     await this.workshops.authorizedContext("qna:mine", who);
-    const records = await this.store.getQuestions(
+    const records = await this.stores.qna.getQuestions(
       who.workshopId,
       payload.items.map((item) => item.questionId),
     );
@@ -160,7 +161,7 @@ export class QnaService {
 
   async upvote(who: Actor, payload: ParsedPayload<"qna:upvote">): Promise<CommandResult<"qna:upvote">> {
     const { viewer } = await this.context("qna:upvote", who);
-    const question = await this.store.getQuestion(who.workshopId, payload.questionId);
+    const question = await this.stores.qna.getQuestion(who.workshopId, payload.questionId);
     if (!question || !this.seesQuestion(viewer, question)) throw new DomainError("NOT_FOUND", "no such question");
     if (!this.votes.allow(`${who.workshopId}:${who.participantId}`)) {
       throw new DomainError("RATE_LIMITED", `at most ${this.limits.votesPerSecond} votes a second`);
@@ -168,7 +169,11 @@ export class QnaService {
     const keys = await this.keyring.keysFor(who.workshopId);
     if (!keys) throw new DomainError("WORKSHOP_ENDED", "the workshop has ended");
     const voterKey = keys.upvote(payload.questionId, who.participantId);
-    const outcome = await this.store.upvote(who.workshopId, payload.questionId, voterKey, payload.up);
+    const outcome = await this.stores.qna.upvote(who.workshopId, {
+      questionId: payload.questionId,
+      voterKey,
+      up: payload.up,
+    });
     if (outcome.status === "missing") throw new DomainError("NOT_FOUND", "no such question");
     if (outcome.status === "notOpen") throw new DomainError("INVALID_STATE", "only approved questions take votes");
     return { questionId: payload.questionId, up: payload.up, votes: outcome.votes };
@@ -211,7 +216,7 @@ export class QnaService {
     return this.commitLoop(who.workshopId, command, async () => {
       const { actor, viewer } = await this.context("qna:pin", who);
       this.requireModerator(actor, payload.boardId, viewer.round);
-      const board = (await this.store.listQuestions(who.workshopId)).filter(
+      const board = (await this.stores.qna.listQuestions(who.workshopId)).filter(
         (question) => question.boardId === payload.boardId,
       );
       const target = payload.questionId ? board.find((question) => question.questionId === payload.questionId) : null;
@@ -234,7 +239,9 @@ export class QnaService {
     return this.commitLoop(who.workshopId, command, async () => {
       const { actor, viewer } = await this.context("qna:settings", who);
       this.requireModerator(actor, payload.boardId, viewer.round);
-      const stored = (await this.store.listBoards(who.workshopId)).find((board) => board.boardId === payload.boardId);
+      const stored = (await this.stores.qna.listBoards(who.workshopId)).find(
+        (board) => board.boardId === payload.boardId,
+      );
       const next = { boardId: payload.boardId, preModeration: payload.preModeration };
       return {
         writes: [{ kind: "board", boardId: payload.boardId, expected: stored ?? null, next }],
@@ -250,8 +257,8 @@ export class QnaService {
   async exportData(sessionToken: string, workshopId: WorkshopId, boardId: BoardId | undefined): Promise<QnaExport> {
     await exporterContext(this.workshops, sessionToken, workshopId);
     const [questions, rounds] = await Promise.all([
-      this.store.listQuestions(workshopId),
-      this.store.listRounds(workshopId),
+      this.stores.qna.listQuestions(workshopId),
+      this.stores.breakout.listRounds(workshopId),
     ]);
     const roomNames = new Map(rounds.flatMap((round) => round.rooms.map((room) => [room.roomId, room.name])));
     const published = questions.filter(
@@ -291,7 +298,7 @@ export class QnaService {
   }
 
   async views(workshopId: WorkshopId, records: readonly QuestionRecord[]): Promise<QuestionView[]> {
-    const votes = await this.store.questionVotes(
+    const votes = await this.stores.qna.questionVotes(
       workshopId,
       records.map((record) => record.questionId),
     );
@@ -307,11 +314,11 @@ export class QnaService {
   ): Promise<QuestionView> {
     return this.commitLoop(who.workshopId, ref, async () => {
       const { actor, viewer } = await this.context(command, who);
-      const question = await this.store.getQuestion(who.workshopId, questionId);
+      const question = await this.stores.qna.getQuestion(who.workshopId, questionId);
       if (!question) throw new DomainError("NOT_FOUND", "no such question");
       this.requireModerator(actor, question.boardId, viewer.round);
       const next = change(question);
-      const [votes] = await this.store.questionVotes(who.workshopId, [questionId]);
+      const [votes] = await this.stores.qna.questionVotes(who.workshopId, [questionId]);
       return {
         writes: [{ kind: "question", questionId, expected: question, next }],
         result: toQuestionView(next, votes ?? 0),
@@ -326,20 +333,18 @@ export class QnaService {
     change: (question: QuestionRecord) => QuestionRecord | null,
   ): Promise<QuestionView> {
     for (let attempt = 0; attempt < MAX_COMMIT_ATTEMPTS; attempt++) {
-      const question = await this.store.getQuestion(workshopId, questionId);
+      const question = await this.stores.qna.getQuestion(workshopId, questionId);
       if (!question) throw new DomainError("NOT_FOUND", "no such question");
       if (!secretMatchesHash(secret, question.secretHash)) {
         throw new DomainError("FORBIDDEN", "only the author can do this");
       }
       const next = change(question);
-      const [votes] = await this.store.questionVotes(workshopId, [questionId]);
+      const [votes] = await this.stores.qna.questionVotes(workshopId, [questionId]);
       const view = toQuestionView(next ?? question, votes ?? 0);
-      const outcome = await this.store.commitQna(
-        workshopId,
-        null,
-        [{ kind: "question", questionId, expected: question, next }],
-        view,
-      );
+      const outcome = await this.stores.qna.commitQna(workshopId, null, {
+        writes: [{ kind: "question", questionId, expected: question, next }],
+        result: view,
+      });
       if (outcome.status !== "conflict") return view;
     }
     throw new DomainError("CONFLICT", "the question kept changing; try again");
@@ -351,11 +356,11 @@ export class QnaService {
     command: CommandRef,
     decide: () => Promise<{ writes: QnaWrite[]; result: T }>,
   ): Promise<T> {
-    const earlier = await this.store.commandResult<T>(workshopId, command);
+    const earlier = await this.stores.workshops.commandResult<T>(workshopId, command);
     if (earlier !== null) return earlier;
     for (let attempt = 0; attempt < MAX_COMMIT_ATTEMPTS; attempt++) {
       const { writes, result } = await decide();
-      const outcome = await this.store.commitQna(workshopId, command, writes, result);
+      const outcome = await this.stores.qna.commitQna(workshopId, command, { writes, result });
       if (outcome.status !== "conflict") return outcome.result;
     }
     throw new DomainError("CONFLICT", "the state kept changing; try again");
@@ -387,8 +392,8 @@ export class QnaService {
     if (!workshop.currentRoundId)
       return { participantId: actor.participantId, role: actor.role, roomId: null, round: null };
     const [round, roomId] = await Promise.all([
-      this.store.getRound(workshop.workshopId, workshop.currentRoundId),
-      this.store.getAssignment(workshop.workshopId, workshop.currentRoundId, actor.participantId),
+      this.stores.breakout.getRound(workshop.workshopId, workshop.currentRoundId),
+      this.stores.breakout.getAssignment(workshop.workshopId, workshop.currentRoundId, actor.participantId),
     ]);
     return { participantId: actor.participantId, role: actor.role, roomId: isRunning(round) ? roomId : null, round };
   }

@@ -2,10 +2,11 @@ import type { CommandResult, ParsedPayload } from "../../shared/events.js";
 import type { RoundId, WorkshopId } from "../../shared/ids.js";
 import type { NoteDocId } from "../../shared/notes.js";
 import type { Attribution, Report, ReportOutline, ReportScope } from "../../shared/report.js";
+import type { CommandRef } from "../domain/commands.js";
 import { DomainError } from "../domain/errors.js";
 import { toWorkshopView, type WorkshopRecord } from "../domain/records.js";
 import { buildReport, type ReportSource, reportOutline, roundsInScope } from "../domain/report/build.js";
-import type { CommandRef, Store } from "../store/types.js";
+import type { Stores } from "../store/stores.js";
 import { decideAndCommit } from "./commit.js";
 import { exporterContext } from "./exportAccess.js";
 import type { NotesService } from "./notes/notesService.js";
@@ -20,7 +21,7 @@ import type { Actor, WorkshopService } from "./workshopService.js";
  */
 export class ReportService {
   constructor(
-    private readonly store: Store,
+    private readonly stores: Stores,
     private readonly workshops: WorkshopService,
     private readonly polls: PollService,
     private readonly notes: NotesService,
@@ -44,7 +45,7 @@ export class ReportService {
   /** What a report can cover (rounds and rooms), for the same people who may download it. */
   async outline(sessionToken: string, workshopId: WorkshopId): Promise<ReportOutline> {
     await exporterContext(this.workshops, sessionToken, workshopId);
-    return reportOutline(await this.store.listRounds(workshopId));
+    return reportOutline(await this.stores.breakout.listRounds(workshopId));
   }
 
   /** Facilitators turn attribution on or off; everyone sees it (the ask box tells named askers). */
@@ -53,7 +54,7 @@ export class ReportService {
     command: CommandRef,
     payload: ParsedPayload<"workshop:setAttribution">,
   ): Promise<CommandResult<"workshop:setAttribution">> {
-    return decideAndCommit(this.store, who.workshopId, command, async () => {
+    return decideAndCommit(this.stores.workshops, who.workshopId, command, async () => {
       const { workshop } = await this.workshops.authorizedContext("workshop:setAttribution", who);
       const next: WorkshopRecord = { ...workshop, reportAttribution: payload.attribution };
       const view = toWorkshopView(next);
@@ -71,10 +72,10 @@ export class ReportService {
   private async source(workshop: WorkshopRecord, scope: ReportScope): Promise<ReportSource> {
     const { workshopId } = workshop;
     const [participants, rounds, polls, questions] = await Promise.all([
-      this.store.listParticipants(workshopId),
-      this.store.listRounds(workshopId),
-      this.store.listPolls(workshopId),
-      this.store.listQuestions(workshopId),
+      this.stores.workshops.listParticipants(workshopId),
+      this.stores.breakout.listRounds(workshopId),
+      this.stores.polls.listPolls(workshopId),
+      this.stores.qna.listQuestions(workshopId),
     ]);
     const inScope = roundsInScope(rounds, scope);
     const roundById = new Map(rounds.map((round) => [round.roundId, round]));
@@ -86,7 +87,7 @@ export class ReportService {
     ];
     const opened = polls.filter((poll) => poll.status !== "draft");
     const [counts, tallies, votes, notes] = await Promise.all([
-      Promise.all(inScope.map((round) => this.store.getCounts(workshopId, round.roundId))),
+      Promise.all(inScope.map((round) => this.stores.breakout.getCounts(workshopId, round.roundId))),
       Promise.all(
         opened.map((poll) => {
           const scopeOfPoll = poll.definition.scope;
@@ -94,7 +95,7 @@ export class ReportService {
           return this.polls.results(workshopId, poll, round);
         }),
       ),
-      this.store.questionVotes(
+      this.stores.qna.questionVotes(
         workshopId,
         questions.map((question) => question.questionId),
       ),

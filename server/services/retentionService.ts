@@ -1,7 +1,8 @@
 import type { WorkshopId } from "../../shared/ids.js";
 import { DomainError } from "../domain/errors.js";
 import type { WorkshopRecord } from "../domain/records.js";
-import { RETENTION_TIMERS, type RetentionTimer, type Store } from "../store/types.js";
+import { RETENTION_TIMERS, type RetentionTimer } from "../domain/timers.js";
+import type { Stores } from "../store/stores.js";
 import type { Actor, WorkshopService } from "./workshopService.js";
 
 /** Activity postpones the idle clock at most this often per workshop and node. */
@@ -21,7 +22,7 @@ export class RetentionService {
   readonly onDeleted: Array<(workshopId: WorkshopId) => void> = [];
 
   constructor(
-    private readonly store: Store,
+    private readonly stores: Pick<Stores, "workshops" | "presence" | "timers">,
     private readonly workshops: WorkshopService,
     private readonly now: () => number = Date.now,
   ) {}
@@ -40,7 +41,7 @@ export class RetentionService {
     if (last !== undefined && now - last < Math.min(TOUCH_EVERY_MS, this.retentionMs / 10)) return;
     if (this.touched.size > 10_000) this.touched.clear();
     this.touched.set(workshopId, now);
-    this.store
+    this.stores.timers
       .scheduleTimer(workshopId, RETENTION_TIMERS.idle, now + this.retentionMs, "latest")
       .catch(() => this.touched.delete(workshopId));
   }
@@ -69,14 +70,19 @@ export class RetentionService {
    */
   async adoptAll(): Promise<number> {
     let adopted = 0;
-    for (const workshopId of await this.store.listWorkshopIds()) {
-      const workshop = await this.store.getWorkshop(workshopId);
+    for (const workshopId of await this.stores.workshops.listWorkshopIds()) {
+      const workshop = await this.stores.workshops.getWorkshop(workshopId);
       if (!workshop) continue;
       if (workshop.status === "active") {
         const dueAt = this.now() + this.retentionMs;
-        await this.store.scheduleTimer(workshopId, RETENTION_TIMERS.idle, dueAt, "ifAbsent");
+        await this.stores.timers.scheduleTimer(workshopId, RETENTION_TIMERS.idle, dueAt, "ifAbsent");
       } else {
-        await this.store.scheduleTimer(workshopId, RETENTION_TIMERS.purge, this.deleteAtOf(workshop), "ifAbsent");
+        await this.stores.timers.scheduleTimer(
+          workshopId,
+          RETENTION_TIMERS.purge,
+          this.deleteAtOf(workshop),
+          "ifAbsent",
+        );
       }
       adopted++;
     }
@@ -85,7 +91,7 @@ export class RetentionService {
 
   /** A retention clock is due (the shared timers call this on whichever node looks first). */
   async advance(workshopId: WorkshopId, timer: RetentionTimer): Promise<void> {
-    const workshop = await this.store.getWorkshop(workshopId);
+    const workshop = await this.stores.workshops.getWorkshop(workshopId);
     if (timer === RETENTION_TIMERS.idle) await this.advanceIdle(workshopId, workshop);
     else await this.advancePurge(workshopId, workshop);
   }
@@ -96,19 +102,19 @@ export class RetentionService {
       // which sets its deletion one more period away.
       await this.workshops.endIdle(workshopId);
     } else if (workshop) {
-      await this.store.scheduleTimer(workshopId, RETENTION_TIMERS.purge, this.deleteAtOf(workshop), "earliest");
+      await this.stores.timers.scheduleTimer(workshopId, RETENTION_TIMERS.purge, this.deleteAtOf(workshop), "earliest");
     }
-    await this.store.clearTimer(workshopId, RETENTION_TIMERS.idle);
+    await this.stores.timers.clearTimer(workshopId, RETENTION_TIMERS.idle);
   }
 
   private async advancePurge(workshopId: WorkshopId, workshop: WorkshopRecord | null): Promise<void> {
     if (workshop?.status === "active") {
-      await this.store.clearTimer(workshopId, RETENTION_TIMERS.purge);
+      await this.stores.timers.clearTimer(workshopId, RETENTION_TIMERS.purge);
       return;
     }
     const deleteAt = workshop ? this.deleteAtOf(workshop) : 0;
     if (deleteAt > this.now()) {
-      await this.store.scheduleTimer(workshopId, RETENTION_TIMERS.purge, deleteAt, "exact");
+      await this.stores.timers.scheduleTimer(workshopId, RETENTION_TIMERS.purge, deleteAt, "exact");
       return;
     }
     // Also when the record is already gone: that is a purge cut short, finished here.
@@ -120,8 +126,11 @@ export class RetentionService {
     return workshop.deleteAt ?? (workshop.endedAt ?? workshop.createdAt) + this.retentionMs;
   }
 
+  /** Its data, then the nodes' reap lists, then its timers last: a purge cut short is run again by them. */
   private async purge(workshopId: WorkshopId): Promise<void> {
-    await this.store.purgeWorkshop(workshopId);
+    await this.stores.workshops.purgeWorkshop(workshopId);
+    await this.stores.presence.forgetWorkshop(workshopId);
+    await this.stores.timers.clearWorkshopTimers(workshopId);
     this.touched.delete(workshopId);
     for (const listener of this.onDeleted) listener(workshopId);
   }

@@ -4,7 +4,8 @@ import type { PollId, PollView } from "../../shared/poll.js";
 import type { WorkshopEvent } from "../../shared/workshop.js";
 import { isRunning } from "../domain/breakout/rounds.js";
 import type { ParticipantRecord, WorkshopRecord } from "../domain/records.js";
-import type { FullSnapshot, Store } from "../store/types.js";
+import type { FullSnapshot } from "../domain/snapshot.js";
+import type { WorkshopStore } from "../store/workshop/port.js";
 
 /** What a vote is decided from, exactly as the store held it at `version`. */
 export interface VoterContext {
@@ -70,7 +71,7 @@ export class VoterContextCache {
   private readonly followed = new Map<WorkshopId, Followed>();
 
   constructor(
-    private readonly store: Store,
+    private readonly store: WorkshopStore,
     private readonly now: () => number = Date.now,
   ) {}
 

@@ -1,6 +1,6 @@
 import type { WorkshopId } from "../../shared/ids.js";
 import type { ServerKeys, VoterKeys } from "../security/serverKeys.js";
-import type { Store } from "../store/types.js";
+import type { WorkshopStore } from "../store/workshop/port.js";
 
 /** How long a node trusts its copy of a workshop's voter keys before asking the store again. */
 const MAX_AGE_MS = 60_000;
@@ -16,7 +16,7 @@ export class VoterKeyring {
   private readonly copies = new Map<WorkshopId, { keys: Promise<VoterKeys | null>; readAt: number }>();
 
   constructor(
-    private readonly store: Store,
+    private readonly store: WorkshopStore,
     private readonly serverKeys: ServerKeys,
     private readonly now: () => number = Date.now,
   ) {}

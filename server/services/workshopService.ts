@@ -4,6 +4,7 @@ import { normalizeJoinCode, type ParticipantId, type WorkshopId, workshopIdOfSec
 import type { Role, SessionView, SyncResult, WorkshopSnapshot } from "../../shared/workshop.js";
 import type { Viewer } from "../domain/audience.js";
 import { isRunning, roomLedBy } from "../domain/breakout/rounds.js";
+import type { CommandRef } from "../domain/commands.js";
 import { DomainError } from "../domain/errors.js";
 import { changeRole, leave, removeParticipant } from "../domain/participants.js";
 import { type Authority, authorize, policy } from "../domain/policy.js";
@@ -13,6 +14,8 @@ import {
   toWorkshopView,
   type WorkshopRecord,
 } from "../domain/records.js";
+import type { FullSnapshot } from "../domain/snapshot.js";
+import { RETENTION_TIMERS } from "../domain/timers.js";
 import { eventsFor, snapshotFor, viewerInSnapshot, viewerOf } from "../domain/visibility.js";
 import type { Membership } from "../realtime/eventFeed.js";
 import {
@@ -24,7 +27,7 @@ import {
   newWorkshopId,
   secretMatchesHash,
 } from "../security/secrets.js";
-import { type CommandRef, type FullSnapshot, RETENTION_TIMERS, type Store } from "../store/types.js";
+import type { Stores } from "../store/stores.js";
 import { type Decision, decideAndCommit } from "./commit.js";
 
 export interface Actor {
@@ -52,7 +55,7 @@ export class WorkshopService {
   private readonly snapshotReads = new Map<WorkshopId, Promise<FullSnapshot | null>>();
 
   constructor(
-    private readonly store: Store,
+    private readonly stores: Stores,
     readonly options: WorkshopOptions,
     private readonly now: () => number = Date.now,
   ) {}
@@ -64,7 +67,7 @@ export class WorkshopService {
       const joinCode = newJoinCode();
       const facilitatorKey = newFacilitatorKey(workshopId);
       try {
-        await this.store.createWorkshop({
+        await this.stores.workshops.createWorkshop({
           workshopId,
           title,
           joinCode,
@@ -75,7 +78,7 @@ export class WorkshopService {
           anonymousByDefault: true,
         });
         // A workshop nobody uses for the whole retention period is ended, then deleted after another.
-        await this.store.scheduleTimer(
+        await this.stores.timers.scheduleTimer(
           workshopId,
           RETENTION_TIMERS.idle,
           this.now() + this.options.retentionMs,
@@ -95,7 +98,7 @@ export class WorkshopService {
     connectionId?: string,
     joinId?: string,
   ): Promise<SessionView> {
-    const workshopId = await this.store.findWorkshopIdByJoinCode(normalizeJoinCode(joinCode));
+    const workshopId = await this.stores.workshops.findWorkshopIdByJoinCode(normalizeJoinCode(joinCode));
     if (!workshopId) throw new DomainError("INVALID_JOIN_CODE", "no workshop has this join code");
     return this.addPerson(
       await this.requireActiveWorkshop(workshopId),
@@ -113,7 +116,7 @@ export class WorkshopService {
     joinId?: string,
   ): Promise<SessionView> {
     const workshopId = workshopIdOfSecret(facilitatorKey);
-    const workshop = workshopId ? await this.store.getWorkshop(workshopId) : null;
+    const workshop = workshopId ? await this.stores.workshops.getWorkshop(workshopId) : null;
     if (!workshop || !secretMatchesHash(facilitatorKey, workshop.facilitatorKeyHash)) {
       throw new DomainError("UNAUTHORIZED", "facilitator key not recognised");
     }
@@ -125,9 +128,9 @@ export class WorkshopService {
   async contextOfToken(sessionToken: string): Promise<Omit<CommandContext, "authority">> {
     const workshopId = workshopIdOfSecret(sessionToken);
     const participantId = workshopId
-      ? await this.store.findParticipantIdBySession(workshopId, hashSecret(sessionToken))
+      ? await this.stores.workshops.findParticipantIdBySession(workshopId, hashSecret(sessionToken))
       : null;
-    if (workshopId && !participantId && !(await this.store.getWorkshop(workshopId))) {
+    if (workshopId && !participantId && !(await this.stores.workshops.getWorkshop(workshopId))) {
       // Deleted (by a facilitator, or by retention) while this person was away: say so.
       throw new DomainError("NOT_FOUND", "this workshop no longer exists");
     }
@@ -149,7 +152,9 @@ export class WorkshopService {
     const { actor, workshop } = await this.loadContext(who);
     const leadMayRun = "roomLead" in policy[command];
     const round =
-      leadMayRun && workshop.currentRoundId ? await this.store.getRound(who.workshopId, workshop.currentRoundId) : null;
+      leadMayRun && workshop.currentRoundId
+        ? await this.stores.breakout.getRound(who.workshopId, workshop.currentRoundId)
+        : null;
     const authority = this.authorizeWith(command, actor, workshop, round);
     return { actor, workshop, authority };
   }
@@ -175,9 +180,9 @@ export class WorkshopService {
    */
   async sync(who: Actor, sinceVersion: number | undefined): Promise<SyncResult> {
     if (sinceVersion !== undefined) {
-      const events = await this.store.eventsSince(who.workshopId, sinceVersion);
+      const events = await this.stores.workshops.eventsSince(who.workshopId, sinceVersion);
       // A client "from the future" (store restarted empty) or too far behind gets the full state.
-      if (events !== null && sinceVersion <= (await this.store.currentVersion(who.workshopId))) {
+      if (events !== null && sinceVersion <= (await this.stores.workshops.currentVersion(who.workshopId))) {
         const viewer = await this.viewer(who);
         return { kind: "events", fromVersion: sinceVersion + 1, events: eventsFor(events, viewer) };
       }
@@ -194,11 +199,13 @@ export class WorkshopService {
 
   /** What the event feed needs to filter for one socket, as of now (and the version it is valid for). */
   async membership(who: Actor): Promise<Membership & { sinceVersion: number }> {
-    const sinceVersion = await this.store.currentVersion(who.workshopId);
+    const sinceVersion = await this.stores.workshops.currentVersion(who.workshopId);
     const { actor, workshop } = await this.loadContext(who);
-    const round = workshop.currentRoundId ? await this.store.getRound(who.workshopId, workshop.currentRoundId) : null;
+    const round = workshop.currentRoundId
+      ? await this.stores.breakout.getRound(who.workshopId, workshop.currentRoundId)
+      : null;
     const assignedRoom = round
-      ? await this.store.getAssignment(who.workshopId, round.roundId, who.participantId)
+      ? await this.stores.breakout.getAssignment(who.workshopId, round.roundId, who.participantId)
       : null;
     return {
       participantId: who.participantId,
@@ -219,7 +226,7 @@ export class WorkshopService {
   private sharedFullSnapshot(workshopId: WorkshopId): Promise<FullSnapshot | null> {
     const inFlight = this.snapshotReads.get(workshopId);
     if (inFlight) return inFlight;
-    const read = this.store.fullSnapshot(workshopId).finally(() => this.snapshotReads.delete(workshopId));
+    const read = this.stores.workshops.fullSnapshot(workshopId).finally(() => this.snapshotReads.delete(workshopId));
     this.snapshotReads.set(workshopId, read);
     return read;
   }
@@ -227,8 +234,12 @@ export class WorkshopService {
   /** The viewer as of now: role, and their room in the current round while it runs. */
   async viewer(who: Actor): Promise<Viewer> {
     const { actor, workshop } = await this.loadContext(who);
-    const round = workshop.currentRoundId ? await this.store.getRound(who.workshopId, workshop.currentRoundId) : null;
-    const roomId = round ? await this.store.getAssignment(who.workshopId, round.roundId, who.participantId) : null;
+    const round = workshop.currentRoundId
+      ? await this.stores.breakout.getRound(who.workshopId, workshop.currentRoundId)
+      : null;
+    const roomId = round
+      ? await this.stores.breakout.getAssignment(who.workshopId, round.roundId, who.participantId)
+      : null;
     return viewerOf(actor, round, roomId);
   }
 
@@ -239,7 +250,7 @@ export class WorkshopService {
   ): Promise<CommandResult<"participant:setRole">> {
     return this.decideAndCommit(who.workshopId, command, async () => {
       const { actor } = await this.authorizedContext("participant:setRole", who);
-      const target = await this.store.getParticipant(who.workshopId, payload.participantId);
+      const target = await this.stores.workshops.getParticipant(who.workshopId, payload.participantId);
       const next = changeRole(actor, target, payload.role);
       const view = toParticipantProfile(next);
       return {
@@ -257,7 +268,7 @@ export class WorkshopService {
   ): Promise<CommandResult<"participant:remove">> {
     return this.decideAndCommit(who.workshopId, command, async () => {
       const { actor } = await this.authorizedContext("participant:remove", who);
-      const target = await this.store.getParticipant(who.workshopId, payload.participantId);
+      const target = await this.stores.workshops.getParticipant(who.workshopId, payload.participantId);
       const next = removeParticipant(actor, target);
       return {
         writes: [{ kind: "participant", expected: target, next }],
@@ -288,7 +299,7 @@ export class WorkshopService {
   /** The retention clock ends a workshop nobody has used for the whole retention period. */
   endIdle(workshopId: WorkshopId): Promise<CommandResult<"workshop:end">> {
     return this.endWorkshop(workshopId, { actorId: "clock", commandId: `idle-end-${workshopId}` }, async () => {
-      const workshop = await this.store.getWorkshop(workshopId);
+      const workshop = await this.stores.workshops.getWorkshop(workshopId);
       if (!workshop) throw new DomainError("NOT_FOUND", "no such workshop");
       if (workshop.status !== "active") throw new DomainError("WORKSHOP_ENDED", "the workshop has ended");
       return workshop;
@@ -307,7 +318,7 @@ export class WorkshopService {
     current: () => Promise<WorkshopRecord>,
   ): Promise<CommandResult<"workshop:end">> {
     const ended = await decideAndCommit(
-      this.store,
+      this.stores.workshops,
       workshopId,
       command,
       async () => {
@@ -330,7 +341,7 @@ export class WorkshopService {
     );
     // Also on a retry: the first attempt may have died before it.
     if (ended.deleteAt !== null) {
-      await this.store.scheduleTimer(workshopId, RETENTION_TIMERS.purge, ended.deleteAt, "exact");
+      await this.stores.timers.scheduleTimer(workshopId, RETENTION_TIMERS.purge, ended.deleteAt, "exact");
     }
     return ended;
   }
@@ -353,7 +364,7 @@ export class WorkshopService {
   }
 
   private decideAndCommit<T>(workshopId: WorkshopId, command: CommandRef, decide: () => Promise<Decision<T>>) {
-    return decideAndCommit(this.store, workshopId, command, decide);
+    return decideAndCommit(this.stores.workshops, workshopId, command, decide);
   }
 
   private async addPerson(
@@ -371,21 +382,20 @@ export class WorkshopService {
       role === "participant" && this.options.joinsPerMinute !== undefined
         ? { perWindow: this.options.joinsPerMinute, windowMs: 60_000 }
         : undefined;
-    const added = await this.store.addParticipant(
-      workshop.workshopId,
+    const added = await this.stores.workshops.addParticipant(workshop.workshopId, {
       record,
-      hashSecret(sessionToken),
-      connectionId,
-      joinId,
-      joinLimit,
-    );
+      sessionTokenHash: hashSecret(sessionToken),
+      ...(connectionId ? { connectionId } : {}),
+      ...(joinId ? { joinId } : {}),
+      ...(joinLimit ? { joinLimit } : {}),
+    });
     if ("limited" in added)
       throw new DomainError("RATE_LIMITED", "too many people are joining right now; try again in a minute");
     if (added.participantId === participantId) {
       return { workshopId: workshop.workshopId, participantId, role, displayName, sessionToken };
     }
     // A retried join: the person its first attempt created, if they are still in.
-    const earlier = await this.store.getParticipant(workshop.workshopId, added.participantId);
+    const earlier = await this.stores.workshops.getParticipant(workshop.workshopId, added.participantId);
     if (earlier?.status !== "active") throw new DomainError("SESSION_REVOKED", "your session has ended");
     return {
       workshopId: workshop.workshopId,
@@ -397,7 +407,7 @@ export class WorkshopService {
   }
 
   private async requireActiveWorkshop(workshopId: WorkshopId): Promise<WorkshopRecord> {
-    const workshop = await this.store.getWorkshop(workshopId);
+    const workshop = await this.stores.workshops.getWorkshop(workshopId);
     if (!workshop) throw new DomainError("INVALID_JOIN_CODE", "no workshop has this join code");
     if (workshop.status !== "active") throw new DomainError("WORKSHOP_ENDED", "the workshop has ended");
     return workshop;
@@ -406,8 +416,8 @@ export class WorkshopService {
   /** The actor and the workshop read fresh; a person no longer in the workshop is refused. */
   async loadContext(who: Actor): Promise<Omit<CommandContext, "authority">> {
     const [actor, workshop] = await Promise.all([
-      this.store.getParticipant(who.workshopId, who.participantId),
-      this.store.getWorkshop(who.workshopId),
+      this.stores.workshops.getParticipant(who.workshopId, who.participantId),
+      this.stores.workshops.getWorkshop(who.workshopId),
     ]);
     if (!workshop) throw new DomainError("NOT_FOUND", "no such workshop");
     if (!actor) throw new DomainError("SESSION_REVOKED", "your session has ended");

@@ -1,10 +1,12 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { countersOf } from "../../server/domain/polls/counters.js";
 import { newPoll, openPoll } from "../../server/domain/polls/lifecycle.js";
+import type { PollTally } from "../../server/domain/polls/records.js";
 import type { WorkshopRecord } from "../../server/domain/records.js";
 import { ServerKeys, type VoterKeys } from "../../server/security/serverKeys.js";
-import { TALLY_NOTICE_MAX_FIELDS } from "../../server/store/tallyNotice.js";
-import type { BallotCast, PollTally, Store, VoterRef } from "../../server/store/types.js";
+import type { BallotCast, VoterRef } from "../../server/store/polls/port.js";
+import { TALLY_NOTICE_MAX_FIELDS } from "../../server/store/polls/tallyNotice.js";
+import type { Stores } from "../../server/store/stores.js";
 import { type Ballot, type PollDefinition, PollDefinitionSchema, type PollView } from "../../shared/poll.js";
 import { closeStores, factories, person, workshopRecord } from "../helpers/contractStores.js";
 
@@ -29,15 +31,18 @@ const alice = person("alice");
 const bob = person("bob");
 
 describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll store contract: %s", (kind) => {
-  let store: Store;
+  let stores: Stores;
   let workshop: WorkshopRecord;
   let commandSeq = 0;
   let voterKeys: VoterKeys;
   beforeEach(async () => {
-    store = await factories[kind]();
+    stores = await factories[kind]();
     workshop = workshopRecord();
-    await store.createWorkshop(workshop);
-    voterKeys = ServerKeys.random().voterKeys(workshop.workshopId, (await store.voterSalt(workshop.workshopId)) ?? "");
+    await stores.workshops.createWorkshop(workshop);
+    voterKeys = ServerKeys.random().voterKeys(
+      workshop.workshopId,
+      (await stores.workshops.voterSalt(workshop.workshopId)) ?? "",
+    );
   });
 
   /** Where a person's ballot of a poll is kept: their id, or in an anonymous poll a keyed hash of it. */
@@ -48,12 +53,14 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll sto
   }
 
   async function savePoll(poll: PollView, expected: PollView | null = null): Promise<PollView> {
-    const outcome = await store.commit(
+    const outcome = await stores.workshops.commit(
       workshop.workshopId,
       { actorId: alice.participantId, commandId: `save-${++commandSeq}` },
-      [{ kind: "poll", pollId: poll.pollId, expected, next: poll }],
-      [{ type: "poll:upserted", poll }],
-      null,
+      {
+        writes: [{ kind: "poll", pollId: poll.pollId, expected, next: poll }],
+        events: [{ type: "poll:upserted", poll }],
+        result: null,
+      },
     );
     expect(outcome.status).toBe("applied");
     return poll;
@@ -78,49 +85,51 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll sto
   it("P1 polls are stored, listed oldest first, and a draft can be deleted", async () => {
     const first = await savePoll(newPoll("opoll00000001", definition(), alice.participantId, 1000, false));
     const second = await savePoll(newPoll("opoll00000002", definition(), alice.participantId, 2000, false));
-    expect(await store.listPolls(workshop.workshopId)).toEqual([first, second]);
-    expect(await store.getPoll(workshop.workshopId, first.pollId)).toEqual(first);
-    const deleted = await store.commit(
+    expect(await stores.polls.listPolls(workshop.workshopId)).toEqual([first, second]);
+    expect(await stores.polls.getPoll(workshop.workshopId, first.pollId)).toEqual(first);
+    const deleted = await stores.workshops.commit(
       workshop.workshopId,
       { actorId: alice.participantId, commandId: "delete" },
-      [{ kind: "poll", pollId: first.pollId, expected: first, next: null }],
-      [{ type: "poll:deleted", pollId: first.pollId, createdBy: first.createdBy }],
-      null,
+      {
+        writes: [{ kind: "poll", pollId: first.pollId, expected: first, next: null }],
+        events: [{ type: "poll:deleted", pollId: first.pollId, createdBy: first.createdBy }],
+        result: null,
+      },
     );
     expect(deleted.status).toBe("applied");
-    expect(await store.getPoll(workshop.workshopId, first.pollId)).toBeNull();
-    expect((await store.fullSnapshot(workshop.workshopId))?.polls).toEqual([second]);
+    expect(await stores.polls.getPoll(workshop.workshopId, first.pollId)).toBeNull();
+    expect((await stores.workshops.fullSnapshot(workshop.workshopId))?.polls).toEqual([second]);
   });
 
   it("P2 one ballot per voter: a changed ballot moves the count, an equal one changes nothing", async () => {
     const poll = await openedPoll();
-    const first = await store.castBallot(
+    const first = await stores.polls.castBallot(
       workshop.workshopId,
       command(alice.participantId),
       cast(poll, alice.participantId, { kind: "single", optionId: "a" }),
     );
     expect(first).toMatchObject({ status: "applied", changed: true, tallyVersion: 1 });
-    await store.castBallot(
+    await stores.polls.castBallot(
       workshop.workshopId,
       command(bob.participantId),
       cast(poll, bob.participantId, { kind: "single", optionId: "a" }),
     );
-    const same = await store.castBallot(
+    const same = await stores.polls.castBallot(
       workshop.workshopId,
       command(alice.participantId),
       cast(poll, alice.participantId, { kind: "single", optionId: "a" }),
     );
     expect(same).toMatchObject({ status: "applied", changed: false, tallyVersion: 2 });
-    await store.castBallot(
+    await stores.polls.castBallot(
       workshop.workshopId,
       command(alice.participantId),
       cast(poll, alice.participantId, { kind: "single", optionId: "b" }),
     );
-    const tally = await store.getTally(workshop.workshopId, poll.pollId);
+    const tally = await stores.polls.getTally(workshop.workshopId, poll.pollId);
     expect(tally.tallyVersion).toBe(3);
     expect(Object.fromEntries(tally.counters)).toMatchObject({ "*|n": 2, "*|o:a": 1, "*|o:b": 1 });
-    expect(await store.listBallots(workshop.workshopId, poll.pollId)).toHaveLength(2);
-    expect(await store.ballotOf(workshop.workshopId, voter(poll, alice.participantId))).toEqual({
+    expect(await stores.polls.listBallots(workshop.workshopId, poll.pollId)).toHaveLength(2);
+    expect(await stores.polls.ballotOf(workshop.workshopId, voter(poll, alice.participantId))).toEqual({
       kind: "single",
       optionId: "b",
     });
@@ -129,26 +138,26 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll sto
   it("P3 a retried command returns its first result and counts nothing twice", async () => {
     const poll = await openedPoll();
     const ref = command(alice.participantId);
-    const first = await store.castBallot(
+    const first = await stores.polls.castBallot(
       workshop.workshopId,
       ref,
       cast(poll, alice.participantId, { kind: "single", optionId: "a" }),
     );
-    const retry = await store.castBallot(
+    const retry = await stores.polls.castBallot(
       workshop.workshopId,
       ref,
       cast(poll, alice.participantId, { kind: "single", optionId: "b" }),
     );
     expect(first.status).toBe("applied");
     expect(retry).toEqual({ status: "duplicate", result: { changed: true } });
-    const tally = await store.getTally(workshop.workshopId, poll.pollId);
+    const tally = await stores.polls.getTally(workshop.workshopId, poll.pollId);
     expect(Object.fromEntries(tally.counters)).toMatchObject({ "*|n": 1, "*|o:a": 1 });
   });
 
   it("P4 a closed poll, a draft, or an open poll past closesAt refuses ballots", async () => {
     const draft = await savePoll(newPoll("opoll00000009", definition(), alice.participantId, 1000, false));
     expect(
-      await store.castBallot(
+      await stores.polls.castBallot(
         workshop.workshopId,
         command(alice.participantId),
         cast(draft, alice.participantId, { kind: "single", optionId: "a" }),
@@ -157,7 +166,7 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll sto
     const timed = await openedPoll({ autoCloseSeconds: 10 });
     expect(timed.closesAt).toBe(11_000);
     expect(
-      await store.castBallot(
+      await stores.polls.castBallot(
         workshop.workshopId,
         command(alice.participantId),
         cast(timed, alice.participantId, { kind: "single", optionId: "a" }, 11_000),
@@ -165,7 +174,7 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll sto
     ).toEqual({ status: "closed" });
     expect(
       (
-        await store.castBallot(
+        await stores.polls.castBallot(
           workshop.workshopId,
           command(alice.participantId),
           cast(timed, alice.participantId, { kind: "single", optionId: "a" }, 10_999),
@@ -175,14 +184,14 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll sto
     const closed = { ...timed, status: "closed" as const, closedAt: 12_000 };
     await savePoll(closed, timed);
     expect(
-      await store.castBallot(
+      await stores.polls.castBallot(
         workshop.workshopId,
         command(bob.participantId),
         cast(closed, bob.participantId, { kind: "single", optionId: "a" }),
       ),
     ).toEqual({ status: "closed" });
     expect(
-      await store.castBallot(
+      await stores.polls.castBallot(
         workshop.workshopId,
         command(bob.participantId),
         cast({ ...closed, pollId: "onothere00001" }, bob.participantId, { kind: "single", optionId: "a" }),
@@ -190,18 +199,18 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll sto
     ).toEqual({ status: "missing" });
     // Reopened: ballots are kept.
     await savePoll(openPoll(closed, 13_000), closed);
-    expect((await store.getTally(workshop.workshopId, timed.pollId)).counters.get("*|n")).toBe(1);
+    expect((await stores.polls.getTally(workshop.workshopId, timed.pollId)).counters.get("*|n")).toBe(1);
   });
 
   it("P5 without vote change, a different second ballot is refused and an equal one is fine", async () => {
     const poll = await openedPoll({ allowVoteChange: false });
-    await store.castBallot(
+    await stores.polls.castBallot(
       workshop.workshopId,
       command(alice.participantId),
       cast(poll, alice.participantId, { kind: "single", optionId: "a" }),
     );
     expect(
-      await store.castBallot(
+      await stores.polls.castBallot(
         workshop.workshopId,
         command(alice.participantId),
         cast(poll, alice.participantId, { kind: "single", optionId: "b" }),
@@ -209,7 +218,7 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll sto
     ).toEqual({ status: "alreadyVoted" });
     expect(
       (
-        await store.castBallot(
+        await stores.polls.castBallot(
           workshop.workshopId,
           command(alice.participantId),
           cast(poll, alice.participantId, { kind: "single", optionId: "a" }),
@@ -220,70 +229,72 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll sto
 
   it("P6 anonymous ballots carry no participant id; the voter finds their own until the key is forgotten", async () => {
     const poll = await openedPoll({ anonymous: true });
-    await store.castBallot(
+    await stores.polls.castBallot(
       workshop.workshopId,
       command(alice.participantId),
       cast(poll, alice.participantId, { kind: "single", optionId: "a" }),
     );
-    await store.castBallot(
+    await stores.polls.castBallot(
       workshop.workshopId,
       command(alice.participantId),
       cast(poll, alice.participantId, { kind: "single", optionId: "b" }),
     );
-    await store.castBallot(
+    await stores.polls.castBallot(
       workshop.workshopId,
       command(bob.participantId),
       cast(poll, bob.participantId, { kind: "single", optionId: "b" }),
     );
-    const ballots = await store.listBallots(workshop.workshopId, poll.pollId);
+    const ballots = await stores.polls.listBallots(workshop.workshopId, poll.pollId);
     expect(ballots).toHaveLength(2);
     expect(JSON.stringify(ballots)).not.toContain(alice.participantId);
-    expect(await store.ballotOf(workshop.workshopId, voter(poll, alice.participantId))).toEqual({
+    expect(await stores.polls.ballotOf(workshop.workshopId, voter(poll, alice.participantId))).toEqual({
       kind: "single",
       optionId: "b",
     });
-    expect(Object.fromEntries((await store.getTally(workshop.workshopId, poll.pollId)).counters)).toMatchObject({
+    expect(Object.fromEntries((await stores.polls.getTally(workshop.workshopId, poll.pollId)).counters)).toMatchObject({
       "*|n": 2,
       "*|o:b": 2,
       "*|o:a": 0,
     });
     // The end destroys the salt: no voter key can be made again, by anyone.
-    await store.commit(
+    await stores.workshops.commit(
       workshop.workshopId,
       { actorId: alice.participantId, commandId: "end" },
-      [{ kind: "workshop", expected: workshop, next: { ...workshop, status: "ended" } }],
-      [],
-      null,
-      { forgetVoterSalt: true },
+      {
+        writes: [{ kind: "workshop", expected: workshop, next: { ...workshop, status: "ended" } }],
+        events: [],
+        result: null,
+        ...{ forgetVoterSalt: true },
+      },
     );
-    expect(await store.voterSalt(workshop.workshopId)).toBeNull();
+    expect(await stores.workshops.voterSalt(workshop.workshopId)).toBeNull();
   });
 
   it("P7 every node hears about each ballot change, with the tally right after it while it is small", async () => {
     const poll = await openedPoll();
     const heard: Array<[string, PollTally | null]> = [];
-    const unsubscribe = await store.subscribeTallies(workshop.workshopId, (pollId, tally) =>
+    const unsubscribe = await stores.polls.subscribeTallies(workshop.workshopId, (pollId, tally) =>
       heard.push([pollId, tally]),
     );
-    await store.castBallot(
+    await stores.polls.castBallot(
       workshop.workshopId,
       command(alice.participantId),
       cast(poll, alice.participantId, { kind: "single", optionId: "a" }),
     );
     await expect.poll(() => heard.length).toBe(1);
-    expect(heard[0]).toEqual([poll.pollId, await store.getTally(workshop.workshopId, poll.pollId)]);
+    expect(heard[0]).toEqual([poll.pollId, await stores.polls.getTally(workshop.workshopId, poll.pollId)]);
     expect(heard[0]?.[1]?.tallyVersion).toBe(1);
 
     // A tally too big to travel with every ballot (a long word cloud): the poll id alone, read it.
     const words = Array.from({ length: TALLY_NOTICE_MAX_FIELDS }, (_, index) => `*|w:word${index}`);
     const big = cast(poll, bob.participantId, { kind: "single", optionId: "b" });
-    await store.castBallot(workshop.workshopId, command(bob.participantId), {
+    await stores.polls.castBallot(workshop.workshopId, command(bob.participantId), {
       ...big,
       ballot: { ...big.ballot, counters: [...big.ballot.counters, ...words] },
     });
     await expect.poll(() => heard.length).toBe(2);
     expect(heard[1]).toEqual([poll.pollId, null]);
-    expect((await store.getTally(workshop.workshopId, poll.pollId)).tallyVersion).toBe(2);
+    expect((await stores.polls.getTally(workshop.workshopId, poll.pollId)).tallyVersion).toBe(2);
     await unsubscribe();
   });
 
@@ -296,20 +307,20 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll sto
         const ref = command(voter);
         // Each vote twice with one commandId (a retry) and once more with another (a second tab).
         return [ref, ref, command(voter)].map((r) =>
-          store.castBallot(workshop.workshopId, r, cast(poll, voter, ballot)),
+          stores.polls.castBallot(workshop.workshopId, r, cast(poll, voter, ballot)),
         );
       }),
     );
-    const tally = await store.getTally(workshop.workshopId, poll.pollId);
+    const tally = await stores.polls.getTally(workshop.workshopId, poll.pollId);
     expect(Object.fromEntries(tally.counters)).toMatchObject({ "*|n": 50, "*|o:a": 25, "*|o:b": 25 });
     expect(tally.tallyVersion).toBe(50);
   });
 
   it("P9 a ballot with an expected workshop version counts only while the workshop is still at it", async () => {
     const poll = await openedPoll();
-    const version = await store.currentVersion(workshop.workshopId);
+    const version = await stores.workshops.currentVersion(workshop.workshopId);
     const ballot: Ballot = { kind: "single", optionId: "a" };
-    const current = await store.castBallot(workshop.workshopId, command(alice.participantId), {
+    const current = await stores.polls.castBallot(workshop.workshopId, command(alice.participantId), {
       ...cast(poll, alice.participantId, ballot),
       expectVersion: version,
     });
@@ -317,29 +328,29 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll sto
     // Any logged change (here a poll edit) moves the version: a view as of before it is stale.
     await savePoll({ ...poll, definition: { ...poll.definition, question: "Which one?" } }, poll);
     const staleRef = command(bob.participantId);
-    const stale = await store.castBallot(workshop.workshopId, staleRef, {
+    const stale = await stores.polls.castBallot(workshop.workshopId, staleRef, {
       ...cast(poll, bob.participantId, ballot),
       expectVersion: version,
     });
     expect(stale).toEqual({ status: "stale" });
-    expect(await store.ballotOf(workshop.workshopId, voter(poll, bob.participantId))).toBeNull();
-    expect(await store.commandResult(workshop.workshopId, staleRef)).toBeNull();
+    expect(await stores.polls.ballotOf(workshop.workshopId, voter(poll, bob.participantId))).toBeNull();
+    expect(await stores.workshops.commandResult(workshop.workshopId, staleRef)).toBeNull();
     // The same command decided again from fresh state counts once.
-    const fresh = await store.castBallot(workshop.workshopId, staleRef, cast(poll, bob.participantId, ballot));
+    const fresh = await stores.polls.castBallot(workshop.workshopId, staleRef, cast(poll, bob.participantId, ballot));
     expect(fresh).toMatchObject({ status: "applied", changed: true });
-    const tally = await store.getTally(workshop.workshopId, poll.pollId);
+    const tally = await stores.polls.getTally(workshop.workshopId, poll.pollId);
     expect(Object.fromEntries(tally.counters)).toMatchObject({ "*|n": 2, "*|o:a": 2 });
   });
 
   it("P10 a voter takes a ballot back (named and anonymous, open or closed): counters and ballot go, once", async () => {
     for (const anonymous of [false, true]) {
       const poll = await openedPoll({ anonymous }, anonymous ? "opoll0000000a" : "opoll0000000n");
-      await store.castBallot(
+      await stores.polls.castBallot(
         workshop.workshopId,
         command(alice.participantId),
         cast(poll, alice.participantId, { kind: "single", optionId: "a" }),
       );
-      await store.castBallot(
+      await stores.polls.castBallot(
         workshop.workshopId,
         command(bob.participantId),
         cast(poll, bob.participantId, { kind: "single", optionId: "b" }),
@@ -347,27 +358,29 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll sto
       const closed = { ...poll, status: "closed" as const, closedAt: 3000 };
       await savePoll(closed, poll);
       const heard: string[] = [];
-      const unsubscribe = await store.subscribeTallies(workshop.workshopId, (pollId) => heard.push(pollId));
+      const unsubscribe = await stores.polls.subscribeTallies(workshop.workshopId, (pollId) => heard.push(pollId));
       const ref = command(alice.participantId);
       const retract = {
         ...voter(closed, alice.participantId),
         resultRetracted: JSON.stringify({ retracted: true }),
         resultNone: JSON.stringify({ retracted: false }),
       };
-      const first = await store.retractBallot(workshop.workshopId, ref, retract);
+      const first = await stores.polls.retractBallot(workshop.workshopId, ref, retract);
       expect(first).toMatchObject({ status: "applied", retracted: true, tallyVersion: 3 });
-      expect(await store.retractBallot(workshop.workshopId, ref, retract)).toEqual({
+      expect(await stores.polls.retractBallot(workshop.workshopId, ref, retract)).toEqual({
         status: "duplicate",
         result: { retracted: true },
       });
-      expect(await store.retractBallot(workshop.workshopId, command(alice.participantId), retract)).toMatchObject({
+      expect(
+        await stores.polls.retractBallot(workshop.workshopId, command(alice.participantId), retract),
+      ).toMatchObject({
         status: "applied",
         retracted: false,
       });
       await expect.poll(() => heard.length).toBe(1);
-      expect(await store.ballotOf(workshop.workshopId, voter(closed, alice.participantId))).toBeNull();
-      expect(await store.listBallots(workshop.workshopId, poll.pollId)).toHaveLength(1);
-      const tally = await store.getTally(workshop.workshopId, poll.pollId);
+      expect(await stores.polls.ballotOf(workshop.workshopId, voter(closed, alice.participantId))).toBeNull();
+      expect(await stores.polls.listBallots(workshop.workshopId, poll.pollId)).toHaveLength(1);
+      const tally = await stores.polls.getTally(workshop.workshopId, poll.pollId);
       expect(Object.fromEntries(tally.counters)).toMatchObject({ "*|n": 1, "*|o:a": 0, "*|o:b": 1 });
       await unsubscribe();
     }
@@ -375,7 +388,7 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll sto
 
   it("P11 taking back a ballot of a poll without vote change leaves a mark: no second ballot, nothing counted", async () => {
     const poll = await openedPoll({ allowVoteChange: false, anonymous: true });
-    await store.castBallot(
+    await stores.polls.castBallot(
       workshop.workshopId,
       command(alice.participantId),
       cast(poll, alice.participantId, { kind: "single", optionId: "a" }),
@@ -385,22 +398,22 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll sto
       resultRetracted: JSON.stringify({ retracted: true }),
       resultNone: JSON.stringify({ retracted: false }),
     };
-    expect(await store.retractBallot(workshop.workshopId, command(alice.participantId), retract)).toMatchObject({
+    expect(await stores.polls.retractBallot(workshop.workshopId, command(alice.participantId), retract)).toMatchObject({
       retracted: true,
     });
-    expect(await store.ballotOf(workshop.workshopId, voter(poll, alice.participantId))).toBe("retracted");
-    expect(await store.listBallots(workshop.workshopId, poll.pollId)).toEqual([]);
+    expect(await stores.polls.ballotOf(workshop.workshopId, voter(poll, alice.participantId))).toBe("retracted");
+    expect(await stores.polls.listBallots(workshop.workshopId, poll.pollId)).toEqual([]);
     expect(
-      await store.castBallot(
+      await stores.polls.castBallot(
         workshop.workshopId,
         command(alice.participantId),
         cast(poll, alice.participantId, { kind: "single", optionId: "b" }),
       ),
     ).toEqual({ status: "alreadyVoted" });
-    expect(await store.retractBallot(workshop.workshopId, command(alice.participantId), retract)).toMatchObject({
+    expect(await stores.polls.retractBallot(workshop.workshopId, command(alice.participantId), retract)).toMatchObject({
       retracted: false,
     });
-    expect(Object.fromEntries((await store.getTally(workshop.workshopId, poll.pollId)).counters)).toMatchObject({
+    expect(Object.fromEntries((await stores.polls.getTally(workshop.workshopId, poll.pollId)).counters)).toMatchObject({
       "*|n": 0,
       "*|o:a": 0,
     });
@@ -413,11 +426,11 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll sto
       voterKey: alice.participantId,
       anonymous: false,
     };
-    expect(await store.castBallot(workshop.workshopId, command(alice.participantId), asNamed)).toEqual({
+    expect(await stores.polls.castBallot(workshop.workshopId, command(alice.participantId), asNamed)).toEqual({
       status: "stale",
     });
     expect(
-      await store.retractBallot(workshop.workshopId, command(alice.participantId), {
+      await stores.polls.retractBallot(workshop.workshopId, command(alice.participantId), {
         pollId: poll.pollId,
         voterKey: alice.participantId,
         anonymous: false,
@@ -425,24 +438,26 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll sto
         resultNone: "{}",
       }),
     ).toEqual({ status: "stale" });
-    expect(await store.listBallots(workshop.workshopId, poll.pollId)).toEqual([]);
+    expect(await stores.polls.listBallots(workshop.workshopId, poll.pollId)).toEqual([]);
   });
 
   it("P13 the voter salt is made once while the workshop runs, the same for every caller, and never after its end", async () => {
     const fresh = workshopRecord();
-    await store.createWorkshop(fresh);
-    const salts = await Promise.all(Array.from({ length: 5 }, () => store.voterSalt(fresh.workshopId)));
+    await stores.workshops.createWorkshop(fresh);
+    const salts = await Promise.all(Array.from({ length: 5 }, () => stores.workshops.voterSalt(fresh.workshopId)));
     expect(new Set(salts).size).toBe(1);
     expect(salts[0]).toMatch(/^[0-9a-f]{64}$/);
-    await store.commit(
+    await stores.workshops.commit(
       fresh.workshopId,
       { actorId: alice.participantId, commandId: "end" },
-      [{ kind: "workshop", expected: fresh, next: { ...fresh, status: "ended" } }],
-      [],
-      null,
-      { forgetVoterSalt: true },
+      {
+        writes: [{ kind: "workshop", expected: fresh, next: { ...fresh, status: "ended" } }],
+        events: [],
+        result: null,
+        ...{ forgetVoterSalt: true },
+      },
     );
-    expect(await store.voterSalt(fresh.workshopId)).toBeNull();
-    expect(await store.voterSalt(fresh.workshopId)).toBeNull();
+    expect(await stores.workshops.voterSalt(fresh.workshopId)).toBeNull();
+    expect(await stores.workshops.voterSalt(fresh.workshopId)).toBeNull();
   });
 });

@@ -1,7 +1,9 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { newQuestion } from "../../server/domain/qna/questions.js";
+import type { QuestionRecord } from "../../server/domain/qna/records.js";
 import type { WorkshopRecord } from "../../server/domain/records.js";
-import { QNA_CHANGES_CAP, type QuestionRecord, type Store } from "../../server/store/types.js";
+import { QNA_CHANGES_CAP } from "../../server/store/qna/port.js";
+import type { Stores } from "../../server/store/stores.js";
 import { closeStores, factories, person, workshopRecord } from "../helpers/contractStores.js";
 
 afterAll(closeStores);
@@ -29,114 +31,126 @@ function question(id: string, overrides: Partial<QuestionRecord> = {}): Question
 
 /** The Q&A rules both stores must keep, rule ids Q1... */
 describe.each(Object.keys(factories) as Array<keyof typeof factories>)("Q&A store contract: %s", (kind) => {
-  let store: Store;
+  let stores: Stores;
   let workshop: WorkshopRecord;
   beforeEach(async () => {
-    store = await factories[kind]();
+    stores = await factories[kind]();
     workshop = workshopRecord();
-    await store.createWorkshop(workshop);
+    await stores.workshops.createWorkshop(workshop);
   });
 
   it("Q1 questions are written compare-and-set, deduplicated per command, and each write is a new revision", async () => {
     const first = question("one");
     const ref = { actorId: "anon", commandId: "a".repeat(64) };
-    const written = await store.commitQna(
-      workshop.workshopId,
-      ref,
-      [{ kind: "question", questionId: first.questionId, expected: null, next: first }],
-      "first",
-    );
+    const written = await stores.qna.commitQna(workshop.workshopId, ref, {
+      writes: [{ kind: "question", questionId: first.questionId, expected: null, next: first }],
+      result: "first",
+    });
     expect(written).toEqual({ status: "applied", version: 1, result: "first" });
-    expect(await store.commitQna(workshop.workshopId, ref, [], "again")).toEqual({
+    expect(await stores.qna.commitQna(workshop.workshopId, ref, { writes: [], result: "again" })).toEqual({
       status: "duplicate",
       result: "first",
     });
     expect(
-      await store.commitQna(
-        workshop.workshopId,
-        null,
-        [{ kind: "question", questionId: first.questionId, expected: null, next: first }],
-        null,
-      ),
+      await stores.qna.commitQna(workshop.workshopId, null, {
+        writes: [{ kind: "question", questionId: first.questionId, expected: null, next: first }],
+        result: null,
+      }),
     ).toEqual({ status: "conflict" });
     const approved = { ...first, status: "approved" as const };
-    await store.commitQna(
-      workshop.workshopId,
-      null,
-      [
+    await stores.qna.commitQna(workshop.workshopId, null, {
+      writes: [
         { kind: "question", questionId: first.questionId, expected: first, next: approved },
         { kind: "board", boardId: "plenary", expected: null, next: { boardId: "plenary", preModeration: false } },
       ],
-      null,
-    );
-    expect(await store.getQuestion(workshop.workshopId, first.questionId)).toEqual(approved);
-    expect(await store.listBoards(workshop.workshopId)).toEqual([{ boardId: "plenary", preModeration: false }]);
-    expect(await store.qnaRevision(workshop.workshopId)).toBe(3);
-    expect(await store.qnaChangesSince(workshop.workshopId, 1)).toEqual({
+      result: null,
+    });
+    expect(await stores.qna.getQuestion(workshop.workshopId, first.questionId)).toEqual(approved);
+    expect(await stores.qna.listBoards(workshop.workshopId)).toEqual([{ boardId: "plenary", preModeration: false }]);
+    expect(await stores.qna.qnaRevision(workshop.workshopId)).toBe(3);
+    expect(await stores.qna.qnaChangesSince(workshop.workshopId, 1)).toEqual({
       rev: 3,
       questionIds: [first.questionId],
       boardIds: ["plenary"],
       reset: false,
     });
-    expect((await store.qnaChangesSince(workshop.workshopId, 3)).questionIds).toEqual([]);
-    await store.commitQna(
-      workshop.workshopId,
-      null,
-      [{ kind: "question", questionId: first.questionId, expected: approved, next: null }],
-      null,
-    );
-    expect(await store.getQuestion(workshop.workshopId, first.questionId)).toBeNull();
-    expect((await store.qnaChangesSince(workshop.workshopId, 3)).questionIds).toEqual([first.questionId]);
+    expect((await stores.qna.qnaChangesSince(workshop.workshopId, 3)).questionIds).toEqual([]);
+    await stores.qna.commitQna(workshop.workshopId, null, {
+      writes: [{ kind: "question", questionId: first.questionId, expected: approved, next: null }],
+      result: null,
+    });
+    expect(await stores.qna.getQuestion(workshop.workshopId, first.questionId)).toBeNull();
+    expect((await stores.qna.qnaChangesSince(workshop.workshopId, 3)).questionIds).toEqual([first.questionId]);
   });
 
   it("Q2 upvotes: once per voter key, undo, approved questions only", async () => {
     const pending = question("pend", { status: "pending" });
     const open = question("open", { status: "approved" });
-    await store.commitQna(
-      workshop.workshopId,
-      null,
-      [
+    await stores.qna.commitQna(workshop.workshopId, null, {
+      writes: [
         { kind: "question", questionId: pending.questionId, expected: null, next: pending },
         { kind: "question", questionId: open.questionId, expected: null, next: open },
       ],
-      null,
-    );
-    expect(await store.upvote(workshop.workshopId, pending.questionId, alice.participantId, true)).toEqual({
+      result: null,
+    });
+    expect(
+      await stores.qna.upvote(workshop.workshopId, {
+        questionId: pending.questionId,
+        voterKey: alice.participantId,
+        up: true,
+      }),
+    ).toEqual({
       status: "notOpen",
     });
-    expect(await store.upvote(workshop.workshopId, "qnothere0000", alice.participantId, true)).toEqual({
+    expect(
+      await stores.qna.upvote(workshop.workshopId, {
+        questionId: "qnothere0000",
+        voterKey: alice.participantId,
+        up: true,
+      }),
+    ).toEqual({
       status: "missing",
     });
-    const before = await store.qnaRevision(workshop.workshopId);
+    const before = await stores.qna.qnaRevision(workshop.workshopId);
     await Promise.all([
-      store.upvote(workshop.workshopId, open.questionId, alice.participantId, true),
-      store.upvote(workshop.workshopId, open.questionId, alice.participantId, true),
-      store.upvote(workshop.workshopId, open.questionId, bob.participantId, true),
+      stores.qna.upvote(workshop.workshopId, { questionId: open.questionId, voterKey: alice.participantId, up: true }),
+      stores.qna.upvote(workshop.workshopId, { questionId: open.questionId, voterKey: alice.participantId, up: true }),
+      stores.qna.upvote(workshop.workshopId, { questionId: open.questionId, voterKey: bob.participantId, up: true }),
     ]);
-    expect(await store.questionVotes(workshop.workshopId, [open.questionId, pending.questionId])).toEqual([2, 0]);
-    expect(await store.upvote(workshop.workshopId, open.questionId, bob.participantId, false)).toEqual({
+    expect(await stores.qna.questionVotes(workshop.workshopId, [open.questionId, pending.questionId])).toEqual([2, 0]);
+    expect(
+      await stores.qna.upvote(workshop.workshopId, {
+        questionId: open.questionId,
+        voterKey: bob.participantId,
+        up: false,
+      }),
+    ).toEqual({
       status: "applied",
       changed: true,
       votes: 1,
     });
-    expect(await store.upvote(workshop.workshopId, open.questionId, bob.participantId, false)).toEqual({
+    expect(
+      await stores.qna.upvote(workshop.workshopId, {
+        questionId: open.questionId,
+        voterKey: bob.participantId,
+        up: false,
+      }),
+    ).toEqual({
       status: "applied",
       changed: false,
       votes: 1,
     });
-    expect(await store.qnaRevision(workshop.workshopId)).toBe(before + 3);
+    expect(await stores.qna.qnaRevision(workshop.workshopId)).toBe(before + 3);
   });
 
   it("Q3 changes are announced to every subscriber with the new revision", async () => {
     const heard: number[] = [];
-    const unsubscribe = await store.subscribeQna(workshop.workshopId, (rev) => heard.push(rev));
+    const unsubscribe = await stores.qna.subscribeQna(workshop.workshopId, (rev) => heard.push(rev));
     const first = question("sub");
-    await store.commitQna(
-      workshop.workshopId,
-      null,
-      [{ kind: "question", questionId: first.questionId, expected: null, next: first }],
-      null,
-    );
+    await stores.qna.commitQna(workshop.workshopId, null, {
+      writes: [{ kind: "question", questionId: first.questionId, expected: null, next: first }],
+      result: null,
+    });
     await expect.poll(() => heard).toEqual([1]);
     await unsubscribe();
   });
@@ -145,56 +159,50 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("Q&A stor
     const many = Array.from({ length: QNA_CHANGES_CAP + 5 }, (_, index) =>
       question(`m${String(index).padStart(6, "0")}`),
     );
-    await store.commitQna(
-      workshop.workshopId,
-      null,
-      many.map((record) => ({
+    await stores.qna.commitQna(workshop.workshopId, null, {
+      writes: many.map((record) => ({
         kind: "question" as const,
         questionId: record.questionId,
         expected: null,
         next: record,
       })),
-      null,
-    );
-    expect((await store.qnaChangesSince(workshop.workshopId, 0)).reset).toBe(true);
-    const recent = await store.qnaChangesSince(workshop.workshopId, QNA_CHANGES_CAP);
+      result: null,
+    });
+    expect((await stores.qna.qnaChangesSince(workshop.workshopId, 0)).reset).toBe(true);
+    const recent = await stores.qna.qnaChangesSince(workshop.workshopId, QNA_CHANGES_CAP);
     expect(recent).toMatchObject({ reset: false, rev: QNA_CHANGES_CAP + 5 });
     expect(recent.questionIds).toHaveLength(5);
   });
 
   it("Q5 question seqs count up per board", async () => {
-    expect(await store.nextQuestionSeq(workshop.workshopId, "plenary")).toBe(1);
-    expect(await store.nextQuestionSeq(workshop.workshopId, "plenary")).toBe(2);
-    expect(await store.nextQuestionSeq(workshop.workshopId, "mroom0000001")).toBe(1);
+    expect(await stores.qna.nextQuestionSeq(workshop.workshopId, "plenary")).toBe(1);
+    expect(await stores.qna.nextQuestionSeq(workshop.workshopId, "plenary")).toBe(2);
+    expect(await stores.qna.nextQuestionSeq(workshop.workshopId, "mroom0000001")).toBe(1);
   });
 
   it("Q6 deleting a question takes its upvotes with it", async () => {
     const open = question("gone", { status: "approved" });
-    await store.commitQna(
-      workshop.workshopId,
-      null,
-      [{ kind: "question", questionId: open.questionId, expected: null, next: open }],
-      null,
-    );
-    await store.upvote(workshop.workshopId, open.questionId, "voter-a", true);
-    await store.upvote(workshop.workshopId, open.questionId, "voter-b", true);
-    const deleted = await store.commitQna(
-      workshop.workshopId,
-      null,
-      [{ kind: "question", questionId: open.questionId, expected: open, next: null }],
-      null,
-    );
+    await stores.qna.commitQna(workshop.workshopId, null, {
+      writes: [{ kind: "question", questionId: open.questionId, expected: null, next: open }],
+      result: null,
+    });
+    await stores.qna.upvote(workshop.workshopId, { questionId: open.questionId, voterKey: "voter-a", up: true });
+    await stores.qna.upvote(workshop.workshopId, { questionId: open.questionId, voterKey: "voter-b", up: true });
+    const deleted = await stores.qna.commitQna(workshop.workshopId, null, {
+      writes: [{ kind: "question", questionId: open.questionId, expected: open, next: null }],
+      result: null,
+    });
     expect(deleted.status).toBe("applied");
-    expect(await store.getQuestion(workshop.workshopId, open.questionId)).toBeNull();
-    expect(await store.questionVotes(workshop.workshopId, [open.questionId])).toEqual([0]);
+    expect(await stores.qna.getQuestion(workshop.workshopId, open.questionId)).toBeNull();
+    expect(await stores.qna.questionVotes(workshop.workshopId, [open.questionId])).toEqual([0]);
     // Even a question written again under the same id starts with nobody's upvote.
-    await store.commitQna(
-      workshop.workshopId,
-      null,
-      [{ kind: "question", questionId: open.questionId, expected: null, next: open }],
-      null,
-    );
-    expect(await store.upvote(workshop.workshopId, open.questionId, "voter-a", true)).toEqual({
+    await stores.qna.commitQna(workshop.workshopId, null, {
+      writes: [{ kind: "question", questionId: open.questionId, expected: null, next: open }],
+      result: null,
+    });
+    expect(
+      await stores.qna.upvote(workshop.workshopId, { questionId: open.questionId, voterKey: "voter-a", up: true }),
+    ).toEqual({
       status: "applied",
       changed: true,
       votes: 1,

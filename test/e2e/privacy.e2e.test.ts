@@ -273,7 +273,7 @@ describe("privacy and the data lifecycle in a real browser", () => {
       expect(await rememberedQna(page)).toEqual([]);
     }
     await amal.page.screenshot({ path: `${ARTIFACTS}privacy-deleted.png` });
-    expect(await server.store.getWorkshop(workshopId)).toBeNull();
+    expect(await server.stores.workshops.getWorkshop(workshopId)).toBeNull();
 
     for (const person of [facilitator, amal]) expect(person.problems).toEqual([]);
   });
@@ -360,7 +360,7 @@ describe("privacy and the data lifecycle in a real browser", () => {
     await host.getByTestId("end-workshop").click();
     await host.getByTestId("end-workshop-confirm").click();
     await host.getByTestId("ended-screen").waitFor();
-    const record = await server.store.getWorkshop(workshopId);
+    const record = await server.stores.workshops.getWorkshop(workshopId);
     const deleteAt = record?.deleteAt ?? 0;
     expect(deleteAt).toBeGreaterThan(Date.now() + 6.9 * 24 * 3600 * 1000);
     // The same options as the client (EndedScreen.tsx), in the zone the browser runs in.
@@ -390,7 +390,7 @@ describe("privacy and the data lifecycle in a real browser", () => {
     await confirm.click();
     await host.getByTestId("deleted-screen").waitFor();
     expect(await host.getByTestId("report-panel").count()).toBe(0);
-    expect(await server.store.getWorkshop(workshopId)).toBeNull();
+    expect(await server.stores.workshops.getWorkshop(workshopId)).toBeNull();
 
     // Refusals of the door are answers, not page errors; the tabs logged no other problem.
     const expected = (problem: string) =>

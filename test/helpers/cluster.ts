@@ -1,7 +1,7 @@
 import { afterEach, inject } from "vitest";
 import { createLogger } from "../../server/logger.js";
 import { ServerKeys } from "../../server/security/serverKeys.js";
-import { RedisStore } from "../../server/store/redis/redisStore.js";
+import { connectRedisStores, type Stores } from "../../server/store/stores.js";
 import type { TestClient } from "./client.js";
 import { type NodeProcess, spawnNode } from "./nodeProcess.js";
 import { TEST_ANONYMITY_KEY, uniquePrefix } from "./server.js";
@@ -10,7 +10,7 @@ export interface TwoNodes {
   a: NodeProcess;
   b: NodeProcess;
   /** A direct look at the Redis the nodes share (same key prefix), to check what they stored. */
-  store: RedisStore;
+  stores: Stores;
   /** Their key prefix (every key they write starts with it). */
   keyPrefix: string;
 }
@@ -22,15 +22,15 @@ export interface TwoNodes {
 export function useTwoNodes() {
   let nodes: NodeProcess[] = [];
   let clients: TestClient[] = [];
-  let stores: RedisStore[] = [];
+  let opened: Stores[] = [];
   let lastEnv: Record<string, string> = {};
   afterEach(async () => {
     for (const client of clients) client.close();
     await Promise.all(nodes.map((node) => node.stop()));
-    await Promise.all(stores.map((store) => store.close()));
+    await Promise.all(opened.map((stores) => stores.close()));
     nodes = [];
     clients = [];
-    stores = [];
+    opened = [];
   });
   return {
     async start(extraEnv: Record<string, string> = {}): Promise<TwoNodes> {
@@ -42,15 +42,15 @@ export function useTwoNodes() {
       for (const result of started) if (result.status === "fulfilled") nodes.push(result.value);
       const failed = started.find((result) => result.status === "rejected");
       if (failed) throw failed.reason;
-      const store = await RedisStore.connect({
+      const stores = await connectRedisStores({
         url: inject("redisUrl"),
         keyPrefix,
         commandTimeoutMs: 3000,
         logger: createLogger("silent"),
         keys: new ServerKeys(TEST_ANONYMITY_KEY),
       });
-      stores.push(store);
-      return { a: nodes[0] as NodeProcess, b: nodes[1] as NodeProcess, store, keyPrefix };
+      opened.push(stores);
+      return { a: nodes[0] as NodeProcess, b: nodes[1] as NodeProcess, stores, keyPrefix };
     },
     /** One more node of the same cluster (same Redis and key prefix), e.g. after killing the others. */
     async another(): Promise<NodeProcess> {

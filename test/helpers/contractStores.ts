@@ -2,26 +2,25 @@ import { inject } from "vitest";
 import type { ParticipantRecord, WorkshopRecord } from "../../server/domain/records.js";
 import { createLogger } from "../../server/logger.js";
 import { ServerKeys } from "../../server/security/serverKeys.js";
-import { MemoryStore } from "../../server/store/memory/memoryStore.js";
-import { RedisStore } from "../../server/store/redis/redisStore.js";
-import type { Store } from "../../server/store/types.js";
+import { connectRedisStores, createMemoryStores, type Stores } from "../../server/store/stores.js";
 import { TEST_ANONYMITY_KEY, uniquePrefix } from "./server.js";
 
 /**
- * One contract, two stores (invariant 8). Rule ids in the test names make a failure in one
+ * One contract per store port, two implementations each (invariant 8): the factories give every
+ * port of one store (memory or Redis). Rule ids in the test names make a failure in one
  * implementation easy to find in the other.
  */
-const openStores: Store[] = [];
+const openStores: Stores[] = [];
 /** Closes every Redis store the factories opened; call from afterAll. */
 export async function closeStores(): Promise<void> {
   await Promise.all(openStores.splice(0).map((store) => store.close()));
 }
 
 /** `now`: the clock command records and rate windows are filed by (Redis still expires keys by its own). */
-export const factories: Record<"memory" | "redis", (options?: { now?: () => number }) => Promise<Store>> = {
-  memory: async (options) => new MemoryStore(options?.now ?? Date.now, new ServerKeys(TEST_ANONYMITY_KEY)),
+export const factories: Record<"memory" | "redis", (options?: { now?: () => number }) => Promise<Stores>> = {
+  memory: async (options) => createMemoryStores(options?.now ?? Date.now, new ServerKeys(TEST_ANONYMITY_KEY)),
   redis: async (options) => {
-    const store = await RedisStore.connect({
+    const stores = await connectRedisStores({
       url: inject("redisUrl"),
       keyPrefix: uniquePrefix(),
       commandTimeoutMs: 2000,
@@ -29,8 +28,8 @@ export const factories: Record<"memory" | "redis", (options?: { now?: () => numb
       keys: new ServerKeys(TEST_ANONYMITY_KEY),
       ...(options?.now ? { now: options.now } : {}),
     });
-    openStores.push(store);
-    return store;
+    openStores.push(stores);
+    return stores;
   },
 };
 

@@ -1,5 +1,6 @@
 import { ServerKeys } from "../../server/security/serverKeys.js";
-import type { Store } from "../../server/store/types.js";
+import type { PollStore } from "../../server/store/polls/port.js";
+import type { WorkshopStore } from "../../server/store/workshop/port.js";
 import type { Ballot, PollDefinitionInput, PollView } from "../../shared/poll.js";
 import { newCommandId, type TestClient } from "./client.js";
 import { TEST_ANONYMITY_KEY } from "./server.js";
@@ -10,18 +11,18 @@ import { TEST_ANONYMITY_KEY } from "./server.js";
  * anonymous poll once the workshop ended (no salt: nobody can find it any more).
  */
 export async function storedBallotOf(
-  store: Store,
+  stores: { polls: PollStore; workshops: WorkshopStore },
   workshopId: string,
   poll: Pick<PollView, "pollId" | "definition">,
   participantId: string,
 ): Promise<Ballot | "retracted" | null> {
   const { pollId } = poll;
   const { anonymous } = poll.definition;
-  if (!anonymous) return store.ballotOf(workshopId, { pollId, voterKey: participantId, anonymous });
-  const salt = await store.voterSalt(workshopId);
+  if (!anonymous) return stores.polls.ballotOf(workshopId, { pollId, voterKey: participantId, anonymous });
+  const salt = await stores.workshops.voterSalt(workshopId);
   if (salt === null) return null;
   const voterKey = new ServerKeys(TEST_ANONYMITY_KEY).voterKeys(workshopId, salt).ballot(pollId, participantId);
-  return store.ballotOf(workshopId, { pollId, voterKey, anonymous });
+  return stores.polls.ballotOf(workshopId, { pollId, voterKey, anonymous });
 }
 
 export const COLOURS = [

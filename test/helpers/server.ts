@@ -5,7 +5,7 @@ import { type App, createApp } from "../../server/app.js";
 import { type Config, loadConfig } from "../../server/config.js";
 import { createLogger } from "../../server/logger.js";
 import { createRuntime, type Runtime } from "../../server/runtime.js";
-import type { Store } from "../../server/store/types.js";
+import type { Stores } from "../../server/store/stores.js";
 
 export interface StartServerOptions {
   store?: "memory" | "redis";
@@ -21,7 +21,7 @@ export interface TestServer {
   url: string;
   port: number;
   app: App;
-  store: Store;
+  stores: Stores;
   runtime: Runtime;
   config: Config;
   /** Every log line this node wrote, as JSON text (for "logs never contain X" checks). */
@@ -83,7 +83,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
   const runtime = await createRuntime(config, logger);
   const app = createApp({
     config,
-    store: runtime.store,
+    stores: runtime.stores,
     logger,
     nodeId: runtime.nodeId,
     keys: runtime.keys,
@@ -97,7 +97,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
     url: `http://127.0.0.1:${port}`,
     port,
     app,
-    store: runtime.store,
+    stores: runtime.stores,
     runtime,
     config,
     logLines,

@@ -209,7 +209,7 @@ describe("anonymity against a copy of Redis and the logs (invariant 7)", () => {
     await moderate(host, "qna:approve", asked[0]?.question.questionId as string);
 
     // The test's privileged knowledge: where each canary's ballots and upvotes are stored.
-    const salt = await nodeA.store.voterSalt(workshopId);
+    const salt = await nodeA.stores.workshops.voterSalt(workshopId);
     expect(salt).not.toBeNull();
     const keys = new ServerKeys(TEST_ANONYMITY_KEY).voterKeys(workshopId, salt as string);
     for (const [index, canary] of canaries.entries()) {
@@ -219,7 +219,7 @@ describe("anonymity against a copy of Redis and the logs (invariant 7)", () => {
       }
       // Sanity: the server can find their own ballot (the keys are the real ones).
       expect(
-        await storedBallotOf(nodeA.store, workshopId, polls[3] as PollView, canary.client.session.participantId),
+        await storedBallotOf(nodeA.stores, workshopId, polls[3] as PollView, canary.client.session.participantId),
       ).toMatchObject({ kind: "text" });
     }
 
@@ -333,7 +333,7 @@ describe("anonymity against a copy of Redis and the logs (invariant 7)", () => {
     }
     expect(
       await storedBallotOf(
-        nodeA.store,
+        nodeA.stores,
         workshopId,
         polls[3] as PollView,
         canaries[0]?.client.session.participantId as string,

@@ -91,13 +91,13 @@ describe("every handler survives junk (invariant 2)", () => {
 
   it("a command without an ack callback, or with a non-function last argument, crashes nothing and does nothing", async () => {
     const emit = (guest.socket as unknown as { emit: (...a: unknown[]) => void }).emit.bind(guest.socket);
-    const before = await server.store.currentVersion(host.session.workshopId);
+    const before = await server.stores.workshops.currentVersion(host.session.workshopId);
     emit("session:leave", { commandId: newCommandId() });
     emit("session:leave", { commandId: newCommandId() }, "not a function");
     emit("workshop:end");
     await expectServerHealthy();
     expect(guest.socket.connected).toBe(true);
-    expect(await server.store.currentVersion(host.session.workshopId)).toBe(before);
+    expect(await server.stores.workshops.currentVersion(host.session.workshopId)).toBe(before);
   });
 
   it("a payload over the message size limit closes only that connection; the server stays up", async () => {
@@ -161,7 +161,7 @@ describe("REST input", () => {
     expect(created.joinCode).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);
     expect(created.facilitatorKey.length).toBeGreaterThanOrEqual(60);
     expect(Object.keys(created).sort()).toEqual(["facilitatorKey", "joinCode", "retentionDays", "workshopId"]);
-    const stored = await server.store.getWorkshop(created.workshopId);
+    const stored = await server.stores.workshops.getWorkshop(created.workshopId);
     expect(JSON.stringify(stored)).not.toContain(created.facilitatorKey);
   });
 });

@@ -116,9 +116,9 @@ describe("breakout rounds", () => {
     await host.send("help:resolve", { commandId: newCommandId(), helpId: asked.data.helpId });
     await asker.mirror.until((state) => state.breakout.helps.get(asked.data.helpId)?.status === "resolved");
     // Who asked is not stored anywhere in the request.
-    expect(JSON.stringify(await server.store.getHelp(host.session.workshopId, asked.data.helpId))).not.toContain(
-      asker.session.participantId,
-    );
+    expect(
+      JSON.stringify(await server.stores.breakout.getHelp(host.session.workshopId, asked.data.helpId)),
+    ).not.toContain(asker.session.participantId);
     closeAll([host, ...people]);
   });
 
@@ -186,7 +186,7 @@ describe("breakout rounds", () => {
     const first = await planRound(host, [{ name: "A" }, { name: "B" }]);
     await host.send("breakout:assign", { commandId: newCommandId(), roundId: first.roundId });
     await host.send("breakout:end", { commandId: newCommandId(), roundId: first.roundId, immediate: true });
-    const before = await server.store.getAssignments(host.session.workshopId, first.roundId);
+    const before = await server.stores.breakout.getAssignments(host.session.workshopId, first.roundId);
     const second = await host.send("breakout:plan", {
       commandId: newCommandId(),
       rooms: [{ name: "A2", topic: "New prompt" }, { name: "B2" }],
@@ -194,7 +194,7 @@ describe("breakout rounds", () => {
       reuseGroupsFrom: first.roundId,
     });
     if (!second.ok) throw new Error(second.error.code);
-    const after = await server.store.getAssignments(host.session.workshopId, second.data.roundId);
+    const after = await server.stores.breakout.getAssignments(host.session.workshopId, second.data.roundId);
     const index = (roundRooms: Array<{ roomId: string }>, roomId: string | undefined) =>
       roundRooms.findIndex((room) => room.roomId === roomId);
     for (const person of people) {
@@ -236,7 +236,7 @@ describe("breakout rounds", () => {
       await host.send("breakout:assign", { commandId: newCommandId(), roundId: round.roundId, reshuffle: true });
     }
     await host.mirror.until((state) => state.breakout.assignments.size === 40);
-    const moves = (await server.store.currentVersion(host.session.workshopId)) - 0;
+    const moves = (await server.stores.workshops.currentVersion(host.session.workshopId)) - 0;
     expect(moves).toBeGreaterThan(100);
     expect(batches).toBeLessThan(15);
     expect(counts).toBeLessThanOrEqual(batches);

@@ -157,7 +157,7 @@ describe("idempotent retries (invariant 3)", () => {
   it("a retried command returns the first result and applies nothing twice, even concurrently", async () => {
     const { host, people } = await workshopWithPeople(["Indah", "Joko"]);
     const [indah, joko] = people as [TestClient, TestClient];
-    const before = await server.store.currentVersion(host.session.workshopId);
+    const before = await server.stores.workshops.currentVersion(host.session.workshopId);
     const payload = {
       commandId: newCommandId(),
       participantId: indah.session.participantId,
@@ -171,7 +171,7 @@ describe("idempotent retries (invariant 3)", () => {
     expect(answers[0]).toMatchObject({ ok: true });
     expect(answers[1]).toEqual(answers[0]);
     expect(answers[2]).toEqual(answers[0]);
-    expect(await server.store.currentVersion(host.session.workshopId)).toBe(before + 1);
+    expect(await server.stores.workshops.currentVersion(host.session.workshopId)).toBe(before + 1);
 
     const removal = { commandId: newCommandId(), participantId: joko.session.participantId };
     const first = await host.send("participant:remove", removal);

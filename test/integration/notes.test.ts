@@ -119,7 +119,7 @@ describe("shared notes", () => {
       editor.insert(editor.text().length, `line ${i}\n`);
       await editor.saved();
     }
-    const stored = await server.store.noteUpdates(host.session.workshopId, "plenary");
+    const stored = await server.stores.notes.noteUpdates(host.session.workshopId, "plenary");
     expect(stored.length).toBeLessThanOrEqual(21);
     const fresh = await openEditor(host);
     expect(fresh.text()).toBe(editor.text());

@@ -182,7 +182,7 @@ describe("live polls", () => {
       { word: "safe", count: 2 },
       { word: "work", count: 2 },
     ]);
-    const stored = JSON.stringify(await server.store.listBallots(host.session.workshopId, poll.pollId));
+    const stored = JSON.stringify(await server.stores.polls.listBallots(host.session.workshopId, poll.pollId));
     for (const person of people) expect(stored).not.toContain(person.session.participantId);
     expect(await ana.send("poll:mine", {})).toMatchObject({
       ok: true,
@@ -204,7 +204,7 @@ describe("live polls", () => {
       error: { code: "FORBIDDEN" },
     });
     await host.send("workshop:end", { commandId: newCommandId() });
-    expect(await storedBallotOf(server.store, host.session.workshopId, poll, ana.session.participantId)).toBeNull();
+    expect(await storedBallotOf(server.stores, host.session.workshopId, poll, ana.session.participantId)).toBeNull();
     closeAll([host, ...people]);
   });
 

@@ -171,7 +171,7 @@ describe("moderated Q&A", () => {
         secret: asked.secret,
       }),
     ).toEqual({ ok: true, data: { questionId: asked.question.questionId } });
-    expect(await server.store.getQuestion(host.session.workshopId, asked.question.questionId)).toBeNull();
+    expect(await server.stores.qna.getQuestion(host.session.workshopId, asked.question.questionId)).toBeNull();
     closeAll([host, ...people]);
   });
 

@@ -364,7 +364,7 @@ describe("outcome report: consistency while votes keep arriving", () => {
         { optionId: "yes", count: 40 },
         { optionId: "no", count: 20 },
       ]);
-      const ballots = await server.store.listBallots(created.workshopId, poll.data.pollId);
+      const ballots = await server.stores.polls.listBallots(created.workshopId, poll.data.pollId);
       expect(ballots.length).toBe(60);
       // Reports never went backwards.
       expect(seen).toEqual([...seen].sort((a, b) => a - b));

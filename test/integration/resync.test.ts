@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EVENT_LOG_CAP } from "../../server/store/types.js";
+import { EVENT_LOG_CAP } from "../../server/store/workshop/port.js";
 import { connectClient, createWorkshop, newCommandId, type TestClient } from "../helpers/client.js";
 import { startServer, type TestServer } from "../helpers/server.js";
 
@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function serverState(client: TestClient) {
-  const full = await server.store.fullSnapshot(client.session.workshopId);
+  const full = await server.stores.workshops.fullSnapshot(client.session.workshopId);
   if (!full) throw new Error("no workshop");
   const active = full.participants.filter((p) => p.status === "active");
   return {
@@ -85,15 +85,14 @@ describe("resync", () => {
     for (let start = 0; start < EVENT_LOG_CAP + 10; start += 100) {
       await Promise.all(
         Array.from({ length: 100 }, (_, i) =>
-          server.store.connect(
-            host.session.workshopId,
-            `p${String(start + i).padStart(15, "0")}`,
-            `nghost/${start + i}`,
-          ),
+          server.stores.presence.connect(host.session.workshopId, {
+            participantId: `p${String(start + i).padStart(15, "0")}`,
+            connectionId: `nghost/${start + i}`,
+          }),
         ),
       );
     }
-    expect(await server.store.eventsSince(host.session.workshopId, oanh.mirror.version)).toBeNull();
+    expect(await server.stores.workshops.eventsSince(host.session.workshopId, oanh.mirror.version)).toBeNull();
     const ready = new Promise<string>((resolve) => oanh.socket.once("session:ready", ({ sync }) => resolve(sync.kind)));
     oanh.socket.connect();
     expect(await ready).toBe("snapshot");

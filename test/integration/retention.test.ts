@@ -70,12 +70,12 @@ describe("retention: nothing is kept for ever", () => {
     expect(view.status).toBe("ended");
     expect(view.deleteAt).toBe((view.endedAt as number) + RETENTION_MS);
     // Kept until then (the report can still be made)...
-    expect(await nodeA.store.getWorkshop(workshopId)).not.toBeNull();
+    expect(await nodeA.stores.workshops.getWorkshop(workshopId)).not.toBeNull();
     // ...then gone, every key, with its join code and its timers.
     await waitUntilGone(workshopId, RETENTION_MS + 15_000);
     expect(Date.now()).toBeGreaterThanOrEqual(view.deleteAt as number);
-    expect(await nodeB.store.findWorkshopIdByJoinCode(joinCode)).toBeNull();
-    expect(await nodeA.store.getWorkshop(other.host.session.workshopId)).not.toBeNull();
+    expect(await nodeB.stores.workshops.findWorkshopIdByJoinCode(joinCode)).toBeNull();
+    expect(await nodeA.stores.workshops.getWorkshop(other.host.session.workshopId)).not.toBeNull();
     const refused = await connectClient(nodeB.url, { sessionToken: host.session.sessionToken }).catch(
       (error: { data?: { code: string } }) => error.data?.code,
     );
@@ -90,7 +90,7 @@ describe("retention: nothing is kept for ever", () => {
     const revoked = new Promise((resolve) => facilitator.socket.once("session:revoked", resolve));
     // Connected but silent: no write, no new connection. The idle clock runs out.
     expect(await revoked).toEqual({ reason: "workshop_ended" });
-    const ended = await nodeA.store.getWorkshop(created.workshopId);
+    const ended = await nodeA.stores.workshops.getWorkshop(created.workshopId);
     expect(ended).toMatchObject({ status: "ended" });
     expect(ended?.deleteAt).toBe((ended?.endedAt as number) + RETENTION_MS);
     expect((ended?.endedAt as number) - (ended?.createdAt as number)).toBeGreaterThanOrEqual(RETENTION_MS);
@@ -112,7 +112,7 @@ describe("retention: nothing is kept for ever", () => {
       expect(answer.ok).toBe(true);
       await new Promise((resolve) => setTimeout(resolve, RETENTION_MS / 8));
     }
-    expect(await nodeA.store.getWorkshop(host.session.workshopId)).toMatchObject({ status: "active" });
+    expect(await nodeA.stores.workshops.getWorkshop(host.session.workshopId)).toMatchObject({ status: "active" });
     closeAll([host, ...people]);
   });
 
@@ -126,7 +126,7 @@ describe("retention: nothing is kept for ever", () => {
       createdAt: Date.now() - 2 * RETENTION_MS,
       facilitatorKeyHash: "hash",
     };
-    await nodeA.store.createWorkshop(legacy);
+    await nodeA.stores.workshops.createWorkshop(legacy);
     expect(await traces(legacy.workshopId)).not.toEqual([]);
     const late = await startServer({
       store: "redis",

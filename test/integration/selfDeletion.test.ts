@@ -141,7 +141,7 @@ describe("a person deletes what they contributed (named and anonymous)", () => {
       data: { pollId: textPoll.pollId, answers: [{ roomId: null, text: "Mekong border" }] },
     });
     expect(await ana.send("poll:mine", {})).toMatchObject({ ok: true, data: { ballots: {}, retracted: [] } });
-    expect(await storedBallotOf(server.store, host.session.workshopId, textPoll, bo.session.participantId)).toBeNull();
+    expect(await storedBallotOf(server.stores, host.session.workshopId, textPoll, bo.session.participantId)).toBeNull();
     // A person can vote again where vote change is allowed.
     expect(
       (

@@ -76,7 +76,7 @@ describe("docs/SECURITY.md 'What stays where' matches a real Redis", () => {
     await host.send("notes:setAccess", { commandId: newCommandId(), docId: "plenary", openToAll: true });
     await host.send("notes:snapshot", { commandId: newCommandId(), docId: "plenary", name: "Before the end" });
     const joined = await connectClient(server.url, {
-      joinCode: (await server.store.getWorkshop(world.workshopId))?.joinCode as string,
+      joinCode: (await server.stores.workshops.getWorkshop(world.workshopId))?.joinCode as string,
       displayName: "Retried join",
       joinId: "join-id-0123456789abcdef",
     });

@@ -5,7 +5,7 @@ import { PollService } from "../../server/services/pollService.js";
 import { VoterContextCache } from "../../server/services/voterContextCache.js";
 import { VoterKeyring } from "../../server/services/voterKeyring.js";
 import { type Actor, WorkshopService } from "../../server/services/workshopService.js";
-import type { Store } from "../../server/store/types.js";
+import type { Stores } from "../../server/store/stores.js";
 import type { WorkshopId } from "../../shared/ids.js";
 import { PollDefinitionSchema } from "../../shared/poll.js";
 import { closeStores, factories } from "../helpers/contractStores.js";
@@ -33,17 +33,17 @@ const command = (who: Actor) => ({ actorId: who.participantId, commandId: `c-${+
  * Waits for a snapshot read the cache started: each turn awaits a real store call, so the
  * read gets its turn (no timers). Bounded: a cache that never loads fails the test.
  */
-async function loaded<T>(store: Store, workshopId: WorkshopId, read: () => T | null): Promise<T> {
+async function loaded<T>(stores: Stores, workshopId: WorkshopId, read: () => T | null): Promise<T> {
   for (let turn = 0; turn < 1000; turn++) {
     const value = read();
     if (value !== null) return value;
-    await store.currentVersion(workshopId);
+    await stores.workshops.currentVersion(workshopId);
   }
   throw new Error("the cache never loaded");
 }
 
 describe.each(Object.keys(factories) as Array<keyof typeof factories>)("voter context cache: %s", (kind) => {
-  let store: Store;
+  let stores: Stores;
   let workshops: WorkshopService;
   let polls: PollService;
   let host: Actor;
@@ -52,9 +52,9 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("voter co
   let joinCode: string;
 
   beforeEach(async () => {
-    store = await factories[kind]();
-    workshops = new WorkshopService(store, { retentionMs: 30 * 24 * 60 * 60 * 1000 });
-    polls = new PollService(store, workshops, new VoterKeyring(store, new ServerKeys(TEST_ANONYMITY_KEY)));
+    stores = await factories[kind]();
+    workshops = new WorkshopService(stores, { retentionMs: 30 * 24 * 60 * 60 * 1000 });
+    polls = new PollService(stores, workshops, new VoterKeyring(stores.workshops, new ServerKeys(TEST_ANONYMITY_KEY)));
     const created = await workshops.create("Cache");
     const facilitator = await workshops.joinAsFacilitator(created.facilitatorKey, "Host");
     workshopId = created.workshopId;
@@ -77,9 +77,9 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("voter co
     );
 
   it("C1 a copy moved along the log event by event equals a fresh snapshot at the same version", async () => {
-    const cache = new VoterContextCache(store);
+    const cache = new VoterContextCache(stores.workshops);
     cache.follow(workshopId);
-    const start = await loaded(store, workshopId, () => cache.pollsView(workshopId));
+    const start = await loaded(stores, workshopId, () => cache.pollsView(workshopId));
     const poll = await polls.create(host, command(host), { commandId: "p1", definition, open: true });
     await workshops.setRole(host, command(host), {
       commandId: "r1",
@@ -87,11 +87,11 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("voter co
       role: "note-taker",
     });
     await workshops.remove(host, command(host), { commandId: "x1", participantId: person(1).participantId });
-    const events = await store.eventsSince(workshopId, start.version);
+    const events = await stores.workshops.eventsSince(workshopId, start.version);
     // Delivered in two batches, overlapping (a feed may repeat what the snapshot already has).
     cache.eventsDelivered(workshopId, (events ?? []).slice(0, 2));
     cache.eventsDelivered(workshopId, events ?? []);
-    const fresh = await store.fullSnapshot(workshopId);
+    const fresh = await stores.workshops.fullSnapshot(workshopId);
     if (!fresh) throw new Error("no snapshot");
     const view = cache.pollsView(workshopId);
     expect(view?.version).toBe(fresh.version);
@@ -107,15 +107,15 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("voter co
   });
 
   it("C2 a gap, a workshop update or an unknown event drops the copy; the next look reads it again", async () => {
-    const cache = new VoterContextCache(store);
+    const cache = new VoterContextCache(stores.workshops);
     cache.follow(workshopId);
-    const start = await loaded(store, workshopId, () => cache.pollsView(workshopId));
+    const start = await loaded(stores, workshopId, () => cache.pollsView(workshopId));
     await polls.create(host, command(host), { commandId: "p1", definition, open: false });
     await polls.create(host, command(host), { commandId: "p2", definition, open: false });
-    const events = (await store.eventsSince(workshopId, start.version)) ?? [];
+    const events = (await stores.workshops.eventsSince(workshopId, start.version)) ?? [];
     cache.eventsDelivered(workshopId, events.slice(1));
     expect(cache.pollsView(workshopId)).toBeNull();
-    const again = await loaded(store, workshopId, () => cache.pollsView(workshopId));
+    const again = await loaded(stores, workshopId, () => cache.pollsView(workshopId));
     expect(again.polls).toHaveLength(2);
     cache.eventsDelivered(workshopId, [
       { v: again.version + 1, type: "notes:access", access: { docId: "plenary", openToAll: true } },
@@ -131,7 +131,7 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("voter co
     polls.follow(workshopId);
     const poll = await polls.create(host, command(host), { commandId: "p1", definition, open: true });
     await loaded(
-      store,
+      stores,
       workshopId,
       () => polls.pollsView(workshopId)?.polls.find((p) => p.pollId === poll.pollId) ?? null,
     );
@@ -140,11 +140,11 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("voter co
     // Removed after the copy was made; the copy is told nothing (a slow feed).
     await workshops.remove(host, command(host), { commandId: "x1", participantId: person(1).participantId });
     expect(await codeOf(vote(person(1), poll.pollId))).toBe("SESSION_REVOKED");
-    expect(await storedBallotOf(store, workshopId, poll, person(1).participantId)).toBeNull();
+    expect(await storedBallotOf(stores, workshopId, poll, person(1).participantId)).toBeNull();
     // Someone who joined after the copy was made is not refused for it: decided fresh.
     const late = await workshops.joinWithCode(joinCode, "Late");
     expect(await codeOf(vote({ workshopId, participantId: late.participantId }, poll.pollId, "b"))).toBe("ok");
-    const tally = await store.getTally(workshopId, poll.pollId);
+    const tally = await stores.polls.getTally(workshopId, poll.pollId);
     expect(Object.fromEntries(tally.counters)).toMatchObject({ "*|n": 2, "*|o:a": 1, "*|o:b": 1 });
   });
 
@@ -152,7 +152,7 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("voter co
     polls.follow(workshopId);
     const poll = await polls.create(host, command(host), { commandId: "p1", definition, open: true });
     await loaded(
-      store,
+      stores,
       workshopId,
       () => polls.pollsView(workshopId)?.polls.find((p) => p.pollId === poll.pollId) ?? null,
     );
@@ -166,6 +166,6 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("voter co
     await polls.close(host, command(host), { commandId: "c1", pollId: poll.pollId });
     expect(await codeOf(vote(person(2), poll.pollId))).toBe("POLL_CLOSED");
     expect(await polls.vote(person(0), counted, payload)).toEqual(first);
-    expect((await store.getTally(workshopId, poll.pollId)).counters.get("*|n")).toBe(1);
+    expect((await stores.polls.getTally(workshopId, poll.pollId)).counters.get("*|n")).toBe(1);
   });
 });

@@ -9,7 +9,7 @@ const twoNodes = cluster.start;
 
 describe("breakout rooms on two nodes", () => {
   it("a self-select rush of 60 people for 30 seats never overfills a room, with retries and duplicate emits", async () => {
-    const { a, b, store } = await twoNodes();
+    const { a, b, stores } = await twoNodes();
     const world = await workshopWithPeople([a.url, b.url], 60);
     cluster.track(world.host, ...world.people);
     const round = await planRound(
@@ -46,8 +46,8 @@ describe("breakout rooms on two nodes", () => {
     }
     const seated = outcomes.filter((answers) => answers[0]?.ok).length;
     expect(seated).toBe(30);
-    const assignments = await store.getAssignments(world.host.session.workshopId, round.roundId);
-    const counts = await store.getCounts(world.host.session.workshopId, round.roundId);
+    const assignments = await stores.breakout.getAssignments(world.host.session.workshopId, round.roundId);
+    const counts = await stores.breakout.getCounts(world.host.session.workshopId, round.roundId);
     expect(assignments.size).toBe(30);
     for (const room of round.rooms) {
       const inRoom = [...assignments.values()].filter((roomId) => roomId === room.roomId).length;
@@ -60,7 +60,7 @@ describe("breakout rooms on two nodes", () => {
   });
 
   it("the round closes exactly once on time although the node that opened it was killed", async () => {
-    const { a, b, store } = await twoNodes({ ROUND_TIMER_POLL_MS: "100" });
+    const { a, b, stores } = await twoNodes({ ROUND_TIMER_POLL_MS: "100" });
     const world = await workshopWithPeople([a.url, b.url], 4);
     cluster.track(world.host, ...world.people);
     const round = await planRound(world.host, [{ name: "A" }, { name: "B" }], { warningSeconds: 2 });
@@ -72,11 +72,11 @@ describe("breakout rooms on two nodes", () => {
     await a.kill();
     const survivor = world.people[1] as TestClient;
     await survivor.mirror.until((state) => state.breakout.round?.status === "closed", 15_000);
-    const events = (await store.eventsSince(world.host.session.workshopId, 0)) as WorkshopEvent[];
+    const events = (await stores.workshops.eventsSince(world.host.session.workshopId, 0)) as WorkshopEvent[];
     const closings = events.filter((event) => event.type === "breakout:round" && event.round.status === "closed");
     expect(closings).toHaveLength(1);
     // Nothing is left scheduled for it.
-    expect(await store.dueTimers(Date.now() + 3_600_000, 10)).toEqual([]);
+    expect(await stores.timers.dueTimers(Date.now() + 3_600_000, 10)).toEqual([]);
   });
 
   it("isolation across nodes: room events stay in their room, commands aimed at another room are FORBIDDEN", async () => {

@@ -83,7 +83,7 @@ describe("shared notes on two nodes", () => {
   });
 
   it("restart every node: the document comes back complete, and compaction kept it short", async () => {
-    const { a, b, store } = await cluster.start({ NOTES_COMPACT_AFTER: "10" });
+    const { a, b, stores } = await cluster.start({ NOTES_COMPACT_AFTER: "10" });
     const world = await editorsOnTwoNodes([a.url, b.url], 2);
     const editors = await Promise.all(world.people.map((person) => openEditor(person)));
     for (let i = 0; i < 30; i++) {
@@ -92,7 +92,7 @@ describe("shared notes on two nodes", () => {
       await editor.saved();
     }
     const before = await converged(editors);
-    expect((await store.noteUpdates(world.host.session.workshopId, "plenary")).length).toBeLessThanOrEqual(11);
+    expect((await stores.notes.noteUpdates(world.host.session.workshopId, "plenary")).length).toBeLessThanOrEqual(11);
     await Promise.all([a.kill(), b.kill()]);
     const c = await cluster.another();
     const reader = await connectClient(c.url, { sessionToken: world.host.session.sessionToken });

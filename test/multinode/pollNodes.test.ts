@@ -15,7 +15,7 @@ const pick = (index: number) => ({ kind: "single", optionId: COLOURS[index % 3]?
 
 describe("polls on two nodes", () => {
   it("200 voters over two nodes with retries, duplicate emits and second tabs: each counted exactly once", async () => {
-    const { a, b, store } = await cluster.start();
+    const { a, b, stores } = await cluster.start();
     const world = await workshopWithPeople([a.url, b.url], 200);
     cluster.track(world.host, ...world.people);
     const poll = await createPoll(world.host, singleChoice({ anonymous: true }));
@@ -65,7 +65,7 @@ describe("polls on two nodes", () => {
         20_000,
       );
     }
-    const ballots = await store.listBallots(world.host.session.workshopId, poll.pollId);
+    const ballots = await stores.polls.listBallots(world.host.session.workshopId, poll.pollId);
     expect(ballots).toHaveLength(200);
     const stored = JSON.stringify(ballots);
     for (const person of world.people) expect(stored).not.toContain(person.session.participantId);
@@ -96,7 +96,7 @@ describe("polls on two nodes", () => {
   });
 
   it("votes racing a close on the other node: every acked vote is counted, every other one is POLL_CLOSED", async () => {
-    const { a, b, store } = await cluster.start();
+    const { a, b, stores } = await cluster.start();
     const world = await workshopWithPeople([b.url], 40);
     const host = await connectClient(a.url, { sessionToken: world.host.session.sessionToken });
     cluster.track(world.host, host, ...world.people);
@@ -107,10 +107,10 @@ describe("polls on two nodes", () => {
     const answers = await voting;
     const acked = answers.filter((answer) => answer.ok).length;
     for (const answer of answers) if (!answer.ok) expect(answer.error.code).toBe("POLL_CLOSED");
-    const tally = await store.getTally(host.session.workshopId, poll.pollId);
+    const tally = await stores.polls.getTally(host.session.workshopId, poll.pollId);
     expect(tally.counters.get("*|n") ?? 0).toBe(acked);
     // Nothing is counted after the close, whatever arrives later.
     expect((await vote(world.people[0] as TestClient, poll.pollId, pick(1))).ok).toBe(false);
-    expect((await store.getTally(host.session.workshopId, poll.pollId)).counters.get("*|n") ?? 0).toBe(acked);
+    expect((await stores.polls.getTally(host.session.workshopId, poll.pollId)).counters.get("*|n") ?? 0).toBe(acked);
   });
 });

@@ -8,7 +8,7 @@ const cluster = useTwoNodes();
 
 describe("Q&A on two nodes", () => {
   it("upvotes are exact with retries, duplicate emits and second tabs on the other node", async () => {
-    const { a, b, store } = await cluster.start({ QNA_VOTES_PER_SECOND: "50" });
+    const { a, b, stores } = await cluster.start({ QNA_VOTES_PER_SECOND: "50" });
     const world = await workshopWithPeople([a.url, b.url], 60);
     cluster.track(world.host, ...world.people);
     const tabs = await Promise.all(
@@ -49,6 +49,6 @@ describe("Q&A on two nodes", () => {
     for (const client of [world.host, watcherOnB]) {
       await client.mirror.until(() => votesOf(client, questionId) === 30, 20_000);
     }
-    expect(await store.questionVotes(world.host.session.workshopId, [questionId])).toEqual([30]);
+    expect(await stores.qna.questionVotes(world.host.session.workshopId, [questionId])).toEqual([30]);
   });
 });

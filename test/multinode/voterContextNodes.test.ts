@@ -22,7 +22,7 @@ const pick = (index: number) => ({ kind: "single", optionId: COLOURS[index % 3]?
 
 describe("votes decided from a node's copy, two nodes", () => {
   it("removed on node A, then voting on node B at once: never counted", async () => {
-    const { a, b, store } = await cluster.start();
+    const { a, b, stores } = await cluster.start();
     const world = await workshopWithPeople([b.url], 6);
     const hostOnA = await connectClient(a.url, { sessionToken: world.host.session.sessionToken });
     cluster.track(world.host, hostOnA, ...world.people);
@@ -39,13 +39,13 @@ describe("votes decided from a node's copy, two nodes", () => {
       // Either refused or cut off by the revocation; never counted.
       const answer = await vote(person, poll.pollId, pick(index)).catch(() => null);
       if (answer) expect(answer).toMatchObject({ ok: false, error: { code: "SESSION_REVOKED" } });
-      expect(await storedBallotOf(store, hostOnA.session.workshopId, poll, person.session.participantId)).toBeNull();
+      expect(await storedBallotOf(stores, hostOnA.session.workshopId, poll, person.session.participantId)).toBeNull();
     }
-    expect((await store.getTally(hostOnA.session.workshopId, poll.pollId)).counters.get("*|n")).toBe(1);
+    expect((await stores.polls.getTally(hostOnA.session.workshopId, poll.pollId)).counters.get("*|n")).toBe(1);
   });
 
   it("moved on node A, then voting on node B at once: the ballot counts in the new room", async () => {
-    const { a, b, store } = await cluster.start();
+    const { a, b, stores } = await cluster.start();
     const world = await workshopWithPeople([b.url], 4);
     const hostOnA = await connectClient(a.url, { sessionToken: world.host.session.sessionToken });
     cluster.track(world.host, hostOnA, ...world.people);
@@ -55,7 +55,7 @@ describe("votes decided from a node's copy, two nodes", () => {
     await openRound(hostOnA, round);
     const poll = await createPoll(hostOnA, singleChoice({ scope: { kind: "everyRoom", roundId: round.roundId } }));
     const [mover, steady] = world.people as [TestClient, TestClient];
-    const assignments = await store.getAssignments(workshopId, round.roundId);
+    const assignments = await stores.breakout.getAssignments(workshopId, round.roundId);
     const steadyRoom = assignments.get(steady.session.participantId) as RoomId;
     expect(await vote(steady, poll.pollId, pick(0))).toMatchObject({ ok: true });
     const rooms = round.rooms.map((room) => room.roomId);
@@ -72,7 +72,7 @@ describe("votes decided from a node's copy, two nodes", () => {
       current = target;
       // A different option each time, so every vote moves the ballot and its room's counters.
       expect(await vote(mover, poll.pollId, pick(step + 1))).toMatchObject({ ok: true, data: { changed: true } });
-      const counters = (await store.getTally(workshopId, poll.pollId)).counters;
+      const counters = (await stores.polls.getTally(workshopId, poll.pollId)).counters;
       for (const roomId of rooms) {
         const expected = (roomId === current ? 1 : 0) + (roomId === steadyRoom ? 1 : 0);
         expect(counters.get(`${roomId}|n`) ?? 0).toBe(expected);

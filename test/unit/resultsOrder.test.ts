@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { PollTally } from "../../server/domain/polls/records.js";
 import { noteTally, type Send, takeIncluded, votersFirst } from "../../server/realtime/pollResultsFeed.js";
-import { decodeTallyNotice, TALLY_NOTICE_MAX_FIELDS } from "../../server/store/tallyNotice.js";
-import type { PollTally } from "../../server/store/types.js";
+import { decodeTallyNotice, TALLY_NOTICE_MAX_FIELDS } from "../../server/store/polls/tallyNotice.js";
 import type { PollId, PollResultsUpdate } from "../../shared/poll.js";
 
 const update = (pollId: string, tallyVersion: number) =>

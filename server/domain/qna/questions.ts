@@ -1,5 +1,5 @@
 import type { BoardId, QuestionId, QuestionView } from "../../../shared/qna.js";
-import type { BoardRecord, QuestionRecord } from "../../store/types.js";
+import type { BoardRecord, QuestionRecord } from "../../domain/qna/records.js";
 import { DomainError } from "../errors.js";
 
 /** Pure Q&A rules: what a question looks like to viewers, and how moderation changes it. */

@@ -16,7 +16,7 @@ import {
   type ReportScope,
   type ReportSection,
 } from "../../../shared/report.js";
-import type { QuestionRecord } from "../../store/types.js";
+import type { QuestionRecord } from "../../domain/qna/records.js";
 import { DomainError } from "../errors.js";
 import type { ParticipantRecord, WorkshopRecord } from "../records.js";
 import { reportNotes, withoutBidiControlsIn } from "./inert.js";

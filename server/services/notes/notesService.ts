@@ -4,11 +4,12 @@ import { isRoundRunning } from "../../../shared/breakout.js";
 import type { ParsedPayload } from "../../../shared/events.js";
 import type { WorkshopId } from "../../../shared/ids.js";
 import { NOTES_TEXT, type NoteAccess, type NoteDocId, type SnapshotView } from "../../../shared/notes.js";
+import type { CommandRef } from "../../domain/commands.js";
 import { DomainError } from "../../domain/errors.js";
 import { stampAwarenessName } from "../../domain/notes/awareness.js";
 import { restoreUpdate } from "../../domain/notes/documents.js";
 import type { ParticipantRecord, WorkshopRecord } from "../../domain/records.js";
-import type { CommandRef, Store } from "../../store/types.js";
+import type { Stores } from "../../store/stores.js";
 import { decideAndCommit } from "../commit.js";
 import { RateWindow } from "../rateWindow.js";
 import type { Actor, WorkshopService } from "../workshopService.js";
@@ -47,7 +48,7 @@ export class NotesService {
   private readonly compacting = new Set<string>();
 
   constructor(
-    private readonly store: Store,
+    private readonly stores: Stores,
     private readonly workshops: WorkshopService,
     private readonly validator: UpdateValidator,
     private readonly limits: NotesLimits,
@@ -103,13 +104,12 @@ export class NotesService {
     if (!(await this.validator.validate(payload.update))) {
       throw new DomainError("BAD_REQUEST", "the update is not a valid Yjs update");
     }
-    const stored = await this.store.appendNoteUpdate(
-      who.workshopId,
-      payload.docId,
-      toBase64(payload.update),
-      payload.update.byteLength,
-      this.limits.docMaxBytes,
-    );
+    const stored = await this.stores.notes.appendNoteUpdate(who.workshopId, {
+      docId: payload.docId,
+      update: toBase64(payload.update),
+      bytes: payload.update.byteLength,
+      maxBytes: this.limits.docMaxBytes,
+    });
     if (stored.status === "tooLarge") {
       throw new DomainError("PAYLOAD_TOO_LARGE", `a notes document has at most ${this.limits.docMaxBytes} bytes`);
     }
@@ -133,9 +133,9 @@ export class NotesService {
   }
 
   setAccess(who: Actor, command: CommandRef, payload: ParsedPayload<"notes:setAccess">): Promise<NoteAccess> {
-    return decideAndCommit(this.store, who.workshopId, command, async () => {
+    return decideAndCommit(this.stores.workshops, who.workshopId, command, async () => {
       await this.workshops.authorizedContext("notes:setAccess", who);
-      const expected = await this.store.getNoteAccess(who.workshopId, payload.docId);
+      const expected = await this.stores.notes.getNoteAccess(who.workshopId, payload.docId);
       const next = { docId: payload.docId, openToAll: payload.openToAll };
       return {
         writes: [{ kind: "noteAccess", expected, next }],
@@ -155,20 +155,20 @@ export class NotesService {
       name: payload.name,
       takenAt: this.now(),
     };
-    await this.store.saveSnapshot(who.workshopId, view, toBase64(merged));
+    await this.stores.notes.saveSnapshot(who.workshopId, view, toBase64(merged));
     return view;
   }
 
   async snapshots(who: Actor, payload: ParsedPayload<"notes:snapshots">) {
     const rights = await this.rights(who, payload.docId, "notes:snapshots");
     if (!rights.canRead) throw new DomainError("FORBIDDEN", "these notes are not yours to read");
-    return { snapshots: await this.store.listSnapshots(who.workshopId, payload.docId) };
+    return { snapshots: await this.stores.notes.listSnapshots(who.workshopId, payload.docId) };
   }
 
   async snapshotState(who: Actor, payload: ParsedPayload<"notes:snapshotState">) {
     const rights = await this.rights(who, payload.docId, "notes:snapshotState");
     if (!rights.canRead) throw new DomainError("FORBIDDEN", "these notes are not yours to read");
-    const state = await this.store.snapshotState(who.workshopId, payload.docId, payload.snapshotId);
+    const state = await this.stores.notes.snapshotState(who.workshopId, payload.docId, payload.snapshotId);
     if (state === null) throw new DomainError("NOT_FOUND", "no such snapshot");
     return { update: fromBase64(state) };
   }
@@ -177,23 +177,22 @@ export class NotesService {
   async restore(who: Actor, payload: ParsedPayload<"notes:restore">): Promise<{ update: Uint8Array; bytes: number }> {
     const rights = await this.rights(who, payload.docId, "notes:restore");
     if (!rights.canEdit) throw new DomainError("FORBIDDEN", "only editors restore snapshots");
-    const state = await this.store.snapshotState(who.workshopId, payload.docId, payload.snapshotId);
+    const state = await this.stores.notes.snapshotState(who.workshopId, payload.docId, payload.snapshotId);
     if (state === null) throw new DomainError("NOT_FOUND", "no such snapshot");
     const update = restoreUpdate(await this.mergedState(who.workshopId, payload.docId), fromBase64(state));
-    const stored = await this.store.appendNoteUpdate(
-      who.workshopId,
-      payload.docId,
-      toBase64(update),
-      update.byteLength,
-      this.limits.docMaxBytes,
-    );
+    const stored = await this.stores.notes.appendNoteUpdate(who.workshopId, {
+      docId: payload.docId,
+      update: toBase64(update),
+      bytes: update.byteLength,
+      maxBytes: this.limits.docMaxBytes,
+    });
     if (stored.status === "tooLarge") throw new DomainError("PAYLOAD_TOO_LARGE", "the document is full");
     return { update, bytes: stored.bytes };
   }
 
   /** The whole document as one update (exports and the report read it). */
   async mergedState(workshopId: WorkshopId, docId: NoteDocId): Promise<Uint8Array> {
-    const updates = await this.store.noteUpdates(workshopId, docId);
+    const updates = await this.stores.notes.noteUpdates(workshopId, docId);
     return updates.length === 1 ? fromBase64(updates[0] as string) : Y.mergeUpdates(updates.map(fromBase64));
   }
 
@@ -211,15 +210,15 @@ export class NotesService {
     docId: NoteDocId,
   ): Promise<NotesRights> {
     const staff = actor.role === "facilitator" || actor.role === "note-taker";
-    const access = await this.store.getNoteAccess(workshop.workshopId, docId);
+    const access = await this.stores.notes.getNoteAccess(workshop.workshopId, docId);
     const openToAll = access?.openToAll ?? false;
     if (docId === "plenary") return { canRead: true, canEdit: staff || openToAll, openToAll };
     if (staff) return { canRead: true, canEdit: true, openToAll };
     const roundId = workshop.currentRoundId;
     const [round, roomId] = roundId
       ? await Promise.all([
-          this.store.getRound(workshop.workshopId, roundId),
-          this.store.getAssignment(workshop.workshopId, roundId, actor.participantId),
+          this.stores.breakout.getRound(workshop.workshopId, roundId),
+          this.stores.breakout.getAssignment(workshop.workshopId, roundId, actor.participantId),
         ])
       : [null, null];
     const inRoom = isRoundRunning(round) && roomId === docId;
@@ -240,17 +239,16 @@ export class NotesService {
     if (this.compacting.has(key)) return;
     this.compacting.add(key);
     try {
-      const updates = await this.store.noteUpdates(workshopId, docId);
+      const updates = await this.stores.notes.noteUpdates(workshopId, docId);
       if (updates.length < 2) return;
       const merged = Y.mergeUpdates(updates.map(fromBase64));
-      await this.store.compactNoteUpdates(
-        workshopId,
+      await this.stores.notes.compactNoteUpdates(workshopId, {
         docId,
-        updates.length,
-        updates[updates.length - 1] as string,
-        toBase64(merged),
-        merged.byteLength,
-      );
+        replaced: updates.length,
+        lastReplaced: updates[updates.length - 1] as string,
+        merged: toBase64(merged),
+        mergedBytes: merged.byteLength,
+      });
     } catch {
       // Compaction is an optimisation: the next update past the threshold tries again.
     } finally {

@@ -1,6 +1,6 @@
-import type { PollId } from "../../shared/poll.js";
-import { TALLY_VERSION_COUNTER } from "../domain/polls/counters.js";
-import type { PollTally } from "./types.js";
+import type { PollId } from "../../../shared/poll.js";
+import { TALLY_VERSION_COUNTER } from "../../domain/polls/counters.js";
+import type { PollTally } from "../../domain/polls/records.js";
 
 /**
  * A ballot's notification carries its poll's counters when there are at most this many fields

@@ -1,0 +1,34 @@
+import type { ParticipantId, WorkshopId } from "../../../shared/ids.js";
+
+/** One connection opening, of one person. */
+export interface ConnectionOpen {
+  participantId: ParticipantId;
+  /** `<nodeId>/<socketId>`: lets a surviving node close it if its node dies. */
+  connectionId: string;
+  /** Open connections the person may hold at once; one more is refused (nothing written). */
+  maxConnections?: number;
+}
+
+/**
+ * Who is online: a workshop's open connections and each person's count (the first opening and
+ * the last closing log `participant:presence`), and the liveness of server nodes, so survivors
+ * can close the connections of a node that died.
+ */
+export interface PresenceStore {
+  /** Marks one connection open; false (nothing written) when the person already holds maxConnections. */
+  connect(workshopId: WorkshopId, connection: ConnectionOpen): Promise<boolean>;
+  /** Idempotent; the last connection closing appends `participant:presence` offline. */
+  disconnect(workshopId: WorkshopId, connectionId: string): Promise<void>;
+  /** How many connections a person holds open now (for refusing one too many at the door). */
+  connectionCount(workshopId: WorkshopId, participantId: ParticipantId): Promise<number>;
+  /**
+   * Closes the connections a node left behind (connection ids start with `<nodeId>/`): all of
+   * them for a dead node; for a live node, those `keep` says no to (a disconnect whose store
+   * write failed while Redis was away).
+   */
+  reapNode(nodeId: string, keep?: (connectionId: string) => boolean): Promise<number>;
+  heartbeat(nodeId: string, now: number): Promise<void>;
+  deadNodes(olderThan: number): Promise<string[]>;
+  /** A deleted workshop: no live node's list of workshops to reap names it any more. */
+  forgetWorkshop(workshopId: WorkshopId): Promise<void>;
+}

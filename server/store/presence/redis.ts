@@ -1,0 +1,70 @@
+import type { ParticipantId, WorkshopId } from "../../../shared/ids.js";
+import type { RedisCore } from "../redis/core.js";
+import { EVENT_LOG_CAP } from "../workshop/port.js";
+import type { ConnectionOpen, PresenceStore } from "./port.js";
+import { connectScript, disconnectScript } from "./scripts.js";
+
+/** Open connections and node liveness in Redis: a hash of connections, a count per person, a heartbeat set. */
+export class RedisPresenceStore implements PresenceStore {
+  constructor(private readonly core: RedisCore) {}
+
+  async connect(workshopId: WorkshopId, connection: ConnectionOpen): Promise<boolean> {
+    const keys = this.core.keys(workshopId);
+    await this.core.rememberNodeWorkshop(connection.connectionId, workshopId);
+    const reply = await this.core.run(
+      connectScript,
+      [keys.meta, keys.version, keys.log, keys.connections, keys.onlineCounts],
+      [
+        keys.changes,
+        EVENT_LOG_CAP,
+        connection.connectionId,
+        connection.participantId,
+        connection.maxConnections ?? Number.MAX_SAFE_INTEGER,
+      ],
+    );
+    return Number(reply) !== -2;
+  }
+
+  async disconnect(workshopId: WorkshopId, connectionId: string): Promise<void> {
+    const keys = this.core.keys(workshopId);
+    await this.core.run(
+      disconnectScript,
+      [keys.version, keys.log, keys.connections, keys.onlineCounts],
+      [keys.changes, EVENT_LOG_CAP, connectionId],
+    );
+  }
+
+  async connectionCount(workshopId: WorkshopId, participantId: ParticipantId): Promise<number> {
+    const keys = this.core.keys(workshopId);
+    return Number((await this.core.bounded(this.core.client.hGet(keys.onlineCounts, participantId))) ?? 0);
+  }
+
+  async reapNode(nodeId: string, keep?: (connectionId: string) => boolean): Promise<number> {
+    const { client, global } = this.core;
+    const workshopsKey = global.nodeWorkshops(nodeId);
+    const workshopIds = await this.core.bounded(client.sMembers(workshopsKey));
+    let reaped = 0;
+    for (const workshopId of workshopIds) {
+      const connectionIds = await this.core.bounded(client.hKeys(this.core.keys(workshopId).connections));
+      for (const connectionId of connectionIds) {
+        if (!connectionId.startsWith(`${nodeId}/`) || keep?.(connectionId)) continue;
+        await this.disconnect(workshopId, connectionId);
+        reaped++;
+      }
+    }
+    if (!keep) await this.core.bounded(client.multi().del(workshopsKey).zRem(global.nodes, nodeId).exec());
+    return reaped;
+  }
+
+  async heartbeat(nodeId: string, now: number): Promise<void> {
+    await this.core.bounded(this.core.client.zAdd(this.core.global.nodes, { score: now, value: nodeId }));
+  }
+
+  async deadNodes(olderThan: number): Promise<string[]> {
+    return this.core.bounded(this.core.client.zRangeByScore(this.core.global.nodes, 0, olderThan - 1));
+  }
+
+  forgetWorkshop(workshopId: WorkshopId): Promise<void> {
+    return this.core.forgetNodeWorkshops(workshopId);
+  }
+}

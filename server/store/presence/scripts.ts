@@ -1,0 +1,33 @@
+import { script } from "../redis/lua.js";
+
+/**
+ * KEYS: meta, version, log, connections, onlineCounts. ARGV: channel, cap, connectionId,
+ * participantId, maxConnections. Returns the person's open connections, 0 when this one was
+ * already counted, or -2 when they already hold maxConnections (nothing written).
+ */
+export const connectScript = script(`
+require_workshop(KEYS[1])
+if redis.call('HEXISTS', KEYS[4], ARGV[3]) == 1 then return 0 end
+if tonumber(redis.call('HGET', KEYS[5], ARGV[4]) or '0') >= tonumber(ARGV[5]) then return -2 end
+redis.call('HSET', KEYS[4], ARGV[3], ARGV[4])
+local count = redis.call('HINCRBY', KEYS[5], ARGV[4], 1)
+if count == 1 then
+  append_events(KEYS[2], KEYS[3], ARGV[1], tonumber(ARGV[2]),
+    {'{"type":"participant:presence","participantId":"' .. ARGV[4] .. '","online":true}'})
+end
+return count
+`);
+
+/** KEYS: version, log, connections, onlineCounts. ARGV: channel, cap, connectionId. Idempotent. */
+export const disconnectScript = script(`
+local participant = redis.call('HGET', KEYS[3], ARGV[3])
+if not participant then return -1 end
+redis.call('HDEL', KEYS[3], ARGV[3])
+local count = redis.call('HINCRBY', KEYS[4], participant, -1)
+if count <= 0 then
+  redis.call('HDEL', KEYS[4], participant)
+  append_events(KEYS[1], KEYS[2], ARGV[1], tonumber(ARGV[2]),
+    {'{"type":"participant:presence","participantId":"' .. participant .. '","online":false}'})
+end
+return count
+`);

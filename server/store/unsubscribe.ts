@@ -1,0 +1,2 @@
+/** Stops a subscription (to a workshop's changes, tallies or Q&A revisions). */
+export type Unsubscribe = () => Promise<void>;

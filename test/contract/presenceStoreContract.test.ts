@@ -1,0 +1,146 @@
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import type { WorkshopRecord } from "../../server/domain/records.js";
+import type { Stores } from "../../server/store/stores.js";
+import { closeStores, factories, person, workshopRecord } from "../helpers/contractStores.js";
+
+afterAll(closeStores);
+
+/** The people a snapshot would list: active ones, with presence. */
+async function activeView(stores: Stores, workshopId: string) {
+  const full = await stores.workshops.fullSnapshot(workshopId);
+  if (!full) return null;
+  return { version: full.version, participants: full.participants.filter((p) => p.status === "active") };
+}
+
+/** Open connections, presence events, node liveness and reaping (rule ids S...). */
+describe.each(Object.keys(factories) as Array<keyof typeof factories>)("presence store contract: %s", (kind) => {
+  let stores: Stores;
+  let workshop: WorkshopRecord;
+  beforeEach(async () => {
+    stores = await factories[kind]();
+    workshop = workshopRecord();
+    await stores.workshops.createWorkshop(workshop);
+  });
+
+  it("S2b joining connected is one event, online from the start; connecting again changes nothing", async () => {
+    const bob = person("bob");
+    expect(
+      await stores.workshops.addParticipant(workshop.workshopId, {
+        record: bob,
+        sessionTokenHash: "tb",
+        connectionId: "n1/bob",
+      }),
+    ).toMatchObject({ version: 1 });
+    await stores.presence.connect(workshop.workshopId, { participantId: bob.participantId, connectionId: "n1/bob" });
+    const events = await stores.workshops.eventsSince(workshop.workshopId, 0);
+    expect(events).toEqual([
+      {
+        v: 1,
+        type: "participant:upserted",
+        participant: { participantId: bob.participantId, displayName: "Person bob", role: "participant" },
+        online: true,
+      },
+    ]);
+    expect((await activeView(stores, workshop.workshopId))?.participants[0]?.online).toBe(true);
+    await stores.presence.disconnect(workshop.workshopId, "n1/bob");
+    expect((await activeView(stores, workshop.workshopId))?.participants[0]?.online).toBe(false);
+  });
+
+  it("S3 presence: first connection goes online, last goes offline, repeats change nothing", async () => {
+    const alice = person("alice");
+    await stores.workshops.addParticipant(workshop.workshopId, { record: alice, sessionTokenHash: "t" });
+    await stores.presence.connect(workshop.workshopId, { participantId: alice.participantId, connectionId: "n1/a" });
+    await stores.presence.connect(workshop.workshopId, { participantId: alice.participantId, connectionId: "n1/a" });
+    await stores.presence.connect(workshop.workshopId, { participantId: alice.participantId, connectionId: "n2/b" });
+    expect((await activeView(stores, workshop.workshopId))?.participants[0]?.online).toBe(true);
+    await stores.presence.disconnect(workshop.workshopId, "n1/a");
+    await stores.presence.disconnect(workshop.workshopId, "n1/a");
+    expect((await activeView(stores, workshop.workshopId))?.participants[0]?.online).toBe(true);
+    await stores.presence.disconnect(workshop.workshopId, "n2/b");
+    const snapshot = await activeView(stores, workshop.workshopId);
+    expect(snapshot?.participants[0]?.online).toBe(false);
+    const presence = (await stores.workshops.eventsSince(workshop.workshopId, 0))?.filter(
+      (e) => e.type === "participant:presence",
+    );
+    expect(presence?.map((event) => event.type === "participant:presence" && event.online)).toEqual([true, false]);
+  });
+
+  it("S11 reaping a dead node closes exactly its connections", async () => {
+    const alice = person("alice");
+    const bob = person("bob");
+    await stores.workshops.addParticipant(workshop.workshopId, { record: alice, sessionTokenHash: "ta" });
+    await stores.workshops.addParticipant(workshop.workshopId, { record: bob, sessionTokenHash: "tb" });
+    await stores.presence.connect(workshop.workshopId, { participantId: alice.participantId, connectionId: "ndead/1" });
+    await stores.presence.connect(workshop.workshopId, { participantId: bob.participantId, connectionId: "ndead/2" });
+    await stores.presence.connect(workshop.workshopId, { participantId: bob.participantId, connectionId: "nlive/3" });
+    await stores.presence.heartbeat("ndead", 1000);
+    await stores.presence.heartbeat("nlive", 50_000);
+    expect(await stores.presence.deadNodes(10_000)).toEqual(["ndead"]);
+    expect(await stores.presence.reapNode("ndead")).toBe(2);
+    const online = (await activeView(stores, workshop.workshopId))?.participants.map((p) => [p.displayName, p.online]);
+    expect(new Map(online as Array<[string, boolean]>)).toEqual(
+      new Map([
+        ["Person alice", false],
+        ["Person bob", true],
+      ]),
+    );
+    expect(await stores.presence.deadNodes(10_000)).toEqual([]);
+  });
+
+  it("S11b a live node's repair closes only the connections it no longer has", async () => {
+    const alice = person("alice");
+    await stores.workshops.addParticipant(workshop.workshopId, { record: alice, sessionTokenHash: "ta" });
+    await stores.presence.connect(workshop.workshopId, { participantId: alice.participantId, connectionId: "nself/1" });
+    await stores.presence.connect(workshop.workshopId, { participantId: alice.participantId, connectionId: "nself/2" });
+    await stores.presence.heartbeat("nself", 50_000);
+    expect(await stores.presence.reapNode("nself", (connectionId) => connectionId === "nself/2")).toBe(1);
+    expect((await activeView(stores, workshop.workshopId))?.participants[0]?.online).toBe(true);
+    expect(await stores.presence.reapNode("nself", () => false)).toBe(1);
+    expect((await activeView(stores, workshop.workshopId))?.participants[0]?.online).toBe(false);
+    // A live node stays registered.
+    expect(await stores.presence.deadNodes(60_000)).toEqual(["nself"]);
+  });
+
+  it("S16 connecting past a person's connection limit is refused and writes nothing", async () => {
+    const alice = person("alice");
+    await stores.workshops.addParticipant(workshop.workshopId, { record: alice, sessionTokenHash: "tokenhash-a" });
+    expect(
+      await stores.presence.connect(workshop.workshopId, {
+        participantId: alice.participantId,
+        connectionId: "n1/one",
+        maxConnections: 2,
+      }),
+    ).toBe(true);
+    expect(
+      await stores.presence.connect(workshop.workshopId, {
+        participantId: alice.participantId,
+        connectionId: "n1/two",
+        maxConnections: 2,
+      }),
+    ).toBe(true);
+    expect(
+      await stores.presence.connect(workshop.workshopId, {
+        participantId: alice.participantId,
+        connectionId: "n1/three",
+        maxConnections: 2,
+      }),
+    ).toBe(false);
+    // The same connection again is no new connection.
+    expect(
+      await stores.presence.connect(workshop.workshopId, {
+        participantId: alice.participantId,
+        connectionId: "n1/two",
+        maxConnections: 2,
+      }),
+    ).toBe(true);
+    expect(await stores.presence.connectionCount(workshop.workshopId, alice.participantId)).toBe(2);
+    await stores.presence.disconnect(workshop.workshopId, "n1/one");
+    expect(
+      await stores.presence.connect(workshop.workshopId, {
+        participantId: alice.participantId,
+        connectionId: "n1/three",
+        maxConnections: 2,
+      }),
+    ).toBe(true);
+  });
+});
