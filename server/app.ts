@@ -3,7 +3,9 @@ import type { createShardedAdapter } from "@socket.io/redis-adapter";
 import express from "express";
 import helmet from "helmet";
 import { Server } from "socket.io";
+import type { CommandName } from "../shared/events.js";
 import { type Config, readWordListFile } from "./config.js";
+import type { Actor } from "./domain/commands.js";
 import { BUILT_IN_WORD_LISTS, buildWordList, mergeWordLists } from "./domain/qna/wordList.js";
 import { clientRoutes } from "./http/clientRoutes.js";
 import { errorHandler } from "./http/errors.js";
@@ -34,6 +36,7 @@ import { startSharedTimers } from "./realtime/sharedTimers.js";
 import type { WorkshopServer } from "./realtime/types.js";
 import { workshopHandlers } from "./realtime/workshopHandlers.js";
 import type { ServerKeys } from "./security/serverKeys.js";
+import { Authorizer } from "./services/authorizer.js";
 import { BreakoutService } from "./services/breakoutService.js";
 import { DoorLimits } from "./services/doorLimits.js";
 import { NotesService } from "./services/notes/notesService.js";
@@ -69,11 +72,12 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const { config, stores, logger, nodeId } = deps;
   const metrics = createMetrics();
-  const service = new WorkshopService(stores, {
+  const authorizer = new Authorizer(stores);
+  const service = new WorkshopService(stores, authorizer, {
     retentionMs: config.RETENTION_DAYS * DAY_MS,
     joinsPerMinute: config.RATE_JOINS_PER_WORKSHOP_PER_MINUTE,
   });
-  const retention = new RetentionService(stores, service);
+  const retention = new RetentionService(stores, service, authorizer);
   const keyring = new VoterKeyring(stores.workshops, deps.keys);
   const limits = new DoorLimits(stores.rates, deps.keys, {
     createPerHour: config.RATE_CREATE_PER_HOUR,
@@ -81,7 +85,7 @@ export function createApp(deps: AppDeps): App {
     joinsPerAddressPerMinute: config.RATE_JOINS_PER_ADDRESS_PER_MINUTE,
   });
   const breakout = new BreakoutService(stores, service);
-  const polls = new PollService(stores, service, keyring);
+  const polls = new PollService(stores, service, authorizer, keyring);
   const qna = new QnaService(stores, service, keyring, {
     questionMax: config.QNA_QUESTION_MAX,
     questionsPerMinute: config.QNA_QUESTIONS_PER_MINUTE,
@@ -213,7 +217,8 @@ export function createApp(deps: AppDeps): App {
   const handlerContext = {
     logger,
     metrics,
-    allowCommand: createRateLimiter({ perSecond: 20, burst: 40 }),
+    allowCommand: createRateLimiter({ perSecond: config.COMMANDS_PER_SECOND, burst: config.COMMAND_BURST }),
+    authorize: (command: CommandName, who: Actor) => authorizer.authorize(command, who),
     activity,
   };
 

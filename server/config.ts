@@ -83,6 +83,10 @@ export const ConfigSchema = z.object({
     .int()
     .min(16 * 1024)
     .default(4 * 1024 * 1024),
+  /** Commands one connection may send per second, sustained (a token bucket: RATE_LIMITED past it). */
+  COMMANDS_PER_SECOND: z.coerce.number().int().min(1).default(20),
+  /** Commands one connection may send at once before the sustained rate applies. */
+  COMMAND_BURST: z.coerce.number().int().min(1).default(40),
   /** Notes updates (and cursor moves) one connection may send per second. */
   NOTES_UPDATES_PER_SECOND: z.coerce.number().int().min(1).default(30),
   /** Time a notes update may take to decode (off the main thread) before it is refused as hostile, ms. */

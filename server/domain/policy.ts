@@ -10,6 +10,11 @@ interface Rule {
   allowedWhenEnded: boolean;
   /** A room's lead may also run it, for their own room only (the service checks which room). */
   roomLead?: boolean;
+  /**
+   * The service authorizes it itself, from its own copy of the actor (the vote's one-round-trip
+   * path, re-checked by the store's version): the command wrapper does not read the actor first.
+   */
+  authorizedInService?: true;
 }
 
 const everyone = ["facilitator", "note-taker", "participant"] as const;
@@ -56,7 +61,7 @@ export const policy = {
   "poll:duplicate": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
   "poll:delete": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
   // Who may vote in which poll (its room, its status) is the service's to check.
-  "poll:vote": { roles: everyone, allowedWhenEnded: false },
+  "poll:vote": { roles: everyone, allowedWhenEnded: false, authorizedInService: true },
   // Your own ballot, in a poll you can see (the service checks).
   "poll:retract": { roles: everyone, allowedWhenEnded: false },
   "poll:mine": { roles: everyone, allowedWhenEnded: true },
@@ -88,6 +93,15 @@ export const policy = {
   "notes:snapshotState": { roles: everyone, allowedWhenEnded: true },
   "notes:restore": { roles: ["facilitator", "note-taker"], allowedWhenEnded: false, roomLead: true },
 } as const satisfies Record<CommandName, Rule>;
+
+/** Commands their service authorizes itself (see Rule.authorizedInService); every other one is authorized by the wrapper. */
+export type AuthorizedInService = {
+  [C in CommandName]: (typeof policy)[C] extends { authorizedInService: true } ? C : never;
+}[CommandName];
+
+export function isAuthorizedInService(command: CommandName): command is AuthorizedInService {
+  return "authorizedInService" in policy[command];
+}
 
 /** How the actor is allowed: by role, or only as the lead of one room (the service checks the room). */
 export type Authority = "role" | "roomLead";

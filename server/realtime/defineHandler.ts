@@ -7,18 +7,21 @@ import {
   type ParsedPayload,
 } from "../../shared/events.js";
 import type { Ack, ErrorBody } from "../../shared/protocol.js";
-import type { CommandRef } from "../domain/commands.js";
+import type { Actor, CommandContext, CommandRef } from "../domain/commands.js";
 import { DomainError } from "../domain/errors.js";
-import { policy } from "../domain/policy.js";
+import { type AuthorizedInService, isAuthorizedInService, policy } from "../domain/policy.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
-import type { Actor } from "../services/workshopService.js";
 import { commandAnswered, commandStarted } from "./inflight.js";
 import type { WorkshopSocket } from "./types.js";
 
-/** What a command handler gets: who sent it, the write's identity when it writes, and the parsed payload. */
+/**
+ * What a command handler gets: who sent it, already authorized by the policy table for this very
+ * command (the actor and workshop read fresh), the write's identity when it writes, and the parsed
+ * payload. A command its service authorizes itself (the vote's fast path) gets only who sent it.
+ */
 export interface HandlerInput<C extends CommandName> {
-  who: Actor;
+  who: C extends AuthorizedInService ? Actor : CommandContext;
   command: CommandRef;
   payload: ParsedPayload<C>;
   socket: WorkshopSocket;
@@ -36,6 +39,8 @@ export interface HandlerContext {
   metrics: Metrics;
   /** Refuses floods per connection before any work is done. */
   allowCommand(socket: WorkshopSocket): boolean;
+  /** The policy table's decision for a command, with the actor and workshop read fresh (Authorizer). */
+  authorize(command: CommandName, who: Actor): Promise<CommandContext>;
   /** A write command succeeded in this workshop (its retention idle clock starts again). */
   activity?(workshopId: string): void;
 }
@@ -116,9 +121,11 @@ async function runCommand<C extends CommandName>(
     const parsed = commands[name].payload.safeParse(args[0]);
     if (!parsed.success) return failure(describeInvalid(parsed.error));
     const payload = parsed.data as ParsedPayload<C>;
-    const who = { workshopId: socket.data.workshopId, participantId: socket.data.participantId };
+    const actor: Actor = { workshopId: socket.data.workshopId, participantId: socket.data.participantId };
+    // Every command is authorized here, as the command it is: role, state, the actor still in.
+    const who = (isAuthorizedInService(name) ? actor : await context.authorize(name, actor)) as HandlerInput<C>["who"];
     const commandId = "commandId" in payload && typeof payload.commandId === "string" ? payload.commandId : "";
-    const data = await run({ who, command: { actorId: who.participantId, commandId }, payload, socket });
+    const data = await run({ who, command: { actorId: actor.participantId, commandId }, payload, socket });
     return { ok: true, data };
   } catch (error) {
     if (error instanceof DomainError) {

@@ -22,14 +22,14 @@ import {
   setLead,
   takeHelp,
 } from "../domain/breakout/rounds.js";
-import type { CommandRef } from "../domain/commands.js";
+import type { CommandContext, CommandRef } from "../domain/commands.js";
 import { DomainError } from "../domain/errors.js";
 import type { WorkshopRecord } from "../domain/records.js";
 import { newBroadcastId, newHelpId, newRoomId, newRoundId } from "../security/ids.js";
 import type { RoomMove } from "../store/breakout/port.js";
 import type { Stores } from "../store/stores.js";
 import { decideAndCommit } from "./commit.js";
-import type { Actor, CommandContext, WorkshopService } from "./workshopService.js";
+import type { WorkshopService } from "./workshopService.js";
 
 /** Breakout rounds: planning, assignment, timers, help requests, banners. */
 export class BreakoutService {
@@ -40,9 +40,9 @@ export class BreakoutService {
     private readonly random: () => number = Math.random,
   ) {}
 
-  async room(who: Actor, payload: ParsedPayload<"breakout:room">): Promise<RoomStateView> {
+  async room(who: CommandContext, payload: ParsedPayload<"breakout:room">): Promise<RoomStateView> {
     // Everyone asks at once when a round opens: read only what this answer needs.
-    const { actor, workshop } = await this.workshops.authorizedContext("breakout:room", who);
+    const { actor, workshop } = who;
     const round = requireRound(await this.stores.breakout.getRound(who.workshopId, payload.roundId));
     if (actor.role !== "facilitator") {
       const ownRoom = await this.stores.breakout.getAssignment(who.workshopId, round.roundId, who.participantId);
@@ -73,9 +73,9 @@ export class BreakoutService {
     };
   }
 
-  setTags(who: Actor, command: CommandRef, payload: ParsedPayload<"participant:setTags">) {
+  setTags(who: CommandContext, command: CommandRef, payload: ParsedPayload<"participant:setTags">) {
     return decideAndCommit(this.stores.workshops, who.workshopId, command, async () => {
-      const { actor } = await this.workshops.authorizedContext("participant:setTags", who);
+      const { actor } = who;
       if (payload.participantId !== actor.participantId && actor.role !== "facilitator") {
         throw new DomainError("FORBIDDEN", "only facilitators set other people's tags");
       }
@@ -91,9 +91,10 @@ export class BreakoutService {
     });
   }
 
-  async plan(who: Actor, command: CommandRef, payload: ParsedPayload<"breakout:plan">): Promise<RoundView> {
+  async plan(who: CommandContext, command: CommandRef, payload: ParsedPayload<"breakout:plan">): Promise<RoundView> {
     const round = await decideAndCommit(this.stores.workshops, who.workshopId, command, async () => {
-      const { workshop } = await this.workshops.authorizedContext("breakout:plan", who);
+      // Read again: the record is what this write replaces (compare-and-set).
+      const workshop = await this.workshops.freshWorkshop(who.workshopId);
       const current = workshop.currentRoundId
         ? await this.stores.breakout.getRound(who.workshopId, workshop.currentRoundId)
         : null;
@@ -123,7 +124,12 @@ export class BreakoutService {
   }
 
   /** Room i of the new round gets the people of room i of the earlier one. */
-  private async reuseGroups(who: Actor, command: CommandRef, fromRoundId: RoundId, round: RoundView): Promise<void> {
+  private async reuseGroups(
+    who: CommandContext,
+    command: CommandRef,
+    fromRoundId: RoundId,
+    round: RoundView,
+  ): Promise<void> {
     const earlier = requireRound(await this.stores.breakout.getRound(who.workshopId, fromRoundId));
     const roomMap = new Map(earlier.rooms.map((room, index) => [room.roomId, round.rooms[index]]));
     const active = await this.activeIds(who.workshopId);
@@ -147,7 +153,7 @@ export class BreakoutService {
   }
 
   async assign(
-    who: Actor,
+    who: CommandContext,
     command: CommandRef,
     payload: ParsedPayload<"breakout:assign">,
   ): Promise<CommandResult<"breakout:assign">> {
@@ -156,7 +162,6 @@ export class BreakoutService {
       command,
     );
     if (earlier) return earlier;
-    await this.workshops.authorizedContext("breakout:assign", who);
     const round = await this.assignableRound(who.workshopId, payload.roundId);
     const people = await this.stores.workshops.listParticipants(who.workshopId);
     const tags = await this.stores.breakout.getTags(who.workshopId);
@@ -212,8 +217,7 @@ export class BreakoutService {
     return { ...result, unassigned: [...new Set([...outcome.unassigned, ...result.unassigned])] };
   }
 
-  async move(who: Actor, command: CommandRef, payload: ParsedPayload<"breakout:move">) {
-    await this.workshops.authorizedContext("breakout:move", who);
+  async move(who: CommandContext, command: CommandRef, payload: ParsedPayload<"breakout:move">) {
     const round = await this.assignableRound(who.workshopId, payload.roundId);
     const room = payload.roomId ? requireEnterableRoom(round, payload.roomId) : null;
     await this.requireActive(who.workshopId, payload.participantIds);
@@ -229,8 +233,7 @@ export class BreakoutService {
     );
   }
 
-  async swap(who: Actor, command: CommandRef, payload: ParsedPayload<"breakout:swap">) {
-    await this.workshops.authorizedContext("breakout:swap", who);
+  async swap(who: CommandContext, command: CommandRef, payload: ParsedPayload<"breakout:swap">) {
     const round = await this.assignableRound(who.workshopId, payload.roundId);
     const [a, b] = payload.participantIds;
     await this.requireActive(who.workshopId, [a, b]);
@@ -245,7 +248,7 @@ export class BreakoutService {
   }
 
   async preassign(
-    who: Actor,
+    who: CommandContext,
     command: CommandRef,
     payload: ParsedPayload<"breakout:preassign">,
   ): Promise<CommandResult<"breakout:preassign">> {
@@ -254,7 +257,6 @@ export class BreakoutService {
       command,
     );
     if (earlier) return earlier;
-    await this.workshops.authorizedContext("breakout:preassign", who);
     const round = await this.assignableRound(who.workshopId, payload.roundId);
     const people = (await this.stores.workshops.listParticipants(who.workshopId)).filter(
       (person) => person.status === "active",
@@ -283,8 +285,7 @@ export class BreakoutService {
     return { moved: outcome.result.moved, unmatched: [...outcome.result.unmatched, ...full] };
   }
 
-  async pick(who: Actor, command: CommandRef, payload: ParsedPayload<"breakout:pick">) {
-    await this.workshops.authorizedContext("breakout:pick", who);
+  async pick(who: CommandContext, command: CommandRef, payload: ParsedPayload<"breakout:pick">) {
     const round = await this.assignableRound(who.workshopId, payload.roundId);
     if (!round.selfSelect) throw new DomainError("FORBIDDEN", "this round does not let people choose rooms");
     const room = requireEnterableRoom(round, payload.roomId);
@@ -298,8 +299,8 @@ export class BreakoutService {
     return { roomId: room.roomId };
   }
 
-  async leaveRoom(who: Actor, command: CommandRef) {
-    const { workshop } = await this.workshops.authorizedContext("breakout:leaveRoom", who);
+  async leaveRoom(who: CommandContext, command: CommandRef) {
+    const { workshop } = who;
     const round = workshop.currentRoundId
       ? await this.stores.breakout.getRound(who.workshopId, workshop.currentRoundId)
       : null;
@@ -314,8 +315,8 @@ export class BreakoutService {
     return {};
   }
 
-  async visit(who: Actor, command: CommandRef, payload: ParsedPayload<"breakout:visit">) {
-    const { workshop } = await this.workshops.authorizedContext("breakout:visit", who);
+  async visit(who: CommandContext, command: CommandRef, payload: ParsedPayload<"breakout:visit">) {
+    const { workshop } = who;
     const round = workshop.currentRoundId
       ? await this.stores.breakout.getRound(who.workshopId, workshop.currentRoundId)
       : null;
@@ -332,31 +333,29 @@ export class BreakoutService {
     return {};
   }
 
-  open(who: Actor, command: CommandRef, payload: ParsedPayload<"breakout:open">) {
-    return this.changeRound(who, command, "breakout:open", payload.roundId, (round) => openRound(round, this.now()));
+  open(who: CommandContext, command: CommandRef, payload: ParsedPayload<"breakout:open">) {
+    return this.changeRound(who, command, payload.roundId, (round) => openRound(round, this.now()));
   }
 
-  extend(who: Actor, command: CommandRef, payload: ParsedPayload<"breakout:extend">) {
-    return this.changeRound(who, command, "breakout:extend", payload.roundId, (round) =>
-      extendRound(round, payload.seconds, this.now()),
-    );
+  extend(who: CommandContext, command: CommandRef, payload: ParsedPayload<"breakout:extend">) {
+    return this.changeRound(who, command, payload.roundId, (round) => extendRound(round, payload.seconds, this.now()));
   }
 
-  end(who: Actor, command: CommandRef, payload: ParsedPayload<"breakout:end">) {
-    return this.changeRound(who, command, "breakout:end", payload.roundId, (round) =>
+  end(who: CommandContext, command: CommandRef, payload: ParsedPayload<"breakout:end">) {
+    return this.changeRound(who, command, payload.roundId, (round) =>
       endRound(round, this.now(), payload.immediate ?? false),
     );
   }
 
-  setLead(who: Actor, command: CommandRef, payload: ParsedPayload<"breakout:setLead">) {
-    return this.changeRound(who, command, "breakout:setLead", payload.roundId, async (round) => {
+  setLead(who: CommandContext, command: CommandRef, payload: ParsedPayload<"breakout:setLead">) {
+    return this.changeRound(who, command, payload.roundId, async (round) => {
       if (payload.participantId) await this.requireActive(who.workshopId, [payload.participantId]);
       return setLead(round, payload.roomId, payload.participantId);
     });
   }
 
-  async closeRoom(who: Actor, command: CommandRef, payload: ParsedPayload<"breakout:closeRoom">) {
-    const round = await this.changeRound(who, command, "breakout:closeRoom", payload.roundId, (current) =>
+  async closeRoom(who: CommandContext, command: CommandRef, payload: ParsedPayload<"breakout:closeRoom">) {
+    const round = await this.changeRound(who, command, payload.roundId, (current) =>
       closeRoom(current, payload.roomId),
     );
     // Everyone in the room goes back to the plenary.
@@ -373,11 +372,10 @@ export class BreakoutService {
     return round;
   }
 
-  broadcast(who: Actor, command: CommandRef, payload: ParsedPayload<"breakout:broadcast">) {
+  broadcast(who: CommandContext, command: CommandRef, payload: ParsedPayload<"breakout:broadcast">) {
     return decideAndCommit(this.stores.workshops, who.workshopId, command, async () => {
-      const context = await this.workshops.authorizedContext("breakout:broadcast", who);
-      const round = await this.currentRound(context.workshop);
-      this.requireLeadScope(context, round, payload.roomId);
+      const round = await this.currentRound(who.workshop);
+      this.requireLeadScope(who, round, payload.roomId);
       const broadcast = newBroadcast(round, payload.roomId, payload.text, this.now());
       return {
         writes: [{ kind: "broadcast", broadcastId: newBroadcastId(), expected: null, next: broadcast }],
@@ -387,9 +385,9 @@ export class BreakoutService {
     });
   }
 
-  requestHelp(who: Actor, command: CommandRef, payload: ParsedPayload<"help:request">) {
+  requestHelp(who: CommandContext, command: CommandRef, payload: ParsedPayload<"help:request">) {
     return decideAndCommit(this.stores.workshops, who.workshopId, command, async () => {
-      const { workshop } = await this.workshops.authorizedContext("help:request", who);
+      const { workshop } = who;
       const round = await this.currentRound(workshop);
       const roomId = await this.stores.breakout.getAssignment(who.workshopId, round.roundId, who.participantId);
       if (!roomId || !isRunning(round)) throw new DomainError("INVALID_STATE", "you are not in a room");
@@ -402,16 +400,12 @@ export class BreakoutService {
     });
   }
 
-  takeHelp(who: Actor, command: CommandRef, payload: ParsedPayload<"help:take">) {
-    return this.changeHelp(who, command, "help:take", payload.helpId, (help) =>
-      takeHelp(help, who.participantId, this.now()),
-    );
+  takeHelp(who: CommandContext, command: CommandRef, payload: ParsedPayload<"help:take">) {
+    return this.changeHelp(who, command, payload.helpId, (help) => takeHelp(help, who.participantId, this.now()));
   }
 
-  resolveHelp(who: Actor, command: CommandRef, payload: ParsedPayload<"help:resolve">) {
-    return this.changeHelp(who, command, "help:resolve", payload.helpId, (help) =>
-      resolveHelp(help, who.participantId, this.now()),
-    );
+  resolveHelp(who: CommandContext, command: CommandRef, payload: ParsedPayload<"help:resolve">) {
+    return this.changeHelp(who, command, payload.helpId, (help) => resolveHelp(help, who.participantId, this.now()));
   }
 
   /**
@@ -439,14 +433,12 @@ export class BreakoutService {
   }
 
   private async changeRound(
-    who: Actor,
+    who: CommandContext,
     command: CommandRef,
-    name: "breakout:open" | "breakout:extend" | "breakout:end" | "breakout:closeRoom" | "breakout:setLead",
     roundId: RoundId,
     change: (round: RoundView) => RoundView | Promise<RoundView>,
   ): Promise<RoundView> {
     const round = await decideAndCommit(this.stores.workshops, who.workshopId, command, async () => {
-      await this.workshops.authorizedContext(name, who);
       const current = requireRound(await this.stores.breakout.getRound(who.workshopId, roundId));
       const next = await change(current);
       return {
@@ -462,18 +454,16 @@ export class BreakoutService {
   }
 
   private changeHelp(
-    who: Actor,
+    who: CommandContext,
     command: CommandRef,
-    name: "help:take" | "help:resolve",
     helpId: string,
     change: (help: HelpView) => ReturnType<typeof takeHelp>,
   ) {
     return decideAndCommit(this.stores.workshops, who.workshopId, command, async () => {
-      const context = await this.workshops.authorizedContext(name, who);
       const help = await this.stores.breakout.getHelp(who.workshopId, helpId);
       if (!help) throw new DomainError("NOT_FOUND", "no such help request");
       const round = requireRound(await this.stores.breakout.getRound(who.workshopId, help.roundId));
-      this.requireLeadScope(context, round, help.roomId);
+      this.requireLeadScope(who, round, help.roomId);
       const next = change(help);
       return {
         writes: [{ kind: "help", expected: help, next }],
@@ -492,7 +482,7 @@ export class BreakoutService {
   }
 
   private async applyMoves(
-    who: Actor,
+    who: CommandContext,
     command: CommandRef,
     roundId: RoundId,
     moves: RoomMove[],

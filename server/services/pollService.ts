@@ -1,10 +1,10 @@
 import type { RoundView } from "../../shared/breakout.js";
-import type { CommandName, CommandResult, ParsedPayload } from "../../shared/events.js";
+import type { CommandResult, ParsedPayload } from "../../shared/events.js";
 import type { RoomId, WorkshopId } from "../../shared/ids.js";
 import type { Ballot, PollDefinition, PollExport, PollId, PollResultsUpdate, PollView } from "../../shared/poll.js";
 import type { WorkshopEvent } from "../../shared/workshop.js";
 import { isRunning } from "../domain/breakout/rounds.js";
-import type { CommandRef } from "../domain/commands.js";
+import type { Actor, CommandContext, CommandRef } from "../domain/commands.js";
 import { DomainError } from "../domain/errors.js";
 import { validateBallot } from "../domain/polls/ballots.js";
 import { countersOf, resultsFromCounters } from "../domain/polls/counters.js";
@@ -24,10 +24,11 @@ import type { ParticipantRecord, WorkshopRecord } from "../domain/records.js";
 import { newPollId } from "../security/ids.js";
 import type { BallotCast, CastOutcome, VoterRef } from "../store/polls/port.js";
 import type { Stores } from "../store/stores.js";
+import type { Authorizer } from "./authorizer.js";
 import { decideAndCommit } from "./commit.js";
 import { type PollsView, type VoterContext, VoterContextCache } from "./voterContextCache.js";
 import type { VoterKeyring } from "./voterKeyring.js";
-import type { Actor, WorkshopService } from "./workshopService.js";
+import type { WorkshopService } from "./workshopService.js";
 
 /** What deciding a vote needs; the round only where the poll's scope or the policy looks at it. */
 type VoterDecisionContext = Omit<VoterContext, "version">;
@@ -52,6 +53,8 @@ export class PollService {
   constructor(
     private readonly stores: Stores,
     private readonly workshops: WorkshopService,
+    /** The vote authorizes itself, from this node's copy of the voter (see `vote`). */
+    private readonly authorizer: Authorizer,
     private readonly keyring: VoterKeyring,
     private readonly now: () => number = Date.now,
   ) {
@@ -72,9 +75,9 @@ export class PollService {
     return this.contexts.pollsView(workshopId);
   }
 
-  create(who: Actor, command: CommandRef, payload: ParsedPayload<"poll:create">): Promise<PollView> {
+  create(who: CommandContext, command: CommandRef, payload: ParsedPayload<"poll:create">): Promise<PollView> {
     return this.commitPoll(who, command, async () => {
-      const context = await this.context("poll:create", who);
+      const context = await this.context(who);
       this.requireManager(context, payload.definition);
       checkScope(payload.definition, context.round);
       const poll = newPoll(newPollId(), payload.definition, who.participantId, this.now(), payload.open ?? false);
@@ -82,9 +85,9 @@ export class PollService {
     });
   }
 
-  update(who: Actor, command: CommandRef, payload: ParsedPayload<"poll:update">): Promise<PollView> {
+  update(who: CommandContext, command: CommandRef, payload: ParsedPayload<"poll:update">): Promise<PollView> {
     return this.commitPoll(who, command, async () => {
-      const context = await this.context("poll:update", who);
+      const context = await this.context(who);
       const poll = await this.requirePoll(who.workshopId, payload.pollId);
       this.requireManager(context, poll.definition);
       this.requireManager(context, payload.definition);
@@ -93,9 +96,9 @@ export class PollService {
     });
   }
 
-  open(who: Actor, command: CommandRef, payload: ParsedPayload<"poll:open">): Promise<PollView> {
+  open(who: CommandContext, command: CommandRef, payload: ParsedPayload<"poll:open">): Promise<PollView> {
     return this.commitPoll(who, command, async () => {
-      const context = await this.context("poll:open", who);
+      const context = await this.context(who);
       const poll = await this.requirePoll(who.workshopId, payload.pollId);
       this.requireManager(context, poll.definition);
       checkScope(poll.definition, context.round);
@@ -103,9 +106,9 @@ export class PollService {
     });
   }
 
-  close(who: Actor, command: CommandRef, payload: ParsedPayload<"poll:close">): Promise<PollView> {
+  close(who: CommandContext, command: CommandRef, payload: ParsedPayload<"poll:close">): Promise<PollView> {
     return this.commitPoll(who, command, async () => {
-      const context = await this.context("poll:close", who);
+      const context = await this.context(who);
       const poll = await this.requirePoll(who.workshopId, payload.pollId);
       this.requireManager(context, poll.definition);
       return { expected: poll, next: closePoll(poll, this.now()) };
@@ -113,9 +116,9 @@ export class PollService {
   }
 
   /** A new draft with the same questions; an every-room poll moves to the current round. */
-  duplicate(who: Actor, command: CommandRef, payload: ParsedPayload<"poll:duplicate">): Promise<PollView> {
+  duplicate(who: CommandContext, command: CommandRef, payload: ParsedPayload<"poll:duplicate">): Promise<PollView> {
     return this.commitPoll(who, command, async () => {
-      const context = await this.context("poll:duplicate", who);
+      const context = await this.context(who);
       const poll = await this.requirePoll(who.workshopId, payload.pollId);
       this.requireManager(context, poll.definition);
       const { scope } = poll.definition;
@@ -127,9 +130,9 @@ export class PollService {
     });
   }
 
-  delete(who: Actor, command: CommandRef, payload: ParsedPayload<"poll:delete">) {
+  delete(who: CommandContext, command: CommandRef, payload: ParsedPayload<"poll:delete">) {
     return decideAndCommit(this.stores.workshops, who.workshopId, command, async () => {
-      const context = await this.context("poll:delete", who);
+      const context = await this.context(who);
       const poll = await this.requirePoll(who.workshopId, payload.pollId);
       this.requireManager(context, poll.definition);
       if (poll.status !== "draft") throw new DomainError("INVALID_STATE", "only a draft can be deleted");
@@ -206,7 +209,7 @@ export class PollService {
   /** The ballot cast from a voter context: every rule a vote must pass before the store's own checks. */
   private decideVote(payload: ParsedPayload<"poll:vote">, context: VoterDecisionContext): BallotDecision {
     const { actor, workshop, round, roomId: voterRoom, poll } = context;
-    this.workshops.authorizeWith("poll:vote", actor, workshop, round);
+    this.authorizer.authorizeWith("poll:vote", actor, workshop, round);
     if (!actor || !poll) throw new DomainError("NOT_FOUND", "no such poll");
     if (!seesPoll({ participantId: actor.participantId, role: actor.role, roomId: voterRoom }, poll)) {
       throw new DomainError("NOT_FOUND", "no such poll");
@@ -237,7 +240,7 @@ export class PollService {
   /** The voter, their room and the poll read from the store now (two round trips at most). */
   private async freshVoterContext(who: Actor, pollId: PollId): Promise<VoterDecisionContext> {
     const [{ actor, workshop }, poll] = await Promise.all([
-      this.workshops.loadContext(who),
+      this.authorizer.loadContext(who),
       this.stores.polls.getPoll(who.workshopId, pollId),
     ]);
     const needsRoom = poll !== null && poll.definition.scope.kind !== "plenary";
@@ -252,8 +255,8 @@ export class PollService {
   }
 
   /** The viewer's own ballots in the polls they can see. */
-  async mine(who: Actor): Promise<CommandResult<"poll:mine">> {
-    const { actor, workshop } = await this.workshops.authorizedContext("poll:mine", who);
+  async mine(who: CommandContext): Promise<CommandResult<"poll:mine">> {
+    const { actor, workshop } = who;
     const roomId = await this.roomOf(who, workshop);
     const viewer = { participantId: actor.participantId, role: actor.role, roomId };
     const polls = (await this.stores.polls.listPolls(who.workshopId)).filter(
@@ -283,12 +286,12 @@ export class PollService {
    * changing a vote, the person cannot vote again afterwards (the store keeps an empty mark).
    */
   async retract(
-    who: Actor,
+    who: CommandContext,
     command: CommandRef,
     payload: ParsedPayload<"poll:retract">,
   ): Promise<CommandResult<"poll:retract">> {
     for (let attempt = 0; attempt < MAX_FRESH_ATTEMPTS; attempt++) {
-      const { actor, workshop } = await this.workshops.authorizedContext("poll:retract", who);
+      const { actor, workshop } = who;
       const poll = await this.requirePoll(who.workshopId, payload.pollId);
       const viewer = { participantId: actor.participantId, role: actor.role, roomId: await this.roomOf(who, workshop) };
       if (poll.status === "draft" || !seesPoll(viewer, poll)) throw new DomainError("NOT_FOUND", "no such poll");
@@ -305,8 +308,8 @@ export class PollService {
   }
 
   /** A text poll's answers as written, for its managers. Sorted, so the order says nothing about who answered when. */
-  async answers(who: Actor, payload: ParsedPayload<"poll:answers">): Promise<CommandResult<"poll:answers">> {
-    const context = await this.context("poll:answers", who);
+  async answers(who: CommandContext, payload: ParsedPayload<"poll:answers">): Promise<CommandResult<"poll:answers">> {
+    const context = await this.context(who);
     const poll = await this.requirePoll(who.workshopId, payload.pollId);
     this.requireManager(context, poll.definition);
     return { pollId: poll.pollId, answers: await this.textAnswers(who.workshopId, poll) };
@@ -406,7 +409,7 @@ export class PollService {
   }
 
   private async commitPoll(
-    who: Actor,
+    who: CommandContext,
     command: CommandRef,
     decide: () => Promise<{ expected: PollView | null; next: PollView }>,
   ): Promise<PollView> {
@@ -425,11 +428,12 @@ export class PollService {
     return poll;
   }
 
-  private async context(command: CommandName, who: Actor): Promise<PollContext> {
-    const { actor, workshop } = await this.workshops.authorizedContext(command, who);
-    const round = workshop.currentRoundId
-      ? await this.stores.breakout.getRound(who.workshopId, workshop.currentRoundId)
-      : null;
+  /** The authorized actor and workshop, with the current round (scope checks; room leads manage their room's polls). */
+  private async context(who: CommandContext): Promise<PollContext> {
+    const { actor, workshop } = who;
+    const round =
+      who.round ??
+      (workshop.currentRoundId ? await this.stores.breakout.getRound(who.workshopId, workshop.currentRoundId) : null);
     return { actor, workshop, round };
   }
 

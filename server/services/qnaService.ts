@@ -1,11 +1,11 @@
 import type { RoundView } from "../../shared/breakout.js";
-import type { CommandName, CommandResult, ParsedPayload } from "../../shared/events.js";
+import type { CommandResult, ParsedPayload } from "../../shared/events.js";
 import type { RoomId, WorkshopId } from "../../shared/ids.js";
 import type { BoardId, BoardSettings, BoardView, QnaExport, QuestionId, QuestionView } from "../../shared/qna.js";
 import { isPublicStatus, moderatesBoard, usesBoard } from "../../shared/qnaRules.js";
 import type { Role } from "../../shared/workshop.js";
 import { isRunning } from "../domain/breakout/rounds.js";
-import type { CommandRef } from "../domain/commands.js";
+import type { CommandContext, CommandRef } from "../domain/commands.js";
 import { DomainError } from "../domain/errors.js";
 import {
   approve,
@@ -30,7 +30,7 @@ import type { Stores } from "../store/stores.js";
 import { exporterContext } from "./exportAccess.js";
 import { RateWindow } from "./rateWindow.js";
 import type { VoterKeyring } from "./voterKeyring.js";
-import type { Actor, WorkshopService } from "./workshopService.js";
+import type { WorkshopService } from "./workshopService.js";
 
 export interface QnaLimits {
   questionMax: number;
@@ -74,8 +74,8 @@ export class QnaService {
     this.votes = new RateWindow(limits.votesPerSecond, 1000, now);
   }
 
-  async board(who: Actor, payload: ParsedPayload<"qna:board">): Promise<BoardView> {
-    const viewer = await this.viewer("qna:board", who);
+  async board(who: CommandContext, payload: ParsedPayload<"qna:board">): Promise<BoardView> {
+    const viewer = await this.viewer(who);
     if (!usesBoard(viewer, payload.boardId)) throw new DomainError("FORBIDDEN", "that is not your room's board");
     // The revision first: anything that changes after it is sent again by the feed, never missed.
     const rev = await this.stores.qna.qnaRevision(who.workshopId);
@@ -96,10 +96,14 @@ export class QnaService {
    * The stored first result holds the question only: the secret comes back from the payload (a
    * retry carries the same one), so no author secret is ever stored, hashed or not, beside it.
    */
-  async ask(who: Actor, command: CommandRef, payload: ParsedPayload<"qna:ask">): Promise<CommandResult<"qna:ask">> {
+  async ask(
+    who: CommandContext,
+    command: CommandRef,
+    payload: ParsedPayload<"qna:ask">,
+  ): Promise<CommandResult<"qna:ask">> {
     const earlier = await this.stores.workshops.commandResult<StoredAsk>(who.workshopId, command);
     if (earlier) return { ...earlier, secret: payload.secret };
-    const { actor, workshop, viewer } = await this.context("qna:ask", who);
+    const { actor, workshop, viewer } = await this.context(who);
     if (!usesBoard(viewer, payload.boardId)) throw new DomainError("FORBIDDEN", "that is not your room's board");
     this.requireLength(payload.text);
     if (!this.asks.allow(`${who.workshopId}:${who.participantId}`)) {
@@ -132,22 +136,19 @@ export class QnaService {
   }
 
   /** Author actions are idempotent by themselves, so no result is stored under the author's id. */
-  async edit(who: Actor, payload: ParsedPayload<"qna:edit">): Promise<QuestionView> {
-    await this.workshops.authorizedContext("qna:edit", who);
+  async edit(who: CommandContext, payload: ParsedPayload<"qna:edit">): Promise<QuestionView> {
     this.requireLength(payload.text);
     return this.authorWrite(who.workshopId, payload.questionId, payload.secret, (question) =>
       editByAuthor(question, payload.text, matchesWordList(payload.text, this.limits.wordList)),
     );
   }
 
-  async withdraw(who: Actor, payload: ParsedPayload<"qna:withdraw">): Promise<{ questionId: QuestionId }> {
-    await this.workshops.authorizedContext("qna:withdraw", who);
+  async withdraw(who: CommandContext, payload: ParsedPayload<"qna:withdraw">): Promise<{ questionId: QuestionId }> {
     await this.authorWrite(who.workshopId, payload.questionId, payload.secret, () => null);
     return { questionId: payload.questionId };
   }
 
-  async mine(who: Actor, payload: ParsedPayload<"qna:mine">): Promise<CommandResult<"qna:mine">> {
-    await this.workshops.authorizedContext("qna:mine", who);
+  async mine(who: CommandContext, payload: ParsedPayload<"qna:mine">): Promise<CommandResult<"qna:mine">> {
     const records = await this.stores.qna.getQuestions(
       who.workshopId,
       payload.items.map((item) => item.questionId),
@@ -159,8 +160,8 @@ export class QnaService {
     return { questions: await this.views(who.workshopId, owned) };
   }
 
-  async upvote(who: Actor, payload: ParsedPayload<"qna:upvote">): Promise<CommandResult<"qna:upvote">> {
-    const { viewer } = await this.context("qna:upvote", who);
+  async upvote(who: CommandContext, payload: ParsedPayload<"qna:upvote">): Promise<CommandResult<"qna:upvote">> {
+    const { viewer } = await this.context(who);
     const question = await this.stores.qna.getQuestion(who.workshopId, payload.questionId);
     if (!question || !this.seesQuestion(viewer, question)) throw new DomainError("NOT_FOUND", "no such question");
     if (!this.votes.allow(`${who.workshopId}:${who.participantId}`)) {
@@ -179,42 +180,38 @@ export class QnaService {
     return { questionId: payload.questionId, up: payload.up, votes: outcome.votes };
   }
 
-  approve(who: Actor, command: CommandRef, payload: ParsedPayload<"qna:approve">) {
-    return this.moderate("qna:approve", who, command, payload.questionId, approve);
+  approve(who: CommandContext, command: CommandRef, payload: ParsedPayload<"qna:approve">) {
+    return this.moderate(who, command, payload.questionId, approve);
   }
 
-  dismiss(who: Actor, command: CommandRef, payload: ParsedPayload<"qna:dismiss">) {
-    return this.moderate("qna:dismiss", who, command, payload.questionId, (question) =>
-      dismiss(question, payload.reason),
-    );
+  dismiss(who: CommandContext, command: CommandRef, payload: ParsedPayload<"qna:dismiss">) {
+    return this.moderate(who, command, payload.questionId, (question) => dismiss(question, payload.reason));
   }
 
-  restore(who: Actor, command: CommandRef, payload: ParsedPayload<"qna:restore">) {
-    return this.moderate("qna:restore", who, command, payload.questionId, restore);
+  restore(who: CommandContext, command: CommandRef, payload: ParsedPayload<"qna:restore">) {
+    return this.moderate(who, command, payload.questionId, restore);
   }
 
-  answer(who: Actor, command: CommandRef, payload: ParsedPayload<"qna:answer">) {
-    return this.moderate("qna:answer", who, command, payload.questionId, (question) =>
-      markAnswered(question, payload.reply),
-    );
+  answer(who: CommandContext, command: CommandRef, payload: ParsedPayload<"qna:answer">) {
+    return this.moderate(who, command, payload.questionId, (question) => markAnswered(question, payload.reply));
   }
 
-  reply(who: Actor, command: CommandRef, payload: ParsedPayload<"qna:reply">) {
-    return this.moderate("qna:reply", who, command, payload.questionId, (question) =>
-      setReply(question, payload.reply),
-    );
+  reply(who: CommandContext, command: CommandRef, payload: ParsedPayload<"qna:reply">) {
+    return this.moderate(who, command, payload.questionId, (question) => setReply(question, payload.reply));
   }
 
-  correct(who: Actor, command: CommandRef, payload: ParsedPayload<"qna:correct">) {
+  correct(who: CommandContext, command: CommandRef, payload: ParsedPayload<"qna:correct">) {
     this.requireLength(payload.text);
-    return this.moderate("qna:correct", who, command, payload.questionId, (question) =>
-      correct(question, payload.text),
-    );
+    return this.moderate(who, command, payload.questionId, (question) => correct(question, payload.text));
   }
 
-  async pin(who: Actor, command: CommandRef, payload: ParsedPayload<"qna:pin">): Promise<CommandResult<"qna:pin">> {
+  async pin(
+    who: CommandContext,
+    command: CommandRef,
+    payload: ParsedPayload<"qna:pin">,
+  ): Promise<CommandResult<"qna:pin">> {
     return this.commitLoop(who.workshopId, command, async () => {
-      const { actor, viewer } = await this.context("qna:pin", who);
+      const { actor, viewer } = await this.context(who);
       this.requireModerator(actor, payload.boardId, viewer.round);
       const board = (await this.stores.qna.listQuestions(who.workshopId)).filter(
         (question) => question.boardId === payload.boardId,
@@ -232,12 +229,12 @@ export class QnaService {
   }
 
   async settings(
-    who: Actor,
+    who: CommandContext,
     command: CommandRef,
     payload: ParsedPayload<"qna:settings">,
   ): Promise<CommandResult<"qna:settings">> {
     return this.commitLoop(who.workshopId, command, async () => {
-      const { actor, viewer } = await this.context("qna:settings", who);
+      const { actor, viewer } = await this.context(who);
       this.requireModerator(actor, payload.boardId, viewer.round);
       const stored = (await this.stores.qna.listBoards(who.workshopId)).find(
         (board) => board.boardId === payload.boardId,
@@ -306,14 +303,13 @@ export class QnaService {
   }
 
   private async moderate(
-    command: CommandName,
-    who: Actor,
+    who: CommandContext,
     ref: CommandRef,
     questionId: QuestionId,
     change: (question: QuestionRecord) => QuestionRecord,
   ): Promise<QuestionView> {
     return this.commitLoop(who.workshopId, ref, async () => {
-      const { actor, viewer } = await this.context(command, who);
+      const { actor, viewer } = await this.context(who);
       const question = await this.stores.qna.getQuestion(who.workshopId, questionId);
       if (!question) throw new DomainError("NOT_FOUND", "no such question");
       this.requireModerator(actor, question.boardId, viewer.round);
@@ -378,12 +374,12 @@ export class QnaService {
     }
   }
 
-  private async viewer(command: CommandName, who: Actor): Promise<QnaViewer> {
-    return (await this.context(command, who)).viewer;
+  private async viewer(who: CommandContext): Promise<QnaViewer> {
+    return (await this.context(who)).viewer;
   }
 
-  private async context(command: CommandName, who: Actor) {
-    const { actor, workshop } = await this.workshops.authorizedContext(command, who);
+  private async context(who: CommandContext) {
+    const { actor, workshop } = who;
     return { actor, workshop, viewer: await this.viewerOf(actor, workshop) };
   }
 

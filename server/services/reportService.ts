@@ -2,7 +2,7 @@ import type { CommandResult, ParsedPayload } from "../../shared/events.js";
 import type { RoundId, WorkshopId } from "../../shared/ids.js";
 import type { NoteDocId } from "../../shared/notes.js";
 import type { Attribution, Report, ReportOutline, ReportScope } from "../../shared/report.js";
-import type { CommandRef } from "../domain/commands.js";
+import type { CommandContext, CommandRef } from "../domain/commands.js";
 import { DomainError } from "../domain/errors.js";
 import { toWorkshopView, type WorkshopRecord } from "../domain/records.js";
 import { buildReport, type ReportSource, reportOutline, roundsInScope } from "../domain/report/build.js";
@@ -11,7 +11,7 @@ import { decideAndCommit } from "./commit.js";
 import { exporterContext } from "./exportAccess.js";
 import type { NotesService } from "./notes/notesService.js";
 import type { PollService } from "./pollService.js";
-import type { Actor, WorkshopService } from "./workshopService.js";
+import type { WorkshopService } from "./workshopService.js";
 
 /**
  * The outcome report: who may take it, the attribution setting, and reading its source.
@@ -50,12 +50,13 @@ export class ReportService {
 
   /** Facilitators turn attribution on or off; everyone sees it (the ask box tells named askers). */
   setAttribution(
-    who: Actor,
+    who: CommandContext,
     command: CommandRef,
     payload: ParsedPayload<"workshop:setAttribution">,
   ): Promise<CommandResult<"workshop:setAttribution">> {
     return decideAndCommit(this.stores.workshops, who.workshopId, command, async () => {
-      const { workshop } = await this.workshops.authorizedContext("workshop:setAttribution", who);
+      // Read again: the record is what this write replaces (compare-and-set).
+      const workshop = await this.workshops.freshWorkshop(who.workshopId);
       const next: WorkshopRecord = { ...workshop, reportAttribution: payload.attribution };
       const view = toWorkshopView(next);
       if ((workshop.reportAttribution ?? "none") === payload.attribution) {

@@ -1,9 +1,11 @@
 import type { WorkshopId } from "../../shared/ids.js";
+import type { CommandContext } from "../domain/commands.js";
 import { DomainError } from "../domain/errors.js";
 import type { WorkshopRecord } from "../domain/records.js";
 import { RETENTION_TIMERS, type RetentionTimer } from "../domain/timers.js";
 import type { Stores } from "../store/stores.js";
-import type { Actor, WorkshopService } from "./workshopService.js";
+import type { Authorizer } from "./authorizer.js";
+import type { WorkshopService } from "./workshopService.js";
 
 /** Activity postpones the idle clock at most this often per workshop and node. */
 const TOUCH_EVERY_MS = 60 * 60 * 1000;
@@ -24,6 +26,8 @@ export class RetentionService {
   constructor(
     private readonly stores: Pick<Stores, "workshops" | "presence" | "timers">,
     private readonly workshops: WorkshopService,
+    /** Deleting with a session token (after the end, no socket) is authorized here, by the same table. */
+    private readonly authorizer: Authorizer,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -50,8 +54,7 @@ export class RetentionService {
    * A facilitator deletes the workshop now, for good. A retry after it worked answers NOT_FOUND:
    * nothing is left to remember the first answer by.
    */
-  async deleteNow(who: Actor): Promise<{ workshopId: WorkshopId }> {
-    await this.workshops.authorizedContext("workshop:delete", who);
+  async deleteNow(who: CommandContext): Promise<{ workshopId: WorkshopId }> {
     await this.purge(who.workshopId);
     return { workshopId: who.workshopId };
   }
@@ -60,7 +63,7 @@ export class RetentionService {
   async deleteWithToken(sessionToken: string, workshopId: WorkshopId): Promise<void> {
     const { actor, workshop } = await this.workshops.contextOfToken(sessionToken);
     if (workshop.workshopId !== workshopId) throw new DomainError("UNAUTHORIZED", "session not recognised");
-    this.workshops.authorizeWith("workshop:delete", actor, workshop, null);
+    this.authorizer.authorizeWith("workshop:delete", actor, workshop, null);
     await this.purge(workshopId);
   }
 

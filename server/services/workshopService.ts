@@ -1,13 +1,11 @@
-import type { RoundView } from "../../shared/breakout.js";
-import type { CommandName, CommandResult, ParsedPayload } from "../../shared/events.js";
-import { normalizeJoinCode, type ParticipantId, type WorkshopId, workshopIdOfSecret } from "../../shared/ids.js";
+import type { CommandResult, ParsedPayload } from "../../shared/events.js";
+import { normalizeJoinCode, type WorkshopId, workshopIdOfSecret } from "../../shared/ids.js";
 import type { Role, SessionView, SyncResult, WorkshopSnapshot } from "../../shared/workshop.js";
 import type { Viewer } from "../domain/audience.js";
-import { isRunning, roomLedBy } from "../domain/breakout/rounds.js";
-import type { CommandRef } from "../domain/commands.js";
+import { isRunning } from "../domain/breakout/rounds.js";
+import type { Actor, CommandContext, CommandRef } from "../domain/commands.js";
 import { DomainError } from "../domain/errors.js";
 import { changeRole, leave, removeParticipant } from "../domain/participants.js";
-import { type Authority, authorize, policy } from "../domain/policy.js";
 import {
   type ParticipantRecord,
   toParticipantProfile,
@@ -28,20 +26,8 @@ import {
   secretMatchesHash,
 } from "../security/secrets.js";
 import type { Stores } from "../store/stores.js";
+import type { Authorizer } from "./authorizer.js";
 import { type Decision, decideAndCommit } from "./commit.js";
-
-export interface Actor {
-  workshopId: WorkshopId;
-  participantId: ParticipantId;
-}
-
-/** What an authorized command sees: the actor's current record and the workshop, read fresh. */
-export interface CommandContext {
-  actor: ParticipantRecord;
-  workshop: WorkshopRecord;
-  /** "roomLead": allowed only as the lead of a room; the service checks which. */
-  authority: Authority;
-}
 
 export interface WorkshopOptions {
   /** How long a workshop is kept after it ends (and may sit idle before it is ended), ms. */
@@ -56,6 +42,7 @@ export class WorkshopService {
 
   constructor(
     private readonly stores: Stores,
+    private readonly authorizer: Authorizer,
     readonly options: WorkshopOptions,
     private readonly now: () => number = Date.now,
   ) {}
@@ -125,7 +112,7 @@ export class WorkshopService {
   }
 
   /** Who a session token belongs to, whatever state the person and the workshop are in. */
-  async contextOfToken(sessionToken: string): Promise<Omit<CommandContext, "authority">> {
+  async contextOfToken(sessionToken: string): Promise<{ actor: ParticipantRecord; workshop: WorkshopRecord }> {
     const workshopId = workshopIdOfSecret(sessionToken);
     const participantId = workshopId
       ? await this.stores.workshops.findParticipantIdBySession(workshopId, hashSecret(sessionToken))
@@ -135,7 +122,7 @@ export class WorkshopService {
       throw new DomainError("NOT_FOUND", "this workshop no longer exists");
     }
     if (!workshopId || !participantId) throw new DomainError("UNAUTHORIZED", "session not recognised");
-    return this.loadContext({ workshopId, participantId });
+    return this.authorizer.loadContext({ workshopId, participantId });
   }
 
   async resume(sessionToken: string): Promise<SessionView> {
@@ -145,33 +132,6 @@ export class WorkshopService {
     if (actor.status !== "active") throw new DomainError("SESSION_REVOKED", "your session has ended");
     if (workshop.status !== "active") throw new DomainError("WORKSHOP_ENDED", "the workshop has ended");
     return { workshopId, participantId, role: actor.role, displayName: actor.displayName, sessionToken };
-  }
-
-  /** Reads the actor fresh on every command, so a removal or role change holds on every node at once. */
-  async authorizedContext(command: CommandName, who: Actor): Promise<CommandContext> {
-    const { actor, workshop } = await this.loadContext(who);
-    const leadMayRun = "roomLead" in policy[command];
-    const round =
-      leadMayRun && workshop.currentRoundId
-        ? await this.stores.breakout.getRound(who.workshopId, workshop.currentRoundId)
-        : null;
-    const authority = this.authorizeWith(command, actor, workshop, round);
-    return { actor, workshop, authority };
-  }
-
-  /**
-   * The same policy decision from records the caller already holds (a node's copy that the
-   * store re-checks by version, see PollService.vote). `round`: the workshop's current round.
-   */
-  authorizeWith(
-    command: CommandName,
-    actor: ParticipantRecord | null,
-    workshop: WorkshopRecord,
-    round: RoundView | null,
-  ): Authority {
-    const leadsARoom =
-      actor !== null && "roomLead" in policy[command] && roomLedBy(round, actor.participantId) !== null;
-    return authorize(command, actor, workshop, leadsARoom);
   }
 
   /**
@@ -200,7 +160,7 @@ export class WorkshopService {
   /** What the event feed needs to filter for one socket, as of now (and the version it is valid for). */
   async membership(who: Actor): Promise<Membership & { sinceVersion: number }> {
     const sinceVersion = await this.stores.workshops.currentVersion(who.workshopId);
-    const { actor, workshop } = await this.loadContext(who);
+    const { actor, workshop } = await this.authorizer.loadContext(who);
     const round = workshop.currentRoundId
       ? await this.stores.breakout.getRound(who.workshopId, workshop.currentRoundId)
       : null;
@@ -233,7 +193,7 @@ export class WorkshopService {
 
   /** The viewer as of now: role, and their room in the current round while it runs. */
   async viewer(who: Actor): Promise<Viewer> {
-    const { actor, workshop } = await this.loadContext(who);
+    const { actor, workshop } = await this.authorizer.loadContext(who);
     const round = workshop.currentRoundId
       ? await this.stores.breakout.getRound(who.workshopId, workshop.currentRoundId)
       : null;
@@ -244,12 +204,12 @@ export class WorkshopService {
   }
 
   setRole(
-    who: Actor,
+    who: CommandContext,
     command: CommandRef,
     payload: ParsedPayload<"participant:setRole">,
   ): Promise<CommandResult<"participant:setRole">> {
     return this.decideAndCommit(who.workshopId, command, async () => {
-      const { actor } = await this.authorizedContext("participant:setRole", who);
+      const { actor } = who;
       const target = await this.stores.workshops.getParticipant(who.workshopId, payload.participantId);
       const next = changeRole(actor, target, payload.role);
       const view = toParticipantProfile(next);
@@ -262,12 +222,12 @@ export class WorkshopService {
   }
 
   remove(
-    who: Actor,
+    who: CommandContext,
     command: CommandRef,
     payload: ParsedPayload<"participant:remove">,
   ): Promise<CommandResult<"participant:remove">> {
     return this.decideAndCommit(who.workshopId, command, async () => {
-      const { actor } = await this.authorizedContext("participant:remove", who);
+      const { actor } = who;
       const target = await this.stores.workshops.getParticipant(who.workshopId, payload.participantId);
       const next = removeParticipant(actor, target);
       return {
@@ -278,9 +238,10 @@ export class WorkshopService {
     });
   }
 
-  leave(who: Actor, command: CommandRef): Promise<CommandResult<"session:leave">> {
+  leave(who: CommandContext, command: CommandRef): Promise<CommandResult<"session:leave">> {
     return this.decideAndCommit(who.workshopId, command, async () => {
-      const { actor } = await this.authorizedContext("session:leave", who);
+      // Read again: the record is what this write replaces (compare-and-set).
+      const { actor } = await this.authorizer.loadContext(who);
       return {
         writes: [{ kind: "participant", expected: actor, next: leave(actor) }],
         events: [{ type: "participant:removed", participantId: actor.participantId, reason: "left" }],
@@ -289,11 +250,8 @@ export class WorkshopService {
     });
   }
 
-  end(who: Actor, command: CommandRef): Promise<CommandResult<"workshop:end">> {
-    return this.endWorkshop(who.workshopId, command, async () => {
-      const { workshop } = await this.authorizedContext("workshop:end", who);
-      return workshop;
-    });
+  end(who: CommandContext, command: CommandRef): Promise<CommandResult<"workshop:end">> {
+    return this.endWorkshop(who.workshopId, command, () => this.freshWorkshop(who.workshopId));
   }
 
   /** The retention clock ends a workshop nobody has used for the whole retention period. */
@@ -347,12 +305,12 @@ export class WorkshopService {
   }
 
   setAnonymityDefault(
-    who: Actor,
+    who: CommandContext,
     command: CommandRef,
     payload: ParsedPayload<"workshop:setAnonymityDefault">,
   ): Promise<CommandResult<"workshop:setAnonymityDefault">> {
     return this.decideAndCommit(who.workshopId, command, async () => {
-      const { workshop } = await this.authorizedContext("workshop:setAnonymityDefault", who);
+      const workshop = await this.freshWorkshop(who.workshopId);
       const next: WorkshopRecord = { ...workshop, anonymousByDefault: payload.anonymousByDefault };
       const view = toWorkshopView(next);
       return {
@@ -361,6 +319,16 @@ export class WorkshopService {
         result: view,
       };
     });
+  }
+
+  /**
+   * The workshop record as it is now: a command that replaces it compares with this (the one the
+   * wrapper authorized with may be a conflict behind).
+   */
+  async freshWorkshop(workshopId: WorkshopId): Promise<WorkshopRecord> {
+    const workshop = await this.stores.workshops.getWorkshop(workshopId);
+    if (!workshop) throw new DomainError("NOT_FOUND", "no such workshop");
+    return workshop;
   }
 
   private decideAndCommit<T>(workshopId: WorkshopId, command: CommandRef, decide: () => Promise<Decision<T>>) {
@@ -411,16 +379,5 @@ export class WorkshopService {
     if (!workshop) throw new DomainError("INVALID_JOIN_CODE", "no workshop has this join code");
     if (workshop.status !== "active") throw new DomainError("WORKSHOP_ENDED", "the workshop has ended");
     return workshop;
-  }
-
-  /** The actor and the workshop read fresh; a person no longer in the workshop is refused. */
-  async loadContext(who: Actor): Promise<Omit<CommandContext, "authority">> {
-    const [actor, workshop] = await Promise.all([
-      this.stores.workshops.getParticipant(who.workshopId, who.participantId),
-      this.stores.workshops.getWorkshop(who.workshopId),
-    ]);
-    if (!workshop) throw new DomainError("NOT_FOUND", "no such workshop");
-    if (!actor) throw new DomainError("SESSION_REVOKED", "your session has ended");
-    return { actor, workshop };
   }
 }

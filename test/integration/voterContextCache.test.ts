@@ -1,11 +1,14 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import type { Actor } from "../../server/domain/commands.js";
 import { DomainError } from "../../server/domain/errors.js";
 import { ServerKeys } from "../../server/security/serverKeys.js";
+import { Authorizer } from "../../server/services/authorizer.js";
 import { PollService } from "../../server/services/pollService.js";
 import { VoterContextCache } from "../../server/services/voterContextCache.js";
 import { VoterKeyring } from "../../server/services/voterKeyring.js";
-import { type Actor, WorkshopService } from "../../server/services/workshopService.js";
+import { WorkshopService } from "../../server/services/workshopService.js";
 import type { Stores } from "../../server/store/stores.js";
+import type { CommandName } from "../../shared/events.js";
 import type { WorkshopId } from "../../shared/ids.js";
 import { PollDefinitionSchema } from "../../shared/poll.js";
 import { closeStores, factories } from "../helpers/contractStores.js";
@@ -46,6 +49,7 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("voter co
   let stores: Stores;
   let workshops: WorkshopService;
   let polls: PollService;
+  let authorizer: Authorizer;
   let host: Actor;
   let people: Actor[];
   let workshopId: WorkshopId;
@@ -53,8 +57,10 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("voter co
 
   beforeEach(async () => {
     stores = await factories[kind]();
-    workshops = new WorkshopService(stores, { retentionMs: 30 * 24 * 60 * 60 * 1000 });
-    polls = new PollService(stores, workshops, new VoterKeyring(stores.workshops, new ServerKeys(TEST_ANONYMITY_KEY)));
+    authorizer = new Authorizer(stores);
+    workshops = new WorkshopService(stores, authorizer, { retentionMs: 30 * 24 * 60 * 60 * 1000 });
+    const keyring = new VoterKeyring(stores.workshops, new ServerKeys(TEST_ANONYMITY_KEY));
+    polls = new PollService(stores, workshops, authorizer, keyring);
     const created = await workshops.create("Cache");
     const facilitator = await workshops.joinAsFacilitator(created.facilitatorKey, "Host");
     workshopId = created.workshopId;
@@ -68,6 +74,8 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("voter co
   });
 
   const person = (index: number) => people[index] as Actor;
+  /** As the command wrapper does before every handler. */
+  const as = (name: CommandName, who: Actor) => authorizer.authorize(name, who);
   const vote = (who: Actor, pollId: string, optionId = "a") =>
     polls.vote(who, command(who), { commandId: `v-${++commandSeq}`, pollId, ballot: { kind: "single", optionId } });
   const codeOf = (promise: Promise<unknown>) =>
@@ -80,13 +88,20 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("voter co
     const cache = new VoterContextCache(stores.workshops);
     cache.follow(workshopId);
     const start = await loaded(stores, workshopId, () => cache.pollsView(workshopId));
-    const poll = await polls.create(host, command(host), { commandId: "p1", definition, open: true });
-    await workshops.setRole(host, command(host), {
+    const poll = await polls.create(await as("poll:create", host), command(host), {
+      commandId: "p1",
+      definition,
+      open: true,
+    });
+    await workshops.setRole(await as("participant:setRole", host), command(host), {
       commandId: "r1",
       participantId: person(0).participantId,
       role: "note-taker",
     });
-    await workshops.remove(host, command(host), { commandId: "x1", participantId: person(1).participantId });
+    await workshops.remove(await as("participant:remove", host), command(host), {
+      commandId: "x1",
+      participantId: person(1).participantId,
+    });
     const events = await stores.workshops.eventsSince(workshopId, start.version);
     // Delivered in two batches, overlapping (a feed may repeat what the snapshot already has).
     cache.eventsDelivered(workshopId, (events ?? []).slice(0, 2));
@@ -110,8 +125,8 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("voter co
     const cache = new VoterContextCache(stores.workshops);
     cache.follow(workshopId);
     const start = await loaded(stores, workshopId, () => cache.pollsView(workshopId));
-    await polls.create(host, command(host), { commandId: "p1", definition, open: false });
-    await polls.create(host, command(host), { commandId: "p2", definition, open: false });
+    await polls.create(await as("poll:create", host), command(host), { commandId: "p1", definition, open: false });
+    await polls.create(await as("poll:create", host), command(host), { commandId: "p2", definition, open: false });
     const events = (await stores.workshops.eventsSince(workshopId, start.version)) ?? [];
     cache.eventsDelivered(workshopId, events.slice(1));
     expect(cache.pollsView(workshopId)).toBeNull();
@@ -129,7 +144,11 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("voter co
 
   it("C3 removal, then a vote decided from a copy that has not heard of it: refused, nothing counted", async () => {
     polls.follow(workshopId);
-    const poll = await polls.create(host, command(host), { commandId: "p1", definition, open: true });
+    const poll = await polls.create(await as("poll:create", host), command(host), {
+      commandId: "p1",
+      definition,
+      open: true,
+    });
     await loaded(
       stores,
       workshopId,
@@ -138,7 +157,10 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("voter co
     // The copy is current: this vote takes the one-round-trip path.
     expect(await codeOf(vote(person(0), poll.pollId))).toBe("ok");
     // Removed after the copy was made; the copy is told nothing (a slow feed).
-    await workshops.remove(host, command(host), { commandId: "x1", participantId: person(1).participantId });
+    await workshops.remove(await as("participant:remove", host), command(host), {
+      commandId: "x1",
+      participantId: person(1).participantId,
+    });
     expect(await codeOf(vote(person(1), poll.pollId))).toBe("SESSION_REVOKED");
     expect(await storedBallotOf(stores, workshopId, poll, person(1).participantId)).toBeNull();
     // Someone who joined after the copy was made is not refused for it: decided fresh.
@@ -150,7 +172,11 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("voter co
 
   it("C4 a poll closed after the copy was made refuses the vote; a retry of a counted vote gets its first answer", async () => {
     polls.follow(workshopId);
-    const poll = await polls.create(host, command(host), { commandId: "p1", definition, open: true });
+    const poll = await polls.create(await as("poll:create", host), command(host), {
+      commandId: "p1",
+      definition,
+      open: true,
+    });
     await loaded(
       stores,
       workshopId,
@@ -163,7 +189,7 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("voter co
       ballot: { kind: "single", optionId: "a" },
     } as const;
     const first = await polls.vote(person(0), counted, payload);
-    await polls.close(host, command(host), { commandId: "c1", pollId: poll.pollId });
+    await polls.close(await as("poll:close", host), command(host), { commandId: "c1", pollId: poll.pollId });
     expect(await codeOf(vote(person(2), poll.pollId))).toBe("POLL_CLOSED");
     expect(await polls.vote(person(0), counted, payload)).toEqual(first);
     expect((await stores.polls.getTally(workshopId, poll.pollId)).counters.get("*|n")).toBe(1);

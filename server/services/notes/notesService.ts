@@ -4,7 +4,7 @@ import { isRoundRunning } from "../../../shared/breakout.js";
 import type { ParsedPayload } from "../../../shared/events.js";
 import type { WorkshopId } from "../../../shared/ids.js";
 import { NOTES_TEXT, type NoteAccess, type NoteDocId, type SnapshotView } from "../../../shared/notes.js";
-import type { CommandRef } from "../../domain/commands.js";
+import type { CommandContext, CommandRef } from "../../domain/commands.js";
 import { DomainError } from "../../domain/errors.js";
 import { stampAwarenessName } from "../../domain/notes/awareness.js";
 import { restoreUpdate } from "../../domain/notes/documents.js";
@@ -12,7 +12,7 @@ import type { ParticipantRecord, WorkshopRecord } from "../../domain/records.js"
 import type { Stores } from "../../store/stores.js";
 import { decideAndCommit } from "../commit.js";
 import { RateWindow } from "../rateWindow.js";
-import type { Actor, WorkshopService } from "../workshopService.js";
+import type { WorkshopService } from "../workshopService.js";
 import type { UpdateValidator } from "./updateValidator.js";
 
 export interface NotesLimits {
@@ -58,24 +58,12 @@ export class NotesService {
   }
 
   /** Reading: the plenary's notes everyone; a room's its people; facilitators and note-takers all. Editing: see canEdit. */
-  async rights(
-    who: Actor,
-    docId: NoteDocId,
-    command:
-      | "notes:open"
-      | "notes:update"
-      | "notes:awareness"
-      | "notes:snapshots"
-      | "notes:snapshotState"
-      | "notes:snapshot"
-      | "notes:restore",
-  ): Promise<NotesRights> {
-    const { actor, workshop } = await this.workshops.authorizedContext(command, who);
-    return this.resolveRights(actor, workshop, docId);
+  async rights(who: CommandContext, docId: NoteDocId): Promise<NotesRights> {
+    return this.resolveRights(who.actor, who.workshop, docId);
   }
 
-  async open(who: Actor, payload: ParsedPayload<"notes:open">) {
-    const rights = await this.rights(who, payload.docId, "notes:open");
+  async open(who: CommandContext, payload: ParsedPayload<"notes:open">) {
+    const rights = await this.rights(who, payload.docId);
     if (!rights.canRead) throw new DomainError("FORBIDDEN", "these notes are not yours to read");
     const merged = await this.mergedState(who.workshopId, payload.docId);
     let update: Uint8Array;
@@ -94,8 +82,12 @@ export class NotesService {
   }
 
   /** Stored before the ack: an acknowledged edit survives any node. Returns the update to relay. */
-  async update(who: Actor, connectionId: string, payload: ParsedPayload<"notes:update">): Promise<{ bytes: number }> {
-    const rights = await this.rights(who, payload.docId, "notes:update");
+  async update(
+    who: CommandContext,
+    connectionId: string,
+    payload: ParsedPayload<"notes:update">,
+  ): Promise<{ bytes: number }> {
+    const rights = await this.rights(who, payload.docId);
     if (!rights.canEdit) throw new DomainError("FORBIDDEN", "these notes are read-only for you");
     this.requireRate(connectionId);
     if (payload.update.byteLength > this.limits.updateMaxBytes) {
@@ -121,8 +113,12 @@ export class NotesService {
    * Cursors are relayed, never stored; only readers may send them, at the same rate limit as
    * edits. Returns the message to relay: every cursor named with the sender's own display name.
    */
-  async awareness(who: Actor, connectionId: string, payload: ParsedPayload<"notes:awareness">): Promise<Uint8Array> {
-    const { actor, workshop } = await this.workshops.authorizedContext("notes:awareness", who);
+  async awareness(
+    who: CommandContext,
+    connectionId: string,
+    payload: ParsedPayload<"notes:awareness">,
+  ): Promise<Uint8Array> {
+    const { actor, workshop } = who;
     const rights = await this.resolveRights(actor, workshop, payload.docId);
     if (!rights.canRead) throw new DomainError("FORBIDDEN", "these notes are not yours to read");
     this.requireRate(connectionId);
@@ -132,9 +128,8 @@ export class NotesService {
     return stamped;
   }
 
-  setAccess(who: Actor, command: CommandRef, payload: ParsedPayload<"notes:setAccess">): Promise<NoteAccess> {
+  setAccess(who: CommandContext, command: CommandRef, payload: ParsedPayload<"notes:setAccess">): Promise<NoteAccess> {
     return decideAndCommit(this.stores.workshops, who.workshopId, command, async () => {
-      await this.workshops.authorizedContext("notes:setAccess", who);
       const expected = await this.stores.notes.getNoteAccess(who.workshopId, payload.docId);
       const next = { docId: payload.docId, openToAll: payload.openToAll };
       return {
@@ -145,8 +140,8 @@ export class NotesService {
     });
   }
 
-  async snapshot(who: Actor, payload: ParsedPayload<"notes:snapshot">): Promise<SnapshotView> {
-    const rights = await this.rights(who, payload.docId, "notes:snapshot");
+  async snapshot(who: CommandContext, payload: ParsedPayload<"notes:snapshot">): Promise<SnapshotView> {
+    const rights = await this.rights(who, payload.docId);
     if (!rights.canEdit) throw new DomainError("FORBIDDEN", "only editors take snapshots");
     const merged = await this.mergedState(who.workshopId, payload.docId);
     const view: SnapshotView = {
@@ -159,14 +154,14 @@ export class NotesService {
     return view;
   }
 
-  async snapshots(who: Actor, payload: ParsedPayload<"notes:snapshots">) {
-    const rights = await this.rights(who, payload.docId, "notes:snapshots");
+  async snapshots(who: CommandContext, payload: ParsedPayload<"notes:snapshots">) {
+    const rights = await this.rights(who, payload.docId);
     if (!rights.canRead) throw new DomainError("FORBIDDEN", "these notes are not yours to read");
     return { snapshots: await this.stores.notes.listSnapshots(who.workshopId, payload.docId) };
   }
 
-  async snapshotState(who: Actor, payload: ParsedPayload<"notes:snapshotState">) {
-    const rights = await this.rights(who, payload.docId, "notes:snapshotState");
+  async snapshotState(who: CommandContext, payload: ParsedPayload<"notes:snapshotState">) {
+    const rights = await this.rights(who, payload.docId);
     if (!rights.canRead) throw new DomainError("FORBIDDEN", "these notes are not yours to read");
     const state = await this.stores.notes.snapshotState(who.workshopId, payload.docId, payload.snapshotId);
     if (state === null) throw new DomainError("NOT_FOUND", "no such snapshot");
@@ -174,8 +169,11 @@ export class NotesService {
   }
 
   /** The text becomes the snapshot's, as one ordinary edit: offline editors merge onto it like onto any other. */
-  async restore(who: Actor, payload: ParsedPayload<"notes:restore">): Promise<{ update: Uint8Array; bytes: number }> {
-    const rights = await this.rights(who, payload.docId, "notes:restore");
+  async restore(
+    who: CommandContext,
+    payload: ParsedPayload<"notes:restore">,
+  ): Promise<{ update: Uint8Array; bytes: number }> {
+    const rights = await this.rights(who, payload.docId);
     if (!rights.canEdit) throw new DomainError("FORBIDDEN", "only editors restore snapshots");
     const state = await this.stores.notes.snapshotState(who.workshopId, payload.docId, payload.snapshotId);
     if (state === null) throw new DomainError("NOT_FOUND", "no such snapshot");

@@ -6,7 +6,6 @@ import type { Logger } from "../../logger.js";
 import type { ServerKeys } from "../../security/serverKeys.js";
 import { commandRecordDay } from "../commandRecords.js";
 import type { Unsubscribe } from "../unsubscribe.js";
-import type { CommitOutcome } from "../workshop/port.js";
 import { globalKeys, type WorkshopKeys, workshopKeys } from "./keys.js";
 import type { LuaScript } from "./lua.js";
 
