@@ -14,6 +14,8 @@ import { pollRoutes } from "./http/pollRoutes.js";
 import { qnaRoutes } from "./http/qnaRoutes.js";
 import { reportRoutes } from "./http/reportRoutes.js";
 import { workshopRoutes } from "./http/workshopRoutes.js";
+import { startNodeLiveness } from "./jobs/nodeLiveness.js";
+import { startSharedTimers } from "./jobs/sharedTimers.js";
 import type { Logger } from "./logger.js";
 import { createMetrics, type Metrics } from "./metrics.js";
 import { breakoutHandlers } from "./realtime/breakoutHandlers.js";
@@ -21,7 +23,6 @@ import { refuseUnknownEvents } from "./realtime/defineHandler.js";
 import { EventFeed } from "./realtime/eventFeed.js";
 import { handshakeMiddleware } from "./realtime/handshake.js";
 import { jsonEventParser } from "./realtime/jsonParser.js";
-import { startNodeLiveness } from "./realtime/nodeLiveness.js";
 import { unfollowLeftRooms } from "./realtime/notesFollowers.js";
 import { notesHandlers } from "./realtime/notesHandlers.js";
 import { isOriginAllowed } from "./realtime/originPolicy.js";
@@ -32,16 +33,19 @@ import { qnaHandlers } from "./realtime/qnaHandlers.js";
 import { createRateLimiter } from "./realtime/rateLimit.js";
 import { reportHandlers } from "./realtime/reportHandlers.js";
 import { attachSession } from "./realtime/session.js";
-import { startSharedTimers } from "./realtime/sharedTimers.js";
 import type { WorkshopServer } from "./realtime/types.js";
 import { workshopHandlers } from "./realtime/workshopHandlers.js";
 import type { ServerKeys } from "./security/serverKeys.js";
 import { Authorizer } from "./services/authorizer.js";
 import { BreakoutService } from "./services/breakoutService.js";
+import { EventLogReader } from "./services/delivery/eventLogReader.js";
+import { PollResultsReader } from "./services/delivery/pollResultsReader.js";
+import { QnaChangesReader } from "./services/delivery/qnaChangesReader.js";
 import { DoorLimits } from "./services/doorLimits.js";
 import { NotesService } from "./services/notes/notesService.js";
 import { UpdateValidator } from "./services/notes/updateValidator.js";
 import { PollService } from "./services/pollService.js";
+import { PresenceService } from "./services/presenceService.js";
 import { QnaService } from "./services/qnaService.js";
 import { ReportService } from "./services/reportService.js";
 import { RetentionService } from "./services/retentionService.js";
@@ -100,6 +104,7 @@ export function createApp(deps: AppDeps): App {
     compactAfter: config.NOTES_COMPACT_AFTER,
   });
   const reports = new ReportService(stores, service, polls, notes);
+  const presence = new PresenceService(stores, config.MAX_CONNECTIONS_PER_PERSON);
 
   const web = express();
   web.disable("x-powered-by");
@@ -149,7 +154,7 @@ export function createApp(deps: AppDeps): App {
 
   const feed = new EventFeed(
     io,
-    stores,
+    new EventLogReader(stores),
     { intervalMs: config.BROADCAST_INTERVAL_MS, safetyPollMs: 2000 },
     logger,
     metrics,
@@ -163,8 +168,7 @@ export function createApp(deps: AppDeps): App {
   );
   const pollResults = new PollResultsFeed(
     io,
-    stores,
-    polls,
+    new PollResultsReader(stores, polls),
     (workshopId) => feed.membersOf(workshopId),
     config.BROADCAST_INTERVAL_MS,
     logger,
@@ -172,7 +176,7 @@ export function createApp(deps: AppDeps): App {
   );
   feed.onDelivered.push(
     (workshopId, events) => pollResults.eventsDelivered(workshopId, events),
-    unfollowLeftRooms(io, stores, logger),
+    unfollowLeftRooms(io, (workshopId) => feed.membersOf(workshopId)),
     (workshopId, events) => {
       // The end destroyed the salt in the store: this node lets go of what it unlocked too.
       if (events.some((event) => event.type === "workshop:updated" && event.workshop.status === "ended")) {
@@ -194,8 +198,7 @@ export function createApp(deps: AppDeps): App {
   });
   const qnaFeed = new QnaFeed(
     io,
-    stores,
-    qna,
+    new QnaChangesReader(stores, qna),
     (workshopId) => feed.membersOf(workshopId),
     config.BROADCAST_INTERVAL_MS,
     logger,
@@ -225,26 +228,24 @@ export function createApp(deps: AppDeps): App {
   io.use(
     handshakeMiddleware({
       service,
-      stores,
+      presence,
       limits,
       nodeId,
       logger,
       metrics,
       trustProxy: config.TRUST_PROXY,
-      maxConnections: config.MAX_CONNECTIONS_PER_PERSON,
     }),
   );
   io.on("connection", (socket) => {
     refuseUnknownEvents(socket, handlerContext);
     for (const handler of handlers) handler.attach(socket, handlerContext);
     attachSession(socket, {
-      stores,
+      presence,
       service,
       feed,
       followers: [pollResults, qnaFeed],
       logger,
       metrics,
-      maxConnections: config.MAX_CONNECTIONS_PER_PERSON,
       activity,
     });
   });

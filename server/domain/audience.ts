@@ -1,16 +1,19 @@
 import type { ParticipantId, RoomId } from "../../shared/ids.js";
 import type { PollView } from "../../shared/poll.js";
-import type { WorkshopEvent } from "../../shared/workshop.js";
+import type { Role, WorkshopEvent } from "../../shared/workshop.js";
 
 /** Who may see an event: everyone in the workshop, or facilitators plus named people and rooms. */
 export type Audience =
   | { everyone: true }
   | { everyone: false; participants: readonly ParticipantId[]; rooms: readonly RoomId[] };
 
-/** What a viewer is, as far as visibility goes. Facilitators see everything. */
+/**
+ * What a viewer is, as far as visibility goes (events, snapshots, polls, Q&A): facilitators see
+ * everything; the role is kept whole so rules that tell note-takers apart can.
+ */
 export interface Viewer {
   participantId: ParticipantId;
-  isFacilitator: boolean;
+  role: Role;
   /** Their room in the current round while it runs, else null (the plenary). */
   roomId: RoomId | null;
 }
@@ -63,8 +66,13 @@ export function pollAudience(poll: Pick<PollView, "status" | "createdBy" | "defi
   return scope.kind === "room" ? { everyone: false, participants: [], rooms: [scope.roomId] } : everyone;
 }
 
+/** Facilitators see every room, every person's tags and every draft. */
+export function seesEverything(viewer: Pick<Viewer, "role">): boolean {
+  return viewer.role === "facilitator";
+}
+
 export function canSee(viewer: Viewer, audience: Audience): boolean {
-  if (audience.everyone || viewer.isFacilitator) return true;
+  if (audience.everyone || seesEverything(viewer)) return true;
   if (audience.participants.includes(viewer.participantId)) return true;
   return viewer.roomId !== null && audience.rooms.includes(viewer.roomId);
 }

@@ -2,7 +2,7 @@ import type { BreakoutState, RoundView } from "../../shared/breakout.js";
 import type { ParticipantId, RoomId } from "../../shared/ids.js";
 import { type RosterEntry, rosterEntry, type WorkshopEvent, type WorkshopSnapshot } from "../../shared/workshop.js";
 import type { FullSnapshot } from "../domain/snapshot.js";
-import { audienceOf, canSee, pollAudience, type Viewer } from "./audience.js";
+import { audienceOf, canSee, pollAudience, seesEverything, type Viewer } from "./audience.js";
 import { isRunning } from "./breakout/rounds.js";
 import { type ParticipantRecord, toParticipantView, toWorkshopView } from "./records.js";
 
@@ -14,7 +14,7 @@ export function viewerOf(
 ): Viewer {
   return {
     participantId: actor.participantId,
-    isFacilitator: actor.role === "facilitator",
+    role: actor.role,
     roomId: isRunning(round) ? roomOfActor : null,
   };
 }
@@ -47,14 +47,14 @@ function rosterOf(full: FullSnapshot): RosterEntry[] {
 export function snapshotFor(full: FullSnapshot, viewer: Viewer): WorkshopSnapshot {
   const { breakout } = full;
   const roundId = breakout.round?.roundId ?? null;
-  const seesRoom = (roomId: RoomId | null) => viewer.isFacilitator || (roomId !== null && roomId === viewer.roomId);
+  const seesRoom = (roomId: RoomId | null) => seesEverything(viewer) || (roomId !== null && roomId === viewer.roomId);
   const assignments: BreakoutState["assignments"] = {};
   for (const [participantId, roomId] of breakout.assignments) {
     if (seesRoom(roomId) || participantId === viewer.participantId) assignments[participantId] = roomId;
   }
   const tags: BreakoutState["tags"] = {};
   for (const [participantId, personTags] of breakout.tags) {
-    if (viewer.isFacilitator || participantId === viewer.participantId) tags[participantId] = personTags;
+    if (seesEverything(viewer) || participantId === viewer.participantId) tags[participantId] = personTags;
   }
   return {
     version: full.version,

@@ -1,27 +1,18 @@
-import { isRoundRunning } from "../../shared/breakout.js";
 import type { RevokeReason } from "../../shared/events.js";
 import type { WorkshopId } from "../../shared/ids.js";
 import type { WorkshopEvent } from "../../shared/workshop.js";
-import { audienceOf, canSee, type Viewer } from "../domain/audience.js";
+import { audienceOf, canSee } from "../domain/audience.js";
+import { type Membership, updateMembership, viewerOfMembership } from "../domain/membership.js";
+import type { Unsubscribe } from "../domain/unsubscribe.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
-import type { Stores } from "../store/stores.js";
-import type { Unsubscribe } from "../store/unsubscribe.js";
+import type { EventLogReader } from "../services/delivery/eventLogReader.js";
 import { whenAnswered } from "./inflight.js";
 import { KeyedThrottle } from "./throttle.js";
 import { rooms, type WorkshopServer } from "./types.js";
 
 /** How long a revoked socket may wait for answers to the commands it already sent. */
 const REVOKE_GRACE_MS = 2000;
-
-/** What the feed knows about one local socket to decide which events it may see. */
-export interface Membership {
-  participantId: string;
-  isFacilitator: boolean;
-  roundId: string | null;
-  running: boolean;
-  assignedRoom: string | null;
-}
 
 interface TrackedMember {
   participantId: string;
@@ -70,7 +61,7 @@ export class EventFeed {
 
   constructor(
     private readonly io: WorkshopServer,
-    private readonly stores: Stores,
+    private readonly log: EventLogReader,
     options: EventFeedOptions,
     private readonly logger: Logger,
     private readonly metrics: Metrics,
@@ -93,8 +84,8 @@ export class EventFeed {
       unsubscribe: null,
     };
     this.feeds.set(workshopId, state);
-    state.lastSent = await this.stores.workshops.currentVersion(workshopId);
-    const unsubscribe = await this.stores.workshops.subscribe(workshopId, () => this.schedule(workshopId));
+    state.lastSent = await this.log.version(workshopId);
+    const unsubscribe = await this.log.follow(workshopId, () => this.schedule(workshopId));
     if (this.feeds.get(workshopId) === state) state.unsubscribe = unsubscribe;
     else await unsubscribe();
   }
@@ -147,11 +138,11 @@ export class EventFeed {
     const state = this.feeds.get(workshopId);
     if (!state) return;
     try {
-      const events = await this.stores.workshops.eventsSince(workshopId, state.lastSent);
+      const events = await this.log.since(workshopId, state.lastSent);
       if (this.feeds.get(workshopId) !== state) return;
       if (events === null) {
         // This node fell further behind than the log reaches: tell clients to take a snapshot.
-        const version = await this.stores.workshops.currentVersion(workshopId);
+        const version = await this.log.version(workshopId);
         this.emitBatch(workshopId, state, version + 1, version, []);
         state.lastSent = version;
         return;
@@ -270,7 +261,7 @@ export class EventFeed {
       else if (event.type === "breakout:round") roundId = event.round.roundId;
     }
     if (!roundId) return;
-    const counts = await this.stores.breakout.getCounts(workshopId, roundId);
+    const counts = await this.log.headCounts(workshopId, roundId);
     this.io.local.to(rooms.workshop(workshopId)).emit("breakout:counts", { roundId, counts });
   }
 
@@ -307,49 +298,16 @@ export class EventFeed {
   private async pollVersions(): Promise<void> {
     for (const [workshopId, state] of this.feeds) {
       try {
-        const version = await this.stores.workshops.currentVersion(workshopId);
+        const version = await this.log.version(workshopId);
         if (version > state.lastSent) this.schedule(workshopId);
         // Versions never go back: a workshop whose record is gone was deleted (a message about
         // it may have been lost); its people must not stay connected to nothing.
-        else if (version < state.lastSent && !(await this.stores.workshops.getWorkshop(workshopId))) {
+        else if (version < state.lastSent && !(await this.log.exists(workshopId))) {
           this.revokeWorkshop(workshopId, "workshop_deleted");
         }
       } catch {
         // The store is down; the next poll tries again.
       }
     }
-  }
-}
-
-function viewerOfMembership(membership: Membership): Viewer {
-  return {
-    participantId: membership.participantId,
-    isFacilitator: membership.isFacilitator,
-    roomId: membership.running ? membership.assignedRoom : null,
-  };
-}
-
-/** Keeps a socket's membership in step with the log it is being sent. */
-function updateMembership(membership: Membership, event: WorkshopEvent): void {
-  switch (event.type) {
-    case "participant:upserted":
-      if (event.participant.participantId === membership.participantId) {
-        membership.isFacilitator = event.participant.role === "facilitator";
-      }
-      break;
-    case "breakout:round":
-      if (event.round.roundId !== membership.roundId) {
-        membership.roundId = event.round.roundId;
-        membership.assignedRoom = null;
-      }
-      membership.running = isRoundRunning(event.round);
-      break;
-    case "breakout:assigned":
-      if (event.participantId === membership.participantId && event.roundId === membership.roundId) {
-        membership.assignedRoom = event.roomId;
-      }
-      break;
-    default:
-      break;
   }
 }

@@ -8,20 +8,18 @@ import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
 import { clientAddress } from "../security/clientAddress.js";
 import type { DoorLimits } from "../services/doorLimits.js";
+import type { PresenceService } from "../services/presenceService.js";
 import type { WorkshopService } from "../services/workshopService.js";
-import type { Stores } from "../store/stores.js";
 import type { WorkshopSocket } from "./types.js";
 
 export interface HandshakeDeps {
   service: WorkshopService;
-  stores: Stores;
+  presence: PresenceService;
   limits: DoorLimits;
   nodeId: string;
   logger: Logger;
   metrics: Metrics;
   trustProxy: boolean;
-  /** Open connections one person may hold at once (MAX_CONNECTIONS_PER_PERSON). */
-  maxConnections: number;
 }
 
 /**
@@ -95,15 +93,7 @@ async function admit(deps: HandshakeDeps, auth: unknown, connectionId: string, a
   const credentials = parsed.data;
   if ("sessionToken" in credentials) {
     const session = await service.resume(credentials.sessionToken);
-    // Exact at the store when the connection is counted; this is the clear refusal at the door.
-    if (
-      (await deps.stores.presence.connectionCount(session.workshopId, session.participantId)) >= deps.maxConnections
-    ) {
-      throw new DomainError(
-        "TOO_MANY_CONNECTIONS",
-        `at most ${deps.maxConnections} open connections per person: close another tab or device`,
-      );
-    }
+    await deps.presence.admitAnother(session.workshopId, session.participantId);
     return session;
   }
   if ("facilitatorKey" in credentials) {

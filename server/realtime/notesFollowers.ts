@@ -1,15 +1,18 @@
 import type { WorkshopId } from "../../shared/ids.js";
 import type { WorkshopEvent } from "../../shared/workshop.js";
-import type { Logger } from "../logger.js";
-import type { Stores } from "../store/stores.js";
+import type { Membership } from "../domain/membership.js";
 import { rooms, type WorkshopServer } from "./types.js";
 
 /**
  * Following a room's notes lasts while one may read them. When people leave a room (moved,
  * back to the plenary, the round closed), their sockets on this node stop receiving that
- * room's notes; facilitators and note-takers read every room's notes and stay.
+ * room's notes; facilitators and note-takers read every room's notes and stay. Judged by each
+ * socket's membership, already moved through the batch this is called with.
  */
-export function unfollowLeftRooms(io: WorkshopServer, stores: Stores, logger: Logger) {
+export function unfollowLeftRooms(
+  io: WorkshopServer,
+  membersOf: (workshopId: WorkshopId) => ReadonlyMap<string, Membership>,
+) {
   return (workshopId: WorkshopId, events: readonly WorkshopEvent[]): void => {
     const leaving: Array<{ socketIds: Iterable<string>; roomId: string }> = [];
     for (const event of events) {
@@ -28,20 +31,17 @@ export function unfollowLeftRooms(io: WorkshopServer, stores: Stores, logger: Lo
       }
     }
     if (leaving.length === 0) return;
-    void (async () => {
-      for (const { socketIds, roomId } of leaving) {
-        for (const socketId of [...socketIds]) {
-          const socket = io.of("/").sockets.get(socketId);
-          if (!socket) continue;
-          const person = await stores.workshops.getParticipant(workshopId, socket.data.participantId);
-          if (person?.role === "participant") {
-            socket.leave(rooms.notes(workshopId, roomId));
-            socket.leave(rooms.notesEditors(workshopId, roomId));
-          }
-        }
+    const members = membersOf(workshopId);
+    for (const { socketIds, roomId } of leaving) {
+      for (const socketId of [...socketIds]) {
+        const socket = io.of("/").sockets.get(socketId);
+        const role = members.get(socketId)?.role;
+        // A socket still registering may have opened the notes already: it leaves too (privacy
+        // first; a facilitator's client opens them again after its session:ready).
+        if (!socket || (role !== undefined && role !== "participant")) continue;
+        socket.leave(rooms.notes(workshopId, roomId));
+        socket.leave(rooms.notesEditors(workshopId, roomId));
       }
-    })().catch((error: unknown) => {
-      logger.warn({ workshopId, err: error instanceof Error ? error.message : String(error) }, "notes unfollow");
-    });
+    }
   };
 }

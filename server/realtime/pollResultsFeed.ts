@@ -2,14 +2,13 @@ import type { RoundView } from "../../shared/breakout.js";
 import type { WorkshopId } from "../../shared/ids.js";
 import type { PollId, PollResultsUpdate, PollView } from "../../shared/poll.js";
 import type { WorkshopEvent } from "../../shared/workshop.js";
-import { managesPoll, type PollViewer, seesPoll, seesResults } from "../domain/polls/lifecycle.js";
+import type { Viewer } from "../domain/audience.js";
+import type { Membership } from "../domain/membership.js";
 import type { PollTally } from "../domain/polls/records.js";
+import type { Unsubscribe } from "../domain/unsubscribe.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
-import type { PollService } from "../services/pollService.js";
-import type { Stores } from "../store/stores.js";
-import type { Unsubscribe } from "../store/unsubscribe.js";
-import type { Membership } from "./eventFeed.js";
+import type { PollResultsReader, ResultsRecipient } from "../services/delivery/pollResultsReader.js";
 import { rooms, type WorkshopServer } from "./types.js";
 import { type FollowerState, WorkshopFollower } from "./workshopFollower.js";
 
@@ -51,8 +50,7 @@ interface ResultsState extends FollowerState {
 export class PollResultsFeed extends WorkshopFollower<ResultsState> {
   constructor(
     private readonly io: WorkshopServer,
-    private readonly stores: Stores,
-    private readonly polls: PollService,
+    private readonly polls: PollResultsReader,
     private readonly membersOf: (workshopId: WorkshopId) => ReadonlyMap<string, Membership>,
     intervalMs: number,
     private readonly logger: Logger,
@@ -79,7 +77,7 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
   }
 
   protected subscribe(workshopId: WorkshopId, state: ResultsState): Promise<Unsubscribe> {
-    return this.stores.polls.subscribeTallies(workshopId, (pollId, tally) => {
+    return this.polls.followTallies(workshopId, (pollId, tally) => {
       noteTally(state.tallies, pollId, tally);
       this.schedule(workshopId);
     });
@@ -153,7 +151,7 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
     try {
       // The node's copy of the polls and the round is as of the event batches already
       // delivered, like the memberships judged against them; without one, read them.
-      const { round, polls } = this.polls.pollsView(workshopId) ?? (await this.readPolls(workshopId));
+      const { round, polls } = await this.polls.current(workshopId);
       const members = this.membersOf(workshopId);
       const due = polls.filter((poll) => {
         if (poll.status === "draft") return false;
@@ -179,9 +177,8 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
         for (const [socketId, membership] of members) {
           const wanted = toAll || (tallyMoved && fresh) || targets.has(socketId);
           if (!wanted) continue;
-          const viewer = viewerOf(membership);
-          const manages = managesPoll(viewer, poll.definition, round);
-          if (seesResults(poll, seesPoll(viewer, poll), manages)) recipients.push({ socketId, manages, viewer });
+          const recipient = this.polls.recipient(membership, poll, round);
+          if (recipient) recipients.push({ socketId, ...recipient });
         }
         state.lastSent.set(poll.pollId, Math.max(update.tallyVersion, state.lastSent.get(poll.pollId) ?? 0));
         takeIncluded(state.voters, poll.pollId, update.tallyVersion, voters);
@@ -226,7 +223,7 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
     socketIds: string[],
     planned: { round: RoundView | null; polls: PollView[] },
   ): string[] {
-    const view = this.polls.pollsView(workshopId) ?? planned;
+    const view = this.polls.copy(workshopId) ?? planned;
     const poll = view.polls.find((candidate) => candidate.pollId === send.update.pollId);
     const members = this.membersOf(workshopId);
     const allowed: string[] = [];
@@ -234,9 +231,8 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
       const membership = members.get(socketId);
       if (!membership) continue;
       if (poll) {
-        const viewer = viewerOf(membership);
-        const manages = managesPoll(viewer, poll.definition, view.round);
-        if (seesResults(poll, seesPoll(viewer, poll), manages) && groupKey(send.update, manages, viewer) === send.key) {
+        const recipient = this.polls.recipient(membership, poll, view.round);
+        if (recipient && groupKey(send.update, recipient.manages, recipient.viewer) === send.key) {
           allowed.push(socketId);
           continue;
         }
@@ -245,20 +241,6 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
     }
     if (allowed.length < socketIds.length) this.schedule(workshopId);
     return allowed;
-  }
-
-  private async readPolls(workshopId: WorkshopId): Promise<{ round: RoundView | null; polls: PollView[] }> {
-    const [workshop, polls] = await Promise.all([
-      this.stores.workshops.getWorkshop(workshopId),
-      this.stores.polls.listPolls(workshopId),
-    ]);
-    // The round is only needed for room and every-room polls (leads, room lists).
-    const needsRound = polls.some((poll) => poll.definition.scope.kind !== "plenary");
-    const round =
-      needsRound && workshop?.currentRoundId
-        ? await this.stores.breakout.getRound(workshopId, workshop.currentRoundId)
-        : null;
-    return { round, polls: workshop ? polls : [] };
   }
 
   private emit(workshopId: WorkshopId, socketIds: string[], update: PollResultsUpdate): void {
@@ -305,7 +287,7 @@ export interface Send {
 }
 
 /** Managers get every room's results, everyone else their own room's (null: none); undefined when the results have no rooms. */
-function groupKey(update: PollResultsUpdate, manages: boolean, viewer: PollViewer): string | null | undefined {
+function groupKey(update: PollResultsUpdate, manages: boolean, viewer: Viewer): string | null | undefined {
   if (!update.results.byRoom) return undefined;
   return manages ? ALL_ROOMS : viewer.roomId;
 }
@@ -430,17 +412,6 @@ function nextTimerTurn(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-interface Recipient {
+interface Recipient extends ResultsRecipient {
   socketId: string;
-  manages: boolean;
-  viewer: PollViewer;
-}
-
-/** A local socket as the poll rules see it (THE results rule: audience, visibility, managers). */
-function viewerOf(membership: Membership): PollViewer {
-  return {
-    participantId: membership.participantId,
-    role: membership.isFacilitator ? "facilitator" : "participant",
-    roomId: membership.running ? membership.assignedRoom : null,
-  };
 }

@@ -1,14 +1,14 @@
 import { PROTOCOL_VERSION } from "../../shared/protocol.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
+import type { PresenceService } from "../services/presenceService.js";
 import type { WorkshopService } from "../services/workshopService.js";
-import type { Stores } from "../store/stores.js";
 import type { EventFeed } from "./eventFeed.js";
 import { sessionOfSocket } from "./handshake.js";
 import { rooms, type WorkshopSocket } from "./types.js";
 
 interface SessionDeps {
-  stores: Stores;
+  presence: PresenceService;
   service: WorkshopService;
   feed: EventFeed;
   /** Feeds that follow a workshop on this node while it has sockets (poll results, Q&A). */
@@ -19,8 +19,6 @@ interface SessionDeps {
   }>;
   logger: Logger;
   metrics: Metrics;
-  /** Open connections one person may hold at once; one more is closed (the handshake refuses it clearly). */
-  maxConnections: number;
   /** Someone used the workshop: its retention idle clock starts again. */
   activity(workshopId: string): void;
 }
@@ -38,13 +36,7 @@ export function attachSession(socket: WorkshopSocket, deps: SessionDeps): void {
   const ready = (async () => {
     await deps.feed.attach(workshopId);
     for (const follower of deps.followers) await follower.attach(workshopId);
-    if (
-      !(await deps.stores.presence.connect(workshopId, {
-        participantId,
-        connectionId,
-        maxConnections: deps.maxConnections,
-      }))
-    ) {
+    if (!(await deps.presence.open(workshopId, participantId, connectionId))) {
       // Two connections raced past the handshake's count; the client's next attempt is refused there.
       socket.disconnect(true);
       return;
@@ -73,7 +65,7 @@ export function attachSession(socket: WorkshopSocket, deps: SessionDeps): void {
     // Wait for the start to finish, so a quick disconnect cannot leave presence marked online.
     void ready
       .catch(() => undefined)
-      .then(() => deps.stores.presence.disconnect(workshopId, connectionId))
+      .then(() => deps.presence.close(workshopId, connectionId))
       .catch((error: unknown) => {
         deps.logger.warn({ workshopId, err: error instanceof Error ? error.message : String(error) }, "disconnect");
       })

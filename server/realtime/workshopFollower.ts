@@ -1,5 +1,5 @@
 import type { WorkshopId } from "../../shared/ids.js";
-import type { Unsubscribe } from "../store/unsubscribe.js";
+import type { Unsubscribe } from "../domain/unsubscribe.js";
 import { KeyedThrottle } from "./throttle.js";
 
 /** What every follower keeps per workshop: how many local sockets need it, and its store subscription. */

@@ -1,9 +1,8 @@
 import type { RoundView } from "../../shared/breakout.js";
 import type { CommandResult, ParsedPayload } from "../../shared/events.js";
-import type { RoomId, WorkshopId } from "../../shared/ids.js";
+import type { WorkshopId } from "../../shared/ids.js";
 import type { BoardId, BoardSettings, BoardView, QnaExport, QuestionId, QuestionView } from "../../shared/qna.js";
 import { isPublicStatus, moderatesBoard, usesBoard } from "../../shared/qnaRules.js";
-import type { Role } from "../../shared/workshop.js";
 import { isRunning } from "../domain/breakout/rounds.js";
 import type { CommandContext, CommandRef } from "../domain/commands.js";
 import { DomainError } from "../domain/errors.js";
@@ -21,6 +20,7 @@ import {
   toQuestionView,
 } from "../domain/qna/questions.js";
 import type { QuestionRecord } from "../domain/qna/records.js";
+import { type QnaViewer, seesQuestion } from "../domain/qna/visibility.js";
 import { matchesWordList, type WordList } from "../domain/qna/wordList.js";
 import type { ParticipantRecord, WorkshopRecord } from "../domain/records.js";
 import { newQuestionId } from "../security/ids.js";
@@ -37,14 +37,6 @@ export interface QnaLimits {
   questionsPerMinute: number;
   votesPerSecond: number;
   wordList: WordList;
-}
-
-/** Who is looking at Q&A: their role, their room while a round runs, and the round (for leads). */
-export interface QnaViewer {
-  participantId: string;
-  role: Role;
-  roomId: RoomId | null;
-  round: RoundView | null;
 }
 
 const MAX_COMMIT_ATTEMPTS = 5;
@@ -84,7 +76,7 @@ export class QnaService {
       this.stores.qna.listBoards(who.workshopId),
     ]);
     const mine = questions.filter((question) => question.boardId === payload.boardId);
-    const visible = mine.filter((question) => this.seesQuestion(viewer, question));
+    const visible = mine.filter((question) => seesQuestion(viewer, question));
     return {
       settings: this.settingsView(boardSettings(boards, payload.boardId)),
       questions: await this.views(who.workshopId, visible),
@@ -163,7 +155,7 @@ export class QnaService {
   async upvote(who: CommandContext, payload: ParsedPayload<"qna:upvote">): Promise<CommandResult<"qna:upvote">> {
     const { viewer } = await this.context(who);
     const question = await this.stores.qna.getQuestion(who.workshopId, payload.questionId);
-    if (!question || !this.seesQuestion(viewer, question)) throw new DomainError("NOT_FOUND", "no such question");
+    if (!question || !seesQuestion(viewer, question)) throw new DomainError("NOT_FOUND", "no such question");
     if (!this.votes.allow(`${who.workshopId}:${who.participantId}`)) {
       throw new DomainError("RATE_LIMITED", `at most ${this.limits.votesPerSecond} votes a second`);
     }
@@ -282,12 +274,6 @@ export class QnaService {
           })),
       })),
     };
-  }
-
-  /** THE rule of who sees a question: moderators of its board all of them; others public ones on boards they use. */
-  seesQuestion(viewer: QnaViewer, question: QuestionRecord): boolean {
-    if (moderatesBoard(viewer, question.boardId, viewer.round)) return true;
-    return isPublicStatus(question.status) && usesBoard(viewer, question.boardId);
   }
 
   settingsView(board: { boardId: BoardId; preModeration: boolean }): BoardSettings {

@@ -5,6 +5,7 @@ import type { Viewer } from "../domain/audience.js";
 import { isRunning } from "../domain/breakout/rounds.js";
 import type { Actor, CommandContext, CommandRef } from "../domain/commands.js";
 import { DomainError } from "../domain/errors.js";
+import type { Membership } from "../domain/membership.js";
 import { changeRole, leave, removeParticipant } from "../domain/participants.js";
 import {
   type ParticipantRecord,
@@ -15,7 +16,6 @@ import {
 import type { FullSnapshot } from "../domain/snapshot.js";
 import { RETENTION_TIMERS } from "../domain/timers.js";
 import { eventsFor, snapshotFor, viewerInSnapshot, viewerOf } from "../domain/visibility.js";
-import type { Membership } from "../realtime/eventFeed.js";
 import {
   hashSecret,
   newFacilitatorKey,
@@ -169,7 +169,7 @@ export class WorkshopService {
       : null;
     return {
       participantId: who.participantId,
-      isFacilitator: actor.role === "facilitator",
+      role: actor.role,
       roundId: round?.roundId ?? null,
       running: isRunning(round),
       assignedRoom,

@@ -75,9 +75,9 @@ describe("round lifecycle", () => {
 });
 
 describe("isolation rule", () => {
-  const inA = { participantId: "pa00000000000000", isFacilitator: false, roomId: "mroom00000001" };
-  const inPlenary = { participantId: "pp00000000000000", isFacilitator: false, roomId: null };
-  const facilitator = { participantId: "pf00000000000000", isFacilitator: true, roomId: null };
+  const inA = { participantId: "pa00000000000000", role: "participant" as const, roomId: "mroom00000001" };
+  const inPlenary = { participantId: "pp00000000000000", role: "participant" as const, roomId: null };
+  const facilitator = { participantId: "pf00000000000000", role: "facilitator" as const, roomId: null };
   const help = (roomId: string): WorkshopEvent => ({
     v: 1,
     type: "help:updated",

@@ -2,8 +2,7 @@ import type { RoundView } from "../../../shared/breakout.js";
 import type { ParticipantId, RoomId } from "../../../shared/ids.js";
 import type { PollDefinition, PollId, PollView } from "../../../shared/poll.js";
 import { votesHere } from "../../../shared/pollRules.js";
-import type { Role } from "../../../shared/workshop.js";
-import { pollAudience } from "../audience.js";
+import { canSee, pollAudience, type Viewer } from "../audience.js";
 import { DomainError } from "../errors.js";
 
 /** Pure lifecycle rules of a poll: draft -> open -> closed, reopen, edit a draft. No I/O, clock passed in. */
@@ -73,22 +72,9 @@ export function checkScope(definition: PollDefinition, currentRound: RoundView |
   }
 }
 
-export interface PollViewer {
-  participantId: ParticipantId;
-  role: Role;
-  /** Their room in the current round while it runs (null: the plenary). */
-  roomId: RoomId | null;
-}
-
 /** The same audience the poll's events have (audience.ts), so what one sees matches what one is sent. */
-export function seesPoll(viewer: PollViewer, poll: PollView): boolean {
-  if (viewer.role === "facilitator") return true;
-  const audience = pollAudience(poll);
-  if (audience.everyone) return true;
-  return (
-    audience.participants.includes(viewer.participantId) ||
-    (viewer.roomId !== null && audience.rooms.includes(viewer.roomId))
-  );
+export function seesPoll(viewer: Viewer, poll: PollView): boolean {
+  return canSee(viewer, pollAudience(poll));
 }
 
 /**

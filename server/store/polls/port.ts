@@ -2,7 +2,7 @@ import type { WorkshopId } from "../../../shared/ids.js";
 import type { Ballot, PollId, PollView } from "../../../shared/poll.js";
 import type { CommandRef } from "../../domain/commands.js";
 import type { PollTally, StoredBallot } from "../../domain/polls/records.js";
-import type { Unsubscribe } from "../unsubscribe.js";
+import type { Unsubscribe } from "../../domain/unsubscribe.js";
 
 /**
  * Where one person's ballot of one poll is kept: their participant id in a named poll, a keyed

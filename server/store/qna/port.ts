@@ -2,7 +2,7 @@ import type { WorkshopId } from "../../../shared/ids.js";
 import type { BoardId, QuestionId } from "../../../shared/qna.js";
 import type { CommandRef } from "../../domain/commands.js";
 import type { BoardRecord, QuestionRecord } from "../../domain/qna/records.js";
-import type { Unsubscribe } from "../unsubscribe.js";
+import type { Unsubscribe } from "../../domain/unsubscribe.js";
 import type { CommitOutcome } from "../workshop/port.js";
 
 /** How many changed Q&A records a workshop remembers for feeds; a node further behind resets its clients. */

@@ -2,8 +2,8 @@ import type { WorkshopId } from "../../../shared/ids.js";
 import type { BoardId, QuestionId } from "../../../shared/qna.js";
 import type { CommandRef } from "../../domain/commands.js";
 import type { BoardRecord, QuestionRecord } from "../../domain/qna/records.js";
+import type { Unsubscribe } from "../../domain/unsubscribe.js";
 import { commitOutcome, type RedisCore } from "../redis/core.js";
-import type { Unsubscribe } from "../unsubscribe.js";
 import {
   QNA_CHANGES_CAP,
   type QnaChange,

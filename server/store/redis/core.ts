@@ -2,10 +2,10 @@ import { createClient, type RedisClientType } from "redis";
 import type { WorkshopId } from "../../../shared/ids.js";
 import type { CommandRef } from "../../domain/commands.js";
 import { DomainError, StoreUnavailableError } from "../../domain/errors.js";
+import type { Unsubscribe } from "../../domain/unsubscribe.js";
 import type { Logger } from "../../logger.js";
 import type { ServerKeys } from "../../security/serverKeys.js";
 import { commandRecordDay } from "../commandRecords.js";
-import type { Unsubscribe } from "../unsubscribe.js";
 import { globalKeys, type WorkshopKeys, workshopKeys } from "./keys.js";
 import type { LuaScript } from "./lua.js";
 

@@ -7,12 +7,12 @@ import type { CommandRef } from "../../domain/commands.js";
 import { DomainError } from "../../domain/errors.js";
 import type { ParticipantRecord, WorkshopRecord } from "../../domain/records.js";
 import type { FullSnapshot } from "../../domain/snapshot.js";
+import type { Unsubscribe } from "../../domain/unsubscribe.js";
 import type { MemoryBreakoutStore } from "../breakout/memory.js";
 import { countInWindow, type MemoryCore, mapIn, type WorkshopCore } from "../memory/core.js";
 import { byDoc } from "../order.js";
 import type { MemoryPollStore } from "../polls/memory.js";
 import type { MemoryPresenceStore } from "../presence/memory.js";
-import type { Unsubscribe } from "../unsubscribe.js";
 import type { CommitOutcome, JoinOutcome, ParticipantJoin, RecordChange, RecordWrite, WorkshopStore } from "./port.js";
 import { joinedEvent, recordId } from "./records.js";
 

@@ -6,7 +6,7 @@ import type { UnversionedEvent, WorkshopEvent } from "../../../shared/workshop.j
 import type { CommandRef } from "../../domain/commands.js";
 import type { ParticipantRecord, WorkshopRecord } from "../../domain/records.js";
 import type { FullSnapshot } from "../../domain/snapshot.js";
-import type { Unsubscribe } from "../unsubscribe.js";
+import type { Unsubscribe } from "../../domain/unsubscribe.js";
 
 /** How many events a workshop's log keeps for delta resync; older gaps get a full snapshot. */
 export const EVENT_LOG_CAP = 10_000;

@@ -8,12 +8,12 @@ import type { CommandRef } from "../../domain/commands.js";
 import { DomainError } from "../../domain/errors.js";
 import type { ParticipantRecord, WorkshopRecord } from "../../domain/records.js";
 import type { FullSnapshot } from "../../domain/snapshot.js";
+import type { Unsubscribe } from "../../domain/unsubscribe.js";
 import { countsFrom, tagsFrom } from "../breakout/redis.js";
 import { byCreation, byDoc } from "../order.js";
 import { rateWindowOf } from "../rates/window.js";
 import { commitOutcome, globEscape, pairsToRecord, parseOrNull, type RedisCore } from "../redis/core.js";
 import type { WorkshopKeys } from "../redis/keys.js";
-import type { Unsubscribe } from "../unsubscribe.js";
 import {
   type CommitOutcome,
   EVENT_LOG_CAP,

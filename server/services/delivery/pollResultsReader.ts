@@ -1,0 +1,96 @@
+import type { RoundView } from "../../../shared/breakout.js";
+import type { WorkshopId } from "../../../shared/ids.js";
+import type { PollId, PollResultsUpdate, PollView } from "../../../shared/poll.js";
+import type { WorkshopEvent } from "../../../shared/workshop.js";
+import type { Viewer } from "../../domain/audience.js";
+import { type Membership, viewerOfMembership } from "../../domain/membership.js";
+import { managesPoll, seesPoll, seesResults } from "../../domain/polls/lifecycle.js";
+import type { PollTally } from "../../domain/polls/records.js";
+import type { Unsubscribe } from "../../domain/unsubscribe.js";
+import type { Stores } from "../../store/stores.js";
+import type { PollService } from "../pollService.js";
+
+/** The polls and the round results are judged against. */
+export interface PollsNow {
+  round: RoundView | null;
+  polls: PollView[];
+}
+
+/** How one socket may receive a poll's results: as a manager (every room's), or as a viewer (their own room's). */
+export interface ResultsRecipient {
+  manages: boolean;
+  viewer: Viewer;
+}
+
+/**
+ * What the live results feed sends, and to whom: the tallies as they move, the polls and round
+ * as this node's copy holds them, each poll's results from its counters, and THE results rule
+ * for one socket (its poll audience, the visibility setting, managers). The feed only decides
+ * when and in which slices to write.
+ */
+export class PollResultsReader {
+  constructor(
+    private readonly stores: Pick<Stores, "polls" | "workshops" | "breakout">,
+    private readonly polls: PollService,
+  ) {}
+
+  /** While this node has sockets in the workshop it keeps a copy of what votes are decided from. */
+  follow(workshopId: WorkshopId): void {
+    this.polls.follow(workshopId);
+  }
+
+  unfollow(workshopId: WorkshopId): void {
+    this.polls.unfollow(workshopId);
+  }
+
+  /** Moves this node's copy with a delivered batch (before anything is judged against it). */
+  eventsDelivered(workshopId: WorkshopId, events: readonly WorkshopEvent[]): void {
+    this.polls.eventsDelivered(workshopId, events);
+  }
+
+  /** Each ballot's new counters (null: too big to travel, read them), on every node. */
+  followTallies(
+    workshopId: WorkshopId,
+    onTally: (pollId: PollId, tally: PollTally | null) => void,
+  ): Promise<Unsubscribe> {
+    return this.stores.polls.subscribeTallies(workshopId, onTally);
+  }
+
+  /** The node's copy (exact at the batches delivered, like the memberships), or null without one. */
+  copy(workshopId: WorkshopId): PollsNow | null {
+    return this.polls.pollsView(workshopId);
+  }
+
+  /** The node's copy, or read from the store when it has none. */
+  async current(workshopId: WorkshopId): Promise<PollsNow> {
+    const copy = this.copy(workshopId);
+    if (copy) return copy;
+    const [workshop, polls] = await Promise.all([
+      this.stores.workshops.getWorkshop(workshopId),
+      this.stores.polls.listPolls(workshopId),
+    ]);
+    // The round is only needed for room and every-room polls (leads, room lists).
+    const needsRound = polls.some((poll) => poll.definition.scope.kind !== "plenary");
+    const round =
+      needsRound && workshop?.currentRoundId
+        ? await this.stores.breakout.getRound(workshopId, workshop.currentRoundId)
+        : null;
+    return { round, polls: workshop ? polls : [] };
+  }
+
+  results(
+    workshopId: WorkshopId,
+    poll: PollView,
+    round: RoundView | null,
+    known?: PollTally,
+  ): Promise<PollResultsUpdate> {
+    return this.polls.results(workshopId, poll, round, known);
+  }
+
+  /** THE results rule for one local socket: null when it may not see them now. */
+  recipient(membership: Membership, poll: PollView, round: RoundView | null): ResultsRecipient | null {
+    const viewer = viewerOfMembership(membership);
+    const manages = managesPoll(viewer, poll.definition, round);
+    return seesResults(poll, seesPoll(viewer, poll), manages) ? { manages, viewer } : null;
+  }
+}
