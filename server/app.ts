@@ -49,6 +49,7 @@ import { PresenceService } from "./services/presenceService.js";
 import { QnaService } from "./services/qnaService.js";
 import { ReportService } from "./services/reportService.js";
 import { RetentionService } from "./services/retentionService.js";
+import { RoomSupportService } from "./services/roomSupportService.js";
 import { VoterKeyring } from "./services/voterKeyring.js";
 import { WorkshopService } from "./services/workshopService.js";
 import type { Stores } from "./store/stores.js";
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps): App {
     joinsPerAddressPerMinute: config.RATE_JOINS_PER_ADDRESS_PER_MINUTE,
   });
   const breakout = new BreakoutService(stores, service);
+  const roomSupport = new RoomSupportService(stores);
   const polls = new PollService(stores, service, authorizer, keyring);
   const qna = new QnaService(stores, service, keyring, {
     questionMax: config.QNA_QUESTION_MAX,
@@ -210,7 +212,7 @@ export function createApp(deps: AppDeps): App {
   });
   const handlers = [
     ...workshopHandlers(service, retention),
-    ...breakoutHandlers(breakout),
+    ...breakoutHandlers(breakout, roomSupport),
     ...pollHandlers(polls, pollResults),
     ...qnaHandlers(qna),
     ...notesHandlers(notes),

@@ -47,6 +47,10 @@ export function isRoundRunning(round: Pick<RoundView, "status"> | null | undefin
   return round?.status === "open" || round?.status === "closing";
 }
 
+/** Head-count per room of one round (people placed in each room), sent outside the log: the latest wins. */
+export const RoundCountsSchema = z.object({ roundId: RoundIdSchema, counts: z.record(z.string(), z.number().int()) });
+export type RoundCounts = z.infer<typeof RoundCountsSchema>;
+
 export const HelpStatusSchema = z.enum(["open", "taken", "resolved"]);
 /** A call for help. Who asked is not stored: the room matters, not the person. */
 export const HelpViewSchema = z.object({

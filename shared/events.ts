@@ -9,6 +9,7 @@ import {
   PlanRoundPayloadSchema,
   PreassignResultSchema,
   RoomStateViewSchema,
+  RoundCountsSchema,
   RoundViewSchema,
   TagsSchema,
 } from "./breakout.js";
@@ -525,7 +526,7 @@ export const serverEvents = {
   },
   "breakout:counts": {
     summary: "Head-count per room of the current round, coalesced (at most ~10 a second), for free seats.",
-    payload: z.object({ roundId: RoundIdSchema, counts: z.record(z.string(), z.number().int()) }),
+    payload: RoundCountsSchema,
   },
   "poll:results": {
     summary:

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { BreakoutStateSchema, BroadcastViewSchema, HelpViewSchema, RoundViewSchema, TagsSchema } from "./breakout.js";
+import {
+  BreakoutStateSchema,
+  BroadcastViewSchema,
+  HelpViewSchema,
+  RoundCountsSchema,
+  RoundViewSchema,
+  TagsSchema,
+} from "./breakout.js";
 import {
   FacilitatorKeySchema,
   JoinCodeSchema,
@@ -192,7 +199,13 @@ export type WorkshopSnapshot = z.infer<typeof WorkshopSnapshotSchema>;
 /** What a (re)connecting client needs: the full state, or only what it missed when the log still has it. */
 export const SyncResultSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("snapshot"), snapshot: WorkshopSnapshotSchema }),
-  z.object({ kind: z.literal("events"), fromVersion: z.number().int(), events: z.array(WorkshopEventSchema) }),
+  z.object({
+    kind: z.literal("events"),
+    fromVersion: z.number().int(),
+    events: z.array(WorkshopEventSchema),
+    /** The current round's head-counts now (they travel outside the log, so the events alone miss them). */
+    counts: RoundCountsSchema.nullable().optional(),
+  }),
 ]);
 export type SyncResult = z.infer<typeof SyncResultSchema>;
 

@@ -1,8 +1,18 @@
 import {
+  seesAssignment,
+  seesBroadcast,
+  seesEverything,
+  seesHelp,
+  seesPoll,
+  seesTags,
+  type Viewer,
+} from "./audience.js";
+import {
   type BroadcastView,
   type HelpView,
   isRoundRunning,
   type RoomStateView,
+  type RoundCounts,
   type RoundView,
   type Tags,
 } from "./breakout.js";
@@ -56,6 +66,12 @@ export interface WorkshopState {
    * applies it with applyRoomState.
    */
   roomChanged: boolean;
+  /**
+   * Set when the viewer came to see more than their copy can hold (promoted to facilitator:
+   * every room's people, help requests, banners and polls): the caller asks for a snapshot
+   * (`workshop:sync {}`); only a snapshot applied clears it.
+   */
+  needsSnapshot: boolean;
 }
 
 export type BatchOutcome = "applied" | "ignored" | "gap";
@@ -76,6 +92,7 @@ export function emptyWorkshopState(selfId: ParticipantId | null = null): Worksho
     notesOpenToAll: new Set(),
     selfId,
     roomChanged: false,
+    needsSnapshot: false,
   };
 }
 
@@ -103,6 +120,7 @@ export function applySnapshot(state: WorkshopState, snapshot: WorkshopSnapshot):
   );
   for (const pollId of state.pollResults.keys()) if (!state.polls.has(pollId)) state.pollResults.delete(pollId);
   state.roomChanged = false;
+  state.needsSnapshot = false;
 }
 
 /** The viewer's room in the current round while it runs (null: the plenary). */
@@ -112,14 +130,48 @@ export function currentRoomOf(state: WorkshopState, participantId: ParticipantId
   return state.breakout.assignments.get(participantId) ?? null;
 }
 
+/** The viewer as the visibility rules (shared/audience.ts) see them: role, and their room while the round runs. */
+export function viewerOfState(state: WorkshopState): Viewer | null {
+  if (!state.selfId) return null;
+  const role = state.participants.get(state.selfId)?.role ?? "participant";
+  return { participantId: state.selfId, role, roomId: currentRoomOf(state, state.selfId) };
+}
+
 /**
- * The people, help requests and banners of a room were not the viewer's to see until they
- * were in it (and it ran): when their current room changes, flag it so the caller fetches
- * `breakout:room`. Facilitators see everything anyway.
+ * After events moved the viewer (another room, the round ended, a new role), their copy holds
+ * exactly what a fresh snapshot would: what they may no longer see is dropped by the same rules
+ * the server cuts snapshots by; what they came to see is flagged for fetching (`roomChanged`:
+ * their new room's people, help requests, banners and polls; `needsSnapshot`: everything, for
+ * a new facilitator).
  */
-function noteRoomChange(state: WorkshopState, roomBefore: RoomId | null): void {
-  const roomNow = currentRoomOf(state, state.selfId);
-  if (roomNow !== null && roomNow !== roomBefore) state.roomChanged = true;
+function settleView(state: WorkshopState, before: Viewer | null): void {
+  const viewer = viewerOfState(state);
+  if (!viewer) return;
+  if (viewer.roomId !== null && viewer.roomId !== before?.roomId) state.roomChanged = true;
+  if (seesEverything(viewer)) {
+    if (before && !seesEverything(before)) state.needsSnapshot = true;
+    return;
+  }
+  const { breakout } = state;
+  const roundId = breakout.round?.roundId ?? null;
+  for (const [participantId, roomId] of breakout.assignments) {
+    if (!seesAssignment(viewer, participantId, roomId)) breakout.assignments.delete(participantId);
+  }
+  for (const participantId of breakout.tags.keys()) {
+    if (!seesTags(viewer, participantId)) breakout.tags.delete(participantId);
+  }
+  for (const [helpId, help] of breakout.helps) if (!seesHelp(viewer, help, roundId)) breakout.helps.delete(helpId);
+  breakout.broadcasts = breakout.broadcasts.filter((broadcast) => seesBroadcast(viewer, broadcast, roundId));
+  for (const [pollId, poll] of state.polls) {
+    if (seesPoll(viewer, poll)) continue;
+    state.polls.delete(pollId);
+    state.pollResults.delete(pollId);
+  }
+}
+
+/** Banners have no id: one is the same banner when round, room, time and text all are. */
+function broadcastKey(broadcast: BroadcastView): string {
+  return `${broadcast.roundId}/${broadcast.roomId}/${broadcast.sentAt}/${broadcast.text}`;
 }
 
 /** Merges what `breakout:room` returned for the viewer's (new) room. */
@@ -136,9 +188,9 @@ export function applyRoomState(state: WorkshopState, room: RoomStateView): void 
   for (const [participantId, roomId] of Object.entries(room.assignments))
     breakout.assignments.set(participantId, roomId);
   for (const help of room.helps) breakout.helps.set(help.helpId, help);
-  const known = new Set(breakout.broadcasts.map((broadcast) => `${broadcast.sentAt}/${broadcast.text}`));
+  const known = new Set(breakout.broadcasts.map(broadcastKey));
   for (const broadcast of room.broadcasts) {
-    if (!known.has(`${broadcast.sentAt}/${broadcast.text}`)) breakout.broadcasts.push(broadcast);
+    if (!known.has(broadcastKey(broadcast))) breakout.broadcasts.push(broadcast);
   }
   breakout.broadcasts.sort((a, b) => a.sentAt - b.sentAt);
   breakout.broadcasts = breakout.broadcasts.slice(-BROADCASTS_KEPT);
@@ -155,7 +207,7 @@ export function applyPollResults(state: WorkshopState, update: PollResultsUpdate
 }
 
 /** Head-counts arrive outside the log (latest wins). */
-export function applyCounts(state: WorkshopState, update: { roundId: string; counts: Record<string, number> }): void {
+export function applyCounts(state: WorkshopState, update: RoundCounts): void {
   if (state.breakout.round?.roundId === update.roundId) state.breakout.counts = { ...update.counts };
 }
 
@@ -170,12 +222,12 @@ export function applyEventBatch(
 ): BatchOutcome {
   if (state.version < 0 || batch.toVersion <= state.version) return "ignored";
   if (batch.fromVersion > state.version + 1) return "gap";
-  const roomBefore = currentRoomOf(state, state.selfId);
+  const before = viewerOfState(state);
   for (const event of batch.events) {
     if (event.v > state.version) applyEvent(state, event);
   }
   state.version = batch.toVersion;
-  noteRoomChange(state, roomBefore);
+  settleView(state, before);
   return "applied";
 }
 
@@ -186,13 +238,14 @@ export function applySyncResult(state: WorkshopState, sync: SyncResult): boolean
     return true;
   }
   if (state.version < 0 || sync.fromVersion > state.version + 1) return false;
-  const roomBefore = currentRoomOf(state, state.selfId);
+  const before = viewerOfState(state);
   const last = sync.events[sync.events.length - 1]?.v ?? state.version;
   for (const event of sync.events) {
     if (event.v > state.version) applyEvent(state, event);
   }
   state.version = Math.max(state.version, last);
-  noteRoomChange(state, roomBefore);
+  if (sync.counts) applyCounts(state, sync.counts);
+  settleView(state, before);
   return true;
 }
 
@@ -237,9 +290,13 @@ function applyEvent(state: WorkshopState, event: WorkshopEvent): void {
       else breakout.assignments.set(event.participantId, event.roomId);
       break;
     }
-    case "breakout:broadcast":
+    case "breakout:broadcast": {
+      // A room fetch that crossed this event may have brought the same banner already.
+      const key = broadcastKey(event.broadcast);
+      if (state.breakout.broadcasts.some((known) => broadcastKey(known) === key)) break;
       state.breakout.broadcasts = [...state.breakout.broadcasts, event.broadcast].slice(-BROADCASTS_KEPT);
       break;
+    }
     case "help:updated":
       if (state.breakout.round?.roundId === event.help.roundId || state.breakout.round === null) {
         state.breakout.helps.set(event.help.helpId, event.help);

@@ -22,7 +22,7 @@ import {
 import { kindOf, packetBytes } from "./packets.js";
 
 /**
- * One bench client that behaves like the browser (client/src/net/session.ts and
+ * One bench client that behaves like the browser (client/src/net/resync.ts, roomFetch.ts and
  * client/src/state/workshopState.ts) in everything that costs the server or the network: it
  * keeps its own copy of the workshop with the shared rules (shared/workshopState.ts), resyncs
  * on a version gap holding the batches that arrive meanwhile, applies head-counts, and when

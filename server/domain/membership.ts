@@ -1,7 +1,7 @@
+import type { Viewer } from "../../shared/audience.js";
 import { isRoundRunning } from "../../shared/breakout.js";
 import type { ParticipantId, RoomId, RoundId } from "../../shared/ids.js";
 import type { Role, WorkshopEvent } from "../../shared/workshop.js";
-import type { Viewer } from "./audience.js";
 
 /**
  * Where one connected person stands, as far as what they may be sent goes: their role, the

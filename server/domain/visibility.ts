@@ -1,8 +1,17 @@
+import {
+  audienceOf,
+  canSee,
+  seesAssignment,
+  seesBroadcast,
+  seesHelp,
+  seesPoll,
+  seesTags,
+  type Viewer,
+} from "../../shared/audience.js";
 import type { BreakoutState, RoundView } from "../../shared/breakout.js";
 import type { ParticipantId, RoomId } from "../../shared/ids.js";
 import { type RosterEntry, rosterEntry, type WorkshopEvent, type WorkshopSnapshot } from "../../shared/workshop.js";
 import type { FullSnapshot } from "../domain/snapshot.js";
-import { audienceOf, canSee, pollAudience, seesEverything, type Viewer } from "./audience.js";
 import { isRunning } from "./breakout/rounds.js";
 import { type ParticipantRecord, toParticipantView, toWorkshopView } from "./records.js";
 
@@ -47,14 +56,13 @@ function rosterOf(full: FullSnapshot): RosterEntry[] {
 export function snapshotFor(full: FullSnapshot, viewer: Viewer): WorkshopSnapshot {
   const { breakout } = full;
   const roundId = breakout.round?.roundId ?? null;
-  const seesRoom = (roomId: RoomId | null) => seesEverything(viewer) || (roomId !== null && roomId === viewer.roomId);
   const assignments: BreakoutState["assignments"] = {};
   for (const [participantId, roomId] of breakout.assignments) {
-    if (seesRoom(roomId) || participantId === viewer.participantId) assignments[participantId] = roomId;
+    if (seesAssignment(viewer, participantId, roomId)) assignments[participantId] = roomId;
   }
   const tags: BreakoutState["tags"] = {};
   for (const [participantId, personTags] of breakout.tags) {
-    if (seesEverything(viewer) || participantId === viewer.participantId) tags[participantId] = personTags;
+    if (seesTags(viewer, participantId)) tags[participantId] = personTags;
   }
   return {
     version: full.version,
@@ -64,13 +72,11 @@ export function snapshotFor(full: FullSnapshot, viewer: Viewer): WorkshopSnapsho
       round: breakout.round,
       assignments,
       counts: breakout.counts,
-      helps: breakout.helps.filter((help) => help.roundId === roundId && seesRoom(help.roomId)),
-      broadcasts: breakout.broadcasts.filter(
-        (broadcast) => broadcast.roundId === roundId && (broadcast.roomId === null || seesRoom(broadcast.roomId)),
-      ),
+      helps: breakout.helps.filter((help) => seesHelp(viewer, help, roundId)),
+      broadcasts: breakout.broadcasts.filter((broadcast) => seesBroadcast(viewer, broadcast, roundId)),
       tags,
     },
-    polls: full.polls.filter((poll) => canSee(viewer, pollAudience(poll))),
+    polls: full.polls.filter((poll) => seesPoll(viewer, poll)),
     notesAccess: full.notesAccess,
   };
 }

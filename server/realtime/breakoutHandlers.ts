@@ -1,8 +1,9 @@
 import type { BreakoutService } from "../services/breakoutService.js";
+import type { RoomSupportService } from "../services/roomSupportService.js";
 import { type DefinedHandler, defineHandler } from "./defineHandler.js";
 
 /** Breakout rounds, rooms, help requests and banners. */
-export function breakoutHandlers(breakout: BreakoutService): DefinedHandler[] {
+export function breakoutHandlers(breakout: BreakoutService, support: RoomSupportService): DefinedHandler[] {
   return [
     defineHandler("participant:setTags", ({ who, command, payload }) => breakout.setTags(who, command, payload)),
     defineHandler("breakout:room", ({ who, payload }) => breakout.room(who, payload)),
@@ -19,9 +20,9 @@ export function breakoutHandlers(breakout: BreakoutService): DefinedHandler[] {
     defineHandler("breakout:setLead", ({ who, command, payload }) => breakout.setLead(who, command, payload)),
     defineHandler("breakout:leaveRoom", ({ who, command }) => breakout.leaveRoom(who, command)),
     defineHandler("breakout:visit", ({ who, command, payload }) => breakout.visit(who, command, payload)),
-    defineHandler("breakout:broadcast", ({ who, command, payload }) => breakout.broadcast(who, command, payload)),
-    defineHandler("help:request", ({ who, command, payload }) => breakout.requestHelp(who, command, payload)),
-    defineHandler("help:take", ({ who, command, payload }) => breakout.takeHelp(who, command, payload)),
-    defineHandler("help:resolve", ({ who, command, payload }) => breakout.resolveHelp(who, command, payload)),
+    defineHandler("breakout:broadcast", ({ who, command, payload }) => support.broadcast(who, command, payload)),
+    defineHandler("help:request", ({ who, command, payload }) => support.requestHelp(who, command, payload)),
+    defineHandler("help:take", ({ who, command, payload }) => support.takeHelp(who, command, payload)),
+    defineHandler("help:resolve", ({ who, command, payload }) => support.resolveHelp(who, command, payload)),
   ];
 }

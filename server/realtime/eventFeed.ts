@@ -1,7 +1,7 @@
+import { audienceOf, canSee } from "../../shared/audience.js";
 import type { RevokeReason } from "../../shared/events.js";
 import type { WorkshopId } from "../../shared/ids.js";
 import type { WorkshopEvent } from "../../shared/workshop.js";
-import { audienceOf, canSee } from "../domain/audience.js";
 import { type Membership, updateMembership, viewerOfMembership } from "../domain/membership.js";
 import type { Unsubscribe } from "../domain/unsubscribe.js";
 import type { Logger } from "../logger.js";

@@ -1,8 +1,8 @@
+import type { Viewer } from "../../shared/audience.js";
 import type { RoundView } from "../../shared/breakout.js";
 import type { WorkshopId } from "../../shared/ids.js";
 import type { PollId, PollResultsUpdate, PollView } from "../../shared/poll.js";
 import type { WorkshopEvent } from "../../shared/workshop.js";
-import type { Viewer } from "../domain/audience.js";
 import type { Membership } from "../domain/membership.js";
 import type { PollTally } from "../domain/polls/records.js";
 import type { Unsubscribe } from "../domain/unsubscribe.js";

@@ -1,6 +1,6 @@
-import type { AssignConstraints, HelpView, RoomStateView, RoundView, Tags } from "../../shared/breakout.js";
+import type { AssignConstraints, RoomStateView, RoundView, Tags } from "../../shared/breakout.js";
 import type { CommandResult, ParsedPayload } from "../../shared/events.js";
-import type { ParticipantId, RoomId, RoundId, WorkshopId } from "../../shared/ids.js";
+import type { ParticipantId, RoundId, WorkshopId } from "../../shared/ids.js";
 import { assignBalanced } from "../domain/breakout/assignment.js";
 import { parsePreassignList } from "../domain/breakout/preassign.js";
 import {
@@ -9,29 +9,25 @@ import {
   endRound,
   extendRound,
   isRunning,
-  newBroadcast,
-  newHelp,
   nextTransitionAt,
   openRound,
   planRound,
   requireAssignable,
   requireEnterableRoom,
   requireRound,
-  resolveHelp,
   roomLedBy,
   setLead,
-  takeHelp,
 } from "../domain/breakout/rounds.js";
 import type { CommandContext, CommandRef } from "../domain/commands.js";
 import { DomainError } from "../domain/errors.js";
 import type { WorkshopRecord } from "../domain/records.js";
-import { newBroadcastId, newHelpId, newRoomId, newRoundId } from "../security/ids.js";
+import { newRoomId, newRoundId } from "../security/ids.js";
 import type { RoomMove } from "../store/breakout/port.js";
 import type { Stores } from "../store/stores.js";
 import { decideAndCommit } from "./commit.js";
 import type { WorkshopService } from "./workshopService.js";
 
-/** Breakout rounds: planning, assignment, timers, help requests, banners. */
+/** Breakout rounds: planning, assignment, seats, clocks, leads. Help requests and banners: RoomSupportService. */
 export class BreakoutService {
   constructor(
     private readonly stores: Stores,
@@ -372,42 +368,6 @@ export class BreakoutService {
     return round;
   }
 
-  broadcast(who: CommandContext, command: CommandRef, payload: ParsedPayload<"breakout:broadcast">) {
-    return decideAndCommit(this.stores.workshops, who.workshopId, command, async () => {
-      const round = await this.currentRound(who.workshop);
-      this.requireLeadScope(who, round, payload.roomId);
-      const broadcast = newBroadcast(round, payload.roomId, payload.text, this.now());
-      return {
-        writes: [{ kind: "broadcast", broadcastId: newBroadcastId(), expected: null, next: broadcast }],
-        events: [{ type: "breakout:broadcast", broadcast }],
-        result: broadcast,
-      };
-    });
-  }
-
-  requestHelp(who: CommandContext, command: CommandRef, payload: ParsedPayload<"help:request">) {
-    return decideAndCommit(this.stores.workshops, who.workshopId, command, async () => {
-      const { workshop } = who;
-      const round = await this.currentRound(workshop);
-      const roomId = await this.stores.breakout.getAssignment(who.workshopId, round.roundId, who.participantId);
-      if (!roomId || !isRunning(round)) throw new DomainError("INVALID_STATE", "you are not in a room");
-      const help = newHelp({ helpId: newHelpId(), round, roomId, text: payload.text ?? "", now: this.now() });
-      return {
-        writes: [{ kind: "help", expected: null, next: help }],
-        events: [{ type: "help:updated", help }],
-        result: help,
-      };
-    });
-  }
-
-  takeHelp(who: CommandContext, command: CommandRef, payload: ParsedPayload<"help:take">) {
-    return this.changeHelp(who, command, payload.helpId, (help) => takeHelp(help, who.participantId, this.now()));
-  }
-
-  resolveHelp(who: CommandContext, command: CommandRef, payload: ParsedPayload<"help:resolve">) {
-    return this.changeHelp(who, command, payload.helpId, (help) => resolveHelp(help, who.participantId, this.now()));
-  }
-
   /**
    * Moves the round's clock on when it is due. Any node may call this for any round at any
    * time: the write is compare-and-set on the round, so the round closes exactly once.
@@ -453,34 +413,6 @@ export class BreakoutService {
     return round;
   }
 
-  private changeHelp(
-    who: CommandContext,
-    command: CommandRef,
-    helpId: string,
-    change: (help: HelpView) => ReturnType<typeof takeHelp>,
-  ) {
-    return decideAndCommit(this.stores.workshops, who.workshopId, command, async () => {
-      const help = await this.stores.breakout.getHelp(who.workshopId, helpId);
-      if (!help) throw new DomainError("NOT_FOUND", "no such help request");
-      const round = requireRound(await this.stores.breakout.getRound(who.workshopId, help.roundId));
-      this.requireLeadScope(who, round, help.roomId);
-      const next = change(help);
-      return {
-        writes: [{ kind: "help", expected: help, next }],
-        events: [{ type: "help:updated", help: next }],
-        result: next,
-      };
-    });
-  }
-
-  /** A room lead acts in their own room only (an aim at another room, or all rooms, is FORBIDDEN). */
-  private requireLeadScope(context: CommandContext, round: RoundView, roomId: RoomId | null): void {
-    if (context.authority !== "roomLead") return;
-    if (roomId === null || roomLedBy(round, context.actor.participantId) !== roomId) {
-      throw new DomainError("FORBIDDEN", "a room lead acts in their own room only");
-    }
-  }
-
   private async applyMoves(
     who: CommandContext,
     command: CommandRef,
@@ -502,13 +434,6 @@ export class BreakoutService {
     const round = requireRound(await this.stores.breakout.getRound(workshopId, roundId));
     requireAssignable(round);
     return round;
-  }
-
-  private async currentRound(workshop: WorkshopRecord): Promise<RoundView> {
-    const round = workshop.currentRoundId
-      ? await this.stores.breakout.getRound(workshop.workshopId, workshop.currentRoundId)
-      : null;
-    return requireRound(round);
   }
 
   private async activeIds(workshopId: WorkshopId): Promise<Set<ParticipantId>> {

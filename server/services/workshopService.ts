@@ -1,7 +1,8 @@
+import type { Viewer } from "../../shared/audience.js";
+import type { RoundCounts } from "../../shared/breakout.js";
 import type { CommandResult, ParsedPayload } from "../../shared/events.js";
 import { normalizeJoinCode, type WorkshopId, workshopIdOfSecret } from "../../shared/ids.js";
 import type { Role, SessionView, SyncResult, WorkshopSnapshot } from "../../shared/workshop.js";
-import type { Viewer } from "../domain/audience.js";
 import { isRunning } from "../domain/breakout/rounds.js";
 import type { Actor, CommandContext, CommandRef } from "../domain/commands.js";
 import { DomainError } from "../domain/errors.js";
@@ -143,8 +144,8 @@ export class WorkshopService {
       const events = await this.stores.workshops.eventsSince(who.workshopId, sinceVersion);
       // A client "from the future" (store restarted empty) or too far behind gets the full state.
       if (events !== null && sinceVersion <= (await this.stores.workshops.currentVersion(who.workshopId))) {
-        const viewer = await this.viewer(who);
-        return { kind: "events", fromVersion: sinceVersion + 1, events: eventsFor(events, viewer) };
+        const { viewer, counts } = await this.viewerAndCounts(who);
+        return { kind: "events", fromVersion: sinceVersion + 1, events: eventsFor(events, viewer), counts };
       }
     }
     return { kind: "snapshot", snapshot: await this.snapshotFor(who) };
@@ -193,14 +194,20 @@ export class WorkshopService {
 
   /** The viewer as of now: role, and their room in the current round while it runs. */
   async viewer(who: Actor): Promise<Viewer> {
+    return (await this.viewerAndCounts(who)).viewer;
+  }
+
+  /** The viewer now, and the current round's head-counts (a catch-up carries them: they are not in the log). */
+  private async viewerAndCounts(who: Actor): Promise<{ viewer: Viewer; counts: RoundCounts | null }> {
     const { actor, workshop } = await this.authorizer.loadContext(who);
-    const round = workshop.currentRoundId
-      ? await this.stores.breakout.getRound(who.workshopId, workshop.currentRoundId)
-      : null;
-    const roomId = round
-      ? await this.stores.breakout.getAssignment(who.workshopId, round.roundId, who.participantId)
-      : null;
-    return viewerOf(actor, round, roomId);
+    const roundId = workshop.currentRoundId;
+    if (!roundId) return { viewer: viewerOf(actor, null, null), counts: null };
+    const [round, roomId, counts] = await Promise.all([
+      this.stores.breakout.getRound(who.workshopId, roundId),
+      this.stores.breakout.getAssignment(who.workshopId, roundId, who.participantId),
+      this.stores.breakout.getCounts(who.workshopId, roundId),
+    ]);
+    return { viewer: viewerOf(actor, round, roomId), counts: { roundId, counts } };
   }
 
   setRole(

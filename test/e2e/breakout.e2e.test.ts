@@ -75,6 +75,26 @@ describe("breakout rooms in a real browser", () => {
       expect(mates.sort()).toEqual(expected.sort());
     }
 
+    // Promoted to co-facilitator mid-round, a participant sees every room's people at once, without
+    // a reload; demoted again, they hold their own room's only, as a fresh page would.
+    const promoted = people[5]!;
+    const promotedRow = host.locator(`[data-testid="participant-row"][data-name="${promoted.name}"]`);
+    await promotedRow.getByTestId("role-select").selectOption("facilitator");
+    await promoted.page.waitForFunction((names) => {
+      const shown = [...document.querySelectorAll('[data-testid="room-card-people"] li')].map((li) => li.textContent);
+      return names.every((name) => shown.includes(name));
+    }, PARTICIPANTS);
+    await promotedRow.getByTestId("role-select").selectOption("participant");
+    await promoted.page.getByTestId("room-view").waitFor();
+    await promoted.page.waitForFunction(() => document.querySelectorAll('[data-testid="room-card"]').length === 0);
+    await promoted.page.waitForFunction(() => document.querySelectorAll('[data-testid="room-person"]').length === 2);
+    const promotedMates = await promoted.page
+      .getByTestId("room-person")
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-name")));
+    expect(promotedMates.sort()).toEqual(
+      PARTICIPANTS.filter((other) => roomOf.get(other) === roomOf.get(promoted.name)).sort(),
+    );
+
     // One person asks for help; the facilitator sees it in the dashboard and says "On my way".
     const asker = people[0]!;
     const askerRoom = roomOf.get(asker.name);

@@ -22,6 +22,9 @@ export class WorkshopMirror {
   /** Fetches the viewer's new room (the browser does the same when roomChanged is set). */
   fetchRoom: (roundId: string, roomId: string) => Promise<RoomStateView | null> = async () => null;
   roomFetches = 0;
+  /** Snapshots asked for because the viewer came to see everything (promoted to facilitator). */
+  snapshotsAsked = 0;
+  private snapshotInFlight = false;
   /** How many session:ready arrived: the first join plus one per reconnect. */
   sessions = 0;
   batches = 0;
@@ -40,6 +43,7 @@ export class WorkshopMirror {
    */
   dropBatches = 0;
   private waiters: Array<() => void> = [];
+  private readonly listeners: Array<() => void> = [];
 
   get version(): number {
     return this.state.version;
@@ -114,8 +118,24 @@ export class WorkshopMirror {
     this.afterChange();
   }
 
-  /** The same follow-up the browser does: fetch the new room's state when the viewer's room changed. */
+  /**
+   * The same follow-up the browser does: a snapshot when the viewer came to see everything
+   * (promoted), else the new room's state when the viewer's room changed.
+   */
   private afterChange(): void {
+    if (this.state.needsSnapshot) {
+      // Only a snapshot applied clears the flag: a failed ask is asked again after the next batch.
+      if (this.snapshotInFlight) return;
+      this.snapshotInFlight = true;
+      this.snapshotsAsked++;
+      void this.resync().then((full) => {
+        this.snapshotInFlight = false;
+        if (!full) return this.changed();
+        applySyncResult(this.state, full);
+        this.afterChange();
+      });
+      return;
+    }
     if (this.state.roomChanged) {
       const round = this.state.breakout.round;
       const roomId = currentRoomOf(this.state, this.state.selfId);
@@ -131,7 +151,13 @@ export class WorkshopMirror {
     this.changed();
   }
 
+  /** Calls `listener` after every change of the copy (a batch, a catch-up, a snapshot, a room). */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
   private changed(): void {
     for (const waiter of [...this.waiters]) waiter();
+    for (const listener of this.listeners) listener();
   }
 }

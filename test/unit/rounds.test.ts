@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { audienceOf, canSee } from "../../server/domain/audience.js";
 import {
   advanceRound,
   closeRoom,
@@ -10,6 +9,7 @@ import {
   planRound,
   setLead,
 } from "../../server/domain/breakout/rounds.js";
+import { audienceOf, canSee } from "../../shared/audience.js";
 import type { RoundView } from "../../shared/breakout.js";
 import type { WorkshopEvent } from "../../shared/workshop.js";
 

@@ -83,7 +83,7 @@ function onSessionReady(payload: unknown): void {
     workshopState.setSelf(view.participantId);
     return workshopState.applySync(sync);
   });
-  if (!fitted) void requestSync(true);
+  if (!fitted || workshopState.snapshotNeeded) void requestSync(true);
   if (endIfOver()) return;
   void fetchRoomIfMoved();
   void fetchMyBallots();

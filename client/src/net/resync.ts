@@ -38,7 +38,14 @@ function applyBatch(eventBatch: EventBatch): void {
     void requestSync(false);
     return;
   }
-  if (!endIfOver()) void fetchRoomIfMoved();
+  afterChange();
+}
+
+/** What the rules flagged: a new facilitator takes a snapshot (they see everything now), a moved viewer fetches their room. */
+function afterChange(): void {
+  if (endIfOver()) return;
+  if (workshopState.snapshotNeeded) void requestSync(true);
+  else void fetchRoomIfMoved();
 }
 
 /** Fetches what was missed (or everything when `full`), then replays the batches held meanwhile. */
@@ -67,5 +74,5 @@ export async function requestSync(full: boolean): Promise<void> {
     if (connection.syncing) heldBatches.push(eventBatch);
     else applyBatch(eventBatch);
   }
-  if (!endIfOver()) void fetchRoomIfMoved();
+  afterChange();
 }

@@ -273,6 +273,14 @@ export class ReactiveWorkshopState {
   }
 
   /**
+   * Whether the viewer came to see everything (promoted to facilitator) and needs a snapshot.
+   * Only a snapshot applied clears it, so a failed ask is asked again after the next batch.
+   */
+  get snapshotNeeded(): boolean {
+    return this.state.needsSnapshot;
+  }
+
+  /**
    * The viewer's room whose people, help requests and banners should be fetched now: after the
    * rules flagged a move (`roomChanged`), or a room this tab has not loaded yet. Clears the flag:
    * the caller fetches it once and hands the answer to applyRoom (or reports a refusal).

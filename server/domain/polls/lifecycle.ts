@@ -2,7 +2,6 @@ import type { RoundView } from "../../../shared/breakout.js";
 import type { ParticipantId, RoomId } from "../../../shared/ids.js";
 import type { PollDefinition, PollId, PollView } from "../../../shared/poll.js";
 import { votesHere } from "../../../shared/pollRules.js";
-import { canSee, pollAudience, type Viewer } from "../audience.js";
 import { DomainError } from "../errors.js";
 
 /** Pure lifecycle rules of a poll: draft -> open -> closed, reopen, edit a draft. No I/O, clock passed in. */
@@ -72,10 +71,7 @@ export function checkScope(definition: PollDefinition, currentRound: RoundView |
   }
 }
 
-/** The same audience the poll's events have (audience.ts), so what one sees matches what one is sent. */
-export function seesPoll(viewer: Viewer, poll: PollView): boolean {
-  return canSee(viewer, pollAudience(poll));
-}
+export { seesPoll } from "../../../shared/audience.js";
 
 /**
  * Where a ballot counts: a room poll only takes votes from its room; an every-room poll counts

@@ -1,6 +1,6 @@
+import type { Viewer } from "../../../shared/audience.js";
 import type { RoundView } from "../../../shared/breakout.js";
 import { isPublicStatus, moderatesBoard, usesBoard } from "../../../shared/qnaRules.js";
-import type { Viewer } from "../audience.js";
 import type { QuestionRecord } from "./records.js";
 
 /** A viewer of Q&A boards: the one visibility viewer, and the current round (leads moderate their room's board). */

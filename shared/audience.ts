@@ -1,6 +1,7 @@
-import type { ParticipantId, RoomId } from "../../shared/ids.js";
-import type { PollView } from "../../shared/poll.js";
-import type { Role, WorkshopEvent } from "../../shared/workshop.js";
+import type { BroadcastView, HelpView } from "./breakout.js";
+import type { ParticipantId, RoomId, RoundId } from "./ids.js";
+import type { PollView } from "./poll.js";
+import type { Role, WorkshopEvent } from "./workshop.js";
 
 /** Who may see an event: everyone in the workshop, or facilitators plus named people and rooms. */
 export type Audience =
@@ -75,4 +76,40 @@ export function canSee(viewer: Viewer, audience: Audience): boolean {
   if (audience.everyone || seesEverything(viewer)) return true;
   if (audience.participants.includes(viewer.participantId)) return true;
   return viewer.roomId !== null && audience.rooms.includes(viewer.roomId);
+}
+
+/**
+ * What one viewer may hold of a workshop's state: THE rules a snapshot is cut by on the server
+ * (server/domain/visibility.ts) and a client's copy is kept within after every batch
+ * (shared/workshopState.ts), so live state and a fresh snapshot never differ.
+ */
+export function seesRoom(viewer: Viewer, roomId: RoomId | null): boolean {
+  return seesEverything(viewer) || (roomId !== null && roomId === viewer.roomId);
+}
+
+/** Where someone sits: in the viewer's room (while it runs), their own seat, or anyone's for facilitators. */
+export function seesAssignment(viewer: Viewer, participantId: ParticipantId, roomId: RoomId | null): boolean {
+  return seesRoom(viewer, roomId) || participantId === viewer.participantId;
+}
+
+export function seesTags(viewer: Viewer, participantId: ParticipantId): boolean {
+  return seesEverything(viewer) || participantId === viewer.participantId;
+}
+
+/** Help requests and banners of the current round only, of the viewer's room (banners to all rooms too). */
+export function seesHelp(viewer: Viewer, help: Pick<HelpView, "roundId" | "roomId">, roundId: RoundId | null): boolean {
+  return help.roundId === roundId && seesRoom(viewer, help.roomId);
+}
+
+export function seesBroadcast(
+  viewer: Viewer,
+  broadcast: Pick<BroadcastView, "roundId" | "roomId">,
+  roundId: RoundId | null,
+): boolean {
+  return broadcast.roundId === roundId && (broadcast.roomId === null || seesRoom(viewer, broadcast.roomId));
+}
+
+/** The same audience the poll's events have, so what one sees matches what one is sent. */
+export function seesPoll(viewer: Viewer, poll: Pick<PollView, "status" | "createdBy" | "definition">): boolean {
+  return canSee(viewer, pollAudience(poll));
 }
