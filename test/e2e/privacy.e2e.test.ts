@@ -1,24 +1,22 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
-import { describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
+  appServerForThisTest,
   type BrowserPerson,
   createWorkshop,
   enterAsFacilitator,
   joinByLink,
   openPerson,
-  serverForThisTest,
   useBrowser,
   waitForPeople,
 } from "../helpers/browser.js";
-import { startServer } from "../helpers/server.js";
 
 const browser = useBrowser();
 type Person = BrowserPerson;
 const TITLE = "Regional forum on safe migration";
 const ARTIFACTS = fileURLToPath(new URL("../.artifacts/", import.meta.url));
-const clientDir = fileURLToPath(new URL("../../dist/client", import.meta.url));
 
 function qnaPanel(page: Page) {
   return page.locator('[data-testid="qna-panel"][data-board-id="plenary"]');
@@ -70,7 +68,7 @@ describe("privacy and the data lifecycle in a real browser", () => {
     timeout: 180_000,
   }, async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    const server = await serverForThisTest();
+    const server = await appServerForThisTest();
     const facilitator = await openPerson(browser(), "Fatima");
     const host = facilitator.page;
 
@@ -281,17 +279,12 @@ describe("privacy and the data lifecycle in a real browser", () => {
   it("the door's limits explained (creating, joining, too many tabs), and a workshop deleted after its end from the ended screen", {
     timeout: 180_000,
   }, async () => {
-    const server = await startServer({
-      store: "memory",
-      clientDir,
-      env: {
-        RETENTION_DAYS: "7",
-        RATE_CREATE_PER_HOUR: "1",
-        RATE_JOIN_FAILURES_PER_HOUR: "1",
-        MAX_CONNECTIONS_PER_PERSON: "1",
-      },
+    const server = await appServerForThisTest({
+      RETENTION_DAYS: "7",
+      RATE_CREATE_PER_HOUR: "1",
+      RATE_JOIN_FAILURES_PER_HOUR: "1",
+      MAX_CONNECTIONS_PER_PERSON: "1",
     });
-    onTestFinished(() => server.close());
     const timeZone = "Asia/Bangkok";
     const facilitator = await openPerson(browser(), "Fatima", 1280, timeZone);
     const host = facilitator.page;

@@ -1,11 +1,11 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
+  appServerForThisTest,
   createWorkshop,
   enterAsFacilitator,
   joinByLink,
   openPerson as openBrowserPerson,
-  serverForThisTest,
   useBrowser,
 } from "../helpers/browser.js";
 
@@ -37,7 +37,7 @@ async function createAndEnter(page: Page, baseUrl: string, name: string): Promis
 
 describe("workshop in a real browser", () => {
   it("a facilitator removes one of two participants; everyone's list follows", async () => {
-    const server = await serverForThisTest();
+    const server = await appServerForThisTest();
     const facilitator = await openPerson("Fatima");
     const amal = await openPerson("Amal", 375);
     const bo = await openPerson("Bo");
@@ -67,7 +67,7 @@ describe("workshop in a real browser", () => {
   });
 
   it("a reload resumes the same person, and Leave now leaves no way back", async () => {
-    const server = await serverForThisTest();
+    const server = await appServerForThisTest();
     const facilitator = await openPerson("Fatima");
     const amal = await openPerson("Amal", 375);
 

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, onTestFinished } from "vitest";
-import { startServer, type TestServer } from "./server.js";
+import { serverForThisTest, type TestServer } from "./server.js";
 
 /** Built by the suite's globalSetup (vite build) before any test runs. */
 const clientDir = fileURLToPath(new URL("../../dist/client", import.meta.url));
@@ -34,11 +34,9 @@ export function useBrowser(extraArgs: readonly string[] = []): () => Browser {
   };
 }
 
-/** A server (in-memory store) serving the built client, closed when the test ends. */
-export async function serverForThisTest(): Promise<TestServer> {
-  const server = await startServer({ store: "memory", clientDir });
-  onTestFinished(() => server.close());
-  return server;
+/** A server (in-memory store) serving the built client, closed when the test ends; `env` as in .env. */
+export function appServerForThisTest(env: Record<string, string> = {}): Promise<TestServer> {
+  return serverForThisTest({ store: "memory", clientDir, env });
 }
 
 export interface BrowserPerson {
@@ -137,7 +135,7 @@ export async function workshopWithPeople(
     allOnline?: boolean;
   },
 ): Promise<BrowserWorkshop> {
-  const server = await serverForThisTest();
+  const server = await appServerForThisTest();
   const facilitator = await openPerson(browser, options.facilitator);
   const link = await createAndEnter(facilitator.page, server.url, options.title, options.facilitator);
   const people = await Promise.all(

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
+import { onTestFinished, TestRunner } from "vitest";
 import type {
   ClientToServerEvents,
   CommandName,
@@ -20,7 +21,20 @@ export interface TestClient {
   /** The client's copy of the workshop, kept by the same rules a browser follows. */
   mirror: WorkshopMirror;
   send<C extends CommandName>(name: C, payload: CommandPayload<C>): Promise<Ack<CommandResult<C>>>;
+  /** Closes it now (a test that needs it gone mid-way); every client is closed when its test ends anyway. */
   close(): void;
+}
+
+/**
+ * Closes the socket when the running test ends, passed or failed, so a failing test leaves no
+ * client reconnecting behind it. Made outside a test (a file's beforeAll) there is no test to
+ * end: the afterAll of that file closes it.
+ */
+function closeWhenTestEnds(socket: TypedSocket): void {
+  if (!TestRunner.getCurrentTest()) return;
+  onTestFinished(() => {
+    socket.close();
+  });
 }
 
 export async function createWorkshop(url: string, title = "Test workshop") {
@@ -35,19 +49,21 @@ export async function createWorkshop(url: string, title = "Test workshop") {
 
 export const newCommandId = () => randomUUID();
 
-/** Raw socket: connects or rejects with the connect_error (for refusal tests). */
+/** Raw socket: connects or rejects with the connect_error (for refusal tests). Closed when the test ends. */
 export function openSocket(
   url: string,
   auth: HandshakeAuth | Record<string, unknown>,
   extra: { extraHeaders?: Record<string, string>; transports?: ("websocket" | "polling")[] } = {},
 ): TypedSocket {
-  return io(url, {
+  const socket = io(url, {
     auth,
     transports: extra.transports ?? ["websocket"],
     reconnection: false,
     forceNew: true,
     extraHeaders: extra.extraHeaders,
   }) as TypedSocket;
+  closeWhenTestEnds(socket);
+  return socket;
 }
 
 export function connectError(socket: TypedSocket): Promise<{ message: string; data?: { code: string } }> {
@@ -62,7 +78,8 @@ export function connectError(socket: TypedSocket): Promise<{ message: string; da
 
 /**
  * A real socket.io-client that joins, resumes with its token on every reconnect (to any of
- * `urls`), and keeps a mirror of the workshop. Resolves once the first session:ready arrived.
+ * `urls`), and keeps a mirror of the workshop. Resolves once the first session:ready arrived;
+ * rejects with the connect_error of a refused handshake (the socket closed). Closed when the test ends.
  */
 export async function connectClient(
   urls: string | string[],
@@ -81,6 +98,7 @@ export async function connectClient(
     reconnectionDelayMax: 200,
     auth: (cb) => cb(session ? { sessionToken: session.sessionToken, sinceVersion: mirror.version } : auth),
   }) as TypedSocket;
+  closeWhenTestEnds(socket);
   // Spread reconnects over the nodes, as a load balancer would after a node died.
   socket.io.on("reconnect_attempt", () => {
     attempt++;
@@ -101,7 +119,11 @@ export async function connectClient(
   };
   const ready = await new Promise<ServerEventPayload<"session:ready">>((resolve, reject) => {
     socket.once("session:ready", resolve);
-    socket.once("connect_error", reject);
+    socket.once("connect_error", (error) => {
+      // Refused: nobody holds this socket, so it must not go on trying to reconnect.
+      socket.close();
+      reject(error);
+    });
   });
   session = ready.session;
   return {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
-import { inject } from "vitest";
+import { inject, onTestFinished } from "vitest";
 import { type App, createApp } from "../../server/app.js";
 import { type Config, loadConfig } from "../../server/config.js";
 import { createLogger } from "../../server/logger.js";
@@ -51,7 +51,10 @@ export function uniquePrefix(): string {
   return `test:${randomBytes(6).toString("hex")}:`;
 }
 
-/** A real server node on a free port (port 0), with real Socket.IO and the chosen store. */
+/**
+ * A real server node on a free port (port 0), with real Socket.IO and the chosen store. Whoever
+ * starts it closes it: a file's afterAll, or, inside a test, serverForThisTest.
+ */
 export async function startServer(options: StartServerOptions = {}): Promise<TestServer> {
   const useRedis = (options.store ?? "memory") === "redis";
   const config = loadConfig({
@@ -108,4 +111,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
       await runtime.close();
     },
   };
+}
+
+/** startServer for the running test: closed when the test ends, passed or failed. */
+export async function serverForThisTest(options: StartServerOptions = {}): Promise<TestServer> {
+  const server = await startServer(options);
+  onTestFinished(() => server.close());
+  return server;
 }
