@@ -14,7 +14,7 @@ import { pollRoutes } from "./http/pollRoutes.js";
 import { qnaRoutes } from "./http/qnaRoutes.js";
 import { reportRoutes } from "./http/reportRoutes.js";
 import { workshopRoutes } from "./http/workshopRoutes.js";
-import { startNodeLiveness } from "./jobs/nodeLiveness.js";
+import { type LocalSockets, startNodeLiveness } from "./jobs/nodeLiveness.js";
 import { startSharedTimers } from "./jobs/sharedTimers.js";
 import type { Logger } from "./logger.js";
 import { createMetrics, type Metrics } from "./metrics.js";
@@ -33,6 +33,7 @@ import { qnaHandlers } from "./realtime/qnaHandlers.js";
 import { createRateLimiter } from "./realtime/rateLimit.js";
 import { reportHandlers } from "./realtime/reportHandlers.js";
 import { attachSession } from "./realtime/session.js";
+import { startSlowClientGuard } from "./realtime/slowClients.js";
 import type { WorkshopServer } from "./realtime/types.js";
 import { workshopHandlers } from "./realtime/workshopHandlers.js";
 import type { ServerKeys } from "./security/serverKeys.js";
@@ -50,6 +51,7 @@ import { QnaService } from "./services/qnaService.js";
 import { ReportService } from "./services/reportService.js";
 import { RetentionService } from "./services/retentionService.js";
 import { RoomSupportService } from "./services/roomSupportService.js";
+import { StoreEpoch } from "./services/storeEpoch.js";
 import { VoterKeyring } from "./services/voterKeyring.js";
 import { WorkshopService } from "./services/workshopService.js";
 import type { Stores } from "./store/stores.js";
@@ -107,6 +109,8 @@ export function createApp(deps: AppDeps): App {
   });
   const reports = new ReportService(stores, service, polls, notes);
   const presence = new PresenceService(stores, config.MAX_CONNECTIONS_PER_PERSON);
+  // Held not ready as long as a dead node takes to be noticed: every node then knows of the loss.
+  const storeEpoch = new StoreEpoch(stores, config.NODE_DEAD_AFTER_MS, logger, metrics);
 
   const web = express();
   web.disable("x-powered-by");
@@ -121,7 +125,7 @@ export function createApp(deps: AppDeps): App {
     }),
   );
   web.use(express.json({ limit: "16kb" }));
-  web.use(opsRoutes(stores, metrics));
+  web.use(opsRoutes(stores, metrics, () => (storeEpoch.lostRecently() ? "the store lost its data" : null)));
   web.use(
     workshopRoutes({
       service,
@@ -157,16 +161,27 @@ export function createApp(deps: AppDeps): App {
   const feed = new EventFeed(
     io,
     new EventLogReader(stores),
-    { intervalMs: config.BROADCAST_INTERVAL_MS, safetyPollMs: 2000 },
+    {
+      intervalMs: config.BROADCAST_INTERVAL_MS,
+      safetyPollMs: 2000,
+      // Found gone before the heartbeat noticed the loss: ask the store's epoch now.
+      whyGone: async () =>
+        (await storeEpoch.check()) || storeEpoch.lostRecently() ? "workshop_lost" : "workshop_deleted",
+    },
     logger,
     metrics,
   );
   const liveness = startNodeLiveness(
     stores,
     nodeId,
-    { heartbeatMs: config.NODE_HEARTBEAT_MS, deadAfterMs: config.NODE_DEAD_AFTER_MS },
+    {
+      heartbeatMs: config.NODE_HEARTBEAT_MS,
+      deadAfterMs: config.NODE_DEAD_AFTER_MS,
+      maxConnections: config.MAX_CONNECTIONS_PER_PERSON,
+      storeEpoch,
+    },
     logger,
-    (connectionId) => io.of("/").sockets.has(connectionId.slice(nodeId.length + 1)),
+    localSocketsOf(io, nodeId),
   );
   const pollResults = new PollResultsFeed(
     io,
@@ -194,6 +209,15 @@ export function createApp(deps: AppDeps): App {
     // One process (the in-memory store) has no other node to tell.
     if (deps.adapter) io.serverSideEmit("workshop:deleted", workshopId);
   });
+  // The store lost its data: every workshop served here that went with it ends, its people told why.
+  storeEpoch.onLost.push(() => {
+    feed
+      .revokeVanished("workshop_lost")
+      .then((lost) => {
+        for (const workshopId of lost) keyring.forget(workshopId);
+      })
+      .catch(() => undefined); // the store is away again: the safety poll finds them next
+  });
   io.on("workshop:deleted", (workshopId) => {
     keyring.forget(workshopId);
     feed.revokeWorkshop(workshopId, "workshop_deleted");
@@ -204,6 +228,12 @@ export function createApp(deps: AppDeps): App {
     (workshopId) => feed.membersOf(workshopId),
     config.BROADCAST_INTERVAL_MS,
     logger,
+  );
+  const slowClients = startSlowClientGuard(
+    io,
+    { maxBufferedBytes: config.MAX_SOCKET_BUFFER_BYTES, checkMs: 1000 },
+    logger,
+    metrics,
   );
   const timers = startSharedTimers(stores, { breakout, polls, retention }, config.ROUND_TIMER_POLL_MS, logger);
   // Workshops stored before retention existed get their clock (idempotent: every node may run it).
@@ -225,6 +255,7 @@ export function createApp(deps: AppDeps): App {
     allowCommand: createRateLimiter({ perSecond: config.COMMANDS_PER_SECOND, burst: config.COMMAND_BURST }),
     authorize: (command: CommandName, who: Actor) => authorizer.authorize(command, who),
     activity,
+    deadlineMs: config.REDIS_COMMAND_TIMEOUT_MS,
   };
 
   io.use(
@@ -258,6 +289,7 @@ export function createApp(deps: AppDeps): App {
     metrics,
     async close() {
       liveness.stop();
+      slowClients.stop();
       timers.stop();
       await feed.close();
       await pollResults.close();
@@ -268,5 +300,21 @@ export function createApp(deps: AppDeps): App {
       httpServer.closeAllConnections();
       await closed;
     },
+  };
+}
+
+/** This node's sockets as the liveness job sees them (connection ids are `<nodeId>/<socketId>`). */
+function localSocketsOf(io: WorkshopServer, nodeId: string): LocalSockets {
+  const socketOf = (connectionId: string) => io.of("/").sockets.get(connectionId.slice(nodeId.length + 1));
+  return {
+    isLive: (connectionId) => socketOf(connectionId) !== undefined,
+    *all() {
+      for (const socket of io.of("/").sockets.values()) {
+        const { workshopId, participantId, connectionId } = socket.data;
+        // A socket still in its handshake has no session yet.
+        if (workshopId && participantId && connectionId) yield { workshopId, participantId, connectionId };
+      }
+    },
+    drop: (connectionId) => void socketOf(connectionId)?.disconnect(true),
   };
 }

@@ -38,8 +38,20 @@ export const ConfigSchema = z.object({
   RATE_JOINS_PER_WORKSHOP_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
   /** Open connections one person may hold at once (tabs, devices). */
   MAX_CONNECTIONS_PER_PERSON: z.coerce.number().int().min(1).default(10),
-  /** A Redis command unanswered after this many ms fails with UNAVAILABLE rather than hanging. */
+  /**
+   * The most a command takes before its answer, all its Redis round trips together, ms; past it
+   * the answer is UNAVAILABLE (and a retry with the same commandId is applied once).
+   */
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(50).default(2000),
+  /**
+   * Bytes waiting to be written to one client before it is dropped (it stopped reading: a
+   * frozen tab, a dead radio); it resumes and catches up when it reads again.
+   */
+  MAX_SOCKET_BUFFER_BYTES: z.coerce
+    .number()
+    .int()
+    .min(16 * 1024)
+    .default(2 * 1024 * 1024),
   /** Extra origins allowed to open a socket, comma-separated. Same-origin is always allowed. */
   ALLOWED_ORIGINS: z
     .string()

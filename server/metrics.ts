@@ -30,6 +30,16 @@ export function createMetrics() {
       help: "Coalesced event batches emitted by this node",
       registers: [registry],
     }),
+    slowClientsDropped: new Counter({
+      name: "workshop_slow_clients_dropped_total",
+      help: "Clients this node dropped because too much waited to be written to them (they stopped reading)",
+      registers: [registry],
+    }),
+    storeDataLost: new Counter({
+      name: "workshop_store_data_lost_total",
+      help: "Times this node found that the store had lost its data (restarted empty, flushed)",
+      registers: [registry],
+    }),
     pollResultBroadcasts: new Counter({
       name: "workshop_poll_results_broadcasts_total",
       help: "Coalesced poll results emits by this node (one per poll per tick at most)",

@@ -501,7 +501,8 @@ export function isCommandName(name: unknown): name is CommandName {
   return typeof name === "string" && Object.hasOwn(commands, name);
 }
 
-export const RevokeReasonSchema = z.enum(["removed", "left", "workshop_ended", "workshop_deleted"]);
+/** `workshop_lost`: the store lost its data (Redis restarted empty or flushed), this workshop with it. */
+export const RevokeReasonSchema = z.enum(["removed", "left", "workshop_ended", "workshop_deleted", "workshop_lost"]);
 export type RevokeReason = z.infer<typeof RevokeReasonSchema>;
 
 /** Events the server pushes. Their payloads are schemas too, so tests and the client can check them. */
@@ -547,7 +548,7 @@ export const serverEvents = {
     payload: z.object({ docId: NoteDocIdSchema, update: BinarySchema }),
   },
   "session:revoked": {
-    summary: "Your session ended (removed, left, the workshop ended or was deleted); the server disconnects you next.",
+    summary: "Your session ended (removed, left, the workshop ended, was deleted or was lost); the server disconnects you next.",
     payload: z.object({ reason: RevokeReasonSchema }),
   },
 } as const;

@@ -3,7 +3,12 @@ import type { Metrics } from "../metrics.js";
 import type { Stores } from "../store/stores.js";
 
 /** Liveness, readiness and Prometheus metrics for the orchestrator and the operator. */
-export function opsRoutes(stores: Stores, metrics: Metrics): Router {
+export function opsRoutes(
+  stores: Stores,
+  metrics: Metrics,
+  /** Why this node should take no new people now although the store answers (null: no reason). */
+  notReadyBecause: () => string | null = () => null,
+): Router {
   const router = Router();
   router.get("/healthz", (_req, res) => {
     res.json({ status: "alive" });
@@ -11,6 +16,11 @@ export function opsRoutes(stores: Stores, metrics: Metrics): Router {
   router.get("/readyz", async (_req, res) => {
     try {
       await stores.ping();
+      const reason = notReadyBecause();
+      if (reason) {
+        res.status(503).json({ status: "not ready", store: stores.kind, reason });
+        return;
+      }
       res.json({ status: "ready", store: stores.kind });
     } catch {
       res.status(503).json({ status: "not ready", store: stores.kind });

@@ -43,6 +43,12 @@ export interface HandlerContext {
   authorize(command: CommandName, who: Actor): Promise<CommandContext>;
   /** A write command succeeded in this workshop (its retention idle clock starts again). */
   activity?(workshopId: string): void;
+  /**
+   * The most a command may take before its ack, all its store round trips together
+   * (REDIS_COMMAND_TIMEOUT_MS): past it the ack is UNAVAILABLE and the client may retry with
+   * the same commandId (a write that still lands is applied once).
+   */
+  deadlineMs: number;
 }
 
 type AckFn = (response: Ack<unknown>) => void;
@@ -97,6 +103,28 @@ export function defineHandler<C extends CommandName>(name: C, run: CommandHandle
   };
 }
 
+/**
+ * The command's answer, or UNAVAILABLE once `deadlineMs` has passed, however many store round
+ * trips it was waiting on. The work itself is not cancelled: a write that lands later is
+ * recorded under its commandId, and the client's retry gets its first result.
+ */
+async function withinDeadline<T>(work: Promise<T>, deadlineMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new DomainError("UNAVAILABLE", "the server could not finish this in time; try again")),
+      deadlineMs,
+    );
+  });
+  // Settled after the deadline answered: nobody waits for it any more.
+  work.catch(() => undefined);
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Events outside the command table get UNKNOWN_EVENT (when they brought a callback). */
 export function refuseUnknownEvents(socket: WorkshopSocket, context: HandlerContext): void {
   socket.onAny((event: unknown, ...args: unknown[]) => {
@@ -122,10 +150,13 @@ async function runCommand<C extends CommandName>(
     if (!parsed.success) return failure(describeInvalid(parsed.error));
     const payload = parsed.data as ParsedPayload<C>;
     const actor: Actor = { workshopId: socket.data.workshopId, participantId: socket.data.participantId };
-    // Every command is authorized here, as the command it is: role, state, the actor still in.
-    const who = (isAuthorizedInService(name) ? actor : await context.authorize(name, actor)) as HandlerInput<C>["who"];
-    const commandId = "commandId" in payload && typeof payload.commandId === "string" ? payload.commandId : "";
-    const data = await run({ who, command: { actorId: actor.participantId, commandId }, payload, socket });
+    const work = (async () => {
+      // Every command is authorized here, as the command it is: role, state, the actor still in.
+      const who = (isAuthorizedInService(name) ? actor : await context.authorize(name, actor)) as HandlerInput<C>["who"];
+      const commandId = "commandId" in payload && typeof payload.commandId === "string" ? payload.commandId : "";
+      return run({ who, command: { actorId: actor.participantId, commandId }, payload, socket });
+    })();
+    const data = await withinDeadline(work, context.deadlineMs);
     return { ok: true, data };
   } catch (error) {
     if (error instanceof DomainError) {

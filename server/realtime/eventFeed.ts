@@ -43,7 +43,15 @@ export interface EventFeedOptions {
   intervalMs: number;
   /** How often to compare versions with the store, in case a change notification was lost. */
   safetyPollMs: number;
+  /**
+   * Why a workshop this node serves is gone from the store: deleted, or lost with the rest of
+   * the store's data (a Redis restarted empty or flushed). Deleted when not given.
+   */
+  whyGone?: () => Promise<GoneReason>;
 }
+
+/** The revoke reasons of a workshop that no longer exists. */
+export type GoneReason = Extract<RevokeReason, "workshop_deleted" | "workshop_lost">;
 
 /**
  * Delivers each workshop's event log to the sockets on THIS node, coalesced. Every node reads
@@ -56,6 +64,9 @@ export class EventFeed {
   private readonly feeds = new Map<WorkshopId, FeedState>();
   private readonly safetyPoll: NodeJS.Timeout;
   private readonly throttle: KeyedThrottle<WorkshopId>;
+  private readonly whyGone: () => Promise<GoneReason>;
+  /** Sockets already told they are revoked (a loss can be found by two paths at once): told once. */
+  private readonly revoked = new WeakSet<object>();
   /** Told about every batch after it went out (the poll results feed follows visibility changes). */
   readonly onDelivered: Array<(workshopId: WorkshopId, events: readonly WorkshopEvent[]) => void> = [];
 
@@ -67,6 +78,7 @@ export class EventFeed {
     private readonly metrics: Metrics,
   ) {
     this.throttle = new KeyedThrottle(options.intervalMs, (workshopId) => this.flush(workshopId));
+    this.whyGone = options.whyGone ?? (async () => "workshop_deleted");
     this.safetyPoll = setInterval(() => void this.pollVersions(), options.safetyPollMs);
     this.safetyPoll.unref();
   }
@@ -283,11 +295,26 @@ export class EventFeed {
     this.revoke(rooms.workshop(workshopId), reason);
   }
 
+  /**
+   * Revokes, with `reason`, the sockets of every workshop served here that the store no longer
+   * holds (after the store lost its data); answers those workshops.
+   */
+  async revokeVanished(reason: GoneReason): Promise<WorkshopId[]> {
+    const vanished: WorkshopId[] = [];
+    for (const workshopId of [...this.feeds.keys()]) {
+      if (await this.log.exists(workshopId)) continue;
+      vanished.push(workshopId);
+      this.revokeWorkshop(workshopId, reason);
+    }
+    return vanished;
+  }
+
   private revoke(room: string, reason: RevokeReason): void {
     const socketIds = this.io.of("/").adapter.rooms.get(room);
     for (const socketId of [...(socketIds ?? [])]) {
       const socket = this.io.of("/").sockets.get(socketId);
-      if (!socket) continue;
+      if (!socket || this.revoked.has(socket)) continue;
+      this.revoked.add(socket);
       socket.emit("session:revoked", { reason });
       // Commands already running get their answers first (ending the workshop revokes the
       // facilitator who ended it); new ones are refused by the policy from here on.
@@ -303,7 +330,7 @@ export class EventFeed {
         // Versions never go back: a workshop whose record is gone was deleted (a message about
         // it may have been lost); its people must not stay connected to nothing.
         else if (version < state.lastSent && !(await this.log.exists(workshopId))) {
-          this.revokeWorkshop(workshopId, "workshop_deleted");
+          this.revokeWorkshop(workshopId, await this.whyGone());
         }
       } catch {
         // The store is down; the next poll tries again.

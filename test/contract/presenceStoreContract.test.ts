@@ -101,6 +101,39 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("presence
     expect(await stores.presence.deadNodes(60_000)).toEqual(["nself"]);
   });
 
+  it("S11c a heartbeat says when its node was not listed: first beat, and after it was reaped as dead", async () => {
+    expect(await stores.presence.heartbeat("npaused", 1000)).toBe(true);
+    expect(await stores.presence.heartbeat("npaused", 2000)).toBe(false);
+    // Another node finds it silent and reaps it; the paused node's next beat learns of it.
+    expect(await stores.presence.deadNodes(10_000)).toEqual(["npaused"]);
+    await stores.presence.reapNode("npaused");
+    expect(await stores.presence.heartbeat("npaused", 20_000)).toBe(true);
+    expect(await stores.presence.heartbeat("npaused", 25_000)).toBe(false);
+    // A live node's own repair pass does not unlist it.
+    await stores.presence.reapNode("npaused", () => false);
+    expect(await stores.presence.heartbeat("npaused", 30_000)).toBe(false);
+  });
+
+  it("S11d a reaped connection opened again by its node is online again, once", async () => {
+    const alice = person("alice");
+    await stores.workshops.addParticipant(workshop.workshopId, { record: alice, sessionTokenHash: "ta" });
+    const open = { participantId: alice.participantId, connectionId: "npaused/1" };
+    await stores.presence.connect(workshop.workshopId, open);
+    await stores.presence.heartbeat("npaused", 1000);
+    await stores.presence.reapNode("npaused");
+    expect((await activeView(stores, workshop.workshopId))?.participants[0]?.online).toBe(false);
+    await stores.presence.connect(workshop.workshopId, open);
+    await stores.presence.connect(workshop.workshopId, open);
+    expect((await activeView(stores, workshop.workshopId))?.participants[0]?.online).toBe(true);
+    expect(await stores.presence.connectionCount(workshop.workshopId, alice.participantId)).toBe(1);
+  });
+
+  it("S17 the store's epoch is one id for as long as the store keeps its data", async () => {
+    const first = await stores.presence.storeEpoch();
+    expect(first).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(await Promise.all([stores.presence.storeEpoch(), stores.presence.storeEpoch()])).toEqual([first, first]);
+  });
+
   it("S16 connecting past a person's connection limit is refused and writes nothing", async () => {
     const alice = person("alice");
     await stores.workshops.addParticipant(workshop.workshopId, { record: alice, sessionTokenHash: "tokenhash-a" });

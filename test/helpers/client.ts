@@ -79,12 +79,23 @@ export function connectError(socket: TypedSocket): Promise<{ message: string; da
 /**
  * A real socket.io-client that joins, resumes with its token on every reconnect (to any of
  * `urls`), and keeps a mirror of the workshop. Resolves once the first session:ready arrived;
- * rejects with the connect_error of a refused handshake (the socket closed). Closed when the test ends.
+ * rejects with the connect_error of a refused handshake (the socket closed). Closed when the test
+ * ends, unless `keptAcrossTests` (a client a file shares between its tests; the file closes it).
  */
+/** Handshake refusals after which a session is over: it must not try again. */
+const FINAL_REFUSALS = new Set([
+  "SESSION_REVOKED",
+  "WORKSHOP_ENDED",
+  "NOT_FOUND",
+  "UNAUTHORIZED",
+  "PROTOCOL_MISMATCH",
+  "BAD_REQUEST",
+]);
+
 export async function connectClient(
   urls: string | string[],
   auth: HandshakeAuth,
-  options: { reconnection?: boolean } = {},
+  options: { reconnection?: boolean; keptAcrossTests?: boolean } = {},
 ): Promise<TestClient> {
   const targets = Array.isArray(urls) ? urls : [urls];
   const mirror = new WorkshopMirror();
@@ -98,7 +109,7 @@ export async function connectClient(
     reconnectionDelayMax: 200,
     auth: (cb) => cb(session ? { sessionToken: session.sessionToken, sinceVersion: mirror.version } : auth),
   }) as TypedSocket;
-  closeWhenTestEnds(socket);
+  if (!options.keptAcrossTests) closeWhenTestEnds(socket);
   // Spread reconnects over the nodes, as a load balancer would after a node died.
   socket.io.on("reconnect_attempt", () => {
     attempt++;
@@ -118,14 +129,44 @@ export async function connectClient(
     return response?.ok ? response.data : null;
   };
   const ready = await new Promise<ServerEventPayload<"session:ready">>((resolve, reject) => {
-    socket.once("session:ready", resolve);
-    socket.once("connect_error", (error) => {
+    const refused = (error: Error) => {
+      socket.off("session:ready", admitted);
       // Refused: nobody holds this socket, so it must not go on trying to reconnect.
       socket.close();
       reject(error);
-    });
+    };
+    // Only the first connection decides: a later refusal is a resume's, handled below.
+    const admitted = (payload: ServerEventPayload<"session:ready">) => {
+      socket.off("connect_error", refused);
+      resolve(payload);
+    };
+    socket.once("session:ready", admitted);
+    socket.once("connect_error", refused);
   });
   session = ready.session;
+  let closedByTest = false;
+  const close = socket.close.bind(socket);
+  socket.close = () => {
+    closedByTest = true;
+    return close();
+  };
+  // socket.io does not retry a disconnect the server asked for (a dropped slow reader, a node
+  // shutting down); the browser does, unless the session was revoked.
+  socket.on("disconnect", (reason) => {
+    if (reason !== "io server disconnect" || mirror.revoked !== null) return;
+    setTimeout(() => {
+      if (!socket.active && socket.io.opts.reconnection !== false && !closedByTest) socket.connect();
+    }, 200);
+  });
+  // After a refused resume, socket.io stops trying: like the browser (client/src/net/connectErrors.ts),
+  // try again after a passing refusal (the store away, a limit), and stop for good after a final one.
+  socket.on("connect_error", (error) => {
+    const code = (error as { data?: { code?: string } }).data?.code;
+    if (code !== undefined && FINAL_REFUSALS.has(code)) return;
+    setTimeout(() => {
+      if (!socket.active && socket.io.opts.reconnection !== false && !closedByTest) socket.connect();
+    }, 200);
+  });
   return {
     socket,
     session,

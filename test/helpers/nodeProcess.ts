@@ -15,6 +15,8 @@ export interface NodeProcess {
   /** SIGCONT: a paused node goes on where it stopped. */
   resume(): void;
   output(): string;
+  /** Whether the process has ended (killed, or crashed). */
+  exited(): boolean;
 }
 
 /** How long a node gets to shut down on SIGTERM before stop() kills it (a cleanup never hangs a run). */
@@ -82,6 +84,7 @@ export async function spawnNode(env: Record<string, string>): Promise<NodeProces
     pause: () => void (exited() || child.kill("SIGSTOP")),
     resume: () => void (exited() || child.kill("SIGCONT")),
     output: () => output,
+    exited,
   };
 }
 

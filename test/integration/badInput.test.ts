@@ -24,7 +24,8 @@ const junkSenders = new Map<string, Promise<TestClient>>();
 function junkSender(name: string): Promise<TestClient> {
   let sender = junkSenders.get(name);
   if (!sender) {
-    sender = connectClient(server.url, { sessionToken: guest.session.sessionToken });
+    // Shared by the tests of this file (one per command), closed by its afterAll.
+    sender = connectClient(server.url, { sessionToken: guest.session.sessionToken }, { keptAcrossTests: true });
     junkSenders.set(name, sender);
   }
   return sender;

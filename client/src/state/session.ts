@@ -7,7 +7,7 @@ import { workshopState } from "./workshopState.js";
 export type SocketStatus = "idle" | "connecting" | "connected" | "reconnecting" | "gaveUp";
 export type ConnectionState = "idle" | "connecting" | "connected" | "reconnecting" | "offline";
 export type ClientErrorCode = ErrorCode | "network" | "timeout";
-export type EndReason = "removed" | "workshop_ended" | "workshop_deleted";
+export type EndReason = "removed" | "workshop_ended" | "workshop_deleted" | "workshop_lost";
 
 export const socketStatus = signal<SocketStatus>("idle");
 export const browserOnline = signal(typeof navigator === "undefined" ? true : navigator.onLine);

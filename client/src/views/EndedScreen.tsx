@@ -11,6 +11,7 @@ const SCREENS: Record<EndReason, { heading: MessageKey; body: MessageKey; testId
   removed: { heading: "revoked.removedHeading", body: "revoked.removedBody", testId: "removed-screen" },
   workshop_ended: { heading: "revoked.endedHeading", body: "revoked.endedBody", testId: "ended-screen" },
   workshop_deleted: { heading: "revoked.deletedHeading", body: "revoked.deletedBody", testId: "deleted-screen" },
+  workshop_lost: { heading: "revoked.lostHeading", body: "revoked.lostBody", testId: "lost-screen" },
 };
 
 /** Full screen, nothing else: the session is over and will not come back. */

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { ParticipantId, WorkshopId } from "../../../shared/ids.js";
 import { type MemoryCore, WorkshopSlices } from "../memory/core.js";
 import type { ConnectionOpen, PresenceStore } from "./port.js";
@@ -12,6 +13,7 @@ interface PresenceSlice {
 export class MemoryPresenceStore implements PresenceStore {
   private readonly slices: WorkshopSlices<PresenceSlice>;
   private readonly nodes = new Map<string, number>();
+  private readonly epoch = randomBytes(12).toString("base64url");
 
   constructor(private readonly core: MemoryCore) {
     this.slices = new WorkshopSlices(core, () => ({ connections: new Map(), onlineCounts: new Map() }));
@@ -78,8 +80,15 @@ export class MemoryPresenceStore implements PresenceStore {
     return reaped;
   }
 
-  async heartbeat(nodeId: string, now: number): Promise<void> {
+  async heartbeat(nodeId: string, now: number): Promise<boolean> {
+    const listed = this.nodes.has(nodeId);
     this.nodes.set(nodeId, now);
+    return !listed;
+  }
+
+  /** This process's data cannot be lost without the process: one id for its life. */
+  async storeEpoch(): Promise<string> {
+    return this.epoch;
   }
 
   async deadNodes(olderThan: number): Promise<string[]> {

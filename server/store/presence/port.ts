@@ -27,8 +27,17 @@ export interface PresenceStore {
    * write failed while Redis was away).
    */
   reapNode(nodeId: string, keep?: (connectionId: string) => boolean): Promise<number>;
-  heartbeat(nodeId: string, now: number): Promise<void>;
+  /**
+   * Marks the node alive now. True when it was not listed: its first beat, or it was declared
+   * dead (silent past the dead-after time: a pause, a long GC) and reaped meanwhile.
+   */
+  heartbeat(nodeId: string, now: number): Promise<boolean>;
   deadNodes(olderThan: number): Promise<string[]>;
+  /**
+   * The random id of the store's data, made when missing (a new deployment, or a store that lost
+   * its data: restarted empty, flushed). Every node compares it with the one it knew.
+   */
+  storeEpoch(): Promise<string>;
   /** A deleted workshop: no live node's list of workshops to reap names it any more. */
   forgetWorkshop(workshopId: WorkshopId): Promise<void>;
 }

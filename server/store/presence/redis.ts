@@ -1,4 +1,6 @@
+import { randomBytes } from "node:crypto";
 import type { ParticipantId, WorkshopId } from "../../../shared/ids.js";
+import { DomainError } from "../../domain/errors.js";
 import type { RedisCore } from "../redis/core.js";
 import { EVENT_LOG_CAP } from "../workshop/port.js";
 import type { ConnectionOpen, PresenceStore } from "./port.js";
@@ -29,7 +31,7 @@ export class RedisPresenceStore implements PresenceStore {
     const keys = this.core.keys(workshopId);
     await this.core.run(
       disconnectScript,
-      [keys.version, keys.log, keys.connections, keys.onlineCounts],
+      [keys.meta, keys.version, keys.log, keys.connections, keys.onlineCounts],
       [keys.changes, EVENT_LOG_CAP, connectionId],
     );
   }
@@ -56,12 +58,22 @@ export class RedisPresenceStore implements PresenceStore {
     return reaped;
   }
 
-  async heartbeat(nodeId: string, now: number): Promise<void> {
-    await this.core.bounded(this.core.client.zAdd(this.core.global.nodes, { score: now, value: nodeId }));
+  async heartbeat(nodeId: string, now: number): Promise<boolean> {
+    // ZADD answers how many members it added: 1 when the node was not listed.
+    return (await this.core.bounded(this.core.client.zAdd(this.core.global.nodes, { score: now, value: nodeId }))) === 1;
   }
 
   async deadNodes(olderThan: number): Promise<string[]> {
     return this.core.bounded(this.core.client.zRangeByScore(this.core.global.nodes, 0, olderThan - 1));
+  }
+
+  async storeEpoch(): Promise<string> {
+    const { client, global } = this.core;
+    // SET NX then GET: whichever node makes it first, every node reads the same id.
+    await this.core.bounded(client.set(global.storeEpoch, randomBytes(12).toString("base64url"), { NX: true }));
+    const epoch = await this.core.bounded(client.get(global.storeEpoch));
+    if (epoch === null) throw new DomainError("UNAVAILABLE", "the store's epoch vanished while it was read");
+    return epoch;
   }
 
   forgetWorkshop(workshopId: WorkshopId): Promise<void> {

@@ -18,15 +18,20 @@ end
 return count
 `);
 
-/** KEYS: version, log, connections, onlineCounts. ARGV: channel, cap, connectionId. Idempotent. */
+/**
+ * KEYS: meta, version, log, connections, onlineCounts. ARGV: channel, cap, connectionId.
+ * Idempotent. A workshop being deleted (meta gone first) is left alone: a socket closing
+ * meanwhile must not write its log again behind the deletion's scan.
+ */
 export const disconnectScript = script(`
-local participant = redis.call('HGET', KEYS[3], ARGV[3])
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+local participant = redis.call('HGET', KEYS[4], ARGV[3])
 if not participant then return -1 end
-redis.call('HDEL', KEYS[3], ARGV[3])
-local count = redis.call('HINCRBY', KEYS[4], participant, -1)
+redis.call('HDEL', KEYS[4], ARGV[3])
+local count = redis.call('HINCRBY', KEYS[5], participant, -1)
 if count <= 0 then
-  redis.call('HDEL', KEYS[4], participant)
-  append_events(KEYS[1], KEYS[2], ARGV[1], tonumber(ARGV[2]),
+  redis.call('HDEL', KEYS[5], participant)
+  append_events(KEYS[2], KEYS[3], ARGV[1], tonumber(ARGV[2]),
     {'{"type":"participant:presence","participantId":"' .. participant .. '","online":false}'})
 end
 return count

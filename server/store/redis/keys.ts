@@ -111,6 +111,11 @@ export function globalKeys(prefix: string) {
     joinCode: (joinCode: string) => `${prefix}joincode:${joinCode}`,
     /** sorted set nodeId -> last heartbeat (ms). */
     nodes: `${prefix}nodes`,
+    /**
+     * string: a random id made when this Redis's data was first used (or found empty again);
+     * a node that finds another one than it knew knows the data was lost meanwhile.
+     */
+    storeEpoch: `${prefix}epoch`,
     /** sorted set `<workshopId>|<roundId or pollId>` -> when the next transition is due (ms). */
     timers: `${prefix}timers`,
     /** set of workshops a node holds connections in, so a survivor can reap them. */

@@ -22,6 +22,9 @@ export const app = {
   "revoked.endedBody": "Thank you for taking part.",
   "revoked.deletedHeading": "This workshop has been deleted",
   "revoked.deletedBody": "Everything it held has been deleted for good.",
+  "revoked.lostHeading": "This workshop could not be kept",
+  "revoked.lostBody":
+    "The server lost this workshop's data, so it cannot go on. This is not something you did: everyone in it sees this message, and the organisers may start a new workshop and share a new link.",
   "revoked.endedReport":
     "You can still take the outcome report of “{title}” from this tab. Download what you need before you close it: leaving this page ends your access.",
 
