@@ -548,7 +548,8 @@ export const serverEvents = {
     payload: z.object({ docId: NoteDocIdSchema, update: BinarySchema }),
   },
   "session:revoked": {
-    summary: "Your session ended (removed, left, the workshop ended, was deleted or was lost); the server disconnects you next.",
+    summary:
+      "Your session ended (removed, left, the workshop ended, was deleted or was lost); the server disconnects you next.",
     payload: z.object({ reason: RevokeReasonSchema }),
   },
 } as const;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ContentNoteSchema } from "./contentNote.js";
 import { ParticipantIdSchema, RoomIdSchema, RoundIdSchema } from "./ids.js";
 import { freeText, nameText } from "./text.js";
 
@@ -73,6 +74,8 @@ const pollCommonShape = {
   /** While open, a voter may replace their ballot; the count moves, it never grows. */
   allowVoteChange: z.boolean().default(true),
   scope: PollScopeSchema,
+  /** Shown to voters before the question; they may skip the poll, and nobody is told. */
+  contentNote: ContentNoteSchema.optional(),
   /** Closes by itself this long after opening; absent: closed by hand. */
   autoCloseSeconds: z.number().int().min(POLL_AUTO_CLOSE_MIN_SECONDS).max(POLL_AUTO_CLOSE_MAX_SECONDS).optional(),
 };

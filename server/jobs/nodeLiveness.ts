@@ -106,7 +106,10 @@ export function startNodeLiveness(
         if (!(error instanceof DomainError && error.code === "NOT_FOUND")) complete = false;
       }
     }
-    logger.warn({ reopened, dropped, complete }, "this node was declared dead while paused; its connections are open again");
+    logger.warn(
+      { reopened, dropped, complete },
+      "this node was declared dead while paused; its connections are open again",
+    );
     return complete;
   };
   void beat();

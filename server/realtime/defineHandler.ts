@@ -152,7 +152,9 @@ async function runCommand<C extends CommandName>(
     const actor: Actor = { workshopId: socket.data.workshopId, participantId: socket.data.participantId };
     const work = (async () => {
       // Every command is authorized here, as the command it is: role, state, the actor still in.
-      const who = (isAuthorizedInService(name) ? actor : await context.authorize(name, actor)) as HandlerInput<C>["who"];
+      const who = (
+        isAuthorizedInService(name) ? actor : await context.authorize(name, actor)
+      ) as HandlerInput<C>["who"];
       const commandId = "commandId" in payload && typeof payload.commandId === "string" ? payload.commandId : "";
       return run({ who, command: { actorId: actor.participantId, commandId }, payload, socket });
     })();

@@ -60,7 +60,9 @@ export class RedisPresenceStore implements PresenceStore {
 
   async heartbeat(nodeId: string, now: number): Promise<boolean> {
     // ZADD answers how many members it added: 1 when the node was not listed.
-    return (await this.core.bounded(this.core.client.zAdd(this.core.global.nodes, { score: now, value: nodeId }))) === 1;
+    return (
+      (await this.core.bounded(this.core.client.zAdd(this.core.global.nodes, { score: now, value: nodeId }))) === 1
+    );
   }
 
   async deadNodes(olderThan: number): Promise<string[]> {

@@ -5,6 +5,8 @@ export const polls = {
   "polls.none": "No polls yet.",
   "polls.announceOpened": "New poll: {question}",
   "polls.announceClosed": "Poll closed: {question}",
+  "polls.announceOpenedWithNote": "New poll with a content note: {note}",
+  "polls.announceClosedWithNote": "A poll with a content note closed",
   "polls.moreClosed": "Show {count} earlier polls",
   "polls.fewerClosed": "Show fewer polls",
 
@@ -22,6 +24,7 @@ export const polls = {
   "poll.scopeEveryRoomOf": "Every room of round {number}",
   "poll.unknownRoom": "(a room of another round)",
   "poll.anonymousBadge": "Anonymous",
+  "poll.withContentNote": "A poll with a content note",
   "poll.ballotAnonymous":
     "Anonymous ballot: stored without your name; after the workshop ends nobody can tie it to you.",
   "poll.ballotNamed": "Named ballot: stored with your name; never shown in results or reports.",
@@ -88,6 +91,9 @@ export const polls = {
   "builder.allowChangeLabel": "People may change their vote while the poll is open",
   "builder.autoCloseLabel": "Close automatically after (seconds, optional)",
   "builder.autoCloseHint": "From {min} to {max}. Empty: you close it yourself.",
+  "builder.contentNoteLabel": "Content note (optional)",
+  "builder.contentNoteHint":
+    "Shown before the question, e.g. “discusses sexual exploitation”. People can skip the poll; nobody is told.",
   "builder.saveDraft": "Save draft",
   "builder.openNow": "Open now",
   "builder.saveChanges": "Save changes",
@@ -100,6 +106,7 @@ export const polls = {
   "builder.errorMax": '"At most" must be a whole number from {min} to {max}, or empty.',
   "builder.errorScaleLabel": "Scale labels have at most {max} characters, on one line.",
   "builder.errorMaxLength": "The longest answer must be a whole number from 1 to {max}.",
+  "builder.errorContentNote": "The content note must be one line of at most {max} characters.",
   "builder.errorAutoClose": "Automatic closing must be a whole number of seconds from {min} to {max}, or empty.",
   "builder.errorInvalid": "This poll is not complete yet. Please check every field.",
 

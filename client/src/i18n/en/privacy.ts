@@ -22,4 +22,9 @@ export const privacy = {
   "privacy.deleteUnauthorized":
     "This tab can no longer delete the workshop: it may already have been deleted, or your access has ended.",
   "privacy.deleteAt": "Everything in this workshop will be deleted for good on {date}.",
+  "contentNote.label": "Content note:",
+  "contentNote.hint": "You can skip this. Nobody is told either way.",
+  "contentNote.show": "Show it",
+  "contentNote.skip": "Skip it",
+  "contentNote.skipped": "You skipped this. Nobody was told.",
 } as const;

@@ -15,8 +15,10 @@ import {
   vote,
 } from "../../net/polls.js";
 import { formatDuration, serverNow } from "../../state/clock.js";
+import { contentNoteChoice } from "../../state/contentNotes.js";
 import type { ClientErrorCode } from "../../state/session.js";
 import { workshopState } from "../../state/workshopState.js";
+import { ContentNoteGate } from "../ContentNoteGate.js";
 import { useFocusOnMount } from "../hooks.js";
 import { SmallButton } from "./buttons.js";
 import { canVoteIn, describeBallot, isPollManager, kindText, maySeeResults, scopeText } from "./model.js";
@@ -44,10 +46,14 @@ export function PollCard({ poll, myId, role, round, myRoomId, onEdit }: PollCard
   const manager = isPollManager(poll, role, myId, round);
   const headingId = `poll-q-${poll.pollId}`;
   const canExport = (role === "facilitator" || role === "note-taker") && poll.status !== "draft";
+  const contentKey = `poll:${poll.pollId}`;
+  // Behind its content note the question is not shown, so it cannot name the card.
+  const gated = !manager && definition.contentNote !== undefined && contentNoteChoice(contentKey) !== "shown";
   return (
     <article
       class={`poll-card poll-${poll.status}`}
-      aria-labelledby={headingId}
+      aria-labelledby={gated ? undefined : headingId}
+      aria-label={gated ? t("poll.withContentNote") : undefined}
       data-testid="poll-card"
       data-poll-id={poll.pollId}
       data-status={poll.status}
@@ -66,19 +72,31 @@ export function PollCard({ poll, myId, role, round, myRoomId, onEdit }: PollCard
             </span>
           ) : null}
         </p>
+        {poll.status === "open" && poll.closesAt !== null ? <PollCountdown closesAt={poll.closesAt} /> : null}
+      </div>
+      {/* Its managers wrote the note and see everything; anyone else reads the note before the question. */}
+      <ContentNoteGate
+        note={manager ? undefined : definition.contentNote}
+        contentKey={contentKey}
+        testId="poll-content-note"
+      >
+        {manager && definition.contentNote ? (
+          <p class="content-note content-note-shown" data-testid="poll-content-note-managed">
+            <span class="content-note-label">{t("contentNote.label")}</span> {definition.contentNote}
+          </p>
+        ) : null}
         <h3 id={headingId} class="poll-question" data-testid="poll-question-text" tabIndex={-1}>
           {definition.question}
         </h3>
-        {poll.status === "open" && poll.closesAt !== null ? <PollCountdown closesAt={poll.closesAt} /> : null}
         {poll.status !== "draft" ? <BallotMode anonymous={definition.anonymous} /> : null}
         {poll.status === "draft" ? <p class="muted">{t("poll.draftNote")}</p> : null}
-      </div>
-      {manager ? <ManagerControls poll={poll} onEdit={onEdit} /> : null}
-      {poll.status === "draft" ? null : (
-        <VoteArea poll={poll} mayVote={canVoteIn(poll, myRoomId)} facilitator={role === "facilitator"} />
-      )}
-      {poll.status === "draft" ? null : <ResultsArea poll={poll} manager={manager} round={round} />}
-      {canExport ? <ExportButtons poll={poll} /> : null}
+        {manager ? <ManagerControls poll={poll} onEdit={onEdit} /> : null}
+        {poll.status === "draft" ? null : (
+          <VoteArea poll={poll} mayVote={canVoteIn(poll, myRoomId)} facilitator={role === "facilitator"} />
+        )}
+        {poll.status === "draft" ? null : <ResultsArea poll={poll} manager={manager} round={round} />}
+        {canExport ? <ExportButtons poll={poll} /> : null}
+      </ContentNoteGate>
     </article>
   );
 }

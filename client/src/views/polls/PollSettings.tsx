@@ -1,4 +1,5 @@
 import type { RoundView } from "../../../../shared/breakout.js";
+import { CONTENT_NOTE_MAX } from "../../../../shared/contentNote.js";
 import {
   POLL_AUTO_CLOSE_MAX_SECONDS,
   POLL_AUTO_CLOSE_MIN_SECONDS,
@@ -74,6 +75,22 @@ export function PollSettings({
           onChange={(event) => set("allowVoteChange", event.currentTarget.checked)}
         />
         <label for={id("allow-change")}>{t("builder.allowChangeLabel")}</label>
+      </div>
+
+      <div class="field">
+        <label for={id("content-note")}>{t("builder.contentNoteLabel")}</label>
+        <p class="hint" id={id("content-note-hint")}>
+          {t("builder.contentNoteHint")}
+        </p>
+        <input
+          id={id("content-note")}
+          type="text"
+          maxLength={CONTENT_NOTE_MAX}
+          value={form.contentNote}
+          aria-describedby={id("content-note-hint")}
+          data-testid="poll-content-note-input"
+          onInput={(event) => set("contentNote", event.currentTarget.value)}
+        />
       </div>
 
       <NumberField

@@ -123,8 +123,19 @@ function useAnnouncement(polls: readonly PollView[]): string {
     if (previous === null) return;
     const opened = polls.find((poll) => poll.status === "open" && previous.get(poll.pollId) !== "open");
     const closed = polls.find((poll) => poll.status === "closed" && previous.get(poll.pollId) === "open");
-    if (opened) setMessage(t("polls.announceOpened", { question: opened.definition.question }));
-    else if (closed) setMessage(t("polls.announceClosed", { question: closed.definition.question }));
+    // A poll behind a content note is announced by its note: the question waits for the person's choice.
+    if (opened)
+      setMessage(
+        opened.definition.contentNote === undefined
+          ? t("polls.announceOpened", { question: opened.definition.question })
+          : t("polls.announceOpenedWithNote", { note: opened.definition.contentNote }),
+      );
+    else if (closed)
+      setMessage(
+        closed.definition.contentNote === undefined
+          ? t("polls.announceClosed", { question: closed.definition.question })
+          : t("polls.announceClosedWithNote"),
+      );
   });
   return message;
 }

@@ -33,6 +33,8 @@ export type BuilderForm = {
   visibility: PollResultsVisibility;
   allowVoteChange: boolean;
   autoClose: string;
+  /** Empty: none. */
+  contentNote: string;
 };
 
 /** A room lead's polls can only be for their own room. */
@@ -74,6 +76,7 @@ export function initialForm(
     visibility: "live",
     allowVoteChange: true,
     autoClose: "",
+    contentNote: "",
   };
   if (!editing) return base;
   const form: BuilderForm = {
@@ -85,6 +88,7 @@ export function initialForm(
     visibility: editing.resultsVisibility,
     allowVoteChange: editing.allowVoteChange,
     autoClose: editing.autoCloseSeconds === undefined ? "" : String(editing.autoCloseSeconds),
+    contentNote: editing.contentNote ?? "",
   };
   if ("options" in editing) form.options = editing.options.map((option) => ({ ...option }));
   if (editing.kind === "multiple") {

@@ -1,3 +1,4 @@
+import { CONTENT_NOTE_MAX, ContentNoteSchema } from "../../../../shared/contentNote.js";
 import {
   POLL_AUTO_CLOSE_MAX_SECONDS,
   POLL_AUTO_CLOSE_MIN_SECONDS,
@@ -37,6 +38,10 @@ export function checkBuilderForm(
     allowVoteChange: form.allowVoteChange,
     scope: scopeOf(form.scope),
   };
+  const contentNote = form.contentNote.trim();
+  if (contentNote !== "" && !ContentNoteSchema.safeParse(contentNote).success) {
+    problems.push(t("builder.errorContentNote", { max: CONTENT_NOTE_MAX }));
+  }
   let autoCloseSeconds: number | undefined;
   if (form.autoClose.trim() !== "") {
     const seconds = wholeNumber(form.autoClose);
@@ -105,6 +110,7 @@ export function checkBuilderForm(
     kind: form.kind,
     ...common,
     ...(autoCloseSeconds === undefined ? {} : { autoCloseSeconds }),
+    ...(contentNote === "" ? {} : { contentNote }),
     ...(withOptions
       ? { options: form.options.map((option) => ({ optionId: option.optionId, label: option.label })) }
       : {}),
