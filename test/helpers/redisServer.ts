@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "./ports.js";
@@ -20,18 +19,25 @@ export interface RedisProcess {
   stop(): Promise<void>;
 }
 
+/** How many fresh ports startRedisServer tries when the one it picked was taken before redis-server bound it. */
+const PORT_ATTEMPTS = 5;
+
 /**
  * A private redis-server on a free port, with AOF (appendfsync always) so a restart keeps
  * every acknowledged write. Tests that kill or restart Redis use this, never a shared one.
+ * The port is picked first and bound by redis-server after; if another process took it in
+ * between, redis-server exits and another port is tried. `pickPort` picks each one (the OS's
+ * choice; a test of this retry passes its own).
  */
-export async function startRedisServer(): Promise<RedisProcess> {
-  const port = await freePort();
+export async function startRedisServer(pickPort: () => Promise<number> = freePort): Promise<RedisProcess> {
   const dir = mkdtempSync(path.join(tmpdir(), "wk-redis-"));
   const binary = process.env.REDIS_SERVER_BIN ?? "redis-server";
+  let port = 0;
   let child: ChildProcess | null = null;
 
-  const launch = async () => {
-    child = spawn(
+  /** Starts redis-server on `port`: "ready", or "port taken" when it could not bind it. */
+  const launch = async (): Promise<"ready" | "port taken"> => {
+    const started = spawn(
       binary,
       [
         "--port",
@@ -47,25 +53,39 @@ export async function startRedisServer(): Promise<RedisProcess> {
         "--dir",
         dir,
       ],
-      { stdio: "ignore" },
+      { stdio: ["ignore", "pipe", "pipe"] },
     );
-    await waitForPort(port);
+    child = started;
+    return await untilReady(started, port);
   };
   const kill = async () => {
     const running = child;
-    if (!running || running.exitCode !== null) return;
+    if (!running || running.exitCode !== null || running.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       running.once("exit", () => resolve());
       running.kill("SIGKILL");
     });
   };
-  await launch();
+  try {
+    for (let attempt = 1; ; attempt++) {
+      port = await pickPort();
+      if ((await launch()) === "ready") break;
+      if (attempt >= PORT_ATTEMPTS) throw new Error(`redis-server found no free port in ${PORT_ATTEMPTS} tries`);
+    }
+  } catch (error) {
+    await kill();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
     dir,
     kill,
-    restart: launch,
+    async restart() {
+      // Same port (the URL the test holds): if something took it meanwhile, say so.
+      if ((await launch()) !== "ready") throw new Error(`redis-server could not bind ${port} again: taken`);
+    },
     pause: () => void (child as ChildProcess | null)?.kill("SIGSTOP"),
     resume: () => void (child as ChildProcess | null)?.kill("SIGCONT"),
     async stop() {
@@ -75,18 +95,40 @@ export async function startRedisServer(): Promise<RedisProcess> {
   };
 }
 
-async function waitForPort(port: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = createConnection({ port, host: "127.0.0.1" }, () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.on("error", () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`redis-server did not listen on ${port}`);
+/**
+ * Until redis-server says it is ready (its AOF loaded, accepting connections), or exits. An
+ * exit because the port is in use is "port taken"; any other end, or none within 10 s, throws.
+ */
+function untilReady(child: ChildProcess, port: number): Promise<"ready" | "port taken"> {
+  let log = "";
+  const onOutput = (chunk: Buffer) => {
+    // The last few lines are enough to explain a failure; the stream is drained either way.
+    log = (log + String(chunk)).slice(-4000);
+  };
+  child.stdout?.on("data", onOutput);
+  child.stderr?.on("data", onOutput);
+  return new Promise((resolve, reject) => {
+    const finish = (outcome: () => void) => {
+      clearTimeout(timer);
+      child.stdout?.off("data", onReady);
+      child.off("close", onExit);
+      child.off("error", onError);
+      outcome();
+    };
+    const onReady = () => {
+      if (/Ready to accept connections/.test(log)) finish(() => resolve("ready"));
+    };
+    const onExit = () => {
+      if (/Address already in use/i.test(log)) finish(() => resolve("port taken"));
+      else finish(() => reject(new Error(`redis-server exited on port ${port}:\n${log}`)));
+    };
+    const onError = (error: Error) => finish(() => reject(error));
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      finish(() => reject(new Error(`redis-server was not ready on port ${port} within 10 s:\n${log}`)));
+    }, 10_000);
+    child.stdout?.on("data", onReady);
+    child.once("close", onExit);
+    child.once("error", onError);
+  });
 }
