@@ -10,6 +10,9 @@ export default defineConfig({
     // Browser tests on a busy 2-core box take a minute or more; a hang still fails, just later.
     testTimeout: 240_000,
     hookTimeout: 120_000,
+    // expect.poll waits this long by default (vitest's own 1 s is too short on a shared 2-core box);
+    // a call that needs longer says so itself.
+    expect: { poll: { timeout: 10_000 } },
     // Two cores: run files in parallel but not so many that timing-sensitive waits starve.
     maxWorkers: 2,
     pool: "forks",

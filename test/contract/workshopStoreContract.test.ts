@@ -208,9 +208,15 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("workshop
     await stores.workshops.addParticipant(workshop.workshopId, { record: person("alice"), sessionTokenHash: "t" });
     await expect.poll(() => heard).toEqual([1]);
     await unsubscribe();
+    // A subscriber that stays: once it heard the next change, that change has been handed to
+    // every listener it would reach (both stores hand a change to all its listeners at once).
+    const witness: number[] = [];
+    const unsubscribeWitness = await stores.workshops.subscribe(workshop.workshopId, (version) =>
+      witness.push(version),
+    );
     await stores.workshops.addParticipant(workshop.workshopId, { record: person("bob"), sessionTokenHash: "t2" });
-    await stores.ping();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect.poll(() => witness).toEqual([2]);
+    await unsubscribeWitness();
     expect(heard).toEqual([1]);
   });
 

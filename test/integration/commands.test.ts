@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectClient, createWorkshop, newCommandId, type TestClient } from "../helpers/client.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { serverForThisTest, startServer, type TestServer } from "../helpers/server.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -95,25 +95,19 @@ describe("removal", () => {
 
   it("refuses the removed person's next command even before their disconnect arrives", async () => {
     // A long broadcast interval holds back the revocation, as a lost disconnect message would.
-    const slow = await startServer({ store: "redis", env: { BROADCAST_INTERVAL_MS: "5000" } });
-    try {
-      const created = await createWorkshop(slow.url);
-      const host = await connectClient(slow.url, { facilitatorKey: created.facilitatorKey, displayName: "Host" });
-      const fay = await connectClient(slow.url, { joinCode: created.joinCode, displayName: "Fay" });
-      await host.send("participant:remove", { commandId: newCommandId(), participantId: fay.session.participantId });
-      expect(fay.socket.connected).toBe(true);
-      const disconnected = new Promise((resolve) => fay.socket.once("disconnect", resolve));
-      expect(await fay.send("session:leave", { commandId: newCommandId() })).toMatchObject({
-        ok: false,
-        error: { code: "SESSION_REVOKED" },
-      });
-      // The refusal also closes the stale connection instead of waiting for the feed.
-      await disconnected;
-      host.close();
-      fay.close();
-    } finally {
-      await slow.close();
-    }
+    const slow = await serverForThisTest({ store: "redis", env: { BROADCAST_INTERVAL_MS: "5000" } });
+    const created = await createWorkshop(slow.url);
+    const host = await connectClient(slow.url, { facilitatorKey: created.facilitatorKey, displayName: "Host" });
+    const fay = await connectClient(slow.url, { joinCode: created.joinCode, displayName: "Fay" });
+    await host.send("participant:remove", { commandId: newCommandId(), participantId: fay.session.participantId });
+    expect(fay.socket.connected).toBe(true);
+    const disconnected = new Promise((resolve) => fay.socket.once("disconnect", resolve));
+    expect(await fay.send("session:leave", { commandId: newCommandId() })).toMatchObject({
+      ok: false,
+      error: { code: "SESSION_REVOKED" },
+    });
+    // The refusal also closes the stale connection instead of waiting for the feed.
+    await disconnected;
   });
 
   it("leaving (quick exit) revokes your own session and takes your name off the list", async () => {

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectClient, connectError, createWorkshop, newCommandId, openSocket } from "../helpers/client.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import type { ServerEventPayload } from "../../shared/events.js";
+import {
+  connectClient,
+  connectError,
+  createWorkshop,
+  newCommandId,
+  openSocket,
+  type TypedSocket,
+} from "../helpers/client.js";
+import { serverForThisTest, startServer, type TestServer } from "../helpers/server.js";
 
 let server: TestServer;
 let workshop: Awaited<ReturnType<typeof createWorkshop>>;
@@ -9,6 +17,21 @@ beforeAll(async () => {
   workshop = await createWorkshop(server.url, "Handshake forum");
 });
 afterAll(() => server.close());
+
+/** The socket's session:ready, or its connect_error as a rejection. */
+function sessionReady(socket: TypedSocket): Promise<ServerEventPayload<"session:ready">> {
+  return new Promise((resolve, reject) => {
+    socket.once("session:ready", resolve);
+    socket.once("connect_error", reject);
+  });
+}
+
+/** The answer to the first request a browser on `origin` makes (the engine.io polling handshake). */
+async function engineHandshake(url: string, origin: string): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${url}/socket.io/?EIO=4&transport=polling`, { headers: { origin } });
+  const text = await response.text();
+  return { status: response.status, body: response.status === 200 ? text : JSON.parse(text) };
+}
 
 async function refusalCode(auth: Record<string, unknown>): Promise<string | undefined> {
   return (await connectError(openSocket(server.url, auth))).data?.code;
@@ -125,29 +148,49 @@ describe("origin allowlist (allowRequest)", () => {
     }
   });
 
-  it("accepts same-origin and listed origins", async () => {
+  it("accepts same-origin and listed origins, and only those", async () => {
     const sameOrigin = openSocket(
       server.url,
       { joinCode: workshop.joinCode, displayName: "Same" },
       { extraHeaders: { origin: server.url }, transports: ["polling"] },
     );
-    await new Promise<void>((resolve, reject) => {
-      sameOrigin.once("session:ready", () => resolve());
-      sameOrigin.once("connect_error", reject);
+    expect((await sessionReady(sameOrigin)).session).toMatchObject({
+      workshopId: workshop.workshopId,
+      role: "participant",
+      displayName: "Same",
     });
-    sameOrigin.close();
-    const listed = await startServer({ env: { ALLOWED_ORIGINS: "https://forum.example.org" } });
+    expect(sameOrigin.connected).toBe(true);
+
+    const listed = await serverForThisTest({ env: { ALLOWED_ORIGINS: "https://forum.example.org" } });
     const created = await createWorkshop(listed.url);
-    const partner = openSocket(
+    for (const transport of ["websocket", "polling"] as const) {
+      const partner = openSocket(
+        listed.url,
+        { joinCode: created.joinCode, displayName: "Partner" },
+        { extraHeaders: { origin: "https://forum.example.org" }, transports: [transport] },
+      );
+      expect((await sessionReady(partner)).session, transport).toMatchObject({
+        workshopId: created.workshopId,
+        role: "participant",
+        displayName: "Partner",
+      });
+      expect(partner.connected, transport).toBe(true);
+    }
+    expect((await engineHandshake(listed.url, "https://forum.example.org")).status).toBe(200);
+
+    // Listing one origin lets in that one, not every other.
+    const unlisted = openSocket(
       listed.url,
-      { joinCode: created.joinCode, displayName: "Partner" },
-      { extraHeaders: { origin: "https://forum.example.org" }, transports: ["polling"] },
+      { joinCode: created.joinCode, displayName: "Elsewhere" },
+      { extraHeaders: { origin: "https://other.example.org" }, transports: ["polling"] },
     );
-    await new Promise<void>((resolve, reject) => {
-      partner.once("session:ready", () => resolve());
-      partner.once("connect_error", reject);
+    const error = await connectError(unlisted);
+    expect(error.data?.code).toBeUndefined();
+    expect(unlisted.connected).toBe(false);
+    // What the browser gets: engine.io's Forbidden (code 4), with the server's reason.
+    expect(await engineHandshake(listed.url, "https://other.example.org")).toEqual({
+      status: 403,
+      body: { code: 4, message: "origin not allowed" },
     });
-    partner.close();
-    await listed.close();
   });
 });

@@ -129,7 +129,7 @@ describe("shared notes", () => {
     editor.insert(0, "y".repeat(30_000));
     await editor.saved();
     editor.insert(0, "z".repeat(30_000));
-    await expect.poll(() => editor.sync.current.status, { timeout: 10_000 }).toBe("error");
+    await expect.poll(() => editor.sync.current.status).toBe("error");
     expect(editor.sync.current.errorCode).toBe("PAYLOAD_TOO_LARGE");
     closeAll([host, ...people]);
   });

@@ -5,7 +5,7 @@ import { currentRoomOf } from "../../shared/workshopState.js";
 import { closeAll, openRound, planRound, workshopWithPeople } from "../helpers/breakout.js";
 import { newCommandId, type TestClient } from "../helpers/client.js";
 import { countOf, createPoll, singleChoice, storedBallotOf, votersOf } from "../helpers/polls.js";
-import { startServer, type TestServer } from "../helpers/server.js";
+import { serverForThisTest, startServer, type TestServer } from "../helpers/server.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -353,7 +353,7 @@ describe("live polls", () => {
 
   it("a voter's socket is written first in the tick that includes their ballot (ticks span several slices)", async () => {
     // A slow tick rate, so the second vote's tick waits for its timer (its ack long handled).
-    const slow = await startServer({ store: "redis", env: { BROADCAST_INTERVAL_MS: "1000" } });
+    const slow = await serverForThisTest({ store: "redis", env: { BROADCAST_INTERVAL_MS: "1000" } });
     const WAIT = { timeout: 15_000 };
     const { host, people } = await workshopWithPeople([slow.url], RESULTS_SLICE_SOCKETS + 5);
     // Every results message the node writes, in the order it writes them (broadcasts included).
@@ -381,7 +381,6 @@ describe("live polls", () => {
     expect(including.indexOf(voter.socket.id as string)).toBeLessThan(2);
     expect(new Set(including).size).toBe(everyone);
     closeAll([host, ...people]);
-    await slow.close();
   });
 
   it("a reconnecting client gets the current results of every poll it may see, without voting", async () => {

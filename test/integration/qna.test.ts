@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createClient } from "redis";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from "vitest";
 import type { QnaChanged } from "../../shared/qna.js";
 import { openQuestions } from "../../shared/qnaState.js";
 import { currentRoomOf } from "../../shared/workshopState.js";
@@ -51,6 +51,7 @@ describe("moderated Q&A", () => {
     // 2. No Redis key or value of the question or its votes.
     const prefix = server.config.REDIS_KEY_PREFIX;
     const redis = createClient({ url: inject("redisUrl") });
+    onTestFinished(() => redis.destroy());
     await redis.connect();
     const keys = await redis.keys(`${prefix}wk:{${host.session.workshopId}}:qna*`);
     expect(keys.length).toBeGreaterThan(0);
@@ -70,7 +71,6 @@ describe("moderated Q&A", () => {
       `${prefix}wk:{${host.session.workshopId}}:cmd:${author.session.participantId}:*`,
     );
     expect(commandResults).toEqual([]);
-    await redis.quit();
     // 3. No log line.
     for (const secret of [canary, author.session.participantId, "What protection"]) {
       expect(server.logLines.join("")).not.toContain(secret);

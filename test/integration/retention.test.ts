@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { RETENTION_TIMERS } from "../../server/domain/timers.js";
 import type { WorkshopView } from "../../shared/workshop.js";
 import { closeAll, workshopWithPeople } from "../helpers/breakout.js";
 import { connectClient, createWorkshop, newCommandId, type TestClient } from "../helpers/client.js";
@@ -6,7 +7,7 @@ import { openEditor } from "../helpers/notes.js";
 import { createPoll, singleChoice } from "../helpers/polls.js";
 import { ask, loadBoard } from "../helpers/qna.js";
 import { scanRedis } from "../helpers/redisScan.js";
-import { startServer, type TestServer, uniquePrefix } from "../helpers/server.js";
+import { serverForThisTest, startServer, type TestServer, uniquePrefix } from "../helpers/server.js";
 
 /** 0.0001 days = 8.64 s: long enough for a test's own steps, short enough to wait for. */
 const RETENTION_DAYS = 0.0001;
@@ -101,19 +102,41 @@ describe("retention: nothing is kept for ever", () => {
   it("activity postpones the idle end: a workshop in use is not ended under its people", async () => {
     const [nodeA] = nodes as [TestServer, TestServer];
     const { host, people } = await workshopWithPeople([nodeA.url], 1);
-    const start = Date.now();
-    // Writes now and then for longer than the retention period.
-    while (Date.now() - start < RETENTION_MS * 1.5) {
+    const workshopId = host.session.workshopId;
+    // Made after anyone last used the first one: its idle clock runs out no sooner than the first
+    // one's would have. Once it has been ended, the first one would have been too (the shared
+    // timers advance the due clocks earliest first), had nobody used it since.
+    const untouched = await createWorkshop(nodeA.url, "Untouched");
+    const untouchedEnded = async () =>
+      (await nodeA.stores.workshops.getWorkshop(untouched.workshopId))?.status === "ended";
+    const idleClockWithin = async (ms: number) =>
+      (await nodeA.stores.timers.dueTimers(Date.now() + ms, 10_000)).some(
+        (timer) => timer.workshopId === workshopId && timer.subjectId === RETENTION_TIMERS.idle,
+      );
+    // Someone writes whenever the idle clock is within half a retention period of running out.
+    let writes = 0;
+    for (;;) {
+      const next = await vi.waitFor(
+        async () => {
+          if (await untouchedEnded()) return "done";
+          if (await idleClockWithin(RETENTION_MS / 2)) return "write";
+          throw new Error("the untouched workshop is not ended yet, and the idle clock is not near");
+        },
+        { timeout: RETENTION_MS + 15_000, interval: 100 },
+      );
+      if (next === "done") break;
       const answer = await host.send("participant:setTags", {
         commandId: newCommandId(),
         participantId: (people[0] as TestClient).session.participantId,
-        tags: { language: `l${Date.now() % 7}` },
+        tags: { language: `l${writes % 7}` },
       });
       expect(answer.ok).toBe(true);
-      await new Promise((resolve) => setTimeout(resolve, RETENTION_MS / 8));
+      writes++;
+      // The write postponed the clock (that happens beside the command, not in it).
+      await expect.poll(() => idleClockWithin(RETENTION_MS / 2)).toBe(false);
     }
-    expect(await nodeA.stores.workshops.getWorkshop(host.session.workshopId)).toMatchObject({ status: "active" });
-    closeAll([host, ...people]);
+    expect(writes).toBeGreaterThan(0);
+    expect(await nodeA.stores.workshops.getWorkshop(workshopId)).toMatchObject({ status: "active" });
   });
 
   it("a workshop stored before it had a retention clock gets one when a node starts", async () => {
@@ -128,16 +151,12 @@ describe("retention: nothing is kept for ever", () => {
     };
     await nodeA.stores.workshops.createWorkshop(legacy);
     expect(await traces(legacy.workshopId)).not.toEqual([]);
-    const late = await startServer({
+    await serverForThisTest({
       store: "redis",
       keyPrefix: prefix,
       env: { RETENTION_DAYS: String(RETENTION_DAYS), ROUND_TIMER_POLL_MS: "100" },
     });
-    try {
-      // Ended long enough ago (counted from its creation: the record says no end time): deleted at once.
-      await waitUntilGone(legacy.workshopId, 15_000);
-    } finally {
-      await late.close();
-    }
+    // Ended long enough ago (counted from its creation: the record says no end time): deleted at once.
+    await waitUntilGone(legacy.workshopId, 15_000);
   });
 });

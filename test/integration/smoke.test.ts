@@ -1,17 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { connectClient, createWorkshop, namesOf } from "../helpers/client.js";
-import { startServer, type TestServer } from "../helpers/server.js";
-
-let servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.map((server) => server.close()));
-  servers = [];
-});
+import { serverForThisTest } from "../helpers/server.js";
 
 describe.each(["memory", "redis"] as const)("smoke (%s)", (store) => {
   it("joins and sees each other", async () => {
-    const server = await startServer({ store });
-    servers.push(server);
+    const server = await serverForThisTest({ store });
     const created = await createWorkshop(server.url);
     const host = await connectClient(server.url, { facilitatorKey: created.facilitatorKey, displayName: "Host" });
     const guest = await connectClient(server.url, { joinCode: created.joinCode, displayName: "Guest" });
