@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ContentNoteSchema } from "./contentNote.js";
 import { HelpIdSchema, ParticipantIdSchema, RoomIdSchema, RoundIdSchema } from "./ids.js";
 import { PollViewSchema } from "./poll.js";
 import { freeText, nameText } from "./text.js";
@@ -24,6 +25,8 @@ export const RoomViewSchema = z.object({
   leadId: ParticipantIdSchema.nullable(),
   /** Closed early: its people went back to the plenary and nobody can pick it. */
   closed: z.boolean(),
+  /** Shown before the room's contents (shared/contentNote.ts); absent: none. */
+  contentNote: z.string().optional(),
 });
 export type RoomView = z.infer<typeof RoomViewSchema>;
 
@@ -84,6 +87,7 @@ export const RoomPlanSchema = z.strictObject({
   name: nameText(ROOM_NAME_MAX),
   topic: freeText(ROOM_TOPIC_MAX).optional(),
   capacity: z.number().int().min(1).max(1000).nullable().optional(),
+  contentNote: ContentNoteSchema.optional(),
 });
 
 export const PlanRoundPayloadSchema = z.strictObject({

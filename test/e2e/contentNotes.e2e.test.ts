@@ -3,11 +3,14 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
   appServerForThisTest,
+  assignAutomatically,
   createAndEnter,
   joinByLink,
   openPerson,
+  openRound,
   useBrowser,
   waitForPeople,
+  workshopWithPeople,
 } from "../helpers/browser.js";
 
 const browser = useBrowser();
@@ -83,5 +86,58 @@ describe("content notes in a real browser", () => {
       pollId,
     );
     expect([...facilitator.problems, ...amal.problems]).toEqual([]);
+  });
+
+  it("a room with a content note: its people read the note before the room's questions, notes and people; help stays in reach", {
+    timeout: 180_000,
+  }, async () => {
+    const { facilitator, people } = await workshopWithPeople(browser(), {
+      title: "Regional forum on safe migration",
+      facilitator: "Fatima",
+      people: [{ name: "Amal", width: 360 }, { name: "Bo" }],
+      allOnline: true,
+    });
+    const host = facilitator.page;
+    await host.getByTestId("plan-count").fill("2");
+    await host.getByTestId("plan-create-rooms").click();
+    await expect.poll(() => host.getByTestId("plan-room").count()).toBe(2);
+    await host.getByTestId("plan-room-name").nth(0).fill("Testimonies");
+    await host.getByTestId("plan-room-content-note").nth(0).fill(NOTE);
+    await host.getByTestId("plan-room-name").nth(1).fill("Policy");
+    await host.getByTestId("plan-submit").click();
+    await host.locator('[data-testid="round-bar"][data-status="planned"]').waitFor();
+    await assignAutomatically(host, 2);
+    await openRound(host);
+
+    // Whoever was placed in Testimonies (one of the two: the rooms are balanced).
+    const placed = await Promise.all(
+      people.map(async (person) => {
+        await person.page.getByTestId("room-name").waitFor();
+        return { person, room: await person.page.getByTestId("room-name").textContent() };
+      }),
+    );
+    const inNoted = placed.find((entry) => entry.room === "Testimonies")?.person;
+    const inPlain = placed.find((entry) => entry.room === "Policy")?.person;
+    if (!inNoted || !inPlain) throw new Error(`rooms: ${JSON.stringify(placed.map((entry) => entry.room))}`);
+    const room = inNoted.page.getByTestId("room-view");
+    const gate = room.getByTestId("room-content-note");
+    await gate.waitFor();
+    expect(await gate.textContent()).toContain(NOTE);
+    expect(await room.getByTestId("qna-panel").count()).toBe(0);
+    expect(await room.getByTestId("room-people").count()).toBe(0);
+    // Help, and the way back, stay in reach.
+    expect(await room.getByTestId("help-request").count()).toBe(1);
+    expect(await room.getByTestId("leave-room").count()).toBe(1);
+    await inNoted.page.screenshot({ path: `${ARTIFACTS}content-note-room.png` });
+    // The other room has no note.
+    await inPlain.page.getByTestId("room-view").getByTestId("qna-panel").waitFor();
+    expect(await inPlain.page.getByTestId("room-content-note").count()).toBe(0);
+
+    await gate.getByTestId("room-content-note-skip").click();
+    await room.locator('[data-testid="room-content-note"][data-choice="skipped"]').waitFor();
+    await gate.getByTestId("room-content-note-show").click();
+    await room.getByTestId("qna-panel").waitFor();
+    await room.getByTestId("room-people").waitFor();
+    expect([...facilitator.problems, ...people.flatMap((person) => person.problems)]).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CONTENT_NOTE_MAX } from "../../shared/contentNote.js";
-import { workshopWithPeople } from "../helpers/breakout.js";
+import { openRound, planRound, workshopWithPeople } from "../helpers/breakout.js";
 import { newCommandId } from "../helpers/client.js";
 import { createPoll, singleChoice } from "../helpers/polls.js";
 import { serverForThisTest } from "../helpers/server.js";
@@ -41,5 +41,25 @@ describe("content notes on polls", () => {
         })
       ).ok,
     ).toBe(true);
+  });
+
+  it("a room's content note reaches its people and the room picker's readers with the round; junk notes are refused", async () => {
+    const server = await serverForThisTest({ store: "redis" });
+    const { host, people } = await workshopWithPeople([server.url], 2);
+    const planned = await planRound(host, [{ name: "Testimonies", contentNote: ` ${NOTE}` }, { name: "Policy" }], {
+      selfSelect: true,
+    });
+    expect(planned.rooms.map((room) => room.contentNote)).toEqual([NOTE, undefined]);
+    await openRound(host, planned);
+    for (const person of people) {
+      await person.mirror.until((state) => state.breakout.round?.status === "open");
+      expect(person.mirror.state.breakout.round?.rooms.map((room) => room.contentNote)).toEqual([NOTE, undefined]);
+    }
+    const junk = await host.send("breakout:plan", {
+      commandId: newCommandId(),
+      rooms: [{ name: "Room", contentNote: "two\nlines" }],
+      durationSeconds: 600,
+    });
+    expect(junk).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
   });
 });

@@ -16,6 +16,7 @@ export interface RoomPlan {
   name: string;
   topic?: string | undefined;
   capacity?: number | null | undefined;
+  contentNote?: string | undefined;
 }
 
 export function planRound(input: {
@@ -49,6 +50,7 @@ export function planRound(input: {
         capacity: room.capacity ?? null,
         leadId: null,
         closed: false,
+        ...(room.contentNote ? { contentNote: room.contentNote } : {}),
       }),
     ),
     durationSeconds: input.durationSeconds,

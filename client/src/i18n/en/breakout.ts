@@ -35,6 +35,9 @@ export const breakout = {
   "plan.roomsLabel": "Rooms",
   "plan.nameLabel": "Room {number}: name",
   "plan.topicLabel": "Room {number}: topic (optional)",
+  "plan.contentNoteLabel": "Room {number}: content note (optional)",
+  "plan.contentNoteHint":
+    "A content note (e.g. “discusses sexual exploitation”) is shown before a room's polls, questions, notes and people. People can skip them and still ask for help; nobody is told.",
   "plan.capacityLabel": "Room {number}: seats",
   "plan.capacityNone": "no limit",
   "plan.durationLabel": "Duration in minutes",
@@ -48,6 +51,7 @@ export const breakout = {
   "plan.errorPaste": "Paste between 1 and {max} room names, one per line.",
   "plan.errorName": "Room {number}: the name must have 1 to {max} characters, without control characters.",
   "plan.errorTopic": "Room {number}: the topic may have at most {max} characters.",
+  "plan.errorContentNote": "Room {number}: the content note must be one line of at most {max} characters.",
   "plan.errorDuplicate": 'Room names must be different: "{name}" is used more than once.',
   "plan.errorCapacity": "Room {number}: seats must be a whole number from 1 to {max}, or empty for no limit.",
   "plan.errorDuration": "The duration must be a whole number of minutes from 1 to {max}.",

@@ -6,19 +6,20 @@ import {
   ROOM_TOPIC_MAX,
   RoomPlanSchema,
 } from "../../../../shared/breakout.js";
+import { CONTENT_NOTE_MAX, ContentNoteSchema } from "../../../../shared/contentNote.js";
 import type { CommandPayload } from "../../../../shared/events.js";
 import { t } from "../../i18n/index.js";
 import { planRound } from "../../net/breakout.js";
 import { workshopState } from "../../state/workshopState.js";
 
-type RoomRow = { name: string; topic: string; capacity: string };
+type RoomRow = { name: string; topic: string; capacity: string; contentNote: string };
 type PlanPayload = Omit<CommandPayload<"breakout:plan">, "commandId">;
 
 const MAX_CAPACITY = 1000;
 const MAX_MINUTES = 8 * 60;
 
 function defaultRow(index: number): RoomRow {
-  return { name: t("plan.defaultRoomName", { number: index + 1 }), topic: "", capacity: "" };
+  return { name: t("plan.defaultRoomName", { number: index + 1 }), topic: "", capacity: "", contentNote: "" };
 }
 
 function rowsFor(count: number, previous: readonly RoomRow[]): RoomRow[] {
@@ -48,6 +49,10 @@ function checkPlan(
     if (!name.success) problems.push(t("plan.errorName", { number, max: ROOM_NAME_MAX }));
     const topic = RoomPlanSchema.shape.topic.safeParse(row.topic);
     if (!topic.success) problems.push(t("plan.errorTopic", { number, max: ROOM_TOPIC_MAX }));
+    const contentNote = row.contentNote.trim();
+    if (contentNote !== "" && !ContentNoteSchema.safeParse(contentNote).success) {
+      problems.push(t("plan.errorContentNote", { number, max: CONTENT_NOTE_MAX }));
+    }
     let capacity: number | null = null;
     if (row.capacity.trim() !== "") {
       capacity = wholeNumber(row.capacity);
@@ -55,7 +60,12 @@ function checkPlan(
         problems.push(t("plan.errorCapacity", { number, max: MAX_CAPACITY }));
       }
     }
-    rooms.push({ name: row.name, ...(row.topic.trim() ? { topic: row.topic } : {}), capacity });
+    rooms.push({
+      name: row.name,
+      ...(row.topic.trim() ? { topic: row.topic } : {}),
+      capacity,
+      ...(contentNote ? { contentNote } : {}),
+    });
   });
   const seen = new Set<string>();
   for (const row of rows) {
@@ -96,6 +106,7 @@ export function PlanForm({ onPlanned }: { onPlanned: () => void }) {
           name: room.name,
           topic: room.topic,
           capacity: room.capacity === null ? "" : String(room.capacity),
+          contentNote: room.contentNote ?? "",
         }))
       : rowsFor(4, []),
   );
@@ -194,6 +205,9 @@ export function PlanForm({ onPlanned }: { onPlanned: () => void }) {
         </button>
       </details>
 
+      <p class="hint" id="plan-note-hint">
+        {t("plan.contentNoteHint")}
+      </p>
       <ol class="plan-rooms" aria-label={t("plan.roomsLabel")}>
         {rows.map((row, index) => {
           const number = index + 1;
@@ -219,6 +233,18 @@ export function PlanForm({ onPlanned }: { onPlanned: () => void }) {
                   maxLength={ROOM_TOPIC_MAX}
                   data-testid="plan-room-topic"
                   onInput={(event) => updateRow(index, { topic: event.currentTarget.value })}
+                />
+              </div>
+              <div class="field">
+                <label for={`plan-note-${index}`}>{t("plan.contentNoteLabel", { number })}</label>
+                <input
+                  id={`plan-note-${index}`}
+                  type="text"
+                  value={row.contentNote}
+                  maxLength={CONTENT_NOTE_MAX}
+                  aria-describedby="plan-note-hint"
+                  data-testid="plan-room-content-note"
+                  onInput={(event) => updateRow(index, { contentNote: event.currentTarget.value })}
                 />
               </div>
               <div class="field field-narrow">

@@ -45,6 +45,12 @@ export function RoomPicker({ round }: { round: RoundView }) {
             <li key={room.roomId} class="picker-room" data-testid="picker-room" data-room-id={room.roomId}>
               <h3>{room.name}</h3>
               {room.topic ? <p class="room-topic">{room.topic}</p> : null}
+              {/* Read before choosing: a room can be avoided without anyone being told why. */}
+              {room.contentNote ? (
+                <p class="content-note" data-testid="picker-content-note">
+                  <span class="content-note-label">{t("contentNote.label")}</span> {room.contentNote}
+                </p>
+              ) : null}
               <p class="seats" id={seatsId} data-testid="picker-seats" data-free={seats === null ? "" : String(seats)}>
                 {seats === null
                   ? t("picker.noLimit", { count: formatNumber(counts[room.roomId] ?? 0) })

@@ -4,6 +4,7 @@ import type { ParticipantId } from "../../../../shared/ids.js";
 import { formatNumber, t } from "../../i18n/index.js";
 import { leaveRoom, requestHelp, resolveHelp, takeHelp, visitRoom } from "../../net/breakout.js";
 import { workshopState } from "../../state/workshopState.js";
+import { ContentNoteGate } from "../ContentNoteGate.js";
 import { useFocusOnMount } from "../hooks.js";
 import { NotesPanel } from "../notes/NotesPanel.js";
 import { PollsPanel } from "../polls/PollsPanel.js";
@@ -52,16 +53,24 @@ export function RoomView({ round, room, myId, visiting }: RoomViewProps) {
         ) : null}
       </div>
       <RoundCountdown round={round} />
-      {/* A visiting facilitator runs and sees every poll in the plenary's panel. */}
-      {visiting ? null : (
-        <PollsPanel place={{ kind: "room", roundId: round.roundId, roomId: room.roomId }} myId={myId} />
-      )}
-      {/* The room's own board; a visiting facilitator moderates it here. */}
-      <QnaPanel key={room.roomId} boardId={room.roomId} myId={myId} />
-      {/* The room's own notes; a visiting facilitator reads and edits them here. */}
-      <NotesPanel key={`notes-${room.roomId}`} docId={room.roomId} myId={myId} />
+      {/* Behind the room's content note (a visiting facilitator set it, and sees all): its polls,
+          questions, notes and people. Help, the timer and the way back stay in reach either way. */}
+      <ContentNoteGate
+        note={visiting ? undefined : room.contentNote}
+        contentKey={`room:${round.roundId}:${room.roomId}`}
+        testId="room-content-note"
+      >
+        {/* A visiting facilitator runs and sees every poll in the plenary's panel. */}
+        {visiting ? null : (
+          <PollsPanel place={{ kind: "room", roundId: round.roundId, roomId: room.roomId }} myId={myId} />
+        )}
+        {/* The room's own board; a visiting facilitator moderates it here. */}
+        <QnaPanel key={room.roomId} boardId={room.roomId} myId={myId} />
+        {/* The room's own notes; a visiting facilitator reads and edits them here. */}
+        <NotesPanel key={`notes-${room.roomId}`} docId={room.roomId} myId={myId} />
+        <RoomPeople room={room} myId={myId} />
+      </ContentNoteGate>
       <HelpBox round={round} room={room} canHandle={isLead || visiting} canAsk={!visiting} />
-      <RoomPeople room={room} myId={myId} />
       <div class="room-actions">
         <button
           type="button"
