@@ -6,8 +6,8 @@ import { EndedScreen } from "./views/EndedScreen.js";
 import { ExitView } from "./views/ExitView.js";
 import { Header } from "./views/Header.js";
 import { JoinView } from "./views/JoinView.js";
+import { LazyWorkshopView, prefetchWorkshopView } from "./views/LazyWorkshopView.js";
 import { NotFoundView } from "./views/NotFoundView.js";
-import { WorkshopView } from "./views/WorkshopView.js";
 
 function RouteView({ route }: { route: Route }) {
   switch (route.name) {
@@ -16,7 +16,7 @@ function RouteView({ route }: { route: Route }) {
     case "join":
       return <JoinView key={route.code} initialCode={route.code} />;
     case "workshop":
-      return <WorkshopView />;
+      return <LazyWorkshopView />;
     case "exit":
       return <ExitView />;
     case "notFound":
@@ -27,6 +27,8 @@ function RouteView({ route }: { route: Route }) {
     }
   }
 }
+
+prefetchWorkshopView();
 
 export function App() {
   const route = parseRoute(currentPath.value);

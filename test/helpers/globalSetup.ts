@@ -26,8 +26,10 @@ export async function setup(project: TestProject): Promise<void> {
     process.env.SKIP_CLIENT_BUILD !== "1" &&
     (!existsSync("dist/client/index.html") || process.env.REBUILD_CLIENT === "1")
   ) {
+    // The production build, as deployed (vitest's NODE_ENV=test would give Preact's debug build).
     execFileSync("npx", ["vite", "build", "--config", "client/vite.config.ts", "--logLevel", "warn"], {
       stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production" },
     });
   }
 }

@@ -16,6 +16,10 @@ export const app = {
   "connection.reconnecting": "Reconnecting…",
   "connection.offline": "Offline",
 
+  "app.workshopLoading": "Opening the workshop…",
+  "app.workshopLoadFailed": "The workshop's screens could not be loaded. Check your connection.",
+  "app.workshopLoadRetry": "Try again",
+
   "revoked.removedHeading": "You were removed from this workshop",
   "revoked.removedBody": "A facilitator removed you. You can no longer take part in this workshop.",
   "revoked.endedHeading": "This workshop has ended",

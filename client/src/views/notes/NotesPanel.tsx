@@ -7,22 +7,14 @@ import { readUnsynced } from "../../notes/notesStore.js";
 import { myRole, session } from "../../state/session.js";
 import { workshopState } from "../../state/workshopState.js";
 import { ConfirmedSwitch } from "../ConfirmedSwitch.js";
+import { lazyModule, useLazyModule } from "../lazyModule.js";
 
 /**
  * The editor (CodeMirror, Yjs, IndexedDB: several hundred kB) is loaded only when the notes are
  * shown: at once for those who write them, on demand for readers, so the first load of
  * people on phones stays small.
  */
-type EditorModule = typeof import("./NotesEditor.js");
-let editorModule: Promise<EditorModule> | null = null;
-
-function loadEditor(): Promise<EditorModule> {
-  editorModule ??= import("./NotesEditor.js").catch((error: unknown) => {
-    editorModule = null;
-    throw error;
-  });
-  return editorModule;
-}
+const loadEditor = lazyModule(() => import("./NotesEditor.js"));
 
 type NotesPanelProps = { docId: NoteDocId; myId: ParticipantId };
 
@@ -37,31 +29,13 @@ export function NotesPanel({ docId, myId }: NotesPanelProps) {
   // What the server will most likely say (it decides): editors get the editor at once.
   const mayEdit = role === "facilitator" || role === "note-taker" || isLead || openToAll;
   const [shown, setShown] = useState(() => mayEdit || (me ? readUnsynced(me.workshopId, docId) > 0 : false));
-  const [module, setModule] = useState<EditorModule | null>(null);
-  const [failed, setFailed] = useState(false);
-  const [attempt, setAttempt] = useState(0);
   const ids = `notes-${docId}`;
 
   useEffect(() => {
     if (mayEdit) setShown(true);
   }, [mayEdit]);
 
-  useEffect(() => {
-    if (!shown) return;
-    let live = true;
-    setFailed(false);
-    loadEditor().then(
-      (loaded) => {
-        if (live) setModule(loaded);
-      },
-      () => {
-        if (live) setFailed(true);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [shown, attempt]);
+  const { module, failed, retry } = useLazyModule(loadEditor, shown);
 
   const Editor = module?.NotesEditor;
   return (
@@ -98,7 +72,7 @@ export function NotesPanel({ docId, myId }: NotesPanelProps) {
           <p class="form-error" role="alert">
             {t("notes.loadFailed")}
           </p>
-          <button type="button" class="button small secondary" onClick={() => setAttempt((value) => value + 1)}>
+          <button type="button" class="button small secondary" onClick={retry}>
             {t("notes.retry")}
           </button>
         </div>

@@ -1,0 +1,113 @@
+import { readFileSync } from "node:fs";
+import { request } from "node:http";
+import { fileURLToPath } from "node:url";
+import { brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type TestServer } from "../helpers/server.js";
+
+/** Built by the suite's globalSetup (vite build, with its precompressed copies). */
+const clientDir = fileURLToPath(new URL("../../dist/client", import.meta.url));
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({ store: "memory", clientDir });
+});
+afterAll(() => server.close());
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** A GET with exactly these headers, the body as sent (fetch would ask for and undo compression itself). */
+function rawGet(path: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${server.url}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+const indexHtml = () => readFileSync(`${clientDir}/index.html`);
+const mainScript = () => {
+  const src = /<script type="module" crossorigin src="([^"]+)"/.exec(indexHtml().toString())?.[1];
+  if (!src) throw new Error("no module script in index.html");
+  return src;
+};
+
+describe("the browser client over a weak network", () => {
+  it("index.html: brotli when accepted, checked on every visit, varies by encoding", async () => {
+    const page = await rawGet("/", { "accept-encoding": "gzip, deflate, br" });
+    expect(page.status).toBe(200);
+    expect(page.headers["content-type"]).toMatch(/^text\/html/);
+    expect(page.headers["cache-control"]).toBe("no-cache");
+    expect(page.headers.vary).toMatch(/Accept-Encoding/i);
+    // index.html is small: sent as is when no copy was worth making, else compressed.
+    const body = page.headers["content-encoding"] === "br" ? brotliDecompressSync(page.body) : page.body;
+    expect(body.equals(indexHtml())).toBe(true);
+    // A client route gets the app too.
+    expect((await rawGet("/w")).body.equals(indexHtml())).toBe(true);
+  });
+
+  it("hashed assets: brotli, else gzip, else as built; cached for a year as immutable; same bytes every way", async () => {
+    const script = mainScript();
+    const original = readFileSync(`${clientDir}${script}`);
+    const br = await rawGet(script, { "accept-encoding": "gzip, deflate, br" });
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(br.headers["content-type"]).toMatch(/javascript/);
+    expect(br.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(brotliDecompressSync(br.body).equals(original)).toBe(true);
+    // Compressed for real: the join page's script is about a quarter of its size over the wire.
+    expect(br.body.byteLength).toBeLessThan(original.byteLength / 3);
+
+    const gz = await rawGet(script, { "accept-encoding": "gzip" });
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gz.body).equals(original)).toBe(true);
+
+    const plain = await rawGet(script, { "accept-encoding": "identity" });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.equals(original)).toBe(true);
+    expect(plain.headers["content-type"]).toMatch(/javascript/);
+  });
+
+  it("the join page's budget: the script and styles index.html loads, gzipped, stay under 120 KB (the workshop's screens load after)", () => {
+    const html = indexHtml().toString();
+    const loaded = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map(
+      (match) => match[1] as string,
+    );
+    expect(loaded.some((file) => file.endsWith(".js"))).toBe(true);
+    expect(loaded.some((file) => file.endsWith(".css"))).toBe(true);
+    const gzipped = loaded.reduce(
+      (sum, file) => sum + gzipSync(readFileSync(`${clientDir}${file}`), { level: 9 }).byteLength,
+      0,
+    );
+    expect(gzipped, `join page JS + CSS: ${gzipped} bytes gzipped`).toBeLessThan(120 * 1024);
+    // The workshop's screens are not among them.
+    expect(loaded.some((file) => file.includes("WorkshopView"))).toBe(false);
+  });
+
+  it("an icon instead of the app for the icon; a missing file is a 404, never the app; nothing outside the build", async () => {
+    const icon = await rawGet("/favicon.svg");
+    expect(icon.status).toBe(200);
+    expect(icon.headers["content-type"]).toMatch(/^image\/svg\+xml/);
+    expect(icon.headers["cache-control"]).toBe("public, max-age=86400");
+    expect(indexHtml().toString()).toContain('rel="icon" href="/favicon.svg"');
+
+    for (const path of [
+      "/favicon.ico",
+      "/assets/missing-abcdefgh.js",
+      "/assets/..%2f..%2fpackage.json",
+      "/..%2fpackage.json",
+    ]) {
+      const missing = await rawGet(path);
+      expect({ path, status: missing.status }).toEqual({ path, status: 404 });
+      expect(missing.body.toString()).not.toContain("<html");
+      expect(missing.body.toString()).not.toContain("workshop-server");
+    }
+  });
+});
