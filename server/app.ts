@@ -1,5 +1,6 @@
 import { createServer, type Server as HttpServer } from "node:http";
 import type { createShardedAdapter } from "@socket.io/redis-adapter";
+import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import { Server } from "socket.io";
@@ -124,6 +125,10 @@ export function createApp(deps: AppDeps): App {
       },
     }),
   );
+  // Reports, exports, metrics and JSON over weak links: compressed on the fly past 1 KiB. The
+  // client's files are compressed at build time and sent with their encoding already set,
+  // which this leaves alone; Socket.IO's own requests never reach Express.
+  web.use(compression({ threshold: 1024 }));
   web.use(express.json({ limit: "16kb" }));
   web.use(opsRoutes(stores, metrics, () => (storeEpoch.lostRecently() ? "the store lost its data" : null)));
   web.use(

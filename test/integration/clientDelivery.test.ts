@@ -91,6 +91,19 @@ describe("the browser client over a weak network", () => {
     expect(loaded.some((file) => file.includes("WorkshopView"))).toBe(false);
   });
 
+  it("other responses (reports, exports, metrics) are compressed on the fly when accepted and large enough", async () => {
+    const metrics = await rawGet("/metrics", { "accept-encoding": "gzip, deflate, br" });
+    expect(metrics.status).toBe(200);
+    expect(metrics.headers["content-encoding"]).toMatch(/^(gzip|br|deflate)$/);
+    const text = (
+      metrics.headers["content-encoding"] === "br" ? brotliDecompressSync(metrics.body) : gunzipSync(metrics.body)
+    ).toString();
+    expect(text).toContain("workshop_");
+    const plain = await rawGet("/metrics", { "accept-encoding": "identity" });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString()).toContain("workshop_");
+  });
+
   it("an icon instead of the app for the icon; a missing file is a 404, never the app; nothing outside the build", async () => {
     const icon = await rawGet("/favicon.svg");
     expect(icon.status).toBe(200);
