@@ -21,6 +21,7 @@ import type { Logger } from "./logger.js";
 import { createMetrics, type Metrics } from "./metrics.js";
 import { breakoutHandlers } from "./realtime/breakoutHandlers.js";
 import { refuseUnknownEvents } from "./realtime/defineHandler.js";
+import { Drain } from "./realtime/drain.js";
 import { EventFeed } from "./realtime/eventFeed.js";
 import { handshakeMiddleware } from "./realtime/handshake.js";
 import { jsonEventParser } from "./realtime/jsonParser.js";
@@ -73,6 +74,8 @@ export interface App {
   httpServer: HttpServer;
   io: WorkshopServer;
   metrics: Metrics;
+  /** SIGTERM's first step: not ready at once, no new sockets, everyone moved off (server/realtime/drain.ts). */
+  drain(graceMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -130,7 +133,13 @@ export function createApp(deps: AppDeps): App {
   // which this leaves alone; Socket.IO's own requests never reach Express.
   web.use(compression({ threshold: 1024 }));
   web.use(express.json({ limit: "16kb" }));
-  web.use(opsRoutes(stores, metrics, () => (storeEpoch.lostRecently() ? "the store lost its data" : null)));
+  // Made before the io server it drains: readiness must know from the first request.
+  let drain: Drain | null = null;
+  web.use(
+    opsRoutes(stores, metrics, () =>
+      drain?.draining ? "shutting down" : storeEpoch.lostRecently() ? "the store lost its data" : null,
+    ),
+  );
   web.use(
     workshopRoutes({
       service,
@@ -263,6 +272,8 @@ export function createApp(deps: AppDeps): App {
     deadlineMs: config.REDIS_COMMAND_TIMEOUT_MS,
   };
 
+  drain = new Drain(io, logger);
+  io.use(drain.refuseNewSockets);
   io.use(
     handshakeMiddleware({
       service,
@@ -288,10 +299,12 @@ export function createApp(deps: AppDeps): App {
     });
   });
 
+  const draining = drain;
   return {
     httpServer,
     io,
     metrics,
+    drain: (graceMs) => draining.run(graceMs),
     async close() {
       liveness.stop();
       slowClients.stop();

@@ -72,6 +72,8 @@ export const ConfigSchema = z.object({
   BROADCAST_INTERVAL_MS: z.coerce.number().int().min(10).default(100),
   /** How often this node proves it is alive, so others can tell when it died, ms. */
   NODE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5000),
+  /** On SIGTERM, the most a node waits for its people to move to another node before it closes, ms. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   /** A node silent this long is dead; survivors mark its connections offline, ms. */
   NODE_DEAD_AFTER_MS: z.coerce.number().int().min(300).default(30_000),
   /** Longest question accepted on a Q&A board, characters (at most 2000). */

@@ -35,8 +35,15 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
+    // Whatever hangs past the grace time (a store that does not answer), the process still ends.
+    setTimeout(() => {
+      logger.error("shutdown did not finish in time; exiting anyway");
+      process.exit(1);
+    }, config.SHUTDOWN_GRACE_MS + 5000).unref();
+    await app.drain(config.SHUTDOWN_GRACE_MS);
     await app.close();
     await runtime.close();
+    logger.info("shut down");
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

@@ -28,7 +28,7 @@ export interface HandshakeDeps {
  */
 export const sessionOfSocket = new WeakMap<WorkshopSocket, SessionView>();
 
-function refusal(code: ErrorCode, message: string): ExtendedError {
+export function refusal(code: ErrorCode, message: string): ExtendedError {
   const error: ExtendedError = new Error(message);
   error.data = { code, message };
   return error;

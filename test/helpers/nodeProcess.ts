@@ -17,6 +17,8 @@ export interface NodeProcess {
   output(): string;
   /** Whether the process has ended (killed, or crashed). */
   exited(): boolean;
+  /** Its exit code once it exited by itself (null: still running, or ended by a signal). */
+  exitCode(): number | null;
 }
 
 /** How long a node gets to shut down on SIGTERM before stop() kills it (a cleanup never hangs a run). */
@@ -85,6 +87,7 @@ export async function spawnNode(env: Record<string, string>): Promise<NodeProces
     resume: () => void (exited() || child.kill("SIGCONT")),
     output: () => output,
     exited,
+    exitCode: () => child.exitCode,
   };
 }
 
