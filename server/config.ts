@@ -119,7 +119,22 @@ export const ConfigSchema = z.object({
 export type Config = z.infer<typeof ConfigSchema>;
 
 /** Settings that only make sense together: checked after each one parsed on its own. */
+/** Settings that contradict each other stop the start, each with the reason (not a server that half works). */
 const ConsistentConfigSchema = ConfigSchema.superRefine((config, context) => {
+  if (config.NOTES_UPDATE_MAX_BYTES >= config.MAX_MESSAGE_BYTES) {
+    context.addIssue({
+      code: "custom",
+      path: ["NOTES_UPDATE_MAX_BYTES"],
+      message: `must be below MAX_MESSAGE_BYTES (${config.MAX_MESSAGE_BYTES}): a larger update would close the connection before it arrives`,
+    });
+  }
+  if (config.NODE_HEARTBEAT_MS * 2 > config.NODE_DEAD_AFTER_MS) {
+    context.addIssue({
+      code: "custom",
+      path: ["NODE_DEAD_AFTER_MS"],
+      message: `must be at least twice NODE_HEARTBEAT_MS (${config.NODE_HEARTBEAT_MS}): a live node would be declared dead between two heartbeats`,
+    });
+  }
   if (config.REDIS_URL && !config.ANONYMITY_KEY) {
     context.addIssue({
       code: "custom",

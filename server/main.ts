@@ -25,6 +25,18 @@ async function main(): Promise<void> {
     keys: runtime.keys,
     adapter: runtime.adapter,
   });
+  app.httpServer.once("error", (error: NodeJS.ErrnoException) => {
+    const where = `${config.HOST}:${config.PORT}`;
+    const reason =
+      error.code === "EADDRINUSE"
+        ? `port ${config.PORT} is already in use on ${config.HOST} (PORT): stop what holds it or pick another`
+        : error.code === "EACCES"
+          ? `not allowed to listen on ${where} (PORT below 1024 needs privileges)`
+          : `cannot listen on ${where}: ${error.message}`;
+    logger.error(reason);
+    console.error(reason);
+    process.exit(1);
+  });
   app.httpServer.listen(config.PORT, config.HOST, () => {
     const address = app.httpServer.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;

@@ -33,6 +33,10 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
     logger,
     keys,
+  }).catch((error: unknown) => {
+    throw new Error(
+      `cannot reach Redis at ${withoutPassword(config.REDIS_URL as string)} (REDIS_URL): ${error instanceof Error ? error.message : String(error)}`,
+    );
   });
   // The sharded adapter (Redis 7 SPUBLISH) gives each Socket.IO room its own channel, so a
   // node only receives traffic for rooms it has sockets in.
@@ -78,5 +82,16 @@ function guardFireAndForget(client: object, logger: Logger): void {
       );
       return result;
     };
+  }
+}
+
+/** A Redis URL fit for a log line: its password replaced. */
+export function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "(an unreadable URL)";
   }
 }

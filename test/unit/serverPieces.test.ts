@@ -61,4 +61,14 @@ describe("config", () => {
     ]);
     expect(() => loadConfig({ PORT: "not a port" })).toThrow(/PORT/);
   });
+
+  it("settings that contradict each other stop the start, naming the setting and why", () => {
+    expect(() => loadConfig({ NOTES_UPDATE_MAX_BYTES: "70000", MAX_MESSAGE_BYTES: "65536" })).toThrow(
+      /NOTES_UPDATE_MAX_BYTES: must be below MAX_MESSAGE_BYTES \(65536\)/,
+    );
+    expect(() => loadConfig({ NODE_HEARTBEAT_MS: "5000", NODE_DEAD_AFTER_MS: "8000" })).toThrow(
+      /NODE_DEAD_AFTER_MS: must be at least twice NODE_HEARTBEAT_MS/,
+    );
+    expect(loadConfig({ NODE_HEARTBEAT_MS: "200", NODE_DEAD_AFTER_MS: "1000" }).NODE_DEAD_AFTER_MS).toBe(1000);
+  });
 });
