@@ -18,6 +18,7 @@ import {
   benchLogger,
   ChildLoader,
   createWorkshop,
+  helpIfAsked,
   machine,
   numberEnv,
   repoRoot,
@@ -77,6 +78,10 @@ const settings = {
   seed: Math.floor(numberEnv("BENCH_SEED", 1, 0)),
   write: process.env.BENCH_WRITE !== "0",
 };
+
+helpIfAsked(
+  "Breakout assignment: 5,000 participants into 200 rooms: the assignment's compute and the round's delivery, measured in one run.",
+);
 
 const benchStart = Date.now();
 const logDir = mkdtempSync(path.join(tmpdir(), "wk-bench-assign-"));

@@ -8,6 +8,7 @@ import {
   benchLogger,
   ChildLoader,
   createWorkshop,
+  helpIfAsked,
   machine,
   numberEnv,
   type RunningNode,
@@ -98,6 +99,14 @@ const settings = {
   timeoutS: numberEnv("BENCH_TIMEOUT_S", 900, 30),
   write: process.env.BENCH_WRITE !== "0",
 };
+
+helpIfAsked(
+  "Notes editing: many editors in one document and rooms of two, on two nodes, against a bare Yjs relay in the same run.",
+  {
+    BENCH_PHASES: "comma list of the phases to run (default: all)",
+    BENCH_WARMUP: "0: no warm-up",
+  },
+);
 
 const benchStart = Date.now();
 const logDir = mkdtempSync(path.join(tmpdir(), "wk-bench-notes-"));

@@ -5,6 +5,7 @@ import {
   benchLogger,
   ChildLoader,
   createWorkshop,
+  helpIfAsked,
   machine,
   numberEnv,
   type RunningNode,
@@ -62,6 +63,10 @@ const settings: BenchSettings = {
   timeoutS: numberEnv("BENCH_TIMEOUT_S", Math.max(120, 60 + 4 * numberEnv("BENCH_WINDOW_S", 20, 0.1)), 10),
   write: process.env.BENCH_WRITE !== "0",
 };
+
+helpIfAsked(
+  "The join storm: BENCH_CLIENTS clients join one workshop within BENCH_WINDOW_S seconds over two nodes and one Redis, beside a bare Socket.IO server taking the same connections in the same run.",
+);
 
 const benchStart = Date.now();
 const logDir = mkdtempSync(path.join(tmpdir(), "wk-bench-"));

@@ -10,6 +10,7 @@ import {
   benchLogger,
   ChildLoader,
   createWorkshop,
+  helpIfAsked,
   machine,
   numberEnv,
   type RunningNode,
@@ -98,6 +99,13 @@ const settings: VoteSettings = {
   write: process.env.BENCH_WRITE !== "0",
   profile: process.env.BENCH_PROFILE === "1",
 };
+
+helpIfAsked(
+  "The vote storm: BENCH_VOTERS voters vote within BENCH_WINDOW_S seconds, each workshop phase measured against a bare reference server in the same run.",
+  {
+    BENCH_PHASES: "comma list of naive, ceiling, reference, workshop, reference-rooms, workshop-rooms (default: all)",
+  },
+);
 
 const benchStart = Date.now();
 const logDir = mkdtempSync(path.join(tmpdir(), "wk-bench-votes-"));

@@ -44,7 +44,11 @@ export async function until(ready: () => boolean, timeoutMs: number): Promise<bo
 }
 
 /** A numeric setting from the environment, or its default; anything else stops the bench with a clear message. */
+/** Every numeric setting a bench read, for its `--help`. */
+const numberSettings = new Map<string, { fallback: number; min: number }>();
+
 export function numberEnv(name: string, fallback: number, min: number): number {
+  numberSettings.set(name, { fallback, min });
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
@@ -465,4 +469,28 @@ export function workingTree(): string {
   } catch {
     return "unknown";
   }
+}
+
+/**
+ * `npm run bench:<name> -- --help` (or -h): what the bench measures, every setting it read with
+ * its default and the value it would use now, then exit without starting anything. Called once
+ * its settings are read; `more` lists its settings that are not numbers.
+ */
+export function helpIfAsked(summary: string, more: Record<string, string> = {}): void {
+  if (!process.argv.includes("--help") && !process.argv.includes("-h")) return;
+  const lines = [summary.trim(), "", "Settings (environment variables):"];
+  for (const [name, { fallback, min }] of numberSettings) {
+    const now = process.env[name];
+    lines.push(`  ${name}  default ${fallback} (at least ${min})${now ? `, now ${now}` : ""}`);
+  }
+  for (const [name, text] of Object.entries({
+    ...more,
+    BENCH_WRITE: "0: print the results only; otherwise they rewrite their section of docs/PERFORMANCE.md",
+    BENCH_PROFILE: "1: V8 CPU profiles of every server and generator, in the log directory",
+  })) {
+    lines.push(`  ${name}  ${text}`);
+  }
+  lines.push("", "docs/PERFORMANCE.md says how each is run and how to read it.");
+  process.stdout.write(`${lines.join("\n")}\n`);
+  process.exit(0);
 }
