@@ -81,7 +81,9 @@ export interface App {
 
 /** Builds the HTTP and Socket.IO server for one node. No side effects until the caller listens. */
 export function createApp(deps: AppDeps): App {
-  const { config, stores, logger, nodeId } = deps;
+  const { config, stores, nodeId } = deps;
+  // Every line this node writes says which node wrote it (several run behind one balancer).
+  const logger = deps.logger.child({ nodeId });
   const metrics = createMetrics();
   const authorizer = new Authorizer(stores);
   const service = new WorkshopService(stores, authorizer, {

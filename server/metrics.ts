@@ -1,10 +1,25 @@
-import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 /** One registry per app instance (tests run several apps in one process). */
 export function createMetrics() {
   const registry = new Registry();
+  // The process's own (CPU, memory, event-loop lag, GC, handles) under prom-client's standard
+  // names, which dashboards expect.
+  collectDefaultMetrics({ register: registry });
   return {
     registry,
+    /** Set by the ops routes when scraped: whether the store answered a ping. */
+    storeUp: new Gauge({
+      name: "workshop_store_up",
+      help: "1 when the store (Redis) answered a ping at the last scrape, 0 when it did not",
+      registers: [registry],
+    }),
+    resyncs: new Counter({
+      name: "workshop_resyncs_total",
+      help: "Sessions (re)started, by what they were sent: the missed events or a full snapshot",
+      labelNames: ["kind"],
+      registers: [registry],
+    }),
     connections: new Gauge({ name: "workshop_connections", help: "Open Socket.IO connections", registers: [registry] }),
     handshakes: new Counter({
       name: "workshop_handshakes_total",

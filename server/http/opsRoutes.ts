@@ -27,6 +27,12 @@ export function opsRoutes(
     }
   });
   router.get("/metrics", async (_req, res) => {
+    metrics.storeUp.set(
+      await stores.ping().then(
+        () => 1,
+        () => 0,
+      ),
+    );
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   return router;

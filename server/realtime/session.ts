@@ -48,6 +48,7 @@ export function attachSession(socket: WorkshopSocket, deps: SessionDeps): void {
     const session = sessionOfSocket.get(socket);
     if (!session || socket.disconnected) return;
     deps.feed.register(workshopId, socket.id, membership, membership.sinceVersion);
+    deps.metrics.resyncs.inc({ kind: sync.kind });
     socket.emit("session:ready", { protocol: PROTOCOL_VERSION, session, sync, serverTime: Date.now() });
     for (const follower of deps.followers) follower.socketReady?.(workshopId, socket.id);
   })();

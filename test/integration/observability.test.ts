@@ -27,6 +27,24 @@ describe("observability", () => {
     expect(text).toContain('workshop_commands_total{command="participant:remove",outcome="NOT_FOUND"} 1');
     expect(text).toMatch(/workshop_command_duration_seconds_bucket\{le="0\.1",command="workshop:sync"\} 1/);
     expect(text).toContain('workshop_handshakes_total{outcome="ok"}');
+    expect(text).toMatch(/^workshop_resyncs_total\{kind="snapshot"\} [1-9]/m);
+    expect(text).toMatch(/^workshop_store_up 1$/m);
+    // The process's own, under the names dashboards expect.
+    for (const name of [
+      "process_cpu_seconds_total",
+      "process_resident_memory_bytes",
+      "nodejs_eventloop_lag_seconds",
+      "nodejs_heap_size_used_bytes",
+    ]) {
+      expect(text).toMatch(new RegExp(`^${name} `, "m"));
+    }
+    // Every sample line parses as Prometheus text: a name, optional labels, a number.
+    for (const line of text.split("\n").filter((entry) => entry && !entry.startsWith("#"))) {
+      expect(line).toMatch(/^[a-zA-Z_:][a-zA-Z0-9_:]*(\{[^}]*\})? (-?[0-9.e+-]+|NaN|\+Inf|-Inf)$/);
+    }
+    // Every log line says which node wrote it.
+    expect(server.logLines.length).toBeGreaterThan(0);
+    for (const line of server.logLines) expect(JSON.parse(line)).toHaveProperty("nodeId");
     host.close();
   });
 
