@@ -8,6 +8,7 @@ import type { CommandName } from "../shared/events.js";
 import { type Config, readWordListFile } from "./config.js";
 import type { Actor } from "./domain/commands.js";
 import { BUILT_IN_WORD_LISTS, buildWordList, mergeWordLists } from "./domain/qna/wordList.js";
+import { accessLog } from "./http/accessLog.js";
 import { clientRoutes } from "./http/clientRoutes.js";
 import { errorHandler } from "./http/errors.js";
 import { opsRoutes } from "./http/opsRoutes.js";
@@ -133,6 +134,7 @@ export function createApp(deps: AppDeps): App {
   // Reports, exports, metrics and JSON over weak links: compressed on the fly past 1 KiB. The
   // client's files are compressed at build time and sent with their encoding already set,
   // which this leaves alone; Socket.IO's own requests never reach Express.
+  web.use(accessLog(logger));
   web.use(compression({ threshold: 1024 }));
   web.use(express.json({ limit: "16kb" }));
   // Made before the io server it drains: readiness must know from the first request.

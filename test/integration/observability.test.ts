@@ -65,8 +65,16 @@ describe("observability", () => {
     const refused = await connectClient(server.url, { sessionToken: guest.session.sessionToken }).catch(() => null);
     expect(refused).toBeNull();
     host.close();
+    // The join link (its path carries the join code) and a report's query are asked for over HTTP too.
+    await fetch(`${server.url}/join/${created.joinCode}?from=${canary}`);
+    await fetch(`${server.url}/api/workshops/${created.workshopId}/report?format=md&timeZone=${canary}`, {
+      headers: { authorization: `Bearer ${host.session.sessionToken}` },
+    });
     const logs = server.logLines.join("\n");
     expect(logs.length).toBeGreaterThan(0);
+    // Access lines exist, without paths that could carry a secret.
+    expect(logs).toContain('"path":"app page"');
+    expect(logs).toContain(`"path":"/api/workshops/${created.workshopId}/report"`);
     for (const secret of [
       canary,
       created.joinCode,
