@@ -1,7 +1,9 @@
 # Two stages: the build stage has the dev tools (TypeScript, Vite); the runtime stage carries
 # only production dependencies and the compiled output, and runs as a non-root user.
 
-FROM node:20-bookworm-slim AS build
+# Node 24: the current LTS (Node 20 ended in April 2026; 24 is supported until 2028), the same
+# version CI tests with (.ci/run).
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 # Manifests first, so the dependency layer is rebuilt only when they change.
 COPY package.json package-lock.json ./
@@ -13,7 +15,7 @@ COPY client ./client
 # Vite writes the client to dist/client; tsc writes the server to dist/server and dist/shared.
 RUN npm run build
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production PORT=3000
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -23,7 +25,7 @@ COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3000
 # Liveness only (/readyz is the load balancer's check, as it also pings the store).
-# The slim image has no curl: Node 20's fetch does the probe.
+# The slim image has no curl: Node's fetch does the probe.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=15s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # node is PID 1 and handles SIGTERM itself (server/main.ts closes sockets and Redis cleanly).
