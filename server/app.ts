@@ -86,6 +86,7 @@ export function createApp(deps: AppDeps): App {
   // Every line this node writes says which node wrote it (several run behind one balancer).
   const logger = deps.logger.child({ nodeId });
   const metrics = createMetrics();
+  stores.observeCalls((seconds, answered) => metrics.storeCallSeconds.observe({ answered: String(answered) }, seconds));
   const authorizer = new Authorizer(stores);
   const service = new WorkshopService(stores, authorizer, {
     retentionMs: config.RETENTION_DAYS * DAY_MS,

@@ -14,6 +14,13 @@ export function createMetrics() {
       help: "1 when the store (Redis) answered a ping at the last scrape, 0 when it did not",
       registers: [registry],
     }),
+    storeCallSeconds: new Histogram({
+      name: "workshop_store_call_duration_seconds",
+      help: "Time of each call to Redis (a command, a script, a pipeline), by whether Redis answered in time",
+      labelNames: ["answered"],
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
     resyncs: new Counter({
       name: "workshop_resyncs_total",
       help: "Sessions (re)started, by what they were sent: the missed events or a full snapshot",

@@ -43,6 +43,8 @@ export interface Stores {
   rates: RateStore;
   /** Answers when the store does (readiness). */
   ping(): Promise<void>;
+  /** Tells `observe` how long each call to the store took (Redis; the memory store has nothing to time). */
+  observeCalls(observe: (seconds: number, answered: boolean) => void): void;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export function createMemoryStores(now: () => number = Date.now, keys?: ServerKe
     timers: new MemoryTimerStore(),
     rates: new MemoryRateStore(now),
     ping: async () => {},
+    observeCalls: () => {},
     close: async () => {},
   };
 }
@@ -81,6 +84,9 @@ export async function connectRedisStores(options: RedisStoreOptions): Promise<St
     timers: new RedisTimerStore(core),
     rates: new RedisRateStore(core),
     ping: () => core.ping(),
+    observeCalls: (observe) => {
+      core.observeCall = observe;
+    },
     close: () => core.close(),
   };
 }

@@ -29,6 +29,7 @@ describe("observability", () => {
     expect(text).toContain('workshop_handshakes_total{outcome="ok"}');
     expect(text).toMatch(/^workshop_resyncs_total\{kind="snapshot"\} [1-9]/m);
     expect(text).toMatch(/^workshop_store_up 1$/m);
+    expect(text).toMatch(/^workshop_store_call_duration_seconds_count\{answered="true"\} [1-9]/m);
     // The process's own, under the names dashboards expect.
     for (const name of [
       "process_cpu_seconds_total",

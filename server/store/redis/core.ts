@@ -33,6 +33,8 @@ export type RedisClient = RedisClientType;
 export class RedisCore {
   readonly global: ReturnType<typeof globalKeys>;
   private readonly rememberedNodeWorkshops = new Set<string>();
+  /** Told how long each bounded call took, in seconds, and whether Redis answered (the node's metrics). */
+  observeCall: ((seconds: number, answered: boolean) => void) | null = null;
 
   private constructor(
     readonly options: RedisStoreOptions,
@@ -91,7 +93,21 @@ export class RedisCore {
    * timeout. This is the only timeout a command gets (see createRedisClient).
    */
   bounded<T>(operation: Promise<T>): Promise<T> {
-    return withTimeout(operation, this.options.commandTimeoutMs).catch(unavailableUnlessRedisSaidNo);
+    const observe = this.observeCall;
+    const bounded = withTimeout(operation, this.options.commandTimeoutMs).catch(unavailableUnlessRedisSaidNo);
+    if (!observe) return bounded;
+    const started = performance.now();
+    return bounded.then(
+      (value) => {
+        observe((performance.now() - started) / 1000, true);
+        return value;
+      },
+      (error: unknown) => {
+        // A refusal from a script (GONE, a conflict) is an answer too; only UNAVAILABLE is not.
+        observe((performance.now() - started) / 1000, !(error instanceof StoreUnavailableError));
+        throw error;
+      },
+    );
   }
 
   /** Where a command's first result is kept: today's and yesterday's record sets, and its keyed id. */
