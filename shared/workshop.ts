@@ -21,8 +21,14 @@ import { PollIdSchema, PollViewSchema } from "./poll.js";
 import { AttributionSchema } from "./report.js";
 import { nameText } from "./text.js";
 
-export const Role = { facilitator: "facilitator", noteTaker: "note-taker", participant: "participant" } as const;
-export const RoleSchema = z.enum([Role.facilitator, Role.noteTaker, Role.participant]);
+export const Role = {
+  facilitator: "facilitator",
+  noteTaker: "note-taker",
+  /** Trained to support people in distress: sees the private support queue and what any participant sees. */
+  safeguardingLead: "safeguarding-lead",
+  participant: "participant",
+} as const;
+export const RoleSchema = z.enum([Role.facilitator, Role.noteTaker, Role.safeguardingLead, Role.participant]);
 export type Role = z.infer<typeof RoleSchema>;
 
 export const DISPLAY_NAME_MAX = 40;

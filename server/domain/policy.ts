@@ -17,7 +17,7 @@ interface Rule {
   authorizedInService?: true;
 }
 
-const everyone = ["facilitator", "note-taker", "participant"] as const;
+const everyone = ["facilitator", "note-taker", "safeguarding-lead", "participant"] as const;
 const facilitators = ["facilitator"] as const;
 
 /** THE policy table: role x action x state. Every command is checked here before it runs. */

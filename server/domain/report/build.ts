@@ -134,7 +134,8 @@ export function buildReport(
       total: people.length,
       facilitators: countRole("facilitator"),
       noteTakers: countRole("note-taker"),
-      participants: countRole("participant"),
+      // Safeguarding leads take part as participants; the report does not single out who supports.
+      participants: countRole("participant") + countRole("safeguarding-lead"),
     },
     noteTakers: named
       ? people

@@ -24,5 +24,6 @@ export const workshop = {
 
   "role.facilitator": "facilitator",
   "role.note-taker": "note-taker",
+  "role.safeguarding-lead": "safeguarding lead",
   "role.participant": "participant",
 } as const;
