@@ -37,6 +37,8 @@ import { createRateLimiter } from "./realtime/rateLimit.js";
 import { reportHandlers } from "./realtime/reportHandlers.js";
 import { attachSession } from "./realtime/session.js";
 import { startSlowClientGuard } from "./realtime/slowClients.js";
+import { SupportFeed } from "./realtime/supportFeed.js";
+import { supportHandlers } from "./realtime/supportHandlers.js";
 import type { WorkshopServer } from "./realtime/types.js";
 import { workshopHandlers } from "./realtime/workshopHandlers.js";
 import type { ServerKeys } from "./security/serverKeys.js";
@@ -45,6 +47,7 @@ import { BreakoutService } from "./services/breakoutService.js";
 import { EventLogReader } from "./services/delivery/eventLogReader.js";
 import { PollResultsReader } from "./services/delivery/pollResultsReader.js";
 import { QnaChangesReader } from "./services/delivery/qnaChangesReader.js";
+import { SupportReader } from "./services/delivery/supportReader.js";
 import { DoorLimits } from "./services/doorLimits.js";
 import { NotesService } from "./services/notes/notesService.js";
 import { UpdateValidator } from "./services/notes/updateValidator.js";
@@ -55,6 +58,7 @@ import { ReportService } from "./services/reportService.js";
 import { RetentionService } from "./services/retentionService.js";
 import { RoomSupportService } from "./services/roomSupportService.js";
 import { StoreEpoch } from "./services/storeEpoch.js";
+import { SupportService } from "./services/supportService.js";
 import { VoterKeyring } from "./services/voterKeyring.js";
 import { WorkshopService } from "./services/workshopService.js";
 import type { Stores } from "./store/stores.js";
@@ -101,6 +105,7 @@ export function createApp(deps: AppDeps): App {
   });
   const breakout = new BreakoutService(stores, service);
   const roomSupport = new RoomSupportService(stores);
+  const support = new SupportService(stores);
   const polls = new PollService(stores, service, authorizer, keyring);
   const qna = new QnaService(stores, service, keyring, {
     questionMax: config.QNA_QUESTION_MAX,
@@ -248,6 +253,13 @@ export function createApp(deps: AppDeps): App {
     config.BROADCAST_INTERVAL_MS,
     logger,
   );
+  const supportFeed = new SupportFeed(
+    io,
+    new SupportReader(stores, support),
+    (workshopId) => feed.membersOf(workshopId),
+    config.BROADCAST_INTERVAL_MS,
+    logger,
+  );
   const slowClients = startSlowClientGuard(
     io,
     { maxBufferedBytes: config.MAX_SOCKET_BUFFER_BYTES, checkMs: 1000 },
@@ -264,6 +276,7 @@ export function createApp(deps: AppDeps): App {
     ...breakoutHandlers(breakout, roomSupport),
     ...pollHandlers(polls, pollResults),
     ...qnaHandlers(qna),
+    ...supportHandlers(support),
     ...notesHandlers(notes),
     ...reportHandlers(reports),
   ];
@@ -297,7 +310,7 @@ export function createApp(deps: AppDeps): App {
       presence,
       service,
       feed,
-      followers: [pollResults, qnaFeed],
+      followers: [pollResults, qnaFeed, supportFeed],
       logger,
       metrics,
       activity,
@@ -317,6 +330,7 @@ export function createApp(deps: AppDeps): App {
       await feed.close();
       await pollResults.close();
       await qnaFeed.close();
+      await supportFeed.close();
       await notesValidator.close();
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       // Keep-alive HTTP connections would hold the close open for seconds.

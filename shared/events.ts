@@ -51,6 +51,16 @@ import {
   QuestionViewSchema,
 } from "./qna.js";
 import { AttributionSchema } from "./report.js";
+import {
+  SupportContactSchema,
+  SupportCountSchema,
+  SupportListSchema,
+  SupportMessageTextSchema,
+  SupportNoteSchema,
+  SupportRequestIdSchema,
+  SupportRequestViewSchema,
+  SupportSettingsSchema,
+} from "./support.js";
 import { freeText, nameText } from "./text.js";
 import {
   ParticipantProfileSchema,
@@ -251,6 +261,44 @@ export const commands = {
     write: true,
     payload: z.strictObject({ ...write, helpId: HelpIdSchema }),
     result: HelpViewSchema,
+  },
+  "support:request": {
+    summary:
+      "Ask the safeguarding leads for support, privately (optional short note; contact in the app or in your room). One open request per person: asking again answers the open one.",
+    write: true,
+    payload: z.strictObject({ ...write, note: SupportNoteSchema.optional(), contact: SupportContactSchema }),
+    result: SupportRequestViewSchema,
+  },
+  "support:take": {
+    summary: "A safeguarding lead takes a waiting request (the person sees who).",
+    write: true,
+    payload: z.strictObject({ ...write, requestId: SupportRequestIdSchema }),
+    result: SupportRequestViewSchema,
+  },
+  "support:message": {
+    summary: "A message in a request's private conversation: its person, or the lead who took it.",
+    write: true,
+    payload: z.strictObject({ ...write, requestId: SupportRequestIdSchema, text: SupportMessageTextSchema }),
+    result: SupportRequestViewSchema,
+  },
+  "support:close": {
+    summary: "End a request: its person (cancel, or end the conversation) or a lead.",
+    write: true,
+    payload: z.strictObject({ ...write, requestId: SupportRequestIdSchema }),
+    result: SupportRequestViewSchema,
+  },
+  "support:list": {
+    summary:
+      "Your own open requests; for safeguarding leads every open one; for facilitators only the count, when the workshop allows.",
+    write: false,
+    payload: z.strictObject({}),
+    result: SupportListSchema,
+  },
+  "support:settings": {
+    summary: "Facilitators: whether facilitators see how many support requests are open (a count, never who).",
+    write: true,
+    payload: z.strictObject({ ...write, countToFacilitators: z.boolean() }),
+    result: SupportSettingsSchema,
   },
   "poll:create": {
     summary: "Create a poll as a draft, or open it at once (open: true). Facilitators; a room's lead for their room.",
@@ -546,6 +594,15 @@ export const serverEvents = {
   "notes:awareness": {
     summary: "Another editor's cursor and name in a document you follow.",
     payload: z.object({ docId: NoteDocIdSchema, update: BinarySchema }),
+  },
+  "support:changed": {
+    summary: "A support request changed: sent to its person and to the safeguarding leads, nobody else.",
+    payload: z.object({ request: SupportRequestViewSchema }),
+  },
+  "support:count": {
+    summary:
+      "How many support requests are open (never who): to facilitators, after changes; count null while the workshop does not allow it.",
+    payload: z.object({ count: SupportCountSchema.nullable(), countToFacilitators: z.boolean() }),
   },
   "session:revoked": {
     summary:

@@ -19,6 +19,7 @@ interface Rule {
 
 const everyone = ["facilitator", "note-taker", "safeguarding-lead", "participant"] as const;
 const facilitators = ["facilitator"] as const;
+const safeguardingLeads = ["safeguarding-lead"] as const;
 
 /** THE policy table: role x action x state. Every command is checked here before it runs. */
 export const policy = {
@@ -53,6 +54,14 @@ export const policy = {
   "help:request": { roles: everyone, allowedWhenEnded: false },
   "help:take": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
   "help:resolve": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
+  // Private support: anyone asks; only safeguarding leads take (the service checks whose request
+  // a message or a close is); facilitators get a count at most, never who.
+  "support:request": { roles: everyone, allowedWhenEnded: false },
+  "support:take": { roles: safeguardingLeads, allowedWhenEnded: false },
+  "support:message": { roles: everyone, allowedWhenEnded: false },
+  "support:close": { roles: everyone, allowedWhenEnded: false },
+  "support:list": { roles: everyone, allowedWhenEnded: false },
+  "support:settings": { roles: facilitators, allowedWhenEnded: false },
   // A room's lead runs the polls of their own room (the service checks which room).
   "poll:create": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
   "poll:update": { roles: facilitators, allowedWhenEnded: false, roomLead: true },

@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import type { HelpId, RoomId, RoundId } from "../../shared/ids.js";
 import type { PollId } from "../../shared/poll.js";
 import type { QuestionId } from "../../shared/qna.js";
+import type { SupportRequestId } from "../../shared/support.js";
 
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -17,3 +18,4 @@ export const newHelpId = (): HelpId => `h${random(11)}`;
 export const newPollId = (): PollId => `o${random(11)}`;
 export const newQuestionId = (): QuestionId => `q${random(11)}`;
 export const newBroadcastId = (): string => `b${random(11)}`;
+export const newSupportRequestId = (): SupportRequestId => `s${random(11)}`;

@@ -27,6 +27,7 @@ import { newQuestionId } from "../security/ids.js";
 import { hashSecret, secretMatchesHash } from "../security/secrets.js";
 import type { QnaWrite } from "../store/qna/port.js";
 import type { Stores } from "../store/stores.js";
+import { commitAtMostOnce } from "./commit.js";
 import { exporterContext } from "./exportAccess.js";
 import { RateWindow } from "./rateWindow.js";
 import type { VoterKeyring } from "./voterKeyring.js";
@@ -332,20 +333,17 @@ export class QnaService {
     throw new DomainError("CONFLICT", "the question kept changing; try again");
   }
 
-  /** Like decideAndCommit: a retry gets the first result; a conflict re-reads and decides again. */
-  private async commitLoop<T>(
+  /** decideAndCommit for Q&A: a retry gets the first result; a conflict re-reads and decides again. */
+  private commitLoop<T>(
     workshopId: WorkshopId,
     command: CommandRef,
     decide: () => Promise<{ writes: QnaWrite[]; result: T }>,
   ): Promise<T> {
-    const earlier = await this.stores.workshops.commandResult<T>(workshopId, command);
-    if (earlier !== null) return earlier;
-    for (let attempt = 0; attempt < MAX_COMMIT_ATTEMPTS; attempt++) {
-      const { writes, result } = await decide();
-      const outcome = await this.stores.qna.commitQna(workshopId, command, { writes, result });
-      if (outcome.status !== "conflict") return outcome.result;
-    }
-    throw new DomainError("CONFLICT", "the state kept changing; try again");
+    return commitAtMostOnce(
+      () => this.stores.workshops.commandResult<T>(workshopId, command),
+      decide,
+      (decision) => this.stores.qna.commitQna(workshopId, command, decision),
+    );
   }
 
   private requireModerator(actor: ParticipantRecord, boardId: BoardId, round: RoundView | null): void {

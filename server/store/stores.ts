@@ -19,6 +19,9 @@ import { MemoryRateStore } from "./rates/memory.js";
 import type { RateStore } from "./rates/port.js";
 import { RedisRateStore } from "./rates/redis.js";
 import { RedisCore, type RedisStoreOptions } from "./redis/core.js";
+import { MemorySupportStore } from "./support/memory.js";
+import type { SupportStore } from "./support/port.js";
+import { RedisSupportStore } from "./support/redis.js";
 import { MemoryTimerStore } from "./timers/memory.js";
 import type { TimerStore } from "./timers/port.js";
 import { RedisTimerStore } from "./timers/redis.js";
@@ -39,6 +42,7 @@ export interface Stores {
   polls: PollStore;
   qna: QnaStore;
   notes: NotesStore;
+  support: SupportStore;
   timers: TimerStore;
   rates: RateStore;
   /** Answers when the store does (readiness). */
@@ -62,6 +66,7 @@ export function createMemoryStores(now: () => number = Date.now, keys?: ServerKe
     polls,
     qna: new MemoryQnaStore(core),
     notes: new MemoryNotesStore(core),
+    support: new MemorySupportStore(core),
     timers: new MemoryTimerStore(),
     rates: new MemoryRateStore(now),
     ping: async () => {},
@@ -81,6 +86,7 @@ export async function connectRedisStores(options: RedisStoreOptions): Promise<St
     polls: new RedisPollStore(core),
     qna: new RedisQnaStore(core),
     notes: new RedisNotesStore(core),
+    support: new RedisSupportStore(core),
     timers: new RedisTimerStore(core),
     rates: new RedisRateStore(core),
     ping: () => core.ping(),

@@ -13,15 +13,16 @@ import { startServer, type TestServer } from "../helpers/server.js";
 /**
  * Every command × every role, end to end over real sockets: a command the policy table allows
  * succeeds (ok: true, in a world where it makes sense for that person), and one it does not
- * allow is refused with FORBIDDEN and changes nothing. The roles: the three workshop roles and
+ * allow is refused with FORBIDDEN and changes nothing. The roles: the four workshop roles and
  * a participant who leads a breakout room (the table's `roomLead` rules).
  */
 
-type Actor = "facilitator" | "note-taker" | "participant" | "room lead";
-const actors: readonly Actor[] = ["facilitator", "note-taker", "participant", "room lead"];
+type Actor = "facilitator" | "note-taker" | "safeguarding lead" | "participant" | "room lead";
+const actors: readonly Actor[] = ["facilitator", "note-taker", "safeguarding lead", "participant", "room lead"];
 const roleOf: Record<Actor, Role> = {
   facilitator: "facilitator",
   "note-taker": "note-taker",
+  "safeguarding lead": "safeguarding-lead",
   participant: "participant",
   "room lead": "participant",
 };
@@ -38,11 +39,12 @@ interface OwnQuestion {
 }
 
 /**
- * One workshop as a command finds it mid-forum: a self-select round open with rooms A and B; the
- * participant and the room lead in A (the lead leads it), the note-taker in B; polls (an open
- * plenary poll, an open text poll and a draft in room A); a pending plenary question of each
- * person's own, a pending and an approved question on room A's board, an approved plenary one;
- * a help request in room A; a named snapshot of each notes document.
+ * One workshop as a command finds it mid-forum: a self-select round open with rooms A and B;
+ * the participant, the room lead and the safeguarding lead in A (the room lead leads it), the
+ * note-taker in B; polls (an open plenary poll, an open text poll and a draft in room A); a
+ * pending plenary question of each person's own, a pending and an approved question on room A's
+ * board, an approved plenary one; a help request in room A; a named snapshot of each notes
+ * document; an open support request of each person's own.
  */
 interface World {
   clients: Record<Actor, TestClient>;
@@ -58,6 +60,8 @@ interface World {
   approvedPlenary: string;
   helpId: string;
   snapshots: Record<string, string>;
+  /** Each person's own open support request. */
+  support: Record<Actor, string>;
 }
 
 async function ok<T>(answer: Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }>) {
@@ -73,18 +77,28 @@ function write() {
 async function buildWorld(url: string): Promise<World> {
   const created = await createWorkshop(url);
   const host = await connectClient(url, { facilitatorKey: created.facilitatorKey, displayName: "Host" });
-  const [taker, participant, lead] = await Promise.all(
-    ["Nadia", "Pak", "Lia"].map((displayName) => connectClient(url, { joinCode: created.joinCode, displayName })),
+  const [taker, safeguarder, participant, lead] = await Promise.all(
+    ["Nadia", "Sofi", "Pak", "Lia"].map((displayName) =>
+      connectClient(url, { joinCode: created.joinCode, displayName }),
+    ),
   );
-  if (!taker || !participant || !lead) throw new Error("joins failed");
+  if (!taker || !safeguarder || !participant || !lead) throw new Error("joins failed");
   const clients: Record<Actor, TestClient> = {
     facilitator: host,
     "note-taker": taker,
+    "safeguarding lead": safeguarder,
     participant,
     "room lead": lead,
   };
   await ok(
     host.send("participant:setRole", { ...write(), participantId: taker.session.participantId, role: "note-taker" }),
+  );
+  await ok(
+    host.send("participant:setRole", {
+      ...write(),
+      participantId: safeguarder.session.participantId,
+      role: "safeguarding-lead",
+    }),
   );
   const planned = await ok(
     host.send("breakout:plan", {
@@ -100,7 +114,12 @@ async function buildWorld(url: string): Promise<World> {
   await ok(host.send("breakout:open", { ...write(), roundId }));
   const idsOf = (...people: TestClient[]) => people.map((person) => person.session.participantId);
   await ok(
-    host.send("breakout:move", { ...write(), roundId, participantIds: idsOf(participant, lead), roomId: roomA }),
+    host.send("breakout:move", {
+      ...write(),
+      roundId,
+      participantIds: idsOf(participant, lead, safeguarder),
+      roomId: roomA,
+    }),
   );
   await ok(host.send("breakout:move", { ...write(), roundId, participantIds: idsOf(taker), roomId: roomB }));
   await ok(
@@ -142,6 +161,10 @@ async function buildWorld(url: string): Promise<World> {
   await ok(host.send("qna:approve", { ...write(), questionId: approvedPlenary }));
 
   const help = await ok(participant.send("help:request", { ...write(), text: "We are stuck" }));
+  const support = {} as Record<Actor, string>;
+  for (const actor of actors) {
+    support[actor] = (await ok(clients[actor].send("support:request", { ...write(), contact: "app" }))).requestId;
+  }
   const snapshots: Record<string, string> = {};
   for (const docId of ["plenary", roomA, roomB]) {
     snapshots[docId] = (await ok(host.send("notes:snapshot", { ...write(), docId, name: "start" }))).snapshotId;
@@ -160,6 +183,7 @@ async function buildWorld(url: string): Promise<World> {
     approvedPlenary,
     helpId: help.helpId,
     snapshots,
+    support,
   };
 }
 
@@ -290,6 +314,13 @@ const cases: { [C in CommandName]: Case<C> } = {
   },
   "help:take": { payload: (w) => ({ ...write(), helpId: w.helpId }) },
   "help:resolve": { payload: (w) => ({ ...write(), helpId: w.helpId }) },
+  "support:request": { payload: () => ({ ...write(), note: "I need a moment", contact: "room" }) },
+  "support:take": { payload: (w) => ({ ...write(), requestId: w.support.participant }) },
+  // Everyone writes in, and ends, their own request.
+  "support:message": { payload: (w, actor) => ({ ...write(), requestId: w.support[actor], text: "Thank you" }) },
+  "support:close": { payload: (w, actor) => ({ ...write(), requestId: w.support[actor] }) },
+  "support:list": { payload: () => ({}) },
+  "support:settings": { payload: () => ({ ...write(), countToFacilitators: true }) },
   "poll:create": {
     payload: (w) => ({ ...write(), definition: singleChoice({ scope: { kind: "room", roomId: w.roomA } }) }),
   },
@@ -383,7 +414,7 @@ const cases: { [C in CommandName]: Case<C> } = {
 
 /** Participants edit a room's notes only once a facilitator opened them to everyone. */
 async function openRoomNotesToAll(w: World, actor: Actor): Promise<void> {
-  if (actor === "participant" || actor === "room lead") {
+  if (actor === "participant" || actor === "room lead" || actor === "safeguarding lead") {
     await ok(w.clients.facilitator.send("notes:setAccess", { ...write(), docId: w.roomA, openToAll: true }));
   }
 }

@@ -51,8 +51,8 @@ describe("docs/SECURITY.md 'What stays where' matches a real Redis", () => {
     const world = await scriptedWorkshop(server.url);
     const { host, people } = world;
     // What the report's script does not touch: tags, a banner and a help request in a running
-    // round, a board setting, a document opened to all, a snapshot, a join retried by join id,
-    // a wrong join code.
+    // round, a board setting, a document opened to all, a snapshot, a support request and the
+    // support setting, a join retried by join id, a wrong join code.
     const person = people[0] as TestClient;
     await host.send("participant:setTags", {
       commandId: newCommandId(),
@@ -75,6 +75,8 @@ describe("docs/SECURITY.md 'What stays where' matches a real Redis", () => {
     await host.send("qna:settings", { commandId: newCommandId(), boardId: "plenary", preModeration: false });
     await host.send("notes:setAccess", { commandId: newCommandId(), docId: "plenary", openToAll: true });
     await host.send("notes:snapshot", { commandId: newCommandId(), docId: "plenary", name: "Before the end" });
+    expect((await person.send("support:request", { commandId: newCommandId(), contact: "app" })).ok).toBe(true);
+    await host.send("support:settings", { commandId: newCommandId(), countToFacilitators: true });
     const joined = await connectClient(server.url, {
       joinCode: (await server.stores.workshops.getWorkshop(world.workshopId))?.joinCode as string,
       displayName: "Retried join",

@@ -94,6 +94,12 @@ function buildWorkshopKeys(prefix: string, workshopId: WorkshopId) {
     qnaTrimmedRev: `${base}qna:trimmed`,
     /** shard channel: the new Q&A revision after each change. */
     qna: `${base}qna`,
+    /** hash requestId -> JSON SupportRequestView (private support: never logged, exported or reported). */
+    supportRequests: `${base}support:requests`,
+    /** JSON SupportSettings (whether facilitators see a count). */
+    supportSettings: `${base}support:settings`,
+    /** shard channel: the ids of the support records each change touched. */
+    support: `${base}support`,
     /** shard channel: the new version after each change. */
     changes: `${base}changes`,
     /**
