@@ -4,9 +4,12 @@ import { t } from "./i18n/index.js";
 import { leaveNow, setBeforeExit } from "./net/exit.js";
 import { startQnaSync } from "./net/qna.js";
 import { watchConnectivity } from "./net/reconnect.js";
+import { startSupportSync } from "./net/support.js";
 import { forgetNotesOnDevice } from "./notes/notesStore.js";
 import { listenToHistory } from "./router.js";
+import { session } from "./state/session.js";
 import { clearSessionStorage } from "./state/sessionStore.js";
+import { supportPanelOpen } from "./state/supportState.js";
 import "./styles/index.css";
 
 const root = document.getElementById("app");
@@ -25,6 +28,7 @@ setBeforeExit(() => render(null, root));
 listenToHistory();
 watchConnectivity();
 startQnaSync();
+startSupportSync();
 
 /** Quick exit from the keyboard: Escape twice within a short moment. */
 const ESCAPE_WINDOW_MS = 800;
@@ -34,6 +38,13 @@ addEventListener("keydown", (event) => {
   const now = performance.now();
   if (now - lastEscape < ESCAPE_WINDOW_MS) void leaveNow();
   lastEscape = now;
+});
+
+/** "I need support" from the keyboard, wherever focus is: Alt+Shift+S. */
+addEventListener("keydown", (event) => {
+  if (!event.altKey || !event.shiftKey || event.code !== "KeyS" || !session.peek()) return;
+  event.preventDefault();
+  supportPanelOpen.value = true;
 });
 
 /** A page brought back from the back/forward cache after a quick exit must not show anything. */

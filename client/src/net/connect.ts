@@ -17,6 +17,7 @@ import { onWorkshopEvents, requestSync, resetResync } from "./resync.js";
 import { fetchRoomIfMoved } from "./roomFetch.js";
 import { endIfOver, endSession, fail } from "./sessionEnd.js";
 import { type AppSocket, createSocket } from "./socket.js";
+import { onSupportChanged, onSupportCount } from "./support.js";
 
 /** The tab's socket, made on first use with every server event wired to the code that handles it. */
 export function ensureSocket(): AppSocket {
@@ -27,6 +28,8 @@ export function ensureSocket(): AppSocket {
   created.on("breakout:counts", onCounts);
   created.on("poll:results", onPollResults);
   created.on("qna:changed", onQnaChanged);
+  created.on("support:changed", onSupportChanged);
+  created.on("support:count", onSupportCount);
   created.on("notes:update", (payload) => forwardNotes("notes:update", payload));
   created.on("notes:awareness", (payload) => forwardNotes("notes:awareness", payload));
   created.on("session:revoked", (payload) => {

@@ -9,7 +9,7 @@ export function ConnectionStatus() {
     <p class={`connection connection-${state}`} data-testid="connection-state" data-state={state} role="status">
       <span class="connection-dot" aria-hidden="true" />
       <span class="visually-hidden">{t("connection.label")}: </span>
-      {t(`connection.${state}`)}
+      <span class="connection-text">{t(`connection.${state}`)}</span>
     </p>
   );
 }

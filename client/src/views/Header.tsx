@@ -1,13 +1,20 @@
 import { t } from "../i18n/index.js";
 import { leaveNow } from "../net/exit.js";
 import { ConnectionStatus } from "./ConnectionStatus.js";
+import { SupportButton } from "./support/SupportButton.js";
+import { SupportDialog } from "./support/SupportDialog.js";
 
-/** The bar on every page but the exit page: the quick exit is never more than one press away. */
+/**
+ * The bar on every page but the exit page: the quick exit is never more than one press away, and
+ * in a workshop "I need support" sits beside it.
+ */
 export function Header() {
   return (
     <header class="topbar">
       <span class="brand">{t("app.name")}</span>
       <ConnectionStatus />
+      <SupportButton />
+      <SupportDialog />
       <button
         type="button"
         class="button leave"

@@ -22,6 +22,8 @@ import { PrivacyPanel } from "./PrivacyPanel.js";
 import { PollsPanel } from "./polls/PollsPanel.js";
 import { QnaPanel } from "./qna/QnaPanel.js";
 import { ReportPanel } from "./report/ReportPanel.js";
+import { SupportOverview } from "./support/SupportOverview.js";
+import { SupportQueue } from "./support/SupportQueue.js";
 
 export function WorkshopView() {
   useEffect(() => {
@@ -41,6 +43,8 @@ export function WorkshopView() {
     );
   }
   const isFacilitator = role === "facilitator";
+  // A safeguarding lead's queue comes first wherever they are: a request should not wait below the fold.
+  const supportQueue = role === "safeguarding-lead" ? <SupportQueue myId={me.participantId} /> : null;
   // The outcome report is theirs to take: facilitators and note-takers (the server decides too).
   const takesReport = isFacilitator || role === "note-taker";
   const round = workshopState.round.value;
@@ -54,6 +58,7 @@ export function WorkshopView() {
       <section class="workshop" aria-label={workshop.title}>
         <p class="room-workshop-title">{workshop.title}</p>
         <Notice />
+        {supportQueue}
         <RoomView key={myRoom.roomId} round={round} room={myRoom} myId={me.participantId} visiting={false} />
         {takesReport ? <ReportPanel /> : null}
       </section>
@@ -74,6 +79,7 @@ export function WorkshopView() {
         <p class="hint escape-hint">{t("leave.hint")}</p>
       </div>
       <Notice />
+      {supportQueue}
       {isFacilitator && running && myRoom ? (
         <RoomView key={myRoom.roomId} round={round} room={myRoom} myId={me.participantId} visiting={true} />
       ) : null}
@@ -93,6 +99,7 @@ export function WorkshopView() {
       {isFacilitator ? <BreakoutPanel myId={me.participantId} /> : null}
       <ParticipantList myId={me.participantId} canManage={isFacilitator} />
       <AboutMe myId={me.participantId} />
+      {isFacilitator ? <SupportOverview /> : null}
       {isFacilitator ? <PrivacyPanel /> : null}
       {isFacilitator ? <EndWorkshop /> : null}
       {isFacilitator ? <TagsDialog /> : null}

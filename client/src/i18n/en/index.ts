@@ -10,6 +10,7 @@ import { polls } from "./polls.js";
 import { privacy } from "./privacy.js";
 import { qna } from "./qna.js";
 import { report } from "./report.js";
+import { support } from "./support.js";
 import { workshop } from "./workshop.js";
 
 /**
@@ -29,6 +30,7 @@ export const en = {
   ...notes,
   ...report,
   ...privacy,
+  ...support,
   ...errors,
 } as const;
 
@@ -47,6 +49,7 @@ export type EnglishPartsAreDisjoint = Assert<
       typeof notes,
       typeof report,
       typeof privacy,
+      typeof support,
       typeof errors,
     ]
   >
