@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import preact from "@preact/preset-vite";
 import { defineConfig } from "vite";
 import { precompress } from "./build/precompress.js";
+import { serviceWorker } from "./build/serviceWorker.js";
 
 const clientRoot = fileURLToPath(new URL(".", import.meta.url));
 /** The dev server proxies to the API server that `npm run dev` starts on DEV_API_PORT. */
@@ -9,7 +10,7 @@ const apiTarget = `http://localhost:${process.env.DEV_API_PORT ?? "3001"}`;
 
 export default defineConfig({
   root: clientRoot,
-  plugins: [preact(), precompress()],
+  plugins: [preact(), serviceWorker(), precompress()],
   build: { outDir: fileURLToPath(new URL("../dist/client", import.meta.url)), emptyOutDir: true },
   server: {
     proxy: {

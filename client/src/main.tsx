@@ -2,11 +2,13 @@ import { render } from "preact";
 import { App } from "./app.js";
 import { t } from "./i18n/index.js";
 import { leaveNow, setBeforeExit } from "./net/exit.js";
+import { startOutbox } from "./net/outbox.js";
 import { startQnaSync } from "./net/qna.js";
 import { watchConnectivity } from "./net/reconnect.js";
 import { startSupportSync } from "./net/support.js";
 import { forgetNotesOnDevice } from "./notes/notesStore.js";
 import { listenToHistory } from "./router.js";
+import { keepLastState } from "./state/lastState.js";
 import { session } from "./state/session.js";
 import { clearSessionStorage } from "./state/sessionStore.js";
 import { supportPanelOpen } from "./state/supportState.js";
@@ -29,6 +31,18 @@ listenToHistory();
 watchConnectivity();
 startQnaSync();
 startSupportSync();
+startOutbox();
+keepLastState();
+
+// The app shell for offline use (client/build/serviceWorker.ts). Registered after the page
+// loaded: on a weak link, the first screen comes before the shell's own downloads.
+if ("serviceWorker" in navigator && import.meta.env.PROD) {
+  addEventListener("load", () => {
+    navigator.serviceWorker.register("/sw.js").catch(() => {
+      // No shell offline (an http origin other than localhost, a private window): the app works online.
+    });
+  });
+}
 
 /** Quick exit from the keyboard: Escape twice within a short moment. */
 const ESCAPE_WINDOW_MS = 800;

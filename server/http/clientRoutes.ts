@@ -5,8 +5,13 @@ import { type Request, type Response, Router } from "express";
 /** Hashed build output (`assets/<name>-<hash>.<ext>`): its content never changes under its name. */
 const HASHED_ASSET = /^\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
 const IMMUTABLE = "public, max-age=31536000, immutable";
-/** Files with a fixed name (the icon): kept a day, then checked again. */
+/** Files with a fixed name (the icons): kept a day, then checked again. */
 const FIXED_NAME = "public, max-age=86400";
+/**
+ * Checked on every load: the service worker (a new build must replace the old shell at once)
+ * and the manifest that names it.
+ */
+const ALWAYS_CHECKED = new Set(["/sw.js", "/manifest.webmanifest"]);
 
 /** The copies the build writes beside a file (client/build/precompress.ts), best first. */
 const ENCODINGS = [
@@ -39,7 +44,12 @@ export function clientRoutes(clientDir: string | undefined): Router {
       return next(); // malformed escapes: not one of our files
     }
     if (!file.startsWith(`${root}${path.sep}`) || !isFile(file) || file === indexFile) return next();
-    sendNegotiated(req, res, file, HASHED_ASSET.test(req.path) ? IMMUTABLE : FIXED_NAME);
+    const cacheControl = HASHED_ASSET.test(req.path)
+      ? IMMUTABLE
+      : ALWAYS_CHECKED.has(req.path)
+        ? "no-cache"
+        : FIXED_NAME;
+    sendNegotiated(req, res, file, cacheControl);
   });
   // A file that does not exist is a 404, not the app (a browser asking for /favicon.ico gets no HTML).
   router.get(/^\/(?!api\/|socket\.io\/)[^?]*\.[a-z0-9]+$/i, (_req, res) => {

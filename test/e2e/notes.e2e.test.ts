@@ -4,18 +4,15 @@ import {
   assignAutomatically,
   type BrowserPerson,
   joinByLink,
-  LOCAL_NETWORK_ARGS,
   notesEditorText,
   openPerson,
   openRound,
   planRooms,
-  serveAppShellOffline,
   useBrowser,
   workshopWithPeople,
 } from "../helpers/browser.js";
 
-// The reload test serves the page from a route while offline (see serveAppShellOffline).
-const browser = useBrowser(LOCAL_NETWORK_ARGS);
+const browser = useBrowser();
 type Person = BrowserPerson;
 
 /** The notes panel of one document (a room's id, or "plenary"). */
@@ -194,8 +191,8 @@ describe("shared notes in a real browser", () => {
     });
     const { page } = facilitator;
     const context = page.context();
-    await serveAppShellOffline(context);
-    await page.reload();
+    // The app shell's service worker keeps the page for offline use.
+    await page.waitForFunction(() => navigator.serviceWorker?.controller != null);
     const panel = notesPanel(page, "plenary");
     await panel.locator('[data-testid="notes-editor"][data-editable="true"]').waitFor();
     await typeAtEnd(page, "plenary", "Written online.");
@@ -206,9 +203,10 @@ describe("shared notes in a real browser", () => {
     await typeAtEnd(page, "plenary", " Written offline.");
     await expect.poll(async () => (await syncState(page, "plenary")).unsynced).toBe(" Written offline.".length);
 
-    // The page reloads while still offline: the workshop cannot load, the notes wait on the device.
+    // The page reloads while still offline: the shell opens on the kept state and says so; the
+    // notes wait on the device.
     await page.reload();
-    await page.getByText("Loading the workshop").waitFor();
+    await page.getByTestId("offline-banner").waitFor();
     const unsyncedKey = await page.evaluate(() =>
       Object.keys(localStorage).find((key) => key.startsWith("workshop.notes.") && key.endsWith(".plenary.unsynced")),
     );

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, onTestFinished } from "vitest";
 import { serverForThisTest, type TestServer } from "./server.js";
 
@@ -170,34 +170,6 @@ export async function openRound(host: Page): Promise<void> {
   await host.getByTestId("breakout-open").click();
   await host.locator('[data-testid="round-bar"][data-status="open"]').waitFor();
 }
-
-/**
- * Lets a test reload a page while the context is offline (the app has no service worker): the
- * page and its assets are served from what was fetched last. Chromium then counts the page as
- * public and blocks its socket to 127.0.0.1 unless the browser runs with LOCAL_NETWORK_ARGS.
- */
-export async function serveAppShellOffline(context: BrowserContext): Promise<void> {
-  const cache = new Map<string, { status: number; headers: Record<string, string>; body: Buffer }>();
-  await context.route(
-    (url) => url.pathname === "/w" || url.pathname.startsWith("/assets/"),
-    async (route) => {
-      const url = route.request().url();
-      try {
-        const response = await route.fetch();
-        const kept = { status: response.status(), headers: response.headers(), body: await response.body() };
-        cache.set(url, kept);
-        await route.fulfill(kept);
-      } catch {
-        const kept = cache.get(url);
-        if (kept) await route.fulfill(kept);
-        else await route.abort("internetdisconnected");
-      }
-    },
-  );
-}
-
-/** For serveAppShellOffline: pages whose document a route fulfilled may still open sockets to 127.0.0.1. */
-export const LOCAL_NETWORK_ARGS: readonly string[] = ["--disable-features=LocalNetworkAccessChecks"];
 
 /**
  * The editor's text as the person sees it: the rendered lines, without the other editors'

@@ -123,4 +123,37 @@ describe("the browser client over a weak network", () => {
       expect(missing.body.toString()).not.toContain("workshop-server");
     }
   });
+
+  it("an installable shell: a manifest with icons, and a service worker checked on every load that keeps the entry files", async () => {
+    expect(indexHtml().toString()).toContain('rel="manifest" href="/manifest.webmanifest"');
+    const manifest = await rawGet("/manifest.webmanifest");
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers["content-type"]).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers["cache-control"]).toBe("no-cache");
+    const parsed = JSON.parse(manifest.body.toString()) as {
+      start_url: string;
+      display: string;
+      icons: { src: string; sizes: string }[];
+    };
+    expect(parsed).toMatchObject({ start_url: "/", display: "standalone" });
+    for (const size of ["192x192", "512x512"]) expect(parsed.icons.some((icon) => icon.sizes === size)).toBe(true);
+    for (const icon of parsed.icons) {
+      const file = await rawGet(icon.src);
+      expect({ src: icon.src, status: file.status }).toEqual({ src: icon.src, status: 200 });
+    }
+
+    const worker = await rawGet("/sw.js");
+    expect(worker.status).toBe(200);
+    expect(worker.headers["content-type"]).toMatch(/javascript/);
+    expect(worker.headers["cache-control"]).toBe("no-cache");
+    const source = worker.body.toString();
+    const precache = JSON.parse(/const PRECACHE = (\[.*?\]);/.exec(source)?.[1] ?? "[]") as string[];
+    // The entry script (and the files it needs before anything is clicked) are kept on install.
+    expect(precache).toContain(mainScript());
+    expect(precache).toContain("/manifest.webmanifest");
+    for (const path of precache) expect({ path, status: (await rawGet(path)).status }).toEqual({ path, status: 200 });
+    expect(source).not.toContain("__VERSION__");
+    // Never the API or the live connection.
+    expect(source).toContain('url.pathname.startsWith("/api/")');
+  });
 });

@@ -1,6 +1,7 @@
 import { batch } from "@preact/signals";
 import type { CommandName, CommandPayload } from "../../../shared/events.js";
 import { PROTOCOL_VERSION } from "../../../shared/protocol.js";
+import { restoreLastState } from "../state/lastState.js";
 import {
   type ClientErrorCode,
   endedBy,
@@ -16,6 +17,7 @@ import { workshopState } from "../state/workshopState.js";
 import { type CommandOutcome, type SendOptions, sendCommand } from "./commands.js";
 import { ensureSocket } from "./connect.js";
 import { connection, type FirstAuth } from "./connectionState.js";
+import { isQueued, sendQueued } from "./outbox.js";
 import { clearRetry } from "./reconnect.js";
 
 /*
@@ -52,9 +54,12 @@ export function startSession(auth: FirstAuth): void {
 /** After a reload: come back with the stored token. Returns false when there is nothing to resume. */
 export function resumeSession(): boolean {
   if (connection.socket?.active || session.value) return true;
-  if (!readSessionToken()) return false;
+  const token = readSessionToken();
+  if (!token) return false;
   connection.stopped = false;
   connection.firstAuth = null;
+  // What this tab last saw, on screen at once (offline too); the connection brings what changed since.
+  restoreLastState(token);
   socketStatus.value = "connecting";
   ensureSocket().connect();
   return true;
@@ -68,8 +73,9 @@ export type RunOptions = {
 };
 
 /**
- * Sends a command on the session's socket and waits for its answer. A refusal is shown in
- * the workshop's notice unless the caller says it explains that code itself. Null: no session.
+ * Sends a command on the session's socket and waits for its answer (the outbox's commands as long
+ * as the connection is away: net/outbox.ts). A refusal is shown in the workshop's notice unless
+ * the caller says it explains that code itself. Null: no session.
  */
 export async function runCommand<C extends CommandName>(
   name: C,
@@ -78,7 +84,13 @@ export async function runCommand<C extends CommandName>(
 ): Promise<CommandOutcome<C> | null> {
   const current = connection.socket;
   if (!current) return null;
-  const outcome = await sendCommand(current, name, payload, options.send);
+  // What people do offline (votes, questions...) waits for the connection instead of failing.
+  const outcome = (
+    isQueued(name)
+      ? await sendQueued(name, payload as CommandPayload<typeof name>)
+      : await sendCommand(current, name, payload, options.send)
+  ) as CommandOutcome<C> | null;
+  if (!outcome) return null;
   if (!outcome.ok && !connection.stopped && !options.quiet?.includes(outcome.error.code))
     notice.value = outcome.error.code;
   return outcome;

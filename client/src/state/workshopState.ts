@@ -88,6 +88,27 @@ export class ReactiveWorkshopState {
     return this.state.version;
   }
 
+  /** Bumped by every change this copy makes visible (what to keep for offline is saved after it). */
+  readonly changes = computed(() => this.revision.value);
+
+  /** The whole copy, as plain data (client/src/state/lastState.ts keeps it in the tab). */
+  exportState(): WorkshopState {
+    return this.state;
+  }
+
+  /**
+   * A copy this tab kept (the last state seen before a reload): shown at once, offline included;
+   * the next `session:ready` brings what changed since its version.
+   */
+  restoreState(state: WorkshopState): void {
+    this.changed(() => {
+      this.state = state;
+      this.forgetRooms();
+      const room = this.assignedRoom();
+      this.fetchedRoom = room ? roomKey(room) : null;
+    });
+  }
+
   get hasSnapshot(): boolean {
     return this.state.version >= 0;
   }

@@ -1,6 +1,7 @@
 import { t } from "../i18n/index.js";
 import { leaveNow } from "../net/exit.js";
 import { ConnectionStatus } from "./ConnectionStatus.js";
+import { OfflineBanner } from "./OfflineBanner.js";
 import { SupportButton } from "./support/SupportButton.js";
 import { SupportDialog } from "./support/SupportDialog.js";
 
@@ -25,6 +26,7 @@ export function Header() {
       >
         {t("leave.button")}
       </button>
+      <OfflineBanner />
     </header>
   );
 }

@@ -15,6 +15,10 @@ export const app = {
   "connection.connected": "Connected",
   "connection.reconnecting": "Reconnecting…",
   "connection.offline": "Offline",
+  "offline.banner": "You are offline. What you do now is sent when you are back online.",
+  "offline.bannerSince":
+    "You are offline. This is the workshop as it was at {time}. What you do now is sent when you are back online.",
+  "offline.waiting": "Waiting to be sent: {count}",
 
   "app.workshopLoading": "Opening the workshop…",
   "app.workshopLoadFailed": "The workshop's screens could not be loaded. Check your connection.",
