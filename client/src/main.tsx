@@ -1,6 +1,6 @@
 import { render } from "preact";
 import { App } from "./app.js";
-import { t } from "./i18n/index.js";
+import { loadLanguage, t } from "./i18n/index.js";
 import { leaveNow, setBeforeExit } from "./net/exit.js";
 import { startOutbox } from "./net/outbox.js";
 import { startQnaSync } from "./net/qna.js";
@@ -16,9 +16,6 @@ import "./styles/index.css";
 
 const root = document.getElementById("app");
 if (!root) throw new Error("index.html has no #app element");
-
-document.title = t("app.name");
-document.documentElement.lang = "en";
 
 if (location.pathname === "/exit") {
   clearSessionStorage();
@@ -66,4 +63,8 @@ addEventListener("pageshow", (event) => {
   if (event.persisted && location.pathname !== "/exit" && root.childElementCount === 0) location.replace("/exit");
 });
 
-render(<App />, root);
+// The person's language first (its catalog is loaded on demand), then the first screen in it.
+void loadLanguage().then(() => {
+  document.title = t("app.name");
+  render(<App />, root);
+});

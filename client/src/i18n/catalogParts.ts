@@ -14,3 +14,9 @@ export type DisjointParts<Parts extends readonly object[], Seen extends Property
   : true;
 
 export type Assert<Check extends true> = Check;
+
+/**
+ * A translated part (`i18n/<language>/<part>.ts`): every key of the English part, each with its
+ * own wording; a missing or extra key is a compile error.
+ */
+export type Translation<EnglishPart> = { readonly [K in keyof EnglishPart]: string };

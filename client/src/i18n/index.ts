@@ -1,34 +1,82 @@
+import { bestLanguage, directionOf, isLanguageTag, LANGUAGES, type LanguageTag } from "../../../shared/languages.js";
+import { formatMessage, type MessageParams } from "../../../shared/message.js";
 import type { ErrorCode } from "../../../shared/protocol.js";
 import { en } from "./en/index.js";
 
+export type { MessageParams } from "../../../shared/message.js";
 export type MessageKey = keyof typeof en;
 /** A translation: every key of the English catalog, with any wording. */
 export type Catalog = { readonly [K in MessageKey]: string };
 
-const catalogs: Readonly<Record<string, Catalog>> = { en };
+/**
+ * The other languages' catalogs (`i18n/catalog.<tag>.ts`, each put together from its parts in
+ * `i18n/<tag>/`), loaded only when chosen: a phone downloads English or its own language, never
+ * all seven.
+ */
+const loaders = import.meta.glob<{ catalog: Catalog }>("./catalog.*.ts");
 
-function pickLocale(): string {
-  const wanted = typeof navigator === "undefined" ? [] : navigator.languages;
-  for (const tag of wanted) {
-    const base = tag.toLowerCase().split("-")[0] ?? "";
-    if (Object.hasOwn(catalogs, base)) return base;
-  }
-  return "en";
+function loaderOf(tag: LanguageTag) {
+  return loaders[`./catalog.${tag}.ts`];
 }
 
-export const locale = pickLocale();
-const catalog: Catalog = catalogs[locale] ?? en;
+/** The languages this build has a catalog for, in the picker's order. */
+export const languages = LANGUAGES.filter((language) => language.tag === "en" || loaderOf(language.tag) !== undefined);
+const available = languages.map((language) => language.tag);
 
-export type MessageParams = Readonly<Record<string, string | number>>;
+const STORAGE_KEY = "workshop.language";
 
-/** Looks a message up and fills its {placeholders}. The result is text: render it as a text node, never as HTML. */
+function storedLanguage(): LanguageTag | null {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    return isLanguageTag(stored) && available.includes(stored) ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
+function pickLocale(): LanguageTag {
+  const preferred = typeof navigator === "undefined" ? [] : navigator.languages;
+  return storedLanguage() ?? bestLanguage(preferred, available) ?? "en";
+}
+
+/** The person's language: the one they chose, else the browser's first we speak, else English. */
+export const locale: LanguageTag = pickLocale();
+let catalog: Catalog = en;
+
+/**
+ * Loads the language's catalog (before the first render) and sets `<html lang dir>`. English is in
+ * the page already; a catalog that cannot load (offline, not kept) leaves English.
+ */
+export async function loadLanguage(): Promise<void> {
+  const load = locale === "en" ? undefined : loaderOf(locale);
+  if (load) {
+    try {
+      catalog = (await load()).catalog;
+    } catch {
+      catalog = en;
+    }
+  }
+  const shown = catalog === en ? "en" : locale;
+  document.documentElement.lang = shown;
+  document.documentElement.dir = directionOf(shown);
+}
+
+/**
+ * The person picks a language: kept on this device and the page reloads in it (the session and
+ * the last state are kept in the tab, so the reload is quick and nothing is lost).
+ */
+export function chooseLanguage(tag: LanguageTag): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, tag);
+  } catch {
+    // Storage refused: the choice lasts until the next reload.
+  }
+  location.reload();
+}
+
+/** Looks a message up and fills it (message.ts). The result is text: render it as a text node, never as HTML. */
 export function t(key: MessageKey, params?: MessageParams): string {
-  const template = catalog[key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+  return formatMessage(catalog[key] ?? en[key], params, catalog === en ? "en" : locale);
 }
 
 /** The catalog message for an ErrorCode (codes are stable; server messages are not shown as-is). */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { formatJoinCode } from "../../../shared/ids.js";
 import type { CreateWorkshopResponse } from "../../../shared/workshop.js";
-import { formatNumber, t } from "../i18n/index.js";
+import { t } from "../i18n/index.js";
 import { createWorkshop } from "../net/api.js";
 import { startSession } from "../net/session.js";
 import { type ClientErrorCode, joinError, joinStillTrying, socketStatus } from "../state/session.js";
@@ -78,9 +78,7 @@ function CreatedWorkshop({ created }: { created: CreateWorkshopResponse }) {
       </h1>
       {/* Said where the workshop is made: nothing in it is kept for ever. */}
       <p class="retention-note" data-testid="retention-note" data-days={created.retentionDays}>
-        {created.retentionDays === 1
-          ? t("create.retentionOne")
-          : t("create.retention", { days: formatNumber(created.retentionDays) })}
+        {t("create.retention", { days: created.retentionDays })}
       </p>
       <div class="share">
         <div class="share-text">

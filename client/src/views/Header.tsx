@@ -1,6 +1,7 @@
 import { t } from "../i18n/index.js";
 import { leaveNow } from "../net/exit.js";
 import { ConnectionStatus } from "./ConnectionStatus.js";
+import { LanguagePicker } from "./LanguagePicker.js";
 import { OfflineBanner } from "./OfflineBanner.js";
 import { SupportButton } from "./support/SupportButton.js";
 import { SupportDialog } from "./support/SupportDialog.js";
@@ -14,6 +15,7 @@ export function Header() {
     <header class="topbar">
       <span class="brand">{t("app.name")}</span>
       <ConnectionStatus />
+      <LanguagePicker />
       <SupportButton />
       <SupportDialog />
       <button

@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from "preact/hooks";
 import type { ParticipantId } from "../../../shared/ids.js";
 import type { ParticipantView } from "../../../shared/workshop.js";
-import { formatNumber, t } from "../i18n/index.js";
+import { t } from "../i18n/index.js";
 import { connectionState } from "../state/session.js";
 import { workshopState } from "../state/workshopState.js";
 import { useMediaQuery } from "./hooks.js";
@@ -40,8 +40,8 @@ export function ParticipantList({ myId, canManage }: ParticipantListProps) {
           {t("workshop.participantsHeading")}
         </h2>
         <p class="count" data-testid="participant-count">
-          {t("workshop.count", { online: formatNumber(online), total: formatNumber(total) })}
-          {query ? ` · ${t("workshop.filterShown", { shown: formatNumber(shown.length) })}` : ""}
+          {t("workshop.count", { online, total })}
+          {query ? ` · ${t("workshop.filterShown", { shown: shown.length })}` : ""}
         </p>
       </div>
       <div class="field filter">

@@ -5,6 +5,7 @@ export const app = {
   "app.notFound.title": "Page not found",
   "app.notFound.body": "There is nothing at this address.",
   "app.home": "Start page",
+  "app.language": "Language",
 
   "leave.button": "Leave now",
   "leave.hint": "Quick exit: press Esc twice",

@@ -4,7 +4,7 @@ export const breakoutDashboard = {
   "dashboard.summary": "{inRooms} of {total} people in rooms",
   "dashboard.filterLabel": "Find a room",
   "dashboard.onlyHelp": "Only rooms asking for help",
-  "dashboard.people": "{count} people",
+  "dashboard.people": "{count, plural, one {# person} other {# people}}",
   "dashboard.peopleOf": "{count} of {capacity}",
   "dashboard.closed": "Closed",
   "dashboard.timeLeft": "Time left:",

@@ -21,8 +21,8 @@ export const entry = {
   "create.enterHeading": "Enter as facilitator",
   "create.facilitatorNameLabel": "Your display name",
   "create.enterSubmit": "Enter as facilitator",
-  "create.retention": "Everything in this workshop is deleted for good {days} days after it ends.",
-  "create.retentionOne": "Everything in this workshop is deleted for good 1 day after it ends.",
+  "create.retention":
+    "Everything in this workshop is deleted for good {days, plural, one {# day} other {# days}} after it ends.",
   "create.rateLimited":
     "Too many workshops have been created from your network recently. Please wait a while (an hour at most), then try again.",
 

@@ -12,8 +12,7 @@ export const notes = {
   "notes.readOnlyRoom": "You can read these notes. Facilitators, note-takers and the room's lead write them.",
   "notes.syncSaved": "Saved",
   "notes.syncSaving": "Saving…",
-  "notes.syncOffline": "Offline — {count} unsynced changes",
-  "notes.syncOfflineOne": "Offline — 1 unsynced change",
+  "notes.syncOffline": "Offline — {count, plural, one {# unsynced change} other {# unsynced changes}}",
   "notes.syncError": "Sync error: {message}",
   "notes.offlineWarning":
     "Not connected: your edits are kept on this device and will be sent when the connection is back. Keep this page open or come back to it on this device.",

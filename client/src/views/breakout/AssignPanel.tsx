@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import type { AssignConstraints, RoundView } from "../../../../shared/breakout.js";
 import type { CommandResult } from "../../../../shared/events.js";
 import type { ParticipantId } from "../../../../shared/ids.js";
-import { formatNumber, type MessageKey, t } from "../../i18n/index.js";
+import { type MessageKey, t } from "../../i18n/index.js";
 import { assignRooms, preassign } from "../../net/breakout.js";
 import { workshopState } from "../../state/workshopState.js";
 import { ManualAssign } from "./ManualAssign.js";
@@ -146,7 +146,7 @@ function AssignReport({ result }: { result: AssignResult }) {
   const unknown = t("assign.someone");
   return (
     <div class="report" data-testid="assign-result" data-moved={result.moved}>
-      <p>{t("assign.moved", { count: formatNumber(result.moved) })}</p>
+      <p>{t("assign.moved", { count: result.moved })}</p>
       {result.unassigned.length > 0 ? (
         <p class="report-warning" data-testid="assign-unassigned">
           {t("assign.unassigned", { names: namesOf(result.unassigned, unknown) })}
@@ -154,7 +154,7 @@ function AssignReport({ result }: { result: AssignResult }) {
       ) : null}
       {result.unmet.length > 0 ? (
         <>
-          <p class="report-warning">{t("assign.unmetHeading", { count: formatNumber(result.unmet.length) })}</p>
+          <p class="report-warning">{t("assign.unmetHeading", { count: result.unmet.length })}</p>
           <ul class="problems">
             {result.unmet.map((unmet, index) => (
               <li key={index} data-testid="assign-unmet" data-kind={unmet.kind}>
@@ -333,12 +333,10 @@ function Preassign({ round }: { round: RoundView }) {
       <div role="status">
         {result ? (
           <div class="report" data-testid="preassign-result">
-            <p>{t("assign.moved", { count: formatNumber(result.moved) })}</p>
+            <p>{t("assign.moved", { count: result.moved })}</p>
             {result.unmatched.length > 0 ? (
               <>
-                <p class="report-warning">
-                  {t("preassign.unmatchedHeading", { count: formatNumber(result.unmatched.length) })}
-                </p>
+                <p class="report-warning">{t("preassign.unmatchedHeading", { count: result.unmatched.length })}</p>
                 <ul class="problems">
                   {result.unmatched.map((line) => (
                     <li key={line.line} data-testid="preassign-unmatched">

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import type { RoundStatus, RoundView } from "../../../../shared/breakout.js";
 import type { ParticipantId } from "../../../../shared/ids.js";
-import { formatNumber, type MessageKey, t } from "../../i18n/index.js";
+import { type MessageKey, t } from "../../i18n/index.js";
 import { endRound, extendRound, openRound } from "../../net/breakout.js";
 import { workshopState } from "../../state/workshopState.js";
 import { useFocusOnMount } from "../hooks.js";
@@ -71,9 +71,9 @@ function RoundBar({ round }: { round: RoundView }) {
       </p>
       <p class="muted">
         {t("round.details", {
-          rooms: formatNumber(round.rooms.length),
-          minutes: formatNumber(Math.round(round.durationSeconds / 60)),
-          warning: formatNumber(round.warningSeconds),
+          rooms: round.rooms.length,
+          minutes: Math.round(round.durationSeconds / 60),
+          warning: round.warningSeconds,
         })}
         {round.selfSelect ? ` · ${t("round.selfSelectOn")}` : ""}
       </p>
@@ -125,9 +125,7 @@ function RoundBar({ round }: { round: RoundView }) {
             disabled={busy}
             onClick={() => void act(() => endRound(round.roundId, false))}
           >
-            {round.warningSeconds > 0
-              ? t("round.endCountdown", { seconds: formatNumber(round.warningSeconds) })
-              : t("round.end")}
+            {round.warningSeconds > 0 ? t("round.endCountdown", { seconds: round.warningSeconds }) : t("round.end")}
           </button>
         ) : null}
         {running && confirm === null ? (

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { HelpView, RoomView as Room, RoundView } from "../../../../shared/breakout.js";
 import type { ParticipantId } from "../../../../shared/ids.js";
 import type { ParticipantView } from "../../../../shared/workshop.js";
-import { formatNumber, t } from "../../i18n/index.js";
+import { t } from "../../i18n/index.js";
 import { closeRoom, setRoomLead, visitRoom } from "../../net/breakout.js";
 import { workshopState } from "../../state/workshopState.js";
 import { activeHelpsByRoom, isRunning } from "./model.js";
@@ -39,11 +39,11 @@ export function Dashboard({ round, myId }: { round: RoundView; myId: Participant
   return (
     <section class="dashboard" aria-labelledby="dashboard-heading" data-testid="breakout-dashboard">
       <div class="section-head">
-        <h3 id="dashboard-heading">{t("dashboard.heading", { count: formatNumber(round.rooms.length) })}</h3>
+        <h3 id="dashboard-heading">{t("dashboard.heading", { count: round.rooms.length })}</h3>
         <p class="count" data-testid="dashboard-summary">
           {t("dashboard.summary", {
-            inRooms: formatNumber(inRooms),
-            total: formatNumber(workshopState.total.value),
+            inRooms,
+            total: workshopState.total.value,
           })}
         </p>
       </div>
@@ -123,8 +123,8 @@ const RoomCard = memo(function RoomCard({ round, room, count, members, helps, ru
         <h4 id={headingId}>{room.name}</h4>
         <span class="headcount" data-testid="room-card-count">
           {room.capacity === null
-            ? t("dashboard.people", { count: formatNumber(count) })
-            : t("dashboard.peopleOf", { count: formatNumber(count), capacity: formatNumber(room.capacity) })}
+            ? t("dashboard.people", { count })
+            : t("dashboard.peopleOf", { count, capacity: room.capacity })}
         </span>
       </div>
       {room.topic ? <p class="room-topic">{room.topic}</p> : null}
@@ -155,9 +155,7 @@ const RoomCard = memo(function RoomCard({ round, room, count, members, helps, ru
       )}
       {members.length > NAMES_SHOWN ? (
         <button type="button" class="link-button" aria-expanded={showAll} onClick={() => setShowAll(!showAll)}>
-          {showAll
-            ? t("dashboard.showFewer")
-            : t("dashboard.showAll", { count: formatNumber(members.length - NAMES_SHOWN) })}
+          {showAll ? t("dashboard.showFewer") : t("dashboard.showAll", { count: members.length - NAMES_SHOWN })}
         </button>
       ) : null}
       {!room.closed && round.status !== "closed" ? <LeadSelect round={round} room={room} members={members} /> : null}

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import type { HelpView, RoundView } from "../../../../shared/breakout.js";
 import type { HelpId } from "../../../../shared/ids.js";
-import { formatNumber, t } from "../../i18n/index.js";
+import { t } from "../../i18n/index.js";
 import { resolveHelp, takeHelp } from "../../net/breakout.js";
 import { workshopState } from "../../state/workshopState.js";
 import { roomsById } from "./model.js";
@@ -23,7 +23,7 @@ export function HelpQueue({ round }: { round: RoundView }) {
 
   return (
     <section class="help-queue" aria-labelledby="help-queue-heading" data-testid="help-queue">
-      <h3 id="help-queue-heading">{t("helpQueue.heading", { count: formatNumber(open.length) })}</h3>
+      <h3 id="help-queue-heading">{t("helpQueue.heading", { count: open.length })}</h3>
       {open.length === 0 ? <p class="muted">{t("helpQueue.none")}</p> : null}
       <ul class="help-list">
         {open.map((help) => {

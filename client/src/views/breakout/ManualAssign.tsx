@@ -2,7 +2,7 @@ import { useMemo, useState } from "preact/hooks";
 import type { RoomView as Room, RoundView, Tags } from "../../../../shared/breakout.js";
 import type { ParticipantId, RoomId } from "../../../../shared/ids.js";
 import type { ParticipantView } from "../../../../shared/workshop.js";
-import { formatNumber, t } from "../../i18n/index.js";
+import { t } from "../../i18n/index.js";
 import { moveToRoom, swapRooms } from "../../net/breakout.js";
 import { workshopState } from "../../state/workshopState.js";
 import { useMediaQuery } from "../hooks.js";
@@ -103,7 +103,7 @@ export function ManualAssign({ round, myId }: { round: RoundView; myId: Particip
       <fieldset class="toolbar">
         <legend class="visually-hidden">{t("manual.selectionLabel")}</legend>
         <p class="count" data-testid="manual-selected" role="status">
-          {t("manual.selected", { count: formatNumber(selected.size) })}
+          {t("manual.selected", { count: selected.size })}
         </p>
         <label for="manual-target" class="visually-hidden">
           {t("manual.targetLabel")}

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import type { RoomView as Room, RoundView } from "../../../../shared/breakout.js";
 import type { RoomId } from "../../../../shared/ids.js";
-import { formatNumber, t } from "../../i18n/index.js";
+import { t } from "../../i18n/index.js";
 import { pickRoom } from "../../net/breakout.js";
 import { workshopState } from "../../state/workshopState.js";
 import { Banners } from "./Banners.js";
@@ -53,10 +53,10 @@ export function RoomPicker({ round }: { round: RoundView }) {
               ) : null}
               <p class="seats" id={seatsId} data-testid="picker-seats" data-free={seats === null ? "" : String(seats)}>
                 {seats === null
-                  ? t("picker.noLimit", { count: formatNumber(counts[room.roomId] ?? 0) })
+                  ? t("picker.noLimit", { count: counts[room.roomId] ?? 0 })
                   : isFull
                     ? t("picker.full")
-                    : t("picker.seatsFree", { free: formatNumber(seats) })}
+                    : t("picker.seatsFree", { free: seats })}
               </p>
               <button
                 type="button"

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { HELP_TEXT_MAX, type HelpView, type RoomView as Room, type RoundView } from "../../../../shared/breakout.js";
 import type { ParticipantId } from "../../../../shared/ids.js";
-import { formatNumber, t } from "../../i18n/index.js";
+import { t } from "../../i18n/index.js";
 import { leaveRoom, requestHelp, resolveHelp, takeHelp, visitRoom } from "../../net/breakout.js";
 import { workshopState } from "../../state/workshopState.js";
 import { ContentNoteGate } from "../ContentNoteGate.js";
@@ -89,7 +89,7 @@ function RoomPeople({ room, myId }: { room: Room; myId: ParticipantId }) {
   const members = workshopState.membersOf(room.roomId);
   return (
     <section class="room-people" aria-labelledby="room-people-heading">
-      <h2 id="room-people-heading">{t("room.peopleHeading", { count: formatNumber(members.length) })}</h2>
+      <h2 id="room-people-heading">{t("room.peopleHeading", { count: members.length })}</h2>
       <ul class="name-list" data-testid="room-people">
         {members.map((person) => (
           <li key={person.participantId} data-testid="room-person" data-name={person.displayName}>

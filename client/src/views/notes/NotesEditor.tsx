@@ -9,7 +9,7 @@ import * as Y from "yjs";
 import type { ParticipantId } from "../../../../shared/ids.js";
 import type { NoteDocId } from "../../../../shared/notes.js";
 import { ErrorCodeSchema } from "../../../../shared/protocol.js";
-import { errorMessage, formatNumber, t } from "../../i18n/index.js";
+import { errorMessage, t } from "../../i18n/index.js";
 import { markerEdit, notForExportEdit, OUTCOME_KINDS, type OutcomeKind } from "../../notes/markdown.js";
 import { acquireNotesDoc, colorFor, type NotesDoc, type NotesView } from "../../notes/notesDoc.js";
 import type { SyncState } from "../../notes/syncEngine.js";
@@ -129,9 +129,7 @@ function SyncStatus({ sync }: { sync: SyncState }) {
       : status === "saving"
         ? t("notes.syncSaving")
         : status === "offline"
-          ? unsynced === 1
-            ? t("notes.syncOfflineOne")
-            : t("notes.syncOffline", { count: formatNumber(unsynced) })
+          ? t("notes.syncOffline", { count: unsynced })
           : t("notes.syncError", { message: syncErrorMessage(sync.errorCode) });
   return (
     <p

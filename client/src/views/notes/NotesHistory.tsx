@@ -8,7 +8,7 @@ import {
   SnapshotNameSchema,
   type SnapshotView,
 } from "../../../../shared/notes.js";
-import { errorMessage, formatNumber, locale, t } from "../../i18n/index.js";
+import { errorMessage, locale, t } from "../../i18n/index.js";
 import { listSnapshots, restoreSnapshot, saveSnapshot, snapshotState } from "../../net/notes.js";
 import { toBytes } from "../../notes/notesDoc.js";
 import type { ClientErrorCode } from "../../state/session.js";
@@ -227,7 +227,7 @@ function SaveForm({ id, docId, onSaved, onError }: SaveFormProps) {
         />
         {invalid ? (
           <p class="field-error" id={`${id}-name-error`}>
-            {t("notes.snapshotNameInvalid", { max: formatNumber(SNAPSHOT_NAME_MAX) })}
+            {t("notes.snapshotNameInvalid", { max: SNAPSHOT_NAME_MAX })}
           </p>
         ) : null}
       </div>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { ParticipantId } from "../../../../shared/ids.js";
 import type { PollId, PollView } from "../../../../shared/poll.js";
-import { formatNumber, t } from "../../i18n/index.js";
+import { t } from "../../i18n/index.js";
 import { myRole } from "../../state/session.js";
 import { workshopState } from "../../state/workshopState.js";
 import { isRunning } from "../breakout/model.js";
@@ -102,9 +102,7 @@ export function PollsPanel({ place, myId }: PollsPanelProps) {
               aria-expanded={showAllClosed}
               onClick={() => setShowAllClosed(!showAllClosed)}
             >
-              {showAllClosed
-                ? t("polls.fewerClosed")
-                : t("polls.moreClosed", { count: formatNumber(closed.length - CLOSED_SHOWN) })}
+              {showAllClosed ? t("polls.fewerClosed") : t("polls.moreClosed", { count: closed.length - CLOSED_SHOWN })}
             </button>
           ) : null}
         </>

@@ -59,7 +59,7 @@ export function Participation({ poll, voters, roomId }: { poll: PollView; voters
   const eligible = eligibleVoters(poll, roomId);
   return (
     <p class="participation" data-testid="poll-participation" data-voters={voters} data-eligible={eligible}>
-      {t("results.participation", { voters: formatNumber(voters), eligible: formatNumber(eligible) })}
+      {t("results.participation", { voters, eligible })}
     </p>
   );
 }
@@ -119,7 +119,7 @@ function RoomComparison({
       </ul>
       {roomIds.length > ROOMS_SHOWN ? (
         <button type="button" class="link-button" aria-expanded={showAll} onClick={() => setShowAll(!showAll)}>
-          {showAll ? t("results.fewerRooms") : t("results.allRooms", { count: formatNumber(roomIds.length) })}
+          {showAll ? t("results.fewerRooms") : t("results.allRooms", { count: roomIds.length })}
         </button>
       ) : null}
     </section>
@@ -167,15 +167,7 @@ function BarChart({ bars, compact = false }: { bars: readonly Bar[]; compact?: b
 }
 
 function VotersLine({ voters, kind }: { voters: number; kind: "votes" | "answers" }) {
-  const count = formatNumber(voters);
-  const text =
-    kind === "answers"
-      ? voters === 1
-        ? t("results.answersOne")
-        : t("results.answers", { count })
-      : voters === 1
-        ? t("results.votersOne")
-        : t("results.voters", { count });
+  const text = t(kind === "answers" ? "results.answers" : "results.voters", { count: voters });
   return (
     <p class="voters muted" data-testid="poll-voters">
       {text}
@@ -233,7 +225,7 @@ function CountResults({
           key: row.key,
           label: row.label,
           value: row.count,
-          text: t("results.countShare", { count: formatNumber(row.count), share: row.share }),
+          text: t("results.countShare", { count: row.count, share: row.share }),
         }))}
       />
       <ResultsTable
@@ -353,7 +345,7 @@ function RankingResults({
           key: row.option.optionId,
           label: t("results.rankedLabel", { rank: row.rank, label: row.option.label }),
           value: row.points,
-          text: row.points === 1 ? t("results.pointsOne") : t("results.points", { points: formatNumber(row.points) }),
+          text: t("results.points", { points: row.points }),
         }))}
       />
       <ResultsTable

@@ -262,7 +262,7 @@ function TextForm({ poll, definition, initial, ...frame }: FormProps<"text", str
           }}
         />
         <p class={`hint${tooLong ? " over-limit" : ""}`} id={counterId} data-testid="vote-text-count">
-          {t("vote.textCounter", { length: formatNumber(length), max: formatNumber(definition.maxLength) })}
+          {t("vote.textCounter", { length, max: definition.maxLength })}
         </p>
       </div>
     </VoteFormFrame>

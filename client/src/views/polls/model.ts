@@ -3,7 +3,7 @@ import type { ParticipantId, RoomId, RoundId } from "../../../../shared/ids.js";
 import type { Ballot, PollDefinition, PollKind, PollView } from "../../../../shared/poll.js";
 import { managesPoll, seesResults, votesHere } from "../../../../shared/pollRules.js";
 import type { ParticipantView, Role } from "../../../../shared/workshop.js";
-import { formatNumber, type MessageKey, t } from "../../i18n/index.js";
+import { type MessageKey, t } from "../../i18n/index.js";
 import { workshopState } from "../../state/workshopState.js";
 
 /** Where a polls panel is shown: the plenary, or one room of a round. */
@@ -121,8 +121,8 @@ export function describeBallot(definition: PollDefinition, ballot: Ballot): stri
       return ballot.optionIds.map((optionId) => optionLabel(definition, optionId)).join(", ");
     case "rating":
       return t("poll.ratingOf", {
-        value: formatNumber(ballot.value),
-        scale: formatNumber(definition.kind === "rating" ? definition.scale : 10),
+        value: ballot.value,
+        scale: definition.kind === "rating" ? definition.scale : 10,
       });
     case "text":
       return ballot.text;

@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import type { BoardId } from "../../../../shared/qna.js";
-import { errorMessage, formatNumber, t } from "../../i18n/index.js";
+import { errorMessage, t } from "../../i18n/index.js";
 import { ask } from "../../net/qna.js";
 import { type ClientErrorCode, session } from "../../state/session.js";
 import { workshopState } from "../../state/workshopState.js";
@@ -96,9 +96,7 @@ export function AskBox({ boardId, maxLength, preModeration }: AskBoxProps) {
           data-length={length}
           data-max={maxLength}
         >
-          {tooLong
-            ? t("qna.askTooLong", { max: formatNumber(maxLength) })
-            : t("qna.askCount", { length: formatNumber(length), max: formatNumber(maxLength) })}
+          {tooLong ? t("qna.askTooLong", { max: maxLength }) : t("qna.askCount", { length, max: maxLength })}
         </p>
         {preModeration ? (
           <p id={`${ids}-premod`} class="hint">

@@ -1,6 +1,6 @@
 import { useRef, useState } from "preact/hooks";
 import { type BoardId, QNA_DISMISS_REASON_MAX, type QuestionId, type QuestionView } from "../../../../shared/qna.js";
-import { formatNumber, t } from "../../i18n/index.js";
+import { t } from "../../i18n/index.js";
 import { approve, dismiss, pin, restore, setPreModeration } from "../../net/qna.js";
 import { qnaState } from "../../state/qnaState.js";
 import type { ClientErrorCode } from "../../state/session.js";
@@ -115,7 +115,7 @@ export function ModerationQueue({ boardId, preModeration, maxLength, onError }: 
 
   return (
     <section class="qna-queue" aria-labelledby={headingId} data-testid="qna-queue" ref={sectionRef}>
-      <h3 id={headingId}>{t("qna.queueHeading", { count: formatNumber(waiting) })}</h3>
+      <h3 id={headingId}>{t("qna.queueHeading", { count: waiting })}</h3>
       <label class="qna-switch">
         <input
           type="checkbox"
@@ -159,7 +159,7 @@ export function ModerationQueue({ boardId, preModeration, maxLength, onError }: 
       )}
       {dismissed.length > 0 ? (
         <>
-          <h4>{t("qna.dismissedHeading", { count: formatNumber(dismissed.length) })}</h4>
+          <h4>{t("qna.dismissedHeading", { count: dismissed.length })}</h4>
           <ul class="qna-list" data-testid="qna-dismissed-list">
             {dismissed.map((question) => (
               <li

@@ -3,7 +3,7 @@ import type { ParticipantId } from "../../../../shared/ids.js";
 import type { BoardId, QuestionId, QuestionView } from "../../../../shared/qna.js";
 import { moderatesBoard } from "../../../../shared/qnaRules.js";
 import type { QnaSort } from "../../../../shared/qnaState.js";
-import { errorMessage, formatNumber, t } from "../../i18n/index.js";
+import { errorMessage, t } from "../../i18n/index.js";
 import type { ExportFormat } from "../../net/download.js";
 import { exportQna } from "../../net/qna.js";
 import { qnaState } from "../../state/qnaState.js";
@@ -121,8 +121,8 @@ export function QnaPanel({ boardId, myId }: { boardId: BoardId; myId: Participan
               onKeyDown={tabKeys}
             >
               {name === "open"
-                ? t("qna.tabOpen", { count: formatNumber(openList.length) })
-                : t("qna.tabAnswered", { count: formatNumber(answeredList.length) })}
+                ? t("qna.tabOpen", { count: openList.length })
+                : t("qna.tabAnswered", { count: answeredList.length })}
             </button>
           ))}
         </div>

@@ -13,7 +13,7 @@ export function authorText(question: QuestionView): string {
 }
 
 export function votesText(votes: number): string {
-  return votes === 1 ? t("qna.votesOne") : t("qna.votes", { count: formatNumber(votes) });
+  return t("qna.votes", { count: votes });
 }
 
 /** The text, who asked, "edited"; always rendered as text, never as HTML. */

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
-import { formatNumber, t } from "../../i18n/index.js";
+import { t } from "../../i18n/index.js";
 import { useFocusOnMount } from "../hooks.js";
 
 /** Characters as the server counts them (code points, after trimming). */
@@ -99,7 +99,7 @@ export function InlineTextForm({
         }}
       />
       <p id={`${id}-count`} class={`hint${length > max ? " over-limit" : ""}`}>
-        {t("qna.askCount", { length: formatNumber(length), max: formatNumber(max) })}
+        {t("qna.askCount", { length, max })}
       </p>
       <div class="button-row">
         <button
