@@ -8,6 +8,8 @@ const TEMPLATE = new URL("./serviceWorker.template.js", import.meta.url);
  * phone on mobile data pays only for what it opens.
  */
 const PRECACHE_MAX_BYTES = 200_000;
+/** The on-demand chunks of client/src/i18n/catalog.<tag>.ts. */
+const LANGUAGE_CATALOG = /^assets\/catalog\.[a-z]{2}-/;
 /** Files of client/public/ the shell needs offline. */
 const PUBLIC_FILES = ["/favicon.svg", "/manifest.webmanifest", "/icon-192.png", "/icon-512.png"];
 
@@ -44,6 +46,8 @@ function precacheList(bundle: Rollup.OutputBundle): string[] {
   for (const [fileName, output] of Object.entries(bundle)) {
     if (!fileName.startsWith("assets/")) continue;
     const bytes = output.type === "chunk" ? output.code.length : output.source.length;
+    // Each language's catalog is kept when first loaded: a phone keeps its own, not all seven.
+    if (LANGUAGE_CATALOG.test(fileName) && !needed.has(fileName)) continue;
     if (needed.has(fileName) || bytes <= PRECACHE_MAX_BYTES) files.push(`/${fileName}`);
   }
   return [...files.sort(), ...PUBLIC_FILES];
