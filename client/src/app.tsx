@@ -1,6 +1,7 @@
 import { t } from "./i18n/index.js";
 import { currentPath, parseRoute, type Route } from "./router.js";
 import { endedBy } from "./state/session.js";
+import { Announcer } from "./views/Announcer.js";
 import { CreateView } from "./views/CreateView.js";
 import { EndedScreen } from "./views/EndedScreen.js";
 import { ExitView } from "./views/ExitView.js";
@@ -42,6 +43,7 @@ export function App() {
         {t("app.skipToContent")}
       </a>
       <Header />
+      <Announcer />
       <main id="main" class={`page page-${route.name}`}>
         <RouteView route={route} />
       </main>

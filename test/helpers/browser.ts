@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, onTestFinished } from "vitest";
+import type { LanguageTag } from "../../shared/languages.js";
 import { serverForThisTest, type TestServer } from "./server.js";
 
 /** Built by the suite's globalSetup (vite build) before any test runs. */
@@ -46,15 +47,21 @@ export interface BrowserPerson {
   problems: string[];
 }
 
-/** A fresh browser context (its own sessionStorage: a separate person), closed when the test ends. */
+/**
+ * A fresh browser context (its own sessionStorage: a separate person), closed when the test ends;
+ * `language`: as if the person had chosen it in the picker.
+ */
 export async function openPerson(
   browser: Browser,
   name: string,
   width = 1280,
   timezoneId?: string,
+  language?: LanguageTag,
 ): Promise<BrowserPerson> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, ...(timezoneId ? { timezoneId } : {}) });
   onTestFinished(() => context.close());
+  // The person picked this language in the picker before (client/src/i18n/index.ts keeps it).
+  if (language) await context.addInitScript((tag) => localStorage.setItem("workshop.language", tag), language);
   const page = await context.newPage();
   // A 2-core CI box runs six browsers, two servers and Redis at once: be patient, never timed.
   page.setDefaultNavigationTimeout(90_000);

@@ -15,7 +15,7 @@ export const breakoutDashboard = {
   "dashboard.leadLabel": "Room lead",
   "dashboard.changeLead": "Change lead",
   "dashboard.leadDone": "Done",
-  "dashboard.changeLeadLabel": "Change the lead of {name}",
+  "dashboard.changeLeadLabel": "Change lead of {name}",
   "dashboard.noLeadOption": "No lead",
   "dashboard.whoIsThere": "People in {name}",
   "dashboard.empty": "Nobody here yet.",

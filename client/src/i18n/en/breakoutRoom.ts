@@ -5,6 +5,8 @@ export const breakoutRoom = {
   "banner.dismissLabel": "Dismiss the message: {text}",
 
   "room.kicker": "Breakout room · round {number}",
+  "room.announceMoved": "You are now in the breakout room {name}.",
+  "room.announceVisiting": "You are visiting the breakout room {name}.",
   "room.visitingKicker": "You are visiting this room · round {number}",
   "room.youLead": "You lead this room",
   "room.lead": "lead",

@@ -3,6 +3,7 @@ import { HELP_TEXT_MAX, type HelpView, type RoomView as Room, type RoundView } f
 import type { ParticipantId } from "../../../../shared/ids.js";
 import { t } from "../../i18n/index.js";
 import { leaveRoom, requestHelp, resolveHelp, takeHelp, visitRoom } from "../../net/breakout.js";
+import { announce } from "../../state/announcer.js";
 import { workshopState } from "../../state/workshopState.js";
 import { ContentNoteGate } from "../ContentNoteGate.js";
 import { useFocusOnMount } from "../hooks.js";
@@ -19,6 +20,10 @@ type RoomViewProps = { round: RoundView; room: Room; myId: ParticipantId; visiti
 export function RoomView({ round, room, myId, visiting }: RoomViewProps) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const isLead = room.leadId === myId;
+  useEffect(() => {
+    // The whole view changed under them: said, not only shown (the heading also takes focus).
+    announce(visiting ? t("room.announceVisiting", { name: room.name }) : t("room.announceMoved", { name: room.name }));
+  }, [room.roomId, room.name, visiting]);
   useEffect(
     () => () => {
       // Not when the whole session ended (the state is reset first): there is no plenary to go back to.

@@ -47,13 +47,7 @@ export function NotesPanel({ docId, myId }: NotesPanelProps) {
       {!shown ? (
         <>
           <p class="hint">{t("notes.intro")}</p>
-          <button
-            type="button"
-            class="button secondary"
-            data-testid="notes-show"
-            aria-controls={`${ids}-body`}
-            onClick={() => setShown(true)}
-          >
+          <button type="button" class="button secondary" data-testid="notes-show" onClick={() => setShown(true)}>
             {t("notes.show")}
           </button>
         </>
