@@ -1,0 +1,52 @@
+import type { Translation } from "../catalogParts.js";
+import type { support as english } from "../en/support.js";
+
+/** Private support in Nepali: "I need support", the safeguarding officers' queue, the private conversation. */
+export const support: Translation<typeof english> = {
+  "support.button": "मलाई सहयोग चाहिन्छ",
+  "support.buttonHint": "संरक्षण अधिकारीसँग गोप्य रूपमा कुरा गर्नुहोस् (Alt+Shift+S)",
+  "support.heading": "सहयोग माग्नुहोस्",
+  "support.intro":
+    "तालिम पाएका संरक्षण अधिकारी तपाईंसम्म आउनुहुनेछ। तपाईंको अनुरोध संरक्षण अधिकारीहरूले मात्र देख्छन्; सहजकर्ता र अरू सहभागीले कसले मागेको हो भनेर कहिल्यै देख्दैनन्।",
+  "support.noteLabel": "उहाँहरूलाई भन्न चाहेको कुनै कुरा (ऐच्छिक)",
+  "support.contactLegend": "उहाँहरूले तपाईंलाई कसरी सम्पर्क गरून्?",
+  "support.contactApp": "यहीँ, एपमा मलाई लेख्नुहोस्",
+  "support.contactRoom": "मेरो कोठामा आएर मलाई हेर्नुहोस्",
+  "support.send": "संरक्षण अधिकारीलाई पठाउनुहोस्",
+  "support.sending": "पठाउँदै…",
+  "support.close": "बन्द गर्नुहोस्",
+  "support.waiting": "तपाईंको अनुरोध पठाइयो। संरक्षण अधिकारीले छिट्टै यो लिनुहुनेछ।",
+  "support.waitingRoom": "तपाईंको अनुरोध पठाइयो। संरक्षण अधिकारी तपाईंको कोठामा तपाईंलाई हेर्न आउनुहुनेछ।",
+  "support.taken": "{name} (संरक्षण अधिकारी) तपाईंसँग हुनुहुन्छ।",
+  "support.cancel": "मेरो अनुरोध रद्द गर्नुहोस्",
+  "support.end": "कुराकानी सक्नुहोस्",
+  "support.closedByPerson": "यो अनुरोध सकियो।",
+  "support.closedByLead": "संरक्षण अधिकारीले यो कुराकानी सक्नुभयो। तपाईं जुनसुकै बेला फेरि माग्न सक्नुहुन्छ।",
+  "support.askAgain": "फेरि सहयोग माग्नुहोस्",
+  "support.failed": "यो काम भएन: {message}",
+  "support.conversation": "गोप्य कुराकानी",
+  "support.conversationHint": "यी सन्देश तपाईं र {name} ले मात्र देख्नुहुन्छ।",
+  "support.messageLabel": "तपाईंको सन्देश",
+  "support.messageSend": "पठाउनुहोस्",
+  "support.fromYou": "तपाईं",
+  "support.noMessages": "अहिलेसम्म कुनै सन्देश छैन।",
+  "support.queueHeading": "सहयोग अनुरोधहरू",
+  "support.queueEmpty": "खुला सहयोग अनुरोध छैन।",
+  "support.queueCount": "{waiting} पर्खँदै, {taken} लिइएको",
+  "support.queueWhere": "{room} मा",
+  "support.queuePlenary": "मुख्य सत्रमा",
+  "support.queueContactApp": "एपमा कुरा गर्न चाहनुहुन्छ",
+  "support.queueContactRoom": "कोही आफ्नो कोठामा आएर हेरिदिओस् भन्ने चाहनुहुन्छ",
+  "support.queueSince": "{time} मा मागिएको",
+  "support.queueTake": "लिनुहोस्",
+  "support.queueTakenBy": "{name} ले लिनुभयो",
+  "support.queueYours": "तपाईंले लिनुभयो",
+  "support.queueOwn": "तपाईंको आफ्नै अनुरोध (अर्को अधिकारीले लिनुहुन्छ)",
+  "support.queueEndWaiting": "नलिई बन्द गर्नुहोस्",
+  "support.countLine":
+    "खुला सहयोग अनुरोध: {open} ({waiting} पर्खँदै)। कसले मागेको हो भन्ने कुरा संरक्षण अधिकारीहरूलाई मात्र थाहा हुन्छ।",
+  "support.countNone": "कुनै सहयोग अनुरोध खुला छैन।",
+  "support.countSwitch": "कति सहयोग अनुरोध खुला छन् भनेर सहजकर्ताले देख्छन्",
+  "support.countSwitchHint":
+    "बन्द (सुरुको सेटिङ): सहजकर्ताले सहयोग अनुरोधबारे केही देख्दैनन्। खुला: उनीहरूले संख्या मात्र देख्छन्, कसले मागेको वा के लेखेको कहिल्यै देख्दैनन्।",
+};
