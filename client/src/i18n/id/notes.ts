@@ -1,0 +1,73 @@
+import type { Translation } from "../catalogParts.js";
+import type { notes as english } from "../en/notes.js";
+
+/** Shared notes in Indonesian: the editor, marking outcomes and passages kept out of the report, sync status, saved versions. */
+export const notes: Translation<typeof english> = {
+  "notes.headingPlenary": "Catatan pleno",
+  "notes.headingRoom": "Catatan ruang",
+  "notes.intro": "Catatan bersama dalam format Markdown, ditulis langsung oleh notulis.",
+  "notes.show": "Tampilkan catatan",
+  "notes.loading": "Memuat catatan…",
+  "notes.loadFailed": "Editor catatan tidak dapat dimuat. Periksa koneksi Anda.",
+  "notes.retry": "Coba lagi",
+  "notes.editorLabel": "Catatan (Markdown)",
+  "notes.readOnlyPlenary": "Anda dapat membaca catatan ini. Fasilitator dan notulis yang menulisnya.",
+  "notes.readOnlyRoom": "Anda dapat membaca catatan ini. Fasilitator, notulis, dan ketua ruang yang menulisnya.",
+  "notes.syncSaved": "Tersimpan",
+  "notes.syncSaving": "Menyimpan…",
+  "notes.syncOffline": "Tidak terhubung — {count, plural, other {# perubahan belum tersinkron}}",
+  "notes.syncError": "Gagal menyinkronkan: {message}",
+  "notes.offlineWarning":
+    "Tidak terhubung: perubahan Anda disimpan di perangkat ini dan akan dikirim saat koneksi kembali. Biarkan halaman ini terbuka, atau buka lagi di perangkat ini.",
+  "notes.errorWarning":
+    "Perubahan terakhir Anda belum tersimpan: {message} Perubahan itu tetap ada di perangkat ini; penyimpanan dicoba lagi saat Anda mengedit berikutnya.",
+  "notes.toolbarLabel": "Tandai baris tempat kursor berada sebagai hasil",
+  "notes.markDecision": "Keputusan",
+  "notes.markAction": "Tindakan",
+  "notes.markRecommendation": "Rekomendasi",
+  "notes.helpSummary": "Cara menandai hasil",
+  "notes.help1":
+    "Awali baris dengan - [Decision] (keputusan), - [Action] (tindakan) atau - [Recommendation] (rekomendasi) untuk menandai hasil; penanda ini ditulis dalam bahasa Inggris. Tombol di atas menambahkannya ke baris tempat kursor berada.",
+  "notes.help2":
+    "Tindakan dapat diakhiri dengan penanggung jawab dan tenggat: - [Action] Menyusun surat @Amal due:2025-06-30",
+  "notes.help3": "Juga: # judul, - butir daftar, **tebal**, *miring*.",
+  "notes.preview": "Pratinjau",
+  "notes.previewLabel": "Pratinjau catatan",
+  "notes.previewEmpty": "Belum ada yang ditulis.",
+  "notes.badgeDecision": "Keputusan",
+  "notes.badgeAction": "Tindakan",
+  "notes.badgeRecommendation": "Rekomendasi",
+  "notes.owner": "Penanggung jawab: {owner}",
+  "notes.due": "Tenggat: {date}",
+  "notes.history": "Riwayat",
+  "notes.historyHeading": "Versi tersimpan",
+  "notes.snapshotNameLabel": "Nama versi ini",
+  "notes.snapshotNameHint": "Contoh: akhir putaran 1",
+  "notes.snapshotNameInvalid": "Beri nama 1 sampai {max} karakter.",
+  "notes.snapshotSave": "Simpan versi",
+  "notes.snapshotSaved": "Disimpan sebagai “{name}”.",
+  "notes.snapshotsLoading": "Memuat versi tersimpan…",
+  "notes.snapshotsEmpty": "Belum ada versi tersimpan.",
+  "notes.snapshotView": "Lihat",
+  "notes.snapshotViewLabel": "Lihat “{name}”",
+  "notes.snapshotRestore": "Pulihkan",
+  "notes.snapshotRestoreLabel": "Pulihkan “{name}”",
+  "notes.snapshotRestoreQuestion":
+    "Pulihkan “{name}”? Catatan akan berisi teks versi ini untuk semua orang. Simpan versi terlebih dahulu jika ingin menyimpan teks saat ini.",
+  "notes.snapshotRestoreConfirm": "Ya, pulihkan",
+  "notes.snapshotRestored": "“{name}” dipulihkan.",
+  "notes.snapshotViewing": "Versi “{name}” ({time})",
+  "notes.snapshotEmptyText": "Versi ini kosong.",
+  "notes.close": "Tutup",
+  "notes.openToAllPlenary": "Buka agar semua orang dapat mengedit",
+  "notes.openToAllRoom": "Buka agar semua orang di ruang ini dapat mengedit",
+  "notes.openToAllHintPlenary": "Mati: hanya fasilitator dan notulis yang dapat mengedit.",
+  "notes.openToAllHintRoom": "Mati: hanya fasilitator, notulis, dan ketua ruang yang dapat mengedit.",
+
+  "notes.privateToolbarLabel": "Jangan masukkan ke laporan",
+  "notes.markPrivate": "Bukan untuk laporan",
+  "notes.markPrivateHint":
+    "Memulai bagian yang tidak dimasukkan ke laporan: judul yang berisi [not for export]. Bagian ini berlaku sampai judul berikutnya dengan tingkat yang sama atau lebih tinggi.",
+  "notes.privateSection": "Tidak masuk laporan",
+  "notes.helpPrivateExample": "## [not for export] Obrolan sampingan",
+};

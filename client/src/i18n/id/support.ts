@@ -1,0 +1,52 @@
+import type { Translation } from "../catalogParts.js";
+import type { support as english } from "../en/support.js";
+
+/** Private support in Indonesian: "I need support", the safeguarding leads' queue, the private conversation. */
+export const support: Translation<typeof english> = {
+  "support.button": "Butuh dukungan",
+  "support.buttonHint": "Hubungi petugas perlindungan secara pribadi (Alt+Shift+S)",
+  "support.heading": "Minta dukungan",
+  "support.intro":
+    "Petugas perlindungan yang terlatih akan menghubungi Anda. Hanya petugas perlindungan yang melihat permintaan Anda; fasilitator dan peserta lain tidak pernah melihat siapa yang meminta.",
+  "support.noteLabel": "Hal yang ingin Anda sampaikan (opsional)",
+  "support.contactLegend": "Bagaimana sebaiknya mereka menghubungi Anda?",
+  "support.contactApp": "Kirimi saya pesan di sini, di aplikasi",
+  "support.contactRoom": "Cukup temui saya di ruang saya",
+  "support.send": "Kirim ke petugas perlindungan",
+  "support.sending": "Mengirim…",
+  "support.close": "Tutup",
+  "support.waiting": "Permintaan Anda sudah terkirim. Petugas perlindungan akan segera menanganinya.",
+  "support.waitingRoom": "Permintaan Anda sudah terkirim. Petugas perlindungan akan menemui Anda di ruang Anda.",
+  "support.taken": "{name} (petugas perlindungan) sedang mendampingi Anda.",
+  "support.cancel": "Batalkan permintaan saya",
+  "support.end": "Akhiri percakapan",
+  "support.closedByPerson": "Permintaan ini sudah berakhir.",
+  "support.closedByLead": "Petugas perlindungan mengakhiri percakapan ini. Anda dapat meminta lagi kapan saja.",
+  "support.askAgain": "Minta dukungan lagi",
+  "support.failed": "Tidak berhasil: {message}",
+  "support.conversation": "Percakapan pribadi",
+  "support.conversationHint": "Hanya Anda dan {name} yang melihat pesan-pesan ini.",
+  "support.messageLabel": "Pesan Anda",
+  "support.messageSend": "Kirim",
+  "support.fromYou": "Anda",
+  "support.noMessages": "Belum ada pesan.",
+  "support.queueHeading": "Permintaan dukungan",
+  "support.queueEmpty": "Tidak ada permintaan dukungan yang terbuka.",
+  "support.queueCount": "{waiting} menunggu, {taken} ditangani",
+  "support.queueWhere": "Di {room}",
+  "support.queuePlenary": "Di pleno",
+  "support.queueContactApp": "Ingin bicara lewat aplikasi",
+  "support.queueContactRoom": "Ingin ditemui di ruangnya",
+  "support.queueSince": "Diminta pukul {time}",
+  "support.queueTake": "Tangani",
+  "support.queueTakenBy": "Ditangani oleh {name}",
+  "support.queueYours": "Anda yang menangani",
+  "support.queueOwn": "Permintaan Anda sendiri (petugas lain yang menanganinya)",
+  "support.queueEndWaiting": "Tutup tanpa menangani",
+  "support.countLine":
+    "Permintaan dukungan terbuka: {open} ({waiting} menunggu). Siapa yang meminta hanya diketahui petugas perlindungan.",
+  "support.countNone": "Tidak ada permintaan dukungan yang terbuka.",
+  "support.countSwitch": "Fasilitator melihat jumlah permintaan dukungan yang terbuka",
+  "support.countSwitchHint":
+    "Mati (bawaan): fasilitator tidak melihat apa pun tentang permintaan dukungan. Hidup: mereka melihat jumlahnya, tidak pernah siapa yang meminta atau apa yang ditulis.",
+};
