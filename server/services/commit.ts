@@ -22,8 +22,13 @@ export async function decideAndCommit<T>(
   workshopId: WorkshopId,
   command: CommandRef,
   decide: () => Promise<Decision<T>>,
-  options?: { forgetVoterSalt?: boolean },
+  options?: {
+    forgetVoterSalt?: boolean;
+    /** Runs once this call's own decision was committed (not on a retry's first result, not on a duplicate). */
+    onApplied?: () => Promise<void>;
+  },
 ): Promise<T> {
+  const { onApplied, ...commitOptions } = options ?? {};
   const earlier = await store.commandResult<T>(workshopId, command);
   if (earlier !== null) return earlier;
   for (let attempt = 0; attempt < MAX_COMMIT_ATTEMPTS; attempt++) {
@@ -35,7 +40,8 @@ export async function decideAndCommit<T>(
       if (raced !== null) return raced;
       throw error;
     }
-    const outcome = await store.commit(workshopId, command, { ...decision, ...options });
+    const outcome = await store.commit(workshopId, command, { ...decision, ...commitOptions });
+    if (outcome.status === "applied") await onApplied?.();
     if (outcome.status !== "conflict") return outcome.result;
   }
   throw new DomainError("CONFLICT", "the state kept changing; try again");

@@ -25,6 +25,7 @@ export function ensureSocket(): AppSocket {
   created.on("session:ready", onSessionReady);
   created.on("workshop:events", onWorkshopEvents);
   created.on("breakout:counts", onCounts);
+  created.on("workshop:people", onPeopleCount);
   created.on("poll:results", onPollResults);
   created.on("qna:changed", onQnaChanged);
   created.on("notes:update", (payload) => forwardNotes("notes:update", payload));
@@ -105,6 +106,12 @@ function onCounts(payload: unknown): void {
   if (connection.stopped) return;
   const parsed = serverEvents["breakout:counts"].payload.safeParse(payload);
   if (parsed.success) workshopState.applyCounts(parsed.data);
+}
+
+function onPeopleCount(payload: unknown): void {
+  if (connection.stopped) return;
+  const parsed = serverEvents["workshop:people"].payload.safeParse(payload);
+  if (parsed.success) workshopState.applyPeopleCount(parsed.data);
 }
 
 function onPollResults(payload: unknown): void {
