@@ -2,7 +2,14 @@ import { isListedToAll, isPeopleEvent, type Viewer } from "../../shared/audience
 import type { RoundCounts } from "../../shared/breakout.js";
 import type { CommandResult, ParsedPayload } from "../../shared/events.js";
 import { normalizeJoinCode, type WorkshopId, workshopIdOfSecret } from "../../shared/ids.js";
-import type { ParticipantProfile, Role, SessionView, SyncResult, WorkshopSnapshot } from "../../shared/workshop.js";
+import type {
+  ParticipantProfile,
+  Role,
+  SessionView,
+  SyncResult,
+  WorkshopSnapshot,
+  WorkshopView,
+} from "../../shared/workshop.js";
 import { isRunning } from "../domain/breakout/rounds.js";
 import type { Actor, CommandContext, CommandRef } from "../domain/commands.js";
 import { DomainError } from "../domain/errors.js";
@@ -335,16 +342,7 @@ export class WorkshopService {
     command: CommandRef,
     payload: ParsedPayload<"workshop:setAnonymityDefault">,
   ): Promise<CommandResult<"workshop:setAnonymityDefault">> {
-    return this.decideAndCommit(who.workshopId, command, async () => {
-      const workshop = await this.freshWorkshop(who.workshopId);
-      const next: WorkshopRecord = { ...workshop, anonymousByDefault: payload.anonymousByDefault };
-      const view = toWorkshopView(next);
-      return {
-        writes: [{ kind: "workshop", expected: workshop, next }],
-        events: [{ type: "workshop:updated", workshop: view }],
-        result: view,
-      };
-    });
+    return this.changeSettings(who, command, { anonymousByDefault: payload.anonymousByDefault });
   }
 
   setRosterPrivacy(
@@ -352,9 +350,18 @@ export class WorkshopService {
     command: CommandRef,
     payload: ParsedPayload<"workshop:setRosterPrivacy">,
   ): Promise<CommandResult<"workshop:setRosterPrivacy">> {
+    return this.changeSettings(who, command, { rosterPrivate: payload.rosterPrivate });
+  }
+
+  /** A workshop setting everyone sees (`workshop:updated`), compared and set on the record as it is now. */
+  private changeSettings(
+    who: CommandContext,
+    command: CommandRef,
+    settings: Pick<Partial<WorkshopRecord>, "anonymousByDefault" | "rosterPrivate">,
+  ): Promise<WorkshopView> {
     return this.decideAndCommit(who.workshopId, command, async () => {
       const workshop = await this.freshWorkshop(who.workshopId);
-      const next: WorkshopRecord = { ...workshop, rosterPrivate: payload.rosterPrivate };
+      const next: WorkshopRecord = { ...workshop, ...settings };
       const view = toWorkshopView(next);
       return {
         writes: [{ kind: "workshop", expected: workshop, next }],
