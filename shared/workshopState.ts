@@ -259,7 +259,7 @@ export function applyEventBatch(
   if (batch.fromVersion > state.version + 1) return "gap";
   const before = viewerOfState(state);
   for (const event of batch.events) {
-    if (event.v > state.version) applyEvent(state, event);
+    if (event.v > state.version) applyEventWatchingRoster(state, event);
   }
   state.version = batch.toVersion;
   settleView(state, before);
@@ -276,13 +276,29 @@ export function applySyncResult(state: WorkshopState, sync: SyncResult): boolean
   const before = viewerOfState(state);
   const last = sync.events[sync.events.length - 1]?.v ?? state.version;
   for (const event of sync.events) {
-    if (event.v > state.version) applyEvent(state, event);
+    if (event.v > state.version) applyEventWatchingRoster(state, event);
   }
   state.version = Math.max(state.version, last);
   if (sync.counts) applyCounts(state, sync.counts);
   if (sync.people) applyPeopleCount(state, sync.people);
   settleView(state, before);
   return true;
+}
+
+/**
+ * Applies one event; when it let the viewer see every person (the roster opened, they became
+ * staff) they need a snapshot, even if a later event of the same batch narrows it again: meanwhile
+ * they received people's events about people whose presence they never had.
+ */
+function applyEventWatchingRoster(state: WorkshopState, event: WorkshopEvent): void {
+  const widens =
+    event.type === "workshop:updated" ||
+    (event.type === "participant:upserted" && event.participant.participantId === state.selfId);
+  const before = widens ? viewerOfState(state) : null;
+  applyEvent(state, event);
+  if (!before || seesWholeRoster(before)) return;
+  const after = viewerOfState(state);
+  if (after && seesWholeRoster(after)) state.needsSnapshot = true;
 }
 
 function applyEvent(state: WorkshopState, event: WorkshopEvent): void {

@@ -7,7 +7,8 @@ import {
   seesPerson,
   type Viewer,
 } from "../../shared/audience.js";
-import type { WorkshopEvent } from "../../shared/workshop.js";
+import type { WorkshopEvent, WorkshopSnapshot } from "../../shared/workshop.js";
+import { applyEventBatch, applySnapshot, emptyWorkshopState } from "../../shared/workshopState.js";
 
 /** THE roster rule (shared/audience.ts) on its own: who may know of whom under a private roster. */
 
@@ -92,5 +93,61 @@ describe("roster privacy rule", () => {
     };
     expect(canSee(dawit, audienceOf(move, people))).toBe(false);
     expect(canSee(ana, audienceOf(move, people))).toBe(true);
+  });
+});
+
+describe("a private copy (shared/workshopState.ts)", () => {
+  const workshop: WorkshopSnapshot["workshop"] = {
+    workshopId: "w000000000000001",
+    title: "T",
+    joinCode: "ABCDEF",
+    status: "active",
+    createdAt: 0,
+    reportAttribution: "none",
+    anonymousByDefault: true,
+    rosterPrivate: true,
+    endedAt: null,
+    deleteAt: null,
+  };
+  const self = dawit.participantId;
+  function privateCopy() {
+    const state = emptyWorkshopState(self);
+    applySnapshot(state, {
+      version: 1,
+      workshop,
+      roster: [[self, "Dawit", "participant", true, false]],
+      people: { version: 1, active: 3, online: 3 },
+      breakout: { round: null, assignments: {}, counts: {}, helps: [], broadcasts: [], tags: {} },
+      polls: [],
+      notesAccess: [],
+    });
+    return state;
+  }
+
+  it("drops a person who takes their name back, keeps staff and the listed", () => {
+    const state = privateCopy();
+    const listed = { participantId: "plisted000000000", displayName: "L", role: "participant" as const, listed: true };
+    applyEventBatch(state, {
+      fromVersion: 2,
+      toVersion: 3,
+      events: [
+        { v: 2, type: "participant:upserted", participant: listed, online: true },
+        { v: 3, type: "participant:upserted", participant: { ...listed, listed: false } },
+      ],
+    });
+    expect([...state.participants.keys()]).toEqual([self]);
+  });
+
+  it("a batch in which the roster opened and closed again still asks for a snapshot (presence it never had)", () => {
+    const state = privateCopy();
+    applyEventBatch(state, {
+      fromVersion: 2,
+      toVersion: 3,
+      events: [
+        { v: 2, type: "workshop:updated", workshop: { ...workshop, rosterPrivate: false } },
+        { v: 3, type: "workshop:updated", workshop },
+      ],
+    });
+    expect(state.needsSnapshot).toBe(true);
   });
 });
