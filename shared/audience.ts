@@ -1,12 +1,22 @@
 import type { BroadcastView, HelpView } from "./breakout.js";
 import type { ParticipantId, RoomId, RoundId } from "./ids.js";
 import type { PollView } from "./poll.js";
-import type { Role, WorkshopEvent } from "./workshop.js";
+import type { ParticipantProfile, Role, WorkshopEvent } from "./workshop.js";
 
-/** Who may see an event: everyone in the workshop, or facilitators plus named people and rooms. */
+/**
+ * Who may see an event: everyone in the workshop, or facilitators plus named people and rooms;
+ * `staff`: every staff role too; `revealsPeople`: it tells who is in a room, so the room clause
+ * holds only for viewers who see their roommates (`seesRoommates`).
+ */
 export type Audience =
   | { everyone: true }
-  | { everyone: false; participants: readonly ParticipantId[]; rooms: readonly RoomId[] };
+  | {
+      everyone: false;
+      participants: readonly ParticipantId[];
+      rooms: readonly RoomId[];
+      staff?: true;
+      revealsPeople?: true;
+    };
 
 /**
  * What a viewer is, as far as visibility goes (events, snapshots, polls, Q&A): facilitators see
@@ -17,19 +27,104 @@ export interface Viewer {
   role: Role;
   /** Their room in the current round while it runs, else null (the plenary). */
   roomId: RoomId | null;
+  /** The workshop's roster is private (`WorkshopView.rosterPrivate`). */
+  rosterPrivate: boolean;
+  /** Their room (while the round runs) lets its people see each other's names (`RoomView.namesVisible`). */
+  roomNamesVisible: boolean;
+}
+
+/**
+ * Where the people events' audience comes from, as of each event (the feed moves one along the
+ * log: server/domain/rosterDirectory.ts): the setting, who is listed to all, who sits in a room
+ * that shows names.
+ */
+export interface PeopleContext {
+  rosterPrivate: boolean;
+  listedToAll(participantId: ParticipantId): boolean;
+  /** The person's room while the round runs, when that room shows its people's names; else null. */
+  namedRoomOf(participantId: ParticipantId): RoomId | null;
 }
 
 const everyone: Audience = { everyone: true };
 
+/** Staff run the forum or support people in it: everyone may know who they are. */
+export function isStaff(role: Role): boolean {
+  return role !== "participant";
+}
+
+/** Shown to every participant whatever the setting: staff, and people who chose to be listed. */
+export function isListedToAll(person: Pick<ParticipantProfile, "role" | "listed">): boolean {
+  return isStaff(person.role) || person.listed;
+}
+
+/** Every participant may know this person by name: the roster is open, or they are listed to all. */
+export function isNamedToAll(rosterPrivate: boolean, person: Pick<ParticipantProfile, "role" | "listed">): boolean {
+  return !rosterPrivate || isListedToAll(person);
+}
+
+/** The viewer sees every person by name: the roster is open, or they are staff. */
+export function seesWholeRoster(viewer: Pick<Viewer, "role" | "rosterPrivate">): boolean {
+  return !viewer.rosterPrivate || isStaff(viewer.role);
+}
+
+/** The viewer may know who is in their own room: the whole roster, or a room that shows names. */
+export function seesRoommates(viewer: Viewer): boolean {
+  return seesWholeRoster(viewer) || viewer.roomNamesVisible;
+}
+
+/**
+ * THE roster rule: whom a viewer may know of (name, id, presence). Themself, everyone when
+ * they see the whole roster, anyone listed to all, and their roommates in a room that shows
+ * names (`personRoom`: the person's room in the running round, as far as the viewer knows).
+ */
+export function seesPerson(
+  viewer: Viewer,
+  person: Pick<ParticipantProfile, "participantId" | "role" | "listed">,
+  personRoom: RoomId | null,
+): boolean {
+  if (person.participantId === viewer.participantId || seesWholeRoster(viewer) || isListedToAll(person)) return true;
+  return viewer.roomNamesVisible && viewer.roomId !== null && personRoom === viewer.roomId;
+}
+
+export function isPeopleEvent(
+  event: WorkshopEvent,
+): event is Extract<WorkshopEvent, { type: "participant:upserted" | "participant:presence" | "participant:removed" }> {
+  return (
+    event.type === "participant:upserted" ||
+    event.type === "participant:presence" ||
+    event.type === "participant:removed"
+  );
+}
+
+/**
+ * The audience of an event about one person: everyone when the roster is open or the person is
+ * listed to all (before or after the event: an un-listing must reach those who held them);
+ * else staff, the person, and their room when it shows names.
+ */
+function personAudience(participantId: ParticipantId, listed: boolean, people: PeopleContext): Audience {
+  if (!people.rosterPrivate || listed || people.listedToAll(participantId)) return everyone;
+  const room = people.namedRoomOf(participantId);
+  return {
+    everyone: false,
+    participants: [participantId],
+    rooms: room ? [room] : [],
+    staff: true,
+    revealsPeople: true,
+  };
+}
+
 /**
  * THE isolation rule (one place): a participant receives the events of the plenary and of
- * their own room only; facilitators receive all.
+ * their own room only, and events about people they may know of (`seesPerson`); facilitators
+ * receive all. `people` is the roster as of the event (before it is applied).
  */
-export function audienceOf(event: WorkshopEvent): Audience {
+export function audienceOf(event: WorkshopEvent, people: PeopleContext): Audience {
   switch (event.type) {
     case "participant:upserted":
+      return personAudience(event.participant.participantId, isListedToAll(event.participant), people);
     case "participant:presence":
     case "participant:removed":
+      return personAudience(event.participantId, false, people);
     case "workshop:updated":
     case "breakout:round":
       return everyone;
@@ -40,6 +135,7 @@ export function audienceOf(event: WorkshopEvent): Audience {
         everyone: false,
         participants: [event.participantId],
         rooms: [event.roomId, event.fromRoomId].filter((room): room is RoomId => room !== null),
+        revealsPeople: true,
       };
     case "breakout:broadcast":
       return event.broadcast.roomId === null
@@ -75,7 +171,9 @@ export function seesEverything(viewer: Pick<Viewer, "role">): boolean {
 export function canSee(viewer: Viewer, audience: Audience): boolean {
   if (audience.everyone || seesEverything(viewer)) return true;
   if (audience.participants.includes(viewer.participantId)) return true;
-  return viewer.roomId !== null && audience.rooms.includes(viewer.roomId);
+  if (audience.staff && isStaff(viewer.role)) return true;
+  if (viewer.roomId === null || !audience.rooms.includes(viewer.roomId)) return false;
+  return !audience.revealsPeople || seesRoommates(viewer);
 }
 
 /**
@@ -87,9 +185,12 @@ export function seesRoom(viewer: Viewer, roomId: RoomId | null): boolean {
   return seesEverything(viewer) || (roomId !== null && roomId === viewer.roomId);
 }
 
-/** Where someone sits: in the viewer's room (while it runs), their own seat, or anyone's for facilitators. */
+/**
+ * Where someone sits: their own seat, anyone's for facilitators, and the viewer's room's people
+ * (while it runs) when they may know who their roommates are.
+ */
 export function seesAssignment(viewer: Viewer, participantId: ParticipantId, roomId: RoomId | null): boolean {
-  return seesRoom(viewer, roomId) || participantId === viewer.participantId;
+  return participantId === viewer.participantId || (seesRoom(viewer, roomId) && seesRoommates(viewer));
 }
 
 export function seesTags(viewer: Viewer, participantId: ParticipantId): boolean {
@@ -110,6 +211,10 @@ export function seesBroadcast(
 }
 
 /** The same audience the poll's events have, so what one sees matches what one is sent. */
-export function seesPoll(viewer: Viewer, poll: Pick<PollView, "status" | "createdBy" | "definition">): boolean {
-  return canSee(viewer, pollAudience(poll));
+export function seesPoll(
+  viewer: Pick<Viewer, "participantId" | "role" | "roomId">,
+  poll: Pick<PollView, "status" | "createdBy" | "definition">,
+): boolean {
+  // A poll's audience names rooms and its maker, never a room's people: the roster plays no part.
+  return canSee({ ...viewer, rosterPrivate: false, roomNamesVisible: false }, pollAudience(poll));
 }

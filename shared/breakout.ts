@@ -27,6 +27,8 @@ export const RoomViewSchema = z.object({
   closed: z.boolean(),
   /** Shown before the room's contents (shared/contentNote.ts); absent: none. */
   contentNote: z.string().optional(),
+  /** Under a private roster, its people see each other's names while the round runs; absent: they do not. */
+  namesVisible: z.boolean().optional(),
 });
 export type RoomView = z.infer<typeof RoomViewSchema>;
 
@@ -48,6 +50,12 @@ export type RoundView = z.infer<typeof RoundViewSchema>;
 /** People are in their rooms while a round is open or closing (its countdown); else in the plenary. */
 export function isRoundRunning(round: Pick<RoundView, "status"> | null | undefined): boolean {
   return round?.status === "open" || round?.status === "closing";
+}
+
+/** Whether a room of the round lets its people see each other's names (under a private roster). */
+export function roomShowsNames(round: Pick<RoundView, "rooms"> | null | undefined, roomId: string | null): boolean {
+  if (!round || roomId === null) return false;
+  return round.rooms.some((room) => room.roomId === roomId && room.namesVisible === true);
 }
 
 /** Head-count per room of one round (people placed in each room), sent outside the log: the latest wins. */
@@ -88,6 +96,8 @@ export const RoomPlanSchema = z.strictObject({
   topic: freeText(ROOM_TOPIC_MAX).optional(),
   capacity: z.number().int().min(1).max(1000).nullable().optional(),
   contentNote: ContentNoteSchema.optional(),
+  /** The room's people see each other's names (default false: only a head-count). */
+  namesVisible: z.boolean().optional(),
 });
 
 export const PlanRoundPayloadSchema = z.strictObject({

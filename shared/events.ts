@@ -8,7 +8,6 @@ import {
   HelpViewSchema,
   PlanRoundPayloadSchema,
   PreassignResultSchema,
-  RoomStateViewSchema,
   RoundCountsSchema,
   RoundViewSchema,
   TagsSchema,
@@ -64,7 +63,9 @@ import {
 import { freeText, nameText } from "./text.js";
 import {
   ParticipantProfileSchema,
+  PeopleCountSchema,
   RoleSchema,
+  RoomAnswerSchema,
   SessionViewSchema,
   SyncResultSchema,
   WorkshopEventSchema,
@@ -135,11 +136,24 @@ export const commands = {
     payload: z.strictObject({ ...write, participantId: ParticipantIdSchema, tags: TagsSchema }),
     result: z.object({ participantId: ParticipantIdSchema, tags: TagsSchema }),
   },
+  "workshop:setRosterPrivacy": {
+    summary:
+      "Whether participants see each other only as a count (on for new workshops): staff, listed people and roommates in a room that shows names excepted.",
+    write: true,
+    payload: z.strictObject({ ...write, rosterPrivate: z.boolean() }),
+    result: WorkshopViewSchema,
+  },
+  "participant:setListed": {
+    summary: "Show or hide your own name to other participants while the roster is private (off by default).",
+    write: true,
+    payload: z.strictObject({ ...write, listed: z.boolean() }),
+    result: ParticipantProfileSchema,
+  },
   "breakout:room": {
     summary: "The people, help requests and banners of one room (yours, or any as a facilitator).",
     write: false,
     payload: z.strictObject({ roundId: RoundIdSchema, roomId: RoomIdSchema }),
-    result: RoomStateViewSchema,
+    result: RoomAnswerSchema,
   },
   "breakout:plan": {
     summary: "Plan a breakout round: rooms (name, topic, capacity), duration, warning, self-select, reuse groups.",
@@ -576,6 +590,11 @@ export const serverEvents = {
   "breakout:counts": {
     summary: "Head-count per room of the current round, coalesced (at most ~10 a second), for free seats.",
     payload: RoundCountsSchema,
+  },
+  "workshop:people": {
+    summary:
+      "How many people are here and online, once per batch that holds people's events (the highest version wins).",
+    payload: PeopleCountSchema,
   },
   "poll:results": {
     summary:

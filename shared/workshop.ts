@@ -3,6 +3,7 @@ import {
   BreakoutStateSchema,
   BroadcastViewSchema,
   HelpViewSchema,
+  RoomStateViewSchema,
   RoundCountsSchema,
   RoundViewSchema,
   TagsSchema,
@@ -88,6 +89,11 @@ export const WorkshopViewSchema = z.object({
   reportAttribution: AttributionSchema,
   /** New questions and new polls start anonymous (people can still choose otherwise, and always see which). */
   anonymousByDefault: z.boolean(),
+  /**
+   * Participants see each other only as a count, except staff, people who chose to be listed and,
+   * in a room that allows it, their roommates (shared/audience.ts). On for new workshops.
+   */
+  rosterPrivate: z.boolean(),
   /** When the workshop ended (null while it runs). */
   endedAt: z.number().int().nullable(),
   /** When everything the workshop holds is deleted for good (null while it runs: set when it ends). */
@@ -100,6 +106,8 @@ export const ParticipantProfileSchema = z.object({
   participantId: ParticipantIdSchema,
   displayName: z.string(),
   role: RoleSchema,
+  /** The person chose to be listed to other participants when the roster is private. */
+  listed: z.boolean(),
 });
 export type ParticipantProfile = z.infer<typeof ParticipantProfileSchema>;
 
@@ -107,22 +115,47 @@ export const ParticipantViewSchema = ParticipantProfileSchema.extend({ online: z
 export type ParticipantView = z.infer<typeof ParticipantViewSchema>;
 
 /**
- * One person in a snapshot's roster, as a tuple: `[participantId, displayName, role, online]`.
+ * One person in a snapshot's roster, as a tuple: `[participantId, displayName, role, online, listed]`.
  * The roster is the part of a newcomer's snapshot that grows with the forum (every person, to
  * every joiner, often on a phone over weak mobile data): as objects it was ~100 bytes a person,
  * most of them the same four keys; as tuples about half. `rosterEntry`/`participantOfRosterEntry`
  * are the only two places that know the order.
  */
-export const RosterEntrySchema = z.tuple([ParticipantIdSchema, z.string(), RoleSchema, z.boolean()]);
+export const RosterEntrySchema = z.tuple([ParticipantIdSchema, z.string(), RoleSchema, z.boolean(), z.boolean()]);
 export type RosterEntry = z.infer<typeof RosterEntrySchema>;
 
 export function rosterEntry(participant: ParticipantView): RosterEntry {
-  return [participant.participantId, participant.displayName, participant.role, participant.online];
+  return [participant.participantId, participant.displayName, participant.role, participant.online, participant.listed];
 }
 
-export function participantOfRosterEntry([participantId, displayName, role, online]: RosterEntry): ParticipantView {
-  return { participantId, displayName, role, online };
+export function participantOfRosterEntry([
+  participantId,
+  displayName,
+  role,
+  online,
+  listed,
+]: RosterEntry): ParticipantView {
+  return { participantId, displayName, role, online, listed };
 }
+
+/**
+ * The `breakout:room` answer: the room's state and, for a participant in a room that shows names
+ * under a private roster, the roster entries of its people they may now see by name.
+ */
+export const RoomAnswerSchema = RoomStateViewSchema.extend({ people: z.array(RosterEntrySchema).optional() });
+export type RoomAnswer = z.infer<typeof RoomAnswerSchema>;
+
+/**
+ * How many people the workshop has (active) and how many are online, at a version: what a
+ * participant sees instead of names when the roster is private. Sent outside the log (the latest
+ * version wins), in snapshots and in catch-ups that hold people's events.
+ */
+export const PeopleCountSchema = z.object({
+  version: z.number().int().nonnegative(),
+  active: z.number().int().nonnegative(),
+  online: z.number().int().nonnegative(),
+});
+export type PeopleCount = z.infer<typeof PeopleCountSchema>;
 
 /**
  * Facts in the workshop's ordered log. `v` is the workshop version the fact produced:
@@ -191,8 +224,10 @@ export type UnversionedEvent = WorkshopEvent extends infer E ? (E extends unknow
 export const WorkshopSnapshotSchema = z.object({
   version: z.number().int().nonnegative(),
   workshop: WorkshopViewSchema,
-  /** Every active person (`RosterEntrySchema`). */
+  /** The active people the viewer may see (`RosterEntrySchema`; shared/audience.ts `seesPerson`). */
   roster: z.array(RosterEntrySchema),
+  /** How many people there are, whoever the viewer may see by name. */
+  people: PeopleCountSchema,
   /** The breakout state as far as the viewer may see it. */
   breakout: BreakoutStateSchema,
   /** The polls the viewer may see (drafts only for their managers). Results travel in `poll:results`. */
@@ -211,6 +246,8 @@ export const SyncResultSchema = z.discriminatedUnion("kind", [
     events: z.array(WorkshopEventSchema),
     /** The current round's head-counts now (they travel outside the log, so the events alone miss them). */
     counts: RoundCountsSchema.nullable().optional(),
+    /** The people counts now, when the events hold people's events (they change the counts). */
+    people: PeopleCountSchema.optional(),
   }),
 ]);
 export type SyncResult = z.infer<typeof SyncResultSchema>;

@@ -3,24 +3,28 @@ import {
   seesBroadcast,
   seesEverything,
   seesHelp,
+  seesPerson,
   seesPoll,
   seesTags,
+  seesWholeRoster,
   type Viewer,
 } from "./audience.js";
 import {
   type BroadcastView,
   type HelpView,
   isRoundRunning,
-  type RoomStateView,
   type RoundCounts,
   type RoundView,
+  roomShowsNames,
   type Tags,
 } from "./breakout.js";
 import type { HelpId, ParticipantId, RoomId } from "./ids.js";
 import type { Ballot, PollId, PollResultsUpdate, PollView } from "./poll.js";
 import {
   type ParticipantView,
+  type PeopleCount,
   participantOfRosterEntry,
+  type RoomAnswer,
   type SyncResult,
   type WorkshopEvent,
   type WorkshopSnapshot,
@@ -48,7 +52,10 @@ export interface WorkshopState {
   /** Version of the last applied event; -1 until the first snapshot. */
   version: number;
   workshop: WorkshopView | null;
+  /** The people the viewer may know of (shared/audience.ts `seesPerson`). */
   participants: Map<ParticipantId, ParticipantView>;
+  /** How many people there are and are online (the highest version wins). */
+  people: PeopleCount;
   breakout: BreakoutCopy;
   /** Polls the viewer may see. */
   polls: Map<PollId, PollView>;
@@ -85,6 +92,7 @@ export function emptyWorkshopState(selfId: ParticipantId | null = null): Worksho
     version: -1,
     workshop: null,
     participants: new Map(),
+    people: { version: -1, active: 0, online: 0 },
     breakout: emptyBreakout(),
     polls: new Map(),
     pollResults: new Map(),
@@ -105,6 +113,7 @@ export function applySnapshot(state: WorkshopState, snapshot: WorkshopSnapshot):
       return [participant.participantId, participant];
     }),
   );
+  state.people = snapshot.people;
   const { breakout } = snapshot;
   state.breakout = {
     round: breakout.round,
@@ -134,7 +143,15 @@ export function currentRoomOf(state: WorkshopState, participantId: ParticipantId
 export function viewerOfState(state: WorkshopState): Viewer | null {
   if (!state.selfId) return null;
   const role = state.participants.get(state.selfId)?.role ?? "participant";
-  return { participantId: state.selfId, role, roomId: currentRoomOf(state, state.selfId) };
+  const roomId = currentRoomOf(state, state.selfId);
+  return {
+    participantId: state.selfId,
+    role,
+    roomId,
+    // Absent (no workshop yet): private, the safe default.
+    rosterPrivate: state.workshop?.rosterPrivate ?? true,
+    roomNamesVisible: roomShowsNames(state.breakout.round, roomId),
+  };
 }
 
 /**
@@ -148,6 +165,8 @@ function settleView(state: WorkshopState, before: Viewer | null): void {
   const viewer = viewerOfState(state);
   if (!viewer) return;
   if (viewer.roomId !== null && viewer.roomId !== before?.roomId) state.roomChanged = true;
+  // Came to see every person (the roster opened, or a new staff role): their copy holds only some.
+  if (before && seesWholeRoster(viewer) && !seesWholeRoster(before)) state.needsSnapshot = true;
   if (seesEverything(viewer)) {
     if (before && !seesEverything(before)) state.needsSnapshot = true;
     return;
@@ -159,6 +178,13 @@ function settleView(state: WorkshopState, before: Viewer | null): void {
   }
   for (const participantId of breakout.tags.keys()) {
     if (!seesTags(viewer, participantId)) breakout.tags.delete(participantId);
+  }
+  if (!seesWholeRoster(viewer)) {
+    for (const [participantId, person] of state.participants) {
+      if (!seesPerson(viewer, person, breakout.assignments.get(participantId) ?? null)) {
+        state.participants.delete(participantId);
+      }
+    }
   }
   for (const [helpId, help] of breakout.helps) if (!seesHelp(viewer, help, roundId)) breakout.helps.delete(helpId);
   breakout.broadcasts = breakout.broadcasts.filter((broadcast) => seesBroadcast(viewer, broadcast, roundId));
@@ -175,7 +201,7 @@ function broadcastKey(broadcast: BroadcastView): string {
 }
 
 /** Merges what `breakout:room` returned for the viewer's (new) room. */
-export function applyRoomState(state: WorkshopState, room: RoomStateView): void {
+export function applyRoomState(state: WorkshopState, room: RoomAnswer): void {
   const { breakout } = state;
   if (breakout.round?.roundId !== room.roundId) return;
   // The answer is the room's whole list: people who left it while the viewer was elsewhere
@@ -195,7 +221,16 @@ export function applyRoomState(state: WorkshopState, room: RoomStateView): void 
   breakout.broadcasts.sort((a, b) => a.sentAt - b.sentAt);
   breakout.broadcasts = breakout.broadcasts.slice(-BROADCASTS_KEPT);
   for (const poll of room.polls) state.polls.set(poll.pollId, poll);
+  for (const entry of room.people ?? []) {
+    const person = participantOfRosterEntry(entry);
+    state.participants.set(person.participantId, person);
+  }
   state.roomChanged = false;
+}
+
+/** People counts arrive outside the log, possibly out of order across reconnects: the highest version wins. */
+export function applyPeopleCount(state: WorkshopState, people: PeopleCount): void {
+  if (people.version >= state.people.version) state.people = people;
 }
 
 /** Results arrive outside the log, possibly out of order across reconnects: the highest tallyVersion wins. */
@@ -224,7 +259,7 @@ export function applyEventBatch(
   if (batch.fromVersion > state.version + 1) return "gap";
   const before = viewerOfState(state);
   for (const event of batch.events) {
-    if (event.v > state.version) applyEvent(state, event);
+    if (event.v > state.version) applyEventWatchingRoster(state, event);
   }
   state.version = batch.toVersion;
   settleView(state, before);
@@ -241,21 +276,43 @@ export function applySyncResult(state: WorkshopState, sync: SyncResult): boolean
   const before = viewerOfState(state);
   const last = sync.events[sync.events.length - 1]?.v ?? state.version;
   for (const event of sync.events) {
-    if (event.v > state.version) applyEvent(state, event);
+    if (event.v > state.version) applyEventWatchingRoster(state, event);
   }
   state.version = Math.max(state.version, last);
   if (sync.counts) applyCounts(state, sync.counts);
+  if (sync.people) applyPeopleCount(state, sync.people);
   settleView(state, before);
   return true;
+}
+
+/**
+ * Applies one event; when it let the viewer see every person (the roster opened, they became
+ * staff) they need a snapshot, even if a later event of the same batch narrows it again: meanwhile
+ * they received people's events about people whose presence they never had.
+ */
+function applyEventWatchingRoster(state: WorkshopState, event: WorkshopEvent): void {
+  const widens =
+    event.type === "workshop:updated" ||
+    (event.type === "participant:upserted" && event.participant.participantId === state.selfId);
+  const before = widens ? viewerOfState(state) : null;
+  applyEvent(state, event);
+  if (!before || seesWholeRoster(before)) return;
+  const after = viewerOfState(state);
+  if (after && seesWholeRoster(after)) state.needsSnapshot = true;
 }
 
 function applyEvent(state: WorkshopState, event: WorkshopEvent): void {
   switch (event.type) {
     case "participant:upserted": {
-      const known = state.participants.get(event.participant.participantId);
-      state.participants.set(event.participant.participantId, {
-        ...event.participant,
+      const { participantId, displayName, role, listed } = event.participant;
+      const known = state.participants.get(participantId);
+      // The same shape (and key order) a snapshot's roster entry gives.
+      state.participants.set(participantId, {
+        participantId,
+        displayName,
+        role,
         online: event.online ?? known?.online ?? false,
+        listed,
       });
       break;
     }
@@ -288,6 +345,15 @@ function applyEvent(state: WorkshopState, event: WorkshopEvent): void {
       if (breakout.round?.roundId !== event.roundId) break;
       if (event.roomId === null) breakout.assignments.delete(event.participantId);
       else breakout.assignments.set(event.participantId, event.roomId);
+      // Someone came into a room that shows names: their name is in the room's answer, not the log.
+      if (
+        event.roomId !== null &&
+        !state.participants.has(event.participantId) &&
+        event.roomId === currentRoomOf(state, state.selfId) &&
+        roomShowsNames(breakout.round, event.roomId)
+      ) {
+        state.roomChanged = true;
+      }
       break;
     }
     case "breakout:broadcast": {

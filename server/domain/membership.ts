@@ -1,5 +1,6 @@
 import type { Viewer } from "../../shared/audience.js";
-import { isRoundRunning } from "../../shared/breakout.js";
+import type { RoundView } from "../../shared/breakout.js";
+import { isRoundRunning, roomShowsNames } from "../../shared/breakout.js";
 import type { ParticipantId, RoomId, RoundId } from "../../shared/ids.js";
 import type { Role, WorkshopEvent } from "../../shared/workshop.js";
 
@@ -15,15 +16,27 @@ export interface Membership {
   roundId: RoundId | null;
   running: boolean;
   assignedRoom: RoomId | null;
+  /** The workshop's roster setting, learnt from `workshop:updated`. */
+  rosterPrivate: boolean;
+  /** The rooms of the current round that show their people's names. */
+  namedRooms: RoomId[];
 }
 
 /** The viewer a membership is for every visibility rule (audience.ts, polls, Q&A). */
 export function viewerOfMembership(membership: Membership): Viewer {
+  const roomId = membership.running ? membership.assignedRoom : null;
   return {
     participantId: membership.participantId,
     role: membership.role,
-    roomId: membership.running ? membership.assignedRoom : null,
+    roomId,
+    rosterPrivate: membership.rosterPrivate,
+    roomNamesVisible: roomId !== null && membership.namedRooms.includes(roomId),
   };
+}
+
+/** The rooms of a round that show their people's names. */
+export function namedRoomsOf(round: RoundView | null): RoomId[] {
+  return round ? round.rooms.filter((room) => roomShowsNames(round, room.roomId)).map((room) => room.roomId) : [];
 }
 
 /** Keeps a membership in step with the log it is being sent. */
@@ -38,6 +51,10 @@ export function updateMembership(membership: Membership, event: WorkshopEvent): 
         membership.assignedRoom = null;
       }
       membership.running = isRoundRunning(event.round);
+      membership.namedRooms = namedRoomsOf(event.round);
+      break;
+    case "workshop:updated":
+      membership.rosterPrivate = event.workshop.rosterPrivate;
       break;
     case "breakout:assigned":
       if (event.participantId === membership.participantId && event.roundId === membership.roundId) {

@@ -35,6 +35,9 @@ export const policy = {
   "workshop:setAttribution": { roles: facilitators, allowedWhenEnded: true },
   // Everyone may set their own tags; only facilitators set other people's (checked by the service).
   "participant:setTags": { roles: everyone, allowedWhenEnded: false },
+  "workshop:setRosterPrivacy": { roles: facilitators, allowedWhenEnded: false },
+  // Everyone, for themself only (the service takes no one else's id).
+  "participant:setListed": { roles: everyone, allowedWhenEnded: false },
   // Your own room, or any room as a facilitator (checked by the service).
   "breakout:room": { roles: everyone, allowedWhenEnded: true },
   "breakout:plan": { roles: facilitators, allowedWhenEnded: false },

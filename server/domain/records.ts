@@ -17,6 +17,8 @@ export interface WorkshopRecord {
   reportAttribution?: Attribution;
   /** New questions and polls start anonymous. New workshops: true; absent (older records): false. */
   anonymousByDefault?: boolean;
+  /** Participants see each other only as a count. New workshops: true; absent (older records): true too, the safe side. */
+  rosterPrivate?: boolean;
   /** When it ended; absent while it runs. */
   endedAt?: number;
   /** When everything it holds is deleted (its end + the retention in force then); absent while it runs. */
@@ -30,6 +32,13 @@ export interface ParticipantRecord {
   role: Role;
   status: "active" | "removed" | "left";
   joinedAt: number;
+  /** Chose to be listed to other participants under a private roster; absent: not listed. */
+  listed?: boolean;
+}
+
+/** A record without the setting (stored before it existed) is private: the safe default. */
+export function isRosterPrivate(record: Pick<WorkshopRecord, "rosterPrivate">): boolean {
+  return record.rosterPrivate ?? true;
 }
 
 export function toWorkshopView(record: WorkshopRecord): WorkshopView {
@@ -41,13 +50,19 @@ export function toWorkshopView(record: WorkshopRecord): WorkshopView {
     createdAt: record.createdAt,
     reportAttribution: record.reportAttribution ?? "none",
     anonymousByDefault: record.anonymousByDefault ?? false,
+    rosterPrivate: isRosterPrivate(record),
     endedAt: record.endedAt ?? null,
     deleteAt: record.deleteAt ?? null,
   };
 }
 
 export function toParticipantProfile(record: ParticipantRecord): ParticipantProfile {
-  return { participantId: record.participantId, displayName: record.displayName, role: record.role };
+  return {
+    participantId: record.participantId,
+    displayName: record.displayName,
+    role: record.role,
+    listed: record.listed ?? false,
+  };
 }
 
 export function toParticipantView(record: ParticipantRecord, online: boolean): ParticipantView {

@@ -1,55 +1,110 @@
 import {
   audienceOf,
   canSee,
+  isListedToAll,
+  isPeopleEvent,
+  type PeopleContext,
   seesAssignment,
   seesBroadcast,
   seesHelp,
+  seesPerson,
   seesPoll,
   seesTags,
+  seesWholeRoster,
   type Viewer,
 } from "../../shared/audience.js";
-import type { BreakoutState, RoundView } from "../../shared/breakout.js";
+import { type BreakoutState, type RoundView, roomShowsNames } from "../../shared/breakout.js";
 import type { ParticipantId, RoomId } from "../../shared/ids.js";
-import { type RosterEntry, rosterEntry, type WorkshopEvent, type WorkshopSnapshot } from "../../shared/workshop.js";
+import {
+  type PeopleCount,
+  type RosterEntry,
+  rosterEntry,
+  type WorkshopEvent,
+  type WorkshopSnapshot,
+} from "../../shared/workshop.js";
 import type { FullSnapshot } from "../domain/snapshot.js";
 import { isRunning } from "./breakout/rounds.js";
-import { type ParticipantRecord, toParticipantView, toWorkshopView } from "./records.js";
+import {
+  isRosterPrivate,
+  type ParticipantRecord,
+  toParticipantView,
+  toWorkshopView,
+  type WorkshopRecord,
+} from "./records.js";
 
-/** Who the viewer is for visibility: role, and their room while the current round runs. */
+/** Who the viewer is for visibility: role, the roster setting, and their room while the current round runs. */
 export function viewerOf(
   actor: Pick<ParticipantRecord, "participantId" | "role">,
+  workshop: Pick<WorkshopRecord, "rosterPrivate">,
   round: RoundView | null,
   roomOfActor: RoomId | null,
 ): Viewer {
+  const roomId = isRunning(round) ? roomOfActor : null;
   return {
     participantId: actor.participantId,
     role: actor.role,
-    roomId: isRunning(round) ? roomOfActor : null,
+    roomId,
+    rosterPrivate: isRosterPrivate(workshop),
+    roomNamesVisible: roomShowsNames(round, roomId),
   };
 }
 
 export function viewerInSnapshot(full: FullSnapshot, participantId: ParticipantId): Viewer | null {
   const actor = full.participants.find((participant) => participant.participantId === participantId);
   if (!actor) return null;
-  return viewerOf(actor, full.breakout.round, full.breakout.assignments.get(participantId) ?? null);
+  return viewerOf(actor, full.workshop, full.breakout.round, full.breakout.assignments.get(participantId) ?? null);
 }
 
 /**
- * The roster is the same for every viewer. A join storm shares one snapshot read among the joins
- * that arrive while it runs (WorkshopService), so the roster is built once per read, not once
- * per join (O(N) entries each: most of a join's garbage).
+ * What every viewer's roster is cut from, built once per snapshot read: a join storm shares one
+ * read among the joins that arrive while it runs (WorkshopService), so the roster is built once
+ * per read, not once per join (O(N) entries each: most of a join's garbage).
  */
-const rosters = new WeakMap<FullSnapshot, RosterEntry[]>();
+interface Rosters {
+  /** Every active person. */
+  all: RosterEntry[];
+  /** The active people listed to all (staff and those who chose to be listed). */
+  listedToAll: RosterEntry[];
+  people: PeopleCount;
+}
 
-function rosterOf(full: FullSnapshot): RosterEntry[] {
-  let roster = rosters.get(full);
-  if (!roster) {
-    roster = full.participants
-      .filter((participant) => participant.status === "active")
-      .map((participant) => rosterEntry(toParticipantView(participant, participant.online)));
-    rosters.set(full, roster);
+const rosters = new WeakMap<FullSnapshot, Rosters>();
+
+function rostersOf(full: FullSnapshot): Rosters {
+  let cut = rosters.get(full);
+  if (!cut) {
+    const active = full.participants.filter((participant) => participant.status === "active");
+    const all = active.map((participant) => rosterEntry(toParticipantView(participant, participant.online)));
+    cut = {
+      all,
+      listedToAll: all.filter(([, , role, , listed]) => isListedToAll({ role, listed })),
+      people: {
+        version: full.version,
+        active: active.length,
+        online: active.filter((participant) => participant.online).length,
+      },
+    };
+    rosters.set(full, cut);
   }
-  return roster;
+  return cut;
+}
+
+/** The roster one viewer may see (shared/audience.ts `seesPerson`), from the shared cuts. */
+function rosterFor(full: FullSnapshot, viewer: Viewer): RosterEntry[] {
+  const cut = rostersOf(full);
+  if (seesWholeRoster(viewer)) return cut.all;
+  const assignments = full.breakout.assignments;
+  const extra = cut.all.filter(
+    ([participantId, , role, , listed]) =>
+      !isListedToAll({ role, listed }) &&
+      seesPerson(viewer, { participantId, role, listed }, assignments.get(participantId) ?? null),
+  );
+  return extra.length === 0 ? cut.listedToAll : [...cut.listedToAll, ...extra];
+}
+
+/** How many people there are at the snapshot's version. */
+export function peopleCountOf(full: FullSnapshot): PeopleCount {
+  return rostersOf(full).people;
 }
 
 /** The snapshot one viewer may see: the plenary, their own room, or everything for facilitators. */
@@ -67,7 +122,8 @@ export function snapshotFor(full: FullSnapshot, viewer: Viewer): WorkshopSnapsho
   return {
     version: full.version,
     workshop: toWorkshopView(full.workshop),
-    roster: rosterOf(full),
+    roster: rosterFor(full, viewer),
+    people: rostersOf(full).people,
     breakout: {
       round: breakout.round,
       assignments,
@@ -81,6 +137,15 @@ export function snapshotFor(full: FullSnapshot, viewer: Viewer): WorkshopSnapsho
   };
 }
 
-export function eventsFor(events: readonly WorkshopEvent[], viewer: Viewer): WorkshopEvent[] {
-  return events.filter((event) => canSee(viewer, audienceOf(event)));
+/** A catch-up for a viewer who sees every person: people's events all reach them. */
+const wholeRoster: PeopleContext = { rosterPrivate: false, listedToAll: () => true, namedRoomOf: () => null };
+
+/**
+ * The missed events one viewer may see, judged as they are now; null when that cannot be
+ * decided without the roster as of each event (people's events for a viewer who sees only some
+ * people): the caller sends a snapshot instead, which for such a viewer is small.
+ */
+export function eventsFor(events: readonly WorkshopEvent[], viewer: Viewer): WorkshopEvent[] | null {
+  if (!seesWholeRoster(viewer) && events.some(isPeopleEvent)) return null;
+  return events.filter((event) => canSee(viewer, audienceOf(event, wholeRoster)));
 }

@@ -1,8 +1,9 @@
-import { audienceOf, canSee } from "../../shared/audience.js";
+import { type Audience, audienceOf, canSee, isPeopleEvent, type PeopleContext } from "../../shared/audience.js";
 import type { RevokeReason } from "../../shared/events.js";
 import type { WorkshopId } from "../../shared/ids.js";
 import type { WorkshopEvent } from "../../shared/workshop.js";
 import { type Membership, updateMembership, viewerOfMembership } from "../domain/membership.js";
+import type { RosterDirectory } from "../domain/rosterDirectory.js";
 import type { Unsubscribe } from "../domain/unsubscribe.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
@@ -35,6 +36,8 @@ interface FeedState {
   sockets: number;
   /** Highest version this node has sent to its sockets: batches are consecutive from here. */
   lastSent: number;
+  /** Who is listed and where people sit, at `lastSent`: the audience of people's events. Null: the workshop is gone. */
+  directory: RosterDirectory | null;
   unsubscribe: Unsubscribe | null;
 }
 
@@ -49,6 +52,9 @@ export interface EventFeedOptions {
    */
   whyGone?: () => Promise<GoneReason>;
 }
+
+/** A workshop whose roster is unknown (gone from the store): people's events go to staff and their subject only. */
+const unknownRoster: PeopleContext = { rosterPrivate: true, listedToAll: () => false, namedRoomOf: () => null };
 
 /** The revoke reasons of a workshop that no longer exists. */
 export type GoneReason = Extract<RevokeReason, "workshop_deleted" | "workshop_lost">;
@@ -93,10 +99,12 @@ export class EventFeed {
       members: new Map(),
       sockets: 1,
       lastSent: 0,
+      directory: null,
       unsubscribe: null,
     };
     this.feeds.set(workshopId, state);
-    state.lastSent = await this.log.version(workshopId);
+    state.directory = await this.log.directory(workshopId);
+    state.lastSent = state.directory?.version ?? (await this.log.version(workshopId));
     const unsubscribe = await this.log.follow(workshopId, () => this.schedule(workshopId));
     if (this.feeds.get(workshopId) === state) state.unsubscribe = unsubscribe;
     else await unsubscribe();
@@ -154,7 +162,10 @@ export class EventFeed {
       if (this.feeds.get(workshopId) !== state) return;
       if (events === null) {
         // This node fell further behind than the log reaches: tell clients to take a snapshot.
-        const version = await this.log.version(workshopId);
+        const directory = await this.log.directory(workshopId);
+        if (this.feeds.get(workshopId) !== state) return;
+        const version = directory?.version ?? (await this.log.version(workshopId));
+        state.directory = directory;
         this.emitBatch(workshopId, state, version + 1, version, []);
         state.lastSent = version;
         return;
@@ -164,6 +175,7 @@ export class EventFeed {
       this.emitFiltered(workshopId, state, state.lastSent + 1, toVersion, events);
       this.applySideEffects(workshopId, events);
       for (const listener of this.onDelivered) listener(workshopId, events);
+      this.emitPeopleCount(workshopId, state, events);
       await this.emitCounts(workshopId, events);
     } catch (error) {
       this.logger.warn(
@@ -198,7 +210,7 @@ export class EventFeed {
     toVersion: number,
     events: WorkshopEvent[],
   ): void {
-    const audiences = events.map(audienceOf);
+    const audiences = this.audiencesOf(state, events);
     this.advanceMemberships(state, events);
     if (audiences.every((audience) => audience.everyone)) {
       // Plenary-wide facts only: one emit to the room, encoded once, reaching every socket.
@@ -232,15 +244,36 @@ export class EventFeed {
   }
 
   /**
+   * Each event's audience, judged with the roster as of that event (people's events depend on
+   * who is listed and where they sit); moves the directory through the batch on the way.
+   */
+  private audiencesOf(state: FeedState, events: WorkshopEvent[]): Audience[] {
+    const directory = state.directory;
+    if (!directory) return events.map((event) => audienceOf(event, unknownRoster));
+    return events.map((event) => {
+      const audience = audienceOf(event, directory);
+      if (event.v > directory.version) directory.apply(event);
+      return audience;
+    });
+  }
+
+  /** Counts of people change with people's events: send them once per batch that held any, to everyone. */
+  private emitPeopleCount(workshopId: WorkshopId, state: FeedState, events: WorkshopEvent[]): void {
+    if (!state.directory || !events.some(isPeopleEvent)) return;
+    this.io.local.to(rooms.workshop(workshopId)).emit("workshop:people", state.directory.count());
+  }
+
+  /**
    * Moves every local socket's membership through the batch, touching only the events that
    * concern it (its person, or a round change): O(sockets + events), not their product.
    * Each socket keeps the memberships it had along the way for judging visibility.
    */
   private advanceMemberships(state: FeedState, events: WorkshopEvent[]): void {
     const byPerson = new Map<string, WorkshopEvent[]>();
-    const roundEvents: WorkshopEvent[] = [];
+    // Round changes and the workshop's settings concern every membership.
+    const sharedEvents: WorkshopEvent[] = [];
     for (const event of events) {
-      if (event.type === "breakout:round") roundEvents.push(event);
+      if (event.type === "breakout:round" || event.type === "workshop:updated") sharedEvents.push(event);
       const person =
         event.type === "participant:upserted"
           ? event.participant.participantId
@@ -255,7 +288,7 @@ export class EventFeed {
     }
     for (const membership of state.members.values()) {
       const own = byPerson.get(membership.participantId) ?? [];
-      const relevant = roundEvents.length === 0 ? own : [...own, ...roundEvents].sort((a, b) => a.v - b.v);
+      const relevant = sharedEvents.length === 0 ? own : [...own, ...sharedEvents].sort((a, b) => a.v - b.v);
       membership.history = [{ ...membership.current, fromVersion: 0 }];
       for (const event of relevant) {
         if (event.v <= membership.sinceVersion) continue;

@@ -13,6 +13,10 @@ export function workshopHandlers(service: WorkshopService, retention: RetentionS
     defineHandler("workshop:setAnonymityDefault", ({ who, command, payload }) =>
       service.setAnonymityDefault(who, command, payload),
     ),
+    defineHandler("workshop:setRosterPrivacy", ({ who, command, payload }) =>
+      service.setRosterPrivacy(who, command, payload),
+    ),
+    defineHandler("participant:setListed", ({ who, command, payload }) => service.setListed(who, command, payload)),
     defineHandler("workshop:delete", ({ who }) => retention.deleteNow(who)),
   ];
 }

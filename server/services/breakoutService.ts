@@ -1,6 +1,8 @@
-import type { AssignConstraints, RoomStateView, RoundView, Tags } from "../../shared/breakout.js";
+import { seesAssignment, seesWholeRoster, type Viewer } from "../../shared/audience.js";
+import type { AssignConstraints, RoundView, Tags } from "../../shared/breakout.js";
 import type { CommandResult, ParsedPayload } from "../../shared/events.js";
 import type { ParticipantId, RoundId, WorkshopId } from "../../shared/ids.js";
+import { type RoomAnswer, type RosterEntry, rosterEntry } from "../../shared/workshop.js";
 import { assignBalanced } from "../domain/breakout/assignment.js";
 import { parsePreassignList } from "../domain/breakout/preassign.js";
 import {
@@ -20,7 +22,8 @@ import {
 } from "../domain/breakout/rounds.js";
 import type { CommandContext, CommandRef } from "../domain/commands.js";
 import { DomainError } from "../domain/errors.js";
-import type { WorkshopRecord } from "../domain/records.js";
+import { toParticipantView, type WorkshopRecord } from "../domain/records.js";
+import { viewerOf } from "../domain/visibility.js";
 import { newRoomId, newRoundId } from "../security/ids.js";
 import type { RoomMove } from "../store/breakout/port.js";
 import type { Stores } from "../store/stores.js";
@@ -36,7 +39,7 @@ export class BreakoutService {
     private readonly random: () => number = Math.random,
   ) {}
 
-  async room(who: CommandContext, payload: ParsedPayload<"breakout:room">): Promise<RoomStateView> {
+  async room(who: CommandContext, payload: ParsedPayload<"breakout:room">): Promise<RoomAnswer> {
     // Everyone asks at once when a round opens: read only what this answer needs.
     const { actor, workshop } = who;
     const round = requireRound(await this.stores.breakout.getRound(who.workshopId, payload.roundId));
@@ -51,10 +54,15 @@ export class BreakoutService {
       this.stores.breakout.listBroadcasts(who.workshopId),
       this.stores.polls.listPolls(who.workshopId),
     ]);
+    // A facilitator may look at any room; anyone else only at their own, while it runs (above).
+    const viewer = viewerOf(actor, workshop, round, actor.role === "facilitator" ? null : payload.roomId);
+    const seen = members.filter((participantId) => seesAssignment(viewer, participantId, payload.roomId));
+    const people = await this.roommatesByName(who.workshopId, viewer, seen);
     return {
       roundId: payload.roundId,
       roomId: payload.roomId,
-      assignments: Object.fromEntries(members.map((participantId) => [participantId, payload.roomId])),
+      assignments: Object.fromEntries(seen.map((participantId) => [participantId, payload.roomId])),
+      ...(people ? { people } : {}),
       helps: helps.filter((help) => help.roundId === payload.roundId && help.roomId === payload.roomId),
       broadcasts: broadcasts.filter(
         (broadcast) =>
@@ -67,6 +75,29 @@ export class BreakoutService {
           poll.definition.scope.roomId === payload.roomId,
       ),
     };
+  }
+
+  /**
+   * The roster entries of a room's people for a viewer who knows them only by being in a room
+   * that shows names (under a private roster); undefined for anyone else (they hold them already,
+   * or may not see them).
+   */
+  private async roommatesByName(
+    workshopId: WorkshopId,
+    viewer: Viewer,
+    members: ParticipantId[],
+  ): Promise<RosterEntry[] | undefined> {
+    if (seesWholeRoster(viewer) || !viewer.roomNamesVisible) return undefined;
+    const people = await Promise.all(
+      members.map(async (participantId) => {
+        const [record, connections] = await Promise.all([
+          this.stores.workshops.getParticipant(workshopId, participantId),
+          this.stores.presence.connectionCount(workshopId, participantId),
+        ]);
+        return record?.status === "active" ? rosterEntry(toParticipantView(record, connections > 0)) : null;
+      }),
+    );
+    return people.filter((entry): entry is RosterEntry => entry !== null);
   }
 
   setTags(who: CommandContext, command: CommandRef, payload: ParsedPayload<"participant:setTags">) {

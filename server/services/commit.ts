@@ -22,12 +22,21 @@ export function decideAndCommit<T>(
   workshopId: WorkshopId,
   command: CommandRef,
   decide: () => Promise<Decision<T>>,
-  options?: { forgetVoterSalt?: boolean },
+  options?: {
+    forgetVoterSalt?: boolean;
+    /** Runs once this call's own decision was committed (not on a retry's first result, not on a duplicate). */
+    onApplied?: () => Promise<void>;
+  },
 ): Promise<T> {
+  const { onApplied, ...commitOptions } = options ?? {};
   return commitAtMostOnce(
     () => store.commandResult<T>(workshopId, command),
     decide,
-    (decision) => store.commit(workshopId, command, { ...decision, ...options }),
+    async (decision) => {
+      const outcome = await store.commit(workshopId, command, { ...decision, ...commitOptions });
+      if (outcome.status === "applied") await onApplied?.();
+      return outcome;
+    },
   );
 }
 

@@ -3,7 +3,6 @@ import type { CommandResult, ParsedPayload } from "../../shared/events.js";
 import type { WorkshopId } from "../../shared/ids.js";
 import type { BoardId, BoardSettings, BoardView, QnaExport, QuestionId, QuestionView } from "../../shared/qna.js";
 import { isPublicStatus, moderatesBoard, usesBoard } from "../../shared/qnaRules.js";
-import { isRunning } from "../domain/breakout/rounds.js";
 import type { CommandContext, CommandRef } from "../domain/commands.js";
 import { DomainError } from "../domain/errors.js";
 import {
@@ -23,6 +22,7 @@ import type { QuestionRecord } from "../domain/qna/records.js";
 import { type QnaViewer, seesQuestion } from "../domain/qna/visibility.js";
 import { matchesWordList, type WordList } from "../domain/qna/wordList.js";
 import type { ParticipantRecord, WorkshopRecord } from "../domain/records.js";
+import { viewerOf } from "../domain/visibility.js";
 import { newQuestionId } from "../security/ids.js";
 import { hashSecret, secretMatchesHash } from "../security/secrets.js";
 import type { QnaWrite } from "../store/qna/port.js";
@@ -369,12 +369,11 @@ export class QnaService {
 
   /** The actor's room in the current round while it runs, and the round (leads moderate their room's board). */
   async viewerOf(actor: ParticipantRecord, workshop: WorkshopRecord): Promise<QnaViewer> {
-    if (!workshop.currentRoundId)
-      return { participantId: actor.participantId, role: actor.role, roomId: null, round: null };
+    if (!workshop.currentRoundId) return { ...viewerOf(actor, workshop, null, null), round: null };
     const [round, roomId] = await Promise.all([
       this.stores.breakout.getRound(workshop.workshopId, workshop.currentRoundId),
       this.stores.breakout.getAssignment(workshop.workshopId, workshop.currentRoundId, actor.participantId),
     ]);
-    return { participantId: actor.participantId, role: actor.role, roomId: isRunning(round) ? roomId : null, round };
+    return { ...viewerOf(actor, workshop, round, roomId), round };
   }
 }

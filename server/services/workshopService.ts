@@ -1,14 +1,22 @@
-import type { Viewer } from "../../shared/audience.js";
+import { isListedToAll, isPeopleEvent, type Viewer } from "../../shared/audience.js";
 import type { RoundCounts } from "../../shared/breakout.js";
 import type { CommandResult, ParsedPayload } from "../../shared/events.js";
 import { normalizeJoinCode, type WorkshopId, workshopIdOfSecret } from "../../shared/ids.js";
-import type { Role, SessionView, SyncResult, WorkshopSnapshot } from "../../shared/workshop.js";
+import type {
+  ParticipantProfile,
+  Role,
+  SessionView,
+  SyncResult,
+  WorkshopSnapshot,
+  WorkshopView,
+} from "../../shared/workshop.js";
 import { isRunning } from "../domain/breakout/rounds.js";
 import type { Actor, CommandContext, CommandRef } from "../domain/commands.js";
 import { DomainError } from "../domain/errors.js";
-import type { Membership } from "../domain/membership.js";
+import { type Membership, namedRoomsOf } from "../domain/membership.js";
 import { changeRole, leave, removeParticipant } from "../domain/participants.js";
 import {
+  isRosterPrivate,
   type ParticipantRecord,
   toParticipantProfile,
   toWorkshopView,
@@ -16,7 +24,7 @@ import {
 } from "../domain/records.js";
 import type { FullSnapshot } from "../domain/snapshot.js";
 import { RETENTION_TIMERS } from "../domain/timers.js";
-import { eventsFor, snapshotFor, viewerInSnapshot, viewerOf } from "../domain/visibility.js";
+import { eventsFor, peopleCountOf, snapshotFor, viewerInSnapshot, viewerOf } from "../domain/visibility.js";
 import {
   hashSecret,
   newFacilitatorKey,
@@ -62,8 +70,10 @@ export class WorkshopService {
           status: "active",
           createdAt: this.now(),
           facilitatorKeyHash: hashSecret(facilitatorKey),
-          // Survivors speak at these forums: new questions and polls start anonymous.
+          // Survivors speak at these forums: new questions and polls start anonymous, and
+          // participants see each other only as a count until a facilitator opens the roster.
           anonymousByDefault: true,
+          rosterPrivate: true,
         });
         // A workshop nobody uses for the whole retention period is ended, then deleted after another.
         await this.stores.timers.scheduleTimer(
@@ -145,7 +155,14 @@ export class WorkshopService {
       // A client "from the future" (store restarted empty) or too far behind gets the full state.
       if (events !== null && sinceVersion <= (await this.stores.workshops.currentVersion(who.workshopId))) {
         const { viewer, counts } = await this.viewerAndCounts(who);
-        return { kind: "events", fromVersion: sinceVersion + 1, events: eventsFor(events, viewer), counts };
+        const visible = eventsFor(events, viewer);
+        if (visible !== null) {
+          const catchUp: SyncResult = { kind: "events", fromVersion: sinceVersion + 1, events: visible, counts };
+          // People's events change the counts, which travel outside the log: read them now.
+          if (!events.some(isPeopleEvent)) return catchUp;
+          const full = await this.sharedFullSnapshot(who.workshopId);
+          return full ? { ...catchUp, people: peopleCountOf(full) } : catchUp;
+        }
       }
     }
     return { kind: "snapshot", snapshot: await this.snapshotFor(who) };
@@ -174,6 +191,8 @@ export class WorkshopService {
       roundId: round?.roundId ?? null,
       running: isRunning(round),
       assignedRoom,
+      rosterPrivate: isRosterPrivate(workshop),
+      namedRooms: namedRoomsOf(round),
       sinceVersion,
     };
   }
@@ -201,13 +220,13 @@ export class WorkshopService {
   private async viewerAndCounts(who: Actor): Promise<{ viewer: Viewer; counts: RoundCounts | null }> {
     const { actor, workshop } = await this.authorizer.loadContext(who);
     const roundId = workshop.currentRoundId;
-    if (!roundId) return { viewer: viewerOf(actor, null, null), counts: null };
+    if (!roundId) return { viewer: viewerOf(actor, workshop, null, null), counts: null };
     const [round, roomId, counts] = await Promise.all([
       this.stores.breakout.getRound(who.workshopId, roundId),
       this.stores.breakout.getAssignment(who.workshopId, roundId, who.participantId),
       this.stores.breakout.getCounts(who.workshopId, roundId),
     ]);
-    return { viewer: viewerOf(actor, round, roomId), counts: { roundId, counts } };
+    return { viewer: viewerOf(actor, workshop, round, roomId), counts: { roundId, counts } };
   }
 
   setRole(
@@ -215,17 +234,24 @@ export class WorkshopService {
     command: CommandRef,
     payload: ParsedPayload<"participant:setRole">,
   ): Promise<CommandResult<"participant:setRole">> {
-    return this.decideAndCommit(who.workshopId, command, async () => {
-      const { actor } = who;
-      const target = await this.stores.workshops.getParticipant(who.workshopId, payload.participantId);
-      const next = changeRole(actor, target, payload.role);
-      const view = toParticipantProfile(next);
-      return {
-        writes: [{ kind: "participant", expected: target, next }],
-        events: [{ type: "participant:upserted", participant: view }],
-        result: view,
-      };
-    });
+    let change: { before: ParticipantProfile; after: ParticipantProfile } | null = null;
+    return this.decideAndCommit(
+      who.workshopId,
+      command,
+      async () => {
+        const { actor } = who;
+        const target = await this.stores.workshops.getParticipant(who.workshopId, payload.participantId);
+        const next = changeRole(actor, target, payload.role);
+        const view = toParticipantProfile(next);
+        change = { before: toParticipantProfile(target ?? next), after: view };
+        return {
+          writes: [{ kind: "participant", expected: target, next }],
+          events: [{ type: "participant:upserted", participant: view }],
+          result: view,
+        };
+      },
+      () => this.announceIfNewlyListed(who, change),
+    );
   }
 
   remove(
@@ -316,9 +342,26 @@ export class WorkshopService {
     command: CommandRef,
     payload: ParsedPayload<"workshop:setAnonymityDefault">,
   ): Promise<CommandResult<"workshop:setAnonymityDefault">> {
+    return this.changeSettings(who, command, { anonymousByDefault: payload.anonymousByDefault });
+  }
+
+  setRosterPrivacy(
+    who: CommandContext,
+    command: CommandRef,
+    payload: ParsedPayload<"workshop:setRosterPrivacy">,
+  ): Promise<CommandResult<"workshop:setRosterPrivacy">> {
+    return this.changeSettings(who, command, { rosterPrivate: payload.rosterPrivate });
+  }
+
+  /** A workshop setting everyone sees (`workshop:updated`), compared and set on the record as it is now. */
+  private changeSettings(
+    who: CommandContext,
+    command: CommandRef,
+    settings: Pick<Partial<WorkshopRecord>, "anonymousByDefault" | "rosterPrivate">,
+  ): Promise<WorkshopView> {
     return this.decideAndCommit(who.workshopId, command, async () => {
       const workshop = await this.freshWorkshop(who.workshopId);
-      const next: WorkshopRecord = { ...workshop, anonymousByDefault: payload.anonymousByDefault };
+      const next: WorkshopRecord = { ...workshop, ...settings };
       const view = toWorkshopView(next);
       return {
         writes: [{ kind: "workshop", expected: workshop, next }],
@@ -326,6 +369,46 @@ export class WorkshopService {
         result: view,
       };
     });
+  }
+
+  /** A person shows or hides their own name to other participants (only themself, never someone else). */
+  setListed(
+    who: CommandContext,
+    command: CommandRef,
+    payload: ParsedPayload<"participant:setListed">,
+  ): Promise<CommandResult<"participant:setListed">> {
+    let change: { before: ParticipantProfile; after: ParticipantProfile } | null = null;
+    return this.decideAndCommit(
+      who.workshopId,
+      command,
+      async () => {
+        // Read again: the record is what this write replaces (compare-and-set).
+        const { actor } = await this.authorizer.loadContext(who);
+        const next: ParticipantRecord = { ...actor, listed: payload.listed };
+        const view = toParticipantProfile(next);
+        change = { before: toParticipantProfile(actor), after: view };
+        return {
+          writes: [{ kind: "participant", expected: actor, next }],
+          events: [{ type: "participant:upserted", participant: view }],
+          result: view,
+        };
+      },
+      () => this.announceIfNewlyListed(who, change),
+    );
+  }
+
+  /**
+   * People who come to see someone by a change of their profile (listed, made staff) never
+   * received their presence: log it after the change, read and logged atomically (a presence
+   * read here and put in the profile's event could be overtaken by a disconnect).
+   */
+  private async announceIfNewlyListed(
+    who: CommandContext,
+    change: { before: ParticipantProfile; after: ParticipantProfile } | null,
+  ): Promise<void> {
+    // Under an open roster everyone already follows everyone's presence.
+    if (!change || isListedToAll(change.before) || !isListedToAll(change.after)) return;
+    if (isRosterPrivate(who.workshop)) await this.stores.presence.announce(who.workshopId, change.after.participantId);
   }
 
   /**
@@ -338,8 +421,13 @@ export class WorkshopService {
     return workshop;
   }
 
-  private decideAndCommit<T>(workshopId: WorkshopId, command: CommandRef, decide: () => Promise<Decision<T>>) {
-    return decideAndCommit(this.stores.workshops, workshopId, command, decide);
+  private decideAndCommit<T>(
+    workshopId: WorkshopId,
+    command: CommandRef,
+    decide: () => Promise<Decision<T>>,
+    onApplied?: () => Promise<void>,
+  ) {
+    return decideAndCommit(this.stores.workshops, workshopId, command, decide, onApplied ? { onApplied } : undefined);
   }
 
   private async addPerson(

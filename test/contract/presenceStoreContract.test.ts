@@ -37,13 +37,33 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("presence
       {
         v: 1,
         type: "participant:upserted",
-        participant: { participantId: bob.participantId, displayName: "Person bob", role: "participant" },
+        participant: {
+          participantId: bob.participantId,
+          displayName: "Person bob",
+          role: "participant",
+          listed: false,
+        },
         online: true,
       },
     ]);
     expect((await activeView(stores, workshop.workshopId))?.participants[0]?.online).toBe(true);
     await stores.presence.disconnect(workshop.workshopId, "n1/bob");
     expect((await activeView(stores, workshop.workshopId))?.participants[0]?.online).toBe(false);
+  });
+
+  it("S3b announcing logs the person's presence as it is now (online, then offline)", async () => {
+    const dana = person("dana");
+    await stores.workshops.addParticipant(workshop.workshopId, { record: dana, sessionTokenHash: "td" });
+    await stores.presence.connect(workshop.workshopId, { participantId: dana.participantId, connectionId: "n1/dana" });
+    await stores.presence.announce(workshop.workshopId, dana.participantId);
+    await stores.presence.disconnect(workshop.workshopId, "n1/dana");
+    await stores.presence.announce(workshop.workshopId, dana.participantId);
+    const events = await stores.workshops.eventsSince(workshop.workshopId, 0);
+    expect(events?.slice(2)).toEqual([
+      { v: 3, type: "participant:presence", participantId: dana.participantId, online: true },
+      { v: 4, type: "participant:presence", participantId: dana.participantId, online: false },
+      { v: 5, type: "participant:presence", participantId: dana.participantId, online: false },
+    ]);
   });
 
   it("S3 presence: first connection goes online, last goes offline, repeats change nothing", async () => {

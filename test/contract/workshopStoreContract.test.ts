@@ -51,7 +51,12 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("workshop
       {
         v: 1,
         type: "participant:upserted",
-        participant: { participantId: alice.participantId, displayName: "Person alice", role: "participant" },
+        participant: {
+          participantId: alice.participantId,
+          displayName: "Person alice",
+          role: "participant",
+          listed: false,
+        },
       },
     ]);
   });
@@ -86,7 +91,12 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("workshop
     const events = [
       {
         type: "participant:upserted" as const,
-        participant: { participantId: alice.participantId, displayName: "x", role: "note-taker" as const },
+        participant: {
+          participantId: alice.participantId,
+          displayName: "x",
+          role: "note-taker" as const,
+          listed: false,
+        },
       },
     ];
     const first = await stores.workshops.commit(workshop.workshopId, command, {

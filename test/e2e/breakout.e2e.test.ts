@@ -33,10 +33,11 @@ describe("breakout rooms in a real browser", () => {
       people: PARTICIPANTS.map((name, index) => ({ name, width: index % 3 === 0 ? 375 : 1280 })),
     });
 
-    // Plan: three rooms with names, 45 minutes.
+    // Plan: three rooms with names, 45 minutes, whose people see each other's names (the
+    // workshop hides participants' names from each other by default).
     const { page: host } = facilitator;
     await host.getByTestId("breakout-panel").waitFor();
-    await planRooms(host, ROOM_NAMES, 45);
+    await planRooms(host, ROOM_NAMES, 45, { namesVisible: true });
     await expect.poll(() => host.getByTestId("room-card").count()).toBe(3);
 
     // Assign automatically: the facilitator stays out, six people make 2/2/2.

@@ -43,6 +43,11 @@ describe("workshop in a real browser", () => {
     const bo = await openPerson("Bo");
 
     const link = await createAndEnter(facilitator.page, server.url, facilitator.name);
+    // Participants see each other's names here (hidden by default: test/e2e/rosterPrivacy.e2e.test.ts).
+    const namesShown = facilitator.page.getByTestId("roster-privacy-switch");
+    await namesShown.click();
+    await expect.poll(() => namesShown.isChecked()).toBe(true);
+    await expect.poll(() => namesShown.isDisabled()).toBe(false);
     await joinByLink(amal, link);
     await joinByLink(bo, link);
 

@@ -23,7 +23,13 @@ export async function workshopWithPeople(urls: string[], count: number, namePref
 
 export async function planRound(
   host: TestClient,
-  rooms: Array<{ name: string; capacity?: number | null; topic?: string; contentNote?: string }>,
+  rooms: Array<{
+    name: string;
+    capacity?: number | null;
+    topic?: string;
+    contentNote?: string;
+    namesVisible?: boolean;
+  }>,
   options: { selfSelect?: boolean; durationSeconds?: number; warningSeconds?: number } = {},
 ): Promise<RoundView> {
   const answer = await host.send("breakout:plan", {

@@ -110,12 +110,14 @@ export async function joinByLink(person: BrowserPerson, link: string): Promise<v
   await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
 }
 
-/** Waits until the facilitator's participant list holds this many people (with allOnline: all of them online). */
+/** Waits until the participant list counts this many people (with allOnline: all of them online). */
 export async function waitForPeople(page: Page, count: number, { allOnline = false } = {}): Promise<void> {
   await page.waitForFunction(
     ({ expected, allOnline }) => {
       const text = document.querySelector('[data-testid="participant-count"]')?.textContent;
-      return allOnline ? text?.startsWith(`${expected} online of ${expected}`) : text?.includes(`of ${expected}`);
+      return allOnline
+        ? text?.startsWith(`${expected} people here, ${expected} online`)
+        : text?.startsWith(`${expected} people here`);
     },
     { expected: count, allOnline },
   );
@@ -153,13 +155,22 @@ export async function workshopWithPeople(
   return { server, link, facilitator, people };
 }
 
-/** In the facilitator's breakout panel: plans a round with rooms of these names (and minutes, when given). */
-export async function planRooms(host: Page, names: readonly string[], minutes?: number): Promise<void> {
+/**
+ * In the facilitator's breakout panel: plans a round with rooms of these names (and minutes, when
+ * given); `namesVisible`: every room lets its people see each other's names.
+ */
+export async function planRooms(
+  host: Page,
+  names: readonly string[],
+  minutes?: number,
+  { namesVisible = false } = {},
+): Promise<void> {
   await host.getByTestId("plan-count").fill(String(names.length));
   await host.getByTestId("plan-create-rooms").click();
   await expect.poll(() => host.getByTestId("plan-room").count()).toBe(names.length);
   for (const [index, name] of names.entries()) {
     await host.getByTestId("plan-room-name").nth(index).fill(name);
+    if (namesVisible) await host.getByTestId("plan-room-names-visible").nth(index).check();
   }
   if (minutes !== undefined) await host.getByTestId("plan-duration").fill(String(minutes));
   await host.getByTestId("plan-submit").click();

@@ -95,7 +95,12 @@ const FINAL_REFUSALS = new Set([
 export async function connectClient(
   urls: string | string[],
   auth: HandshakeAuth,
-  options: { reconnection?: boolean; keptAcrossTests?: boolean } = {},
+  options: {
+    reconnection?: boolean;
+    keptAcrossTests?: boolean;
+    /** Told every event this socket receives and every answer to its commands, from the first (privacy tests). */
+    capture?: (name: string, payload: unknown) => void;
+  } = {},
 ): Promise<TestClient> {
   const targets = Array.isArray(urls) ? urls : [urls];
   const mirror = new WorkshopMirror();
@@ -110,6 +115,8 @@ export async function connectClient(
     auth: (cb) => cb(session ? { sessionToken: session.sessionToken, sinceVersion: mirror.version } : auth),
   }) as TypedSocket;
   if (!options.keptAcrossTests) closeWhenTestEnds(socket);
+  const { capture } = options;
+  if (capture) socket.onAny((name: string, payload: unknown) => capture(name, payload));
   // Spread reconnects over the nodes, as a load balancer would after a node died.
   socket.io.on("reconnect_attempt", () => {
     attempt++;
@@ -118,8 +125,13 @@ export async function connectClient(
     (socket.io.opts as { hostname?: string; port?: string }).port = new URL(next as string).port;
   });
   mirror.attach(socket);
-  const send = <C extends CommandName>(name: C, payload: CommandPayload<C>) =>
-    (socket.timeout(10_000) as unknown as Socket).emitWithAck(name, payload) as Promise<Ack<CommandResult<C>>>;
+  const send = async <C extends CommandName>(name: C, payload: CommandPayload<C>) => {
+    const answer = (await (socket.timeout(10_000) as unknown as Socket).emitWithAck(name, payload)) as Ack<
+      CommandResult<C>
+    >;
+    capture?.(`answer to ${name}`, answer);
+    return answer;
+  };
   mirror.resync = async (sinceVersion) => {
     const response = await send("workshop:sync", sinceVersion === undefined ? {} : { sinceVersion }).catch(() => null);
     return response?.ok ? response.data : null;

@@ -12,6 +12,8 @@ function projection(state: WorkshopState) {
     version: state.version,
     workshop: state.workshop,
     participants: sorted(state.participants),
+    // The counts, without the version they were read at (a push and a snapshot may differ in it).
+    people: { active: state.people.active, online: state.people.online },
     round: state.breakout.round,
     assignments: sorted(state.breakout.assignments),
     counts: state.breakout.counts,

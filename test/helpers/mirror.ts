@@ -1,11 +1,11 @@
-import type { RoomStateView } from "../../shared/breakout.js";
 import type { PollResultsUpdate } from "../../shared/poll.js";
 import type { QnaChanged } from "../../shared/qna.js";
 import { applyQnaChanged, emptyQnaCopy, type QnaCopy } from "../../shared/qnaState.js";
-import type { SyncResult } from "../../shared/workshop.js";
+import type { RoomAnswer, SyncResult } from "../../shared/workshop.js";
 import {
   applyCounts,
   applyEventBatch,
+  applyPeopleCount,
   applyPollResults,
   applyRoomState,
   applySyncResult,
@@ -20,7 +20,7 @@ export class WorkshopMirror {
   readonly state: WorkshopState = emptyWorkshopState();
   resync: (sinceVersion?: number) => Promise<SyncResult | null> = async () => null;
   /** Fetches the viewer's new room (the browser does the same when roomChanged is set). */
-  fetchRoom: (roundId: string, roomId: string) => Promise<RoomStateView | null> = async () => null;
+  fetchRoom: (roundId: string, roomId: string) => Promise<RoomAnswer | null> = async () => null;
   roomFetches = 0;
   /** Snapshots asked for because the viewer came to see everything (promoted to facilitator). */
   snapshotsAsked = 0;
@@ -58,6 +58,10 @@ export class WorkshopMirror {
     });
     socket.on("breakout:counts", (update) => {
       applyCounts(this.state, update);
+      this.changed();
+    });
+    socket.on("workshop:people", (people) => {
+      applyPeopleCount(this.state, people);
       this.changed();
     });
     socket.on("workshop:events", (batch) => {

@@ -235,6 +235,8 @@ const cases: { [C in CommandName]: Case<C> } = {
       tags: { language: "en" },
     }),
   },
+  "workshop:setRosterPrivacy": { payload: () => ({ ...write(), rosterPrivate: false }) },
+  "participant:setListed": { payload: () => ({ ...write(), listed: true }) },
   "breakout:room": {
     payload: (w, actor) => ({ roundId: w.roundId, roomId: actor === "note-taker" ? w.roomB : w.roomA }),
   },

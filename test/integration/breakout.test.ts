@@ -44,7 +44,11 @@ describe("breakout rounds", () => {
 
   it("isolation: a participant sees their own room's people, help and banners, never another room's", async () => {
     const { host, people } = await workshopWithPeople([server.url], 4);
-    const round = await planRound(host, [{ name: "A" }, { name: "B" }]);
+    // Rooms that show names: their people see each other (test/multinode/rosterPrivacy.test.ts has rooms that do not).
+    const round = await planRound(host, [
+      { name: "A", namesVisible: true },
+      { name: "B", namesVisible: true },
+    ]);
     const [roomA, roomB] = round.rooms as unknown as [{ roomId: string }, { roomId: string }];
     const [a1, a2, b1, b2] = people as [TestClient, TestClient, TestClient, TestClient];
     await host.send("breakout:move", {

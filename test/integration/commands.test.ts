@@ -30,7 +30,7 @@ describe("roles", () => {
     });
     expect(promoted).toEqual({
       ok: true,
-      data: { participantId: ana.session.participantId, displayName: "Ana", role: "note-taker" },
+      data: { participantId: ana.session.participantId, displayName: "Ana", role: "note-taker", listed: false },
     });
     await budi.mirror.until((state) => state.participants.get(ana.session.participantId)?.role === "note-taker");
     expect(budi.mirror.state.participants.get(ana.session.participantId)?.online).toBe(true);
@@ -165,7 +165,11 @@ describe("idempotent retries (invariant 3)", () => {
     expect(answers[0]).toMatchObject({ ok: true });
     expect(answers[1]).toEqual(answers[0]);
     expect(answers[2]).toEqual(answers[0]);
-    expect(await server.stores.workshops.currentVersion(host.session.workshopId)).toBe(before + 1);
+    // Once: the new role, and (the roster being private) the presence of someone everyone now sees.
+    expect((await server.stores.workshops.eventsSince(host.session.workshopId, before))?.map((e) => e.type)).toEqual([
+      "participant:upserted",
+      "participant:presence",
+    ]);
 
     const removal = { commandId: newCommandId(), participantId: joko.session.participantId };
     const first = await host.send("participant:remove", removal);

@@ -26,6 +26,9 @@ describe("moderated Q&A", () => {
   it("anonymity canary: nothing sent, stored, logged or exported ties the question or the upvote to its author", async () => {
     const canary = `canary${randomBytes(4).toString("hex")}`;
     const { host, people, joinCode } = await workshopWithPeople([server.url], 2);
+    // Everyone knows the author's name here (the roster is open): the canary checks that nothing of
+    // asking and upvoting ties the question to it, even for people who know who is present.
+    await host.send("workshop:setRosterPrivacy", { commandId: newCommandId(), rosterPrivate: false });
     const author = await connectClient(server.url, { joinCode, displayName: `Survivor ${canary}` });
     const observers = [host, ...people];
     for (const client of observers) await client.mirror.until((state) => state.participants.size === 4);

@@ -19,7 +19,13 @@ async function serverState(client: TestClient) {
     participants: new Map(
       active.map((p) => [
         p.participantId,
-        { participantId: p.participantId, displayName: p.displayName, role: p.role, online: p.online },
+        {
+          participantId: p.participantId,
+          displayName: p.displayName,
+          role: p.role,
+          online: p.online,
+          listed: p.listed ?? false,
+        },
       ]),
     ),
   };
@@ -47,6 +53,8 @@ async function expectEqualToServer(client: TestClient) {
 async function setup(names: string[]) {
   const created = await createWorkshop(server.url);
   const host = await connectClient(server.url, { facilitatorKey: created.facilitatorKey, displayName: "Host" });
+  // About resync, not privacy: everyone's copy holds everyone (test/multinode/rosterPrivacy.test.ts resyncs private ones).
+  await host.send("workshop:setRosterPrivacy", { commandId: newCommandId(), rosterPrivate: false });
   const people: TestClient[] = [];
   for (const displayName of names)
     people.push(await connectClient(server.url, { joinCode: created.joinCode, displayName }));

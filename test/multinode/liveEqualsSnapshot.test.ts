@@ -13,7 +13,8 @@ import { newQuestionSecret } from "../helpers/qna.js";
 /**
  * Invariant 6 (exact resync), checked as a property: random sequences of commands from several
  * roles on two nodes (joins, leaves, removals, role changes, rounds planned, assigned, opened,
- * moved, ended, rooms closed, leads, polls, questions, notes access, help, banners, tags), with
+ * moved, ended, rooms closed, leads, polls, questions, notes access, help, banners, tags, the
+ * roster made private or open, people listing themselves, rooms that show names or not), with
  * clients that stay connected, disconnect and come back on the other node, or lose batches.
  * After each sequence, every client's live copy (kept by the same rules the browser uses) must
  * be deep-equal to a fresh snapshot for the same session, and its plenary Q&A board to a fresh
@@ -51,6 +52,8 @@ const WEIGHTS: Partial<Record<keyof typeof steps, number>> = {
   setRole: 3,
   setLead: 2,
   poll: 2,
+  rosterPrivacy: 2,
+  listed: 3,
 };
 
 function present(world: World): Person[] {
@@ -112,20 +115,37 @@ const steps = {
       person.gone = true;
     }),
   ),
-  setRole: fc.tuple(fc.nat(), fc.constantFrom<Role>("facilitator", "note-taker", "participant")).map(([index, role]) =>
-    step(`host makes person #${index} ${role}`, async (world) => {
-      const person = pick(present(world), index);
-      if (person)
-        await send(world.host, "participant:setRole", { commandId: newCommandId(), participantId: idOf(person), role });
+  setRole: fc
+    .tuple(fc.nat(), fc.constantFrom<Role>("facilitator", "note-taker", "safeguarding-lead", "participant"))
+    .map(([index, role]) =>
+      step(`host makes person #${index} ${role}`, async (world) => {
+        const person = pick(present(world), index);
+        if (person)
+          await send(world.host, "participant:setRole", {
+            commandId: newCommandId(),
+            participantId: idOf(person),
+            role,
+          });
+      }),
+    ),
+  rosterPrivacy: fc.boolean().map((rosterPrivate) =>
+    step(`host makes the roster ${rosterPrivate ? "private" : "open"}`, async (world) => {
+      await send(world.host, "workshop:setRosterPrivacy", { commandId: newCommandId(), rosterPrivate });
     }),
   ),
-  plan: fc.tuple(fc.integer({ min: 2, max: 3 }), fc.boolean()).map(([rooms, selfSelect]) =>
+  listed: fc.tuple(fc.nat(), fc.boolean()).map(([index, listed]) =>
+    step(`person #${index} ${listed ? "shows" : "hides"} their name`, async (world) => {
+      const person = pick(present(world), index);
+      if (person?.connected) await send(person.client, "participant:setListed", { commandId: newCommandId(), listed });
+    }),
+  ),
+  plan: fc.tuple(fc.array(fc.boolean(), { minLength: 2, maxLength: 3 }), fc.boolean()).map(([named, selfSelect]) =>
     step(
-      `plan ${rooms} rooms${selfSelect ? " (self-select)" : ""}`,
+      `plan ${named.length} rooms (names shown in ${named.map((shown) => (shown ? "y" : "n")).join("")})${selfSelect ? " (self-select)" : ""}`,
       async (world) => {
         const answer = await send(world.host, "breakout:plan", {
           commandId: newCommandId(),
-          rooms: Array.from({ length: rooms }, (_, index) => ({ name: `Room ${index + 1}`, capacity: 4 })),
+          rooms: named.map((namesVisible, index) => ({ name: `Room ${index + 1}`, capacity: 4, namesVisible })),
           durationSeconds: 900,
           warningSeconds: 60,
           selfSelect,

@@ -1,6 +1,6 @@
 import { createClient } from "redis";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { connectClient, createWorkshop, type TestClient } from "../helpers/client.js";
+import { connectClient, createWorkshop, newCommandId, type TestClient } from "../helpers/client.js";
 import { useTwoNodes } from "../helpers/cluster.js";
 import { expectLiveEqualsFresh } from "../helpers/liveEqualsFresh.js";
 import { type NodeProcess, spawnNode } from "../helpers/nodeProcess.js";
@@ -12,6 +12,11 @@ const cluster = useTwoNodes();
 
 /** Fast liveness, so a test sees a node declared dead in about a second. */
 const QUICK_LIVENESS = { NODE_HEARTBEAT_MS: "200", NODE_DEAD_AFTER_MS: "1000" };
+
+/** About faults, not privacy: everyone sees everyone, so every copy can be checked whole. */
+async function openRoster(host: TestClient): Promise<void> {
+  await host.send("workshop:setRosterPrivacy", { commandId: newCommandId(), rosterPrivate: false });
+}
 
 function everyoneOnline(client: TestClient, count: number): Promise<void> {
   return client.mirror.until(
@@ -25,6 +30,7 @@ describe("a hung node", () => {
     const { a, b } = await cluster.start(QUICK_LIVENESS);
     const created = await createWorkshop(a.url);
     const host = await connectClient(a.url, { facilitatorKey: created.facilitatorKey, displayName: "Host on A" });
+    await openRoster(host);
     cluster.track(host);
     const onB: TestClient[] = [];
     for (let i = 0; i < 4; i++) {
@@ -72,6 +78,7 @@ describe("a store that lost its data", () => {
     const [a, b] = nodes as [NodeProcess, NodeProcess];
     const created = await createWorkshop(a.url);
     const host = await connectClient(a.url, { facilitatorKey: created.facilitatorKey, displayName: "Host on A" });
+    await openRoster(host);
     const guests = [
       await connectClient(a.url, { joinCode: created.joinCode, displayName: "Guest on A" }),
       await connectClient(b.url, { joinCode: created.joinCode, displayName: "Guest on B" }),

@@ -55,6 +55,8 @@ describe("two nodes on one Redis", () => {
     const [a, b] = await twoNodes({ NODE_HEARTBEAT_MS: "200", NODE_DEAD_AFTER_MS: "1500" });
     const created = await createWorkshop(a.url);
     const host = await join([b.url], { facilitatorKey: created.facilitatorKey, displayName: "Host on B" });
+    // About losing a node, not about privacy: everyone sees everyone, so every copy can be compared whole.
+    await host.send("workshop:setRosterPrivacy", { commandId: newCommandId(), rosterPrivate: false });
     const onA: TestClient[] = [];
     for (let i = 0; i < 5; i++) {
       onA.push(await join([a.url, b.url], { joinCode: created.joinCode, displayName: `A${i}` }));

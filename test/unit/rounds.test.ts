@@ -9,7 +9,7 @@ import {
   planRound,
   setLead,
 } from "../../server/domain/breakout/rounds.js";
-import { audienceOf, canSee } from "../../shared/audience.js";
+import { audienceOf, canSee, type PeopleContext } from "../../shared/audience.js";
 import type { RoundView } from "../../shared/breakout.js";
 import type { WorkshopEvent } from "../../shared/workshop.js";
 
@@ -75,9 +75,12 @@ describe("round lifecycle", () => {
 });
 
 describe("isolation rule", () => {
-  const inA = { participantId: "pa00000000000000", role: "participant" as const, roomId: "mroom00000001" };
-  const inPlenary = { participantId: "pp00000000000000", role: "participant" as const, roomId: null };
-  const facilitator = { participantId: "pf00000000000000", role: "facilitator" as const, roomId: null };
+  // These rules are about rooms: the roster is open here (test/unit/rosterPrivacy.test.ts has it private).
+  const open = { rosterPrivate: false, roomNamesVisible: false };
+  const inA = { participantId: "pa00000000000000", role: "participant" as const, roomId: "mroom00000001", ...open };
+  const inPlenary = { participantId: "pp00000000000000", role: "participant" as const, roomId: null, ...open };
+  const facilitator = { participantId: "pf00000000000000", role: "facilitator" as const, roomId: null, ...open };
+  const people: PeopleContext = { rosterPrivate: false, listedToAll: () => false, namedRoomOf: () => null };
   const help = (roomId: string): WorkshopEvent => ({
     v: 1,
     type: "help:updated",
@@ -94,17 +97,17 @@ describe("isolation rule", () => {
   });
 
   it("room events reach the room and facilitators only; plenary events reach everyone", () => {
-    expect(canSee(inA, audienceOf(help("mroom00000001")))).toBe(true);
-    expect(canSee(inA, audienceOf(help("mroom00000002")))).toBe(false);
-    expect(canSee(inPlenary, audienceOf(help("mroom00000001")))).toBe(false);
-    expect(canSee(facilitator, audienceOf(help("mroom00000002")))).toBe(true);
+    expect(canSee(inA, audienceOf(help("mroom00000001"), people))).toBe(true);
+    expect(canSee(inA, audienceOf(help("mroom00000002"), people))).toBe(false);
+    expect(canSee(inPlenary, audienceOf(help("mroom00000001"), people))).toBe(false);
+    expect(canSee(facilitator, audienceOf(help("mroom00000002"), people))).toBe(true);
     const presence: WorkshopEvent = {
       v: 2,
       type: "participant:presence",
       participantId: "px00000000000000",
       online: true,
     };
-    expect(canSee(inA, audienceOf(presence))).toBe(true);
+    expect(canSee(inA, audienceOf(presence, people))).toBe(true);
   });
 
   it("a move is seen by the person, both rooms and facilitators", () => {
@@ -116,10 +119,10 @@ describe("isolation rule", () => {
       roomId: "mroom00000002",
       fromRoomId: "mroom00000001",
     };
-    expect(canSee(inPlenary, audienceOf(move))).toBe(true);
-    expect(canSee(inA, audienceOf(move))).toBe(true);
-    expect(canSee({ ...inA, participantId: "pz00000000000000", roomId: "mroom00000009" }, audienceOf(move))).toBe(
-      false,
-    );
+    expect(canSee(inPlenary, audienceOf(move, people))).toBe(true);
+    expect(canSee(inA, audienceOf(move, people))).toBe(true);
+    expect(
+      canSee({ ...inA, participantId: "pz00000000000000", roomId: "mroom00000009" }, audienceOf(move, people)),
+    ).toBe(false);
   });
 });

@@ -10,14 +10,17 @@ const workshop = {
   createdAt: 0,
   reportAttribution: "none" as const,
   anonymousByDefault: true,
+  // About keeping a copy exact, not about who sees whom: the roster is open.
+  rosterPrivate: false,
   endedAt: null,
   deleteAt: null,
 };
-const ana = { participantId: "pana000000000000", displayName: "Ana", role: "participant" as const };
+const ana = { participantId: "pana000000000000", displayName: "Ana", role: "participant" as const, listed: false };
 const snapshot: WorkshopSnapshot = {
   version: 3,
   workshop,
-  roster: [[ana.participantId, ana.displayName, ana.role, true]],
+  roster: [[ana.participantId, ana.displayName, ana.role, true, false]],
+  people: { version: 3, active: 1, online: 1 },
   breakout: { round: null, assignments: {}, counts: {}, helps: [], broadcasts: [], tags: {} },
   polls: [],
   notesAccess: [],

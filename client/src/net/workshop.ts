@@ -29,6 +29,24 @@ export function setAnonymityDefault(anonymousByDefault: boolean) {
   );
 }
 
+/** Facilitators: whether participants see each other only as a count. The switch explains a refusal itself. */
+export function setRosterPrivacy(rosterPrivate: boolean) {
+  return runCommand(
+    "workshop:setRosterPrivacy",
+    { commandId: newCommandId(), rosterPrivate },
+    { quiet: ["FORBIDDEN", "WORKSHOP_ENDED", "network", "timeout"] },
+  );
+}
+
+/** Anyone: show or hide their own name to other participants. The switch explains a refusal itself. */
+export function setListed(listed: boolean) {
+  return runCommand(
+    "participant:setListed",
+    { commandId: newCommandId(), listed },
+    { quiet: ["WORKSHOP_ENDED", "network", "timeout"] },
+  );
+}
+
 const DELETE_ATTEMPTS = 3;
 /** Refusals the delete dialog explains itself. */
 const DELETE_QUIET: readonly ClientErrorCode[] = [

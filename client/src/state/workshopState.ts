@@ -1,11 +1,19 @@
 import { batch, computed, signal } from "@preact/signals";
-import type { BroadcastView, HelpView, RoomStateView, RoundView, Tags } from "../../../shared/breakout.js";
+import type { BroadcastView, HelpView, RoundView, Tags } from "../../../shared/breakout.js";
 import type { ParticipantId, RoomId, RoundId } from "../../../shared/ids.js";
 import type { Ballot, PollId, PollResultsUpdate, PollView } from "../../../shared/poll.js";
-import type { ParticipantView, SyncResult, WorkshopEvent, WorkshopView } from "../../../shared/workshop.js";
+import type {
+  ParticipantView,
+  PeopleCount,
+  RoomAnswer,
+  SyncResult,
+  WorkshopEvent,
+  WorkshopView,
+} from "../../../shared/workshop.js";
 import {
   applyCounts,
   applyEventBatch,
+  applyPeopleCount,
   applyPollResults,
   applyRoomState,
   applySyncResult,
@@ -71,6 +79,8 @@ export class ReactiveWorkshopState {
   readonly workshop = signal<WorkshopView | null>(null);
   readonly round = signal<RoundView | null>(null);
   readonly counts = signal<Readonly<Record<string, number>>>({});
+  /** How many people are here and online, whoever the viewer may see by name. */
+  readonly people = signal<PeopleCount>({ version: -1, active: 0, online: 0 });
   readonly broadcasts = signal<readonly BroadcastView[]>([]);
   readonly helps = signal<readonly HelpView[]>([]);
   /** Rounds seen by this tab (number and id), for "reuse the groups of round N". */
@@ -256,6 +266,12 @@ export class ReactiveWorkshopState {
     this.counts.value = this.state.breakout.counts;
   }
 
+  /** Pushed people counts (`workshop:people`): the highest version wins; only the people signal changes. */
+  applyPeopleCount(update: PeopleCount): void {
+    applyPeopleCount(this.state, update);
+    this.people.value = this.state.people;
+  }
+
   /** Pushed results (`poll:results`): the highest tallyVersion wins; only the results signal changes. */
   applyPollResults(update: PollResultsUpdate): void {
     if (!applyPollResults(this.state, update)) return;
@@ -319,7 +335,7 @@ export class ReactiveWorkshopState {
   }
 
   /** Merges the answer, unless the viewer moved on while it travelled (the next fetch brings the new room). */
-  applyRoom(room: RoomStateView): void {
+  applyRoom(room: RoomAnswer): void {
     const key = roomKey(room);
     if (this.pendingRoom === key) this.pendingRoom = null;
     const current = this.assignedRoom();
@@ -363,6 +379,7 @@ export class ReactiveWorkshopState {
       this.workshop.value = this.state.workshop;
       this.round.value = breakout.round;
       this.counts.value = breakout.counts;
+      this.people.value = this.state.people;
       this.broadcasts.value = breakout.broadcasts;
       const helps = [...breakout.helps.values()];
       if (!sameItems(helps, this.helps.value)) this.helps.value = helps;

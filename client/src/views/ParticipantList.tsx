@@ -8,11 +8,16 @@ import { useMediaQuery } from "./hooks.js";
 import { ParticipantRow } from "./ParticipantRow.js";
 import { VirtualList } from "./VirtualList.js";
 
-type ParticipantListProps = { myId: ParticipantId; canManage: boolean };
+type ParticipantListProps = {
+  myId: ParticipantId;
+  canManage: boolean;
+  /** The viewer sees only some people by name (a private roster): the list says so. */
+  namesHidden: boolean;
+};
 
 const keyOf = (participant: ParticipantView) => participant.participantId;
 
-export function ParticipantList({ myId, canManage }: ParticipantListProps) {
+export function ParticipantList({ myId, canManage, namesHidden }: ParticipantListProps) {
   const [filter, setFilter] = useState("");
   const [confirmingRemove, setConfirmingRemove] = useState<ParticipantId | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -21,8 +26,8 @@ export function ParticipantList({ myId, canManage }: ParticipantListProps) {
   const rowHeight = canManage ? (narrow ? 96 : 56) : 48;
 
   const sorted = workshopState.sorted.value;
-  const online = workshopState.onlineCount.value;
-  const total = workshopState.total.value;
+  // Everyone is counted, also those whose names the viewer may not see.
+  const { online, active: total } = workshopState.people.value;
   const query = filter.trim().toLocaleLowerCase();
   const shown = useMemo(
     () =>
@@ -44,6 +49,11 @@ export function ParticipantList({ myId, canManage }: ParticipantListProps) {
           {query ? ` · ${t("workshop.filterShown", { shown: shown.length })}` : ""}
         </p>
       </div>
+      {namesHidden ? (
+        <p class="hint" data-testid="names-hidden-note">
+          {t("privacy.namesHidden")}
+        </p>
+      ) : null}
       <div class="field filter">
         <label for="participant-filter">{t("workshop.filterLabel")}</label>
         <input

@@ -1,14 +1,15 @@
 import { errorMessage, t } from "../i18n/index.js";
 import { setReportAttribution } from "../net/report.js";
-import { deleteWorkshopNow, setAnonymityDefault } from "../net/workshop.js";
+import { deleteWorkshopNow, setAnonymityDefault, setRosterPrivacy } from "../net/workshop.js";
 import { workshopState } from "../state/workshopState.js";
 import { ConfirmedSwitch } from "./ConfirmedSwitch.js";
 import { DeleteWorkshop } from "./DeleteWorkshop.js";
+import { PrivacySwitch } from "./PrivacySwitch.js";
 
 /**
  * Facilitators' workshop settings about people's data: whether reports may name people,
- * whether new questions and polls start anonymous (everyone sees both settings where they
- * decide), and a danger zone to delete the workshop for good.
+ * whether participants see each other's names, whether new questions and polls start anonymous
+ * (everyone sees these settings where they decide), and a danger zone to delete the workshop for good.
  */
 export function PrivacyPanel() {
   const workshop = workshopState.workshop.value;
@@ -27,16 +28,19 @@ export function PrivacyPanel() {
         errorText={(code) => t("report.attributionFailed", { message: errorMessage(code) })}
         errorTestId="report-attribution-error"
       />
-      <ConfirmedSwitch
+      <PrivacySwitch
+        name="roster-privacy"
+        current={!workshop.rosterPrivate}
+        change={(namesShown) => setRosterPrivacy(!namesShown)}
+        label={t("privacy.rosterSwitch")}
+        hint={t("privacy.rosterSwitchHint")}
+      />
+      <PrivacySwitch
+        name="anonymity-default"
         current={workshop.anonymousByDefault}
         change={setAnonymityDefault}
         label={t("privacy.anonymitySwitch")}
         hint={t("privacy.anonymitySwitchHint")}
-        hintId="anonymity-default-switch-hint"
-        testId="anonymity-default-switch"
-        className="privacy-setting"
-        errorText={(code) => t("privacy.settingFailed", { message: errorMessage(code) })}
-        errorTestId="anonymity-default-error"
       />
       <section class="danger-zone" aria-labelledby="danger-zone-heading" data-testid="danger-zone">
         <h3 id="danger-zone-heading" class="danger-zone-heading">

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import { seesWholeRoster } from "../../../shared/audience.js";
 import { formatJoinCode } from "../../../shared/ids.js";
 import { t } from "../i18n/index.js";
 import { resumeSession } from "../net/session.js";
@@ -15,6 +16,7 @@ import { RoomView } from "./breakout/RoomView.js";
 import { TagsDialog } from "./breakout/TagsDialog.js";
 import { TimeLeft } from "./breakout/Timer.js";
 import { useFocusOnMount } from "./hooks.js";
+import { MyListing } from "./MyListing.js";
 import { Notice } from "./Notice.js";
 import { NotesPanel } from "./notes/NotesPanel.js";
 import { ParticipantList } from "./ParticipantList.js";
@@ -97,7 +99,12 @@ export function WorkshopView() {
       <NotesPanel docId="plenary" myId={me.participantId} />
       {takesReport ? <ReportPanel /> : null}
       {isFacilitator ? <BreakoutPanel myId={me.participantId} /> : null}
-      <ParticipantList myId={me.participantId} canManage={isFacilitator} />
+      <ParticipantList
+        myId={me.participantId}
+        canManage={isFacilitator}
+        namesHidden={!seesWholeRoster({ role, rosterPrivate: workshop.rosterPrivate })}
+      />
+      {role === "participant" ? <MyListing rosterPrivate={workshop.rosterPrivate} myId={me.participantId} /> : null}
       <AboutMe myId={me.participantId} />
       {isFacilitator ? <SupportOverview /> : null}
       {isFacilitator ? <PrivacyPanel /> : null}

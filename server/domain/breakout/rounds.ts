@@ -17,6 +17,7 @@ export interface RoomPlan {
   topic?: string | undefined;
   capacity?: number | null | undefined;
   contentNote?: string | undefined;
+  namesVisible?: boolean | undefined;
 }
 
 export function planRound(input: {
@@ -51,6 +52,7 @@ export function planRound(input: {
         leadId: null,
         closed: false,
         ...(room.contentNote ? { contentNote: room.contentNote } : {}),
+        ...(room.namesVisible ? { namesVisible: true } : {}),
       }),
     ),
     durationSeconds: input.durationSeconds,

@@ -1,5 +1,6 @@
 import type { RoundId, WorkshopId } from "../../../shared/ids.js";
 import type { WorkshopEvent } from "../../../shared/workshop.js";
+import { RosterDirectory } from "../../domain/rosterDirectory.js";
 import type { Unsubscribe } from "../../domain/unsubscribe.js";
 import type { Stores } from "../../store/stores.js";
 
@@ -11,6 +12,12 @@ import type { Stores } from "../../store/stores.js";
  */
 export class EventLogReader {
   constructor(private readonly stores: Pick<Stores, "workshops" | "breakout">) {}
+
+  /** Who is listed and where people sit, at one version (null: no such workshop). */
+  async directory(workshopId: WorkshopId): Promise<RosterDirectory | null> {
+    const full = await this.stores.workshops.fullSnapshot(workshopId);
+    return full ? new RosterDirectory(full) : null;
+  }
 
   version(workshopId: WorkshopId): Promise<number> {
     return this.stores.workshops.currentVersion(workshopId);

@@ -63,6 +63,13 @@ export class MemoryPresenceStore implements PresenceStore {
     this.core.append(state, [{ type: "participant:presence", participantId, online: false }]);
   }
 
+  async announce(workshopId: WorkshopId, participantId: ParticipantId): Promise<void> {
+    const state = this.core.require(workshopId);
+    this.core.append(state, [
+      { type: "participant:presence", participantId, online: this.isOnline(workshopId, participantId) },
+    ]);
+  }
+
   async connectionCount(workshopId: WorkshopId, participantId: ParticipantId): Promise<number> {
     return this.slices.peek(workshopId)?.onlineCounts.get(participantId) ?? 0;
   }

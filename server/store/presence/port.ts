@@ -19,6 +19,11 @@ export interface PresenceStore {
   connect(workshopId: WorkshopId, connection: ConnectionOpen): Promise<boolean>;
   /** Idempotent; the last connection closing appends `participant:presence` offline. */
   disconnect(workshopId: WorkshopId, connectionId: string): Promise<void>;
+  /**
+   * Logs `participant:presence` with the person's presence now, atomically with reading it: for
+   * people who come to see someone (listed, made staff) and never received their presence.
+   */
+  announce(workshopId: WorkshopId, participantId: ParticipantId): Promise<void>;
   /** How many connections a person holds open now (for refusing one too many at the door). */
   connectionCount(workshopId: WorkshopId, participantId: ParticipantId): Promise<number>;
   /**

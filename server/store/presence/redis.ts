@@ -4,7 +4,7 @@ import { DomainError } from "../../domain/errors.js";
 import type { RedisCore } from "../redis/core.js";
 import { EVENT_LOG_CAP } from "../workshop/port.js";
 import type { ConnectionOpen, PresenceStore } from "./port.js";
-import { connectScript, disconnectScript } from "./scripts.js";
+import { announceScript, connectScript, disconnectScript } from "./scripts.js";
 
 /** Open connections and node liveness in Redis: a hash of connections, a count per person, a heartbeat set. */
 export class RedisPresenceStore implements PresenceStore {
@@ -33,6 +33,15 @@ export class RedisPresenceStore implements PresenceStore {
       disconnectScript,
       [keys.meta, keys.version, keys.log, keys.connections, keys.onlineCounts],
       [keys.changes, EVENT_LOG_CAP, connectionId],
+    );
+  }
+
+  async announce(workshopId: WorkshopId, participantId: ParticipantId): Promise<void> {
+    const keys = this.core.keys(workshopId);
+    await this.core.run(
+      announceScript,
+      [keys.meta, keys.version, keys.log, keys.onlineCounts],
+      [keys.changes, EVENT_LOG_CAP, participantId],
     );
   }
 

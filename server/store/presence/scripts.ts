@@ -36,3 +36,17 @@ if count <= 0 then
 end
 return count
 `);
+
+/**
+ * KEYS: meta, version, log, onlineCounts. ARGV: channel, cap, participantId. Logs the person's
+ * presence as it is now, read and logged in one step, so no connection change can fall between.
+ */
+export const announceScript = script(`
+require_workshop(KEYS[1])
+local count = tonumber(redis.call('HGET', KEYS[4], ARGV[3]) or '0')
+local online = 'false'
+if count > 0 then online = 'true' end
+append_events(KEYS[2], KEYS[3], ARGV[1], tonumber(ARGV[2]),
+  {'{"type":"participant:presence","participantId":"' .. ARGV[3] .. '","online":' .. online .. '}'})
+return count
+`);

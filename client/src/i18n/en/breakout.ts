@@ -36,6 +36,8 @@ export const breakout = {
   "plan.nameLabel": "Room {number}: name",
   "plan.topicLabel": "Room {number}: topic (optional)",
   "plan.contentNoteLabel": "Room {number}: content note (optional)",
+  "plan.namesVisibleLabel":
+    "Room {number}: people in this room see each other's names (when names are hidden, they otherwise see only a head-count)",
   "plan.contentNoteHint":
     "A content note (e.g. “discusses sexual exploitation”) is shown before a room's polls, questions, notes and people. People can skip them and still ask for help; nobody is told.",
   "plan.capacityLabel": "Room {number}: seats",

@@ -15,6 +15,8 @@ export const breakoutRoom = {
   "room.returningNow": "Returning to the plenary now…",
   "room.returningSoon": "The round ends soon. You will return to the plenary automatically.",
   "room.peopleHeading": "In this room ({count})",
+  "room.namesHidden":
+    "Names are not shown in this room: you see only yourself and people who chose to show their name.",
   "room.backToPlenary": "Back to plenary",
   "room.stopVisiting": "Leave this room",
 

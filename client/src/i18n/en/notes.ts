@@ -1,5 +1,7 @@
 /** Shared notes: the editor, marking decisions, actions and passages kept out of the report, sync status, snapshots. */
 export const notes = {
+  /** The name by a co-editor's cursor when their name is hidden from other participants. */
+  "notes.hiddenName": "A participant",
   "notes.headingPlenary": "Plenary notes",
   "notes.headingRoom": "Room notes",
   "notes.intro": "Shared notes in Markdown, written live by the note-takers.",

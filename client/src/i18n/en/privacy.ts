@@ -1,10 +1,20 @@
-/** Privacy and data: the anonymity default, and deleting the workshop for good. */
+/** Privacy and data: the anonymity default, who sees whose name, and deleting the workshop for good. */
 export const privacy = {
   "privacy.heading": "Privacy and data",
   "privacy.anonymitySwitch": "New questions and polls start anonymous",
   "privacy.anonymitySwitchHint":
     "On (the default): the question box and new polls start anonymous. Off: they start named. Either way people can choose, and always see which mode they are in.",
   "privacy.settingFailed": "The setting was not changed: {message}",
+  "privacy.rosterSwitch": "Participants see each other's names",
+  "privacy.rosterSwitchHint":
+    "Off (the default): participants see how many people are here, not who. They still see themselves, the people running the forum (facilitators, note-takers, safeguarding leads), anyone who chose to show their name, and in a breakout room their roommates if that room allows it. On: every participant sees everyone's name. Facilitators, note-takers and safeguarding leads always see everyone.",
+  "privacy.listedSwitch": "Show my name to other participants",
+  "privacy.listedSwitchHint":
+    "Off (the default): other participants do not see your name or that you are here, only how many people are here. The people running the forum always see you. On: every participant sees your name and whether you are online. You can turn it off again at any time.",
+  "privacy.listedRosterOpen":
+    "Right now the facilitators show everyone's name in this workshop. Your choice here counts whenever names are hidden.",
+  "privacy.namesHidden":
+    "Other participants' names are hidden here. You see yourself, the people running the forum and anyone who chose to show their name.",
   "privacy.dangerHeading": "Danger zone",
   "privacy.deleteHint":
     "Deleting removes everything in this workshop for good, at once: people, notes, polls, questions and the outcome report. Everyone is disconnected.",

@@ -8,7 +8,7 @@ export const workshop = {
   "workshop.endConfirm": "Yes, end the workshop",
   "workshop.cancel": "Cancel",
   "workshop.participantsHeading": "Participants",
-  "workshop.count": "{online} online of {total}",
+  "workshop.count": "{total} people here, {online} online",
   "workshop.filterLabel": "Filter by name",
   "workshop.filterShown": "{shown} shown",
   "workshop.noMatch": "No one matches this filter.",

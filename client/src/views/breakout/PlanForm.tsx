@@ -12,14 +12,20 @@ import { t } from "../../i18n/index.js";
 import { planRound } from "../../net/breakout.js";
 import { workshopState } from "../../state/workshopState.js";
 
-type RoomRow = { name: string; topic: string; capacity: string; contentNote: string };
+type RoomRow = { name: string; topic: string; capacity: string; contentNote: string; namesVisible: boolean };
 type PlanPayload = Omit<CommandPayload<"breakout:plan">, "commandId">;
 
 const MAX_CAPACITY = 1000;
 const MAX_MINUTES = 8 * 60;
 
 function defaultRow(index: number): RoomRow {
-  return { name: t("plan.defaultRoomName", { number: index + 1 }), topic: "", capacity: "", contentNote: "" };
+  return {
+    name: t("plan.defaultRoomName", { number: index + 1 }),
+    topic: "",
+    capacity: "",
+    contentNote: "",
+    namesVisible: false,
+  };
 }
 
 function rowsFor(count: number, previous: readonly RoomRow[]): RoomRow[] {
@@ -65,6 +71,7 @@ function checkPlan(
       ...(row.topic.trim() ? { topic: row.topic } : {}),
       capacity,
       ...(contentNote ? { contentNote } : {}),
+      ...(row.namesVisible ? { namesVisible: true } : {}),
     });
   });
   const seen = new Set<string>();
@@ -107,6 +114,7 @@ export function PlanForm({ onPlanned }: { onPlanned: () => void }) {
           topic: room.topic,
           capacity: room.capacity === null ? "" : String(room.capacity),
           contentNote: room.contentNote ?? "",
+          namesVisible: room.namesVisible === true,
         }))
       : rowsFor(4, []),
   );
@@ -246,6 +254,16 @@ export function PlanForm({ onPlanned }: { onPlanned: () => void }) {
                   data-testid="plan-room-content-note"
                   onInput={(event) => updateRow(index, { contentNote: event.currentTarget.value })}
                 />
+              </div>
+              <div class="check">
+                <input
+                  id={`plan-names-${index}`}
+                  type="checkbox"
+                  checked={row.namesVisible}
+                  data-testid="plan-room-names-visible"
+                  onChange={(event) => updateRow(index, { namesVisible: event.currentTarget.checked })}
+                />
+                <label for={`plan-names-${index}`}>{t("plan.namesVisibleLabel", { number })}</label>
               </div>
               <div class="field field-narrow">
                 <label for={`plan-capacity-${index}`}>{t("plan.capacityLabel", { number })}</label>

@@ -1,9 +1,11 @@
 import { useEffect, useState } from "preact/hooks";
+import { seesWholeRoster } from "../../../../shared/audience.js";
 import { HELP_TEXT_MAX, type HelpView, type RoomView as Room, type RoundView } from "../../../../shared/breakout.js";
 import type { ParticipantId } from "../../../../shared/ids.js";
 import { t } from "../../i18n/index.js";
 import { leaveRoom, requestHelp, resolveHelp, takeHelp, visitRoom } from "../../net/breakout.js";
 import { announce } from "../../state/announcer.js";
+import { myRole } from "../../state/session.js";
 import { workshopState } from "../../state/workshopState.js";
 import { ContentNoteGate } from "../ContentNoteGate.js";
 import { useFocusOnMount } from "../hooks.js";
@@ -92,9 +94,19 @@ export function RoomView({ round, room, myId, visiting }: RoomViewProps) {
 
 function RoomPeople({ room, myId }: { room: Room; myId: ParticipantId }) {
   const members = workshopState.membersOf(room.roomId);
+  const role = myRole.value ?? "participant";
+  const rosterPrivate = workshopState.workshop.value?.rosterPrivate ?? true;
+  // Under a private roster a participant sees their roommates only where the room shows names.
+  const namesHidden = !seesWholeRoster({ role, rosterPrivate }) && room.namesVisible !== true;
+  const count = workshopState.counts.value[room.roomId] ?? members.length;
   return (
     <section class="room-people" aria-labelledby="room-people-heading">
-      <h2 id="room-people-heading">{t("room.peopleHeading", { count: members.length })}</h2>
+      <h2 id="room-people-heading">{t("room.peopleHeading", { count })}</h2>
+      {namesHidden ? (
+        <p class="hint" data-testid="room-names-hidden">
+          {t("room.namesHidden")}
+        </p>
+      ) : null}
       <ul class="name-list" data-testid="room-people">
         {members.map((person) => (
           <li key={person.participantId} data-testid="room-person" data-name={person.displayName}>

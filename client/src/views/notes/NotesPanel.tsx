@@ -1,4 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
+import { isNamedToAll } from "../../../../shared/audience.js";
+import { roomShowsNames } from "../../../../shared/breakout.js";
 import type { ParticipantId } from "../../../../shared/ids.js";
 import type { NoteDocId } from "../../../../shared/notes.js";
 import { errorMessage, t } from "../../i18n/index.js";
@@ -23,6 +25,13 @@ export function NotesPanel({ docId, myId }: NotesPanelProps) {
   const me = session.value;
   const role = myRole.value;
   const round = workshopState.round.value;
+  // Co-editors see this name by their cursor: under a private roster only the name others may know.
+  const self = me ? workshopState.sorted.value.find((person) => person.participantId === me.participantId) : undefined;
+  const nameKnown =
+    self !== undefined &&
+    (isNamedToAll(workshopState.workshop.value?.rosterPrivate ?? true, self) ||
+      (docId !== "plenary" && roomShowsNames(round, docId)));
+  const nameForCoEditors = me && nameKnown ? me.displayName : t("notes.hiddenName");
   const openToAll = workshopState.notesOpenToAll(docId);
   const isLead =
     docId !== "plenary" && (round?.rooms.some((room) => room.roomId === docId && room.leadId === myId) ?? false);
@@ -57,7 +66,7 @@ export function NotesPanel({ docId, myId }: NotesPanelProps) {
             workshopId={me.workshopId}
             docId={docId}
             myId={myId}
-            displayName={me.displayName}
+            displayName={nameForCoEditors}
             rightsKey={`${role}|${isLead}|${openToAll}`}
           />
         </div>

@@ -1,0 +1,97 @@
+import { isListedToAll, type PeopleContext } from "../../shared/audience.js";
+import { isRoundRunning, type RoundView, roomShowsNames } from "../../shared/breakout.js";
+import type { ParticipantId, RoomId } from "../../shared/ids.js";
+import type { PeopleCount, Role, WorkshopEvent } from "../../shared/workshop.js";
+import { isRosterPrivate } from "./records.js";
+import type { FullSnapshot } from "./snapshot.js";
+
+interface PersonFacts {
+  role: Role;
+  listed: boolean;
+  online: boolean;
+}
+
+/**
+ * What the audience of people's events depends on, moved along the log one event at a time (the
+ * event feed keeps one per workshop it serves): the roster setting, every active person's role,
+ * listing and presence, and who sits in which room of the current round. Read once from a
+ * consistent snapshot, so at every version it is exactly the store's state at that version; the
+ * people counts it gives are those a snapshot at that version holds.
+ */
+export class RosterDirectory implements PeopleContext {
+  rosterPrivate: boolean;
+  private readonly people = new Map<ParticipantId, PersonFacts>();
+  private round: RoundView | null;
+  private rooms = new Map<ParticipantId, RoomId>();
+
+  constructor(
+    full: FullSnapshot,
+    /** The version the directory holds the state of. */
+    public version = full.version,
+  ) {
+    this.rosterPrivate = isRosterPrivate(full.workshop);
+    for (const person of full.participants) {
+      if (person.status === "active") {
+        this.people.set(person.participantId, {
+          role: person.role,
+          listed: person.listed ?? false,
+          online: person.online,
+        });
+      }
+    }
+    this.round = full.breakout.round;
+    this.rooms = new Map(full.breakout.assignments);
+  }
+
+  listedToAll(participantId: ParticipantId): boolean {
+    const person = this.people.get(participantId);
+    return person !== undefined && isListedToAll(person);
+  }
+
+  namedRoomOf(participantId: ParticipantId): RoomId | null {
+    if (!isRoundRunning(this.round)) return null;
+    const room = this.rooms.get(participantId) ?? null;
+    return roomShowsNames(this.round, room) ? room : null;
+  }
+
+  count(): PeopleCount {
+    let online = 0;
+    for (const person of this.people.values()) if (person.online) online++;
+    return { version: this.version, active: this.people.size, online };
+  }
+
+  /** Moves the directory past one event (in log order). */
+  apply(event: WorkshopEvent): void {
+    this.version = Math.max(this.version, event.v);
+    switch (event.type) {
+      case "participant:upserted": {
+        const { participantId, role, listed } = event.participant;
+        const known = this.people.get(participantId);
+        this.people.set(participantId, { role, listed, online: event.online ?? known?.online ?? false });
+        break;
+      }
+      case "participant:presence": {
+        const known = this.people.get(event.participantId);
+        if (known) known.online = event.online;
+        break;
+      }
+      case "participant:removed":
+        this.people.delete(event.participantId);
+        break;
+      case "workshop:updated":
+        this.rosterPrivate = event.workshop.rosterPrivate;
+        break;
+      case "breakout:round":
+        if (this.round?.roundId !== event.round.roundId) this.rooms = new Map();
+        this.round = event.round;
+        break;
+      case "breakout:assigned":
+        if (this.round?.roundId !== event.roundId) break;
+        if (event.roomId === null) this.rooms.delete(event.participantId);
+        else this.rooms.set(event.participantId, event.roomId);
+        break;
+      default:
+        break;
+    }
+  }
+}
