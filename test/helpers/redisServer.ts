@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "./ports.js";
@@ -22,6 +22,16 @@ export interface RedisProcess {
 /** How many fresh ports startRedisServer tries when the one it picked was taken before redis-server bound it. */
 const PORT_ATTEMPTS = 5;
 
+export interface RedisServerOptions {
+  /**
+   * An RDB snapshot (a backup's `dump.rdb`) to start from: copied into the new data directory and
+   * loaded with AOF off, since a Redis 7 that starts with `appendonly yes` and no AOF yet makes an
+   * empty one and ignores the RDB. Turn AOF on afterwards (`CONFIG SET appendonly yes`);
+   * restart() starts it with AOF off again.
+   */
+  restoreRdb?: string;
+}
+
 /**
  * A private redis-server on a free port, with AOF (appendfsync always) so a restart keeps
  * every acknowledged write. Tests that kill or restart Redis use this, never a shared one.
@@ -29,8 +39,12 @@ const PORT_ATTEMPTS = 5;
  * between, redis-server exits and another port is tried. `pickPort` picks each one (the OS's
  * choice; a test of this retry passes its own).
  */
-export async function startRedisServer(pickPort: () => Promise<number> = freePort): Promise<RedisProcess> {
+export async function startRedisServer(
+  pickPort: () => Promise<number> = freePort,
+  options: RedisServerOptions = {},
+): Promise<RedisProcess> {
   const dir = mkdtempSync(path.join(tmpdir(), "wk-redis-"));
+  if (options.restoreRdb) copyFileSync(options.restoreRdb, path.join(dir, "dump.rdb"));
   const binary = process.env.REDIS_SERVER_BIN ?? "redis-server";
   let port = 0;
   let child: ChildProcess | null = null;
@@ -47,7 +61,7 @@ export async function startRedisServer(pickPort: () => Promise<number> = freePor
         "--save",
         "",
         "--appendonly",
-        "yes",
+        options.restoreRdb ? "no" : "yes",
         "--appendfsync",
         "always",
         "--dir",
