@@ -39,6 +39,8 @@ export const breakout: Translation<typeof english> = {
   "plan.nameLabel": "Ruang {number}: nama",
   "plan.topicLabel": "Ruang {number}: topik (opsional)",
   "plan.contentNoteLabel": "Ruang {number}: keterangan isi (opsional)",
+  "plan.namesVisibleLabel":
+    "Ruang {number}: orang di ruang ini saling melihat nama (jika nama disembunyikan, mereka hanya melihat jumlah orang)",
   "plan.contentNoteHint":
     "Keterangan isi (mis. “membahas eksploitasi seksual”) ditampilkan sebelum polling, pertanyaan, catatan, dan daftar orang di ruang itu. Orang dapat melewatinya dan tetap dapat meminta bantuan; tidak ada yang diberi tahu.",
   "plan.capacityLabel": "Ruang {number}: kapasitas",

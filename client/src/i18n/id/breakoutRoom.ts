@@ -18,6 +18,8 @@ export const breakoutRoom: Translation<typeof english> = {
   "room.returningNow": "Kembali ke pleno sekarang…",
   "room.returningSoon": "Putaran segera berakhir. Anda akan kembali ke pleno secara otomatis.",
   "room.peopleHeading": "Di ruang ini ({count})",
+  "room.namesHidden":
+    "Nama tidak ditampilkan di ruang ini: Anda hanya melihat diri sendiri dan orang yang memilih menampilkan namanya.",
   "room.backToPlenary": "Kembali ke pleno",
   "room.stopVisiting": "Tinggalkan ruang ini",
 

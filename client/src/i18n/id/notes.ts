@@ -3,6 +3,7 @@ import type { notes as english } from "../en/notes.js";
 
 /** Shared notes in Indonesian: the editor, marking outcomes and passages kept out of the report, sync status, saved versions. */
 export const notes: Translation<typeof english> = {
+  "notes.hiddenName": "Seorang peserta",
   "notes.headingPlenary": "Catatan pleno",
   "notes.headingRoom": "Catatan ruang",
   "notes.intro": "Catatan bersama dalam format Markdown, ditulis langsung oleh notulis.",

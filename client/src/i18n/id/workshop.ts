@@ -11,7 +11,7 @@ export const workshop: Translation<typeof english> = {
   "workshop.endConfirm": "Ya, akhiri lokakarya",
   "workshop.cancel": "Batal",
   "workshop.participantsHeading": "Peserta",
-  "workshop.count": "{online} dari {total} terhubung",
+  "workshop.count": "{total} orang hadir, {online} terhubung",
   "workshop.filterLabel": "Cari berdasarkan nama",
   "workshop.filterShown": "{shown} ditampilkan",
   "workshop.noMatch": "Tidak ada nama yang cocok.",

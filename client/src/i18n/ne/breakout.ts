@@ -40,6 +40,7 @@ export const breakout: Translation<typeof english> = {
   "plan.nameLabel": "कोठा {number}: नाम",
   "plan.topicLabel": "कोठा {number}: विषय (ऐच्छिक)",
   "plan.contentNoteLabel": "कोठा {number}: सामग्री सूचना (ऐच्छिक)",
+  "plan.namesVisibleLabel": "कोठा {number}: यो कोठाका मानिसहरूले एकअर्काको नाम देख्छन् (नाम लुकाइएमा उनीहरूले संख्या मात्र देख्छन्)",
   "plan.contentNoteHint":
     "सामग्री सूचना (जस्तै “यौन शोषणबारे छलफल हुन्छ”) कोठाका पोल, प्रश्न, टिपोट र मानिसहरू देखाउनुअघि देखाइन्छ। मानिसहरू ती नहेरी छाड्न सक्छन् र तैपनि मद्दत माग्न सक्छन्; कसैलाई थाहा दिइँदैन।",
   "plan.capacityLabel": "कोठा {number}: सिट",

@@ -18,6 +18,7 @@ export const breakoutRoom: Translation<typeof english> = {
   "room.returningNow": "अहिले मुख्य सत्रमा फर्किँदै…",
   "room.returningSoon": "यो चरण छिट्टै सकिन्छ। तपाईं आफैँ मुख्य सत्रमा फर्कनुहुनेछ।",
   "room.peopleHeading": "यो कोठामा ({count})",
+  "room.namesHidden": "यो कोठामा नाम देखाइँदैन: तपाईंले आफूलाई र नाम देखाउन रोज्नेहरूलाई मात्र देख्नुहुन्छ।",
   "room.backToPlenary": "मुख्य सत्रमा फर्कनुहोस्",
   "room.stopVisiting": "यो कोठा छोड्नुहोस्",
 

@@ -3,6 +3,7 @@ import type { notes as english } from "../en/notes.js";
 
 /** Shared notes in Nepali: the editor, marking outcomes and passages kept out of the report, sync status, saved versions. */
 export const notes: Translation<typeof english> = {
+  "notes.hiddenName": "एक सहभागी",
   "notes.headingPlenary": "मुख्य सत्रको टिपोट",
   "notes.headingRoom": "कोठाको टिपोट",
   "notes.intro": "Markdown मा साझा टिपोट, टिपोटकर्ताहरूले लाइभ लेख्छन्।",

@@ -11,7 +11,7 @@ export const workshop: Translation<typeof english> = {
   "workshop.endConfirm": "हो, कार्यशाला सक्नुहोस्",
   "workshop.cancel": "रद्द गर्नुहोस्",
   "workshop.participantsHeading": "सहभागीहरू",
-  "workshop.count": "{total} मध्ये {online} अनलाइन",
+  "workshop.count": "यहाँ {total} जना, {online} जना अनलाइन",
   "workshop.filterLabel": "नामले खोज्नुहोस्",
   "workshop.filterShown": "{shown} देखाइएको",
   "workshop.noMatch": "यो खोजसँग कोही मिलेन।",

@@ -39,6 +39,7 @@ export const breakout: Translation<typeof english> = {
   "plan.nameLabel": "ห้อง {number}: ชื่อ",
   "plan.topicLabel": "ห้อง {number}: หัวข้อ (ไม่บังคับ)",
   "plan.contentNoteLabel": "ห้อง {number}: คำเตือนเนื้อหา (ไม่บังคับ)",
+  "plan.namesVisibleLabel": "ห้อง {number}: คนในห้องนี้เห็นชื่อของกันและกัน (หากซ่อนชื่อ จะเห็นเพียงจำนวนคน)",
   "plan.contentNoteHint":
     "คำเตือนเนื้อหา (เช่น “มีการพูดถึงการแสวงประโยชน์ทางเพศ”) จะแสดงก่อนโพล คำถาม บันทึก และรายชื่อคนในห้อง ผู้เข้าร่วมข้ามส่วนเหล่านี้ได้และยังขอความช่วยเหลือได้ โดยไม่มีใครได้รับแจ้ง",
   "plan.capacityLabel": "ห้อง {number}: จำนวนที่นั่ง",
@@ -75,7 +76,7 @@ export const breakout: Translation<typeof english> = {
   "assign.choosePerson": "เลือกคน",
   "assign.addPair": "เพิ่มคู่",
   "assign.removePair": "นำออก",
-  "assign.removePairLabel": "นำคู่ {names} ออก",
+  "assign.removePairLabel": "นำออก: คู่ {names}",
   "assign.autoSubmit": "จัดอัตโนมัติ",
   "assign.assigning": "กำลังจัด…",
   "assign.moved": "ย้ายแล้ว {count} คน",

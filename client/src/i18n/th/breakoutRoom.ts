@@ -18,6 +18,7 @@ export const breakoutRoom: Translation<typeof english> = {
   "room.returningNow": "กำลังกลับสู่ที่ประชุมใหญ่…",
   "room.returningSoon": "รอบนี้ใกล้จบแล้ว คุณจะกลับสู่ที่ประชุมใหญ่โดยอัตโนมัติ",
   "room.peopleHeading": "ในห้องนี้ ({count})",
+  "room.namesHidden": "ห้องนี้ไม่แสดงชื่อ: คุณเห็นเพียงตัวเองและผู้ที่เลือกแสดงชื่อ",
   "room.backToPlenary": "กลับสู่ที่ประชุมใหญ่",
   "room.stopVisiting": "ออกจากห้องนี้",
 

@@ -3,6 +3,7 @@ import type { notes as english } from "../en/notes.js";
 
 /** Shared notes in Thai: the editor, marking decisions, actions and passages kept out of the report, sync status, snapshots. */
 export const notes: Translation<typeof english> = {
+  "notes.hiddenName": "ผู้เข้าร่วมคนหนึ่ง",
   "notes.headingPlenary": "บันทึกของที่ประชุมใหญ่",
   "notes.headingRoom": "บันทึกของห้อง",
   "notes.intro": "บันทึกร่วมในรูปแบบ Markdown ที่ผู้จดบันทึกเขียนสด",
