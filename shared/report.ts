@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { RoundStatusSchema } from "./breakout.js";
 import { RoomIdSchema, RoundIdSchema, WorkshopIdSchema } from "./ids.js";
+import { LanguageTagSchema } from "./languages.js";
 import { OUTCOME_KINDS } from "./outcomes.js";
 import {
   PollIdSchema,
@@ -90,6 +91,11 @@ export const ReportQuerySchema = z.object({
   scope: ReportScopeParamSchema.prefault("workshop"),
   attribution: AttributionSchema.default("none"),
   timeZone: TimeZoneSchema.default("UTC"),
+  /**
+   * The language the report writes its own words, numbers and dates in (the client asks for its
+   * own); what people typed stays as written, and the JSON is the same in every language.
+   */
+  lang: LanguageTagSchema.default("en"),
 });
 export type ReportQuery = z.infer<typeof ReportQuerySchema>;
 

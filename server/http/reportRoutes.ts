@@ -1,20 +1,26 @@
 import type { Router } from "express";
 import { WorkshopIdSchema } from "../../shared/ids.js";
+import { LANGUAGES } from "../../shared/languages.js";
 import { type Report, ReportQuerySchema } from "../../shared/report.js";
+import { roundTitle } from "../domain/report/labels.js";
 import { REPORT_RENDERERS } from "../domain/report/render.js";
+import { type ReportWords, reportWords } from "../domain/report/words.js";
 import type { ReportService } from "../services/reportService.js";
 import { downloadRoute, jsonBody } from "./downloadRoute.js";
 
 const ParamsSchema = ReportQuerySchema.extend({ workshopId: WorkshopIdSchema });
 
 /**
- * The outcome report: `GET /api/workshops/:workshopId/report?format=md|html|json|csv&scope=workshop|round:<id>|room:<id>&attribution=none|attributed&timeZone=<IANA name>`.
+ * The outcome report: `GET /api/workshops/:workshopId/report?format=md|html|json|csv&scope=workshop|round:<id>|room:<id>&attribution=none|attributed&timeZone=<IANA name>&lang=<language tag>`.
  */
 export function reportRoutes(reports: ReportService): Router[] {
   return [reportRoute(reports), outlineRoute(reports)];
 }
 
-/** `GET /api/workshops/:workshopId/report/outline`: the rounds and rooms a report can cover (JSON). */
+/**
+ * `GET /api/workshops/:workshopId/report/outline`: the rounds and rooms a report can cover (JSON).
+ * It has no words of its own (ids, numbers, room names as typed), so it takes no `lang`.
+ */
 function outlineRoute(reports: ReportService): Router {
   return downloadRoute(
     "/api/workshops/:workshopId/report/outline",
@@ -34,19 +40,20 @@ function reportRoute(reports: ReportService): Router {
   return downloadRoute(
     "/api/workshops/:workshopId/report",
     (req) => ParamsSchema.safeParse({ ...req.query, workshopId: req.params.workshopId }).data ?? null,
-    "expected format=md|html|json|csv, scope=workshop|round:<roundId>|room:<roomId>, attribution=none|attributed and timeZone=<IANA name, default UTC>",
-    async (token, { workshopId, format, scope, attribution, timeZone }) => {
+    `expected format=md|html|json|csv, scope=workshop|round:<roundId>|room:<roomId>, attribution=none|attributed, timeZone=<IANA name, default UTC> and lang=${LANGUAGES.map((language) => language.tag).join("|")} (default en)`,
+    async (token, { workshopId, format, scope, attribution, timeZone, lang }) => {
       const report = await reports.report(token, workshopId, scope, attribution, timeZone);
-      return { baseName: reportFileName(report), body: () => REPORT_RENDERERS[format](report) };
+      const words = reportWords(lang);
+      return { baseName: reportFileName(report, words), body: () => REPORT_RENDERERS[format](report, lang) };
     },
   );
 }
 
-/** "Forum title - outcomes - Round 1 - Shelters" */
-function reportFileName(report: Report): string {
+/** "Forum title - outcomes - Round 1 - Shelters", in the report's language. */
+function reportFileName(report: Report, words: ReportWords): string {
   const round = report.rounds[0];
-  const parts = [report.workshop.title, "outcomes"];
-  if (report.scope.kind !== "workshop" && round) parts.push(`Round ${round.number}`);
+  const parts = [report.workshop.title, words.t("fileNameOutcomes")];
+  if (report.scope.kind !== "workshop" && round) parts.push(roundTitle(round, words));
   if (report.scope.kind === "room" && round?.rooms[0]) parts.push(round.rooms[0].name);
   return parts
     .join(" - ")

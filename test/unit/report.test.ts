@@ -1,14 +1,16 @@
 import { markdownLanguage } from "@codemirror/lang-markdown";
 import { describe, expect, it } from "vitest";
 import { buildReport, type ReportSource, reportOutline } from "../../server/domain/report/build.js";
+import { dateOf, dateTimeOf } from "../../server/domain/report/dates.js";
 import { escapeHtml } from "../../server/domain/report/html.js";
 import { reportNotes, withoutImages } from "../../server/domain/report/inert.js";
-import { dateOf, dateTimeOf } from "../../server/domain/report/labels.js";
 import { inline, notesMarkdown } from "../../server/domain/report/markdown.js";
 import { pollSummary } from "../../server/domain/report/pollTable.js";
 import { REPORT_RENDERERS } from "../../server/domain/report/render.js";
+import { reportWords } from "../../server/domain/report/words.js";
 import { contentDisposition } from "../../server/http/downloadRoute.js";
 import type { RoundView } from "../../shared/breakout.js";
+import { LANGUAGES } from "../../shared/languages.js";
 import { parseInline } from "../../shared/notesMarkdown.js";
 import { exportableNotes, privateLines } from "../../shared/notesPrivacy.js";
 import type { PollView } from "../../shared/poll.js";
@@ -102,6 +104,7 @@ describe("report escaping", () => {
       scope: { kind: "workshop" },
       attribution: "none",
       timeZone: "UTC",
+      lang: "en",
     });
     expect(ReportQuerySchema.parse({ timeZone: "Asia/Kathmandu" }).timeZone).toBe("Asia/Kathmandu");
     for (const timeZone of ["", "Mars/Olympus_Mons", "UTC<script>", "x".repeat(65)]) {
@@ -424,11 +427,14 @@ describe("report model: bidi controls", () => {
     const report = buildReport(source, { kind: "workshop" }, "attributed", 1_700_000_700_000);
     expect(ReportSchema.parse(report)).toEqual(report);
     for (const [format, render] of Object.entries(REPORT_RENDERERS)) {
-      const text = render(report);
-      for (const control of BIDI)
-        expect(text.includes(control), `${format} U+${control.codePointAt(0)?.toString(16)}`).toBe(false);
-      for (const needed of NEEDED) expect(text, format).toContain(needed);
-      expect(text, format).not.toContain("tracker.example");
+      // The report's own words add none either, in any language (Urdu's included).
+      for (const { tag } of LANGUAGES) {
+        const text = render(report, tag);
+        for (const control of BIDI)
+          expect(text.includes(control), `${format} ${tag} U+${control.codePointAt(0)?.toString(16)}`).toBe(false);
+        for (const needed of NEEDED) expect(text, `${format} ${tag}`).toContain(needed);
+        expect(text, format).not.toContain("tracker.example");
+      }
     }
     for (const needed of NEEDED) expect(JSON.stringify(report)).toContain(needed);
     expect(JSON.stringify(reportOutline(source.rounds))).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
@@ -440,8 +446,10 @@ describe("report polls", () => {
     const report = buildReport(bidiSource(), { kind: "workshop" }, "attributed", 1_700_000_700_000);
     const named = report.plenary?.polls[0] as ReportPoll;
     const anonymous = report.rounds[0]?.polls[0] as ReportPoll;
-    expect(pollSummary(named)).toMatch(/^Single choice · closed · named ballots · 3 voters$/);
-    expect(pollSummary(anonymous)).toMatch(/^Rating · closed · anonymous ballots · 2 voters · scale 1-5/);
+    expect(pollSummary(named, reportWords("en"))).toMatch(/^Single choice · closed · named ballots · 3 voters$/);
+    expect(pollSummary(anonymous, reportWords("en"))).toMatch(
+      /^Rating · closed · anonymous ballots · 2 voters · scale 1-5/,
+    );
     expect(Object.keys(named)).not.toContain("voters");
   });
 });

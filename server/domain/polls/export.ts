@@ -55,6 +55,8 @@ export interface PollRowsInput {
   results: PollResults;
   roomNames: Readonly<Record<string, string>>;
   answers: ReadonlyArray<{ roomId: string | null; text: string }>;
+  /** The room column of an every-room poll's combined rows; the report writes it in its language. */
+  allRoomsName?: string;
 }
 
 /** The rows of POLL_CSV_HEADER for one poll. */
@@ -82,7 +84,7 @@ export function pollCsvRows(data: PollRowsInput): CsvValue[][] {
     ...Object.entries(results.byRoom ?? {})
       .sort(([a], [b]) => roomOrder(data.roomNames, a) - roomOrder(data.roomNames, b))
       .map(([roomId, tally]) => [data.roomNames[roomId] ?? roomId, tally] as [string, PollResults["combined"]]),
-    [results.byRoom ? "All rooms" : "", results.combined],
+    [results.byRoom ? (data.allRoomsName ?? "All rooms") : "", results.combined],
   ];
   for (const [room, tally] of scopes) {
     if ("counts" in tally) {

@@ -1,12 +1,11 @@
+import type { LanguageTag } from "../../../shared/languages.js";
 import { type Block, type Inline, parseNotes } from "../../../shared/notesMarkdown.js";
-import type { Report, ReportPoll, ReportQuestion, ReportSection } from "../../../shared/report.js";
+import type { Report, ReportOutcome, ReportPoll, ReportQuestion, ReportSection } from "../../../shared/report.js";
 import {
   attributionLine,
   cellText,
-  dateOf,
-  dateTimeOf,
-  OUTCOME_LABEL,
   outcomeDetails,
+  outcomeLabel,
   participationLine,
   placeTitle,
   questionLine,
@@ -14,9 +13,11 @@ import {
   roundLine,
   roundTitle,
   scopeTitle,
+  startedLine,
 } from "./labels.js";
 import { type ChartBar, chartBars, pollSummary, pollTable } from "./pollTable.js";
 import { REPORT_CSS } from "./reportCss.js";
+import { type ReportWords, reportWords } from "./words.js";
 
 /**
  * The report as ONE self-contained HTML file: inline CSS, an inline SVG bar chart per poll, a
@@ -24,57 +25,56 @@ import { REPORT_CSS } from "./reportCss.js";
  * that forbids them, so even a value that escaped escaping could not run. Every value a person
  * typed goes through `escapeHtml`; notes are parsed into plain blocks (no raw HTML, no links;
  * their images are alt text already, inert.ts). Element ids come from positions and server ids,
- * never from typed text.
+ * never from typed text. `<html lang dir>` is the report's language (Urdu right to left; the
+ * stylesheet uses logical properties, so it mirrors).
  */
-export function reportHtml(report: Report): string {
-  const title = `${report.workshop.title}: outcomes`;
+export function reportHtml(report: Report, lang: LanguageTag): string {
+  const words = reportWords(lang);
+  const t = htmlWords(words);
+  const title = words.t("reportTitle", { title: report.workshop.title });
   const body: string[] = [];
   body.push(`<header><h1>${escapeHtml(title)}</h1>`, `<dl class="meta">`);
   const meta = (term: string, value: string) => body.push(`<dt>${term}</dt><dd>${value}</dd>`);
-  meta("Scope", escapeHtml(scopeTitle(report)));
-  meta(
-    "Workshop started",
-    `${dateOf(report.workshop.createdAt, report.timeZone)} (${report.workshop.status === "ended" ? "ended" : "in progress"})`,
-  );
-  meta("Participation", escapeHtml(participationLine(report)));
-  if (report.noteTakers.length > 0) meta("Note-takers", report.noteTakers.map(escapeHtml).join(", "));
-  meta("Attribution", escapeHtml(attributionLine(report)));
-  meta("Generated", dateTimeOf(report.generatedAt, report.timeZone));
+  meta(t("metaScope"), escapeHtml(scopeTitle(report, words)));
+  meta(t("metaWorkshopStarted"), escapeHtml(startedLine(report, words)));
+  meta(t("metaParticipation"), escapeHtml(participationLine(report, words)));
+  if (report.noteTakers.length > 0) {
+    meta(t("metaNoteTakers"), report.noteTakers.map(escapeHtml).join(t("listSeparator")));
+  }
+  meta(t("metaAttribution"), escapeHtml(attributionLine(report, words)));
+  meta(t("metaGenerated"), escapeHtml(words.dateTime(report.generatedAt, report.timeZone)));
   body.push("</dl></header>");
 
-  body.push(tableOfContents(report), "<main>");
-  body.push(`<section id="key-outcomes"><h2>Key outcomes</h2>`);
+  body.push(tableOfContents(report, words), "<main>");
+  body.push(`<section id="key-outcomes"><h2>${t("keyOutcomes")}</h2>`);
   if (report.keyOutcomes.length === 0) {
-    body.push(`<p class="empty">No decisions, actions or recommendations were marked in the notes.</p>`);
+    body.push(`<p class="empty">${t("noKeyOutcomes")}</p>`);
   }
   for (const group of report.keyOutcomes) {
-    body.push(`<h3>${escapeHtml(placeTitle(group))}</h3><ul class="outcomes">`);
-    for (const outcome of group.outcomes) {
-      body.push(
-        `<li class="outcome ${outcome.kind}"><span class="tag">${OUTCOME_LABEL[outcome.kind]}</span> ${escapeHtml(outcome.text)}${outcomeDetails(outcome, escapeHtml)}</li>`,
-      );
-    }
+    body.push(`<h3>${escapeHtml(placeTitle(group, words))}</h3><ul class="outcomes">`);
+    for (const outcome of group.outcomes)
+      body.push(`<li class="outcome ${outcome.kind}">${outcomeHtml(outcome, escapeHtml(outcome.text), words)}</li>`);
     body.push("</ul>");
   }
   body.push("</section>");
 
   if (report.plenary) {
-    body.push(`<section id="plenary"><h2>Plenary</h2>`);
-    section(body, report.plenary, 3, "Nothing was recorded in the plenary.");
+    body.push(`<section id="plenary"><h2>${t("plenary")}</h2>`);
+    section(body, report.plenary, 3, t("plenaryEmpty"), words);
     body.push("</section>");
   }
   for (const round of report.rounds) {
-    body.push(`<section id="round-${round.number}"><h2>${roundTitle(round)}</h2>`);
-    body.push(`<p class="sub">${escapeHtml(roundLine(round, report.timeZone))}</p>`);
+    body.push(`<section id="round-${round.number}"><h2>${escapeHtml(roundTitle(round, words))}</h2>`);
+    body.push(`<p class="sub">${escapeHtml(roundLine(round, report.timeZone, words))}</p>`);
     if (round.polls.length > 0) {
-      body.push("<h3>Polls in every room</h3>");
-      for (const poll of round.polls) body.push(pollFigure(poll, 4));
+      body.push(`<h3>${t("pollsInEveryRoom")}</h3>`);
+      for (const poll of round.polls) body.push(pollFigure(poll, 4, words));
     }
     round.rooms.forEach((room, index) => {
       body.push(`<section class="room" id="round-${round.number}-room-${index + 1}"><h3>${escapeHtml(room.name)}</h3>`);
-      const topic = room.topic ? `Topic: ${escapeHtml(room.topic)} · ` : "";
-      body.push(`<p class="sub">${topic}${escapeHtml(roomLine(room))}</p>`);
-      section(body, room, 4, "Nothing was recorded in this room.");
+      const topic = room.topic ? `${t("topic", { topic: room.topic })} · ` : "";
+      body.push(`<p class="sub">${topic}${escapeHtml(roomLine(room, words))}</p>`);
+      section(body, room, 4, t("roomEmpty"), words);
       body.push("</section>");
     });
     body.push("</section>");
@@ -83,7 +83,7 @@ export function reportHtml(report: Report): string {
 
   return [
     "<!doctype html>",
-    `<html lang="en">`,
+    `<html lang="${words.lang}" dir="${words.dir}">`,
     "<head>",
     `<meta charset="utf-8">`,
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
@@ -99,60 +99,87 @@ export function reportHtml(report: Report): string {
   ].join("\n");
 }
 
+/** An outcome's badge, its text (HTML already) and its owner and due date. */
+function outcomeHtml(outcome: Pick<ReportOutcome, "kind" | "owner" | "due">, textHtml: string, words: ReportWords) {
+  const tag = escapeHtml(outcomeLabel(outcome.kind, words));
+  return `<span class="tag">${tag}</span> ${textHtml}${escapeHtml(outcomeDetails(outcome, (text) => text, words))}`;
+}
+
+/** The catalog's messages as HTML text. */
+function htmlWords(words: ReportWords): ReportWords["t"] {
+  return (key, params) => escapeHtml(words.t(key, params));
+}
+
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] as string);
 }
 
-function tableOfContents(report: Report): string {
-  const items: string[] = [`<li><a href="#key-outcomes">Key outcomes</a></li>`];
-  if (report.plenary) items.push(`<li><a href="#plenary">Plenary</a></li>`);
+function tableOfContents(report: Report, words: ReportWords): string {
+  const t = htmlWords(words);
+  const items: string[] = [`<li><a href="#key-outcomes">${t("keyOutcomes")}</a></li>`];
+  if (report.plenary) items.push(`<li><a href="#plenary">${t("plenary")}</a></li>`);
   for (const round of report.rounds) {
     const rooms = round.rooms
       .map((room, index) => `<li><a href="#round-${round.number}-room-${index + 1}">${escapeHtml(room.name)}</a></li>`)
       .join("");
-    items.push(`<li><a href="#round-${round.number}">${roundTitle(round)}</a>${rooms ? `<ol>${rooms}</ol>` : ""}</li>`);
+    const title = escapeHtml(roundTitle(round, words));
+    items.push(`<li><a href="#round-${round.number}">${title}</a>${rooms ? `<ol>${rooms}</ol>` : ""}</li>`);
   }
-  return `<nav class="toc" aria-label="Contents"><h2>Contents</h2><ol>${items.join("")}</ol></nav>`;
+  const contents = t("contents");
+  return `<nav class="toc" aria-label="${contents}"><h2>${contents}</h2><ol>${items.join("")}</ol></nav>`;
 }
 
-function section(body: string[], place: ReportSection, level: number, empty: string): void {
+/** `empty` is HTML already. */
+function section(body: string[], place: ReportSection, level: number, empty: string, words: ReportWords): void {
   if (place.notes === "" && place.polls.length === 0 && place.questions.length === 0) {
     body.push(`<p class="empty">${empty}</p>`);
     return;
   }
   const heading = (text: string) => `<h${level}>${text}</h${level}>`;
-  if (place.notes !== "") body.push(heading("Notes"), `<div class="notes">${notesHtml(place.notes, level)}</div>`);
+  const t = htmlWords(words);
+  if (place.notes !== "") {
+    body.push(heading(t("notes")), `<div class="notes">${notesHtml(place.notes, level, words)}</div>`);
+  }
   if (place.polls.length > 0) {
-    body.push(heading("Polls"));
-    for (const poll of place.polls) body.push(pollFigure(poll, level + 1));
+    body.push(heading(t("polls")));
+    for (const poll of place.polls) body.push(pollFigure(poll, level + 1, words));
   }
   if (place.questions.length > 0) {
-    body.push(heading("Questions"), `<ol class="questions">${place.questions.map(questionHtml).join("")}</ol>`);
+    const items = place.questions.map((question) => questionHtml(question, words)).join("");
+    body.push(heading(t("questions")), `<ol class="questions">${items}</ol>`);
   }
 }
 
-function questionHtml(question: ReportQuestion): string {
-  const reply = question.reply === null ? "" : `<blockquote>Reply: ${escapeHtml(question.reply)}</blockquote>`;
-  return `<li><p><strong>${escapeHtml(question.text)}</strong> <span class="sub">${escapeHtml(questionLine(question))}</span></p>${reply}</li>`;
+function questionHtml(question: ReportQuestion, words: ReportWords): string {
+  const reply =
+    question.reply === null
+      ? ""
+      : `<blockquote>${escapeHtml(words.t("reply"))}: ${escapeHtml(question.reply)}</blockquote>`;
+  return `<li><p><strong>${escapeHtml(question.text)}</strong> <span class="sub">${escapeHtml(questionLine(question, words))}</span></p>${reply}</li>`;
 }
 
-function pollFigure(poll: ReportPoll, level: number): string {
+function pollFigure(poll: ReportPoll, level: number, words: ReportWords): string {
   const h = Math.min(level, 6);
-  const table = pollTable(poll);
+  const table = pollTable(poll, words);
   const head = [table.itemHeader, ...table.columns].map((text) => `<th scope="col">${escapeHtml(text)}</th>`).join("");
   const rows = table.rows
     .map(
       (row) =>
-        `<tr><th scope="row">${escapeHtml(row.item)}</th>${row.cells.map((cell) => `<td>${escapeHtml(cellText(cell))}</td>`).join("")}</tr>`,
+        `<tr><th scope="row">${escapeHtml(row.item)}</th>${row.cells.map((cell) => `<td>${escapeHtml(cellText(cell, words))}</td>`).join("")}</tr>`,
     )
     .join("");
   return [
     `<figure class="poll" id="poll-${poll.pollId}">`,
     `<h${h}>${escapeHtml(poll.question)}</h${h}>`,
-    `<p class="sub">${escapeHtml(pollSummary(poll))}</p>`,
-    barChart(poll.pollId, chartBars(poll), poll.results.byRoom ? "All rooms" : ""),
+    `<p class="sub">${escapeHtml(pollSummary(poll, words))}</p>`,
+    barChart(
+      poll.pollId,
+      chartBars(poll, words),
+      words.t(poll.results.byRoom ? "chartTitleAllRooms" : "chartTitle"),
+      words,
+    ),
     `<table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`,
     "</figure>",
   ].join("");
@@ -162,7 +189,7 @@ const CHART = { width: 640, labelWidth: 200, valueWidth: 56, bar: 20, gap: 8, pa
 const LABEL_MAX = 30;
 
 /** Horizontal bars; the table under it carries the same numbers for screen readers and print. */
-function barChart(pollId: string, bars: readonly ChartBar[], caption: string): string {
+function barChart(pollId: string, bars: readonly ChartBar[], titleText: string, words: ReportWords): string {
   const max = Math.max(1, ...bars.map((bar) => bar.value));
   const track = CHART.width - CHART.labelWidth - CHART.valueWidth;
   const height = Math.max(1, bars.length) * (CHART.bar + CHART.gap) + CHART.pad * 2;
@@ -174,10 +201,9 @@ function barChart(pollId: string, bars: readonly ChartBar[], caption: string): s
     return [
       `<text x="${CHART.labelWidth - 8}" y="${text}" text-anchor="end">${escapeHtml(label)}</text>`,
       `<rect x="${CHART.labelWidth}" y="${y}" width="${width}" height="${CHART.bar}" rx="3"></rect>`,
-      `<text x="${CHART.labelWidth + width + 6}" y="${text}">${bar.value}</text>`,
+      `<text x="${CHART.labelWidth + width + 6}" y="${text}">${escapeHtml(words.number(bar.value))}</text>`,
     ].join("");
   });
-  const titleText = `Results chart${caption ? ` (${caption})` : ""}`;
   return `<svg class="chart" role="img" aria-labelledby="chart-${pollId}" viewBox="0 0 ${CHART.width} ${height}" width="${CHART.width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title id="chart-${pollId}">${escapeHtml(titleText)}</title>${shapes.join("")}</svg>`;
 }
 
@@ -200,7 +226,7 @@ function inlineHtml(inlines: readonly Inline[]): string {
 }
 
 /** Notes through the shared parser: headings demoted under `level`, outcome items badged. */
-function notesHtml(notes: string, level: number): string {
+function notesHtml(notes: string, level: number, words: ReportWords): string {
   return parseNotes(notes)
     .map((block: Block) => {
       switch (block.kind) {
@@ -214,7 +240,7 @@ function notesHtml(notes: string, level: number): string {
           const tag = block.ordered ? "ol" : "ul";
           const items = block.items.map((item) =>
             item.outcome
-              ? `<li class="outcome ${item.outcome.kind}"><span class="tag">${OUTCOME_LABEL[item.outcome.kind]}</span> ${inlineHtml(item.inlines)}${outcomeDetails(item.outcome, escapeHtml)}</li>`
+              ? `<li class="outcome ${item.outcome.kind}">${outcomeHtml(item.outcome, inlineHtml(item.inlines), words)}</li>`
               : `<li>${inlineHtml(item.inlines)}</li>`,
           );
           return `<${tag}>${items.join("")}</${tag}>`;

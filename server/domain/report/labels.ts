@@ -7,124 +7,106 @@ import type {
   ReportRoom,
   ReportRound,
 } from "../../../shared/report.js";
+import type { ReportMessageKey } from "./i18n/index.js";
+import type { ReportWords } from "./words.js";
 
 /**
- * The words of the report, shared by every format so Markdown, HTML and CSV say the same
- * thing. Dates are spelled out in the report's time zone (UTC unless the request named one),
- * with the zone written next to every time.
+ * The sentences of the report, shared by every format so Markdown, HTML and CSV say the same
+ * thing, in the report's language (words.ts). Dates are spelled out in the report's time zone
+ * (UTC unless the request named one), with the zone written next to every time.
  */
 
-/** YYYY-MM-DD and HH:MM of an instant in a zone (Intl: the zone rules of the runtime). */
-function clockIn(ms: number, timeZone: string): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(new Date(ms));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? "";
-  return { date: `${part("year")}-${part("month")}-${part("day")}`, time: `${part("hour")}:${part("minute")}` };
-}
-
-export function dateOf(ms: number, timeZone: string): string {
-  return clockIn(ms, timeZone).date;
-}
-
-export function dateTimeOf(ms: number, timeZone: string): string {
-  const { date, time } = clockIn(ms, timeZone);
-  return `${date} ${time} ${timeZone}`;
-}
-
-export const OUTCOME_LABEL: Record<OutcomeKind, string> = {
-  decision: "Decision",
-  action: "Action",
-  recommendation: "Recommendation",
+const OUTCOME_LABEL_KEY: Record<OutcomeKind, ReportMessageKey> = {
+  decision: "outcomeDecision",
+  action: "outcomeAction",
+  recommendation: "outcomeRecommendation",
 };
 
-export const OUTCOME_GROUP_LABEL: Record<OutcomeKind, string> = {
-  decision: "Decisions",
-  action: "Actions",
-  recommendation: "Recommendations",
-};
+export function outcomeLabel(kind: OutcomeKind, words: ReportWords): string {
+  return words.t(OUTCOME_LABEL_KEY[kind]);
+}
 
-export function roundTitle(round: Pick<ReportRound, "number">): string {
-  return `Round ${round.number}`;
+export function roundTitle(round: Pick<ReportRound, "number">, words: ReportWords): string {
+  return words.t("roundTitle", { number: round.number });
 }
 
 /** "Round 2 · Shelters" for a room, "Plenary" for the plenary. */
-export function placeTitle(group: Pick<ReportOutcomeGroup, "roundNumber" | "roomName">): string {
-  return group.roomName === null ? "Plenary" : `Round ${group.roundNumber} · ${group.roomName}`;
+export function placeTitle(group: Pick<ReportOutcomeGroup, "roundNumber" | "roomName">, words: ReportWords): string {
+  return group.roomName === null
+    ? words.t("plenary")
+    : words.t("roomPlace", { number: group.roundNumber ?? 0, room: group.roomName });
 }
 
-export function scopeTitle(report: Report): string {
+export function scopeTitle(report: Report, words: ReportWords): string {
   const round = report.rounds[0];
   switch (report.scope.kind) {
     case "workshop":
-      return "Whole workshop";
+      return words.t("scopeWorkshop");
     case "round":
-      return round ? roundTitle(round) : "Round";
+      return round ? roundTitle(round, words) : words.t("scopeRound");
     case "room":
-      return round?.rooms[0] ? `${roundTitle(round)} · ${round.rooms[0].name}` : "Room";
+      return round?.rooms[0]
+        ? placeTitle({ roundNumber: round.number, roomName: round.rooms[0].name }, words)
+        : words.t("scopeRoom");
   }
 }
 
-export function attributionLine(report: Report): string {
-  return report.attribution === "attributed"
-    ? "Attributed: people are named only where they agreed to it; anonymous contributions are never named."
-    : "No attribution (Chatham House): nobody is named in this report.";
+/** "2026-12-01 (in progress)": when the workshop started, and whether it has ended. */
+export function startedLine(report: Report, words: ReportWords): string {
+  const status = words.t(report.workshop.status === "ended" ? "workshopEnded" : "workshopInProgress");
+  return `${words.date(report.workshop.createdAt, report.timeZone)} (${status})`;
 }
 
-/** "1 vote", "2 votes". */
-export function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+export function attributionLine(report: Report, words: ReportWords): string {
+  return words.t(report.attribution === "attributed" ? "attributionNamed" : "attributionNone");
 }
 
-export function participationLine(report: Report): string {
-  const { total, facilitators, noteTakers, participants } = report.participation;
-  return `${count(total, "person", "people")} (${count(participants, "participant")}, ${count(facilitators, "facilitator")}, ${count(noteTakers, "note-taker")})`;
+export function participationLine(report: Report, words: ReportWords): string {
+  return words.t("participation", report.participation);
 }
 
-export function roundLine(round: ReportRound, timeZone: string): string {
+export function roundLine(round: ReportRound, timeZone: string, words: ReportWords): string {
   const status =
     round.status === "closed"
       ? round.endsAt === null
-        ? "closed"
-        : `ended ${dateTimeOf(round.endsAt, timeZone)}`
+        ? words.t("roundClosed")
+        : words.t("roundEnded", { dateTime: words.dateTime(round.endsAt, timeZone) })
       : round.status === "planned"
-        ? "not run yet"
-        : "in progress";
-  return `${status} · ${count(round.rooms.length, "room")} · ${count(round.participants, "person", "people")}`;
+        ? words.t("roundPlanned")
+        : words.t("roundInProgress");
+  return [
+    status,
+    words.t("roomCount", { count: round.rooms.length }),
+    words.t("peopleCount", { count: round.participants }),
+  ].join(" · ");
 }
 
-export function roomLine(room: ReportRoom): string {
-  const people = count(room.participants, "person", "people");
-  return room.closedEarly ? `${people} · closed early` : people;
+export function roomLine(room: ReportRoom, words: ReportWords): string {
+  const people = words.t("peopleCount", { count: room.participants });
+  return room.closedEarly ? `${people} · ${words.t("roomClosedEarly")}` : people;
 }
 
 /** " (owner: Amal, due 2026-12-15)" for actions; "" otherwise. `escapeText` makes the owner safe for the format. */
 export function outcomeDetails(
   outcome: Pick<ReportOutcome, "owner" | "due">,
   escapeText: (text: string) => string,
+  words: ReportWords,
 ): string {
-  const details = [
-    outcome.owner && `owner: ${escapeText(outcome.owner)}`,
-    outcome.due && `due ${escapeText(outcome.due)}`,
-  ].filter(Boolean);
-  return details.length > 0 ? ` (${details.join(", ")})` : "";
+  const details: string[] = [];
+  if (outcome.owner) details.push(words.t("outcomeOwner", { owner: escapeText(outcome.owner) }));
+  if (outcome.due) details.push(words.t("outcomeDue", { due: escapeText(outcome.due) }));
+  return details.length > 0 ? ` (${details.join(words.t("listSeparator"))})` : "";
 }
 
-export function questionLine(question: ReportQuestion): string {
-  const parts = [count(question.votes, "vote")];
-  if (question.status === "answered") parts.push("answered");
-  if (question.edited) parts.push("edited by a moderator");
-  if (question.author !== null) parts.push(`asked by ${question.author}`);
+export function questionLine(question: ReportQuestion, words: ReportWords): string {
+  const parts = [words.t("voteCount", { count: question.votes })];
+  if (question.status === "answered") parts.push(words.t("questionAnswered"));
+  if (question.edited) parts.push(words.t("questionEdited"));
+  if (question.author !== null) parts.push(words.t("questionAskedBy", { name: question.author }));
   return parts.join(" · ");
 }
 
-/** A value in a table cell: numbers as written, nothing as a dash. */
-export function cellText(value: number | string | null): string {
-  return value === null ? "–" : String(value);
+/** A value in a table cell: numbers in the language's digits, nothing as a dash. */
+export function cellText(value: number | string | null, words: ReportWords): string {
+  return value === null ? "–" : typeof value === "number" ? words.number(value) : value;
 }

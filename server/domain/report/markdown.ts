@@ -1,11 +1,10 @@
+import type { LanguageTag } from "../../../shared/languages.js";
 import type { Report, ReportPoll, ReportQuestion, ReportSection } from "../../../shared/report.js";
 import {
   attributionLine,
   cellText,
-  dateOf,
-  dateTimeOf,
-  OUTCOME_LABEL,
   outcomeDetails,
+  outcomeLabel,
   participationLine,
   placeTitle,
   questionLine,
@@ -13,55 +12,63 @@ import {
   roundLine,
   roundTitle,
   scopeTitle,
+  startedLine,
 } from "./labels.js";
 import { pollSummary, pollTable } from "./pollTable.js";
+import { type ReportWords, reportWords } from "./words.js";
 
 /**
- * The report as Markdown, readable as is. Every value a person typed goes through `inline`
- * (markup characters escaped, one line) except the notes, which are Markdown already: they keep
- * their formatting but lose raw HTML, script-like link targets and their top heading levels
- * (demoted below the report's own headings). Their images are gone from the model already
- * (inert.ts), as are bidi controls from every value.
+ * The report as Markdown, readable as is, in the language asked for. Every value a person typed
+ * goes through `inline` (markup characters escaped, one line) except the notes, which are
+ * Markdown already: they keep their formatting but lose raw HTML, script-like link targets and
+ * their top heading levels (demoted below the report's own headings). Their images are gone from
+ * the model already (inert.ts), as are bidi controls from every value. The report's own words
+ * hold no markup character (the catalogs' test), so they are written as they are.
  */
-export function reportMarkdown(report: Report): string {
+export function reportMarkdown(report: Report, lang: LanguageTag): string {
+  const words = reportWords(lang);
+  const { t } = words;
   const out: string[] = [];
   const block = (...lines: string[]) => out.push(...lines, "");
-  block(`# ${inline(report.workshop.title)}: outcomes`);
+  block(`# ${t("reportTitle", { title: inline(report.workshop.title) })}`);
   block(
-    `- Scope: ${inline(scopeTitle(report))}`,
-    `- Workshop started: ${dateOf(report.workshop.createdAt, report.timeZone)} (${report.workshop.status === "ended" ? "ended" : "in progress"})`,
-    `- Participation: ${participationLine(report)}`,
-    ...(report.noteTakers.length > 0 ? [`- Note-takers: ${report.noteTakers.map(inline).join(", ")}`] : []),
-    `- ${attributionLine(report)}`,
-    `- Generated: ${inline(dateTimeOf(report.generatedAt, report.timeZone))}`,
+    `- ${t("metaScope")}: ${inline(scopeTitle(report, words))}`,
+    `- ${t("metaWorkshopStarted")}: ${startedLine(report, words)}`,
+    `- ${t("metaParticipation")}: ${participationLine(report, words)}`,
+    ...(report.noteTakers.length > 0
+      ? [`- ${t("metaNoteTakers")}: ${report.noteTakers.map(inline).join(t("listSeparator"))}`]
+      : []),
+    `- ${attributionLine(report, words)}`,
+    `- ${t("metaGenerated")}: ${inline(words.dateTime(report.generatedAt, report.timeZone))}`,
   );
 
-  block("## Key outcomes");
-  if (report.keyOutcomes.length === 0) block("_No decisions, actions or recommendations were marked in the notes._");
+  block(`## ${t("keyOutcomes")}`);
+  if (report.keyOutcomes.length === 0) block(`_${t("noKeyOutcomes")}_`);
   for (const group of report.keyOutcomes) {
-    block(`### ${inline(placeTitle(group))}`);
+    block(`### ${inline(placeTitle(group, words))}`);
     block(
       ...group.outcomes.map(
-        (outcome) => `- **${OUTCOME_LABEL[outcome.kind]}:** ${inline(outcome.text)}${outcomeDetails(outcome, inline)}`,
+        (outcome) =>
+          `- **${outcomeLabel(outcome.kind, words)}:** ${inline(outcome.text)}${outcomeDetails(outcome, inline, words)}`,
       ),
     );
   }
 
   if (report.plenary) {
-    block("## Plenary");
-    section(block, report.plenary, 3, "_Nothing was recorded in the plenary._");
+    block(`## ${t("plenary")}`);
+    section(block, report.plenary, 3, `_${t("plenaryEmpty")}_`, words);
   }
   for (const round of report.rounds) {
-    block(`## ${roundTitle(round)}`);
-    block(`_${inline(roundLine(round, report.timeZone))}_`);
+    block(`## ${roundTitle(round, words)}`);
+    block(`_${inline(roundLine(round, report.timeZone, words))}_`);
     if (round.polls.length > 0) {
-      block("### Polls in every room");
-      for (const poll of round.polls) pollBlock(block, poll, 4);
+      block(`### ${t("pollsInEveryRoom")}`);
+      for (const poll of round.polls) pollBlock(block, poll, 4, words);
     }
     for (const room of round.rooms) {
       block(`### ${inline(room.name)}`);
-      block(`_${room.topic ? `Topic: ${inline(room.topic)} · ` : ""}${inline(roomLine(room))}_`);
-      section(block, room, 4, "_Nothing was recorded in this room._");
+      block(`_${room.topic ? `${t("topic", { topic: inline(room.topic) })} · ` : ""}${inline(roomLine(room, words))}_`);
+      section(block, room, 4, `_${t("roomEmpty")}_`, words);
     }
   }
   return `${out.join("\n").trimEnd()}\n`;
@@ -69,42 +76,43 @@ export function reportMarkdown(report: Report): string {
 
 type Block = (...lines: string[]) => void;
 
-function section(block: Block, place: ReportSection, level: number, empty: string): void {
+function section(block: Block, place: ReportSection, level: number, empty: string, words: ReportWords): void {
   const heading = "#".repeat(level);
   if (place.notes === "" && place.polls.length === 0 && place.questions.length === 0) {
     block(empty);
     return;
   }
   if (place.notes !== "") {
-    block(`${heading} Notes`);
+    block(`${heading} ${words.t("notes")}`);
     block(notesMarkdown(place.notes, level));
   }
   if (place.polls.length > 0) {
-    block(`${heading} Polls`);
-    for (const poll of place.polls) pollBlock(block, poll, level + 1);
+    block(`${heading} ${words.t("polls")}`);
+    for (const poll of place.polls) pollBlock(block, poll, level + 1, words);
   }
   if (place.questions.length > 0) {
-    block(`${heading} Questions`);
-    block(...place.questions.flatMap(questionLines));
+    block(`${heading} ${words.t("questions")}`);
+    block(...place.questions.flatMap((question, index) => questionLines(question, index, words)));
   }
 }
 
-function pollBlock(block: Block, poll: ReportPoll, level: number): void {
+function pollBlock(block: Block, poll: ReportPoll, level: number, words: ReportWords): void {
   block(`${"#".repeat(Math.min(level, 6))} ${inline(poll.question)}`);
-  block(`_${inline(pollSummary(poll))}_`);
-  const table = pollTable(poll);
+  block(`_${inline(pollSummary(poll, words))}_`);
+  const table = pollTable(poll, words);
   block(
     `| ${[table.itemHeader, ...table.columns].map(inline).join(" | ")} |`,
     `| --- | ${table.columns.map(() => "---:").join(" | ")} |`,
     ...table.rows.map(
-      (row) => `| ${[inline(row.item), ...row.cells.map((cell) => inline(cellText(cell)))].join(" | ")} |`,
+      (row) => `| ${[inline(row.item), ...row.cells.map((cell) => inline(cellText(cell, words)))].join(" | ")} |`,
     ),
   );
 }
 
-function questionLines(question: ReportQuestion, index: number): string[] {
-  const lines = [`${index + 1}. **${inline(question.text)}** (${inline(questionLine(question))})`];
-  if (question.reply !== null) lines.push(`   > Reply: ${inline(question.reply)}`);
+/** Numbered with ASCII digits in every language: Markdown only reads those as a list. */
+function questionLines(question: ReportQuestion, index: number, words: ReportWords): string[] {
+  const lines = [`${index + 1}. **${inline(question.text)}** (${inline(questionLine(question, words))})`];
+  if (question.reply !== null) lines.push(`   > ${words.t("reply")}: ${inline(question.reply)}`);
   return lines;
 }
 
