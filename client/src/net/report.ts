@@ -7,6 +7,7 @@ import {
   type ReportScope,
   reportScopeParam,
 } from "../../../shared/report.js";
+import { locale } from "../i18n/index.js";
 import type { ClientErrorCode } from "../state/session.js";
 import { newCommandId } from "./commands.js";
 import { downloadWorkshopFile, type ExportOutcome, fetchWorkshopText } from "./download.js";
@@ -26,6 +27,8 @@ export function reportPath({ format, scope, attribution }: ReportRequest): strin
     scope: reportScopeParam(scope),
     attribution,
     timeZone: browserTimeZone(),
+    // The report's own words, numbers and dates in the reader's language.
+    lang: locale,
   });
   return `/report?${query.toString()}`;
 }
