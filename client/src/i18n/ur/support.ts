@@ -1,0 +1,52 @@
+import type { Translation } from "../catalogParts.js";
+import type { support as english } from "../en/support.js";
+
+/** Private support in Urdu: "I need support", the safeguarding officers' queue, the private conversation. */
+export const support: Translation<typeof english> = {
+  "support.button": "مجھے مدد چاہیے",
+  "support.buttonHint": "تحفظ افسر سے نجی طور پر رابطہ کریں (Alt+Shift+S)",
+  "support.heading": "مدد مانگیں",
+  "support.intro":
+    "ایک تربیت یافتہ تحفظ افسر آپ سے رابطہ کریں گے۔ آپ کی درخواست صرف تحفظ افسران دیکھتے ہیں؛ سہولت کار اور دوسرے شرکاء کبھی نہیں دیکھتے کہ کس نے مانگی۔",
+  "support.noteLabel": "کوئی بات جو آپ انہیں بتانا چاہیں (اختیاری)",
+  "support.contactLegend": "وہ آپ سے کیسے رابطہ کریں؟",
+  "support.contactApp": "مجھے یہیں، ایپ میں لکھیں",
+  "support.contactRoom": "بس میرے کمرے میں آ کر میرا حال پوچھ لیں",
+  "support.send": "تحفظ افسران کو بھیجیں",
+  "support.sending": "بھیجا جا رہا ہے…",
+  "support.close": "بند کریں",
+  "support.waiting": "آپ کی درخواست بھیج دی گئی۔ ایک تحفظ افسر جلد اسے لیں گے۔",
+  "support.waitingRoom": "آپ کی درخواست بھیج دی گئی۔ ایک تحفظ افسر آپ کے کمرے میں آپ کا حال پوچھنے آئیں گے۔",
+  "support.taken": "{name} (تحفظ افسر) آپ کے ساتھ ہیں۔",
+  "support.cancel": "میری درخواست منسوخ کریں",
+  "support.end": "بات چیت ختم کریں",
+  "support.closedByPerson": "یہ درخواست ختم ہو گئی۔",
+  "support.closedByLead": "تحفظ افسر نے یہ بات چیت ختم کر دی۔ آپ کسی بھی وقت دوبارہ مدد مانگ سکتے ہیں۔",
+  "support.askAgain": "دوبارہ مدد مانگیں",
+  "support.failed": "یہ نہیں ہو سکا: {message}",
+  "support.conversation": "نجی بات چیت",
+  "support.conversationHint": "یہ پیغامات صرف آپ اور {name} دیکھتے ہیں۔",
+  "support.messageLabel": "آپ کا پیغام",
+  "support.messageSend": "بھیجیں",
+  "support.fromYou": "آپ",
+  "support.noMessages": "ابھی تک کوئی پیغام نہیں۔",
+  "support.queueHeading": "مدد کی درخواستیں",
+  "support.queueEmpty": "مدد کی کوئی کھلی درخواست نہیں۔",
+  "support.queueCount": "{waiting} انتظار میں، {taken} لی گئیں",
+  "support.queueWhere": "{room} میں",
+  "support.queuePlenary": "مرکزی نشست میں",
+  "support.queueContactApp": "ایپ میں بات کرنا چاہتے ہیں",
+  "support.queueContactRoom": "چاہتے ہیں کہ کوئی ان کے کمرے میں آ کر حال پوچھے",
+  "support.queueSince": "{time} پر مانگی",
+  "support.queueTake": "لیں",
+  "support.queueTakenBy": "{name} نے لی",
+  "support.queueYours": "آپ نے یہ لی",
+  "support.queueOwn": "آپ کی اپنی درخواست (کوئی دوسرے افسر اسے لیں گے)",
+  "support.queueEndWaiting": "لیے بغیر بند کریں",
+  "support.countLine":
+    "مدد کی کھلی درخواستیں: {open} ({waiting} انتظار میں)۔ کس نے مانگی، یہ صرف تحفظ افسران جانتے ہیں۔",
+  "support.countNone": "مدد کی کوئی درخواست کھلی نہیں۔",
+  "support.countSwitch": "سہولت کار دیکھیں کہ مدد کی کتنی درخواستیں کھلی ہیں",
+  "support.countSwitchHint":
+    "بند (ابتدائی ترتیب): سہولت کار مدد کی درخواستوں کے بارے میں کچھ نہیں دیکھتے۔ کھلا: وہ صرف تعداد دیکھتے ہیں، کبھی نہیں کہ کس نے مانگی یا کیا لکھا۔",
+};
