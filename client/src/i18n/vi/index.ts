@@ -1,0 +1,52 @@
+import type { Assert, DisjointParts } from "../catalogParts.js";
+import { app } from "./app.js";
+import { breakout } from "./breakout.js";
+import { breakoutDashboard } from "./breakoutDashboard.js";
+import { breakoutRoom } from "./breakoutRoom.js";
+import { entry } from "./entry.js";
+import { errors } from "./errors.js";
+import { notes } from "./notes.js";
+import { polls } from "./polls.js";
+import { privacy } from "./privacy.js";
+import { qna } from "./qna.js";
+import { report } from "./report.js";
+import { support } from "./support.js";
+import { workshop } from "./workshop.js";
+
+/** The Vietnamese (Tiếng Việt) message catalog, put together from its parts in the English order. */
+export const vi = {
+  ...app,
+  ...entry,
+  ...workshop,
+  ...breakout,
+  ...breakoutDashboard,
+  ...breakoutRoom,
+  ...polls,
+  ...qna,
+  ...notes,
+  ...report,
+  ...privacy,
+  ...support,
+  ...errors,
+} as const;
+
+/** Every part above, so that a key defined twice fails to compile. */
+export type VietnamesePartsAreDisjoint = Assert<
+  DisjointParts<
+    [
+      typeof app,
+      typeof entry,
+      typeof workshop,
+      typeof breakout,
+      typeof breakoutDashboard,
+      typeof breakoutRoom,
+      typeof polls,
+      typeof qna,
+      typeof notes,
+      typeof report,
+      typeof privacy,
+      typeof support,
+      typeof errors,
+    ]
+  >
+>;
