@@ -10,10 +10,10 @@ export const privacy: Translation<typeof english> = {
   "privacy.settingFailed": "Pengaturan tidak diubah: {message}",
   "privacy.rosterSwitch": "Peserta saling melihat nama",
   "privacy.rosterSwitchHint":
-    "Mati (bawaan): peserta hanya melihat berapa orang yang hadir, bukan siapa. Mereka tetap melihat diri sendiri, para penyelenggara (fasilitator, notulis, petugas perlindungan), siapa pun yang memilih menampilkan namanya, dan di ruang kelompok teman seruangan jika ruang itu mengizinkan. Nyala: setiap peserta melihat nama semua orang. Fasilitator, notulis, dan petugas perlindungan selalu melihat semua orang.",
+    "Mati (bawaan): peserta hanya melihat berapa orang yang hadir, bukan siapa. Mereka tetap melihat diri sendiri, para penyelenggara (fasilitator, notulis, petugas perlindungan), siapa pun yang memilih menampilkan namanya, dan di ruang kelompok teman seruangan jika ruang itu mengizinkan. Hidup: setiap peserta melihat nama semua orang. Fasilitator, notulis, dan petugas perlindungan selalu melihat semua orang.",
   "privacy.listedSwitch": "Tampilkan nama saya kepada peserta lain",
   "privacy.listedSwitchHint":
-    "Mati (bawaan): peserta lain tidak melihat nama Anda atau bahwa Anda hadir, hanya jumlah orang yang hadir. Para penyelenggara selalu melihat Anda. Nyala: setiap peserta melihat nama Anda dan apakah Anda sedang terhubung. Anda dapat mematikannya lagi kapan saja.",
+    "Mati (bawaan): peserta lain tidak melihat nama Anda atau bahwa Anda hadir, hanya jumlah orang yang hadir. Para penyelenggara selalu melihat Anda. Hidup: setiap peserta melihat nama Anda dan apakah Anda sedang terhubung. Anda dapat mematikannya lagi kapan saja.",
   "privacy.listedRosterOpen":
     "Saat ini fasilitator menampilkan nama semua orang di lokakarya ini. Pilihan Anda di sini berlaku setiap kali nama disembunyikan.",
   "privacy.namesHidden":
