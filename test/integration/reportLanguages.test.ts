@@ -32,15 +32,15 @@ describe("outcome report in the reader's language", () => {
     const markdown = await report({ format: "md", lang: "th", timeZone: "Asia/Bangkok" });
     const model = ReportSchema.parse(JSON.parse(await report({ format: "json" })));
     expect(markdown).toContain("## ผลลัพธ์สำคัญ");
-    expect(markdown).toContain("## การประชุมใหญ่");
+    expect(markdown).toContain("## ที่ประชุมใหญ่");
     expect(markdown).toContain("## รอบที่ 1");
-    expect(markdown).toContain("- ขอบเขต: ทั้งการประชุม");
+    expect(markdown).toContain("- ขอบเขต: ทั้งเวิร์กช็อป");
     const started = new Intl.DateTimeFormat("th", { dateStyle: "long", timeZone: "Asia/Bangkok" }).format(
       model.workshop.createdAt,
     );
-    expect(markdown).toContain(`- วันที่เริ่มการประชุม: ${started} (`);
+    expect(markdown).toContain(`- วันที่เริ่มเวิร์กช็อป: ${started} (`);
     expect(markdown).toMatch(/^- จัดทำเมื่อ: .+ \(Asia\/Bangkok\)$/m);
-    expect(markdown).toContain("# Regional forum: ending forced labour: สรุปผลการประชุม");
+    expect(markdown).toContain("# Regional forum: ending forced labour: สรุปผล");
     expect(markdown).toContain("Who funds the shelters?");
     expect(markdown).not.toContain("Key outcomes");
   });
