@@ -11,7 +11,7 @@ export const workshop: Translation<typeof english> = {
   "workshop.endConfirm": "ہاں، ورکشاپ ختم کریں",
   "workshop.cancel": "منسوخ کریں",
   "workshop.participantsHeading": "شرکاء",
-  "workshop.count": "یہاں {total} لوگ، {online} آن لائن",
+  "workshop.count": "یہاں {total, plural, one {# فرد} other {# لوگ}}، {online} آن لائن",
   "workshop.filterLabel": "نام سے تلاش کریں",
   "workshop.filterShown": "{shown} دکھائے گئے",
   "workshop.noMatch": "اس تلاش سے کوئی نہیں ملا۔",
