@@ -8,7 +8,7 @@
  * listed; Khmer and Bengali/Nepali postpositions written attached to a noun stay part of it.
  */
 
-export const STOP_WORD_LOCALES = ["en", "id", "th", "ne", "bn", "km"] as const;
+export const STOP_WORD_LOCALES = ["en", "id", "th", "vi", "ne", "bn", "km"] as const;
 export type StopWordLocale = (typeof STOP_WORD_LOCALES)[number];
 
 /** Whitespace-separated: compact, and the formatter leaves it alone. */
@@ -34,6 +34,15 @@ const LISTS: Record<StopWordLocale, string> = {
   th: `
     และ หรือ แต่ ที่ ซึ่ง ของ ใน การ ความ เป็น คือ มี ได้ ให้ ไม่ จะ ก็ ว่า กับ นี้ นั้น ไป มา อยู่ แล้ว
     โดย จาก เพื่อ ถ้า เมื่อ อย่าง ด้วย ยัง กัน ต้อง ถึง ฉัน ผม เรา เขา คุณ มาก ค่ะ ครับ นะ
+  `,
+  /**
+   * Vietnamese: single syllables, as the segmenter cuts the language. Left out on purpose: "ai"
+   * ("who", and the English AI), kinship pronouns (anh, chị, em: "trẻ em" is children) and người.
+   */
+  vi: `
+    và của là có không được những các cho với một này đó thì mà để trong khi đã đang sẽ cũng rất như
+    hay hoặc nhưng vì nên nếu tại từ về ra vào lên theo bị bởi tôi bạn chúng ta họ mình nó gì nào đâu
+    sao thế vậy nhiều ít rồi còn lại đều chỉ vẫn ở đến trên sau trước hơn nhất ạ à nhé nhỉ ơi thôi chứ cái
   `,
   /** Nepali. */
   ne: `
