@@ -8,7 +8,7 @@
  * listed; Khmer and Bengali/Nepali postpositions written attached to a noun stay part of it.
  */
 
-export const STOP_WORD_LOCALES = ["en", "id", "th", "vi", "ne", "bn", "km"] as const;
+export const STOP_WORD_LOCALES = ["en", "id", "th", "vi", "ne", "bn", "ur", "km"] as const;
 export type StopWordLocale = (typeof STOP_WORD_LOCALES)[number];
 
 /** Whitespace-separated: compact, and the formatter leaves it alone. */
@@ -53,6 +53,12 @@ const LISTS: Record<StopWordLocale, string> = {
   bn: `
     এবং ও আর কিন্তু বা যদি তবে আমি আমরা তুমি আপনি সে তারা এই সেই এটা যে কি কী না নয় হয় ছিল আছে করে করা
     থেকে জন্য দিয়ে সাথে মধ্যে এর তার তো খুব সব
+  `,
+  /** Urdu. */
+  ur: `
+    میں میرا میری میرے مجھے ہم ہمارا ہماری ہمارے ہمیں آپ کا کی کے کو نے سے پر تک تو بھی ہی اور یا لیکن مگر
+    کہ اگر جب تب یہ وہ یہاں وہاں کیا کیوں کیسے کون کہاں کتنا ہے ہیں تھا تھی تھے ہو ہوا ہوئی ہوتا ہوتی ہوتے
+    گا گی گے رہا رہی رہے کر کرنا کرتے لیے ساتھ بعد پہلے بہت سب کچھ کوئی ایک اب نہیں نہ
   `,
   /** Khmer. */
   km: `
