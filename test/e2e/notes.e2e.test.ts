@@ -56,6 +56,28 @@ function workshopIdOf(page: Page): Promise<string> {
   return page.evaluate(() => (sessionStorage.getItem("workshop.sessionToken") ?? "").split(".")[0] ?? "");
 }
 
+/** How many Yjs updates the device's database holds for a document (y-indexeddb's `updates` store). */
+function storedUpdates(page: Page, docId: string): Promise<number> {
+  return page.evaluate(async (docId) => {
+    const name = (await indexedDB.databases())
+      .map((db) => db.name ?? "")
+      .find((dbName) => dbName.endsWith(`:${docId}`));
+    if (!name) return 0;
+    return new Promise<number>((resolve, reject) => {
+      const open = indexedDB.open(name);
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const request = open.result.transaction("updates").objectStore("updates").count();
+        request.onsuccess = () => {
+          resolve(request.result);
+          open.result.close();
+        };
+        request.onerror = () => reject(request.error);
+      };
+    });
+  }, docId);
+}
+
 /** A browser that was offline on purpose logs its failed reconnect attempts: those are expected. */
 function unexpected(problems: readonly string[]): string[] {
   return problems.filter((problem) => !problem.includes("ERR_INTERNET_DISCONNECTED"));
@@ -200,8 +222,13 @@ describe("shared notes in a real browser", () => {
 
     await context.setOffline(true);
     await panel.locator('[data-testid="notes-sync-state"][data-state="offline"]').waitFor();
+    const storedBefore = await storedUpdates(page, "plenary");
     await typeAtEnd(page, "plenary", " Written offline.");
     await expect.poll(async () => (await syncState(page, "plenary")).unsynced).toBe(" Written offline.".length);
+    // Every keystroke is in the device's database (written asynchronously) before the reload.
+    await expect
+      .poll(() => storedUpdates(page, "plenary"))
+      .toBeGreaterThanOrEqual(storedBefore + " Written offline.".length);
 
     // The page reloads while still offline: the shell opens on the kept state and says so; the
     // notes wait on the device.

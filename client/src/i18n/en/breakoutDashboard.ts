@@ -24,9 +24,9 @@ export const breakoutDashboard = {
   "dashboard.visit": "Visit",
   "dashboard.visitLabel": "Visit {name}",
   "dashboard.leave": "Leave room",
-  "dashboard.leaveLabel": "Leave {name}",
+  "dashboard.leaveLabel": "Leave room {name}",
   "dashboard.close": "Close room",
-  "dashboard.closeLabel": "Close {name}",
+  "dashboard.closeLabel": "Close room {name}",
   "dashboard.closeConfirm": "Yes, close {name}",
 
   "helpQueue.heading": "Help requests ({count})",

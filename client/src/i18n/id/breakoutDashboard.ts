@@ -27,9 +27,9 @@ export const breakoutDashboard: Translation<typeof english> = {
   "dashboard.visit": "Kunjungi",
   "dashboard.visitLabel": "Kunjungi {name}",
   "dashboard.leave": "Tinggalkan ruang",
-  "dashboard.leaveLabel": "Tinggalkan {name}",
+  "dashboard.leaveLabel": "Tinggalkan ruang {name}",
   "dashboard.close": "Tutup ruang",
-  "dashboard.closeLabel": "Tutup {name}",
+  "dashboard.closeLabel": "Tutup ruang {name}",
   "dashboard.closeConfirm": "Ya, tutup {name}",
 
   "helpQueue.heading": "Permintaan bantuan ({count})",

@@ -27,9 +27,9 @@ export const breakoutDashboard: Translation<typeof english> = {
   "dashboard.visit": "Ghé thăm",
   "dashboard.visitLabel": "Ghé thăm {name}",
   "dashboard.leave": "Rời phòng",
-  "dashboard.leaveLabel": "Rời {name}",
+  "dashboard.leaveLabel": "Rời phòng {name}",
   "dashboard.close": "Đóng phòng",
-  "dashboard.closeLabel": "Đóng {name}",
+  "dashboard.closeLabel": "Đóng phòng {name}",
   "dashboard.closeConfirm": "Có, đóng {name}",
 
   "helpQueue.heading": "Yêu cầu trợ giúp ({count})",
