@@ -36,7 +36,7 @@ export function ParticipantRow(props: ParticipantRowProps) {
     >
       <div class="prow-main">
         <span class={`dot ${participant.online ? "dot-on" : "dot-off"}`} aria-hidden="true" />
-        <span class="pname" title={name}>
+        <span class="pname" title={name} dir="auto">
           {name}
         </span>
         <span class="visually-hidden">, {participant.online ? t("workshop.online") : t("workshop.offline")}</span>

@@ -131,7 +131,7 @@ function WorkshopHeading({ title }: { title: string }) {
   }, []);
   return (
     <>
-      <h1 id="workshop-title" data-testid="workshop-title" tabIndex={-1} ref={headingRef}>
+      <h1 id="workshop-title" data-testid="workshop-title" tabIndex={-1} ref={headingRef} dir="auto">
         {title}
       </h1>
       <p class="back-note" role="status" data-testid="back-in-plenary">

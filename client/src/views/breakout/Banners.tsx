@@ -23,7 +23,7 @@ export function Banners({ roundId, roomId }: { roundId: RoundId; roomId: RoomId 
         <div class="banner" key={broadcastKey(broadcast)} data-testid="banner">
           <p class="banner-text">
             <span class="visually-hidden">{t("banner.from")} </span>
-            {broadcast.text}
+            <bdi>{broadcast.text}</bdi>
           </p>
           <button
             type="button"

@@ -45,7 +45,7 @@ export function RoomView({ round, room, myId, visiting }: RoomViewProps) {
         <p class="room-kicker">
           {visiting ? t("room.visitingKicker", { number: round.number }) : t("room.kicker", { number: round.number })}
         </p>
-        <h1 id="room-name" tabIndex={-1} ref={headingRef} data-testid="room-name">
+        <h1 id="room-name" tabIndex={-1} ref={headingRef} data-testid="room-name" dir="auto">
           {room.name}
         </h1>
         {isLead ? (

@@ -85,7 +85,7 @@ export function PollCard({ poll, myId, role, round, myRoomId, onEdit }: PollCard
             <span class="content-note-label">{t("contentNote.label")}</span> {definition.contentNote}
           </p>
         ) : null}
-        <h3 id={headingId} class="poll-question" data-testid="poll-question-text" tabIndex={-1}>
+        <h3 id={headingId} class="poll-question" data-testid="poll-question-text" tabIndex={-1} dir="auto">
           {definition.question}
         </h3>
         {poll.status !== "draft" ? <BallotMode anonymous={definition.anonymous} /> : null}

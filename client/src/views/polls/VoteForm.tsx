@@ -168,7 +168,9 @@ function ChoiceForm({
                 data-option-id={option.optionId}
                 onChange={(event) => toggle(option.optionId, event.currentTarget.checked)}
               />
-              <label for={inputId}>{option.label}</label>
+              <label for={inputId} dir="auto">
+                {option.label}
+              </label>
             </div>
           );
         })}

@@ -20,7 +20,7 @@ export function votesText(votes: number): string {
 export function QuestionBody({ question, mine }: { question: QuestionView; mine: boolean }) {
   return (
     <>
-      <p class="qna-text" id={`qna-text-${question.questionId}`} data-testid="qna-question-text">
+      <p class="qna-text" id={`qna-text-${question.questionId}`} data-testid="qna-question-text" dir="auto">
         {question.text}
       </p>
       <p class="qna-meta">

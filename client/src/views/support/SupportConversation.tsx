@@ -39,7 +39,9 @@ export function SupportConversation({ request, side }: { request: SupportRequest
                   ? request.lead?.displayName
                   : request.person.displayName}
             </span>{" "}
-            <span class="support-message-text">{message.text}</span>
+            <span class="support-message-text" dir="auto">
+              {message.text}
+            </span>
           </li>
         ))}
       </ol>

@@ -53,7 +53,11 @@ function QueueItem({ request, myId }: { request: SupportRequestView; myId: strin
         {request.contact === "app" ? t("support.queueContactApp") : t("support.queueContactRoom")} ·{" "}
         {t("support.queueSince", { time: timeFormat.format(new Date(request.createdAt)) })}
       </p>
-      {request.note ? <blockquote class="support-note">{request.note}</blockquote> : null}
+      {request.note ? (
+        <blockquote class="support-note" dir="auto">
+          {request.note}
+        </blockquote>
+      ) : null}
       {own ? <p class="hint">{t("support.queueOwn")}</p> : null}
       {request.status === "waiting" && !own ? (
         <div class="support-actions">
