@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { seesWholeRoster } from "../../../shared/audience.js";
 import { formatJoinCode } from "../../../shared/ids.js";
 import { t } from "../i18n/index.js";
+import { tSlots } from "../i18n/slots.js";
 import { resumeSession } from "../net/session.js";
 import { endWorkshop } from "../net/workshop.js";
 import { navigate } from "../router.js";
@@ -90,7 +91,8 @@ export function WorkshopView() {
         <div class="panel plenary-note" data-testid="plenary-round-note">
           <Banners roundId={round.roundId} roomId={null} />
           <p>
-            {t("plenary.roundRunning", { number: round.number })} {t("picker.timeLeft")} <TimeLeft round={round} />
+            {t("plenary.roundRunning", { number: round.number })}{" "}
+            {tSlots("picker.timeLeft", { time: <TimeLeft round={round} /> })}
           </p>
         </div>
       ) : null}

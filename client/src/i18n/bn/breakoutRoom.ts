@@ -31,11 +31,11 @@ export const breakoutRoom: Translation<typeof english> = {
   "help.statusResolved": "আপনার শেষ অনুরোধের সমাধান হয়েছে।",
   "help.take": "আমি যাচ্ছি",
   "help.resolve": "সমাধান হয়েছে",
-  "help.waiting": "অপেক্ষা",
+  "help.waiting": "{time} ধরে অপেক্ষা",
 
   "picker.heading": "আপনার কক্ষ বেছে নিন",
   "picker.intro": "পর্ব {number} শুরু হয়েছে: যে কক্ষে যোগ দিতে চান, সেটি বেছে নিন।",
-  "picker.timeLeft": "বাকি সময়:",
+  "picker.timeLeft": "বাকি সময়: {time}",
   "picker.seatsFree": "{free}টি আসন খালি",
   "picker.noLimit": "{count} জন, আসনের সীমা নেই",
   "picker.full": "পূর্ণ",

@@ -31,7 +31,7 @@ export const polls: Translation<typeof english> = {
   "poll.ballotAnonymous": "বেনামী ভোট: আপনার নাম ছাড়া রাখা হয়; কর্মশালা শেষ হওয়ার পর কেউ এটি আপনার সঙ্গে মেলাতে পারবে না।",
   "poll.ballotNamed": "নামসহ ভোট: আপনার নামসহ রাখা হয়; তবে ফলাফল বা প্রতিবেদনে কখনো দেখানো হয় না।",
   "poll.draftNote": "খসড়া: শুধু সঞ্চালকেরা (এবং যিনি তৈরি করেছেন) দেখতে পান।",
-  "poll.closesIn": "বন্ধ হতে বাকি",
+  "poll.closesIn": "{time} পরে বন্ধ হবে",
   "poll.closingNow": "বন্ধ হচ্ছে…",
   "poll.open": "জরিপ চালু করুন",
   "poll.close": "জরিপ বন্ধ করুন",

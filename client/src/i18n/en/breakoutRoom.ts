@@ -29,11 +29,11 @@ export const breakoutRoom = {
   "help.statusResolved": "Your last request was resolved.",
   "help.take": "On my way",
   "help.resolve": "Resolved",
-  "help.waiting": "waiting",
+  "help.waiting": "waiting {time}",
 
   "picker.heading": "Choose your room",
   "picker.intro": "Round {number} is open: pick the room you want to join.",
-  "picker.timeLeft": "Time left:",
+  "picker.timeLeft": "Time left: {time}",
   "picker.seatsFree": "{free, plural, one {# seat} other {# seats}} free",
   "picker.noLimit": "{count, plural, one {# person} other {# people}}, no seat limit",
   "picker.full": "Full",

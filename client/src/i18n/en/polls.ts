@@ -29,7 +29,7 @@ export const polls = {
     "Anonymous ballot: stored without your name; after the workshop ends nobody can tie it to you.",
   "poll.ballotNamed": "Named ballot: stored with your name; never shown in results or reports.",
   "poll.draftNote": "Draft: only facilitators (and whoever made it) can see it.",
-  "poll.closesIn": "Closes in",
+  "poll.closesIn": "Closes in {time}",
   "poll.closingNow": "Closing now…",
   "poll.open": "Open poll",
   "poll.close": "Close poll",

@@ -32,11 +32,11 @@ export const breakoutRoom: Translation<typeof english> = {
   "help.statusResolved": "Permintaan terakhir Anda sudah ditangani.",
   "help.take": "Saya datang",
   "help.resolve": "Selesai",
-  "help.waiting": "menunggu",
+  "help.waiting": "menunggu {time}",
 
   "picker.heading": "Pilih ruang Anda",
   "picker.intro": "Putaran {number} sudah dibuka: pilih ruang yang ingin Anda masuki.",
-  "picker.timeLeft": "Sisa waktu:",
+  "picker.timeLeft": "Sisa waktu: {time}",
   "picker.seatsFree": "Sisa {free, plural, other {# tempat}}",
   "picker.noLimit": "{count, plural, other {# orang}}, tanpa batas tempat",
   "picker.full": "Penuh",

@@ -32,7 +32,7 @@ export const polls: Translation<typeof english> = {
     "Suara anonim: disimpan tanpa nama Anda; setelah lokakarya selesai, tidak ada yang dapat mengaitkannya dengan Anda.",
   "poll.ballotNamed": "Suara dengan nama: disimpan bersama nama Anda; tidak pernah ditampilkan di hasil atau laporan.",
   "poll.draftNote": "Draf: hanya fasilitator (dan pembuatnya) yang dapat melihatnya.",
-  "poll.closesIn": "Ditutup dalam",
+  "poll.closesIn": "Ditutup dalam {time}",
   "poll.closingNow": "Sedang ditutup…",
   "poll.open": "Buka polling",
   "poll.close": "Tutup polling",

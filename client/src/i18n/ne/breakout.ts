@@ -15,8 +15,8 @@ export const breakout: Translation<typeof english> = {
   "round.details":
     "{rooms, plural, one {# कोठा} other {# कोठा}} · {minutes} मिनेट · अन्त्य हुनुभन्दा {warning} सेकेन्ड अघि चेतावनी",
   "round.selfSelectOn": "सहभागीहरू आफ्नो कोठा आफैँ छान्छन्",
-  "round.timeLeft": "बाँकी समय:",
-  "round.returningIn": "सबै जना फर्कन बाँकी:",
+  "round.timeLeft": "बाँकी समय: {time}",
+  "round.returningIn": "{time} पछि सबै जना फर्कनेछन्",
   "round.open": "चरण खोल्नुहोस्",
   "round.extend": "+{minutes} मिनेट",
   "round.endCountdown": "चरण सक्नुहोस् ({seconds} सेकेन्डको उल्टो गन्ती)",

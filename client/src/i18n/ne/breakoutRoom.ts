@@ -31,11 +31,11 @@ export const breakoutRoom: Translation<typeof english> = {
   "help.statusResolved": "तपाईंको पछिल्लो अनुरोध पूरा भयो।",
   "help.take": "म आउँदै छु",
   "help.resolve": "पूरा भयो",
-  "help.waiting": "पर्खँदै",
+  "help.waiting": "{time} देखि पर्खँदै",
 
   "picker.heading": "आफ्नो कोठा छान्नुहोस्",
   "picker.intro": "चरण {number} खुला छ: जुन कोठामा जान चाहनुहुन्छ, त्यो छान्नुहोस्।",
-  "picker.timeLeft": "बाँकी समय:",
+  "picker.timeLeft": "बाँकी समय: {time}",
   "picker.seatsFree": "{free, plural, one {# सिट} other {# सिट}} खाली",
   "picker.noLimit": "{count, plural, one {# जना} other {# जना}}, सिटको सीमा छैन",
   "picker.full": "भरियो",

@@ -31,11 +31,11 @@ export const breakoutRoom: Translation<typeof english> = {
   "help.statusResolved": "การเรียกครั้งล่าสุดของคุณได้รับการดูแลแล้ว",
   "help.take": "ฉันกำลังไป",
   "help.resolve": "เรียบร้อยแล้ว",
-  "help.waiting": "รอมาแล้ว",
+  "help.waiting": "รอมาแล้ว {time}",
 
   "picker.heading": "เลือกห้องของคุณ",
   "picker.intro": "รอบที่ {number} เปิดแล้ว เลือกห้องที่คุณอยากเข้าร่วม",
-  "picker.timeLeft": "เวลาที่เหลือ:",
+  "picker.timeLeft": "เวลาที่เหลือ: {time}",
   "picker.seatsFree": "ว่าง {free} ที่",
   "picker.noLimit": "{count} คน ไม่จำกัดที่นั่ง",
   "picker.full": "เต็ม",

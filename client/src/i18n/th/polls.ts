@@ -31,7 +31,7 @@ export const polls: Translation<typeof english> = {
   "poll.ballotAnonymous": "โหวตแบบไม่ระบุชื่อ: เก็บไว้โดยไม่มีชื่อของคุณ เมื่อเวิร์กช็อปจบแล้วจะไม่มีใครโยงโหวตนี้มาถึงคุณได้",
   "poll.ballotNamed": "โหวตแบบระบุชื่อ: เก็บไว้พร้อมชื่อของคุณ แต่จะไม่แสดงในผลโหวตหรือรายงานเลย",
   "poll.draftNote": "ฉบับร่าง: เห็นได้เฉพาะผู้ดำเนินกิจกรรม (และผู้สร้างโพล)",
-  "poll.closesIn": "ปิดในอีก",
+  "poll.closesIn": "ปิดในอีก {time}",
   "poll.closingNow": "กำลังปิด…",
   "poll.open": "เปิดโพล",
   "poll.close": "ปิดโพล",

@@ -15,8 +15,8 @@ export const breakout: Translation<typeof english> = {
   "round.details":
     "{rooms, plural, one {# کمرہ} other {# کمرے}} · {minutes} منٹ · اختتام سے {warning} سیکنڈ پہلے انتباہ",
   "round.selfSelectOn": "شرکاء اپنا کمرہ خود چنتے ہیں",
-  "round.timeLeft": "باقی وقت:",
-  "round.returningIn": "سب کی واپسی میں باقی:",
+  "round.timeLeft": "باقی وقت: {time}",
+  "round.returningIn": "سب {time} میں واپس آئیں گے",
   "round.open": "دور کھولیں",
   "round.extend": "+{minutes} منٹ",
   "round.endCountdown": "دور ختم کریں ({seconds} سیکنڈ کی الٹی گنتی)",

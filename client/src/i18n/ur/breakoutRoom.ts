@@ -32,11 +32,11 @@ export const breakoutRoom: Translation<typeof english> = {
   "help.statusResolved": "آپ کی پچھلی درخواست حل ہو گئی۔",
   "help.take": "ہم آ رہے ہیں",
   "help.resolve": "حل ہو گیا",
-  "help.waiting": "انتظار میں",
+  "help.waiting": "{time} سے انتظار",
 
   "picker.heading": "اپنا کمرہ چنیں",
   "picker.intro": "دور {number} کھلا ہے: جس کمرے میں جانا چاہتے ہیں، اسے چنیں۔",
-  "picker.timeLeft": "باقی وقت:",
+  "picker.timeLeft": "باقی وقت: {time}",
   "picker.seatsFree": "{free, plural, one {# نشست خالی} other {# نشستیں خالی}}",
   "picker.noLimit": "{count, plural, one {# فرد} other {# افراد}}، نشستوں کی کوئی حد نہیں",
   "picker.full": "بھرا ہوا",

@@ -31,11 +31,11 @@ export const breakoutRoom: Translation<typeof english> = {
   "help.statusResolved": "Yêu cầu gần nhất của bạn đã được giải quyết.",
   "help.take": "Tôi đang đến",
   "help.resolve": "Đã xong",
-  "help.waiting": "đang chờ",
+  "help.waiting": "đang chờ {time}",
 
   "picker.heading": "Chọn phòng của bạn",
   "picker.intro": "Vòng {number} đã mở: hãy chọn phòng bạn muốn vào.",
-  "picker.timeLeft": "Thời gian còn lại:",
+  "picker.timeLeft": "Thời gian còn lại: {time}",
   "picker.seatsFree": "Còn {free, plural, other {# chỗ}}",
   "picker.noLimit": "{count, plural, other {# người}}, không giới hạn chỗ",
   "picker.full": "Đã đầy",

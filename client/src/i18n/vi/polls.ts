@@ -32,7 +32,7 @@ export const polls: Translation<typeof english> = {
     "Phiếu ẩn danh: được lưu không kèm tên bạn; sau khi hội thảo kết thúc, không ai có thể biết phiếu này là của bạn.",
   "poll.ballotNamed": "Phiếu có tên: được lưu kèm tên bạn; không bao giờ hiện trong kết quả hay báo cáo.",
   "poll.draftNote": "Bản nháp: chỉ điều phối viên (và người tạo) xem được.",
-  "poll.closesIn": "Đóng sau",
+  "poll.closesIn": "Đóng sau {time}",
   "poll.closingNow": "Đang đóng…",
   "poll.open": "Mở bình chọn",
   "poll.close": "Đóng bình chọn",

@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import type { RoundStatus, RoundView } from "../../../../shared/breakout.js";
 import type { ParticipantId } from "../../../../shared/ids.js";
 import { type MessageKey, t } from "../../i18n/index.js";
+import { tSlots } from "../../i18n/slots.js";
 import { endRound, extendRound, openRound } from "../../net/breakout.js";
 import { workshopState } from "../../state/workshopState.js";
 import { useFocusOnMount } from "../hooks.js";
@@ -79,8 +80,9 @@ function RoundBar({ round }: { round: RoundView }) {
       </p>
       {running ? (
         <p class="round-time">
-          {round.status === "closing" ? t("round.returningIn") : t("round.timeLeft")}{" "}
-          <TimeLeft round={round} testId="round-time-left" />
+          {tSlots(round.status === "closing" ? "round.returningIn" : "round.timeLeft", {
+            time: <TimeLeft round={round} testId="round-time-left" />,
+          })}
         </p>
       ) : null}
       <div class="button-row">

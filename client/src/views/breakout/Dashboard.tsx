@@ -4,6 +4,7 @@ import type { HelpView, RoomView as Room, RoundView } from "../../../../shared/b
 import type { ParticipantId } from "../../../../shared/ids.js";
 import type { ParticipantView } from "../../../../shared/workshop.js";
 import { t } from "../../i18n/index.js";
+import { tSlots } from "../../i18n/slots.js";
 import { closeRoom, setRoomLead, visitRoom } from "../../net/breakout.js";
 import { workshopState } from "../../state/workshopState.js";
 import { activeHelpsByRoom, isRunning } from "./model.js";
@@ -131,14 +132,13 @@ const RoomCard = memo(function RoomCard({ round, room, count, members, helps, ru
       {room.closed ? (
         <p class="badge">{t("dashboard.closed")}</p>
       ) : running ? (
-        <p class="muted">
-          {t("dashboard.timeLeft")} <TimeLeft round={round} />
-        </p>
+        <p class="muted">{tSlots("dashboard.timeLeft", { time: <TimeLeft round={round} /> })}</p>
       ) : null}
       {oldestHelp ? (
         <p class="help-flag" data-testid="room-card-help">
-          {oldestHelp.status === "taken" ? t("dashboard.helpTaken") : t("dashboard.helpOpen")} {t("help.waiting")}{" "}
-          <Elapsed since={oldestHelp.createdAt} />
+          {tSlots(oldestHelp.status === "taken" ? "dashboard.helpTaken" : "dashboard.helpOpen", {
+            time: <Elapsed since={oldestHelp.createdAt} />,
+          })}
         </p>
       ) : null}
       <p class="muted" data-testid="room-card-lead">

@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import type { HelpView, RoundView } from "../../../../shared/breakout.js";
 import type { HelpId } from "../../../../shared/ids.js";
 import { t } from "../../i18n/index.js";
+import { tSlots } from "../../i18n/slots.js";
 import { resolveHelp, takeHelp } from "../../net/breakout.js";
 import { workshopState } from "../../state/workshopState.js";
 import { roomsById } from "./model.js";
@@ -39,8 +40,8 @@ export function HelpQueue({ round }: { round: RoundView }) {
               data-status={help.status}
             >
               <p class="help-item-head">
-                <strong data-testid="help-item-room">{roomName}</strong> · {t("help.waiting")}{" "}
-                <Elapsed since={help.createdAt} testId="help-item-waiting" />
+                <strong data-testid="help-item-room">{roomName}</strong> ·{" "}
+                {tSlots("help.waiting", { time: <Elapsed since={help.createdAt} testId="help-item-waiting" /> })}
               </p>
               {help.text ? (
                 <p class="help-item-text" data-testid="help-item-text">

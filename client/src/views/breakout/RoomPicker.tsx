@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import type { RoomView as Room, RoundView } from "../../../../shared/breakout.js";
 import type { RoomId } from "../../../../shared/ids.js";
 import { t } from "../../i18n/index.js";
+import { tSlots } from "../../i18n/slots.js";
 import { pickRoom } from "../../net/breakout.js";
 import { workshopState } from "../../state/workshopState.js";
 import { Banners } from "./Banners.js";
@@ -34,7 +35,7 @@ export function RoomPicker({ round }: { round: RoundView }) {
       <Banners roundId={round.roundId} roomId={null} />
       <h2 id="picker-heading">{t("picker.heading")}</h2>
       <p>
-        {t("picker.intro", { number: round.number })} {t("picker.timeLeft")} <TimeLeft round={round} />
+        {t("picker.intro", { number: round.number })} {tSlots("picker.timeLeft", { time: <TimeLeft round={round} /> })}
       </p>
       <ul class="picker-list">
         {rooms.map((room) => {

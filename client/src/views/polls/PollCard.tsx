@@ -4,6 +4,7 @@ import type { ParticipantId, RoomId } from "../../../../shared/ids.js";
 import type { Ballot, PollView } from "../../../../shared/poll.js";
 import type { Role } from "../../../../shared/workshop.js";
 import { errorMessage, type MessageKey, t } from "../../i18n/index.js";
+import { tSlots } from "../../i18n/slots.js";
 import {
   closePoll,
   deletePoll,
@@ -119,12 +120,15 @@ function PollCountdown({ closesAt }: { closesAt: number }) {
   const left = closesAt - serverNow.value;
   return (
     <p class="poll-countdown">
-      {left > 0 ? t("poll.closesIn") : t("poll.closingNow")}{" "}
-      {left > 0 ? (
-        <span class="time-left" role="timer" data-testid="poll-countdown" data-warning={left <= 10_000}>
-          {formatDuration(left)}
-        </span>
-      ) : null}
+      {left > 0
+        ? tSlots("poll.closesIn", {
+            time: (
+              <span class="time-left" role="timer" data-testid="poll-countdown" data-warning={left <= 10_000}>
+                {formatDuration(left)}
+              </span>
+            ),
+          })
+        : t("poll.closingNow")}
     </p>
   );
 }
