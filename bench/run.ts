@@ -66,6 +66,10 @@ const settings: BenchSettings = {
 
 helpIfAsked(
   "The join storm: BENCH_CLIENTS clients join one workshop within BENCH_WINDOW_S seconds over two nodes and one Redis, beside a bare Socket.IO server taking the same connections in the same run.",
+  {
+    BENCH_WS_DEFLATE_THRESHOLD_BYTES:
+      "the workshop nodes' WS_DEFLATE_THRESHOLD_BYTES (default 0: uncompressed, like the bare server and the runs before the setting)",
+  },
 );
 
 const benchStart = Date.now();

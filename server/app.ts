@@ -171,6 +171,11 @@ export function createApp(deps: AppDeps): App {
     serveClient: false,
     transports: ["websocket", "polling"],
     maxHttpBufferSize: config.MAX_MESSAGE_BYTES,
+    // ws applies the threshold only without context takeover (with it, every message would be deflated).
+    perMessageDeflate:
+      config.WS_DEFLATE_THRESHOLD_BYTES > 0
+        ? { threshold: config.WS_DEFLATE_THRESHOLD_BYTES, serverNoContextTakeover: true }
+        : false,
     parser: jsonEventParser,
     // Mobile data drops packets and sleeps radios: be patient before declaring a client gone.
     pingInterval: 20_000,

@@ -68,6 +68,15 @@ export const ConfigSchema = z.object({
     .int()
     .min(1024)
     .default(64 * 1024),
+  /**
+   * WebSocket messages of at least this many bytes are sent deflated (permessage-deflate, each
+   * message on its own), when the browser offers it; 0 (the default) sends everything plain.
+   * Off because it did not pay: under the private roster a participant's messages are small
+   * (a 5.7 KiB snapshot), and a connection that deflates anything keeps a zlib context (join
+   * storm: 4-6× the memory and 2.4-4× the CPU per join when every connection did). 16384
+   * compresses only staff snapshots and open rosters' (docs/PERFORMANCE.md).
+   */
+  WS_DEFLATE_THRESHOLD_BYTES: z.coerce.number().int().min(0).default(0),
   /** Least time between two batches of workshop events per workshop and node (coalescing), ms. */
   BROADCAST_INTERVAL_MS: z.coerce.number().int().min(10).default(100),
   /** How often this node proves it is alive, so others can tell when it died, ms. */

@@ -244,6 +244,8 @@ export function workshopNodeEnv(redisUrl: string, prefix: string): Record<string
     RATE_CREATE_PER_HOUR: "100000",
     RATE_JOINS_PER_ADDRESS_PER_MINUTE: "1000000",
     RATE_JOINS_PER_WORKSHOP_PER_MINUTE: "1000000",
+    // Uncompressed like the bare baselines and every run before the setting existed, unless asked (bench:deflate measures it).
+    WS_DEFLATE_THRESHOLD_BYTES: process.env.BENCH_WS_DEFLATE_THRESHOLD_BYTES ?? "0",
   };
 }
 
