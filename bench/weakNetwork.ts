@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import express from "express";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { CHROMIUM_ARGS, chromiumPath } from "../test/helpers/chromium.js";
 import { freePort } from "../test/helpers/ports.js";
 import { benchLogger, childEnv, createWorkshop, helpIfAsked, machine, numberEnv, repoRoot } from "./lib/cluster.js";
 import { runMain, stopChild, track, waitForHttp } from "./lib/processes.js";
@@ -337,19 +338,7 @@ async function serviceWorkerBytes(browser: Browser, url: string, received: () =>
 }
 
 async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  return chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
 }
 
 async function main(): Promise<void> {

@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, onTestFinished } from "vitest";
 import type { LanguageTag } from "../../shared/languages.js";
+import { CHROMIUM_ARGS, chromiumPath } from "./chromium.js";
 import { serverForThisTest, type TestServer } from "./server.js";
 
 /** Built by the suite's globalSetup (vite build) before any test runs. */
@@ -11,20 +12,7 @@ const clientDir = fileURLToPath(new URL("../../dist/client", import.meta.url));
 export function useBrowser(extraArgs: readonly string[] = []): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        ...extraArgs,
-      ],
-    });
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...extraArgs] });
   });
   afterAll(async () => {
     await browser?.close();
