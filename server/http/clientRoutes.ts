@@ -1,6 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { type Request, type Response, Router } from "express";
+import { bestLanguage, isLanguageTag, LANGUAGES, type LanguageTag } from "../../shared/languages.js";
 
 /** Hashed build output (`assets/<name>-<hash>.<ext>`): its content never changes under its name. */
 const HASHED_ASSET = /^\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
@@ -43,7 +44,8 @@ export function clientRoutes(clientDir: string | undefined): Router {
     } catch {
       return next(); // malformed escapes: not one of our files
     }
-    if (!file.startsWith(`${root}${path.sep}`) || !isFile(file) || file === indexFile) return next();
+    // The pages are served by route (below), never by their file names.
+    if (!file.startsWith(`${root}${path.sep}`) || !isFile(file) || file.endsWith(".html")) return next();
     const cacheControl = HASHED_ASSET.test(req.path)
       ? IMMUTABLE
       : ALWAYS_CHECKED.has(req.path)
@@ -55,10 +57,40 @@ export function clientRoutes(clientDir: string | undefined): Router {
   router.get(/^\/(?!api\/|socket\.io\/)[^?]*\.[a-z0-9]+$/i, (_req, res) => {
     res.status(404).type("text").send("Not found");
   });
+  const pages = languagePages(clientDir, indexFile);
   router.get(/^\/(?!api\/|socket\.io\/).*/, (req, res) => {
-    sendNegotiated(req, res, indexFile, "no-cache");
+    // The page in the person's language preloads its catalog (client/build/languageIndexes.ts).
+    res.vary("Accept-Language");
+    res.vary("Cookie");
+    sendNegotiated(req, res, pages.get(languageOf(req)) ?? indexFile, "no-cache");
   });
   return router;
+}
+
+/** The cookie the client sets when a person picks a language (client/src/i18n/index.ts): `workshop_language=<tag>`. */
+const LANGUAGE_COOKIE = /(?:^|;\s*)workshop_language=([a-z]{2})(?:;|$)/;
+
+/** The person's chosen language, else the browser's first we have a page for, else English. */
+function languageOf(req: Request): LanguageTag {
+  const chosen = LANGUAGE_COOKIE.exec(req.headers.cookie ?? "")?.[1];
+  if (isLanguageTag(chosen)) return chosen;
+  const preferred = (req.headers["accept-language"] ?? "").split(",");
+  return (
+    bestLanguage(
+      preferred,
+      LANGUAGES.map((language) => language.tag),
+    ) ?? "en"
+  );
+}
+
+/** `index.<tag>.html` of each language the build made one for. */
+function languagePages(clientDir: string, indexFile: string): Map<LanguageTag, string> {
+  const pages = new Map<LanguageTag, string>([["en", indexFile]]);
+  for (const { tag } of LANGUAGES) {
+    const page = path.join(clientDir, `index.${tag}.html`);
+    if (tag !== "en" && isFile(page)) pages.set(tag, page);
+  }
+  return pages;
 }
 
 /** Sends `file`, or its precompressed copy in the best encoding the request accepts, typed as the original. */

@@ -156,4 +156,31 @@ describe("the browser client over a weak network", () => {
     // Never the API or the live connection.
     expect(source).toContain('url.pathname.startsWith("/api/")');
   });
+
+  it("the page in the person's language preloads its catalog: the chosen one (cookie) first, then the browser's, else English", async () => {
+    const pageFor = async (headers: Record<string, string>) => {
+      const page = await rawGet("/join/ABCDEF", { "accept-encoding": "identity", ...headers });
+      expect(page.status).toBe(200);
+      expect(page.headers.vary).toMatch(/Accept-Language/i);
+      const html = page.body.toString();
+      return {
+        lang: /<html lang="([a-z]+)"/.exec(html)?.[1],
+        dir: /<html lang="[a-z]+" dir="([a-z]+)"/.exec(html)?.[1] ?? "ltr",
+        catalog: /href="(\/assets\/catalog\.[a-z]{2}-[^"]+\.js)"/.exec(html)?.[1] ?? null,
+      };
+    };
+    const thai = await pageFor({ "accept-language": "th-TH,th;q=0.9,en;q=0.8" });
+    expect(thai).toMatchObject({ lang: "th", dir: "ltr" });
+    expect(thai.catalog).toMatch(/^\/assets\/catalog\.th-/);
+    expect((await rawGet(thai.catalog as string)).status).toBe(200);
+    // The person's own choice wins over the browser's.
+    expect(await pageFor({ "accept-language": "th", cookie: "other=1; workshop_language=ur" })).toMatchObject({
+      lang: "ur",
+      dir: "rtl",
+    });
+    expect(await pageFor({ "accept-language": "fr-FR,de" })).toEqual({ lang: "en", dir: "ltr", catalog: null });
+    expect(await pageFor({ cookie: "workshop_language=xx" })).toMatchObject({ lang: "en", catalog: null });
+    // The pages are the app's routes, never files of their own.
+    expect((await rawGet("/index.th.html")).status).toBe(404);
+  });
 });

@@ -28,7 +28,10 @@ const STORAGE_KEY = "workshop.language";
 function storedLanguage(): LanguageTag | null {
   try {
     const stored = localStorage.getItem(STORAGE_KEY);
-    return isLanguageTag(stored) && available.includes(stored) ? stored : null;
+    if (!isLanguageTag(stored) || !available.includes(stored)) return null;
+    // A choice made before the server learnt it from a cookie (or the cookie expired): tell it again.
+    if (!document.cookie.includes(`workshop_language=${stored}`)) rememberForServer(stored);
+    return stored;
   } catch {
     return null;
   }
@@ -71,7 +74,18 @@ export function chooseLanguage(tag: LanguageTag): void {
   } catch {
     // Storage refused: the choice lasts until the next reload.
   }
+  rememberForServer(tag);
   location.reload();
+}
+
+/**
+ * The server sends the page in the chosen language with its catalog preloaded (one round trip
+ * less on a weak link): it learns the choice from this cookie (`workshop_language`, the
+ * language tag and nothing else).
+ */
+function rememberForServer(tag: LanguageTag): void {
+  // biome-ignore lint/suspicious/noDocumentCookie: a plain preference cookie, set once on a choice.
+  document.cookie = `workshop_language=${tag}; path=/; max-age=31536000; SameSite=Lax`;
 }
 
 /** Looks a message up and fills it (message.ts). The result is text: render it as a text node, never as HTML. */
