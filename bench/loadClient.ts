@@ -2,7 +2,13 @@ import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "../shared/events.js";
 import { PROTOCOL_VERSION } from "../shared/protocol.js";
-import { applyEventBatch, applySyncResult, emptyWorkshopState, type WorkshopState } from "../shared/workshopState.js";
+import {
+  applyEventBatch,
+  applyPeopleCount,
+  applySyncResult,
+  emptyWorkshopState,
+  type WorkshopState,
+} from "../shared/workshopState.js";
 import { orchestratorChannel } from "./lib/loaderIpc.js";
 import {
   type LoadConfig,
@@ -171,6 +177,7 @@ function open(index: number, load: LoadConfig): void {
     if (client.syncing) client.held.push(batch);
     else applyBatch(client, batch);
   });
+  socket.on("workshop:people", (people) => applyPeopleCount(client.state, people));
   socket.on("session:revoked", ({ reason }) => bump(disconnects, `revoked: ${reason}`));
 }
 
@@ -222,11 +229,13 @@ function settleOne(): void {
   send({ type: "joined", ok, failed: clients.length - ok });
 }
 
+/**
+ * Everyone is here and online as this client sees it: by the head-count, which every viewer
+ * gets whether the roster is private (names hidden from participants) or open.
+ */
 function isConverged(client: Client, participants: number): boolean {
-  if (client.state.participants.size < participants) return false;
-  let online = 0;
-  for (const participant of client.state.participants.values()) if (participant.online) online++;
-  return online >= participants;
+  const { people } = client.state;
+  return people.active >= participants && people.online >= participants;
 }
 
 function checkConvergence(): void {
