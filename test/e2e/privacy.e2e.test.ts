@@ -133,8 +133,8 @@ describe("privacy and the data lifecycle in a real browser", () => {
     const confirmRow = mine.locator("fieldset.confirm-row");
     expect(await confirmRow.locator("legend").textContent()).toContain("It disappears for everyone");
     expect(await confirmRow.locator("legend").textContent()).toContain("will not be in the report");
-    // The harmless choice has the focus.
-    expect(await amal.page.evaluate(() => document.activeElement?.textContent)).toBe("Cancel");
+    // The harmless choice takes the focus (moved there after the confirm step renders).
+    await expect.poll(() => amal.page.evaluate(() => document.activeElement?.textContent)).toBe("Cancel");
     await mine.getByTestId("qna-withdraw-confirm").click();
     await mine.waitFor({ state: "detached" });
     await listedFor(host).waitFor({ state: "detached" });
@@ -244,10 +244,10 @@ describe("privacy and the data lifecycle in a real browser", () => {
     expect(await dialog.locator("h2").textContent()).toBe(`Delete “${TITLE}” for good?`);
     expect(await dialog.getByTestId("delete-workshop-consequence").textContent()).toContain("cannot be recovered");
     const typed = dialog.getByTestId("delete-workshop-typed");
-    // The field to type in has the focus.
-    expect(await host.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe(
-      "delete-workshop-typed",
-    );
+    // The field to type in takes the focus.
+    await expect
+      .poll(() => host.evaluate(() => document.activeElement?.getAttribute("data-testid")))
+      .toBe("delete-workshop-typed");
     const confirm = dialog.getByTestId("delete-workshop-confirm");
     expect(await confirm.isDisabled()).toBe(true);
     await typed.fill("ABC-DEF-not-it");

@@ -39,7 +39,12 @@ async function facilitatorJoin(env: Record<string, string>, people: number) {
     { facilitatorKey: created.facilitatorKey, displayName: "Co-facilitator" },
     { reconnection: false },
   );
-  expect(newcomer.mirror.state.participants.size).toBeGreaterThanOrEqual(people + 1);
+  // The same messages either way before counting: the snapshot, then the batches that bring
+  // everyone's presence (the last joins' may still be on their way when the snapshot was read).
+  await newcomer.mirror.until(
+    (state) =>
+      state.participants.size === people + 1 && [...state.participants.values()].every((person) => person.online),
+  );
   return { extensions: await negotiatedExtensions(server.url), read: bytesRead(newcomer) };
 }
 
