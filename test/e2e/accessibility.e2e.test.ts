@@ -102,6 +102,8 @@ describe.each(["en", "ur"] as const)("accessibility of every main view (%s)", (l
     await assignAutomatically(host, 2);
     await openRound(host);
     await amal.page.getByTestId("room-view").waitFor();
+    // Whether to show one's name stays in reach inside a room.
+    await amal.page.getByTestId("my-listing").waitFor();
     await expectAccessible(amal.page, "breakout room (phone)", problems);
     await expectAccessible(host, "room dashboard", problems);
 

@@ -63,6 +63,8 @@ export function WorkshopView() {
         <Notice />
         {supportQueue}
         <RoomView key={myRoom.roomId} round={round} room={myRoom} myId={me.participantId} visiting={false} />
+        {/* Whether to be listed is theirs to change in a room too (roommates see it where names are hidden). */}
+        {role === "participant" ? <MyListing rosterPrivate={workshop.rosterPrivate} myId={me.participantId} /> : null}
         {takesReport ? <ReportPanel /> : null}
       </section>
     );
