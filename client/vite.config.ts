@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import preact from "@preact/preset-vite";
 import { defineConfig } from "vite";
-import { languageIndexes } from "./build/languageIndexes.js";
+import { languagePages } from "./build/pages.js";
 import { precompress } from "./build/precompress.js";
 import { serviceWorker } from "./build/serviceWorker.js";
 
@@ -11,7 +11,7 @@ const apiTarget = `http://localhost:${process.env.DEV_API_PORT ?? "3001"}`;
 
 export default defineConfig({
   root: clientRoot,
-  plugins: [preact(), serviceWorker(), languageIndexes(), precompress()],
+  plugins: [preact(), serviceWorker(), languagePages(), precompress()],
   build: { outDir: fileURLToPath(new URL("../dist/client", import.meta.url)), emptyOutDir: true },
   server: {
     proxy: {

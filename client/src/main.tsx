@@ -12,6 +12,7 @@ import { keepLastState } from "./state/lastState.js";
 import { session } from "./state/session.js";
 import { clearSessionStorage } from "./state/sessionStore.js";
 import { supportPanelOpen } from "./state/supportState.js";
+import { takePrerenderedJoin } from "./views/prerenderedJoin.js";
 import "./styles/index.css";
 
 const root = document.getElementById("app");
@@ -66,5 +67,6 @@ addEventListener("pageshow", (event) => {
 // The person's language first (its catalog is loaded on demand), then the first screen in it.
 void loadLanguage().then(() => {
   document.title = t("app.name");
+  takePrerenderedJoin(root);
   render(<App />, root);
 });

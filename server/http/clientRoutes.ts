@@ -1,6 +1,8 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { type Request, type Response, Router } from "express";
+import { formatJoinCode, JoinCodeSchema } from "../../shared/ids.js";
+import { JOIN_CODE_SLOT } from "../../shared/joinPage.js";
 import { bestLanguage, isLanguageTag, LANGUAGES, type LanguageTag } from "../../shared/languages.js";
 
 /** Hashed build output (`assets/<name>-<hash>.<ext>`): its content never changes under its name. */
@@ -57,9 +59,20 @@ export function clientRoutes(clientDir: string | undefined): Router {
   router.get(/^\/(?!api\/|socket\.io\/)[^?]*\.[a-z0-9]+$/i, (_req, res) => {
     res.status(404).type("text").send("Not found");
   });
+  const joinPages = joinPagesOf(clientDir);
+  // The join page comes with its form in it, in the person's language (client/build/pages.ts):
+  // on a weak link a name can be typed before the app's script arrives.
+  router.get(/^\/join(?:\/([^/]*))?\/?$/, (req, res, next) => {
+    const page = joinPages.get(languageOf(req)) ?? joinPages.get("en");
+    if (!page) return next();
+    res.vary("Accept-Language");
+    res.vary("Cookie");
+    res.setHeader("Cache-Control", "no-cache");
+    res.type("html").send(page.replace(JOIN_CODE_SLOT, joinCodeOf(req.params[0])));
+  });
   const pages = languagePages(clientDir, indexFile);
   router.get(/^\/(?!api\/|socket\.io\/).*/, (req, res) => {
-    // The page in the person's language preloads its catalog (client/build/languageIndexes.ts).
+    // The page in the person's language preloads its catalog (client/build/pages.ts).
     res.vary("Accept-Language");
     res.vary("Cookie");
     sendNegotiated(req, res, pages.get(languageOf(req)) ?? indexFile, "no-cache");
@@ -81,6 +94,28 @@ function languageOf(req: Request): LanguageTag {
       LANGUAGES.map((language) => language.tag),
     ) ?? "en"
   );
+}
+
+/** The code in the address, as people read it (ABC-DEF), when it is one; else nothing. */
+function joinCodeOf(raw: string | undefined): string {
+  let decoded = "";
+  try {
+    decoded = decodeURIComponent(raw ?? "");
+  } catch {
+    return "";
+  }
+  const parsed = JoinCodeSchema.safeParse(decoded);
+  return parsed.success ? formatJoinCode(parsed.data) : "";
+}
+
+/** `join.html` and `join.<tag>.html`, read once: the server writes the code into them per request. */
+function joinPagesOf(clientDir: string): Map<LanguageTag, string> {
+  const pages = new Map<LanguageTag, string>();
+  for (const { tag } of LANGUAGES) {
+    const file = path.join(clientDir, tag === "en" ? "join.html" : `join.${tag}.html`);
+    if (isFile(file)) pages.set(tag, readFileSync(file, "utf8"));
+  }
+  return pages;
 }
 
 /** `index.<tag>.html` of each language the build made one for. */

@@ -183,4 +183,25 @@ describe("the browser client over a weak network", () => {
     // The pages are the app's routes, never files of their own.
     expect((await rawGet("/index.th.html")).status).toBe(404);
   });
+
+  it("the join page comes with its form in it: the address's code filled in once valid, in the person's language", async () => {
+    const joinPage = async (path: string, headers: Record<string, string> = {}) =>
+      (await rawGet(path, { "accept-encoding": "identity", ...headers })).body.toString();
+    const page = await joinPage("/join/abcdef");
+    expect(page).toContain('data-prerender="join"');
+    expect(page).toContain('id="join-name"');
+    expect(page).toContain('value="ABC-DEF"');
+    // The stylesheet follows the form, so it does not hold the form back; the script is in the head.
+    expect(page.indexOf('rel="stylesheet"')).toBeGreaterThan(page.indexOf('data-prerender="join"'));
+    // Not a code: nothing written (and nothing of the address echoed into the page).
+    const junk = await joinPage("/join/%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+    expect(junk).toContain('id="join-code" type="text" value=""');
+    expect(junk).not.toContain("<script>alert");
+    expect(await joinPage("/join")).toContain('value=""');
+    // In Thai for a Thai browser, with the Thai catalog preloaded.
+    const thai = await joinPage("/join/ABC-DEF", { "accept-language": "th" });
+    expect(thai).toContain('<html lang="th"');
+    expect(thai).toMatch(/catalog\.th-[^"]+\.js/);
+    expect(thai).not.toContain(">Join a workshop<");
+  });
 });

@@ -5,6 +5,7 @@ import { startSession } from "../net/session.js";
 import { type ClientErrorCode, joinError, joinStillTrying, socketStatus } from "../state/session.js";
 import { FormError } from "./FieldError.js";
 import { Link } from "./Link.js";
+import { prerenderedJoin } from "./prerenderedJoin.js";
 import { TextField } from "./TextField.js";
 import { checkDisplayName, checkJoinCode } from "./validation.js";
 
@@ -17,8 +18,11 @@ function prefill(code: string): string {
 }
 
 export function JoinView({ initialCode }: { initialCode: string }) {
-  const [code, setCode] = useState(() => prefill(initialCode));
-  const [name, setName] = useState("");
+  // What was typed into the page's own form before the app arrived (prerenderedJoin.ts).
+  const [typed] = useState(prerenderedJoin);
+  const [code, setCode] = useState(() => (typed?.code ? typed.code : prefill(initialCode)));
+  const [name, setName] = useState(typed?.name ?? "");
+  const focusName = typed?.focused ? typed.focused === "join-name" : initialCode !== "";
   const [codeError, setCodeError] = useState<string | null>(null);
   const [nameError, setNameError] = useState<string | null>(null);
   const busy = socketStatus.value === "connecting" && !joinStillTrying.value;
@@ -48,7 +52,7 @@ export function JoinView({ initialCode }: { initialCode: string }) {
           autoCapitalize="characters"
           spellcheck={false}
           maxLength={32}
-          autoFocus={initialCode === ""}
+          autoFocus={!focusName}
         />
         <TextField
           id="join-name"
@@ -58,7 +62,7 @@ export function JoinView({ initialCode }: { initialCode: string }) {
           onInput={setName}
           testId="join-name"
           error={nameError}
-          autoFocus={initialCode !== ""}
+          autoFocus={focusName}
         />
         <FormError code={joinError.value} testId="join-error" explain={JOIN_EXPLAINED} />
         {joinStillTrying.value ? <p role="status">{t("join.stillTrying")}</p> : null}

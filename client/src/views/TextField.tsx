@@ -21,7 +21,11 @@ export function TextField(props: TextFieldProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   // The autofocus attribute only works on page load; views of a single-page app focus on mount instead.
   useEffect(() => {
-    if (props.autoFocus) inputRef.current?.focus();
+    const input = inputRef.current;
+    if (!props.autoFocus || !input) return;
+    input.focus();
+    // Typing goes on where it was (a value typed before the app took the page over): at the end.
+    input.setSelectionRange(input.value.length, input.value.length);
   }, []);
   const hintId = props.hint ? `${props.id}-hint` : undefined;
   const errorId = props.error ? `${props.id}-error` : undefined;
