@@ -102,6 +102,10 @@ describe.each(["en", "ur"] as const)("accessibility of every main view (%s)", (l
     await assignAutomatically(host, 2);
     await openRound(host);
     await amal.page.getByTestId("room-view").waitFor();
+    // The move is said, not only shown: the page's live region names the room, in the language.
+    const roomName = (await amal.page.getByTestId("room-name").textContent()) ?? "";
+    await expect.poll(() => amal.page.getByTestId("page-announcer").textContent()).toContain(roomName);
+    expect(await amal.page.getByTestId("page-announcer").getAttribute("role")).toBe("status");
     // Whether to show one's name stays in reach inside a room.
     await amal.page.getByTestId("my-listing").waitFor();
     await expectAccessible(amal.page, "breakout room (phone)", problems);
