@@ -10,7 +10,15 @@ import { followConnection } from "../net/connectionFollowers.js";
 import { NOTES_QUIET } from "../net/notes.js";
 import { runCommand } from "../net/session.js";
 import { socketStatus } from "../state/session.js";
-import { notesDatabaseName, readUnsynced, rememberDatabase, setNotesCloser, writeUnsynced } from "./notesStore.js";
+import {
+  notesDatabaseName,
+  readUnsavedSince,
+  readUnsynced,
+  rememberDatabase,
+  setNotesCloser,
+  writeUnsavedSince,
+  writeUnsynced,
+} from "./notesStore.js";
 import { NotesSync, type SyncState } from "./syncEngine.js";
 
 /**
@@ -32,6 +40,11 @@ export interface NotesView {
   opened: boolean;
   /** The device's copy is loaded (IndexedDB): the editor can show it. */
   loaded: boolean;
+  /**
+   * Since when (ms) some local edit has not been acknowledged, while one has not: what a writer
+   * needs to know offline ("unsaved changes since 10:42"), not how many keystrokes it was.
+   */
+  unsavedSince: number | null;
 }
 
 /** Cursors at most this often (the connection allows 30 notes messages a second, edits included). */
@@ -126,6 +139,7 @@ export class NotesDoc {
     sync: { status: "offline", unsynced: 0, canEdit: false, errorCode: null },
     opened: false,
     loaded: false,
+    unsavedSince: null,
   };
   private connected = false;
   private closed = false;
@@ -225,13 +239,17 @@ export class NotesDoc {
       readUnsynced(this.workshopId, this.docId),
     );
     this.sync = sync;
+    let unsavedSince = readUnsavedSince(this.workshopId, this.docId);
     sync.onChange((current) => {
       if (this.closed) return;
       writeUnsynced(this.workshopId, this.docId, current.unsynced);
-      this.publish({ sync: current });
+      const since = current.unsynced === 0 ? null : (unsavedSince ?? Date.now());
+      if (since !== unsavedSince) writeUnsavedSince(this.workshopId, this.docId, since);
+      unsavedSince = since;
+      this.publish({ sync: current, unsavedSince: since });
       this.retryIfStuck(current);
     });
-    this.publish({ sync: sync.current, loaded: true });
+    this.publish({ sync: sync.current, loaded: true, unsavedSince: sync.current.unsynced > 0 ? unsavedSince : null });
     this.stopFollowing = followConnection({
       ready: () => this.connect(),
       lost: () => this.lost(),

@@ -44,6 +44,29 @@ export function writeUnsynced(workshopId: string, docId: string, unsynced: numbe
   }
 }
 
+function unsavedSinceKey(workshopId: string, docId: string): string {
+  return `${PREFIX}${workshopId}.${docId}.unsavedSince`;
+}
+
+/** Since when this document has had local edits the server has not acknowledged (ms), kept across a reload. */
+export function readUnsavedSince(workshopId: string, docId: string): number | null {
+  try {
+    const value = Number(localStorage.getItem(unsavedSinceKey(workshopId, docId)));
+    return Number.isSafeInteger(value) && value > 0 ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeUnsavedSince(workshopId: string, docId: string, since: number | null): void {
+  try {
+    if (since === null) localStorage.removeItem(unsavedSinceKey(workshopId, docId));
+    else localStorage.setItem(unsavedSinceKey(workshopId, docId), String(since));
+  } catch {
+    // Not fatal: said from this page's memory until a reload.
+  }
+}
+
 /** Notes that this device created a database for (called before the database is opened). */
 export function rememberDatabase(workshopId: string, docId: string): void {
   try {

@@ -16,7 +16,8 @@ export const notes: Translation<typeof english> = {
   "notes.readOnlyRoom": "আপনি এই নোট পড়তে পারেন। সঞ্চালক, নোট লেখক ও কক্ষের দলনেতা এগুলো লেখেন।",
   "notes.syncSaved": "সংরক্ষিত",
   "notes.syncSaving": "সংরক্ষণ হচ্ছে…",
-  "notes.syncOffline": "অফলাইন — {count}টি পরিবর্তন এখনো পাঠানো হয়নি",
+  "notes.syncOffline": "অফলাইন — {time} থেকে কিছু পরিবর্তন এখনো সংরক্ষিত হয়নি",
+  "notes.syncOfflineSaved": "অফলাইন — সবকিছু সংরক্ষিত",
   "notes.syncError": "মেলাতে সমস্যা: {message}",
   "notes.offlineWarning":
     "সংযোগ নেই: আপনার পরিবর্তনগুলো এই যন্ত্রে রাখা আছে এবং সংযোগ ফিরলে পাঠানো হবে। এই পৃষ্ঠা খোলা রাখুন, অথবা এই যন্ত্রেই আবার এখানে ফিরে আসুন।",

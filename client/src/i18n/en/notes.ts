@@ -14,7 +14,8 @@ export const notes = {
   "notes.readOnlyRoom": "You can read these notes. Facilitators, note-takers and the room's lead write them.",
   "notes.syncSaved": "Saved",
   "notes.syncSaving": "Saving…",
-  "notes.syncOffline": "Offline — {count, plural, one {# unsynced change} other {# unsynced changes}}",
+  "notes.syncOffline": "Offline — unsaved changes since {time}",
+  "notes.syncOfflineSaved": "Offline — everything is saved",
   "notes.syncError": "Sync error: {message}",
   "notes.offlineWarning":
     "Not connected: your edits are kept on this device and will be sent when the connection is back. Keep this page open or come back to it on this device.",

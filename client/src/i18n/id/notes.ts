@@ -16,7 +16,8 @@ export const notes: Translation<typeof english> = {
   "notes.readOnlyRoom": "Anda dapat membaca catatan ini. Fasilitator, notulis, dan ketua ruang yang menulisnya.",
   "notes.syncSaved": "Tersimpan",
   "notes.syncSaving": "Menyimpan…",
-  "notes.syncOffline": "Tidak terhubung — {count, plural, other {# perubahan belum tersinkron}}",
+  "notes.syncOffline": "Tidak terhubung — ada perubahan belum tersimpan sejak {time}",
+  "notes.syncOfflineSaved": "Tidak terhubung — semua sudah tersimpan",
   "notes.syncError": "Gagal menyinkronkan: {message}",
   "notes.offlineWarning":
     "Tidak terhubung: perubahan Anda disimpan di perangkat ini dan akan dikirim saat koneksi kembali. Biarkan halaman ini terbuka, atau buka lagi di perangkat ini.",

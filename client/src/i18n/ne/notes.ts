@@ -16,7 +16,8 @@ export const notes: Translation<typeof english> = {
   "notes.readOnlyRoom": "तपाईं यो टिपोट पढ्न सक्नुहुन्छ। सहजकर्ता, टिपोटकर्ता र कोठा प्रमुखले लेख्छन्।",
   "notes.syncSaved": "सेभ भयो",
   "notes.syncSaving": "सेभ हुँदै…",
-  "notes.syncOffline": "अफलाइन — {count, plural, one {# परिवर्तन पठाउन बाँकी} other {# परिवर्तन पठाउन बाँकी}}",
+  "notes.syncOffline": "अफलाइन — {time} देखिका परिवर्तन सेभ हुन बाँकी",
+  "notes.syncOfflineSaved": "अफलाइन — सबै सेभ भइसक्यो",
   "notes.syncError": "सिंक त्रुटि: {message}",
   "notes.offlineWarning":
     "जडान छैन: तपाईंका परिवर्तनहरू यही डिभाइसमा राखिएका छन् र जडान फर्केपछि पठाइनेछन्। यो पेज खुला राख्नुहोस्, वा यही डिभाइसमा फेरि आउनुहोस्।",

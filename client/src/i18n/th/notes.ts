@@ -16,7 +16,8 @@ export const notes: Translation<typeof english> = {
   "notes.readOnlyRoom": "คุณอ่านบันทึกนี้ได้ ผู้ดำเนินกิจกรรม ผู้จดบันทึก และผู้นำห้องเป็นผู้เขียน",
   "notes.syncSaved": "บันทึกแล้ว",
   "notes.syncSaving": "กำลังบันทึก…",
-  "notes.syncOffline": "ออฟไลน์ — {count} การแก้ไขที่ยังไม่ได้ซิงก์",
+  "notes.syncOffline": "ออฟไลน์ — มีการแก้ไขที่ยังไม่บันทึกตั้งแต่ {time}",
+  "notes.syncOfflineSaved": "ออฟไลน์ — บันทึกทุกอย่างแล้ว",
   "notes.syncError": "ซิงก์ผิดพลาด: {message}",
   "notes.offlineWarning":
     "ไม่ได้เชื่อมต่อ: การแก้ไขของคุณเก็บไว้ในอุปกรณ์นี้ และจะถูกส่งเมื่อการเชื่อมต่อกลับมา โปรดเปิดหน้านี้ไว้ หรือกลับมาที่หน้านี้ในอุปกรณ์เครื่องนี้",

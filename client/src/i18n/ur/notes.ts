@@ -16,7 +16,8 @@ export const notes: Translation<typeof english> = {
   "notes.readOnlyRoom": "آپ یہ نوٹس پڑھ سکتے ہیں۔ انہیں سہولت کار، نوٹ نگار اور کمرے کا سربراہ لکھتے ہیں۔",
   "notes.syncSaved": "محفوظ ہو گیا",
   "notes.syncSaving": "محفوظ ہو رہا ہے…",
-  "notes.syncOffline": "آف لائن — {count, plural, one {# تبدیلی بھیجنا باقی} other {# تبدیلیاں بھیجنا باقی}}",
+  "notes.syncOffline": "آف لائن — {time} سے کچھ تبدیلیاں محفوظ ہونا باقی",
+  "notes.syncOfflineSaved": "آف لائن — سب کچھ محفوظ ہے",
   "notes.syncError": "ہم آہنگی میں خرابی: {message}",
   "notes.offlineWarning":
     "رابطہ نہیں ہے: آپ کی تبدیلیاں اسی ڈیوائس پر محفوظ ہیں اور رابطہ بحال ہونے پر بھیج دی جائیں گی۔ یہ صفحہ کھلا رکھیں یا اسی ڈیوائس پر اس پر واپس آئیں۔",

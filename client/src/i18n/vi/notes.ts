@@ -16,7 +16,8 @@ export const notes: Translation<typeof english> = {
   "notes.readOnlyRoom": "Bạn có thể đọc ghi chú này. Điều phối viên, thư ký và trưởng nhóm của phòng là người viết.",
   "notes.syncSaved": "Đã lưu",
   "notes.syncSaving": "Đang lưu…",
-  "notes.syncOffline": "Mất kết nối — {count, plural, other {# thay đổi chưa đồng bộ}}",
+  "notes.syncOffline": "Mất kết nối — có thay đổi chưa lưu từ {time}",
+  "notes.syncOfflineSaved": "Mất kết nối — mọi thứ đã được lưu",
   "notes.syncError": "Lỗi đồng bộ: {message}",
   "notes.offlineWarning":
     "Không có kết nối: các chỉnh sửa của bạn được giữ trên thiết bị này và sẽ được gửi khi có kết nối lại. Hãy để trang này mở, hoặc quay lại trang này trên chính thiết bị này.",

@@ -9,7 +9,7 @@ import * as Y from "yjs";
 import type { ParticipantId } from "../../../../shared/ids.js";
 import type { NoteDocId } from "../../../../shared/notes.js";
 import { ErrorCodeSchema } from "../../../../shared/protocol.js";
-import { errorMessage, t } from "../../i18n/index.js";
+import { errorMessage, locale, t } from "../../i18n/index.js";
 import { markerEdit, notForExportEdit, OUTCOME_KINDS, type OutcomeKind } from "../../notes/markdown.js";
 import { acquireNotesDoc, colorFor, type NotesDoc, type NotesView } from "../../notes/notesDoc.js";
 import type { SyncState } from "../../notes/syncEngine.js";
@@ -68,7 +68,7 @@ export function NotesEditor({ workshopId, docId, myId, displayName, rightsKey }:
   return (
     <div class="notes-body">
       <div class="notes-bar">
-        <SyncStatus sync={view.sync} />
+        <SyncStatus sync={view.sync} unsavedSince={view.unsavedSince} />
         <div class="notes-bar-actions">
           <button
             type="button"
@@ -120,8 +120,10 @@ export function NotesEditor({ workshopId, docId, myId, displayName, rightsKey }:
   );
 }
 
-/** Exactly one of: Saved / Saving… / Offline — N unsynced changes / Sync error: … */
-function SyncStatus({ sync }: { sync: SyncState }) {
+const clockTime = new Intl.DateTimeFormat(locale, { timeStyle: "short" });
+
+/** Exactly one of: Saved / Saving… / Offline — unsaved changes since 10:42 (or: everything saved) / Sync error: … */
+function SyncStatus({ sync, unsavedSince }: { sync: SyncState; unsavedSince: number | null }) {
   const { status, unsynced } = sync;
   const text =
     status === "saved"
@@ -129,7 +131,9 @@ function SyncStatus({ sync }: { sync: SyncState }) {
       : status === "saving"
         ? t("notes.syncSaving")
         : status === "offline"
-          ? t("notes.syncOffline", { count: unsynced })
+          ? unsynced > 0
+            ? t("notes.syncOffline", { time: clockTime.format(new Date(unsavedSince ?? Date.now())) })
+            : t("notes.syncOfflineSaved")
           : t("notes.syncError", { message: syncErrorMessage(sync.errorCode) });
   return (
     <p
