@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { hasExited } from "../net/exit.js";
 import { loadRuntime, type Runtime } from "../runtimeLoader.js";
 import { joinError, joinStillTrying, socketStatus } from "../state/session.js";
 
@@ -21,6 +22,8 @@ export function useSessionStart() {
     setLoading(true);
     const loaded = await loadRuntime().catch(() => null);
     setLoading(false);
+    // "Leave now" pressed while the code was on its way: the person is gone, they must not join.
+    if (hasExited()) return;
     if (!loaded) {
       joinError.value = "network";
       return;
