@@ -15,11 +15,13 @@ const loadWorkshopScreens = lazyModule(() =>
   Promise.all([loadRuntime(), import("./workshopScreens.js")]).then(([, screens]) => screens),
 );
 
-/** Starts fetching the workshop's screens while the person reads the join or create page. */
+/**
+ * Starts fetching the workshop's screens while the person reads the join or create page. Called
+ * once the session's code is there (main.tsx), so the form and then that code come first; no
+ * wait for an idle moment after that: a Join pressed now needs these screens next.
+ */
 export function prefetchWorkshopView(): void {
-  const start = () => void loadWorkshopScreens().catch(() => undefined);
-  if (typeof requestIdleCallback === "function") requestIdleCallback(start, { timeout: 2000 });
-  else setTimeout(start, 500);
+  void loadWorkshopScreens().catch(() => undefined);
 }
 
 /** The workshop, or (`ended`) the full screen that says it is over. */
