@@ -44,8 +44,12 @@ const NETWORKS = {
 } as const;
 type NetworkName = keyof typeof NETWORKS;
 
-const VARIANTS = ["before", "after"] as const;
-type Variant = (typeof VARIANTS)[number];
+/**
+ * before: the build served as before issue 14; baseline (only with BENCH_BASELINE_DIST_DIR):
+ * another build with its own server, e.g. the commit before a client change; after: this build.
+ */
+const ALL_VARIANTS = ["before", "baseline", "after"] as const;
+type Variant = (typeof ALL_VARIANTS)[number];
 const VISITS = ["new", "returning"] as const;
 type Visit = (typeof VISITS)[number];
 
@@ -63,6 +67,9 @@ function networksEnv(): NetworkName[] {
 const distDir = path.resolve(process.env.BENCH_DIST_DIR ?? path.join(repoRoot, "dist"));
 const builtClientDir = path.join(distDir, "client");
 const serverEntry = path.join(distDir, "server/main.js");
+/** Another build measured beside this one in the same run (its own server and client), e.g. the commit before a change. */
+const baselineDistDir = process.env.BENCH_BASELINE_DIST_DIR ? path.resolve(process.env.BENCH_BASELINE_DIST_DIR) : null;
+const VARIANTS: readonly Variant[] = ALL_VARIANTS.filter((variant) => variant !== "baseline" || baselineDistDir);
 
 const settings = {
   repeats: Math.floor(numberEnv("BENCH_REPEATS", 5, 1)),
@@ -84,6 +91,7 @@ after: node dist/server/main.js. Needs \`npm run build\` first.`,
     BENCH_NETWORKS: `comma-separated, of slow-3g, fast-3g (default both), now ${settings.networks.join(",")}`,
     CHROMIUM_PATH: "the browser to drive (default /usr/bin/chromium)",
     BENCH_DIST_DIR: `the build to measure (default dist/ of this checkout), now ${distDir}`,
+    BENCH_BASELINE_DIST_DIR: `another checkout's dist/ measured beside it, alternating (default none), now ${baselineDistDir ?? "none"}`,
   },
 );
 
@@ -278,6 +286,68 @@ async function visitJoinPage(
   };
 }
 
+/** Runs in the page: the first frame in which the workshop's title is shown (the person is in). */
+const WATCH_WORKSHOP = `(() => {
+  const check = () => {
+    const title = document.querySelector('[data-testid="workshop-title"]');
+    if (title instanceof HTMLElement && title.getClientRects().length > 0) {
+      window.workshopShownAt = performance.now();
+      return;
+    }
+    requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})();`;
+
+/** A newcomer who presses Join the moment the form is usable: when they are in the workshop. */
+interface Joining {
+  network: NetworkName;
+  variant: Variant;
+  usableMs: number;
+  inWorkshopMs: number;
+}
+
+/**
+ * The hardest case for a join page whose Join button works before the session's code is there:
+ * the name is put in and Join pressed in the first frame the form is usable (a person types for
+ * seconds), then the time until the workshop is on screen (connection, session:ready, the
+ * workshop's screens). New visitor, service workers blocked, as the visits above.
+ */
+async function joinAtUsable(browser: Browser, url: string, network: NetworkName, variant: Variant): Promise<Joining> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: "block" });
+  try {
+    await context.addInitScript({ content: WATCH_JOIN_FORM });
+    await context.addInitScript({ content: WATCH_WORKSHOP });
+    const page = await context.newPage();
+    page.setDefaultTimeout(120_000);
+    await throttle(page, network);
+    await page.goto(url, { waitUntil: "commit" });
+    const usableMs = Number(
+      await (
+        await page.waitForFunction(() => (window as unknown as { joinUsableAt?: number }).joinUsableAt, undefined, {
+          polling: 50,
+        })
+      ).jsonValue(),
+    );
+    await page.getByTestId("join-name").fill("Bench newcomer");
+    await page.getByTestId("join-submit").click();
+    const inWorkshopMs = Number(
+      await (
+        await page.waitForFunction(
+          () => (window as unknown as { workshopShownAt?: number }).workshopShownAt,
+          undefined,
+          {
+            polling: 50,
+          },
+        )
+      ).jsonValue(),
+    );
+    return { network, variant, usableMs, inWorkshopMs };
+  } finally {
+    await context.close();
+  }
+}
+
 /** The product before issue 14: express.static with an hour's caching, index.html no-cache, nothing compressed. */
 async function startBeforeServer(clientDir: string): Promise<{ url: string; close: () => Promise<void> }> {
   const app = express();
@@ -297,14 +367,17 @@ async function startBeforeServer(clientDir: string): Promise<{ url: string; clos
   };
 }
 
-async function startAfterServer(
+/** A built server (`<dist>/server/main.js`, in-memory store) serving `clientDir`. */
+async function startBuiltServer(
   logDir: string,
   clientDir: string,
+  entry: string,
+  name: string,
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const port = await freePort();
-  const logPath = path.join(logDir, "server.log");
+  const logPath = path.join(logDir, `${name}.log`);
   const child = track(
-    spawn(process.execPath, [serverEntry], {
+    spawn(process.execPath, [entry], {
       cwd: repoRoot,
       env: childEnv({ PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", CLIENT_DIR: clientDir }),
       stdio: ["ignore", openSync(logPath, "a"), openSync(logPath, "a")],
@@ -366,13 +439,35 @@ async function main(): Promise<void> {
   // A copy, served by both: a build (or a test suite's) rewriting dist/ mid-run changes neither.
   const clientDir = path.join(logDir, "client");
   cpSync(builtClientDir, clientDir, { recursive: true });
-  const afterServer = await startAfterServer(logDir, clientDir);
+  const afterServer = await startBuiltServer(logDir, clientDir, serverEntry, "server");
   const beforeServer = await startBeforeServer(clientDir);
+  let baselineServer: Awaited<ReturnType<typeof startBuiltServer>> | null = null;
+  if (baselineDistDir) {
+    const baselineClientDir = path.join(logDir, "baseline-client");
+    cpSync(path.join(baselineDistDir, "client"), baselineClientDir, { recursive: true });
+    baselineServer = await startBuiltServer(
+      logDir,
+      baselineClientDir,
+      path.join(baselineDistDir, "server/main.js"),
+      "baseline-server",
+    );
+  }
   const { joinCode } = await createWorkshop(afterServer.url, "Weak network bench");
-  const relays = { before: await countingRelay(beforeServer.url), after: await countingRelay(afterServer.url) };
+  // Each built server has its own workshop (in-memory stores); the before server has no API: it shows the after server's code.
+  const joinCodes: Record<Variant, string> = {
+    before: joinCode,
+    after: joinCode,
+    baseline: baselineServer ? (await createWorkshop(baselineServer.url, "Weak network bench")).joinCode : joinCode,
+  };
+  const relays: Partial<Record<Variant, Awaited<ReturnType<typeof countingRelay>>>> = {
+    before: await countingRelay(beforeServer.url),
+    after: await countingRelay(afterServer.url),
+  };
+  if (baselineServer) relays.baseline = await countingRelay(baselineServer.url);
   const browser = await launchBrowser();
   const browserVersion = browser.version();
   const loads: Load[] = [];
+  const joinings: Joining[] = [];
   let workerBytes: WorkerBytes = { withWorker: Number.NaN, without: Number.NaN };
   try {
     for (let repeat = 1; repeat <= settings.repeats; repeat++) {
@@ -381,7 +476,8 @@ async function main(): Promise<void> {
         const order = repeat % 2 === 1 ? VARIANTS : ([...VARIANTS].reverse() as Variant[]);
         for (const variant of order) {
           const relay = relays[variant];
-          const url = `${relay.url}/join/${joinCode}`;
+          if (!relay) continue;
+          const url = `${relay.url}/join/${joinCodes[variant]}`;
           // A phone-sized, empty context: a new visitor; its second page is the same visitor returning.
           // Service workers blocked: DevTools throttling set on the page does not slow a worker's own
           // fetches (its network-first page would arrive unthrottled); its bytes are measured apart.
@@ -399,22 +495,31 @@ async function main(): Promise<void> {
           } finally {
             await context.close();
           }
+          // The before server has no API to join with.
+          if (variant !== "before") {
+            const joining = await joinAtUsable(browser, url, network, variant);
+            joinings.push(joining);
+            log(
+              `${repeat}/${settings.repeats} ${network} ${variant} join at usable: usable ${format(joining.usableMs, 0)} ms, in the workshop ${format(joining.inWorkshopMs, 0)} ms`,
+            );
+          }
         }
       }
     }
-    workerBytes = await serviceWorkerBytes(browser, `${relays.after.url}/join/${joinCode}`, relays.after.received);
+    const afterRelay = relays.after as Awaited<ReturnType<typeof countingRelay>>;
+    workerBytes = await serviceWorkerBytes(browser, `${afterRelay.url}/join/${joinCode}`, afterRelay.received);
     log(
       `after, service worker allowed, unthrottled: ${format(workerBytes.withWorker / 1000, 1)} kB vs ${format(workerBytes.without / 1000, 1)} kB`,
     );
   } finally {
     await browser.close();
-    await relays.before.close();
-    await relays.after.close();
+    for (const relay of Object.values(relays)) await relay.close();
     await beforeServer.close();
     await afterServer.close();
+    await baselineServer?.close();
   }
-  writeFileSync(path.join(logDir, "loads.json"), JSON.stringify(loads, null, 2));
-  const markdown = renderNetworkResults(loads, workerBytes, logDir, browserVersion);
+  writeFileSync(path.join(logDir, "loads.json"), JSON.stringify({ loads, joinings }, null, 2));
+  const markdown = renderNetworkResults(loads, joinings, workerBytes, logDir, browserVersion);
   publish(markdown, settings.write, writeNetworkResults, log);
 }
 
@@ -436,6 +541,7 @@ function spread(values: readonly number[], digits: number): string {
 
 function renderNetworkResults(
   loads: readonly Load[],
+  joinings: readonly Joining[],
   workerBytes: WorkerBytes,
   logDir: string,
   browserVersion: string,
@@ -444,12 +550,12 @@ function renderNetworkResults(
   const lines: string[] = [
     `_Written by \`npm run bench:network\` on ${info.date}; everything between the markers is replaced on the next run._`,
     "",
-    `**Run:** ${settings.repeats} repetitions of each case, before and after alternating; Chromium ${browserVersion} headless, 360 × 740 viewport, CPU slowdown ${settings.cpuSlowdown}×; the build in \`${distDir.startsWith(repoRoot) ? path.relative(repoRoot, distDir) : distDir}\` (${buildCommit()}).`,
+    `**Run:** ${settings.repeats} repetitions of each case, ${VARIANTS.join(", ")} alternating; Chromium ${browserVersion} headless, 360 × 740 viewport, CPU slowdown ${settings.cpuSlowdown}×; the build in \`${shownDir(distDir)}\` (${buildCommit(distDir)})${baselineDistDir ? `; baseline: the build in \`${shownDir(baselineDistDir)}\` (${buildCommit(baselineDistDir)}) with its own server` : ""}.`,
     "",
     machineText(info),
     "",
-    "| network | visitor | | usable p50 | usable min–max | name typeable p50 | first paint p50 | requests (from network) | kB by usable | kB once quiet | after / before (usable p50) |",
-    "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    `| network | visitor | | usable p50 | usable min–max | name typeable p50 | first paint p50 | requests (from network) | kB by usable | kB once quiet | after / before (usable p50)${baselineDistDir ? " | after / baseline" : ""} |`,
+    `|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|${baselineDistDir ? "---:|" : ""}`,
   ];
   for (const network of settings.networks) {
     for (const visit of VISITS) {
@@ -465,12 +571,16 @@ function renderNetworkResults(
         const paints = runs.flatMap((load) =>
           load.firstContentfulPaintMs === null ? [] : [load.firstContentfulPaintMs],
         );
-        const kbUsable = runs.map((load) => load.wireAtUsable / 1000);
+        const kbUsable = runs.map((load) => totalBytes(load.atUsable) / 1000);
         const kbQuiet = runs.map((load) => load.wireQuiet / 1000);
         const requests = runs.map((load) => load.quiet.requests);
         const fromNetwork = runs.map((load) => load.quiet.fromNetwork);
-        const ratio =
-          variant === "after" && medians.before ? `${format((medians.after ?? 0) / medians.before, 2)}×` : "";
+        const ratio = variant !== "before" && medians.before ? `${format(median(usable) / medians.before, 2)}×` : "";
+        const ofBaseline = !baselineDistDir
+          ? ""
+          : variant === "after" && medians.baseline
+            ? ` ${format(median(usable) / medians.baseline, 2)}× |`
+            : " |";
         const overTarget =
           network === "slow-3g" && visit === "new" && variant === "after"
             ? median(usable) / 1000 <= settings.targetS
@@ -484,37 +594,50 @@ function renderNetworkResults(
           )} s | ${format(median(typeable) / 1000, 2)} s | ${paints.length ? `${format(median(paints) / 1000, 2)} s` : "—"} | ${format(median(requests), 0)} (${format(
             median(fromNetwork),
             0,
-          )}) | ${format(median(kbUsable), 1)} | ${format(median(kbQuiet), 1)} | ${ratio} |`,
+          )}) | ${format(median(kbUsable), 1)} | ${format(median(kbQuiet), 1)} | ${ratio} |${ofBaseline}`,
         );
       }
     }
   }
   lines.push(
     "",
-    "Usable: from navigation start (the page's time origin) to the first frame in which the name field (`join-name`) and the Join button (`join-submit`) were rendered, visible and enabled. Name typeable: to the first frame in which a name field (`#join-name`: the join form sent in the page, or the app's) was visible and enabled (the page's own Join button waits for the app). kB: bytes the server sent over the visit's connections (response headers and bodies as sent, compressed or not), counted by a TCP relay in front of each server, so requests a service worker makes are counted too; 1 kB = 1,000 bytes. Requests: those the page made (DevTools protocol), from the network = not answered by the HTTP cache or a service worker; a revalidation (304) counts as from the network. Once quiet: after the page's network went idle (the workshop's screens, fetched in the background, included). Min–max over the repetitions.",
+    "Usable: from navigation start (the page's time origin) to the first frame in which the name field (`join-name`) and the Join button (`join-submit`) were rendered, visible and enabled. Name typeable: to the first frame in which a name field (`#join-name`: the join form sent in the page, or the app's) was visible and enabled (the page's own Join button waits for the app). kB by usable: what the page had received in full by then (DevTools protocol `encodedDataLength` of its finished requests, headers included; a download still under way is not counted). kB once quiet: bytes the server sent over the visit's connections (response headers and bodies as sent, compressed or not), counted by a TCP relay in front of each server, so requests a service worker makes are counted too (the relay cannot tell when the throttled browser has them, so it is not used for the moment of usable); 1 kB = 1,000 bytes. Requests: those the page made (DevTools protocol), from the network = not answered by the HTTP cache or a service worker; a revalidation (304) counts as from the network. Once quiet: after the page's network went idle (the workshop's screens, fetched in the background, included). Min–max over the repetitions.",
     "",
     "#### Bytes by resource type (median, new visitor, once quiet; the page's own requests, DevTools protocol `encodedDataLength`)",
     "",
     "| network | | Document | Script | Stylesheet | Other |",
     "|---|---|---:|---:|---:|---:|",
   );
-  for (const network of settings.networks) {
-    for (const variant of VARIANTS) {
-      const runs = loads.filter((load) => load.network === network && load.visit === "new" && load.variant === variant);
-      if (runs.length === 0) continue;
-      const of = (type: string) => median(runs.map((load) => load.quiet.bytesByType[type] ?? 0)) / 1000;
-      const other = median(
-        runs.map(
-          (load) =>
-            totalBytes(load.quiet) -
-            ["Document", "Script", "Stylesheet"].reduce((sum, type) => sum + (load.quiet.bytesByType[type] ?? 0), 0),
-        ),
-      );
+  for (const { network, variant, runs } of byCase(loads, (load) => load.visit === "new")) {
+    const of = (type: string) => median(runs.map((load) => load.quiet.bytesByType[type] ?? 0)) / 1000;
+    const other = median(
+      runs.map(
+        (load) =>
+          totalBytes(load.quiet) -
+          ["Document", "Script", "Stylesheet"].reduce((sum, type) => sum + (load.quiet.bytesByType[type] ?? 0), 0),
+      ),
+    );
+    lines.push(
+      `| ${NETWORKS[network].label} | ${variant} | ${format(of("Document"), 1)} | ${format(of("Script"), 1)} | ${format(
+        of("Stylesheet"),
+        1,
+      )} | ${format(other / 1000, 1)} |`,
+    );
+  }
+  if (joinings.length > 0) {
+    lines.push(
+      "",
+      "#### Joining as soon as the form is usable (new visitor)",
+      "",
+      "The name put in and Join pressed in the first frame the form is usable; in the workshop: the first frame its title is shown (connection, `session:ready`, the workshop's screens). A person takes seconds to type a name; this is the least time they could have to wait for.",
+      "",
+      "| network | | usable p50 | in the workshop p50 | in the workshop min–max |",
+      "|---|---|---:|---:|---:|",
+    );
+    for (const { network, variant, runs } of byCase(joinings)) {
+      const inWorkshop = runs.map((joining) => joining.inWorkshopMs / 1000);
       lines.push(
-        `| ${NETWORKS[network].label} | ${variant} | ${format(of("Document"), 1)} | ${format(of("Script"), 1)} | ${format(
-          of("Stylesheet"),
-          1,
-        )} | ${format(other / 1000, 1)} |`,
+        `| ${NETWORKS[network].label} | ${variant} | ${format(median(runs.map((joining) => joining.usableMs)) / 1000, 2)} s | **${format(median(inWorkshop), 2)} s** | ${spread(inWorkshop, 2)} s |`,
       );
     }
   }
@@ -527,9 +650,26 @@ function renderNetworkResults(
   return lines.join("\n");
 }
 
-/** The commit of the checkout the measured build came from, and whether its client or server had uncommitted changes. */
-function buildCommit(): string {
-  const checkout = path.dirname(distDir);
+/** The measurements of each network and variant, in the table's order (none: skipped). */
+function* byCase<T extends { network: NetworkName; variant: Variant }>(
+  items: readonly T[],
+  keep: (item: T) => boolean = () => true,
+): Generator<{ network: NetworkName; variant: Variant; runs: T[] }> {
+  for (const network of settings.networks) {
+    for (const variant of VARIANTS) {
+      const runs = items.filter((item) => item.network === network && item.variant === variant && keep(item));
+      if (runs.length > 0) yield { network, variant, runs };
+    }
+  }
+}
+
+function shownDir(dir: string): string {
+  return dir.startsWith(repoRoot) ? path.relative(repoRoot, dir) : dir;
+}
+
+/** The commit of the checkout a build came from, and whether its client or server had uncommitted changes. */
+function buildCommit(dir: string): string {
+  const checkout = path.dirname(dir);
   try {
     const git = (args: string[]) =>
       execFileSync("git", ["-C", checkout, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();

@@ -1,24 +1,13 @@
 import { z } from "zod";
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, normalizeJoinCode } from "./joinCode.js";
 
-/** Letters and digits that cannot be confused when read aloud or handwritten (no 0/O/1/I). */
-export const JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-export const JOIN_CODE_LENGTH = 6;
-
-/** Accepts "abc-def", " ABC DEF " and the like: people type codes read off a slide. */
-export function normalizeJoinCode(raw: string): string {
-  return raw.toUpperCase().replace(/[\s-]/g, "");
-}
+export { formatJoinCode, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, normalizeJoinCode } from "./joinCode.js";
 
 export const JoinCodeSchema = z
   .string()
   .max(32)
   .transform(normalizeJoinCode)
   .pipe(z.string().regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`)));
-
-/** Shown as ABC-DEF so it is easy to read aloud. */
-export function formatJoinCode(code: string): string {
-  return `${code.slice(0, 3)}-${code.slice(3)}`;
-}
 
 export const WorkshopIdSchema = z.string().regex(/^w[a-z0-9]{15}$/);
 export type WorkshopId = z.infer<typeof WorkshopIdSchema>;

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * The languages the interface and the outcome report speak: BCP 47 tags, each language's own name
  * for itself (what a picker shows: a person finds their language in their own script), and its
@@ -16,10 +14,14 @@ export const LANGUAGES = [
 ] as const;
 
 export type LanguageTag = (typeof LANGUAGES)[number]["tag"];
-export const LanguageTagSchema = z.enum(LANGUAGES.map((language) => language.tag) as [LanguageTag, ...LanguageTag[]]);
+export const LANGUAGE_TAGS = LANGUAGES.map((language) => language.tag) as [LanguageTag, ...LanguageTag[]];
 
+/*
+ * No zod in this file: the join page's first script (client/src/main.tsx) needs the languages, and
+ * zod is most of the code it leaves for later (the schema is shared/report.ts's LanguageTagSchema).
+ */
 export function isLanguageTag(value: unknown): value is LanguageTag {
-  return LanguageTagSchema.safeParse(value).success;
+  return LANGUAGE_TAGS.some((tag) => tag === value);
 }
 
 export function directionOf(tag: LanguageTag): "ltr" | "rtl" {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { RoundStatusSchema } from "./breakout.js";
 import { RoomIdSchema, RoundIdSchema, WorkshopIdSchema } from "./ids.js";
-import { LanguageTagSchema } from "./languages.js";
+import { LANGUAGE_TAGS } from "./languages.js";
 import { OUTCOME_KINDS } from "./outcomes.js";
 import {
   PollIdSchema,
@@ -85,6 +85,9 @@ export function isKnownTimeZone(name: string): boolean {
  * default is UTC, so a report fetched by a script reads the same wherever it runs.
  */
 export const TimeZoneSchema = z.string().min(1).max(64).refine(isKnownTimeZone, "unknown time zone");
+
+/** A language the interface and the report speak (shared/languages.ts). */
+export const LanguageTagSchema = z.enum(LANGUAGE_TAGS);
 
 export const ReportQuerySchema = z.object({
   format: ReportFormatSchema.default("md"),

@@ -3,11 +3,10 @@ import { currentPath, parseRoute, type Route } from "./router.js";
 import { endedBy } from "./state/session.js";
 import { Announcer } from "./views/Announcer.js";
 import { CreateView } from "./views/CreateView.js";
-import { EndedScreen } from "./views/EndedScreen.js";
 import { ExitView } from "./views/ExitView.js";
 import { Header } from "./views/Header.js";
 import { JoinView } from "./views/JoinView.js";
-import { LazyWorkshopView, prefetchWorkshopView } from "./views/LazyWorkshopView.js";
+import { LazyWorkshopView } from "./views/LazyWorkshopView.js";
 import { NotFoundView } from "./views/NotFoundView.js";
 
 function RouteView({ route }: { route: Route }) {
@@ -17,7 +16,7 @@ function RouteView({ route }: { route: Route }) {
     case "join":
       return <JoinView key={route.code} initialCode={route.code} />;
     case "workshop":
-      return <LazyWorkshopView />;
+      return <LazyWorkshopView ended={null} />;
     case "exit":
       return <ExitView />;
     case "notFound":
@@ -29,14 +28,12 @@ function RouteView({ route }: { route: Route }) {
   }
 }
 
-prefetchWorkshopView();
-
 export function App() {
   const route = parseRoute(currentPath.value);
   if (route.name === "exit") return <ExitView />;
   const ended = endedBy.value;
-  // Keyed by the reason: "ended" then "deleted" is a new screen, its heading focused again.
-  if (route.name === "workshop" && ended) return <EndedScreen key={ended} reason={ended} />;
+  // A full screen of its own, without the top bar (LazyWorkshopView.tsx).
+  if (route.name === "workshop" && ended) return <LazyWorkshopView ended={ended} />;
   return (
     <>
       <a class="skip-link" href="#main">

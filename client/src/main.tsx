@@ -2,16 +2,13 @@ import { render } from "preact";
 import { App } from "./app.js";
 import { loadLanguage, t } from "./i18n/index.js";
 import { leaveNow, setBeforeExit } from "./net/exit.js";
-import { startOutbox } from "./net/outbox.js";
-import { startQnaSync } from "./net/qna.js";
-import { watchConnectivity } from "./net/reconnect.js";
-import { startSupportSync } from "./net/support.js";
 import { forgetNotesOnDevice } from "./notes/notesStore.js";
 import { listenToHistory } from "./router.js";
-import { keepLastState } from "./state/lastState.js";
+import { loadRuntime } from "./runtimeLoader.js";
 import { session } from "./state/session.js";
 import { clearSessionStorage } from "./state/sessionStore.js";
-import { supportPanelOpen } from "./state/supportState.js";
+import { supportPanelOpen } from "./state/supportPanel.js";
+import { prefetchWorkshopView } from "./views/LazyWorkshopView.js";
 import { takePrerenderedJoin } from "./views/prerenderedJoin.js";
 import "./styles/index.css";
 
@@ -26,11 +23,6 @@ if (location.pathname === "/exit") {
 
 setBeforeExit(() => render(null, root));
 listenToHistory();
-watchConnectivity();
-startQnaSync();
-startSupportSync();
-startOutbox();
-keepLastState();
 
 // The app shell for offline use (client/build/serviceWorker.ts). Registered after the page
 // loaded: on a weak link, the first screen comes before the shell's own downloads.
@@ -64,9 +56,17 @@ addEventListener("pageshow", (event) => {
   if (event.persisted && location.pathname !== "/exit" && root.childElementCount === 0) location.replace("/exit");
 });
 
-// The person's language first (its catalog is loaded on demand), then the first screen in it.
+/*
+ * The person's language first (its catalog is loaded on demand), then the first screen in it.
+ * This script is the screens' shell and the join and create forms; the session's code (the live
+ * connection, the schemas, the syncs: runtime.ts) is fetched once that screen is up, so on a weak
+ * link the form is usable a download earlier; then the workshop's screens. A form submitted
+ * before the session's code arrived waits for it (useSessionStart.ts).
+ */
 void loadLanguage().then(() => {
   document.title = t("app.name");
   takePrerenderedJoin(root);
   render(<App />, root);
+  if (location.pathname === "/exit") return;
+  void loadRuntime().then(prefetchWorkshopView, () => undefined);
 });

@@ -43,4 +43,40 @@ describe("the join page on a link slower than a person types", () => {
     await expect.poll(() => page.locator(".me").textContent()).toContain("Amal");
     expect(amal.problems).toEqual([]);
   });
+
+  it("the session's code comes after the form: a Join pressed before it arrived waits for it, busy, and then joins", {
+    timeout: 120_000,
+  }, async () => {
+    const server = await appServerForThisTest();
+    const host = await openPerson(browser(), "Fatima");
+    const link = await createWorkshop(host.page, server.url, "Regional forum on safe migration");
+
+    const amal = await openPerson(browser(), "Amal", 360);
+    const { page } = amal;
+    // The session's code (client/src/runtime.ts, its own chunk) is held back; the app's form is not.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let asked = false;
+    await page.route(/\/assets\/runtime-[^/]+\.js$/, async (route) => {
+      asked = true;
+      await held;
+      await route.continue();
+    });
+    await page.goto(link, { waitUntil: "commit" });
+    const submit = page.getByTestId("join-submit");
+    await page.getByTestId("join-name").fill("Amal");
+    expect(await submit.isEnabled()).toBe(true);
+    await expect.poll(() => asked, { timeout: 30_000 }).toBe(true);
+    await submit.click();
+    await expect.poll(() => submit.isDisabled(), { timeout: 30_000 }).toBe(true);
+    expect(await submit.textContent()).toBe("Connecting…");
+    expect(page.url()).toMatch(/\/join\//);
+
+    release();
+    await page.waitForURL("**/w");
+    await expect.poll(() => page.locator(".me").textContent()).toContain("Amal");
+    expect(amal.problems).toEqual([]);
+  });
 });

@@ -91,6 +91,22 @@ describe("the browser client over a weak network", () => {
     expect(loaded.some((file) => file.includes("WorkshopView"))).toBe(false);
   });
 
+  it("the join page's first script: under 35 kB brotli, without the session's code (socket.io-client, zod), which loads once the form is up", () => {
+    for (const page of ["index.html", "join.html", "join.th.html"]) {
+      const scripts = [
+        ...readFileSync(`${clientDir}/${page}`, "utf8").matchAll(/<script[^>]* src="(\/assets\/[^"]+\.js)"/g),
+      ];
+      expect(scripts, page).toHaveLength(1);
+      const file = scripts[0]?.[1] as string;
+      // On slow 3G (50 kB/s) each kB is 20 ms before the Join button works (docs/PERFORMANCE.md).
+      const brotli = readFileSync(`${clientDir}${file}.br`).byteLength;
+      expect(brotli, `${page}: ${file} is ${brotli} bytes brotli`).toBeLessThan(35_000);
+      const code = readFileSync(`${clientDir}${file}`, "utf8");
+      expect(code, "socket.io-client's transport in the first script").not.toContain('"websocket"');
+      expect(code, "zod in the first script").not.toContain("$ZodType");
+    }
+  });
+
   it("other responses (reports, exports, metrics) are compressed on the fly when accepted and large enough", async () => {
     const metrics = await rawGet("/metrics", { "accept-encoding": "gzip, deflate, br" });
     expect(metrics.status).toBe(200);

@@ -15,6 +15,11 @@ export function setBeforeExit(callback: () => void): void {
   beforeExit = callback;
 }
 
+/** The quick exit began: nothing may start a session in this page any more (a Join still waiting for its code). */
+export function hasExited(): boolean {
+  return exited || leaving;
+}
+
 /** Wipes everything this tab knows and replaces the page with a neutral one (Back cannot return). */
 export function exitToNeutralPage(): void {
   if (exited) return;

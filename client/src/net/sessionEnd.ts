@@ -3,11 +3,11 @@ import type { RevokeReason } from "../../../shared/events.js";
 import type { ErrorCode } from "../../../shared/protocol.js";
 import { forgetNotesOnDevice } from "../notes/notesStore.js";
 import { navigate } from "../router.js";
+import { myRole } from "../state/myRole.js";
 import { forgetQnaOnDevice } from "../state/qnaStore.js";
 import {
   endedBy,
   joinError,
-  myRole,
   notice,
   type ReportAccess,
   reportAccess,

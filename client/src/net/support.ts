@@ -1,7 +1,8 @@
 import { effect } from "@preact/signals";
 import { serverEvents } from "../../../shared/events.js";
 import type { SupportContact, SupportRequestId } from "../../../shared/support.js";
-import { myRole, session } from "../state/session.js";
+import { myRole } from "../state/myRole.js";
+import { session } from "../state/session.js";
 import {
   applySupportCount,
   applySupportList,

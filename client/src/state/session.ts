@@ -1,7 +1,6 @@
 import { computed, signal } from "@preact/signals";
 import type { ErrorCode } from "../../../shared/protocol.js";
 import type { SessionView } from "../../../shared/workshop.js";
-import { workshopState } from "./workshopState.js";
 
 /** The socket's own view; "offline" is added by `connectionState` from the browser's view. */
 export type SocketStatus = "idle" | "connecting" | "connected" | "reconnecting" | "gaveUp";
@@ -54,10 +53,3 @@ export const joinStillTrying = signal(false);
 
 /** A failed command, shown in the workshop view until dismissed. */
 export const notice = signal<ClientErrorCode | null>(null);
-
-/** My current role: the live list wins over the handshake (a facilitator may have changed it). */
-export const myRole = computed(() => {
-  const current = session.value;
-  if (!current) return null;
-  return workshopState.participant(current.participantId)?.role ?? current.role;
-});

@@ -7,6 +7,7 @@ import type {
   SupportSettings,
 } from "../../../shared/support.js";
 import { DEFAULT_SUPPORT_SETTINGS } from "../../../shared/support.js";
+import { supportPanelOpen } from "./supportPanel.js";
 
 /**
  * What this tab knows of private support, in memory only (never stored on the device: a phone
@@ -17,8 +18,6 @@ export const supportRequests = signal<ReadonlyMap<SupportRequestId, SupportReque
 /** For facilitators, when the workshop allows it: how many are open. */
 export const supportCount = signal<SupportCount | null>(null);
 export const supportSettings = signal<SupportSettings>(DEFAULT_SUPPORT_SETTINGS);
-/** The person's "I need support" panel is open. */
-export const supportPanelOpen = signal(false);
 
 export function applySupportRequest(request: SupportRequestView): void {
   const known = supportRequests.peek().get(request.requestId);

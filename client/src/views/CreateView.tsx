@@ -1,17 +1,16 @@
 import { useEffect, useState } from "preact/hooks";
-import { formatJoinCode } from "../../../shared/ids.js";
+import { formatJoinCode } from "../../../shared/joinCode.js";
 import type { CreateWorkshopResponse } from "../../../shared/workshop.js";
 import { t } from "../i18n/index.js";
-import { createWorkshop } from "../net/api.js";
-import { startSession } from "../net/session.js";
-import { type ClientErrorCode, joinError, joinStillTrying, socketStatus } from "../state/session.js";
+import { loadRuntime } from "../runtimeLoader.js";
+import { type ClientErrorCode, joinError, joinStillTrying } from "../state/session.js";
 import { CopyButton } from "./CopyButton.js";
 import { FormError } from "./FieldError.js";
 import { useFocusOnMount } from "./hooks.js";
 import { Link } from "./Link.js";
 import { QrCode } from "./QrCode.js";
 import { TextField } from "./TextField.js";
-import { checkDisplayName, checkTitle } from "./validation.js";
+import { useSessionStart } from "./useSessionStart.js";
 
 export function CreateView() {
   const [created, setCreated] = useState<CreateWorkshopResponse | null>(null);
@@ -29,12 +28,23 @@ function CreateForm({ onCreated }: { onCreated: (created: CreateWorkshopResponse
 
   async function submit(event: Event) {
     event.preventDefault();
-    const checked = checkTitle(title);
-    setTitleError(checked.ok ? null : checked.message);
-    if (!checked.ok || submitting) return;
+    if (submitting) return;
     setSubmitting(true);
+    // The title is checked with the server's own schema, which comes with the session's code (runtime.ts).
+    const runtime = await loadRuntime().catch(() => null);
+    if (!runtime) {
+      setSubmitting(false);
+      setFailure("network");
+      return;
+    }
+    const checked = runtime.checkTitle(title);
+    setTitleError(checked.ok ? null : checked.message);
+    if (!checked.ok) {
+      setSubmitting(false);
+      return;
+    }
     setFailure(null);
-    const result = await createWorkshop(checked.value);
+    const result = await runtime.createWorkshop(checked.value);
     setSubmitting(false);
     if (result.ok) onCreated(result.data);
     else setFailure(result.code);
@@ -132,14 +142,15 @@ function CreatedWorkshop({ created }: { created: CreateWorkshopResponse }) {
 function FacilitatorEnterForm({ facilitatorKey }: { facilitatorKey: string }) {
   const [name, setName] = useState("");
   const [nameError, setNameError] = useState<string | null>(null);
-  const busy = socketStatus.value === "connecting" && !joinStillTrying.value;
+  const { busy, start } = useSessionStart();
 
   function submit(event: Event) {
     event.preventDefault();
-    const checked = checkDisplayName(name);
-    setNameError(checked.ok ? null : checked.message);
-    if (!checked.ok) return;
-    startSession({ facilitatorKey, displayName: checked.value });
+    void start(({ checkDisplayName }) => {
+      const checked = checkDisplayName(name);
+      setNameError(checked.ok ? null : checked.message);
+      return checked.ok ? { facilitatorKey, displayName: checked.value } : null;
+    });
   }
 
   return (

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { formatJoinCode, normalizeJoinCode } from "../../../shared/ids.js";
+import { formatJoinCode, normalizeJoinCode } from "../../../shared/joinCode.js";
 import { errorMessage, t } from "../i18n/index.js";
 import type { ClientErrorCode } from "../state/session.js";
 import { useFocusOnMount } from "./hooks.js";

@@ -1,23 +1,24 @@
 import { t } from "../i18n/index.js";
 import { leaveNow } from "../net/exit.js";
+import { runtime } from "../runtimeLoader.js";
 import { ConnectionStatus } from "./ConnectionStatus.js";
 import { LanguagePicker } from "./LanguagePicker.js";
-import { OfflineBanner } from "./OfflineBanner.js";
 import { SupportButton } from "./support/SupportButton.js";
-import { SupportDialog } from "./support/SupportDialog.js";
 
 /**
  * The bar on every page but the exit page: the quick exit is never more than one press away, and
  * in a workshop "I need support" sits beside it.
  */
 export function Header() {
+  // The support dialog and the offline banner belong to a session, which needs the session's code (runtime.ts).
+  const loaded = runtime.value;
   return (
     <header class="topbar">
       <span class="brand">{t("app.name")}</span>
       <ConnectionStatus />
       <LanguagePicker />
       <SupportButton />
-      <SupportDialog />
+      {loaded ? <loaded.SupportDialog /> : null}
       <button
         type="button"
         class="button leave"
@@ -28,7 +29,7 @@ export function Header() {
       >
         {t("leave.button")}
       </button>
-      <OfflineBanner />
+      {loaded ? <loaded.OfflineBanner /> : null}
     </header>
   );
 }

@@ -1,13 +1,12 @@
 import { useState } from "preact/hooks";
-import { formatJoinCode, normalizeJoinCode } from "../../../shared/ids.js";
+import { formatJoinCode, normalizeJoinCode } from "../../../shared/joinCode.js";
 import { t } from "../i18n/index.js";
-import { startSession } from "../net/session.js";
-import { type ClientErrorCode, joinError, joinStillTrying, socketStatus } from "../state/session.js";
+import { type ClientErrorCode, joinError, joinStillTrying } from "../state/session.js";
 import { FormError } from "./FieldError.js";
 import { Link } from "./Link.js";
 import { prerenderedJoin } from "./prerenderedJoin.js";
 import { TextField } from "./TextField.js";
-import { checkDisplayName, checkJoinCode } from "./validation.js";
+import { useSessionStart } from "./useSessionStart.js";
 
 /** Refusals of a join (or a facilitator's entry) said in the join form's own words. */
 const JOIN_EXPLAINED: Partial<Record<ClientErrorCode, string>> = { RATE_LIMITED: t("join.rateLimited") };
@@ -25,16 +24,19 @@ export function JoinView({ initialCode }: { initialCode: string }) {
   const focusName = typed?.focused ? typed.focused === "join-name" : initialCode !== "";
   const [codeError, setCodeError] = useState<string | null>(null);
   const [nameError, setNameError] = useState<string | null>(null);
-  const busy = socketStatus.value === "connecting" && !joinStillTrying.value;
+  const { busy, start } = useSessionStart();
 
   function submit(event: Event) {
     event.preventDefault();
-    const checkedCode = checkJoinCode(code);
-    const checkedName = checkDisplayName(name);
-    setCodeError(checkedCode.ok ? null : checkedCode.message);
-    setNameError(checkedName.ok ? null : checkedName.message);
-    if (!checkedCode.ok || !checkedName.ok) return;
-    startSession({ joinCode: checkedCode.value, displayName: checkedName.value });
+    // The fields are checked with the server's own schemas, which come with the session's code.
+    void start(({ checkJoinCode, checkDisplayName }) => {
+      const checkedCode = checkJoinCode(code);
+      const checkedName = checkDisplayName(name);
+      setCodeError(checkedCode.ok ? null : checkedCode.message);
+      setNameError(checkedName.ok ? null : checkedName.message);
+      if (!checkedCode.ok || !checkedName.ok) return null;
+      return { joinCode: checkedCode.value, displayName: checkedName.value };
+    });
   }
 
   return (

@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { seesWholeRoster } from "../../../shared/audience.js";
-import { formatJoinCode } from "../../../shared/ids.js";
+import { formatJoinCode } from "../../../shared/joinCode.js";
 import { t } from "../i18n/index.js";
 import { tSlots } from "../i18n/slots.js";
 import { resumeSession } from "../net/session.js";
 import { endWorkshop } from "../net/workshop.js";
 import { navigate } from "../router.js";
-import { myRole, session } from "../state/session.js";
+import { myRole } from "../state/myRole.js";
+import { session } from "../state/session.js";
 import { workshopState } from "../state/workshopState.js";
 import { AboutMe } from "./breakout/AboutMe.js";
 import { Banners } from "./breakout/Banners.js";

@@ -5,7 +5,7 @@ import type { ParticipantId } from "../../../../shared/ids.js";
 import { t } from "../../i18n/index.js";
 import { leaveRoom, requestHelp, resolveHelp, takeHelp, visitRoom } from "../../net/breakout.js";
 import { announce } from "../../state/announcer.js";
-import { myRole } from "../../state/session.js";
+import { myRole } from "../../state/myRole.js";
 import { workshopState } from "../../state/workshopState.js";
 import { ContentNoteGate } from "../ContentNoteGate.js";
 import { useFocusOnMount } from "../hooks.js";

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { ParticipantId } from "../../../../shared/ids.js";
 import type { PollId, PollView } from "../../../../shared/poll.js";
 import { t } from "../../i18n/index.js";
-import { myRole } from "../../state/session.js";
+import { myRole } from "../../state/myRole.js";
 import { workshopState } from "../../state/workshopState.js";
 import { isRunning } from "../breakout/model.js";
 import { type PollPlace, pollsFor } from "./model.js";

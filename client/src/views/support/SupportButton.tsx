@@ -1,6 +1,6 @@
 import { t } from "../../i18n/index.js";
 import { session } from "../../state/session.js";
-import { supportPanelOpen } from "../../state/supportState.js";
+import { supportPanelOpen } from "../../state/supportPanel.js";
 
 /**
  * "I need support", beside "Leave now" on every screen of a workshop: one tap opens the request,

@@ -3,7 +3,8 @@ import type { SupportContact, SupportRequestView } from "../../../../shared/supp
 import { errorMessage, t } from "../../i18n/index.js";
 import { askForSupport, closeSupportRequest } from "../../net/support.js";
 import { session } from "../../state/session.js";
-import { forgetSupportRequest, ownRequest, supportPanelOpen } from "../../state/supportState.js";
+import { supportPanelOpen } from "../../state/supportPanel.js";
+import { forgetSupportRequest, ownRequest } from "../../state/supportState.js";
 import { useFocusOnMount } from "../hooks.js";
 import { SupportConversation } from "./SupportConversation.js";
 
