@@ -27,8 +27,12 @@ export type PollKind = z.infer<typeof PollKindSchema>;
 export const PollStatusSchema = z.enum(["draft", "open", "closed"]);
 export type PollStatus = z.infer<typeof PollStatusSchema>;
 
-/** Who sees the tally: everyone while open, everyone once closed, or only facilitators (and the room lead). */
-export const PollResultsVisibilitySchema = z.enum(["live", "afterClose", "facilitatorsOnly"]);
+/**
+ * Who sees the tally: everyone while open ("live"); each person once they voted, and everyone once
+ * closed ("afterVoting": the builder's default, so the first ballots do not steer the rest);
+ * everyone once closed; or only facilitators (and the room lead). Managers always see it.
+ */
+export const PollResultsVisibilitySchema = z.enum(["live", "afterVoting", "afterClose", "facilitatorsOnly"]);
 export type PollResultsVisibility = z.infer<typeof PollResultsVisibilitySchema>;
 
 export const PollScopeSchema = z.discriminatedUnion("kind", [

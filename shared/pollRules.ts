@@ -23,14 +23,25 @@ export function managesPoll(
   );
 }
 
-/** live: everyone who sees the poll; afterClose: managers until it closes; facilitatorsOnly: managers. */
-export function seesResults(poll: Pick<PollView, "status" | "definition">, sees: boolean, manages: boolean): boolean {
+/**
+ * live: everyone who sees the poll; afterVoting: managers, and each viewer once they have a ballot
+ * in it, everyone once it closes; afterClose: managers until it closes; facilitatorsOnly: managers.
+ * `voted`: the viewer has a ballot in this poll now (a ballot taken back is none).
+ */
+export function seesResults(
+  poll: Pick<PollView, "status" | "definition">,
+  sees: boolean,
+  manages: boolean,
+  voted: boolean,
+): boolean {
   if (poll.status === "draft") return false;
   if (manages) return true;
   if (!sees) return false;
   switch (poll.definition.resultsVisibility) {
     case "live":
       return true;
+    case "afterVoting":
+      return voted || poll.status === "closed";
     case "afterClose":
       return poll.status === "closed";
     case "facilitatorsOnly":

@@ -3,9 +3,13 @@ import type { PollId } from "../../shared/poll.js";
 import type { PollService } from "../services/pollService.js";
 import { type DefinedHandler, defineHandler } from "./defineHandler.js";
 
-/** Hears which socket's ballot was counted at which tally version (the results feed writes it first). */
+/**
+ * Hears which socket's ballot was counted at which tally version (the results feed writes it
+ * first), and which socket's vote or retraction was acknowledged ("results after voting").
+ */
 export interface CountedBallots {
   ballotCounted(workshopId: WorkshopId, pollId: PollId, socketId: string, tallyVersion: number): void;
+  ballotAcked(workshopId: WorkshopId, pollId: PollId, socketId: string, held: boolean): void;
 }
 
 /** Live polls: lifecycle, votes, own ballots, open-text answers. */
@@ -17,12 +21,18 @@ export function pollHandlers(polls: PollService, ballots: CountedBallots): Defin
     defineHandler("poll:close", ({ who, command, payload }) => polls.close(who, command, payload)),
     defineHandler("poll:duplicate", ({ who, command, payload }) => polls.duplicate(who, command, payload)),
     defineHandler("poll:delete", ({ who, command, payload }) => polls.delete(who, command, payload)),
-    defineHandler("poll:vote", ({ who, command, payload, socket }) =>
-      polls.vote(who, command, payload, (tallyVersion) =>
+    defineHandler("poll:vote", async ({ who, command, payload, socket }) => {
+      const result = await polls.vote(who, command, payload, (tallyVersion) =>
         ballots.ballotCounted(who.workshopId, payload.pollId, socket.id, tallyVersion),
-      ),
-    ),
-    defineHandler("poll:retract", ({ who, command, payload }) => polls.retract(who, command, payload)),
+      );
+      ballots.ballotAcked(who.workshopId, payload.pollId, socket.id, true);
+      return result;
+    }),
+    defineHandler("poll:retract", async ({ who, command, payload, socket }) => {
+      const result = await polls.retract(who, command, payload);
+      ballots.ballotAcked(who.workshopId, payload.pollId, socket.id, false);
+      return result;
+    }),
     defineHandler("poll:mine", ({ who }) => polls.mine(who)),
     defineHandler("poll:answers", ({ who, payload }) => polls.answers(who, payload)),
   ];

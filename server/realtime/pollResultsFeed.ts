@@ -9,6 +9,7 @@ import type { Unsubscribe } from "../domain/unsubscribe.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
 import type { PollResultsReader, ResultsRecipient } from "../services/delivery/pollResultsReader.js";
+import { BallotHolders } from "./ballotHolders.js";
 import { rooms, type WorkshopServer } from "./types.js";
 import { type FollowerState, WorkshopFollower } from "./workshopFollower.js";
 
@@ -22,6 +23,13 @@ interface ResultsState extends FollowerState {
   polls: Set<PollId>;
   /** Sockets that need every poll they may see (just connected, moved room, changed role). */
   targets: Set<string>;
+  /**
+   * Per poll, sockets whose person was just found to hold a ballot in it ("results after
+   * voting"): they get its results at the next tick even if the tally did not move.
+   */
+  unlocked: Map<PollId, Set<string>>;
+  /** Which local sockets' people hold a ballot in the polls whose results wait for one. */
+  holders: BallotHolders;
   /** Every poll, to every allowed socket (a round changed: leads and rooms). */
   everything: boolean;
   /** Highest tallyVersion this node sent per poll. */
@@ -68,6 +76,17 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
       tallies: new Map(),
       polls: new Set(),
       targets: new Set(),
+      unlocked: new Map(),
+      holders: new BallotHolders(
+        workshopId,
+        this.polls,
+        (pollId, socketId) => this.unlock(workshopId, pollId, socketId),
+        (error) =>
+          this.logger.warn(
+            { workshopId, err: error instanceof Error ? error.message : String(error) },
+            "poll ballot lookup failed",
+          ),
+      ),
       everything: false,
       lastSent: new Map(),
       voters: new Map(),
@@ -77,8 +96,9 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
   }
 
   protected subscribe(workshopId: WorkshopId, state: ResultsState): Promise<Unsubscribe> {
-    return this.polls.followTallies(workshopId, (pollId, tally) => {
+    return this.polls.followTallies(workshopId, (pollId, tally, change) => {
       noteTally(state.tallies, pollId, tally);
+      if (change) for (const socketId of state.holders.heard(pollId, change)) addTo(state.unlocked, pollId, socketId);
       this.schedule(workshopId);
     });
   }
@@ -113,6 +133,31 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
     counted.set(socketId, Math.max(tallyVersion, counted.get(socketId) ?? 0));
   }
 
+  /**
+   * A vote (held) or a retraction (not held) sent through one of this node's sockets was
+   * acknowledged: its results are unlocked or locked again at once, whether or not the store's
+   * notice (which reaches the person's other sockets) follows.
+   */
+  ballotAcked(workshopId: WorkshopId, pollId: PollId, socketId: string, held: boolean): void {
+    const state = this.states.get(workshopId);
+    const membership = this.membersOf(workshopId).get(socketId);
+    const poll = this.polls.copy(workshopId)?.polls.find((candidate) => candidate.pollId === pollId);
+    if (!state || !membership || !poll) {
+      // Without this node's copy of the poll, the next tick that would send this socket the results asks the store.
+      if (state && held) state.targets.add(socketId);
+      return;
+    }
+    state.holders.acked(poll, socketId, membership.participantId, held);
+    if (held) this.unlock(workshopId, pollId, socketId);
+  }
+
+  private unlock(workshopId: WorkshopId, pollId: PollId, socketId: string): void {
+    const state = this.states.get(workshopId);
+    if (!state) return;
+    addTo(state.unlocked, pollId, socketId);
+    this.schedule(workshopId);
+  }
+
   /** Called with each batch the event feed delivered (memberships already moved with it). */
   eventsDelivered(workshopId: WorkshopId, events: readonly WorkshopEvent[]): void {
     // First, so the flush this may schedule (and every vote after it) sees the batch.
@@ -139,10 +184,12 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
     const tallies = state.tallies;
     const changedPolls = state.polls;
     const targets = state.targets;
+    const unlocked = state.unlocked;
     const everything = state.everything;
     state.tallies = new Map();
     state.polls = new Set();
     state.targets = new Set();
+    state.unlocked = new Map();
     state.everything = false;
     // What follows is decided as of this epoch. A batch delivered before a slice is written (during
     // the tally read, or while earlier slices are written) may change who may see what: then each
@@ -153,9 +200,19 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
       // delivered, like the memberships judged against them; without one, read them.
       const { round, polls } = await this.polls.current(workshopId);
       const members = this.membersOf(workshopId);
+      state.holders.retain(
+        (socketId) => members.has(socketId),
+        (pollId) => polls.some((poll) => poll.pollId === pollId),
+      );
       const due = polls.filter((poll) => {
         if (poll.status === "draft") return false;
-        return everything || changedPolls.has(poll.pollId) || tallies.has(poll.pollId) || targets.size > 0;
+        return (
+          everything ||
+          changedPolls.has(poll.pollId) ||
+          tallies.has(poll.pollId) ||
+          unlocked.has(poll.pollId) ||
+          targets.size > 0
+        );
       });
       // The counters the notifications carried when only ballots moved a poll; else every other
       // poll's read at once: at most one round trip per tick however many polls are open.
@@ -173,12 +230,16 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
         const toAll = everything || changedPolls.has(poll.pollId);
         const tallyMoved = tallies.has(poll.pollId);
         const fresh = update.tallyVersion > (state.lastSent.get(poll.pollId) ?? -1);
+        const unlockedHere = unlocked.get(poll.pollId);
         const recipients: Recipient[] = [];
         for (const [socketId, membership] of members) {
-          const wanted = toAll || (tallyMoved && fresh) || targets.has(socketId);
+          const wanted = toAll || (tallyMoved && fresh) || targets.has(socketId) || unlockedHere?.has(socketId);
           if (!wanted) continue;
-          const recipient = this.polls.recipient(membership, poll, round);
+          const recipient = this.polls.recipient(membership, poll, round, state.holders.holds(poll.pollId, socketId));
           if (recipient) recipients.push({ socketId, ...recipient });
+          else if (this.polls.waitsForBallot(membership, poll, round)) {
+            state.holders.watch(poll, socketId, membership.participantId);
+          }
         }
         state.lastSent.set(poll.pollId, Math.max(update.tallyVersion, state.lastSent.get(poll.pollId) ?? 0));
         takeIncluded(state.voters, poll.pollId, update.tallyVersion, voters);
@@ -201,6 +262,8 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
       for (const [pollId, tally] of tallies) noteTally(state.tallies, pollId, tally);
       for (const pollId of changedPolls) state.polls.add(pollId);
       for (const socketId of targets) state.targets.add(socketId);
+      for (const [pollId, socketIds] of unlocked)
+        for (const socketId of socketIds) addTo(state.unlocked, pollId, socketId);
       state.everything ||= everything;
       this.logger.warn(
         { workshopId, err: error instanceof Error ? error.message : String(error) },
@@ -231,7 +294,12 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
       const membership = members.get(socketId);
       if (!membership) continue;
       if (poll) {
-        const recipient = this.polls.recipient(membership, poll, view.round);
+        const recipient = this.polls.recipient(
+          membership,
+          poll,
+          view.round,
+          state.holders.holds(poll.pollId, socketId),
+        );
         if (recipient && groupKey(send.update, recipient.manages, recipient.viewer) === send.key) {
           allowed.push(socketId);
           continue;
@@ -264,6 +332,12 @@ export function noteTally(tallies: Map<PollId, PollTally | null>, pollId: PollId
   const known = tallies.get(pollId);
   if (known === null) return;
   if (known === undefined || tally === null || tally.tallyVersion > known.tallyVersion) tallies.set(pollId, tally);
+}
+
+function addTo(sets: Map<PollId, Set<string>>, pollId: PollId, socketId: string): void {
+  const set = sets.get(pollId);
+  if (set) set.add(socketId);
+  else sets.set(pollId, new Set([socketId]));
 }
 
 /** The group key of managers, who receive every room's results (no room id looks like it). */

@@ -206,6 +206,26 @@ export class PollService {
     return { pollId: poll.pollId, voterKey: keys.ballot(poll.pollId, who.participantId), anonymous: true };
   }
 
+  /**
+   * The key the person's ballot of the poll is kept under (what a vote of theirs would use),
+   * derived in memory; null after the end. Lets the results feed match the ballot notices of
+   * the store to this person's sockets ("results after voting") without keeping anything.
+   */
+  async ballotKeyOf(who: Actor, poll: PollView): Promise<VoterRef | null> {
+    try {
+      return await this.voterRefOf(who, { pollId: poll.pollId, anonymous: poll.definition.anonymous });
+    } catch (error) {
+      if (error instanceof DomainError) return null;
+      throw error;
+    }
+  }
+
+  /** Whether a ballot is kept under this key now (one taken back is none): only a read. */
+  async hasBallot(workshopId: WorkshopId, voter: VoterRef): Promise<boolean> {
+    const ballot = await this.stores.polls.ballotOf(workshopId, voter);
+    return ballot !== null && ballot !== "retracted";
+  }
+
   /** The ballot cast from a voter context: every rule a vote must pass before the store's own checks. */
   private decideVote(payload: ParsedPayload<"poll:vote">, context: VoterDecisionContext): BallotDecision {
     const { actor, workshop, round, roomId: voterRoom, poll } = context;

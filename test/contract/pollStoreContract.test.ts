@@ -4,7 +4,7 @@ import { newPoll, openPoll } from "../../server/domain/polls/lifecycle.js";
 import type { PollTally } from "../../server/domain/polls/records.js";
 import type { WorkshopRecord } from "../../server/domain/records.js";
 import { ServerKeys, type VoterKeys } from "../../server/security/serverKeys.js";
-import type { BallotCast, VoterRef } from "../../server/store/polls/port.js";
+import type { BallotCast, BallotChange, VoterRef } from "../../server/store/polls/port.js";
 import { TALLY_NOTICE_MAX_FIELDS } from "../../server/store/polls/tallyNotice.js";
 import type { Stores } from "../../server/store/stores.js";
 import { type Ballot, type PollDefinition, PollDefinitionSchema, type PollView } from "../../shared/poll.js";
@@ -270,12 +270,14 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll sto
     expect(await stores.workshops.voterSalt(workshop.workshopId)).toBeNull();
   });
 
-  it("P7 every node hears about each ballot change, with the tally right after it while it is small", async () => {
+  it("P7 every node hears about each ballot change, with the tally right after it while it is small, and whose ballot it was", async () => {
     const poll = await openedPoll();
     const heard: Array<[string, PollTally | null]> = [];
-    const unsubscribe = await stores.polls.subscribeTallies(workshop.workshopId, (pollId, tally) =>
-      heard.push([pollId, tally]),
-    );
+    const changes: Array<BallotChange | null> = [];
+    const unsubscribe = await stores.polls.subscribeTallies(workshop.workshopId, (pollId, tally, change) => {
+      heard.push([pollId, tally]);
+      changes.push(change);
+    });
     await stores.polls.castBallot(
       workshop.workshopId,
       command(alice.participantId),
@@ -295,6 +297,19 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("poll sto
     await expect.poll(() => heard.length).toBe(2);
     expect(heard[1]).toEqual([poll.pollId, null]);
     expect((await stores.polls.getTally(workshop.workshopId, poll.pollId)).tallyVersion).toBe(2);
+    expect(changes).toEqual([
+      { voterKey: voter(poll, alice.participantId).voterKey, voted: true },
+      { voterKey: voter(poll, bob.participantId).voterKey, voted: true },
+    ]);
+
+    // Taking a ballot back says so too ("results after voting" locks that voter's results again).
+    await stores.polls.retractBallot(workshop.workshopId, command(alice.participantId), {
+      ...voter(poll, alice.participantId),
+      resultRetracted: "{}",
+      resultNone: "{}",
+    });
+    await expect.poll(() => changes.length).toBe(3);
+    expect(changes[2]).toEqual({ voterKey: voter(poll, alice.participantId).voterKey, voted: false });
     await unsubscribe();
   });
 

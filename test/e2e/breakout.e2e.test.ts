@@ -22,6 +22,13 @@ async function waitForCounts(page: Page, counts: number[]): Promise<void> {
   );
 }
 
+/** Resolves once the page has painted twice: Preact runs effects (and their cleanups) after a paint. */
+async function afterEffects(page: Page): Promise<void> {
+  for (let frame = 0; frame < 2; frame++) {
+    await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+  }
+}
+
 describe("breakout rooms in a real browser", () => {
   it("plan 3 rooms, assign 6 automatically, help, a banner, end now, back in the plenary; round 2 reuses the groups", {
     timeout: 120_000,
@@ -166,6 +173,63 @@ describe("breakout rooms in a real browser", () => {
       }),
     );
 
+    for (const person of [facilitator, ...people]) expect(person.problems).toEqual([]);
+  });
+  it("plans a round in one step; the 'back in the plenary' notice clears for a note-taker, a participant and a visiting facilitator", {
+    timeout: 150_000,
+  }, async () => {
+    const { facilitator, people } = await workshopWithPeople(browser(), {
+      title: "Forum day",
+      facilitator: "Fatima",
+      people: [{ name: "Amal", width: 375 }, { name: "Bo" }],
+      allOnline: true,
+    });
+    const { page: host } = facilitator;
+    const [amal, bo] = people as [(typeof people)[0], (typeof people)[0]];
+    const boRow = host.locator('[data-testid="participant-row"][data-name="Bo"]');
+    await boRow.getByTestId("role-select").selectOption("note-taker");
+    await host.locator('[data-testid="participant-row"][data-name="Bo"][data-role="note-taker"]').waitFor();
+    await expect.poll(() => bo.page.locator(".me").textContent()).toContain("note-taker");
+
+    // One step: the number of rooms, then "Plan the round" (the rooms are named for their number).
+    await host.getByTestId("plan-count").fill("2");
+    await expect.poll(() => host.getByTestId("plan-room").count()).toBe(2);
+    await host.getByTestId("plan-submit").click();
+    await host.locator('[data-testid="round-bar"][data-status="planned"]').waitFor();
+    expect(
+      await host.getByTestId("room-card").evaluateAll((cards) => cards.map((card) => card.getAttribute("data-name"))),
+    ).toEqual(["Room 1", "Room 2"]);
+    await assignAutomatically(host, 2);
+    await openRound(host);
+    for (const person of people) await person.page.getByTestId("room-view").waitFor();
+    // Amal is made a co-facilitator mid-round: the plenary with her room beside it. She did not
+    // come back from anywhere, and no notice may stay on her screen.
+    const amalRow = host.locator('[data-testid="participant-row"][data-name="Amal"]');
+    await amalRow.getByTestId("role-select").selectOption("facilitator");
+    await amal.page.getByTestId("plenary-view").waitFor();
+    await amal.page.getByTestId("room-view").waitFor();
+    await afterEffects(amal.page);
+    await expect.poll(() => amal.page.getByTestId("back-in-plenary").textContent(), { timeout: 30_000 }).toBe("");
+    await amalRow.getByTestId("role-select").selectOption("participant");
+    await amal.page.locator('[data-testid="plenary-view"]').waitFor({ state: "detached" });
+    await amal.page.getByTestId("room-view").waitFor();
+    // The facilitator visits a room while the round runs.
+    await host.getByTestId("room-card").first().getByTestId("room-visit").click();
+    await host.getByTestId("room-view").waitFor();
+
+    await host.getByTestId("breakout-end-now").click();
+    await host.getByTestId("breakout-end-now-confirm").click();
+    await host.locator('[data-testid="round-bar"][data-status="closed"]').waitFor();
+    for (const person of [amal, bo]) {
+      await person.page.getByTestId("plenary-view").waitFor();
+      await expect
+        .poll(() => person.page.getByTestId("back-in-plenary").textContent())
+        .toBe("You are back in the plenary.");
+    }
+    // The notice says where they are now, then goes: it does not stay on anyone's screen.
+    for (const person of [amal, bo, facilitator]) {
+      await expect.poll(() => person.page.getByTestId("back-in-plenary").textContent(), { timeout: 30_000 }).toBe("");
+    }
     for (const person of [facilitator, ...people]) expect(person.problems).toEqual([]);
   });
 });

@@ -99,7 +99,6 @@ describe("content notes in a real browser", () => {
     });
     const host = facilitator.page;
     await host.getByTestId("plan-count").fill("2");
-    await host.getByTestId("plan-create-rooms").click();
     await expect.poll(() => host.getByTestId("plan-room").count()).toBe(2);
     await host.getByTestId("plan-room-name").nth(0).fill("Testimonies");
     await host.getByTestId("plan-room-content-note").nth(0).fill(NOTE);

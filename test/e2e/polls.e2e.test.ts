@@ -160,6 +160,65 @@ describe("live polls in a real browser", () => {
     for (const person of [facilitator, ...people, late]) expect(person.problems).toEqual([]);
   });
 
+  it("results after voting, the builder's default: a participant sees the results once they voted, not before; taking the vote back hides them again", {
+    timeout: 120_000,
+  }, async () => {
+    const { facilitator, people } = await workshopWithPeople(browser(), {
+      title: TITLE,
+      facilitator: "Fatima",
+      people: [{ name: "Amal", width: 360 }, { name: "Bo" }],
+      allOnline: true,
+    });
+    const [amal, bo] = people as [Person, Person];
+    const host = facilitator.page;
+    await host.getByTestId("poll-new").click();
+    const builder = host.getByTestId("poll-builder");
+    await builder.getByTestId("poll-question").fill("Which support helped you most?");
+    await builder.getByTestId("poll-option-input").nth(0).fill("Peer support");
+    await builder.getByTestId("poll-option-input").nth(1).fill("Legal aid");
+    // Nobody chose it: it is the default.
+    expect(await builder.getByTestId("poll-visibility").inputValue()).toBe("afterVoting");
+    await builder.getByTestId("poll-open-now").click();
+    await builder.waitFor({ state: "detached" });
+    const hostCard = host.locator('[data-testid="poll-card"][data-status="open"]');
+    await hostCard.waitFor();
+    const pollId = (await hostCard.getAttribute("data-poll-id")) ?? "";
+
+    // Before voting: the card says when the results come, and shows none.
+    for (const person of people) {
+      const hidden = pollCard(person.page, pollId, "open").getByTestId("poll-results-hidden");
+      await hidden.waitFor();
+      expect(await hidden.textContent()).toBe("Results will be shown once you have voted.");
+    }
+
+    // Bo votes: Bo and the facilitator see the count; Amal, who has not voted, still does not.
+    await vote(bo, pollId, "b");
+    const oneVote = { counts: { a: 0, b: 1 }, voters: 1 };
+    await Promise.all([facilitator, bo].map(({ page }) => waitForResults(page, pollId, oneVote)));
+    expect(await pollCard(amal.page, pollId).getByTestId("poll-results").count()).toBe(0);
+    expect(await pollCard(amal.page, pollId).getByTestId("poll-results-hidden").count()).toBe(1);
+
+    // Amal votes: her results arrive with her own vote in them.
+    await vote(amal, pollId, "a");
+    const twoVotes = { counts: { a: 1, b: 1 }, voters: 2 };
+    await Promise.all([facilitator, amal, bo].map(({ page }) => waitForResults(page, pollId, twoVotes)));
+
+    // She takes it back: the results are hidden from her again; the others see the count drop.
+    const card = pollCard(amal.page, pollId);
+    await card.getByTestId("vote-retract").click();
+    await card.getByTestId("vote-retract-confirm").click();
+    await card.getByTestId("vote-form").waitFor();
+    await card.getByTestId("poll-results-hidden").waitFor();
+    expect(await card.getByTestId("poll-results").count()).toBe(0);
+    await Promise.all([facilitator, bo].map(({ page }) => waitForResults(page, pollId, oneVote)));
+
+    // Closed: everyone sees the results, voted or not.
+    await pollCard(host, pollId).getByTestId("poll-close").click();
+    await waitForResults(amal.page, pollId, oneVote);
+
+    for (const person of [facilitator, ...people]) expect(person.problems).toEqual([]);
+  });
+
   it("a rating poll in every room of an open round: per-room and combined distribution and mean for the facilitator", {
     timeout: 120_000,
   }, async () => {

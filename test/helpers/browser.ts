@@ -145,7 +145,8 @@ export async function workshopWithPeople(
 
 /**
  * In the facilitator's breakout panel: plans a round with rooms of these names (and minutes, when
- * given); `namesVisible`: every room lets its people see each other's names.
+ * given); `namesVisible`: every room lets its people see each other's names. One step, as a
+ * facilitator does it: the number of rooms brings that many rows to name, then "Plan the round".
  */
 export async function planRooms(
   host: Page,
@@ -154,7 +155,6 @@ export async function planRooms(
   { namesVisible = false } = {},
 ): Promise<void> {
   await host.getByTestId("plan-count").fill(String(names.length));
-  await host.getByTestId("plan-create-rooms").click();
   await expect.poll(() => host.getByTestId("plan-room").count()).toBe(names.length);
   for (const [index, name] of names.entries()) {
     await host.getByTestId("plan-room-name").nth(index).fill(name);

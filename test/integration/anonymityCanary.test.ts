@@ -49,10 +49,12 @@ const hex = () => randomBytes(4).toString("hex");
 
 function anonymousPolls(): PollDefinitionInput[] {
   const common = { anonymous: true, resultsVisibility: "live", scope: { kind: "plenary" } } as const;
+  // Results after voting: each node finds out whose sockets hold a ballot, from voter keys and ballot notices.
+  const afterVoting = { ...common, resultsVisibility: "afterVoting" } as const;
   return [
-    { ...common, kind: "single", question: "Were you paid?", options: COLOURS },
+    { ...afterVoting, kind: "single", question: "Were you paid?", options: COLOURS },
     { ...common, kind: "multiple", question: "Which apply?", options: COLOURS, minSelections: 1 },
-    { ...common, kind: "rating", question: "How safe?", scale: 5 },
+    { ...afterVoting, kind: "rating", question: "How safe?", scale: 5 },
     { ...common, kind: "text", question: "In one line?", maxLength: 200 },
     { ...common, kind: "ranking", question: "Order these", options: COLOURS },
   ] as PollDefinitionInput[];

@@ -170,20 +170,28 @@ describe("poll lifecycle rules", () => {
     expect(managesPoll({ participantId: "pother000000000", role: "participant" }, roomPoll, round)).toBe(false);
   });
 
-  it("results visibility: live, after close, facilitators only", () => {
+  it("results visibility: live, after voting, after close, facilitators only", () => {
     const open = openPoll(newPoll("opoll0000001", roomPoll, "pmaker000000000", 1, false), 2);
     const inRoom = { participantId: "pin000000000000", role: "participant" as const, roomId: "mroom0000001" };
     const outside = { ...inRoom, roomId: null };
     expect(seesPoll(inRoom, open)).toBe(true);
     expect(seesPoll(outside, open)).toBe(false);
-    expect(seesResults(open, true, false)).toBe(false);
-    expect(seesResults(open, true, true)).toBe(true);
-    expect(seesResults(closePoll(open, 3), true, false)).toBe(true);
-    expect(seesResults(closePoll(open, 3), false, false)).toBe(false);
+    expect(seesResults(open, true, false, false)).toBe(false);
+    expect(seesResults(open, true, false, true)).toBe(false);
+    expect(seesResults(open, true, true, false)).toBe(true);
+    expect(seesResults(closePoll(open, 3), true, false, false)).toBe(true);
+    expect(seesResults(closePoll(open, 3), false, false, false)).toBe(false);
     const hidden = { ...open, definition: { ...open.definition, resultsVisibility: "facilitatorsOnly" as const } };
-    expect(seesResults(closePoll(hidden, 3), true, false)).toBe(false);
+    expect(seesResults(closePoll(hidden, 3), true, false, true)).toBe(false);
     const live = { ...open, definition: { ...open.definition, resultsVisibility: "live" as const } };
-    expect(seesResults(live, true, false)).toBe(true);
+    expect(seesResults(live, true, false, false)).toBe(true);
+    const afterVoting = { ...open, definition: { ...open.definition, resultsVisibility: "afterVoting" as const } };
+    expect(seesResults(afterVoting, true, false, false)).toBe(false);
+    expect(seesResults(afterVoting, true, false, true)).toBe(true);
+    expect(seesResults(afterVoting, false, false, true)).toBe(false);
+    expect(seesResults(afterVoting, true, true, false)).toBe(true);
+    expect(seesResults(closePoll(afterVoting, 3), true, false, false)).toBe(true);
+    expect(seesResults({ ...afterVoting, status: "draft" }, true, true, true)).toBe(false);
   });
 
   it("a room poll takes ballots from its room only; every-room polls count each in the voter's room", () => {

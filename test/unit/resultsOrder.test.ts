@@ -73,21 +73,41 @@ describe("tallies carried by ballot notifications", () => {
     expect(tallies.get("p2")).toBeNull();
   });
 
-  it("decodes the script's notice, a bare poll id, and refuses junk", () => {
+  it("decodes the script's notice (whose ballot changed included), older notices, a bare poll id, and refuses junk", () => {
+    const counted = {
+      tallyVersion: 3,
+      counters: new Map([
+        ["*|n", 2],
+        ["*|o:a", 2],
+      ]),
+    };
+    expect(decodeTallyNotice('["opoll00000001",["*|n","2","*|o:a","2","#v","3"],"k1",true]')).toEqual({
+      pollId: "opoll00000001",
+      tally: counted,
+      change: { voterKey: "k1", voted: true },
+    });
+    expect(decodeTallyNotice('["opoll00000001",false,"k1",false]')).toEqual({
+      pollId: "opoll00000001",
+      tally: null,
+      change: { voterKey: "k1", voted: false },
+    });
     expect(decodeTallyNotice('["opoll00000001",["*|n","2","*|o:a","2","#v","3"]]')).toEqual({
       pollId: "opoll00000001",
-      tally: {
-        tallyVersion: 3,
-        counters: new Map([
-          ["*|n", 2],
-          ["*|o:a", 2],
-        ]),
-      },
+      tally: counted,
+      change: null,
     });
-    expect(decodeTallyNotice('["opoll00000001"]')).toEqual({ pollId: "opoll00000001", tally: null });
-    expect(decodeTallyNotice("opoll00000001")).toEqual({ pollId: "opoll00000001", tally: null });
-    expect(decodeTallyNotice('["opoll00000001",["*|n"]]')).toEqual({ pollId: "opoll00000001", tally: null });
-    expect(decodeTallyNotice('["opoll00000001",["*|n","x"]]')).toEqual({ pollId: "opoll00000001", tally: null });
+    expect(decodeTallyNotice('["opoll00000001"]')).toEqual({ pollId: "opoll00000001", tally: null, change: null });
+    expect(decodeTallyNotice("opoll00000001")).toEqual({ pollId: "opoll00000001", tally: null, change: null });
+    expect(decodeTallyNotice('["opoll00000001",["*|n"]]')).toEqual({
+      pollId: "opoll00000001",
+      tally: null,
+      change: null,
+    });
+    expect(decodeTallyNotice('["opoll00000001",["*|n","x"]]')).toEqual({
+      pollId: "opoll00000001",
+      tally: null,
+      change: null,
+    });
     for (const junk of ["", "[", "[1]", '[""]', "{}", "not a poll", '{"pollId":"opoll00000001"}']) {
       expect(decodeTallyNotice(junk)).toBeNull();
     }

@@ -126,14 +126,16 @@ const PLENARY = { kind: "plenary" } as const;
 function WorkshopHeading({ title }: { title: string }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const back = backFromRoom.value;
+  // Each time the notice turns on, not only when the heading mounts: a notice set while the
+  // heading is already on screen (after its first effect ran) would otherwise never go.
   useEffect(() => {
-    if (!backFromRoom.peek()) return;
+    if (!back) return;
     headingRef.current?.focus();
     const timer = setTimeout(() => {
       backFromRoom.value = false;
     }, BACK_NOTE_MS);
     return () => clearTimeout(timer);
-  }, []);
+  }, [back]);
   return (
     <>
       <h1 id="workshop-title" data-testid="workshop-title" tabIndex={-1} ref={headingRef} dir="auto">

@@ -1,12 +1,13 @@
 import type { Viewer } from "../../../shared/audience.js";
 import type { RoundView } from "../../../shared/breakout.js";
-import type { WorkshopId } from "../../../shared/ids.js";
-import type { PollId, PollResultsUpdate, PollView } from "../../../shared/poll.js";
+import type { ParticipantId, WorkshopId } from "../../../shared/ids.js";
+import type { PollResultsUpdate, PollView } from "../../../shared/poll.js";
 import type { WorkshopEvent } from "../../../shared/workshop.js";
 import { type Membership, viewerOfMembership } from "../../domain/membership.js";
 import { managesPoll, seesPoll, seesResults } from "../../domain/polls/lifecycle.js";
 import type { PollTally } from "../../domain/polls/records.js";
 import type { Unsubscribe } from "../../domain/unsubscribe.js";
+import type { TallyListener, VoterRef } from "../../store/polls/port.js";
 import type { Stores } from "../../store/stores.js";
 import type { PollService } from "../pollService.js";
 
@@ -48,12 +49,19 @@ export class PollResultsReader {
     this.polls.eventsDelivered(workshopId, events);
   }
 
-  /** Each ballot's new counters (null: too big to travel, read them), on every node. */
-  followTallies(
-    workshopId: WorkshopId,
-    onTally: (pollId: PollId, tally: PollTally | null) => void,
-  ): Promise<Unsubscribe> {
+  /** Each ballot's new counters (null: too big to travel, read them) and whose ballot it was, on every node. */
+  followTallies(workshopId: WorkshopId, onTally: TallyListener): Promise<Unsubscribe> {
     return this.stores.polls.subscribeTallies(workshopId, onTally);
+  }
+
+  /** The key a person's ballot of the poll is kept under, derived in memory (null after the end). */
+  ballotKeyOf(workshopId: WorkshopId, participantId: ParticipantId, poll: PollView): Promise<VoterRef | null> {
+    return this.polls.ballotKeyOf({ workshopId, participantId }, poll);
+  }
+
+  /** Whether a ballot is kept under this key now: one read, nothing written. */
+  hasBallot(workshopId: WorkshopId, voter: VoterRef): Promise<boolean> {
+    return this.polls.hasBallot(workshopId, voter);
   }
 
   /** The node's copy (exact at the batches delivered, like the memberships), or null without one. */
@@ -87,10 +95,20 @@ export class PollResultsReader {
     return this.polls.results(workshopId, poll, round, known);
   }
 
-  /** THE results rule for one local socket: null when it may not see them now. */
-  recipient(membership: Membership, poll: PollView, round: RoundView | null): ResultsRecipient | null {
+  /**
+   * THE results rule for one local socket: null when it may not see them now. `voted`: the
+   * socket's person has a ballot in the poll (as far as the feed knows: "results after voting").
+   */
+  recipient(membership: Membership, poll: PollView, round: RoundView | null, voted: boolean): ResultsRecipient | null {
     const viewer = viewerOfMembership(membership);
     const manages = managesPoll(viewer, poll.definition, round);
-    return seesResults(poll, seesPoll(viewer, poll), manages) ? { manages, viewer } : null;
+    return seesResults(poll, seesPoll(viewer, poll), manages, voted) ? { manages, viewer } : null;
+  }
+
+  /** Whether the socket would see the results only with a ballot of its person's: the feed must know if there is one. */
+  waitsForBallot(membership: Membership, poll: PollView, round: RoundView | null): boolean {
+    return (
+      this.recipient(membership, poll, round, true) !== null && this.recipient(membership, poll, round, false) === null
+    );
   }
 }

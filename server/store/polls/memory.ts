@@ -7,7 +7,16 @@ import type { Unsubscribe } from "../../domain/unsubscribe.js";
 import { type MemoryCore, mapIn, WorkshopSlices } from "../memory/core.js";
 import { byCreation } from "../order.js";
 import { decodeBallots, encodeBallot, RETRACTED_BALLOT } from "./ballots.js";
-import type { BallotCast, BallotRetract, CastOutcome, PollStore, RetractOutcome, VoterRef } from "./port.js";
+import type {
+  BallotCast,
+  BallotChange,
+  BallotRetract,
+  CastOutcome,
+  PollStore,
+  RetractOutcome,
+  TallyListener,
+  VoterRef,
+} from "./port.js";
 import { TALLY_NOTICE_MAX_FIELDS, tallyOfFields } from "./tallyNotice.js";
 
 interface PollsSlice {
@@ -15,7 +24,7 @@ interface PollsSlice {
   ballots: Map<PollId, Map<string, string>>;
   /** pollId -> counter -> count (TALLY_VERSION_COUNTER included). */
   tallies: Map<PollId, Map<string, number>>;
-  tallyListeners: Set<(pollId: PollId, tally: PollTally | null) => void>;
+  tallyListeners: Set<TallyListener>;
 }
 
 /** Polls in this process: poll records from commits; ballots and counters beside them. */
@@ -71,7 +80,7 @@ export class MemoryPollStore implements PollStore {
     add(TALLY_VERSION_COUNTER, 1);
     ballots.set(cast.voterKey, encoded);
     this.core.remember(workshopId, command, cast.resultChanged);
-    this.notify(slice, cast.pollId, tally);
+    this.notify(slice, cast.pollId, tally, { voterKey: cast.voterKey, voted: true });
     const tallyVersion = tally.get(TALLY_VERSION_COUNTER) ?? 0;
     return { status: "applied", changed: true, tallyVersion, result: JSON.parse(cast.resultChanged) as T };
   }
@@ -101,7 +110,7 @@ export class MemoryPollStore implements PollStore {
     if (poll.definition.allowVoteChange) ballots.delete(retract.voterKey);
     else ballots.set(retract.voterKey, RETRACTED_BALLOT);
     this.core.remember(workshopId, command, retract.resultRetracted);
-    this.notify(slice, retract.pollId, tally);
+    this.notify(slice, retract.pollId, tally, { voterKey: retract.voterKey, voted: false });
     const tallyVersion = tally.get(TALLY_VERSION_COUNTER) ?? 0;
     return { status: "applied", retracted: true, tallyVersion, result: JSON.parse(retract.resultRetracted) as T };
   }
@@ -120,10 +129,7 @@ export class MemoryPollStore implements PollStore {
     return decodeBallots([...(this.slices.peek(workshopId)?.ballots.get(pollId)?.values() ?? [])]);
   }
 
-  async subscribeTallies(
-    workshopId: WorkshopId,
-    onTally: (pollId: PollId, tally: PollTally | null) => void,
-  ): Promise<Unsubscribe> {
+  async subscribeTallies(workshopId: WorkshopId, onTally: TallyListener): Promise<Unsubscribe> {
     this.core.require(workshopId);
     const { tallyListeners } = this.slices.slice(workshopId);
     tallyListeners.add(onTally);
@@ -133,8 +139,8 @@ export class MemoryPollStore implements PollStore {
   }
 
   /** As the Redis script does: the counters right after a ballot change travel along when they are small. */
-  private notify(slice: PollsSlice, pollId: PollId, tally: Map<string, number>): void {
+  private notify(slice: PollsSlice, pollId: PollId, tally: Map<string, number>, change: BallotChange): void {
     const notice = tally.size <= TALLY_NOTICE_MAX_FIELDS ? tallyOfFields(tally) : null;
-    for (const listener of slice.tallyListeners) queueMicrotask(() => listener(pollId, notice));
+    for (const listener of slice.tallyListeners) queueMicrotask(() => listener(pollId, notice, change));
   }
 }

@@ -60,6 +60,21 @@ export type RetractOutcome<T> =
   | { status: "stale" };
 
 /**
+ * Whose ballot a tally notification was about, by the key it is kept under (a participant id in a
+ * named poll, a voter key in an anonymous one: what the ballot script received anyway), and
+ * whether that voter has a ballot now. Lets every node tell the voter's sockets that their
+ * results may be shown ("results after voting") without a read, and without anything new kept.
+ */
+export interface BallotChange {
+  voterKey: string;
+  /** True after a vote, false after a ballot was taken back. */
+  voted: boolean;
+}
+
+/** A tally notification: the poll, its counters when small enough to travel, whose ballot moved them. */
+export type TallyListener = (pollId: PollId, tally: PollTally | null, change: BallotChange | null) => void;
+
+/**
  * Live polls: the poll records (written by the workshop's commit) and, beside them, the ballots
  * and counters, changed only by one atomic step per vote (invariant 4), never in the event log.
  */
@@ -85,10 +100,8 @@ export interface PollStore {
   /**
    * Called after every ballot change, on every node, with the poll id and the poll's tally right
    * after that change when it is small enough to travel along (`TALLY_NOTICE_MAX_FIELDS`), else
-   * null. Several tallies of one poll may arrive out of order with reads: the higher version wins.
+   * null, and whose ballot changed. Several tallies of one poll may arrive out of order with
+   * reads: the higher version wins. One voter's changes arrive in the order they happened.
    */
-  subscribeTallies(
-    workshopId: WorkshopId,
-    onTally: (pollId: PollId, tally: PollTally | null) => void,
-  ): Promise<Unsubscribe>;
+  subscribeTallies(workshopId: WorkshopId, onTally: TallyListener): Promise<Unsubscribe>;
 }

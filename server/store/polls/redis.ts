@@ -7,7 +7,15 @@ import { byCreation } from "../order.js";
 import { parseOrNull, type RedisCore } from "../redis/core.js";
 import type { WorkshopKeys } from "../redis/keys.js";
 import { decodeBallots, encodeBallot, RETRACTED_BALLOT } from "./ballots.js";
-import type { BallotCast, BallotRetract, CastOutcome, PollStore, RetractOutcome, VoterRef } from "./port.js";
+import type {
+  BallotCast,
+  BallotRetract,
+  CastOutcome,
+  PollStore,
+  RetractOutcome,
+  TallyListener,
+  VoterRef,
+} from "./port.js";
 import { castBallotScript, retractBallotScript } from "./scripts.js";
 import { decodeTallyNotice, tallyOfFields } from "./tallyNotice.js";
 
@@ -132,13 +140,10 @@ export class RedisPollStore implements PollStore {
     return decodeBallots([...named, ...anonymous.map((member) => member.slice(member.indexOf("|") + 1))]);
   }
 
-  subscribeTallies(
-    workshopId: WorkshopId,
-    onTally: (pollId: PollId, tally: PollTally | null) => void,
-  ): Promise<Unsubscribe> {
+  subscribeTallies(workshopId: WorkshopId, onTally: TallyListener): Promise<Unsubscribe> {
     return this.core.subscribeChannel(this.core.keys(workshopId).tallies, (message) => {
       const notice = decodeTallyNotice(message);
-      if (notice) onTally(notice.pollId, notice.tally);
+      if (notice) onTally(notice.pollId, notice.tally, notice.change);
     });
   }
 }

@@ -28,8 +28,8 @@ local function ballot_put(anonymous, named_key, anon_key, voter, old, encoded)
     redis.call('HDEL', named_key, voter)
   end
 end
-local function tally_notice(tally_key, channel, poll_id)
-  local notice = {poll_id}
+local function tally_notice(tally_key, channel, poll_id, voter, voted)
+  local notice = {poll_id, false, voter, voted}
   if redis.call('HLEN', tally_key) <= ${TALLY_NOTICE_MAX_FIELDS} then notice[2] = redis.call('HGETALL', tally_key) end
   redis.call('SPUBLISH', channel, cjson.encode(notice))
 end
@@ -81,7 +81,7 @@ for i = 12, #ARGV do redis.call('HINCRBY', KEYS[5], ARGV[i], 1) end
 local version = redis.call('HINCRBY', KEYS[5], '#v', 1)
 ballot_put(anonymous, KEYS[3], KEYS[4], ARGV[2], old, ARGV[4])
 cmd_remember(KEYS[6], ARGV[6], ARGV[8], ARGV[7])
-tally_notice(KEYS[5], ARGV[10], ARGV[1])
+tally_notice(KEYS[5], ARGV[10], ARGV[1], ARGV[2], true)
 return {'applied', tostring(version)}
 `,
 );
@@ -119,7 +119,7 @@ local mark = false
 if not poll['definition']['allowVoteChange'] then mark = '${RETRACTED_BALLOT}' end
 ballot_put(anonymous, KEYS[3], KEYS[4], ARGV[2], old, mark)
 cmd_remember(KEYS[6], ARGV[4], ARGV[6], ARGV[5])
-tally_notice(KEYS[5], ARGV[8], ARGV[1])
+tally_notice(KEYS[5], ARGV[8], ARGV[1], ARGV[2], false)
 return {'applied', tostring(version)}
 `,
 );

@@ -1,6 +1,7 @@
 import type { PollId } from "../../../shared/poll.js";
 import { TALLY_VERSION_COUNTER } from "../../domain/polls/counters.js";
 import type { PollTally } from "../../domain/polls/records.js";
+import type { BallotChange } from "./port.js";
 
 /**
  * A ballot's notification carries its poll's counters when there are at most this many fields
@@ -22,20 +23,26 @@ export function tallyOfFields(fields: Iterable<readonly [string, string | number
   return { tallyVersion, counters };
 }
 
-/** What a ballot notification says: which poll, and its tally right after the ballot when it travelled along. */
+/**
+ * What a ballot notification says: which poll, its tally right after the ballot when it travelled
+ * along, and whose ballot changed (null in notices of servers before "results after voting").
+ */
 export interface TallyNotice {
   pollId: PollId;
   tally: PollTally | null;
+  change: BallotChange | null;
 }
 
 /**
- * Reads a notification of the ballot script: `["<pollId>"]` or `["<pollId>", [field, value, ...]]`
- * (the tally's hash as HGETALL gives it). A bare poll id (the format before counters travelled)
- * is read as a notice without a tally. Anything else is null: the caller ignores it.
+ * Reads a notification of the ballot scripts: `["<pollId>", [field, value, ...] | false,
+ * "<voterKey>", voted]` (the tally's hash as HGETALL gives it; false when too big to travel),
+ * or the older `["<pollId>"]` and `["<pollId>", [field, value, ...]]`. A bare poll id (the format
+ * before counters travelled) is read as a notice without a tally. Anything else is null: the
+ * caller ignores it.
  */
 export function decodeTallyNotice(message: string): TallyNotice | null {
   if (!message.startsWith("["))
-    return message.length > 0 && !/[\s{]/.test(message) ? { pollId: message, tally: null } : null;
+    return message.length > 0 && !/[\s{]/.test(message) ? { pollId: message, tally: null, change: null } : null;
   let parsed: unknown;
   try {
     parsed = JSON.parse(message);
@@ -43,17 +50,23 @@ export function decodeTallyNotice(message: string): TallyNotice | null {
     return null;
   }
   if (!Array.isArray(parsed)) return null;
-  const [pollId, flat] = parsed as unknown[];
+  const [pollId, flat, voterKey, voted] = parsed as unknown[];
   if (typeof pollId !== "string" || pollId.length === 0) return null;
-  if (!Array.isArray(flat) || flat.length % 2 !== 0) return { pollId, tally: null };
+  const change = typeof voterKey === "string" && typeof voted === "boolean" ? { voterKey, voted } : null;
+  return { pollId, tally: tallyOfFlat(flat), change };
+}
+
+/** The tally of a notice's flat field list, or null when it did not travel or is not one. */
+function tallyOfFlat(flat: unknown): PollTally | null {
+  if (!Array.isArray(flat) || flat.length % 2 !== 0) return null;
   const fields: Array<[string, string]> = [];
   for (let index = 0; index < flat.length; index += 2) {
     const name = flat[index];
     const value = flat[index + 1];
     if (typeof name !== "string" || typeof value !== "string" || !Number.isFinite(Number(value))) {
-      return { pollId, tally: null };
+      return null;
     }
     fields.push([name, value]);
   }
-  return { pollId, tally: tallyOfFields(fields) };
+  return tallyOfFields(fields);
 }

@@ -29,8 +29,6 @@ export const breakout: Translation<typeof english> = {
 
   "plan.heading": "পর্বের পরিকল্পনা",
   "plan.countLabel": "কক্ষের সংখ্যা (১-২০০)",
-  "plan.createRooms": "{count}টি কক্ষ তৈরি করুন",
-  "plan.createRoomsPlain": "কক্ষ তৈরি করুন",
   "plan.defaultRoomName": "কক্ষ {number}",
   "plan.pasteSummary": "কক্ষের নাম পেস্ট করুন",
   "plan.pasteLabel": "কক্ষের নাম, প্রতি লাইনে একটি",

@@ -26,8 +26,6 @@ export const breakout = {
 
   "plan.heading": "Plan a round",
   "plan.countLabel": "Number of rooms (1-200)",
-  "plan.createRooms": "Create {count, plural, one {# room} other {# rooms}}",
-  "plan.createRoomsPlain": "Create rooms",
   "plan.defaultRoomName": "Room {number}",
   "plan.pasteSummary": "Paste room names",
   "plan.pasteLabel": "Room names, one per line",

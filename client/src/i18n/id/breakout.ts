@@ -29,8 +29,6 @@ export const breakout: Translation<typeof english> = {
 
   "plan.heading": "Rencanakan putaran",
   "plan.countLabel": "Jumlah ruang (1-200)",
-  "plan.createRooms": "Buat {count, plural, other {# ruang}}",
-  "plan.createRoomsPlain": "Buat ruang",
   "plan.defaultRoomName": "Ruang {number}",
   "plan.pasteSummary": "Tempel nama ruang",
   "plan.pasteLabel": "Nama ruang, satu per baris",

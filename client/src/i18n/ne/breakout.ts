@@ -30,8 +30,6 @@ export const breakout: Translation<typeof english> = {
 
   "plan.heading": "चरणको योजना",
   "plan.countLabel": "कोठाको संख्या (१–२००)",
-  "plan.createRooms": "{count, plural, one {# कोठा} other {# कोठा}} बनाउनुहोस्",
-  "plan.createRoomsPlain": "कोठा बनाउनुहोस्",
   "plan.defaultRoomName": "कोठा {number}",
   "plan.pasteSummary": "कोठाका नाम टाँस्नुहोस्",
   "plan.pasteLabel": "कोठाका नाम, हरेक लाइनमा एउटा",

@@ -29,8 +29,6 @@ export const breakout: Translation<typeof english> = {
 
   "plan.heading": "วางแผนรอบ",
   "plan.countLabel": "จำนวนห้อง (1-200)",
-  "plan.createRooms": "สร้าง {count} ห้อง",
-  "plan.createRoomsPlain": "สร้างห้อง",
   "plan.defaultRoomName": "ห้อง {number}",
   "plan.pasteSummary": "วางรายชื่อห้อง",
   "plan.pasteLabel": "ชื่อห้อง บรรทัดละหนึ่งชื่อ",

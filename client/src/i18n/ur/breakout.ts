@@ -31,8 +31,6 @@ export const breakout: Translation<typeof english> = {
 
   "plan.heading": "دور کی منصوبہ بندی",
   "plan.countLabel": "کمروں کی تعداد (1 سے 200)",
-  "plan.createRooms": "{count, plural, one {# کمرہ} other {# کمرے}} بنائیں",
-  "plan.createRoomsPlain": "کمرے بنائیں",
   "plan.defaultRoomName": "کمرہ {number}",
   "plan.pasteSummary": "کمروں کے نام چسپاں کریں",
   "plan.pasteLabel": "کمروں کے نام، ہر سطر میں ایک",

@@ -30,8 +30,6 @@ export const breakout: Translation<typeof english> = {
 
   "plan.heading": "Lên kế hoạch một vòng",
   "plan.countLabel": "Số phòng (1-200)",
-  "plan.createRooms": "Tạo {count, plural, other {# phòng}}",
-  "plan.createRoomsPlain": "Tạo phòng",
   "plan.defaultRoomName": "Phòng {number}",
   "plan.pasteSummary": "Dán tên phòng",
   "plan.pasteLabel": "Tên phòng, mỗi dòng một tên",

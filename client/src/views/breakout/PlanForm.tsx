@@ -28,8 +28,9 @@ function defaultRow(index: number): RoomRow {
   };
 }
 
+/** At least `count` rows: those already there (typed in, maybe hidden by a smaller count), then defaults. */
 function rowsFor(count: number, previous: readonly RoomRow[]): RoomRow[] {
-  return Array.from({ length: count }, (_, index) => previous[index] ?? defaultRow(index));
+  return Array.from({ length: Math.max(count, previous.length) }, (_, index) => previous[index] ?? defaultRow(index));
 }
 
 function wholeNumber(raw: string): number | null {
@@ -102,11 +103,18 @@ function checkPlan(
   };
 }
 
-/** Plan a round: rooms (quick N, edit each, or paste names), duration, warning, self-select, reuse groups. */
+/**
+ * Plan a round: rooms (a number of them, edit each, or paste names), duration, warning,
+ * self-select, reuse groups. One step: the rooms follow the number as it is typed, and "Plan the
+ * round" plans that many (what was typed into a room a smaller number hides is kept, should the
+ * number grow again).
+ */
 export function PlanForm({ onPlanned }: { onPlanned: () => void }) {
   // The next round starts from the last one (same rooms, same timing): round 2 often reuses them with new prompts.
   const [previous] = useState(() => workshopState.round.peek());
   const [count, setCount] = useState(() => String(previous?.rooms.length ?? 4));
+  /** How many rooms are shown and planned: the number typed, or the last valid one while it is not. */
+  const [shown, setShown] = useState(() => previous?.rooms.length ?? 4);
   const [rows, setRows] = useState<RoomRow[]>(() =>
     previous
       ? previous.rooms.map((room) => ({
@@ -132,14 +140,14 @@ export function PlanForm({ onPlanned }: { onPlanned: () => void }) {
   );
   const wanted = wholeNumber(count);
   const countValid = wanted !== null && wanted >= 1 && wanted <= MAX_ROOMS;
+  const planned = rows.slice(0, shown);
 
-  function createRooms() {
-    if (!countValid || wanted === null) {
-      setProblems([t("plan.errorCount", { max: MAX_ROOMS })]);
-      return;
-    }
-    setProblems([]);
-    setRows((previous) => rowsFor(wanted, previous));
+  function changeCount(raw: string) {
+    setCount(raw);
+    const number = wholeNumber(raw);
+    if (number === null || number < 1 || number > MAX_ROOMS) return;
+    setShown(number);
+    setRows((previous) => rowsFor(number, previous));
   }
 
   function usePasted() {
@@ -154,6 +162,7 @@ export function PlanForm({ onPlanned }: { onPlanned: () => void }) {
     setProblems([]);
     setRows((previous) => names.map((name, index) => ({ ...(previous[index] ?? defaultRow(index)), name })));
     setCount(String(names.length));
+    setShown(names.length);
   }
 
   function updateRow(index: number, change: Partial<RoomRow>) {
@@ -162,9 +171,10 @@ export function PlanForm({ onPlanned }: { onPlanned: () => void }) {
 
   async function submit(event: Event) {
     event.preventDefault();
-    const checked = checkPlan(rows, minutes, warning, selfSelect, reuse);
-    if (!checked.ok) {
-      setProblems(checked.problems);
+    const checked = checkPlan(planned, minutes, warning, selfSelect, reuse);
+    if (!countValid || !checked.ok) {
+      const countProblem = countValid ? [] : [t("plan.errorCount", { max: MAX_ROOMS })];
+      setProblems([...countProblem, ...(checked.ok ? [] : checked.problems)]);
       return;
     }
     setProblems([]);
@@ -188,12 +198,9 @@ export function PlanForm({ onPlanned }: { onPlanned: () => void }) {
             inputMode="numeric"
             value={count}
             data-testid="plan-count"
-            onInput={(event) => setCount(event.currentTarget.value)}
+            onInput={(event) => changeCount(event.currentTarget.value)}
           />
         </div>
-        <button type="button" class="button secondary" data-testid="plan-create-rooms" onClick={createRooms}>
-          {countValid ? t("plan.createRooms", { count: wanted ?? 0 }) : t("plan.createRoomsPlain")}
-        </button>
       </div>
 
       <details class="subsection">
@@ -217,7 +224,7 @@ export function PlanForm({ onPlanned }: { onPlanned: () => void }) {
         {t("plan.contentNoteHint")}
       </p>
       <ol class="plan-rooms" aria-label={t("plan.roomsLabel")}>
-        {rows.map((row, index) => {
+        {planned.map((row, index) => {
           const number = index + 1;
           return (
             <li key={index} class="plan-room" data-testid="plan-room">
@@ -342,7 +349,7 @@ export function PlanForm({ onPlanned }: { onPlanned: () => void }) {
       ) : null}
       <ProblemList problems={problems} testId="plan-problems" />
       <button type="submit" class="button primary" data-testid="plan-submit" disabled={busy}>
-        {t("plan.submit", { count: rows.length })}
+        {t("plan.submit", { count: planned.length })}
       </button>
     </form>
   );

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import type { RoundView } from "../../../../shared/breakout.js";
 import type { ParticipantId, RoomId } from "../../../../shared/ids.js";
-import type { Ballot, PollView } from "../../../../shared/poll.js";
+import type { Ballot, PollResultsVisibility, PollView } from "../../../../shared/poll.js";
 import type { Role } from "../../../../shared/workshop.js";
 import { errorMessage, type MessageKey, t } from "../../i18n/index.js";
 import { tSlots } from "../../i18n/slots.js";
@@ -420,11 +420,20 @@ function RetractConfirm({
   );
 }
 
+/** Why a viewer sees no results yet, per visibility setting ("live" results are never hidden from who sees the poll). */
+const hiddenResultsText: Record<PollResultsVisibility, MessageKey> = {
+  live: "results.afterClose",
+  afterVoting: "results.afterVoting",
+  afterClose: "results.afterClose",
+  facilitatorsOnly: "results.facilitatorsOnly",
+};
+
 function ResultsArea({ poll, manager, round }: { poll: PollView; manager: boolean; round: RoundView | null }) {
   const update = workshopState.pollResults.value.get(poll.pollId);
-  if (!maySeeResults(poll, manager)) {
-    const key: MessageKey =
-      poll.definition.resultsVisibility === "facilitatorsOnly" ? "results.facilitatorsOnly" : "results.afterClose";
+  const tookBack = workshopState.retracted.value.has(poll.pollId);
+  const voted = workshopState.myBallots.value.has(poll.pollId) || (update !== undefined && !tookBack);
+  if (!maySeeResults(poll, manager, voted)) {
+    const key: MessageKey = hiddenResultsText[poll.definition.resultsVisibility];
     return (
       <p class="muted results-note" data-testid="poll-results-hidden">
         {t(key)}

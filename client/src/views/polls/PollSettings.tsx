@@ -10,8 +10,9 @@ import { isRunning } from "../breakout/model.js";
 import { ChoiceField, NumberField } from "./builderFields.js";
 import { type BuilderPartProps, type FixedRoom, scopeMissing } from "./builderForm.js";
 
-const VISIBILITIES: readonly PollResultsVisibility[] = ["live", "afterClose", "facilitatorsOnly"];
+const VISIBILITIES: readonly PollResultsVisibility[] = ["afterVoting", "live", "afterClose", "facilitatorsOnly"];
 const visibilityText: Record<PollResultsVisibility, MessageKey> = {
+  afterVoting: "builder.visibilityAfterVoting",
   live: "builder.visibilityLive",
   afterClose: "builder.visibilityAfterClose",
   facilitatorsOnly: "builder.visibilityFacilitators",

@@ -73,7 +73,8 @@ export function initialForm(
     maxLength: String(POLL_TEXT_MAX),
     scope: fixedRoom ? `room:${fixedRoom.roomId}` : "plenary",
     anonymous: anonymousByDefault,
-    visibility: "live",
+    // Results after voting: the first ballots' results do not steer everyone else's.
+    visibility: "afterVoting",
     allowVoteChange: true,
     autoClose: "",
     contentNote: "",

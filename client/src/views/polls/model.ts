@@ -59,9 +59,13 @@ export function canVoteIn(poll: PollView, myRoomId: RoomId | null): boolean {
   return votesHere(poll.definition, myRoomId);
 }
 
-/** Whether the viewer may see the tally of a poll they see (the server pushes it only to them). */
-export function maySeeResults(poll: PollView, manager: boolean): boolean {
-  return seesResults(poll, true, manager);
+/**
+ * Whether the viewer may see the tally of a poll they see (the server pushes it only to them).
+ * `voted`: this tab knows of a ballot of theirs, or the server sent the results of a poll whose
+ * results wait for one (the person voted in another tab), unless this tab took it back since.
+ */
+export function maySeeResults(poll: PollView, manager: boolean, voted: boolean): boolean {
+  return seesResults(poll, true, manager, voted);
 }
 
 function countsAsVoter(person: ParticipantView): boolean {
