@@ -3,6 +3,7 @@ import { ErrorCodeSchema } from "../../../shared/protocol.js";
 import type { BoardId, QuestionId } from "../../../shared/qna.js";
 import { moderatesBoard } from "../../../shared/qnaRules.js";
 import type { SessionView } from "../../../shared/workshop.js";
+import { consoleRoom } from "../state/consoleState.js";
 import { qnaState } from "../state/qnaState.js";
 import { type ClientErrorCode, myRole, session } from "../state/session.js";
 import { workshopState } from "../state/workshopState.js";
@@ -174,6 +175,10 @@ const wantedBoards = computed<string>(() => {
   const roomId = workshopState.myRoomId.value;
   const keys = [`plenary|${moderatesBoard(actor, "plenary", round)}`];
   if (roomId) keys.push(`${roomId}|${moderatesBoard(actor, roomId, round)}`);
+  // The room a facilitator opened beside the console's room grid: its questions show in the pane.
+  const opened = consoleRoom.value;
+  if (opened && opened !== roomId && role === "facilitator" && round?.rooms.some((room) => room.roomId === opened))
+    keys.push(`${opened}|${moderatesBoard(actor, opened, round)}`);
   return keys.join(",");
 });
 
@@ -273,7 +278,8 @@ export function startQnaSync(): () => void {
     const fresh = me !== loadedFor || reloads !== reloadsSeen;
     if (me !== loadedFor) qnaState.setViewer(me.workshopId, me.participantId);
     for (const [boardId, key] of wanted) {
-      if (fresh || loadedKeys.get(boardId) !== key) void loadBoard(boardId, !fresh && boardId !== "plenary");
+      if (fresh || loadedKeys.get(boardId) !== key)
+        void loadBoard(boardId, !fresh && boardId !== "plenary" && boardId !== consoleRoom.peek());
     }
     if (me !== loadedFor) refreshMine();
     loadedFor = me;
