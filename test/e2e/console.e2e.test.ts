@@ -52,7 +52,7 @@ async function joinCrowd(url: string, joinCode: string): Promise<TestClient[]> {
 }
 
 describe("facilitator console (issue 16)", () => {
-  it("40 rooms and 200 people at 1440x900: a help request in room 37 shows in the attention bar without scrolling, the tab title counts what waits, room 37 opens from the grid by keyboard, a co-facilitator's 'on my way' is named, and a phone still works", {
+  it("40 rooms and 200 people at 1440x900: a help request in room 37 shows in the attention bar without scrolling, the tab title counts what waits, room 37 opens from the grid by keyboard, a co-facilitator's 'on my way' and 'I'm handling this' are named, and a phone still works", {
     timeout: 360_000,
   }, async () => {
     const server = await appServerForThisTest();
@@ -143,7 +143,13 @@ describe("facilitator console (issue 16)", () => {
     await page.locator('[data-testid="attention-questions"][data-board-id="plenary"]').waitFor();
     await expect.poll(() => page.title()).toBe(`(2) ${TITLE}`);
     if (!question?.ok) throw new Error("question refused");
-    await rana.send("qna:approve", { commandId: newCommandId(), questionId: question.data.question.questionId });
+    // The co-facilitator says "I'm handling this": Fatima's queue names her.
+    const questionId = question.data.question.questionId;
+    const claimed = await rana.send("qna:claim", { commandId: newCommandId(), questionId, claim: true });
+    expect(claimed.ok).toBe(true);
+    const queued = page.locator(`[data-testid="qna-queue-item"][data-question-id="${questionId}"]`);
+    await expect.poll(() => queued.getByTestId("qna-claimed-by").textContent()).toBe("Rana is handling this.");
+    await rana.send("qna:approve", { commandId: newCommandId(), questionId });
     await expect.poll(() => page.title()).toBe(`(1) ${TITLE}`);
 
     // Keyboard only: "g r" to the room search, narrow it, arrow down to Room 37, Enter.

@@ -117,6 +117,11 @@ export function dismiss(questionId: QuestionId, reason: string) {
   return moderated(runCommand("qna:dismiss", payload, { quiet: PANEL_QUIET }));
 }
 
+/** "I'm handling this" (or letting go) on a question awaiting approval: co-moderators see who. */
+export function claimQuestion(questionId: QuestionId, claim: boolean) {
+  return moderated(runCommand("qna:claim", { commandId: newCommandId(), questionId, claim }, { quiet: PANEL_QUIET }));
+}
+
 export function restore(questionId: QuestionId) {
   return moderated(runCommand("qna:restore", { commandId: newCommandId(), questionId }, { quiet: PANEL_QUIET }));
 }

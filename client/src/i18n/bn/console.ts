@@ -52,4 +52,8 @@ export const facilitatorConsole: Translation<typeof english> = {
   "console.paneCloseLabel": "{name} বন্ধ করুন",
   "console.offline": "অফলাইন",
   "console.visitingHint": "আপনি এই কক্ষে আছেন: এর প্রশ্ন আর নোট উপরে দেখানো আছে।",
+  "console.claim": "আমি দেখছি",
+  "console.unclaim": "অন্যদের জন্য ছেড়ে দিন",
+  "console.claimedByMe": "আপনি এটি দেখছেন।",
+  "console.claimedBy": "{name} এটি দেখছেন।",
 };

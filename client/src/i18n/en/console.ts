@@ -49,4 +49,8 @@ export const facilitatorConsole = {
   "console.paneCloseLabel": "Close {name}",
   "console.offline": "offline",
   "console.visitingHint": "You are visiting this room: its questions and notes are shown above.",
+  "console.claim": "I'm handling this",
+  "console.unclaim": "Leave it to others",
+  "console.claimedByMe": "You are handling this.",
+  "console.claimedBy": "{name} is handling this.",
 } as const;

@@ -52,4 +52,8 @@ export const facilitatorConsole: Translation<typeof english> = {
   "console.paneCloseLabel": "Tutup {name}",
   "console.offline": "tidak terhubung",
   "console.visitingHint": "Anda sedang mengunjungi ruang ini: pertanyaan dan catatannya ada di atas.",
+  "console.claim": "Saya yang menangani",
+  "console.unclaim": "Serahkan ke yang lain",
+  "console.claimedByMe": "Anda yang menangani ini.",
+  "console.claimedBy": "{name} sedang menangani ini.",
 };

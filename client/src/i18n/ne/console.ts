@@ -52,4 +52,8 @@ export const facilitatorConsole: Translation<typeof english> = {
   "console.paneCloseLabel": "{name} बन्द गर्नुहोस्",
   "console.offline": "अफलाइन",
   "console.visitingHint": "तपाईं यो कोठामा भ्रमण गर्दै हुनुहुन्छ: यसका प्रश्न र टिपोट माथि छन्।",
+  "console.claim": "म हेर्दै छु",
+  "console.unclaim": "अरूलाई छोडिदिनुहोस्",
+  "console.claimedByMe": "तपाईं यो हेर्दै हुनुहुन्छ।",
+  "console.claimedBy": "{name} यो हेर्दै हुनुहुन्छ।",
 };

@@ -52,4 +52,8 @@ export const facilitatorConsole: Translation<typeof english> = {
   "console.paneCloseLabel": "ปิด {name}",
   "console.offline": "ออฟไลน์",
   "console.visitingHint": "คุณกำลังเยี่ยมห้องนี้ คำถามและบันทึกของห้องแสดงอยู่ด้านบน",
+  "console.claim": "ฉันจะดูแลเอง",
+  "console.unclaim": "ปล่อยให้คนอื่น",
+  "console.claimedByMe": "คุณกำลังดูแลคำถามนี้",
+  "console.claimedBy": "{name} กำลังดูแลคำถามนี้",
 };

@@ -52,4 +52,8 @@ export const facilitatorConsole: Translation<typeof english> = {
   "console.paneCloseLabel": "{name} بند کریں",
   "console.offline": "آف لائن",
   "console.visitingHint": "آپ اس کمرے میں ہیں: اس کے سوالات اور نوٹس اوپر دکھائے گئے ہیں۔",
+  "console.claim": "یہ ہم دیکھ رہے ہیں",
+  "console.unclaim": "دوسروں پر چھوڑ دیں",
+  "console.claimedByMe": "آپ اسے دیکھ رہے ہیں۔",
+  "console.claimedBy": "{name} اسے دیکھ رہے ہیں۔",
 };

@@ -52,4 +52,8 @@ export const facilitatorConsole: Translation<typeof english> = {
   "console.paneCloseLabel": "Đóng {name}",
   "console.offline": "ngoại tuyến",
   "console.visitingHint": "Bạn đang ghé phòng này: câu hỏi và ghi chú của phòng ở phía trên.",
+  "console.claim": "Tôi sẽ xử lý",
+  "console.unclaim": "Để người khác xử lý",
+  "console.claimedByMe": "Bạn đang xử lý câu này.",
+  "console.claimedBy": "{name} đang xử lý câu này.",
 };
