@@ -483,6 +483,13 @@ export const commands = {
     payload: z.strictObject({ ...write, questionId: QuestionIdSchema, text: QuestionTextSchema }),
     result: QuestionViewSchema,
   },
+  "qna:claim": {
+    summary:
+      "Moderators: 'I'm handling this' on a question awaiting approval (claim false: let it go); the board's other moderators see who.",
+    write: true,
+    payload: z.strictObject({ ...write, questionId: QuestionIdSchema, claim: z.boolean() }),
+    result: QuestionViewSchema,
+  },
   "qna:settings": {
     summary: "Moderators: turn pre-moderation on or off for a board.",
     write: true,

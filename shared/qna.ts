@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RoomIdSchema } from "./ids.js";
+import { ParticipantIdSchema, RoomIdSchema } from "./ids.js";
 import { freeText } from "./text.js";
 
 /** The hard ceiling of a question's length; the server's QNA_QUESTION_MAX (default 500) is the working limit. */
@@ -45,6 +45,8 @@ export const QuestionViewSchema = z.object({
   flagged: z.boolean(),
   /** Shown to the asker (and moderators) when dismissed. */
   dismissReason: z.string().nullable(),
+  /** Moderators only, while the question awaits approval: the moderator handling it. Absent: nobody. */
+  claimedBy: ParticipantIdSchema.optional(),
 });
 export type QuestionView = z.infer<typeof QuestionViewSchema>;
 

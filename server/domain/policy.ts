@@ -93,6 +93,7 @@ export const policy = {
   "qna:answer": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
   "qna:reply": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
   "qna:correct": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
+  "qna:claim": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
   "qna:settings": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
   // Notes: who reads and who edits which document is the service's to check (role, room, access).
   "notes:open": { roles: everyone, allowedWhenEnded: true },

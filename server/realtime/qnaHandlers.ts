@@ -17,6 +17,7 @@ export function qnaHandlers(qna: QnaService): DefinedHandler[] {
     defineHandler("qna:answer", ({ who, command, payload }) => qna.answer(who, command, payload)),
     defineHandler("qna:reply", ({ who, command, payload }) => qna.reply(who, command, payload)),
     defineHandler("qna:correct", ({ who, command, payload }) => qna.correct(who, command, payload)),
+    defineHandler("qna:claim", ({ who, command, payload }) => qna.claim(who, command, payload)),
     defineHandler("qna:settings", ({ who, command, payload }) => qna.settings(who, command, payload)),
   ];
 }

@@ -8,6 +8,7 @@ import { DomainError } from "../domain/errors.js";
 import {
   approve,
   boardSettings,
+  claim,
   correct,
   dismiss,
   editByAuthor,
@@ -17,6 +18,7 @@ import {
   restore,
   setReply,
   toQuestionView,
+  withoutClaim,
 } from "../domain/qna/questions.js";
 import type { QuestionRecord } from "../domain/qna/records.js";
 import { type QnaViewer, seesQuestion } from "../domain/qna/visibility.js";
@@ -150,7 +152,8 @@ export class QnaService {
       (record, index): record is QuestionRecord =>
         record !== null && secretMatchesHash(payload.items[index]?.secret ?? "", record.secretHash),
     );
-    return { questions: await this.views(who.workshopId, owned) };
+    // The author is not told which moderator is looking at their question.
+    return { questions: await this.views(who.workshopId, owned.map(withoutClaim)) };
   }
 
   async upvote(who: CommandContext, payload: ParsedPayload<"qna:upvote">): Promise<CommandResult<"qna:upvote">> {
@@ -196,6 +199,12 @@ export class QnaService {
   correct(who: CommandContext, command: CommandRef, payload: ParsedPayload<"qna:correct">) {
     this.requireLength(payload.text);
     return this.moderate(who, command, payload.questionId, (question) => correct(question, payload.text));
+  }
+
+  claim(who: CommandContext, command: CommandRef, payload: ParsedPayload<"qna:claim">) {
+    return this.moderate(who, command, payload.questionId, (question) =>
+      claim(question, who.participantId, payload.claim),
+    );
   }
 
   async pin(

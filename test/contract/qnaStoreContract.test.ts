@@ -83,6 +83,40 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("Q&A stor
     expect((await stores.qna.qnaChangesSince(workshop.workshopId, 3)).questionIds).toEqual([first.questionId]);
   });
 
+  it("Q7 a moderator's claim is stored with the question and compared like the rest of it", async () => {
+    const pending = question("claim", { status: "pending" });
+    await stores.qna.commitQna(workshop.workshopId, null, {
+      writes: [{ kind: "question", questionId: pending.questionId, expected: null, next: pending }],
+      result: null,
+    });
+    const claimed = { ...pending, claimedBy: bob.participantId };
+    const ref = { actorId: bob.participantId, commandId: "c".repeat(64) };
+    expect(
+      await stores.qna.commitQna(workshop.workshopId, ref, {
+        writes: [{ kind: "question", questionId: pending.questionId, expected: pending, next: claimed }],
+        result: "claimed",
+      }),
+    ).toEqual({ status: "applied", version: 2, result: "claimed" });
+    expect(await stores.qna.getQuestion(workshop.workshopId, pending.questionId)).toEqual(claimed);
+    // A retry of the claim is answered from the command record; a write expecting the unclaimed record loses.
+    expect(await stores.qna.commitQna(workshop.workshopId, ref, { writes: [], result: "again" })).toEqual({
+      status: "duplicate",
+      result: "claimed",
+    });
+    expect(
+      await stores.qna.commitQna(workshop.workshopId, null, {
+        writes: [{ kind: "question", questionId: pending.questionId, expected: pending, next: pending }],
+        result: null,
+      }),
+    ).toEqual({ status: "conflict" });
+    const { claimedBy: _claim, ...released } = claimed;
+    await stores.qna.commitQna(workshop.workshopId, null, {
+      writes: [{ kind: "question", questionId: pending.questionId, expected: claimed, next: released }],
+      result: null,
+    });
+    expect(await stores.qna.getQuestion(workshop.workshopId, pending.questionId)).toEqual(released);
+  });
+
   it("Q2 upvotes: once per voter key, undo, approved questions only", async () => {
     const pending = question("pend", { status: "pending" });
     const open = question("open", { status: "approved" });

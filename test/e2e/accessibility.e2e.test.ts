@@ -110,6 +110,18 @@ describe.each(["en", "ur"] as const)("accessibility of every main view (%s)", (l
     await amal.page.getByTestId("my-listing").waitFor();
     await expectAccessible(amal.page, "breakout room (phone)", problems);
     await expectAccessible(host, "room dashboard", problems);
+    // The facilitator console: the attention bar with a help request, the room grid, a room open beside it.
+    await amal.page.getByTestId("help-request").click();
+    await host.getByTestId("attention-help").waitFor();
+    // From the keyboard: "g r" to the room search, down to the first room, Enter.
+    await host.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await host.keyboard.press("g");
+    await host.keyboard.press("r");
+    await expect.poll(() => host.evaluate(() => document.activeElement?.id)).toBe("console-room-search");
+    await host.keyboard.press("ArrowDown");
+    await host.keyboard.press("Enter");
+    await host.getByTestId("room-pane").waitFor();
+    await expectAccessible(host, "facilitator console, a room open beside the grid", problems);
 
     // Support, open.
     await amal.page.getByTestId("support-button").click();

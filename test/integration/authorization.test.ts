@@ -382,6 +382,7 @@ const cases: { [C in CommandName]: Case<C> } = {
   "qna:answer": { payload: (w) => ({ ...write(), questionId: w.approvedInA, reply: "Yes" }) },
   "qna:reply": { payload: (w) => ({ ...write(), questionId: w.approvedInA, reply: "Soon" }) },
   "qna:correct": { payload: (w) => ({ ...write(), questionId: w.approvedInA, text: "A corrected question" }) },
+  "qna:claim": { payload: (w) => ({ ...write(), questionId: w.pendingInA, claim: true }) },
   "qna:settings": { payload: (w) => ({ ...write(), boardId: w.roomA, preModeration: false }) },
   "notes:open": { payload: (w, actor) => ({ docId: docOf(w, actor), stateVector: Y.encodeStateVector(new Y.Doc()) }) },
   "notes:close": { payload: (w, actor) => ({ docId: docOf(w, actor) }) },

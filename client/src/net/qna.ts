@@ -3,6 +3,7 @@ import { ErrorCodeSchema } from "../../../shared/protocol.js";
 import type { BoardId, QuestionId } from "../../../shared/qna.js";
 import { moderatesBoard } from "../../../shared/qnaRules.js";
 import type { SessionView } from "../../../shared/workshop.js";
+import { consoleRoom } from "../state/consoleState.js";
 import { myRole } from "../state/myRole.js";
 import { qnaState } from "../state/qnaState.js";
 import { type ClientErrorCode, session } from "../state/session.js";
@@ -117,6 +118,11 @@ export function dismiss(questionId: QuestionId, reason: string) {
   return moderated(runCommand("qna:dismiss", payload, { quiet: PANEL_QUIET }));
 }
 
+/** "I'm handling this" (or letting go) on a question awaiting approval: co-moderators see who. */
+export function claimQuestion(questionId: QuestionId, claim: boolean) {
+  return moderated(runCommand("qna:claim", { commandId: newCommandId(), questionId, claim }, { quiet: PANEL_QUIET }));
+}
+
 export function restore(questionId: QuestionId) {
   return moderated(runCommand("qna:restore", { commandId: newCommandId(), questionId }, { quiet: PANEL_QUIET }));
 }
@@ -175,6 +181,10 @@ const wantedBoards = computed<string>(() => {
   const roomId = workshopState.myRoomId.value;
   const keys = [`plenary|${moderatesBoard(actor, "plenary", round)}`];
   if (roomId) keys.push(`${roomId}|${moderatesBoard(actor, roomId, round)}`);
+  // The room a facilitator opened beside the console's room grid: its questions show in the pane.
+  const opened = consoleRoom.value;
+  if (opened && opened !== roomId && role === "facilitator" && round?.rooms.some((room) => room.roomId === opened))
+    keys.push(`${opened}|${moderatesBoard(actor, opened, round)}`);
   return keys.join(",");
 });
 
@@ -274,7 +284,8 @@ export function startQnaSync(): () => void {
     const fresh = me !== loadedFor || reloads !== reloadsSeen;
     if (me !== loadedFor) qnaState.setViewer(me.workshopId, me.participantId);
     for (const [boardId, key] of wanted) {
-      if (fresh || loadedKeys.get(boardId) !== key) void loadBoard(boardId, !fresh && boardId !== "plenary");
+      if (fresh || loadedKeys.get(boardId) !== key)
+        void loadBoard(boardId, !fresh && boardId !== "plenary" && boardId !== consoleRoom.peek());
     }
     if (me !== loadedFor) refreshMine();
     loadedFor = me;

@@ -85,6 +85,19 @@ export class ReactiveQna {
     return moderationQueue(this.copy, boardId);
   }
 
+  /**
+   * Questions awaiting approval per board, over every board this copy holds (the plenary's and
+   * the rooms' boards fetched or changed since this tab loaded): the facilitator's attention bar.
+   */
+  pendingByBoard(): ReadonlyMap<BoardId, number> {
+    this.revision.value;
+    const counts = new Map<BoardId, number>();
+    for (const question of this.copy.questions.values()) {
+      if (question.status === "pending") counts.set(question.boardId, (counts.get(question.boardId) ?? 0) + 1);
+    }
+    return counts;
+  }
+
   question(questionId: QuestionId): QuestionView | undefined {
     this.revision.value;
     return this.copy.questions.get(questionId);

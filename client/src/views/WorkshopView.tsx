@@ -17,6 +17,8 @@ import { RoomPicker } from "./breakout/RoomPicker.js";
 import { RoomView } from "./breakout/RoomView.js";
 import { TagsDialog } from "./breakout/TagsDialog.js";
 import { TimeLeft } from "./breakout/Timer.js";
+import { ConsoleTop } from "./console/ConsoleTop.js";
+import { RoomsSection } from "./console/RoomsSection.js";
 import { useFocusOnMount } from "./hooks.js";
 import { MyListing } from "./MyListing.js";
 import { Notice } from "./Notice.js";
@@ -73,7 +75,11 @@ export function WorkshopView() {
 
   const picking = !isFacilitator && running && round.selfSelect && !myRoom;
   return (
-    <section class="workshop" aria-labelledby="workshop-title" data-testid="plenary-view">
+    <section
+      class={isFacilitator ? "workshop workshop-console" : "workshop"}
+      aria-labelledby="workshop-title"
+      data-testid="plenary-view"
+    >
       <div class="workshop-head">
         <WorkshopHeading title={workshop.title} />
         {isFacilitator ? (
@@ -86,9 +92,11 @@ export function WorkshopView() {
       </div>
       <Notice />
       {supportQueue}
+      {isFacilitator ? <ConsoleTop title={workshop.title} /> : null}
       {isFacilitator && running && myRoom ? (
         <RoomView key={myRoom.roomId} round={round} room={myRoom} myId={me.participantId} visiting={true} />
       ) : null}
+      {isFacilitator ? <RoomsSection myId={me.participantId} /> : null}
       {picking ? <RoomPicker round={round} /> : null}
       {!isFacilitator && running && !picking ? (
         <div class="panel plenary-note" data-testid="plenary-round-note">

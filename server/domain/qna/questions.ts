@@ -1,3 +1,4 @@
+import type { ParticipantId } from "../../../shared/ids.js";
 import type { BoardId, QuestionId, QuestionView } from "../../../shared/qna.js";
 import type { BoardRecord, QuestionRecord } from "../../domain/qna/records.js";
 import { DomainError } from "../errors.js";
@@ -27,7 +28,16 @@ export function toQuestionView(record: QuestionRecord, votes: number): QuestionV
     edited: record.edited,
     flagged: record.flagged,
     dismissReason: record.dismissReason,
+    // Claims exist only while a question is pending, which only its moderators see.
+    ...(record.claimedBy && record.status === "pending" ? { claimedBy: record.claimedBy } : {}),
   };
+}
+
+/** The same question without a moderator's claim (what its author is told, and what leaves the queue). */
+export function withoutClaim(question: QuestionRecord): QuestionRecord {
+  if (question.claimedBy === undefined) return question;
+  const { claimedBy: _claim, ...rest } = question;
+  return rest;
 }
 
 export interface NewQuestion {
@@ -78,12 +88,23 @@ export function editByAuthor(question: QuestionRecord, text: string, flagged: bo
 
 export function approve(question: QuestionRecord): QuestionRecord {
   if (question.status !== "pending") throw refuse("only a pending question can be approved");
-  return { ...question, status: "approved" };
+  return { ...withoutClaim(question), status: "approved" };
 }
 
 export function dismiss(question: QuestionRecord, reason: string | undefined): QuestionRecord {
   if (question.status === "dismissed") throw refuse("the question is already dismissed");
-  return { ...question, status: "dismissed", pinned: false, dismissReason: reason ? reason : null };
+  return { ...withoutClaim(question), status: "dismissed", pinned: false, dismissReason: reason ? reason : null };
+}
+
+/**
+ * "I'm handling this" (claimed) or letting go, on a question awaiting approval. A light claim:
+ * it locks nothing; another moderator may take it over, and the latest word stands. The same
+ * word again changes nothing.
+ */
+export function claim(question: QuestionRecord, moderatorId: ParticipantId, claimed: boolean): QuestionRecord {
+  if (question.status !== "pending") throw refuse("only a question awaiting approval can be claimed");
+  if (claimed) return question.claimedBy === moderatorId ? question : { ...question, claimedBy: moderatorId };
+  return withoutClaim(question);
 }
 
 export function restore(question: QuestionRecord): QuestionRecord {

@@ -26,6 +26,11 @@ export interface QuestionRecord {
    * workshop announced that reports may name people. Absent (older records): false.
    */
   creditable?: boolean;
+  /**
+   * A moderator said "I'm handling this" while the question waits for approval, so co-moderators
+   * leave it to them. Only while pending: approving or dismissing it clears the claim. Absent: none.
+   */
+  claimedBy?: ParticipantId | null;
 }
 
 /** A board's moderation setting as stored (absent: the default). */

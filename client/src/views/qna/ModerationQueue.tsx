@@ -1,9 +1,10 @@
 import { useRef, useState } from "preact/hooks";
 import { type BoardId, QNA_DISMISS_REASON_MAX, type QuestionId, type QuestionView } from "../../../../shared/qna.js";
 import { t } from "../../i18n/index.js";
-import { approve, dismiss, pin, restore, setPreModeration } from "../../net/qna.js";
+import { approve, claimQuestion, dismiss, pin, restore, setPreModeration } from "../../net/qna.js";
 import { qnaState } from "../../state/qnaState.js";
-import type { ClientErrorCode } from "../../state/session.js";
+import { type ClientErrorCode, session } from "../../state/session.js";
+import { workshopState } from "../../state/workshopState.js";
 import { InlineTextForm, QnaButton } from "./parts.js";
 import { CorrectForm, QuestionBody, type ReportError } from "./QuestionItem.js";
 
@@ -226,6 +227,7 @@ function QueueItem({ question, maxLength, hintId, run, onKeyDown, onApprove, onD
         </p>
       ) : null}
       {approved ? <p class="qna-own-status">{t("qna.approved")}</p> : null}
+      <ClaimLine question={question} run={run} />
       <QuestionBody question={question} mine={false} />
       {opened === null ? (
         <div class="button-row qna-actions">
@@ -263,5 +265,34 @@ function QueueItem({ question, maxLength, hintId, run, onKeyDown, onApprove, onD
         <CorrectForm question={question} maxLength={maxLength} act={run} onClose={() => setOpened(null)} />
       ) : null}
     </li>
+  );
+}
+
+/**
+ * Who is handling a question awaiting approval ("Rana is handling this"), and the light claim
+ * itself: it locks nothing, it tells co-moderators to leave this one to someone.
+ */
+function ClaimLine({ question, run }: { question: QuestionView; run: QueueItemProps["run"] }) {
+  if (question.status !== "pending") return null;
+  const myId = session.value?.participantId;
+  const claimedBy = question.claimedBy;
+  const mine = claimedBy !== undefined && claimedBy === myId;
+  const name = claimedBy && !mine ? workshopState.participant(claimedBy)?.displayName : undefined;
+  return (
+    <p class="qna-claim" data-testid="qna-claim" data-claimed-by={claimedBy ?? ""}>
+      {claimedBy ? (
+        <span data-testid="qna-claimed-by">
+          {mine ? t("console.claimedByMe") : t("console.claimedBy", { name: name ?? t("assign.someone") })}
+        </span>
+      ) : null}{" "}
+      <button
+        type="button"
+        class="link-button"
+        data-testid="qna-claim-toggle"
+        onClick={() => void run(() => claimQuestion(question.questionId, !mine))}
+      >
+        {mine ? t("console.unclaim") : t("console.claim")}
+      </button>
+    </p>
   );
 }
