@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { PROGRAMME_MAX_SESSIONS, sessionBoardId } from "../../shared/programme.js";
+import { type Report, ReportSchema } from "../../shared/report.js";
 import { workshopWithPeople } from "../helpers/breakout.js";
 import { connectClient, newCommandId, type TestClient } from "../helpers/client.js";
 import { createPoll, singleChoice } from "../helpers/polls.js";
 import { addSession, FORUM_DAY, programmeTitles, sessionDraft } from "../helpers/programme.js";
 import { ask, loadBoard, moderate } from "../helpers/qna.js";
+import { fetchReport } from "../helpers/reportWorkshop.js";
 import { serverForThisTest } from "../helpers/server.js";
 
 describe("the programme", () => {
@@ -201,5 +203,83 @@ describe("the programme", () => {
       sessionId: "e00000000000",
     });
     expect(orphanRound.ok).toBe(false);
+  });
+
+  it("the report is organised by session, then round and room, and lists the programme; English and Thai render it", async () => {
+    const server = await serverForThisTest({ store: "redis" });
+    const { host, people } = await workshopWithPeople([server.url], 2);
+    const person = people[0] as TestClient;
+    const opening = await addSession(host, sessionDraft("Opening plenary", 0, 1, { kind: "plenary" }));
+    const panel = await addSession(
+      host,
+      sessionDraft("Survivor panel", 1, 1.5, { speakers: ["Mira (pseudonym)", "Dr Chen"], contentNote: "Testimony" }),
+    );
+    // A session deleted later: its question goes back to the plenary in the report.
+    const dropped = await addSession(host, sessionDraft("Dropped", 4));
+    for (const boardId of [sessionBoardId(panel.sessionId), sessionBoardId(dropped.sessionId), "plenary"]) {
+      const asked = await ask(person, `Question on ${boardId.slice(0, 7)}`, true, boardId);
+      await moderate(host, "qna:approve", asked.question.questionId);
+    }
+    await createPoll(
+      host,
+      singleChoice({ question: "Panel poll?", scope: { kind: "plenary", sessionId: panel.sessionId } }),
+    );
+    await createPoll(host, singleChoice({ question: "Forum poll?" }));
+    const round = await host.send("breakout:plan", {
+      commandId: newCommandId(),
+      rooms: [{ name: "Forced labour" }],
+      durationSeconds: 600,
+      sessionId: panel.sessionId,
+    });
+    if (!round.ok) throw new Error(round.error.code);
+    await host.send("breakout:open", { commandId: newCommandId(), roundId: round.data.roundId });
+    await host.send("programme:delete", { commandId: newCommandId(), sessionId: dropped.sessionId });
+
+    const token = host.session.sessionToken;
+    const workshopId = host.session.workshopId;
+    const json = await fetchReport(server.url, workshopId, token, { format: "json", timeZone: "Asia/Dhaka" });
+    const report: Report = ReportSchema.parse(await json.json());
+    expect(report.programme?.map((session) => session.title)).toEqual(["Opening plenary", "Survivor panel"]);
+    const [first, second] = report.programme ?? [];
+    expect(first?.sessionId).toBe(opening.sessionId);
+    expect(second).toMatchObject({
+      speakers: ["Mira (pseudonym)", "Dr Chen"],
+      contentNote: "Testimony",
+      polls: [{ question: "Panel poll?" }],
+      questions: [{ text: "Question on session" }],
+    });
+    expect(report.rounds.map((r) => r.sessionId)).toEqual([panel.sessionId]);
+    expect(report.plenary?.polls.map((poll) => poll.question)).toEqual(["Forum poll?"]);
+    expect(report.plenary?.questions.map((question) => question.text).sort()).toEqual([
+      "Question on plenary",
+      "Question on session",
+    ]);
+
+    const markdown = await (
+      await fetchReport(server.url, workshopId, token, { format: "md", timeZone: "Asia/Dhaka" })
+    ).text();
+    // The programme first, in the reader's zone (09:00 UTC is 15:00 in Dhaka), then the sessions
+    // with their rounds and rooms below them.
+    expect(markdown).toContain("## Programme\n\n- 2030-03-01 15:00 Asia/Dhaka to 16:00 · Plenary: **Opening plenary**");
+    const order = [
+      "## Programme",
+      "## Key outcomes",
+      "## Plenary",
+      "## Opening plenary",
+      "## Survivor panel",
+      "### Round 1",
+      "#### Forced labour",
+    ];
+    const positions = order.map((heading) => markdown.indexOf(`${heading}\n`));
+    expect(positions.every((position) => position >= 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(markdown).toContain("- Speakers: Mira (pseudonym), Dr Chen");
+
+    const thai = await (await fetchReport(server.url, workshopId, token, { format: "html", lang: "th" })).text();
+    expect(thai).toContain("กำหนดการ");
+    expect(thai).toContain('href="#session-2"');
+    expect(thai).toContain("Survivor panel");
+    const csv = await (await fetchReport(server.url, workshopId, token, { format: "csv" })).text();
+    expect(csv).toContain("Panel poll?");
   });
 });
