@@ -10,7 +10,7 @@ import {
   PollResultsSchema,
   PollResultsVisibilitySchema,
 } from "./poll.js";
-import { SessionKindSchema } from "./programme.js";
+import { ProgrammeSessionViewSchema } from "./programme.js";
 
 /**
  * The outcome report: ONE model (this schema) built from a snapshot of the workshop; Markdown,
@@ -185,15 +185,7 @@ export type ReportRound = z.infer<typeof ReportRoundSchema>;
  * facilitator typed them, shown as given), and its own polls and Q&A board. Its rounds are the
  * report's rounds that carry its `sessionId`.
  */
-export const ReportSessionSchema = z.object({
-  sessionId: ProgrammeSessionIdSchema,
-  title: z.string(),
-  kind: SessionKindSchema,
-  /** Epoch ms; the renderings write them in the report's time zone. */
-  startsAt: z.number().int(),
-  endsAt: z.number().int(),
-  description: z.string(),
-  speakers: z.array(z.string()),
+export const ReportSessionSchema = ProgrammeSessionViewSchema.omit({ position: true, contentNote: true }).extend({
   contentNote: z.string().nullable(),
   polls: z.array(ReportPollSchema),
   questions: z.array(ReportQuestionSchema),
