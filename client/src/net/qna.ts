@@ -1,8 +1,10 @@
 import { computed, effect } from "@preact/signals";
+import { nowAndNext, sessionBoardId } from "../../../shared/programme.js";
 import { ErrorCodeSchema } from "../../../shared/protocol.js";
 import type { BoardId, QuestionId } from "../../../shared/qna.js";
 import { moderatesBoard } from "../../../shared/qnaRules.js";
 import type { SessionView } from "../../../shared/workshop.js";
+import { serverNow } from "../state/clock.js";
 import { qnaState } from "../state/qnaState.js";
 import { type ClientErrorCode, myRole, session } from "../state/session.js";
 import { workshopState } from "../state/workshopState.js";
@@ -174,6 +176,11 @@ const wantedBoards = computed<string>(() => {
   const roomId = workshopState.myRoomId.value;
   const keys = [`plenary|${moderatesBoard(actor, "plenary", round)}`];
   if (roomId) keys.push(`${roomId}|${moderatesBoard(actor, roomId, round)}`);
+  // The boards of the sessions on now, shown in the plenary (the clock moves them on).
+  for (const current of nowAndNext(workshopState.programme.value, serverNow.value).now) {
+    const boardId = sessionBoardId(current.sessionId);
+    keys.push(`${boardId}|${moderatesBoard(actor, boardId, round)}`);
+  }
   return keys.join(",");
 });
 

@@ -8,6 +8,7 @@ import { errors } from "./errors.js";
 import { notes } from "./notes.js";
 import { polls } from "./polls.js";
 import { privacy } from "./privacy.js";
+import { programme } from "./programme.js";
 import { qna } from "./qna.js";
 import { report } from "./report.js";
 import { support } from "./support.js";
@@ -25,6 +26,7 @@ export const en = {
   ...breakout,
   ...breakoutDashboard,
   ...breakoutRoom,
+  ...programme,
   ...polls,
   ...qna,
   ...notes,
@@ -44,6 +46,7 @@ export type EnglishPartsAreDisjoint = Assert<
       typeof breakout,
       typeof breakoutDashboard,
       typeof breakoutRoom,
+      typeof programme,
       typeof polls,
       typeof qna,
       typeof notes,

@@ -8,6 +8,7 @@ import { errors } from "./errors.js";
 import { notes } from "./notes.js";
 import { polls } from "./polls.js";
 import { privacy } from "./privacy.js";
+import { programme } from "./programme.js";
 import { qna } from "./qna.js";
 import { report } from "./report.js";
 import { support } from "./support.js";
@@ -21,6 +22,7 @@ export const id = {
   ...breakout,
   ...breakoutDashboard,
   ...breakoutRoom,
+  ...programme,
   ...polls,
   ...qna,
   ...notes,
@@ -40,6 +42,7 @@ export type IndonesianPartsAreDisjoint = Assert<
       typeof breakout,
       typeof breakoutDashboard,
       typeof breakoutRoom,
+      typeof programme,
       typeof polls,
       typeof qna,
       typeof notes,

@@ -8,6 +8,7 @@ import { errors } from "./errors.js";
 import { notes } from "./notes.js";
 import { polls } from "./polls.js";
 import { privacy } from "./privacy.js";
+import { programme } from "./programme.js";
 import { qna } from "./qna.js";
 import { report } from "./report.js";
 import { support } from "./support.js";
@@ -24,6 +25,7 @@ export const th = {
   ...breakout,
   ...breakoutDashboard,
   ...breakoutRoom,
+  ...programme,
   ...polls,
   ...qna,
   ...notes,
@@ -43,6 +45,7 @@ export type ThaiPartsAreDisjoint = Assert<
       typeof breakout,
       typeof breakoutDashboard,
       typeof breakoutRoom,
+      typeof programme,
       typeof polls,
       typeof qna,
       typeof notes,

@@ -46,7 +46,7 @@ export const th: ReportCatalog = {
   sessionKindWorkshop: "เวิร์กช็อป",
   sessionSpeakers: "ผู้บรรยาย: {speakers}",
   sessionContentNote: "คำเตือนเนื้อหา: {note}",
-  sessionEmpty: "ไม่มีการบันทึกในช่วงนี้",
+  sessionEmpty: "ไม่มีการบันทึกในช่วงนี้ของกำหนดการ",
 
   roundClosed: "ปิดแล้ว",
   roundEnded: "สิ้นสุด {dateTime}",

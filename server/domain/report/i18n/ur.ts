@@ -46,7 +46,7 @@ export const ur: ReportCatalog = {
   sessionKindPanel: "پینل مباحثہ",
   sessionKindWorkshop: "ورکشاپ",
   sessionSpeakers: "مقررین: {speakers}",
-  sessionContentNote: "مواد کی تنبیہ: {note}",
+  sessionContentNote: "مواد کی اطلاع: {note}",
   sessionEmpty: "اس سیشن میں کچھ درج نہیں کیا گیا۔",
 
   roundClosed: "بند",
