@@ -31,6 +31,7 @@ import { notesHandlers } from "./realtime/notesHandlers.js";
 import { isOriginAllowed } from "./realtime/originPolicy.js";
 import { pollHandlers } from "./realtime/pollHandlers.js";
 import { PollResultsFeed } from "./realtime/pollResultsFeed.js";
+import { programmeHandlers } from "./realtime/programmeHandlers.js";
 import { QnaFeed } from "./realtime/qnaFeed.js";
 import { qnaHandlers } from "./realtime/qnaHandlers.js";
 import { createRateLimiter } from "./realtime/rateLimit.js";
@@ -53,6 +54,7 @@ import { NotesService } from "./services/notes/notesService.js";
 import { UpdateValidator } from "./services/notes/updateValidator.js";
 import { PollService } from "./services/pollService.js";
 import { PresenceService } from "./services/presenceService.js";
+import { ProgrammeService } from "./services/programmeService.js";
 import { QnaService } from "./services/qnaService.js";
 import { ReportService } from "./services/reportService.js";
 import { RetentionService } from "./services/retentionService.js";
@@ -104,6 +106,7 @@ export function createApp(deps: AppDeps): App {
     joinsPerAddressPerMinute: config.RATE_JOINS_PER_ADDRESS_PER_MINUTE,
   });
   const breakout = new BreakoutService(stores, service);
+  const programme = new ProgrammeService(stores, service);
   const roomSupport = new RoomSupportService(stores);
   const support = new SupportService(stores);
   const polls = new PollService(stores, service, authorizer, keyring);
@@ -279,6 +282,7 @@ export function createApp(deps: AppDeps): App {
   const handlers = [
     ...workshopHandlers(service, retention),
     ...breakoutHandlers(breakout, roomSupport),
+    ...programmeHandlers(programme),
     ...pollHandlers(polls, pollResults),
     ...qnaHandlers(qna),
     ...supportHandlers(support),

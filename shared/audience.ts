@@ -144,6 +144,8 @@ export function audienceOf(event: WorkshopEvent, people: PeopleContext): Audienc
     case "help:updated":
       return { everyone: false, participants: [], rooms: [event.help.roomId] };
     case "notes:access":
+    case "programme:upserted":
+    case "programme:deleted":
       return everyone;
     case "poll:upserted":
       return pollAudience(event.poll);

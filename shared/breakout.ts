@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ContentNoteSchema } from "./contentNote.js";
-import { HelpIdSchema, ParticipantIdSchema, RoomIdSchema, RoundIdSchema } from "./ids.js";
+import { HelpIdSchema, ParticipantIdSchema, ProgrammeSessionIdSchema, RoomIdSchema, RoundIdSchema } from "./ids.js";
 import { PollViewSchema } from "./poll.js";
 import { freeText, nameText } from "./text.js";
 
@@ -44,6 +44,8 @@ export const RoundViewSchema = z.object({
   endsAt: z.number().int().nullable(),
   selfSelect: z.boolean(),
   createdAt: z.number().int(),
+  /** The programme session the round belongs to (the report groups it there); absent: none. */
+  sessionId: ProgrammeSessionIdSchema.optional(),
 });
 export type RoundView = z.infer<typeof RoundViewSchema>;
 
@@ -111,6 +113,8 @@ export const PlanRoundPayloadSchema = z.strictObject({
   selfSelect: z.boolean().optional(),
   /** Copy the groups of an earlier round (room by room, in order). */
   reuseGroupsFrom: RoundIdSchema.optional(),
+  /** The programme session the round belongs to. */
+  sessionId: ProgrammeSessionIdSchema.optional(),
 });
 
 export const AssignConstraintsSchema = z.strictObject({

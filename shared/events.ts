@@ -16,6 +16,7 @@ import {
   CommandIdSchema,
   HelpIdSchema,
   ParticipantIdSchema,
+  ProgrammeSessionIdSchema,
   RoomIdSchema,
   RoundIdSchema,
   WorkshopIdSchema,
@@ -36,6 +37,7 @@ import {
   PollResultsUpdateSchema,
   PollViewSchema,
 } from "./poll.js";
+import { PROGRAMME_MAX_SESSIONS, ProgrammeSessionViewSchema, SessionDraftSchema } from "./programme.js";
 import { type Ack, PROTOCOL_VERSION } from "./protocol.js";
 import {
   BoardIdSchema,
@@ -148,6 +150,35 @@ export const commands = {
     write: true,
     payload: z.strictObject({ ...write, listed: z.boolean() }),
     result: ParticipantProfileSchema,
+  },
+  "programme:create": {
+    summary:
+      "Facilitators: add a session to the programme (title, kind, start and end, description, speakers, content note).",
+    write: true,
+    payload: z.strictObject({ ...write, session: SessionDraftSchema }),
+    result: ProgrammeSessionViewSchema,
+  },
+  "programme:update": {
+    summary: "Facilitators: rewrite a session of the programme (every field; absent optional ones are cleared).",
+    write: true,
+    payload: z.strictObject({ ...write, sessionId: ProgrammeSessionIdSchema, session: SessionDraftSchema }),
+    result: ProgrammeSessionViewSchema,
+  },
+  "programme:delete": {
+    summary: "Facilitators: take a session off the programme (its rounds, polls and questions stay, without it).",
+    write: true,
+    payload: z.strictObject({ ...write, sessionId: ProgrammeSessionIdSchema }),
+    result: z.object({ sessionId: ProgrammeSessionIdSchema }),
+  },
+  "programme:reorder": {
+    summary:
+      "Facilitators: the order of sessions that start at the same time (parallel tracks), as a list of every session id.",
+    write: true,
+    payload: z.strictObject({
+      ...write,
+      sessionIds: z.array(ProgrammeSessionIdSchema).min(1).max(PROGRAMME_MAX_SESSIONS),
+    }),
+    result: z.object({ sessionIds: z.array(ProgrammeSessionIdSchema) }),
   },
   "breakout:room": {
     summary: "The people, help requests and banners of one room (yours, or any as a facilitator).",

@@ -21,6 +21,9 @@ export const RoomIdSchema = z.string().regex(/^m[a-z0-9]{11}$/);
 export type RoomId = z.infer<typeof RoomIdSchema>;
 export const HelpIdSchema = z.string().regex(/^h[a-z0-9]{11}$/);
 export type HelpId = z.infer<typeof HelpIdSchema>;
+/** One session of the forum's programme (a panel, a workshop, a plenary): shared/programme.ts. */
+export const ProgrammeSessionIdSchema = z.string().regex(/^e[a-z0-9]{11}$/);
+export type ProgrammeSessionId = z.infer<typeof ProgrammeSessionIdSchema>;
 
 /** Client-chosen id of one write command; a retry reuses it so the server applies it once. */
 export const CommandIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);

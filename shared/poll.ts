@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ContentNoteSchema } from "./contentNote.js";
-import { ParticipantIdSchema, RoomIdSchema, RoundIdSchema } from "./ids.js";
+import { ParticipantIdSchema, ProgrammeSessionIdSchema, RoomIdSchema, RoundIdSchema } from "./ids.js";
 import { freeText, nameText } from "./text.js";
 
 export const POLL_QUESTION_MAX = 300;
@@ -36,7 +36,8 @@ export const PollResultsVisibilitySchema = z.enum(["live", "afterVoting", "after
 export type PollResultsVisibility = z.infer<typeof PollResultsVisibilitySchema>;
 
 export const PollScopeSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("plenary") }),
+  /** sessionId: the programme session the poll belongs to (the report groups it there); absent: the forum's. */
+  z.strictObject({ kind: z.literal("plenary"), sessionId: ProgrammeSessionIdSchema.optional() }),
   z.strictObject({ kind: z.literal("room"), roomId: RoomIdSchema }),
   /** The same poll in every room of a round: results per room and combined. */
   z.strictObject({ kind: z.literal("everyRoom"), roundId: RoundIdSchema }),

@@ -10,8 +10,11 @@ export const QNA_DISMISS_REASON_MAX = 200;
 export const QuestionIdSchema = z.string().regex(/^q[a-z0-9]{11}$/);
 export type QuestionId = z.infer<typeof QuestionIdSchema>;
 
-/** One board in the plenary and one per breakout room (its room id). */
-export const BoardIdSchema = z.union([z.literal("plenary"), RoomIdSchema]);
+/** A session's own board: `session:<sessionId>` (shared/programme.ts), used from the plenary like its board. */
+export const SessionBoardIdSchema = z.string().regex(/^session:e[a-z0-9]{11}$/);
+
+/** One board in the plenary, one per breakout room (its room id) and one per programme session. */
+export const BoardIdSchema = z.union([z.literal("plenary"), RoomIdSchema, SessionBoardIdSchema]);
 export type BoardId = z.infer<typeof BoardIdSchema>;
 
 /** Proves authorship of a question without storing who wrote it: only the author's browser has it. */

@@ -19,9 +19,17 @@ export function moderatesBoard(
   );
 }
 
-/** Who may read and ask on a board: everyone on the plenary's, the room's people on a room's, facilitators on all. */
+/**
+ * Who may read and ask on a board: everyone on the plenary's and on a programme session's (used
+ * from the plenary), the room's people on a room's, facilitators on all.
+ */
 export function usesBoard(viewer: { role: Role; roomId: RoomId | null }, boardId: BoardId): boolean {
-  return boardId === "plenary" || viewer.role === "facilitator" || boardId === viewer.roomId;
+  return (
+    boardId === "plenary" ||
+    boardId.startsWith("session:") ||
+    viewer.role === "facilitator" ||
+    boardId === viewer.roomId
+  );
 }
 
 /** Questions everyone on the board sees; pending and dismissed ones only moderators (and the author, by secret). */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { RoundStatusSchema } from "./breakout.js";
-import { RoomIdSchema, RoundIdSchema, WorkshopIdSchema } from "./ids.js";
+import { ProgrammeSessionIdSchema, RoomIdSchema, RoundIdSchema, WorkshopIdSchema } from "./ids.js";
 import { LANGUAGE_TAGS } from "./languages.js";
 import { OUTCOME_KINDS } from "./outcomes.js";
 import {
@@ -10,6 +10,7 @@ import {
   PollResultsSchema,
   PollResultsVisibilitySchema,
 } from "./poll.js";
+import { ProgrammeSessionViewSchema } from "./programme.js";
 
 /**
  * The outcome report: ONE model (this schema) built from a snapshot of the workshop; Markdown,
@@ -177,8 +178,22 @@ export const ReportRoundSchema = z.object({
   rooms: z.array(ReportRoomSchema),
   /** The round's every-room polls (results per room and combined). */
   polls: z.array(ReportPollSchema),
+  /** The programme session the round belongs to (one of the report's `programme`); absent: none. */
+  sessionId: ProgrammeSessionIdSchema.optional(),
 });
 export type ReportRound = z.infer<typeof ReportRoundSchema>;
+
+/**
+ * One session of the programme as the report tells it: when, what, who spoke (names as the
+ * facilitator typed them, shown as given), and its own polls and Q&A board. Its rounds are the
+ * report's rounds that carry its `sessionId`.
+ */
+export const ReportSessionSchema = ProgrammeSessionViewSchema.omit({ position: true, contentNote: true }).extend({
+  contentNote: z.string().nullable(),
+  polls: z.array(ReportPollSchema),
+  questions: z.array(ReportQuestionSchema),
+});
+export type ReportSession = z.infer<typeof ReportSessionSchema>;
 
 /** Decisions, actions and recommendations of one place, for the "Key outcomes" section. */
 export const ReportOutcomeGroupSchema = z.object({
@@ -216,6 +231,11 @@ export const ReportSchema = z.object({
   noteTakers: z.array(z.string()),
   /** Workshop scope only. */
   plenary: ReportSectionSchema.nullable(),
+  /**
+   * Workshop scope of a workshop with a programme: its sessions in order (their rounds are in
+   * `rounds`, with their `sessionId`). Absent without a programme: the report is what it was.
+   */
+  programme: z.array(ReportSessionSchema).optional(),
   rounds: z.array(ReportRoundSchema),
   keyOutcomes: z.array(ReportOutcomeGroupSchema),
 });

@@ -12,6 +12,7 @@ import {
   FacilitatorKeySchema,
   JoinCodeSchema,
   ParticipantIdSchema,
+  ProgrammeSessionIdSchema,
   RoomIdSchema,
   RoundIdSchema,
   SessionTokenSchema,
@@ -19,6 +20,7 @@ import {
 } from "./ids.js";
 import { NoteAccessSchema } from "./notes.js";
 import { PollIdSchema, PollViewSchema } from "./poll.js";
+import { ProgrammeSessionViewSchema } from "./programme.js";
 import { AttributionSchema } from "./report.js";
 import { nameText } from "./text.js";
 
@@ -216,6 +218,9 @@ export const WorkshopEventSchema = z.discriminatedUnion("type", [
     pollId: PollIdSchema,
     createdBy: ParticipantIdSchema,
   }),
+  /** A programme session was added or changed (times, text, order). Everyone sees the programme. */
+  z.object({ v: z.number().int(), type: z.literal("programme:upserted"), session: ProgrammeSessionViewSchema }),
+  z.object({ v: z.number().int(), type: z.literal("programme:deleted"), sessionId: ProgrammeSessionIdSchema }),
 ]);
 export type WorkshopEvent = z.infer<typeof WorkshopEventSchema>;
 /** An event before the store has given it its version. */
@@ -234,6 +239,8 @@ export const WorkshopSnapshotSchema = z.object({
   polls: z.array(PollViewSchema),
   /** Notes documents opened to everyone for editing. */
   notesAccess: z.array(NoteAccessSchema),
+  /** The programme's sessions, in order (shared/programme.ts); everyone sees all of them. */
+  programme: z.array(ProgrammeSessionViewSchema),
 });
 export type WorkshopSnapshot = z.infer<typeof WorkshopSnapshotSchema>;
 

@@ -18,8 +18,9 @@ import {
   roomShowsNames,
   type Tags,
 } from "./breakout.js";
-import type { HelpId, ParticipantId, RoomId } from "./ids.js";
+import type { HelpId, ParticipantId, ProgrammeSessionId, RoomId } from "./ids.js";
 import type { Ballot, PollId, PollResultsUpdate, PollView } from "./poll.js";
+import type { ProgrammeSessionView } from "./programme.js";
 import {
   type ParticipantView,
   type PeopleCount,
@@ -63,6 +64,8 @@ export interface WorkshopState {
   pollResults: Map<PollId, PollResultsUpdate>;
   /** Notes documents opened to everyone for editing (docId -> true). */
   notesOpenToAll: Set<string>;
+  /** The programme's sessions (everyone sees all); order them with shared/programme.ts `orderedProgramme`. */
+  programme: Map<ProgrammeSessionId, ProgrammeSessionView>;
   /** The viewer's own ballots, from their acks and `poll:mine`. */
   myBallots: Map<PollId, Ballot>;
   /** The viewer, so the rules can tell when their own room changed. */
@@ -98,6 +101,7 @@ export function emptyWorkshopState(selfId: ParticipantId | null = null): Worksho
     pollResults: new Map(),
     myBallots: new Map(),
     notesOpenToAll: new Set(),
+    programme: new Map(),
     selfId,
     roomChanged: false,
     needsSnapshot: false,
@@ -128,6 +132,7 @@ export function applySnapshot(state: WorkshopState, snapshot: WorkshopSnapshot):
     snapshot.notesAccess.filter((access) => access.openToAll).map((access) => access.docId),
   );
   for (const pollId of state.pollResults.keys()) if (!state.polls.has(pollId)) state.pollResults.delete(pollId);
+  state.programme = new Map(snapshot.programme.map((session) => [session.sessionId, session]));
   state.roomChanged = false;
   state.needsSnapshot = false;
 }
@@ -378,6 +383,12 @@ function applyEvent(state: WorkshopState, event: WorkshopEvent): void {
     case "poll:deleted":
       state.polls.delete(event.pollId);
       state.pollResults.delete(event.pollId);
+      break;
+    case "programme:upserted":
+      state.programme.set(event.session.sessionId, event.session);
+      break;
+    case "programme:deleted":
+      state.programme.delete(event.sessionId);
       break;
     default: {
       const exhaustive: never = event;

@@ -38,6 +38,11 @@ export const policy = {
   "workshop:setRosterPrivacy": { roles: facilitators, allowedWhenEnded: false },
   // Everyone, for themself only (the service takes no one else's id).
   "participant:setListed": { roles: everyone, allowedWhenEnded: false },
+  // The programme: everyone sees it (in every snapshot); only facilitators write it.
+  "programme:create": { roles: facilitators, allowedWhenEnded: false },
+  "programme:update": { roles: facilitators, allowedWhenEnded: false },
+  "programme:delete": { roles: facilitators, allowedWhenEnded: false },
+  "programme:reorder": { roles: facilitators, allowedWhenEnded: false },
   // Your own room, or any room as a facilitator (checked by the service).
   "breakout:room": { roles: everyone, allowedWhenEnded: true },
   "breakout:plan": { roles: facilitators, allowedWhenEnded: false },

@@ -13,6 +13,11 @@ export interface WorkshopRecord {
   /** The latest round planned (rounds are numbered in order); absent on workshops without rounds. */
   currentRoundId?: RoundId | null;
   roundCount?: number;
+  /**
+   * Programme sessions ever created: the next one's position. Every create writes it
+   * (compare-and-set), so creates on two nodes are ordered and the session bound holds.
+   */
+  programmeCount?: number;
   /** Absent: "none" (the default, no names in reports). */
   reportAttribution?: Attribution;
   /** New questions and polls start anonymous. New workshops: true; absent (older records): false. */

@@ -134,6 +134,7 @@ export function snapshotFor(full: FullSnapshot, viewer: Viewer): WorkshopSnapsho
     },
     polls: full.polls.filter((poll) => seesPoll(viewer, poll)),
     notesAccess: full.notesAccess,
+    programme: full.programme,
   };
 }
 

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import type { HelpId, RoomId, RoundId } from "../../shared/ids.js";
+import type { HelpId, ProgrammeSessionId, RoomId, RoundId } from "../../shared/ids.js";
 import type { PollId } from "../../shared/poll.js";
 import type { QuestionId } from "../../shared/qna.js";
 import type { SupportRequestId } from "../../shared/support.js";
@@ -19,3 +19,4 @@ export const newPollId = (): PollId => `o${random(11)}`;
 export const newQuestionId = (): QuestionId => `q${random(11)}`;
 export const newBroadcastId = (): string => `b${random(11)}`;
 export const newSupportRequestId = (): SupportRequestId => `s${random(11)}`;
+export const newProgrammeSessionId = (): ProgrammeSessionId => `e${random(11)}`;

@@ -22,6 +22,7 @@ import {
 } from "../domain/breakout/rounds.js";
 import type { CommandContext, CommandRef } from "../domain/commands.js";
 import { DomainError } from "../domain/errors.js";
+import { requireSession } from "../domain/programme.js";
 import { toParticipantView, type WorkshopRecord } from "../domain/records.js";
 import { viewerOf } from "../domain/visibility.js";
 import { newRoomId, newRoundId } from "../security/ids.js";
@@ -126,6 +127,9 @@ export class BreakoutService {
         ? await this.stores.breakout.getRound(who.workshopId, workshop.currentRoundId)
         : null;
       const number = (workshop.roundCount ?? 0) + 1;
+      if (payload.sessionId) {
+        requireSession(await this.stores.programme.getSession(who.workshopId, payload.sessionId));
+      }
       const next = planRound({
         roundId: newRoundId(),
         number,
@@ -133,6 +137,7 @@ export class BreakoutService {
         durationSeconds: payload.durationSeconds,
         warningSeconds: payload.warningSeconds,
         selfSelect: payload.selfSelect,
+        sessionId: payload.sessionId,
         now: this.now(),
         current,
       });

@@ -20,6 +20,7 @@ import {
   seesPoll,
 } from "../domain/polls/lifecycle.js";
 import type { PollTally } from "../domain/polls/records.js";
+import { requireSession } from "../domain/programme.js";
 import type { ParticipantRecord, WorkshopRecord } from "../domain/records.js";
 import { newPollId } from "../security/ids.js";
 import type { BallotCast, CastOutcome, VoterRef } from "../store/polls/port.js";
@@ -80,6 +81,7 @@ export class PollService {
       const context = await this.context(who);
       this.requireManager(context, payload.definition);
       checkScope(payload.definition, context.round);
+      await this.requireScopeSession(who.workshopId, payload.definition);
       const poll = newPoll(newPollId(), payload.definition, who.participantId, this.now(), payload.open ?? false);
       return { expected: null, next: poll };
     });
@@ -92,6 +94,7 @@ export class PollService {
       this.requireManager(context, poll.definition);
       this.requireManager(context, payload.definition);
       checkScope(payload.definition, context.round);
+      await this.requireScopeSession(who.workshopId, payload.definition);
       return { expected: poll, next: editDraft(poll, payload.definition) };
     });
   }
@@ -460,6 +463,14 @@ export class PollService {
   private requireManager(context: PollContext, definition: PollDefinition): void {
     if (!managesPoll(context.actor, definition, context.round)) {
       throw new DomainError("FORBIDDEN", "only facilitators, or the lead of this poll's room, run this poll");
+    }
+  }
+
+  /** A plenary poll may belong to a programme session: one that exists. */
+  private async requireScopeSession(workshopId: WorkshopId, definition: PollDefinition): Promise<void> {
+    const { scope } = definition;
+    if (scope.kind === "plenary" && scope.sessionId) {
+      requireSession(await this.stores.programme.getSession(workshopId, scope.sessionId));
     }
   }
 

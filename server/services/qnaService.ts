@@ -1,10 +1,12 @@
 import type { RoundView } from "../../shared/breakout.js";
 import type { CommandResult, ParsedPayload } from "../../shared/events.js";
 import type { WorkshopId } from "../../shared/ids.js";
+import { sessionOfBoard } from "../../shared/programme.js";
 import type { BoardId, BoardSettings, BoardView, QnaExport, QuestionId, QuestionView } from "../../shared/qna.js";
 import { isPublicStatus, moderatesBoard, usesBoard } from "../../shared/qnaRules.js";
 import type { CommandContext, CommandRef } from "../domain/commands.js";
 import { DomainError } from "../domain/errors.js";
+import { requireSession } from "../domain/programme.js";
 import {
   approve,
   boardSettings,
@@ -100,6 +102,8 @@ export class QnaService {
     if (earlier) return { ...earlier, secret: payload.secret };
     const { actor, workshop, viewer } = await this.context(who);
     if (!usesBoard(viewer, payload.boardId)) throw new DomainError("FORBIDDEN", "that is not your room's board");
+    const sessionId = sessionOfBoard(payload.boardId);
+    if (sessionId) requireSession(await this.stores.programme.getSession(who.workshopId, sessionId));
     this.requireLength(payload.text);
     if (!this.asks.allow(`${who.workshopId}:${who.participantId}`)) {
       throw new DomainError("RATE_LIMITED", `at most ${this.limits.questionsPerMinute} questions a minute`);

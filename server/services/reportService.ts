@@ -72,11 +72,12 @@ export class ReportService {
 
   private async source(workshop: WorkshopRecord, scope: ReportScope): Promise<ReportSource> {
     const { workshopId } = workshop;
-    const [participants, rounds, polls, questions] = await Promise.all([
+    const [participants, rounds, polls, questions, programme] = await Promise.all([
       this.stores.workshops.listParticipants(workshopId),
       this.stores.breakout.listRounds(workshopId),
       this.stores.polls.listPolls(workshopId),
       this.stores.qna.listQuestions(workshopId),
+      this.stores.programme.listSessions(workshopId),
     ]);
     const inScope = roundsInScope(rounds, scope);
     const roundById = new Map(rounds.map((round) => [round.roundId, round]));
@@ -112,6 +113,7 @@ export class ReportService {
       polls: opened.map((poll, index) => ({ poll, results: (tallies[index] as (typeof tallies)[number]).results })),
       questions: questions.map((record, index) => ({ record, votes: votes[index] ?? 0 })),
       notes: new Map(docIds.map((docId, index) => [docId, notes[index] ?? ""])),
+      programme,
     };
   }
 }

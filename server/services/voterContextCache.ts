@@ -202,9 +202,11 @@ function apply(view: WorkshopView, event: WorkshopEvent): boolean {
     case "breakout:broadcast":
     case "help:updated":
     case "notes:access":
+    case "programme:deleted":
       return true;
     default:
-      // workshop:updated (rare: the view keeps the full record, the event carries less), and any
+      // workshop:updated (rare: the view keeps the full record, the event carries less),
+      // programme:upserted (a create moved the record's programmeCount), and any
       // event type added later: rather read again than guess.
       return false;
   }

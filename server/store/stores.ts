@@ -12,6 +12,9 @@ import { RedisPollStore } from "./polls/redis.js";
 import { MemoryPresenceStore } from "./presence/memory.js";
 import type { PresenceStore } from "./presence/port.js";
 import { RedisPresenceStore } from "./presence/redis.js";
+import { MemoryProgrammeStore } from "./programme/memory.js";
+import type { ProgrammeStore } from "./programme/port.js";
+import { RedisProgrammeStore } from "./programme/redis.js";
 import { MemoryQnaStore } from "./qna/memory.js";
 import type { QnaStore } from "./qna/port.js";
 import { RedisQnaStore } from "./qna/redis.js";
@@ -40,6 +43,7 @@ export interface Stores {
   presence: PresenceStore;
   breakout: BreakoutStore;
   polls: PollStore;
+  programme: ProgrammeStore;
   qna: QnaStore;
   notes: NotesStore;
   support: SupportStore;
@@ -64,6 +68,7 @@ export function createMemoryStores(now: () => number = Date.now, keys?: ServerKe
     presence,
     breakout,
     polls,
+    programme: new MemoryProgrammeStore(core),
     qna: new MemoryQnaStore(core),
     notes: new MemoryNotesStore(core),
     support: new MemorySupportStore(core),
@@ -84,6 +89,7 @@ export async function connectRedisStores(options: RedisStoreOptions): Promise<St
     presence: new RedisPresenceStore(core),
     breakout: new RedisBreakoutStore(core),
     polls: new RedisPollStore(core),
+    programme: new RedisProgrammeStore(core),
     qna: new RedisQnaStore(core),
     notes: new RedisNotesStore(core),
     support: new RedisSupportStore(core),

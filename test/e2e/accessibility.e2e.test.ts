@@ -37,7 +37,7 @@ async function expectAccessible(page: Page, view: string, problems: string[]): P
 
 describe.each(["en", "ur"] as const)("accessibility of every main view (%s)", (language: LanguageTag) => {
   it("create, join, plenary for facilitator and phone, a poll, Q&A for asker and moderator, a breakout room, notes, the report panel, support, the exit page: no WCAG A/AA violation", {
-    timeout: 240_000,
+    timeout: 300_000,
   }, async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const problems: string[] = [];
@@ -82,6 +82,20 @@ describe.each(["en", "ur"] as const)("accessibility of every main view (%s)", (l
     await expectAccessible(amal.page, "Q&A after asking (phone)", problems);
     await host.getByTestId("qna-queue").waitFor();
     await expectAccessible(host, "plenary, facilitator, with the moderation queue", problems);
+
+    // The programme: the facilitator's form, then the participant's Now / Next strip and list
+    // (a session with a content note before its description).
+    await host.getByTestId("programme-add").click();
+    const sessionForm = host.getByTestId("session-form");
+    await expectAccessible(host, "programme, session form", problems);
+    await sessionForm.getByTestId("session-title").fill("Survivor panel");
+    await sessionForm.getByTestId("session-speakers").fill("Mira (pseudonym)");
+    await sessionForm.getByTestId("session-description").fill("Testimony, then questions.");
+    await sessionForm.getByTestId("session-content-note-input").fill("Discusses sexual exploitation");
+    await sessionForm.getByTestId("session-save").click();
+    await amal.page.getByTestId("now-next").waitFor();
+    await amal.page.getByTestId("session-content-note").waitFor();
+    await expectAccessible(amal.page, "plenary with the programme (phone)", problems);
 
     // Notes and the report panel, as the facilitator sees them.
     await host.getByTestId("report-open").click();

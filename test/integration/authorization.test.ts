@@ -62,6 +62,8 @@ interface World {
   snapshots: Record<string, string>;
   /** Each person's own open support request. */
   support: Record<Actor, string>;
+  /** A session of the programme. */
+  sessionId: string;
 }
 
 async function ok<T>(answer: Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }>) {
@@ -169,7 +171,9 @@ async function buildWorld(url: string): Promise<World> {
   for (const docId of ["plenary", roomA, roomB]) {
     snapshots[docId] = (await ok(host.send("notes:snapshot", { ...write(), docId, name: "start" }))).snapshotId;
   }
+  const session = await ok(host.send("programme:create", { ...write(), session: programmeSession() }));
   return {
+    sessionId: session.sessionId,
     clients,
     roundId,
     roomA,
@@ -185,6 +189,11 @@ async function buildWorld(url: string): Promise<World> {
     snapshots,
     support,
   };
+}
+
+function programmeSession() {
+  const startsAt = Date.UTC(2030, 0, 1, 9);
+  return { title: "Survivor panel", kind: "panel" as const, startsAt, endsAt: startsAt + 3600_000 };
 }
 
 /** The notes document each person works in: their room's, the plenary's for the facilitator. */
@@ -237,6 +246,12 @@ const cases: { [C in CommandName]: Case<C> } = {
   },
   "workshop:setRosterPrivacy": { payload: () => ({ ...write(), rosterPrivate: false }) },
   "participant:setListed": { payload: () => ({ ...write(), listed: true }) },
+  "programme:create": { payload: () => ({ ...write(), session: programmeSession() }) },
+  "programme:update": {
+    payload: (w) => ({ ...write(), sessionId: w.sessionId, session: { ...programmeSession(), title: "Renamed" } }),
+  },
+  "programme:delete": { payload: (w) => ({ ...write(), sessionId: w.sessionId }) },
+  "programme:reorder": { payload: (w) => ({ ...write(), sessionIds: [w.sessionId] }) },
   "breakout:room": {
     payload: (w, actor) => ({ roundId: w.roundId, roomId: actor === "note-taker" ? w.roomB : w.roomA }),
   },

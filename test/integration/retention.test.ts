@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { RETENTION_TIMERS } from "../../server/domain/timers.js";
+import { sessionBoardId } from "../../shared/programme.js";
 import type { WorkshopView } from "../../shared/workshop.js";
 import { closeAll, workshopWithPeople } from "../helpers/breakout.js";
 import { connectClient, createWorkshop, newCommandId, type TestClient } from "../helpers/client.js";
 import { openEditor } from "../helpers/notes.js";
 import { createPoll, singleChoice } from "../helpers/polls.js";
+import { addSession, sessionDraft } from "../helpers/programme.js";
 import { ask, loadBoard } from "../helpers/qna.js";
 import { scanRedis } from "../helpers/redisScan.js";
 import { serverForThisTest, startServer, type TestServer, uniquePrefix } from "../helpers/server.js";
@@ -60,6 +62,10 @@ describe("retention: nothing is kept for ever", () => {
     }
     for (const client of [host, ...people]) await loadBoard(client);
     await ask(people[0] as TestClient, "What happens to our data?", true);
+    // The programme, with a question on a session's own board.
+    const session = await addSession(host, sessionDraft("Survivor panel", 0, 1, { speakers: ["Mira"] }));
+    await ask(people[1] as TestClient, "Who keeps the testimony?", true, sessionBoardId(session.sessionId));
+    expect(await nodeA.stores.programme.listSessions(workshopId)).toHaveLength(1);
     const editor = await openEditor(host, "plenary");
     editor.insert(0, "Kept only as long as needed.");
     await editor.saved();
@@ -76,6 +82,7 @@ describe("retention: nothing is kept for ever", () => {
     await waitUntilGone(workshopId, RETENTION_MS + 15_000);
     expect(Date.now()).toBeGreaterThanOrEqual(view.deleteAt as number);
     expect(await nodeB.stores.workshops.findWorkshopIdByJoinCode(joinCode)).toBeNull();
+    expect(await nodeB.stores.programme.listSessions(workshopId)).toEqual([]);
     expect(await nodeA.stores.workshops.getWorkshop(other.host.session.workshopId)).not.toBeNull();
     const refused = await connectClient(nodeB.url, { sessionToken: host.session.sessionToken }).catch(
       (error: { data?: { code: string } }) => error.data?.code,

@@ -120,6 +120,7 @@ describe("a private copy (shared/workshopState.ts)", () => {
       breakout: { round: null, assignments: {}, counts: {}, helps: [], broadcasts: [], tags: {} },
       polls: [],
       notesAccess: [],
+      programme: [],
     });
     return state;
   }

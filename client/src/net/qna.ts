@@ -1,8 +1,10 @@
 import { computed, effect } from "@preact/signals";
+import { nowAndNext, sessionBoardId } from "../../../shared/programme.js";
 import { ErrorCodeSchema } from "../../../shared/protocol.js";
 import type { BoardId, QuestionId } from "../../../shared/qna.js";
 import { moderatesBoard } from "../../../shared/qnaRules.js";
 import type { SessionView } from "../../../shared/workshop.js";
+import { serverNow } from "../state/clock.js";
 import { consoleRoom } from "../state/consoleState.js";
 import { myRole } from "../state/myRole.js";
 import { qnaState } from "../state/qnaState.js";
@@ -185,6 +187,11 @@ const wantedBoards = computed<string>(() => {
   const opened = consoleRoom.value;
   if (opened && opened !== roomId && role === "facilitator" && round?.rooms.some((room) => room.roomId === opened))
     keys.push(`${opened}|${moderatesBoard(actor, opened, round)}`);
+  // The boards of the sessions on now, shown in the plenary (the clock moves them on).
+  for (const current of nowAndNext(workshopState.programme.value, serverNow.value).now) {
+    const boardId = sessionBoardId(current.sessionId);
+    keys.push(`${boardId}|${moderatesBoard(actor, boardId, round)}`);
+  }
   return keys.join(",");
 });
 

@@ -2,6 +2,7 @@ import { batch, computed, signal } from "@preact/signals";
 import type { BroadcastView, HelpView, RoundView, Tags } from "../../../shared/breakout.js";
 import type { ParticipantId, RoomId, RoundId } from "../../../shared/ids.js";
 import type { Ballot, PollId, PollResultsUpdate, PollView } from "../../../shared/poll.js";
+import { orderedProgramme } from "../../../shared/programme.js";
 import type {
   ParticipantView,
   PeopleCount,
@@ -137,6 +138,12 @@ export class ReactiveWorkshopState {
     let online = 0;
     for (const participant of this.state.participants.values()) if (participant.online) online++;
     return online;
+  });
+
+  /** The programme's sessions, in programme order (everyone sees all of them). */
+  readonly programme = computed(() => {
+    this.revision.value;
+    return orderedProgramme(this.state.programme.values());
   });
 
   readonly total = computed(() => {

@@ -26,6 +26,9 @@ import { NotesPanel } from "./notes/NotesPanel.js";
 import { ParticipantList } from "./ParticipantList.js";
 import { PrivacyPanel } from "./PrivacyPanel.js";
 import { PollsPanel } from "./polls/PollsPanel.js";
+import { NowNext } from "./programme/NowNext.js";
+import { ProgrammePanel } from "./programme/ProgrammePanel.js";
+import { SessionBoards } from "./programme/SessionBoards.js";
 import { QnaPanel } from "./qna/QnaPanel.js";
 import { ReportPanel } from "./report/ReportPanel.js";
 import { SupportOverview } from "./support/SupportOverview.js";
@@ -90,6 +93,7 @@ export function WorkshopView() {
         <p class="me">{t("workshop.youAre", { name: me.displayName, role: t(`role.${role}`) })}</p>
         <p class="hint escape-hint">{t("leave.hint")}</p>
       </div>
+      <NowNext />
       <Notice />
       {supportQueue}
       {isFacilitator ? <ConsoleTop title={workshop.title} /> : null}
@@ -109,7 +113,9 @@ export function WorkshopView() {
       ) : null}
       <PollsPanel place={PLENARY} myId={me.participantId} />
       <QnaPanel boardId="plenary" myId={me.participantId} />
+      <SessionBoards myId={me.participantId} />
       <NotesPanel docId="plenary" myId={me.participantId} />
+      <ProgrammePanel canEdit={isFacilitator} />
       {takesReport ? <ReportPanel /> : null}
       {isFacilitator ? <BreakoutPanel myId={me.participantId} /> : null}
       <ParticipantList

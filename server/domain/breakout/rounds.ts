@@ -6,7 +6,7 @@ import {
   type RoomView,
   type RoundView,
 } from "../../../shared/breakout.js";
-import type { ParticipantId, RoomId, RoundId } from "../../../shared/ids.js";
+import type { ParticipantId, ProgrammeSessionId, RoomId, RoundId } from "../../../shared/ids.js";
 import { DomainError } from "../errors.js";
 
 /** Pure rules of a breakout round's life: planned -> open -> closing -> closed. */
@@ -27,6 +27,8 @@ export function planRound(input: {
   durationSeconds: number;
   warningSeconds?: number | undefined;
   selfSelect?: boolean | undefined;
+  /** The programme session the round belongs to (the caller checked it exists). */
+  sessionId?: ProgrammeSessionId | undefined;
   now: number;
   current: RoundView | null;
 }): RoundView {
@@ -60,6 +62,7 @@ export function planRound(input: {
     endsAt: null,
     selfSelect: input.selfSelect ?? false,
     createdAt: input.now,
+    ...(input.sessionId ? { sessionId: input.sessionId } : {}),
   };
 }
 

@@ -4,6 +4,12 @@ import type { NoteDocId } from "../../../shared/notes.js";
 import { extractOutcomes } from "../../../shared/outcomes.js";
 import type { PollResults, PollView } from "../../../shared/poll.js";
 import {
+  orderedProgramme,
+  type ProgrammeSessionView,
+  sessionBoardId,
+  sessionOfBoard,
+} from "../../../shared/programme.js";
+import {
   type Attribution,
   REPORT_SCHEMA_VERSION,
   type Report,
@@ -15,6 +21,7 @@ import {
   type ReportRound,
   type ReportScope,
   type ReportSection,
+  type ReportSession,
 } from "../../../shared/report.js";
 import type { QuestionRecord } from "../../domain/qna/records.js";
 import { DomainError } from "../errors.js";
@@ -34,6 +41,8 @@ export interface ReportSource {
   questions: ReadonlyArray<{ record: QuestionRecord; votes: number }>;
   /** Notes Markdown per document ("plenary" or a room id); a missing document is empty. */
   notes: ReadonlyMap<NoteDocId, string>;
+  /** The programme's sessions, any order; absent or empty: a workshop without a programme. */
+  programme?: readonly ProgrammeSessionView[];
 }
 
 /**
@@ -51,13 +60,22 @@ export function buildReport(
   timeZone = "UTC",
 ): Report {
   const named = attribution === "attributed";
-  const section = (boardId: NoteDocId, polls: ReportPoll[]): ReportSection => {
-    const notes = reportNotes(source.notes.get(boardId) ?? "");
+  const sessions = orderedProgramme(source.programme ?? []);
+  const known = new Set(sessions.map((session) => session.sessionId));
+  /** The (existing) session a poll or board belongs to; a deleted session's go back to the plenary. */
+  const sessionOfPoll = ({ definition: { scope } }: PollView) =>
+    scope.kind === "plenary" && scope.sessionId && known.has(scope.sessionId) ? scope.sessionId : null;
+  const onPlenaryBoard = (boardId: string) => {
+    const sessionId = sessionOfBoard(boardId);
+    return boardId === "plenary" || (sessionId !== null && !known.has(sessionId));
+  };
+  const section = (docId: NoteDocId, polls: ReportPoll[]): ReportSection => {
+    const notes = reportNotes(source.notes.get(docId) ?? "");
     return {
       notes,
       outcomes: extractOutcomes(notes).map(({ kind, text, owner, due }) => ({ kind, text, owner, due })),
       polls,
-      questions: questionsOf(source, boardId, named),
+      questions: questionsOf(source, docId === "plenary" ? onPlenaryBoard : (boardId) => boardId === docId, named),
     };
   };
   const pollsWhere = (test: (poll: PollView) => boolean, round: RoundView | null) =>
@@ -99,8 +117,21 @@ export function buildReport(
         .filter((room) => onlyRoom === null || room.roomId === onlyRoom)
         .map((room) => roomReport(round, room.roomId)),
       polls: onlyRoom === null ? everyRoom : everyRoom.map((poll) => onlyRoomOf(poll, onlyRoom)),
+      ...(round.sessionId && known.has(round.sessionId) ? { sessionId: round.sessionId } : {}),
     };
   };
+  const sessionReport = (session: ProgrammeSessionView): ReportSession => ({
+    sessionId: session.sessionId,
+    title: session.title,
+    kind: session.kind,
+    startsAt: session.startsAt,
+    endsAt: session.endsAt,
+    description: session.description,
+    speakers: session.speakers,
+    contentNote: session.contentNote ?? null,
+    polls: pollsWhere((poll) => sessionOfPoll(poll) === session.sessionId, null),
+    questions: questionsOf(source, (boardId) => boardId === sessionBoardId(session.sessionId), named),
+  });
 
   const inScope = roundsInScope(source.rounds, scope);
   if (scope.kind !== "workshop" && inScope.length === 0) {
@@ -110,7 +141,7 @@ export function buildReport(
     scope.kind === "workshop"
       ? section(
           "plenary",
-          pollsWhere((poll) => poll.definition.scope.kind === "plenary", null),
+          pollsWhere((poll) => poll.definition.scope.kind === "plenary" && sessionOfPoll(poll) === null, null),
         )
       : null;
   const reportRounds = inScope.map((round) => roundReport(round, scope.kind === "room" ? scope.roomId : null));
@@ -144,6 +175,7 @@ export function buildReport(
           .sort(compareText)
       : [],
     plenary,
+    ...(scope.kind === "workshop" && sessions.length > 0 ? { programme: sessions.map(sessionReport) } : {}),
     rounds: reportRounds,
     keyOutcomes: keyOutcomes(plenary, reportRounds),
   });
@@ -181,13 +213,16 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Published questions of one board, most upvoted first. */
-function questionsOf(source: ReportSource, boardId: NoteDocId, named: boolean): ReportQuestion[] {
+/** Published questions of the boards a place shows, most upvoted first. */
+function questionsOf(source: ReportSource, onBoard: (boardId: string) => boolean, named: boolean): ReportQuestion[] {
   return source.questions
-    .filter(
-      ({ record }) => record.boardId === boardId && (record.status === "approved" || record.status === "answered"),
+    .filter(({ record }) => onBoard(record.boardId) && (record.status === "approved" || record.status === "answered"))
+    .sort(
+      (a, b) =>
+        b.votes - a.votes ||
+        a.record.seq - b.record.seq ||
+        (a.record.questionId < b.record.questionId ? -1 : a.record.questionId > b.record.questionId ? 1 : 0),
     )
-    .sort((a, b) => b.votes - a.votes || a.record.seq - b.record.seq)
     .map(({ record, votes }) => ({
       seq: record.seq,
       text: record.text,

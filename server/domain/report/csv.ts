@@ -82,6 +82,11 @@ export function reportCsv(report: Report, lang: LanguageTag): string {
   const words = reportWords(lang);
   const rows: Row[] = [];
   if (report.plenary) rows.push(...sectionRows(null, words.t("plenary"), report.plenary, words));
+  // A session's own polls and questions, its title as the place.
+  for (const session of report.programme ?? []) {
+    const place = { notes: "", outcomes: [], polls: session.polls, questions: session.questions };
+    rows.push(...sectionRows(null, session.title, place, words));
+  }
   for (const round of report.rounds) {
     for (const poll of round.polls) rows.push(...pollRows(round.number, words.t("everyRoom"), poll, words));
     for (const room of round.rooms) rows.push(...sectionRows(round.number, room.name, room, words));

@@ -25,3 +25,7 @@ export function dateTimeOf(ms: number, timeZone: string): string {
   const { date, time } = clockIn(ms, timeZone);
   return `${date} ${time} ${timeZone}`;
 }
+
+export function timeOf(ms: number, timeZone: string): string {
+  return clockIn(ms, timeZone).time;
+}

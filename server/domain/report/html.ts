@@ -1,6 +1,14 @@
 import type { LanguageTag } from "../../../shared/languages.js";
 import { type Block, type Inline, parseNotes } from "../../../shared/notesMarkdown.js";
-import type { Report, ReportOutcome, ReportPoll, ReportQuestion, ReportSection } from "../../../shared/report.js";
+import type {
+  Report,
+  ReportOutcome,
+  ReportPoll,
+  ReportQuestion,
+  ReportRound,
+  ReportSection,
+  ReportSession,
+} from "../../../shared/report.js";
 import {
   attributionLine,
   cellText,
@@ -11,8 +19,11 @@ import {
   questionLine,
   roomLine,
   roundLine,
+  roundsOfSession,
   roundTitle,
   scopeTitle,
+  sessionDetails,
+  sessionLine,
   startedLine,
 } from "./labels.js";
 import { type ChartBar, chartBars, pollSummary, pollTable } from "./pollTable.js";
@@ -46,6 +57,7 @@ export function reportHtml(report: Report, lang: LanguageTag): string {
   body.push("</dl></header>");
 
   body.push(tableOfContents(report, words), "<main>");
+  if (report.programme) body.push(programmeHtml(report.programme, report.timeZone, words));
   body.push(`<section id="key-outcomes"><h2>${t("keyOutcomes")}</h2>`);
   if (report.keyOutcomes.length === 0) {
     body.push(`<p class="empty">${t("noKeyOutcomes")}</p>`);
@@ -63,22 +75,11 @@ export function reportHtml(report: Report, lang: LanguageTag): string {
     section(body, report.plenary, 3, t("plenaryEmpty"), words);
     body.push("</section>");
   }
-  for (const round of report.rounds) {
-    body.push(`<section id="round-${round.number}"><h2>${escapeHtml(roundTitle(round, words))}</h2>`);
-    body.push(`<p class="sub">${escapeHtml(roundLine(round, report.timeZone, words))}</p>`);
-    if (round.polls.length > 0) {
-      body.push(`<h3>${t("pollsInEveryRoom")}</h3>`);
-      for (const poll of round.polls) body.push(pollFigure(poll, 4, words));
-    }
-    round.rooms.forEach((room, index) => {
-      body.push(`<section class="room" id="round-${round.number}-room-${index + 1}"><h3>${escapeHtml(room.name)}</h3>`);
-      const topic = room.topic ? `${t("topic", { topic: room.topic })} · ` : "";
-      body.push(`<p class="sub">${topic}${escapeHtml(roomLine(room, words))}</p>`);
-      section(body, room, 4, t("roomEmpty"), words);
-      body.push("</section>");
-    });
-    body.push("</section>");
-  }
+  // By session, then round and room; rounds of no session (or without a programme) as before.
+  (report.programme ?? []).forEach((session, index) => {
+    sessionHtml(body, session, index, roundsOfSession(report, session.sessionId), report.timeZone, words);
+  });
+  for (const round of roundsOfSession(report, null)) roundHtml(body, round, 2, report.timeZone, words);
   body.push("</main>");
 
   return [
@@ -97,6 +98,57 @@ export function reportHtml(report: Report, lang: LanguageTag): string {
     "</html>",
     "",
   ].join("\n");
+}
+
+/** The programme at a glance: when, what, and where in the report. */
+function programmeHtml(programme: readonly ReportSession[], timeZone: string, words: ReportWords): string {
+  const items = programme.map(
+    (session, index) =>
+      `<li><a href="#session-${index + 1}">${escapeHtml(session.title)}</a> <span class="sub">${escapeHtml(sessionLine(session, timeZone, words))}</span></li>`,
+  );
+  return `<section id="programme"><h2>${escapeHtml(words.t("programme"))}</h2><ol>${items.join("")}</ol></section>`;
+}
+
+function sessionHtml(
+  body: string[],
+  session: ReportSession,
+  index: number,
+  rounds: readonly ReportRound[],
+  timeZone: string,
+  words: ReportWords,
+): void {
+  body.push(`<section class="session" id="session-${index + 1}"><h2>${escapeHtml(session.title)}</h2>`);
+  body.push(`<p class="sub">${escapeHtml(sessionLine(session, timeZone, words))}</p>`);
+  for (const line of sessionDetails(session, words)) body.push(`<p class="sub">${escapeHtml(line)}</p>`);
+  if (session.description !== "") body.push(`<p>${escapeHtml(session.description)}</p>`);
+  const place = { notes: "", outcomes: [], polls: session.polls, questions: session.questions };
+  if (rounds.length === 0 || place.polls.length > 0 || place.questions.length > 0) {
+    section(body, place, 3, escapeHtml(words.t("sessionEmpty")), words);
+  }
+  for (const round of rounds) roundHtml(body, round, 3, timeZone, words);
+  body.push("</section>");
+}
+
+/** A round at heading `level`, its rooms one below. */
+function roundHtml(body: string[], round: ReportRound, level: number, timeZone: string, words: ReportWords): void {
+  const t = htmlWords(words);
+  const h = (depth: number) => Math.min(6, level + depth);
+  body.push(`<section id="round-${round.number}"><h${h(0)}>${escapeHtml(roundTitle(round, words))}</h${h(0)}>`);
+  body.push(`<p class="sub">${escapeHtml(roundLine(round, timeZone, words))}</p>`);
+  if (round.polls.length > 0) {
+    body.push(`<h${h(1)}>${t("pollsInEveryRoom")}</h${h(1)}>`);
+    for (const poll of round.polls) body.push(pollFigure(poll, h(2), words));
+  }
+  round.rooms.forEach((room, index) => {
+    body.push(
+      `<section class="room" id="round-${round.number}-room-${index + 1}"><h${h(1)}>${escapeHtml(room.name)}</h${h(1)}>`,
+    );
+    const topic = room.topic ? `${t("topic", { topic: room.topic })} · ` : "";
+    body.push(`<p class="sub">${topic}${escapeHtml(roomLine(room, words))}</p>`);
+    section(body, room, h(2), t("roomEmpty"), words);
+    body.push("</section>");
+  });
+  body.push("</section>");
 }
 
 /** An outcome's badge, its text (HTML already) and its owner and due date. */
@@ -119,14 +171,22 @@ export function escapeHtml(text: string): string {
 function tableOfContents(report: Report, words: ReportWords): string {
   const t = htmlWords(words);
   const items: string[] = [`<li><a href="#key-outcomes">${t("keyOutcomes")}</a></li>`];
+  if (report.programme) items.unshift(`<li><a href="#programme">${t("programme")}</a></li>`);
   if (report.plenary) items.push(`<li><a href="#plenary">${t("plenary")}</a></li>`);
-  for (const round of report.rounds) {
+  const roundItem = (round: ReportRound) => {
     const rooms = round.rooms
       .map((room, index) => `<li><a href="#round-${round.number}-room-${index + 1}">${escapeHtml(room.name)}</a></li>`)
       .join("");
     const title = escapeHtml(roundTitle(round, words));
-    items.push(`<li><a href="#round-${round.number}">${title}</a>${rooms ? `<ol>${rooms}</ol>` : ""}</li>`);
-  }
+    return `<li><a href="#round-${round.number}">${title}</a>${rooms ? `<ol>${rooms}</ol>` : ""}</li>`;
+  };
+  (report.programme ?? []).forEach((session, index) => {
+    const rounds = roundsOfSession(report, session.sessionId).map(roundItem).join("");
+    items.push(
+      `<li><a href="#session-${index + 1}">${escapeHtml(session.title)}</a>${rounds ? `<ol>${rounds}</ol>` : ""}</li>`,
+    );
+  });
+  for (const round of roundsOfSession(report, null)) items.push(roundItem(round));
   const contents = t("contents");
   return `<nav class="toc" aria-label="${contents}"><h2>${contents}</h2><ol>${items.join("")}</ol></nav>`;
 }

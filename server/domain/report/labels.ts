@@ -1,4 +1,5 @@
 import type { OutcomeKind } from "../../../shared/outcomes.js";
+import type { SessionKind } from "../../../shared/programme.js";
 import type {
   Report,
   ReportOutcome,
@@ -6,6 +7,7 @@ import type {
   ReportQuestion,
   ReportRoom,
   ReportRound,
+  ReportSession,
 } from "../../../shared/report.js";
 import type { ReportMessageKey } from "./i18n/index.js";
 import type { ReportWords } from "./words.js";
@@ -109,4 +111,34 @@ export function questionLine(question: ReportQuestion, words: ReportWords): stri
 /** A value in a table cell: numbers in the language's digits, nothing as a dash. */
 export function cellText(value: number | string | null, words: ReportWords): string {
   return value === null ? "–" : typeof value === "number" ? words.number(value) : value;
+}
+
+const SESSION_KIND_KEY: Record<SessionKind, ReportMessageKey> = {
+  plenary: "sessionKindPlenary",
+  panel: "sessionKindPanel",
+  workshop: "sessionKindWorkshop",
+};
+
+/** "2030-03-01 09:00 UTC to 10:00 · Panel": when a session ran, in the report's zone, and what it was. */
+export function sessionLine(session: ReportSession, timeZone: string, words: ReportWords): string {
+  const when = words.t("sessionTime", {
+    start: words.dateTime(session.startsAt, timeZone),
+    end: words.time(session.endsAt, timeZone),
+  });
+  return `${when} · ${words.t(SESSION_KIND_KEY[session.kind])}`;
+}
+
+/** The lines under a session's heading: speakers (as typed) and content note, when it has them. */
+export function sessionDetails(session: ReportSession, words: ReportWords): string[] {
+  const lines: string[] = [];
+  if (session.speakers.length > 0) {
+    lines.push(words.t("sessionSpeakers", { speakers: session.speakers.join(words.t("listSeparator")) }));
+  }
+  if (session.contentNote !== null) lines.push(words.t("sessionContentNote", { note: session.contentNote }));
+  return lines;
+}
+
+/** The report's rounds of one session, or (null) those of no session, in order. */
+export function roundsOfSession(report: Report, sessionId: string | null): ReportRound[] {
+  return report.rounds.filter((round) => (round.sessionId ?? null) === sessionId);
 }

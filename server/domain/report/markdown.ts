@@ -1,5 +1,12 @@
 import type { LanguageTag } from "../../../shared/languages.js";
-import type { Report, ReportPoll, ReportQuestion, ReportSection } from "../../../shared/report.js";
+import type {
+  Report,
+  ReportPoll,
+  ReportQuestion,
+  ReportRound,
+  ReportSection,
+  ReportSession,
+} from "../../../shared/report.js";
 import {
   attributionLine,
   cellText,
@@ -10,8 +17,11 @@ import {
   questionLine,
   roomLine,
   roundLine,
+  roundsOfSession,
   roundTitle,
   scopeTitle,
+  sessionDetails,
+  sessionLine,
   startedLine,
 } from "./labels.js";
 import { pollSummary, pollTable } from "./pollTable.js";
@@ -42,6 +52,16 @@ export function reportMarkdown(report: Report, lang: LanguageTag): string {
     `- ${t("metaGenerated")}: ${inline(words.dateTime(report.generatedAt, report.timeZone))}`,
   );
 
+  // The contents list the programme first: what happened when, before what came of it.
+  if (report.programme) {
+    block(`## ${t("programme")}`);
+    block(
+      ...report.programme.map(
+        (session) => `- ${inline(sessionLine(session, report.timeZone, words))}: **${inline(session.title)}**`,
+      ),
+    );
+  }
+
   block(`## ${t("keyOutcomes")}`);
   if (report.keyOutcomes.length === 0) block(`_${t("noKeyOutcomes")}_`);
   for (const group of report.keyOutcomes) {
@@ -58,23 +78,51 @@ export function reportMarkdown(report: Report, lang: LanguageTag): string {
     block(`## ${t("plenary")}`);
     section(block, report.plenary, 3, `_${t("plenaryEmpty")}_`, words);
   }
-  for (const round of report.rounds) {
-    block(`## ${roundTitle(round, words)}`);
-    block(`_${inline(roundLine(round, report.timeZone, words))}_`);
-    if (round.polls.length > 0) {
-      block(`### ${t("pollsInEveryRoom")}`);
-      for (const poll of round.polls) pollBlock(block, poll, 4, words);
-    }
-    for (const room of round.rooms) {
-      block(`### ${inline(room.name)}`);
-      block(`_${room.topic ? `${t("topic", { topic: inline(room.topic) })} · ` : ""}${inline(roomLine(room, words))}_`);
-      section(block, room, 4, `_${t("roomEmpty")}_`, words);
-    }
+  // By session, then round and room; rounds of no session (or without a programme) as before.
+  for (const session of report.programme ?? []) {
+    sessionBlock(block, session, roundsOfSession(report, session.sessionId), report.timeZone, words);
   }
+  for (const round of roundsOfSession(report, null)) roundBlock(block, round, 2, report.timeZone, words);
   return `${out.join("\n").trimEnd()}\n`;
 }
 
 type Block = (...lines: string[]) => void;
+
+function sessionBlock(
+  block: Block,
+  session: ReportSession,
+  rounds: readonly ReportRound[],
+  timeZone: string,
+  words: ReportWords,
+): void {
+  block(`## ${inline(session.title)}`);
+  block(`_${inline(sessionLine(session, timeZone, words))}_`);
+  const details = sessionDetails(session, words);
+  if (details.length > 0) block(...details.map((line) => `- ${inline(line)}`));
+  if (session.description !== "") block(inline(session.description));
+  const place = { notes: "", outcomes: [], polls: session.polls, questions: session.questions };
+  if (rounds.length === 0 || place.polls.length > 0 || place.questions.length > 0) {
+    section(block, place, 3, `_${words.t("sessionEmpty")}_`, words);
+  }
+  for (const round of rounds) roundBlock(block, round, 3, timeZone, words);
+}
+
+/** A round at heading `level`, its rooms one below. */
+function roundBlock(block: Block, round: ReportRound, level: number, timeZone: string, words: ReportWords): void {
+  const { t } = words;
+  const heading = (depth: number) => "#".repeat(Math.min(6, level + depth));
+  block(`${heading(0)} ${roundTitle(round, words)}`);
+  block(`_${inline(roundLine(round, timeZone, words))}_`);
+  if (round.polls.length > 0) {
+    block(`${heading(1)} ${t("pollsInEveryRoom")}`);
+    for (const poll of round.polls) pollBlock(block, poll, level + 2, words);
+  }
+  for (const room of round.rooms) {
+    block(`${heading(1)} ${inline(room.name)}`);
+    block(`_${room.topic ? `${t("topic", { topic: inline(room.topic) })} · ` : ""}${inline(roomLine(room, words))}_`);
+    section(block, room, Math.min(6, level + 2), `_${t("roomEmpty")}_`, words);
+  }
+}
 
 function section(block: Block, place: ReportSection, level: number, empty: string, words: ReportWords): void {
   const heading = "#".repeat(level);

@@ -1,6 +1,6 @@
 import { directionOf, type LanguageTag } from "../../../shared/languages.js";
 import { formatMessage, type MessageParams } from "../../../shared/message.js";
-import { dateOf, dateTimeOf } from "./dates.js";
+import { dateOf, dateTimeOf, timeOf } from "./dates.js";
 import { REPORT_CATALOGS, type ReportMessageKey } from "./i18n/index.js";
 
 /**
@@ -19,6 +19,8 @@ export interface ReportWords {
   date(ms: number, timeZone: string): string;
   /** Date and time with the zone named. */
   dateTime(ms: number, timeZone: string): string;
+  /** The time of day only (the end of a session whose start gave the date and zone). */
+  time(ms: number, timeZone: string): string;
 }
 
 /**
@@ -47,6 +49,7 @@ function englishWords(): ReportWords {
     number: (value) => String(value),
     date: dateOf,
     dateTime: dateTimeOf,
+    time: timeOf,
   };
 }
 
@@ -55,13 +58,17 @@ function intlWords(lang: LanguageTag): ReportWords {
   const t = (key: ReportMessageKey, params?: MessageParams) => formatMessage(catalog[key], params, lang);
   const numbers = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
   // A formatter per zone: a report asks for one zone, a long-running server for a few.
-  const formatters = new Map<string, { date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat }>();
+  const formatters = new Map<
+    string,
+    { date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat; time: Intl.DateTimeFormat }
+  >();
   const formattersIn = (timeZone: string) => {
     let pair = formatters.get(timeZone);
     if (!pair) {
       pair = {
         date: new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone }),
         dateTime: new Intl.DateTimeFormat(lang, { dateStyle: "long", timeStyle: "short", timeZone }),
+        time: new Intl.DateTimeFormat(lang, { timeStyle: "short", timeZone }),
       };
       formatters.set(timeZone, pair);
     }
@@ -74,5 +81,6 @@ function intlWords(lang: LanguageTag): ReportWords {
     number: (value) => numbers.format(value),
     date: (ms, timeZone) => formattersIn(timeZone).date.format(ms),
     dateTime: (ms, timeZone) => t("dateTimeInZone", { dateTime: formattersIn(timeZone).dateTime.format(ms), timeZone }),
+    time: (ms, timeZone) => formattersIn(timeZone).time.format(ms),
   };
 }

@@ -61,6 +61,8 @@ function buildWorkshopKeys(prefix: string, workshopId: WorkshopId) {
     noteBytes: (docId: string) => `${base}notes:${docId}:bytes`,
     /** hash snapshotId -> JSON {snapshot view, base64 state}. */
     noteSnapshots: (docId: string) => `${base}notes:${docId}:snapshots`,
+    /** hash sessionId -> JSON ProgrammeSessionView (the forum's programme). */
+    programme: `${base}programme`,
     /** hash pollId -> JSON PollView. */
     polls: `${base}polls`,
     /** hash participantId -> encoded StoredBallot: the ballots of a named poll. */

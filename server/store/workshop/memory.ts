@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { HelpView, RoundView } from "../../../shared/breakout.js";
 import type { ParticipantId, WorkshopId } from "../../../shared/ids.js";
 import type { NoteAccess } from "../../../shared/notes.js";
+import { orderedProgramme, type ProgrammeSessionView } from "../../../shared/programme.js";
 import type { WorkshopEvent } from "../../../shared/workshop.js";
 import type { CommandRef } from "../../domain/commands.js";
 import { DomainError } from "../../domain/errors.js";
@@ -152,6 +153,7 @@ export class MemoryWorkshopStore implements WorkshopStore {
       },
       polls: polls.pollsOf(workshopId),
       notesAccess: this.core.parsedAll<NoteAccess>(workshopId, "noteAccess").sort(byDoc),
+      programme: orderedProgramme(this.core.parsedAll<ProgrammeSessionView>(workshopId, "programme")),
     };
   }
 

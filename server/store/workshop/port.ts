@@ -1,7 +1,8 @@
 import type { BroadcastView, HelpView, RoundView, Tags } from "../../../shared/breakout.js";
-import type { ParticipantId, WorkshopId } from "../../../shared/ids.js";
+import type { ParticipantId, ProgrammeSessionId, WorkshopId } from "../../../shared/ids.js";
 import type { NoteAccess } from "../../../shared/notes.js";
 import type { PollId, PollView } from "../../../shared/poll.js";
+import type { ProgrammeSessionView } from "../../../shared/programme.js";
 import type { UnversionedEvent, WorkshopEvent } from "../../../shared/workshop.js";
 import type { CommandRef } from "../../domain/commands.js";
 import type { ParticipantRecord, WorkshopRecord } from "../../domain/records.js";
@@ -24,7 +25,14 @@ export type RecordWrite =
   | { kind: "broadcast"; broadcastId: string; expected: null; next: BroadcastView }
   | { kind: "noteAccess"; expected: NoteAccess | null; next: NoteAccess }
   /** next null: delete (a draft). */
-  | { kind: "poll"; pollId: PollId; expected: PollView | null; next: PollView | null };
+  | { kind: "poll"; pollId: PollId; expected: PollView | null; next: PollView | null }
+  /** next null: delete (the session leaves the programme). */
+  | {
+      kind: "programme";
+      sessionId: ProgrammeSessionId;
+      expected: ProgrammeSessionView | null;
+      next: ProgrammeSessionView | null;
+    };
 
 /** What one command changes, atomically: its record writes, the events it logs, the result a retry gets. */
 export interface RecordChange<T> {

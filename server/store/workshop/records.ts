@@ -23,6 +23,8 @@ export function recordId(write: RecordWrite): string {
       return write.pollId;
     case "noteAccess":
       return write.next.docId;
+    case "programme":
+      return write.sessionId;
     default: {
       const exhaustive: never = write;
       throw new Error(`unknown record ${JSON.stringify(exhaustive)}`);

@@ -3,6 +3,7 @@ import type { BroadcastView, HelpView, RoundView } from "../../../shared/breakou
 import type { ParticipantId, WorkshopId } from "../../../shared/ids.js";
 import type { NoteAccess } from "../../../shared/notes.js";
 import type { PollView } from "../../../shared/poll.js";
+import { orderedProgramme, type ProgrammeSessionView } from "../../../shared/programme.js";
 import type { WorkshopEvent } from "../../../shared/workshop.js";
 import type { CommandRef } from "../../domain/commands.js";
 import { DomainError } from "../../domain/errors.js";
@@ -179,6 +180,7 @@ export class RedisWorkshopStore implements WorkshopStore {
           keys.counts(roundId || "none"),
           keys.polls,
           keys.notesAccess,
+          keys.programme,
         ],
         [roundId],
       )) as SnapshotReply;
@@ -232,11 +234,12 @@ type SnapshotReply = [
   string[],
   string[],
   string[],
+  string[],
 ];
 
 function snapshotOf(reply: SnapshotReply): FullSnapshot {
   const [, version, metaJson, participantPairs, onlinePairs, roundJson, assignmentPairs, countPairs] = reply;
-  const [helps, broadcasts, tagPairs, polls, notesAccess] = reply.slice(8) as string[][];
+  const [helps, broadcasts, tagPairs, polls, notesAccess, programme] = reply.slice(8) as string[][];
   const online = pairsToRecord(onlinePairs);
   return {
     version: Number(version),
@@ -257,6 +260,7 @@ function snapshotOf(reply: SnapshotReply): FullSnapshot {
     },
     polls: (polls ?? []).map((json) => JSON.parse(json) as PollView).sort(byCreation),
     notesAccess: (notesAccess ?? []).map((json) => JSON.parse(json) as NoteAccess).sort(byDoc),
+    programme: orderedProgramme((programme ?? []).map((json) => JSON.parse(json) as ProgrammeSessionView)),
   };
 }
 
@@ -278,6 +282,8 @@ function recordKey(keys: WorkshopKeys, write: RecordWrite): string {
       return keys.polls;
     case "noteAccess":
       return keys.notesAccess;
+    case "programme":
+      return keys.programme;
     default: {
       const exhaustive: never = write;
       throw new Error(`unknown record ${JSON.stringify(exhaustive)}`);

@@ -9,6 +9,7 @@ import { errors } from "./errors.js";
 import { notes } from "./notes.js";
 import { polls } from "./polls.js";
 import { privacy } from "./privacy.js";
+import { programme } from "./programme.js";
 import { qna } from "./qna.js";
 import { report } from "./report.js";
 import { support } from "./support.js";
@@ -23,6 +24,7 @@ export const id = {
   ...breakoutDashboard,
   ...breakoutRoom,
   ...facilitatorConsole,
+  ...programme,
   ...polls,
   ...qna,
   ...notes,
@@ -43,6 +45,7 @@ export type IndonesianPartsAreDisjoint = Assert<
       typeof breakoutDashboard,
       typeof breakoutRoom,
       typeof facilitatorConsole,
+      typeof programme,
       typeof polls,
       typeof qna,
       typeof notes,

@@ -9,6 +9,7 @@ import { errors } from "./errors.js";
 import { notes } from "./notes.js";
 import { polls } from "./polls.js";
 import { privacy } from "./privacy.js";
+import { programme } from "./programme.js";
 import { qna } from "./qna.js";
 import { report } from "./report.js";
 import { support } from "./support.js";
@@ -26,6 +27,7 @@ export const th = {
   ...breakoutDashboard,
   ...breakoutRoom,
   ...facilitatorConsole,
+  ...programme,
   ...polls,
   ...qna,
   ...notes,
@@ -46,6 +48,7 @@ export type ThaiPartsAreDisjoint = Assert<
       typeof breakoutDashboard,
       typeof breakoutRoom,
       typeof facilitatorConsole,
+      typeof programme,
       typeof polls,
       typeof qna,
       typeof notes,

@@ -25,7 +25,7 @@ type Tab = "open" | "answered";
  * Q&A of one board (the plenary's, or a room's): ask, the viewer's own questions, the list
  * (open or answered, top or recent, the pinned one on top), and for moderators the queue.
  */
-export function QnaPanel({ boardId, myId }: { boardId: BoardId; myId: ParticipantId }) {
+export function QnaPanel({ boardId, myId, title }: { boardId: BoardId; myId: ParticipantId; title?: string }) {
   const role = myRole.value;
   const round = workshopState.round.value;
   const [tab, setTab] = useState<Tab>("open");
@@ -78,7 +78,7 @@ export function QnaPanel({ boardId, myId }: { boardId: BoardId; myId: Participan
       aria-busy={settings === undefined}
     >
       <div class="section-head">
-        <h2 id={`${ids}-heading`}>{t("qna.heading")}</h2>
+        <h2 id={`${ids}-heading`}>{title ?? t("qna.heading")}</h2>
       </div>
       {/* Always in the page, so a screen reader hears what is being answered and what became of one's question. */}
       <p class="visually-hidden" role="status" data-testid="qna-announcer">

@@ -47,6 +47,16 @@ export const en = {
   questions: "Questions",
   topic: "Topic: {topic}",
 
+  // The programme
+  programme: "Programme",
+  sessionTime: "{start} to {end}",
+  sessionKindPlenary: "Plenary",
+  sessionKindPanel: "Panel",
+  sessionKindWorkshop: "Workshop",
+  sessionSpeakers: "Speakers: {speakers}",
+  sessionContentNote: "Content note: {note}",
+  sessionEmpty: "Nothing was recorded in this session.",
+
   // Rounds and rooms
   roundClosed: "closed",
   roundEnded: "ended {dateTime}",

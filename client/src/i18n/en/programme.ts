@@ -1,0 +1,33 @@
+/** The programme: its sessions, "Now" and "Next", the facilitators' form (English). */
+export const programme = {
+  "programme.heading": "Programme",
+  "programme.timeZone": "Times in your time zone ({zone})",
+  "programme.empty": "No sessions yet.",
+  "programme.nowNextLabel": "What is on now and next",
+  "programme.now": "Now",
+  "programme.next": "Next",
+  "programme.kind.plenary": "Plenary",
+  "programme.kind.panel": "Panel",
+  "programme.kind.workshop": "Workshop",
+  "programme.speakers": "Speakers: {names}",
+  "programme.edit": "Edit",
+  "programme.delete": "Delete",
+  "programme.add": "Add a session",
+  "programme.addSubmit": "Add session",
+  "programme.save": "Save",
+  "programme.cancel": "Cancel",
+  "programme.fieldTitle": "Title",
+  "programme.fieldKind": "Kind",
+  "programme.fieldStart": "Starts (your time)",
+  "programme.fieldEnd": "Ends (your time)",
+  "programme.fieldSpeakers": "Speakers",
+  "programme.fieldSpeakersHint":
+    "One name per line, as they want to be shown (a pseudonym is fine). Not linked to anyone's account.",
+  "programme.fieldDescription": "Description",
+  "programme.fieldContentNote": "Content note (optional)",
+  "programme.errorTimes": "Enter a start and an end time.",
+  "programme.errorEndBeforeStart": "The session must end after it starts.",
+  "programme.errorInvalid":
+    "Check the title (up to 120 characters), the speakers (up to 12, 60 characters each) and the other fields.",
+  "programme.sessionQna": "Questions for {title}",
+} as const;

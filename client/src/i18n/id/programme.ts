@@ -1,0 +1,33 @@
+/** The programme: its sessions, "Now" and "Next", the facilitators' form (Indonesian). */
+export const programme = {
+  "programme.heading": "Program",
+  "programme.timeZone": "Waktu dalam zona waktu Anda ({zone})",
+  "programme.empty": "Belum ada sesi acara.",
+  "programme.nowNextLabel": "Yang berlangsung sekarang dan berikutnya",
+  "programme.now": "Sekarang",
+  "programme.next": "Berikutnya",
+  "programme.kind.plenary": "Pleno",
+  "programme.kind.panel": "Diskusi panel",
+  "programme.kind.workshop": "Lokakarya",
+  "programme.speakers": "Pembicara: {names}",
+  "programme.edit": "Ubah",
+  "programme.delete": "Hapus",
+  "programme.add": "Tambah sesi acara",
+  "programme.addSubmit": "Tambahkan",
+  "programme.save": "Simpan",
+  "programme.cancel": "Batal",
+  "programme.fieldTitle": "Judul",
+  "programme.fieldKind": "Jenis",
+  "programme.fieldStart": "Mulai (waktu Anda)",
+  "programme.fieldEnd": "Selesai (waktu Anda)",
+  "programme.fieldSpeakers": "Pembicara",
+  "programme.fieldSpeakersHint":
+    "Satu nama per baris, seperti yang ingin mereka tampilkan (nama samaran boleh). Tidak terhubung ke akun siapa pun.",
+  "programme.fieldDescription": "Deskripsi",
+  "programme.fieldContentNote": "Keterangan isi (opsional)",
+  "programme.errorTimes": "Isi waktu mulai dan waktu selesai.",
+  "programme.errorEndBeforeStart": "Sesi acara harus selesai setelah dimulai.",
+  "programme.errorInvalid":
+    "Periksa judul (paling banyak 120 karakter), pembicara (paling banyak 12, masing-masing 60 karakter) dan kolom lainnya.",
+  "programme.sessionQna": "Pertanyaan untuk {title}",
+} as const;

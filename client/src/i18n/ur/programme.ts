@@ -1,0 +1,33 @@
+/** The programme: its sessions, "Now" and "Next", the facilitators' form (Urdu). */
+export const programme = {
+  "programme.heading": "پروگرام",
+  "programme.timeZone": "اوقات آپ کے ٹائم زون میں ({zone})",
+  "programme.empty": "ابھی کوئی سیشن نہیں۔",
+  "programme.nowNextLabel": "ابھی اور اس کے بعد کیا ہے",
+  "programme.now": "ابھی",
+  "programme.next": "اگلا",
+  "programme.kind.plenary": "مکمل اجلاس",
+  "programme.kind.panel": "پینل مباحثہ",
+  "programme.kind.workshop": "ورکشاپ",
+  "programme.speakers": "مقررین: {names}",
+  "programme.edit": "ترمیم",
+  "programme.delete": "حذف کریں",
+  "programme.add": "سیشن شامل کریں",
+  "programme.addSubmit": "شامل کریں",
+  "programme.save": "محفوظ کریں",
+  "programme.cancel": "منسوخ",
+  "programme.fieldTitle": "عنوان",
+  "programme.fieldKind": "قسم",
+  "programme.fieldStart": "آغاز (آپ کا وقت)",
+  "programme.fieldEnd": "اختتام (آپ کا وقت)",
+  "programme.fieldSpeakers": "مقررین",
+  "programme.fieldSpeakersHint":
+    "ہر سطر میں ایک نام، جیسے وہ دکھانا چاہیں (فرضی نام بھی ٹھیک ہے)۔ کسی کے اکاؤنٹ سے منسلک نہیں۔",
+  "programme.fieldDescription": "تفصیل",
+  "programme.fieldContentNote": "مواد کی اطلاع (اختیاری)",
+  "programme.errorTimes": "آغاز اور اختتام کا وقت درج کریں۔",
+  "programme.errorEndBeforeStart": "سیشن کو شروع ہونے کے بعد ختم ہونا چاہیے۔",
+  "programme.errorInvalid":
+    "عنوان (زیادہ سے زیادہ 120 حروف)، مقررین (زیادہ سے زیادہ 12، ہر نام 60 حروف) اور باقی خانے دیکھیں۔",
+  "programme.sessionQna": "{title} کے لیے سوالات",
+} as const;

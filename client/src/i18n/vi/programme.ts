@@ -1,0 +1,33 @@
+/** The programme: its sessions, "Now" and "Next", the facilitators' form (Vietnamese). */
+export const programme = {
+  "programme.heading": "Chương trình",
+  "programme.timeZone": "Giờ theo múi giờ của bạn ({zone})",
+  "programme.empty": "Chưa có phiên nào.",
+  "programme.nowNextLabel": "Đang diễn ra và tiếp theo",
+  "programme.now": "Đang diễn ra",
+  "programme.next": "Tiếp theo",
+  "programme.kind.plenary": "Phiên toàn thể",
+  "programme.kind.panel": "Tọa đàm",
+  "programme.kind.workshop": "Hội thảo",
+  "programme.speakers": "Diễn giả: {names}",
+  "programme.edit": "Sửa",
+  "programme.delete": "Xóa",
+  "programme.add": "Thêm phiên",
+  "programme.addSubmit": "Thêm",
+  "programme.save": "Lưu",
+  "programme.cancel": "Hủy",
+  "programme.fieldTitle": "Tiêu đề",
+  "programme.fieldKind": "Loại",
+  "programme.fieldStart": "Bắt đầu (giờ của bạn)",
+  "programme.fieldEnd": "Kết thúc (giờ của bạn)",
+  "programme.fieldSpeakers": "Diễn giả",
+  "programme.fieldSpeakersHint":
+    "Mỗi dòng một tên, theo cách họ muốn hiển thị (bút danh cũng được). Không liên kết với tài khoản của ai.",
+  "programme.fieldDescription": "Mô tả",
+  "programme.fieldContentNote": "Lưu ý nội dung (không bắt buộc)",
+  "programme.errorTimes": "Hãy nhập giờ bắt đầu và giờ kết thúc.",
+  "programme.errorEndBeforeStart": "Phiên phải kết thúc sau khi bắt đầu.",
+  "programme.errorInvalid":
+    "Kiểm tra tiêu đề (tối đa 120 ký tự), diễn giả (tối đa 12 người, mỗi tên 60 ký tự) và các ô khác.",
+  "programme.sessionQna": "Câu hỏi cho {title}",
+} as const;
