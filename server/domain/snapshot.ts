@@ -2,6 +2,7 @@ import type { BroadcastView, HelpView, RoundView, Tags } from "../../shared/brea
 import type { ParticipantId, RoomId } from "../../shared/ids.js";
 import type { NoteAccess } from "../../shared/notes.js";
 import type { PollView } from "../../shared/poll.js";
+import type { CallsRecord } from "./calls.js";
 import type { ParticipantRecord, WorkshopRecord } from "./records.js";
 
 /** Everything about breakout rooms that a snapshot needs, unfiltered. */
@@ -22,4 +23,6 @@ export interface FullSnapshot {
   breakout: BreakoutRecords;
   polls: PollView[];
   notesAccess: NoteAccess[];
+  /** The call links' record (null: none set and no round planned yet). */
+  calls: CallsRecord | null;
 }

@@ -202,6 +202,8 @@ function apply(view: WorkshopView, event: WorkshopEvent): boolean {
     case "breakout:broadcast":
     case "help:updated":
     case "notes:access":
+    case "call:link":
+    case "call:settings":
       return true;
     default:
       // workshop:updated (rare: the view keeps the full record, the event carries less), and any

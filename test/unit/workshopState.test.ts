@@ -24,6 +24,7 @@ const snapshot: WorkshopSnapshot = {
   breakout: { round: null, assignments: {}, counts: {}, helps: [], broadcasts: [], tags: {} },
   polls: [],
   notesAccess: [],
+  calls: { plenary: null, rooms: {}, settings: null },
 };
 
 function fresh() {

@@ -3,6 +3,7 @@ import type { HelpView, RoundView } from "../../../shared/breakout.js";
 import type { ParticipantId, WorkshopId } from "../../../shared/ids.js";
 import type { NoteAccess } from "../../../shared/notes.js";
 import type { WorkshopEvent } from "../../../shared/workshop.js";
+import type { CallsRecord } from "../../domain/calls.js";
 import type { CommandRef } from "../../domain/commands.js";
 import { DomainError } from "../../domain/errors.js";
 import type { ParticipantRecord, WorkshopRecord } from "../../domain/records.js";
@@ -152,6 +153,7 @@ export class MemoryWorkshopStore implements WorkshopStore {
       },
       polls: polls.pollsOf(workshopId),
       notesAccess: this.core.parsedAll<NoteAccess>(workshopId, "noteAccess").sort(byDoc),
+      calls: this.core.parsed<CallsRecord>(workshopId, "calls", ""),
     };
   }
 

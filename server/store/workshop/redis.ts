@@ -4,6 +4,7 @@ import type { ParticipantId, WorkshopId } from "../../../shared/ids.js";
 import type { NoteAccess } from "../../../shared/notes.js";
 import type { PollView } from "../../../shared/poll.js";
 import type { WorkshopEvent } from "../../../shared/workshop.js";
+import type { CallsRecord } from "../../domain/calls.js";
 import type { CommandRef } from "../../domain/commands.js";
 import { DomainError } from "../../domain/errors.js";
 import type { ParticipantRecord, WorkshopRecord } from "../../domain/records.js";
@@ -179,6 +180,7 @@ export class RedisWorkshopStore implements WorkshopStore {
           keys.counts(roundId || "none"),
           keys.polls,
           keys.notesAccess,
+          keys.calls,
         ],
         [roundId],
       )) as SnapshotReply;
@@ -232,11 +234,13 @@ type SnapshotReply = [
   string[],
   string[],
   string[],
+  string,
 ];
 
 function snapshotOf(reply: SnapshotReply): FullSnapshot {
   const [, version, metaJson, participantPairs, onlinePairs, roundJson, assignmentPairs, countPairs] = reply;
-  const [helps, broadcasts, tagPairs, polls, notesAccess] = reply.slice(8) as string[][];
+  const [helps, broadcasts, tagPairs, polls, notesAccess] = reply.slice(8, 13) as string[][];
+  const callsJson = reply[13];
   const online = pairsToRecord(onlinePairs);
   return {
     version: Number(version),
@@ -257,6 +261,7 @@ function snapshotOf(reply: SnapshotReply): FullSnapshot {
     },
     polls: (polls ?? []).map((json) => JSON.parse(json) as PollView).sort(byCreation),
     notesAccess: (notesAccess ?? []).map((json) => JSON.parse(json) as NoteAccess).sort(byDoc),
+    calls: callsJson ? (JSON.parse(callsJson) as CallsRecord) : null,
   };
 }
 
@@ -278,6 +283,8 @@ function recordKey(keys: WorkshopKeys, write: RecordWrite): string {
       return keys.polls;
     case "noteAccess":
       return keys.notesAccess;
+    case "calls":
+      return keys.calls;
     default: {
       const exhaustive: never = write;
       throw new Error(`unknown record ${JSON.stringify(exhaustive)}`);
