@@ -16,6 +16,8 @@ import { RoomPicker } from "./breakout/RoomPicker.js";
 import { RoomView } from "./breakout/RoomView.js";
 import { TagsDialog } from "./breakout/TagsDialog.js";
 import { TimeLeft } from "./breakout/Timer.js";
+import { CallsPanel } from "./calls/CallsPanel.js";
+import { JoinCall } from "./calls/JoinCall.js";
 import { useFocusOnMount } from "./hooks.js";
 import { MyListing } from "./MyListing.js";
 import { Notice } from "./Notice.js";
@@ -84,6 +86,7 @@ export function WorkshopView() {
         <p class="hint escape-hint">{t("leave.hint")}</p>
       </div>
       <Notice />
+      <JoinCall url={workshopState.plenaryCall.value} place="plenary" />
       {supportQueue}
       {isFacilitator && running && myRoom ? (
         <RoomView key={myRoom.roomId} round={round} room={myRoom} myId={me.participantId} visiting={true} />
@@ -103,6 +106,7 @@ export function WorkshopView() {
       <NotesPanel docId="plenary" myId={me.participantId} />
       {takesReport ? <ReportPanel /> : null}
       {isFacilitator ? <BreakoutPanel myId={me.participantId} /> : null}
+      {isFacilitator ? <CallsPanel /> : null}
       <ParticipantList
         myId={me.participantId}
         canManage={isFacilitator}

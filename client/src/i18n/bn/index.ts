@@ -3,6 +3,7 @@ import { app } from "./app.js";
 import { breakout } from "./breakout.js";
 import { breakoutDashboard } from "./breakoutDashboard.js";
 import { breakoutRoom } from "./breakoutRoom.js";
+import { calls } from "./calls.js";
 import { entry } from "./entry.js";
 import { errors } from "./errors.js";
 import { notes } from "./notes.js";
@@ -24,6 +25,7 @@ export const bn = {
   ...breakout,
   ...breakoutDashboard,
   ...breakoutRoom,
+  ...calls,
   ...polls,
   ...qna,
   ...notes,
@@ -43,6 +45,7 @@ export type BengaliPartsAreDisjoint = Assert<
       typeof breakout,
       typeof breakoutDashboard,
       typeof breakoutRoom,
+      typeof calls,
       typeof polls,
       typeof qna,
       typeof notes,

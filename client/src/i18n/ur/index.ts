@@ -3,6 +3,7 @@ import { app } from "./app.js";
 import { breakout } from "./breakout.js";
 import { breakoutDashboard } from "./breakoutDashboard.js";
 import { breakoutRoom } from "./breakoutRoom.js";
+import { calls } from "./calls.js";
 import { entry } from "./entry.js";
 import { errors } from "./errors.js";
 import { notes } from "./notes.js";
@@ -21,6 +22,7 @@ export const ur = {
   ...breakout,
   ...breakoutDashboard,
   ...breakoutRoom,
+  ...calls,
   ...polls,
   ...qna,
   ...notes,
@@ -40,6 +42,7 @@ export type UrduPartsAreDisjoint = Assert<
       typeof breakout,
       typeof breakoutDashboard,
       typeof breakoutRoom,
+      typeof calls,
       typeof polls,
       typeof qna,
       typeof notes,
