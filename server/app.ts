@@ -21,6 +21,7 @@ import { startSharedTimers } from "./jobs/sharedTimers.js";
 import type { Logger } from "./logger.js";
 import { createMetrics, type Metrics } from "./metrics.js";
 import { breakoutHandlers } from "./realtime/breakoutHandlers.js";
+import { callHandlers } from "./realtime/callHandlers.js";
 import { refuseUnknownEvents } from "./realtime/defineHandler.js";
 import { Drain } from "./realtime/drain.js";
 import { EventFeed } from "./realtime/eventFeed.js";
@@ -45,6 +46,7 @@ import { workshopHandlers } from "./realtime/workshopHandlers.js";
 import type { ServerKeys } from "./security/serverKeys.js";
 import { Authorizer } from "./services/authorizer.js";
 import { BreakoutService } from "./services/breakoutService.js";
+import { CallService } from "./services/callService.js";
 import { EventLogReader } from "./services/delivery/eventLogReader.js";
 import { PollResultsReader } from "./services/delivery/pollResultsReader.js";
 import { QnaChangesReader } from "./services/delivery/qnaChangesReader.js";
@@ -107,6 +109,7 @@ export function createApp(deps: AppDeps): App {
   });
   const breakout = new BreakoutService(stores, service);
   const programme = new ProgrammeService(stores, service);
+  const calls = new CallService(stores, service);
   const roomSupport = new RoomSupportService(stores);
   const support = new SupportService(stores);
   const polls = new PollService(stores, service, authorizer, keyring);
@@ -283,6 +286,7 @@ export function createApp(deps: AppDeps): App {
     ...workshopHandlers(service, retention),
     ...breakoutHandlers(breakout, roomSupport),
     ...programmeHandlers(programme),
+    ...callHandlers(calls),
     ...pollHandlers(polls, pollResults),
     ...qnaHandlers(qna),
     ...supportHandlers(support),

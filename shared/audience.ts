@@ -147,6 +147,12 @@ export function audienceOf(event: WorkshopEvent, people: PeopleContext): Audienc
     case "programme:upserted":
     case "programme:deleted":
       return everyone;
+    case "call:link":
+      // A room's link may carry its meeting's password: its people (and facilitators) only.
+      return event.roomId === null ? everyone : { everyone: false, participants: [], rooms: [event.roomId] };
+    case "call:settings":
+      // The template would let anyone work out every room's link: facilitators only.
+      return { everyone: false, participants: [], rooms: [] };
     case "poll:upserted":
       return pollAudience(event.poll);
     case "poll:deleted":

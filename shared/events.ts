@@ -12,6 +12,7 @@ import {
   RoundViewSchema,
   TagsSchema,
 } from "./breakout.js";
+import { CallSettingsSchema, CallTemplateSchema, CallUrlSchema } from "./calls.js";
 import {
   CommandIdSchema,
   HelpIdSchema,
@@ -306,6 +307,26 @@ export const commands = {
     write: true,
     payload: z.strictObject({ ...write, helpId: HelpIdSchema }),
     result: HelpViewSchema,
+  },
+  "call:setPlenary": {
+    summary: "Facilitators: the plenary's call link (https), or none (null). Everyone in the workshop sees it.",
+    write: true,
+    payload: z.strictObject({ ...write, url: CallUrlSchema.nullable() }),
+    result: CallSettingsSchema,
+  },
+  "call:setTemplate": {
+    summary:
+      "Facilitators: the rooms' call link template with {room} (and {workshop}), filled in per room; null: none. Each room's people see only their room's link.",
+    write: true,
+    payload: z.strictObject({ ...write, template: CallTemplateSchema.nullable() }),
+    result: CallSettingsSchema,
+  },
+  "call:setRoom": {
+    summary:
+      "Facilitators: a call link pasted for one room of the current round (wins over the template); null: back to the template.",
+    write: true,
+    payload: z.strictObject({ ...write, roundId: RoundIdSchema, roomId: RoomIdSchema, url: CallUrlSchema.nullable() }),
+    result: CallSettingsSchema,
   },
   "support:request": {
     summary:

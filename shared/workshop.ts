@@ -8,6 +8,7 @@ import {
   RoundViewSchema,
   TagsSchema,
 } from "./breakout.js";
+import { CallSettingsSchema, CallsViewSchema } from "./calls.js";
 import {
   FacilitatorKeySchema,
   JoinCodeSchema,
@@ -144,7 +145,11 @@ export function participantOfRosterEntry([
  * The `breakout:room` answer: the room's state and, for a participant in a room that shows names
  * under a private roster, the roster entries of its people they may now see by name.
  */
-export const RoomAnswerSchema = RoomStateViewSchema.extend({ people: z.array(RosterEntrySchema).optional() });
+export const RoomAnswerSchema = RoomStateViewSchema.extend({
+  people: z.array(RosterEntrySchema).optional(),
+  /** The room's call link (shared/calls.ts): the viewer is in the room, so it is theirs; absent or null: none. */
+  call: z.string().nullable().optional(),
+});
 export type RoomAnswer = z.infer<typeof RoomAnswerSchema>;
 
 /**
@@ -211,6 +216,19 @@ export const WorkshopEventSchema = z.discriminatedUnion("type", [
   z.object({ v: z.number().int(), type: z.literal("poll:upserted"), poll: PollViewSchema }),
   /** A notes document was opened to everyone in its room for editing, or closed again. */
   z.object({ v: z.number().int(), type: z.literal("notes:access"), access: NoteAccessSchema }),
+  /**
+   * The call link of the plenary (roomId null: everyone) or of one room of a round (its people and
+   * facilitators); url null: no link any more.
+   */
+  z.object({
+    v: z.number().int(),
+    type: z.literal("call:link"),
+    roundId: RoundIdSchema.nullable(),
+    roomId: RoomIdSchema.nullable(),
+    url: z.string().nullable(),
+  }),
+  /** The call settings (plenary, template, pasted links) changed: facilitators only. */
+  z.object({ v: z.number().int(), type: z.literal("call:settings"), settings: CallSettingsSchema }),
   /** A draft was deleted (only drafts can be). */
   z.object({
     v: z.number().int(),
@@ -241,6 +259,8 @@ export const WorkshopSnapshotSchema = z.object({
   notesAccess: z.array(NoteAccessSchema),
   /** The programme's sessions, in order (shared/programme.ts); everyone sees all of them. */
   programme: z.array(ProgrammeSessionViewSchema),
+  /** Call links the viewer may see: the plenary's, their room's (every room's for facilitators). */
+  calls: CallsViewSchema,
 });
 export type WorkshopSnapshot = z.infer<typeof WorkshopSnapshotSchema>;
 

@@ -5,6 +5,7 @@ import {
   seesHelp,
   seesPerson,
   seesPoll,
+  seesRoom,
   seesTags,
   seesWholeRoster,
   type Viewer,
@@ -18,6 +19,7 @@ import {
   roomShowsNames,
   type Tags,
 } from "./breakout.js";
+import type { CallSettings } from "./calls.js";
 import type { HelpId, ParticipantId, ProgrammeSessionId, RoomId } from "./ids.js";
 import type { Ballot, PollId, PollResultsUpdate, PollView } from "./poll.js";
 import type { ProgrammeSessionView } from "./programme.js";
@@ -45,6 +47,15 @@ export interface BreakoutCopy {
   tags: Map<ParticipantId, Tags>;
 }
 
+/** The call links the viewer may see (shared/calls.ts): the plenary's, their room's, all for facilitators. */
+export interface CallsCopy {
+  plenary: string | null;
+  /** roomId -> link, rooms of the current round only. */
+  rooms: Map<RoomId, string>;
+  /** Facilitators only. */
+  settings: CallSettings | null;
+}
+
 /**
  * A client's copy of one workshop and the rules for keeping it exact: the browser and the
  * tests both use this, so what the tests check is what people see.
@@ -68,6 +79,7 @@ export interface WorkshopState {
   programme: Map<ProgrammeSessionId, ProgrammeSessionView>;
   /** The viewer's own ballots, from their acks and `poll:mine`. */
   myBallots: Map<PollId, Ballot>;
+  calls: CallsCopy;
   /** The viewer, so the rules can tell when their own room changed. */
   selfId: ParticipantId | null;
   /**
@@ -102,6 +114,7 @@ export function emptyWorkshopState(selfId: ParticipantId | null = null): Worksho
     myBallots: new Map(),
     notesOpenToAll: new Set(),
     programme: new Map(),
+    calls: { plenary: null, rooms: new Map(), settings: null },
     selfId,
     roomChanged: false,
     needsSnapshot: false,
@@ -133,6 +146,11 @@ export function applySnapshot(state: WorkshopState, snapshot: WorkshopSnapshot):
   );
   for (const pollId of state.pollResults.keys()) if (!state.polls.has(pollId)) state.pollResults.delete(pollId);
   state.programme = new Map(snapshot.programme.map((session) => [session.sessionId, session]));
+  state.calls = {
+    plenary: snapshot.calls.plenary,
+    rooms: new Map(Object.entries(snapshot.calls.rooms)),
+    settings: snapshot.calls.settings,
+  };
   state.roomChanged = false;
   state.needsSnapshot = false;
 }
@@ -198,6 +216,9 @@ function settleView(state: WorkshopState, before: Viewer | null): void {
     state.polls.delete(pollId);
     state.pollResults.delete(pollId);
   }
+  // A room's call link leaves with the person (moved, back in the plenary, the round over).
+  for (const roomId of state.calls.rooms.keys()) if (!seesRoom(viewer, roomId)) state.calls.rooms.delete(roomId);
+  state.calls.settings = null;
 }
 
 /** Banners have no id: one is the same banner when round, room, time and text all are. */
@@ -226,6 +247,8 @@ export function applyRoomState(state: WorkshopState, room: RoomAnswer): void {
   breakout.broadcasts.sort((a, b) => a.sentAt - b.sentAt);
   breakout.broadcasts = breakout.broadcasts.slice(-BROADCASTS_KEPT);
   for (const poll of room.polls) state.polls.set(poll.pollId, poll);
+  if (room.call) state.calls.rooms.set(room.roomId, room.call);
+  else state.calls.rooms.delete(room.roomId);
   for (const entry of room.people ?? []) {
     const person = participantOfRosterEntry(entry);
     state.participants.set(person.participantId, person);
@@ -341,6 +364,7 @@ function applyEvent(state: WorkshopState, event: WorkshopEvent): void {
         if (event.round.number < breakout.round.number) break;
         // A new round: what was seen of the last one no longer applies.
         state.breakout = { ...emptyBreakout(), tags: breakout.tags };
+        state.calls.rooms = new Map();
       }
       state.breakout.round = event.round;
       break;
@@ -390,9 +414,30 @@ function applyEvent(state: WorkshopState, event: WorkshopEvent): void {
     case "programme:deleted":
       state.programme.delete(event.sessionId);
       break;
+    case "call:link":
+      applyCallLink(state.calls, state.breakout.round, event);
+      break;
+    case "call:settings":
+      state.calls.settings = event.settings;
+      break;
     default: {
       const exhaustive: never = event;
       throw new Error(`unknown event ${JSON.stringify(exhaustive)}`);
     }
   }
+}
+
+/** A room's link counts for the current round only (a late event of an older round changes nothing). */
+function applyCallLink(
+  calls: CallsCopy,
+  round: RoundView | null,
+  event: Extract<WorkshopEvent, { type: "call:link" }>,
+): void {
+  if (event.roomId === null) {
+    calls.plenary = event.url;
+    return;
+  }
+  if (round?.roundId !== event.roundId) return;
+  if (event.url === null) calls.rooms.delete(event.roomId);
+  else calls.rooms.set(event.roomId, event.url);
 }

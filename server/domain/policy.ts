@@ -62,6 +62,10 @@ export const policy = {
   "help:request": { roles: everyone, allowedWhenEnded: false },
   "help:take": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
   "help:resolve": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
+  // Call links: facilitators set them; people receive them through events and snapshots.
+  "call:setPlenary": { roles: facilitators, allowedWhenEnded: false },
+  "call:setTemplate": { roles: facilitators, allowedWhenEnded: false },
+  "call:setRoom": { roles: facilitators, allowedWhenEnded: false },
   // Private support: anyone asks; only safeguarding leads take (the service checks whose request
   // a message or a close is); facilitators get a count at most, never who.
   "support:request": { roles: everyone, allowedWhenEnded: false },

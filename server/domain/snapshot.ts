@@ -3,6 +3,7 @@ import type { ParticipantId, RoomId } from "../../shared/ids.js";
 import type { NoteAccess } from "../../shared/notes.js";
 import type { PollView } from "../../shared/poll.js";
 import type { ProgrammeSessionView } from "../../shared/programme.js";
+import type { CallsRecord } from "./calls.js";
 import type { ParticipantRecord, WorkshopRecord } from "./records.js";
 
 /** Everything about breakout rooms that a snapshot needs, unfiltered. */
@@ -25,4 +26,6 @@ export interface FullSnapshot {
   notesAccess: NoteAccess[];
   /** The programme's sessions, in order. */
   programme: ProgrammeSessionView[];
+  /** The call links' record (null: none set and no round planned yet). */
+  calls: CallsRecord | null;
 }

@@ -6,14 +6,17 @@ import {
   type PeopleContext,
   seesAssignment,
   seesBroadcast,
+  seesEverything,
   seesHelp,
   seesPerson,
   seesPoll,
+  seesRoom,
   seesTags,
   seesWholeRoster,
   type Viewer,
 } from "../../shared/audience.js";
 import { type BreakoutState, type RoundView, roomShowsNames } from "../../shared/breakout.js";
+import type { CallsView } from "../../shared/calls.js";
 import type { ParticipantId, RoomId } from "../../shared/ids.js";
 import {
   type PeopleCount,
@@ -24,6 +27,7 @@ import {
 } from "../../shared/workshop.js";
 import type { FullSnapshot } from "../domain/snapshot.js";
 import { isRunning } from "./breakout/rounds.js";
+import { callSettingsOf, roundCallLinks } from "./calls.js";
 import {
   isRosterPrivate,
   type ParticipantRecord,
@@ -135,6 +139,20 @@ export function snapshotFor(full: FullSnapshot, viewer: Viewer): WorkshopSnapsho
     polls: full.polls.filter((poll) => seesPoll(viewer, poll)),
     notesAccess: full.notesAccess,
     programme: full.programme,
+    calls: callsFor(full, viewer),
+  };
+}
+
+/** The plenary's link for everyone; a room's link for its people while the round runs; all of it for facilitators. */
+function callsFor(full: FullSnapshot, viewer: Viewer): CallsView {
+  const rooms: CallsView["rooms"] = {};
+  for (const [roomId, url] of roundCallLinks(full.calls, full.breakout.round)) {
+    if (seesRoom(viewer, roomId)) rooms[roomId] = url;
+  }
+  return {
+    plenary: full.calls?.plenary ?? null,
+    rooms,
+    settings: seesEverything(viewer) ? callSettingsOf(full.calls) : null,
   };
 }
 

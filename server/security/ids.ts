@@ -18,5 +18,7 @@ export const newHelpId = (): HelpId => `h${random(11)}`;
 export const newPollId = (): PollId => `o${random(11)}`;
 export const newQuestionId = (): QuestionId => `q${random(11)}`;
 export const newBroadcastId = (): string => `b${random(11)}`;
+/** A random word a call link template is filled in with (server/domain/calls.ts). */
+export const newCallSlug = (): string => random(8);
 export const newSupportRequestId = (): SupportRequestId => `s${random(11)}`;
 export const newProgrammeSessionId = (): ProgrammeSessionId => `e${random(11)}`;

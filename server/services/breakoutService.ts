@@ -20,12 +20,13 @@ import {
   roomLedBy,
   setLead,
 } from "../domain/breakout/rounds.js";
+import { callEvents, callsForRound, roomCallLink } from "../domain/calls.js";
 import type { CommandContext, CommandRef } from "../domain/commands.js";
 import { DomainError } from "../domain/errors.js";
 import { requireSession } from "../domain/programme.js";
 import { toParticipantView, type WorkshopRecord } from "../domain/records.js";
 import { viewerOf } from "../domain/visibility.js";
-import { newRoomId, newRoundId } from "../security/ids.js";
+import { newCallSlug, newRoomId, newRoundId } from "../security/ids.js";
 import type { RoomMove } from "../store/breakout/port.js";
 import type { Stores } from "../store/stores.js";
 import { decideAndCommit } from "./commit.js";
@@ -49,11 +50,12 @@ export class BreakoutService {
       const mine = workshop.currentRoundId === round.roundId && isRunning(round) && ownRoom === payload.roomId;
       if (!mine) throw new DomainError("FORBIDDEN", "that is not your room");
     }
-    const [members, helps, broadcasts, polls] = await Promise.all([
+    const [members, helps, broadcasts, polls, calls] = await Promise.all([
       this.stores.breakout.getRoomMembers(who.workshopId, round.roundId, payload.roomId),
       this.stores.breakout.listHelps(who.workshopId),
       this.stores.breakout.listBroadcasts(who.workshopId),
       this.stores.polls.listPolls(who.workshopId),
+      this.stores.calls.getCalls(who.workshopId),
     ]);
     // A facilitator may look at any room; anyone else only at their own, while it runs (above).
     const viewer = viewerOf(actor, workshop, round, actor.role === "facilitator" ? null : payload.roomId);
@@ -75,6 +77,7 @@ export class BreakoutService {
           poll.definition.scope.kind === "room" &&
           poll.definition.scope.roomId === payload.roomId,
       ),
+      call: roomCallLink(calls, round.roundId, payload.roomId),
     };
   }
 
@@ -142,12 +145,17 @@ export class BreakoutService {
         current,
       });
       const nextWorkshop: WorkshopRecord = { ...workshop, currentRoundId: next.roundId, roundCount: number };
+      // The new rooms' call links (from the template), in the same step: a template changed
+      // meanwhile makes this commit conflict and decide again.
+      const calls = await this.stores.calls.getCalls(who.workshopId);
+      const nextCalls = callsForRound(calls, next, newCallSlug);
       return {
         writes: [
           { kind: "workshop", expected: workshop, next: nextWorkshop },
           { kind: "round", expected: null, next },
+          { kind: "calls", expected: calls, next: nextCalls },
         ],
-        events: [{ type: "breakout:round", round: next }],
+        events: [{ type: "breakout:round", round: next }, ...callEvents(calls, nextCalls, next)],
         result: next,
       };
     });

@@ -203,6 +203,8 @@ function apply(view: WorkshopView, event: WorkshopEvent): boolean {
     case "help:updated":
     case "notes:access":
     case "programme:deleted":
+    case "call:link":
+    case "call:settings":
       return true;
     default:
       // workshop:updated (rare: the view keeps the full record, the event carries less),

@@ -2,6 +2,9 @@ import type { ServerKeys } from "../security/serverKeys.js";
 import { MemoryBreakoutStore } from "./breakout/memory.js";
 import type { BreakoutStore } from "./breakout/port.js";
 import { RedisBreakoutStore } from "./breakout/redis.js";
+import { MemoryCallStore } from "./calls/memory.js";
+import type { CallStore } from "./calls/port.js";
+import { RedisCallStore } from "./calls/redis.js";
 import { MemoryCore } from "./memory/core.js";
 import { MemoryNotesStore } from "./notes/memory.js";
 import type { NotesStore } from "./notes/port.js";
@@ -47,6 +50,7 @@ export interface Stores {
   qna: QnaStore;
   notes: NotesStore;
   support: SupportStore;
+  calls: CallStore;
   timers: TimerStore;
   rates: RateStore;
   /** Answers when the store does (readiness). */
@@ -72,6 +76,7 @@ export function createMemoryStores(now: () => number = Date.now, keys?: ServerKe
     qna: new MemoryQnaStore(core),
     notes: new MemoryNotesStore(core),
     support: new MemorySupportStore(core),
+    calls: new MemoryCallStore(core),
     timers: new MemoryTimerStore(),
     rates: new MemoryRateStore(now),
     ping: async () => {},
@@ -93,6 +98,7 @@ export async function connectRedisStores(options: RedisStoreOptions): Promise<St
     qna: new RedisQnaStore(core),
     notes: new RedisNotesStore(core),
     support: new RedisSupportStore(core),
+    calls: new RedisCallStore(core),
     timers: new RedisTimerStore(core),
     rates: new RedisRateStore(core),
     ping: () => core.ping(),

@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import type { CallsRecord } from "../../server/domain/calls.js";
 import type { WorkshopRecord } from "../../server/domain/records.js";
 import type { Stores } from "../../server/store/stores.js";
 import { closeStores, factories, person, workshopRecord } from "../helpers/contractStores.js";
@@ -285,6 +286,34 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("workshop
     expect(full?.breakout.helps).toEqual([help]);
     expect(full?.breakout.broadcasts.map((b) => b.text)).toEqual(["hi"]);
     expect(full?.breakout.tags.get("pa00000000000000")).toEqual({ language: "th" });
+  });
+
+  it("S13c the call links record is compare-and-set, read back whole, and in the full snapshot", async () => {
+    const actor = { actorId: "p000000000000000", commandId: "calls-0001" };
+    const calls: CallsRecord = {
+      plenary: "https://stream.example.org/p",
+      template: "https://meet.example.org/{workshop}-{room}",
+      workshopSlug: "abcd1234",
+      roundId: null,
+      roomSlugs: {},
+      pasted: {},
+    };
+    expect(await stores.calls.getCalls(workshop.workshopId)).toBeNull();
+    expect((await stores.workshops.fullSnapshot(workshop.workshopId))?.calls).toBeNull();
+    const write = (expected: CallsRecord | null, next: CallsRecord, commandId: string) =>
+      stores.workshops.commit(
+        workshop.workshopId,
+        { ...actor, commandId },
+        { writes: [{ kind: "calls", expected, next }], events: [], result: null },
+      );
+    expect((await write(null, calls, "calls-0001")).status).toBe("applied");
+    const changed = { ...calls, plenary: null };
+    // Expecting nothing where there is a record: refused, nothing changed.
+    expect((await write(null, changed, "calls-0002")).status).toBe("conflict");
+    expect(await stores.calls.getCalls(workshop.workshopId)).toEqual(calls);
+    expect((await write(calls, changed, "calls-0003")).status).toBe("applied");
+    expect(await stores.calls.getCalls(workshop.workshopId)).toEqual(changed);
+    expect((await stores.workshops.fullSnapshot(workshop.workshopId))?.calls).toEqual(changed);
   });
 
   it("S15 a purged workshop is gone for good: every write refuses it, nothing comes back, purging again is fine", async () => {

@@ -22,6 +22,7 @@ function projection(state: WorkshopState) {
     tags: sorted(state.breakout.tags),
     polls: sorted(state.polls),
     notesOpenToAll: [...state.notesOpenToAll].sort(),
+    calls: { plenary: state.calls.plenary, rooms: sorted(state.calls.rooms), settings: state.calls.settings },
   };
 }
 

@@ -331,6 +331,11 @@ const cases: { [C in CommandName]: Case<C> } = {
   },
   "help:take": { payload: (w) => ({ ...write(), helpId: w.helpId }) },
   "help:resolve": { payload: (w) => ({ ...write(), helpId: w.helpId }) },
+  "call:setPlenary": { payload: () => ({ ...write(), url: "https://meet.example.org/plenary" }) },
+  "call:setTemplate": { payload: () => ({ ...write(), template: "https://meet.example.org/forum-{workshop}-{room}" }) },
+  "call:setRoom": {
+    payload: (w) => ({ ...write(), roundId: w.roundId, roomId: w.roomA, url: "https://meet.example.org/a" }),
+  },
   "support:request": { payload: () => ({ ...write(), note: "I need a moment", contact: "room" }) },
   "support:take": { payload: (w) => ({ ...write(), requestId: w.support.participant }) },
   // Everyone writes in, and ends, their own request.

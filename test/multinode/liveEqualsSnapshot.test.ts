@@ -307,6 +307,36 @@ const steps = {
       await send(world.host, "notes:setAccess", { commandId: newCommandId(), docId, openToAll });
     }),
   ),
+  callTemplate: fc
+    .constantFrom(null, "https://meet.example.org/f-{workshop}-{room}", "https://call.example.org/{room}")
+    .map((template) =>
+      step(`call link template ${template ?? "removed"}`, async (world) => {
+        await send(world.host, "call:setTemplate", { commandId: newCommandId(), template });
+      }),
+    ),
+  callRoom: fc.tuple(fc.nat(3), fc.boolean()).map(([room, paste]) =>
+    step(
+      `call link of room ${room} ${paste ? "pasted" : "back to the template"}`,
+      async (world) => {
+        const roomId = world.round?.rooms[room]?.roomId;
+        if (!world.round || !roomId) return;
+        const url = paste ? `https://zoom.example.org/j/${room}?pwd=secret${room}` : null;
+        await send(world.host, "call:setRoom", {
+          commandId: newCommandId(),
+          roundId: world.round.roundId,
+          roomId,
+          url,
+        });
+      },
+      (world) => world.round !== null,
+    ),
+  ),
+  callPlenary: fc.boolean().map((set) =>
+    step(`plenary call link ${set ? "set" : "removed"}`, async (world) => {
+      const url = set ? "https://meet.example.org/plenary" : null;
+      await send(world.host, "call:setPlenary", { commandId: newCommandId(), url });
+    }),
+  ),
   help: fc.nat().map((index) =>
     step(
       `person #${index} asks for help`,

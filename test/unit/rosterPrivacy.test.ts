@@ -7,8 +7,9 @@ import {
   seesPerson,
   type Viewer,
 } from "../../shared/audience.js";
-import type { WorkshopEvent, WorkshopSnapshot } from "../../shared/workshop.js";
+import type { WorkshopEvent } from "../../shared/workshop.js";
 import { applyEventBatch, applySnapshot, emptyWorkshopState } from "../../shared/workshopState.js";
+import { workshopViewFixture } from "../helpers/workshopView.js";
 
 /** THE roster rule (shared/audience.ts) on its own: who may know of whom under a private roster. */
 
@@ -97,18 +98,7 @@ describe("roster privacy rule", () => {
 });
 
 describe("a private copy (shared/workshopState.ts)", () => {
-  const workshop: WorkshopSnapshot["workshop"] = {
-    workshopId: "w000000000000001",
-    title: "T",
-    joinCode: "ABCDEF",
-    status: "active",
-    createdAt: 0,
-    reportAttribution: "none",
-    anonymousByDefault: true,
-    rosterPrivate: true,
-    endedAt: null,
-    deleteAt: null,
-  };
+  const workshop = workshopViewFixture();
   const self = dawit.participantId;
   function privateCopy() {
     const state = emptyWorkshopState(self);
@@ -121,6 +111,7 @@ describe("a private copy (shared/workshopState.ts)", () => {
       polls: [],
       notesAccess: [],
       programme: [],
+      calls: { plenary: null, rooms: {}, settings: null },
     });
     return state;
   }

@@ -25,6 +25,7 @@ const snapshot: WorkshopSnapshot = {
   polls: [],
   notesAccess: [],
   programme: [],
+  calls: { plenary: null, rooms: {}, settings: null },
 };
 
 function fresh() {

@@ -10,7 +10,8 @@ import { workshopState } from "./workshopState.js";
  * what the person last saw instead of a spinner. The next connection brings what changed since.
  */
 const KEY = "workshop.lastState";
-const FORMAT = 1;
+/** 2: the state holds call links (a copy kept in format 1 has none: not restored). */
+const FORMAT = 2;
 /** Saved at most this often while things change (a 2,000-person roster is ~100 KB of JSON). */
 const SAVE_EVERY_MS = 1000;
 

@@ -218,6 +218,24 @@ export class ReactiveWorkshopState {
     return this.state.notesOpenToAll.has(docId);
   }
 
+  /** Reactive: the plenary's call link (shared/calls.ts), or null. */
+  readonly plenaryCall = computed(() => {
+    this.revision.value;
+    return this.state.calls.plenary;
+  });
+
+  /** Reactive: the call settings (template, pasted links), facilitators only; null for everyone else. */
+  readonly callSettings = computed(() => {
+    this.revision.value;
+    return this.state.calls.settings;
+  });
+
+  /** Reactive: a room's call link, when the viewer may see it (their room; any room for facilitators). */
+  callOf(roomId: RoomId): string | null {
+    this.revision.value;
+    return this.state.calls.rooms.get(roomId) ?? null;
+  }
+
   /** Reactive: someone's tags, when the viewer may see them (facilitators, or yourself). */
   tagsOf(participantId: ParticipantId): Tags {
     this.revision.value;

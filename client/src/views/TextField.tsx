@@ -14,6 +14,9 @@ type TextFieldProps = {
   spellcheck?: boolean;
   maxLength?: number;
   placeholder?: string;
+  /** "ltr" for code (a link) in a right-to-left page. */
+  dir?: "ltr";
+  inputMode?: "url" | "text";
 };
 
 /** A labelled text input with an optional hint and inline error, both tied to it for screen readers. */
@@ -52,6 +55,8 @@ export function TextField(props: TextFieldProps) {
         spellcheck={props.spellcheck}
         maxLength={props.maxLength}
         placeholder={props.placeholder}
+        dir={props.dir}
+        inputMode={props.inputMode}
       />
       {props.error ? (
         <p class="field-error" id={errorId}>

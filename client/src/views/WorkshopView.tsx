@@ -19,6 +19,8 @@ import { TagsDialog } from "./breakout/TagsDialog.js";
 import { TimeLeft } from "./breakout/Timer.js";
 import { ConsoleTop } from "./console/ConsoleTop.js";
 import { RoomsSection } from "./console/RoomsSection.js";
+import { CallsPanel } from "./calls/CallsPanel.js";
+import { JoinCall } from "./calls/JoinCall.js";
 import { useFocusOnMount } from "./hooks.js";
 import { MyListing } from "./MyListing.js";
 import { Notice } from "./Notice.js";
@@ -95,6 +97,7 @@ export function WorkshopView() {
       </div>
       <NowNext />
       <Notice />
+      <JoinCall url={workshopState.plenaryCall.value} place="plenary" />
       {supportQueue}
       {isFacilitator ? <ConsoleTop title={workshop.title} /> : null}
       {isFacilitator && running && myRoom ? (
@@ -118,6 +121,7 @@ export function WorkshopView() {
       <ProgrammePanel canEdit={isFacilitator} />
       {takesReport ? <ReportPanel /> : null}
       {isFacilitator ? <BreakoutPanel myId={me.participantId} /> : null}
+      {isFacilitator ? <CallsPanel /> : null}
       <ParticipantList
         myId={me.participantId}
         canManage={isFacilitator}

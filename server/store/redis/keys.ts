@@ -53,6 +53,8 @@ function buildWorkshopKeys(prefix: string, workshopId: WorkshopId) {
     roomMembers: (roundId: RoundId, roomId: string) => `${base}round:${roundId}:room:${roomId}`,
     /** hash roomId -> head-count of one round, kept with the assignments by the same script. */
     counts: (roundId: RoundId) => `${base}round:${roundId}:counts`,
+    /** JSON CallsRecord: the call links facilitators set and the words a template is filled in with. */
+    calls: `${base}calls`,
     /** hash docId -> JSON NoteAccess (documents opened to everyone for editing). */
     notesAccess: `${base}notes:access`,
     /** list of base64 Yjs updates of one notes document, oldest first (compacted into one now and then). */

@@ -4,6 +4,7 @@ import type { ParticipantId, WorkshopId } from "../../../shared/ids.js";
 import type { NoteAccess } from "../../../shared/notes.js";
 import { orderedProgramme, type ProgrammeSessionView } from "../../../shared/programme.js";
 import type { WorkshopEvent } from "../../../shared/workshop.js";
+import type { CallsRecord } from "../../domain/calls.js";
 import type { CommandRef } from "../../domain/commands.js";
 import { DomainError } from "../../domain/errors.js";
 import type { ParticipantRecord, WorkshopRecord } from "../../domain/records.js";
@@ -154,6 +155,7 @@ export class MemoryWorkshopStore implements WorkshopStore {
       polls: polls.pollsOf(workshopId),
       notesAccess: this.core.parsedAll<NoteAccess>(workshopId, "noteAccess").sort(byDoc),
       programme: orderedProgramme(this.core.parsedAll<ProgrammeSessionView>(workshopId, "programme")),
+      calls: this.core.parsed<CallsRecord>(workshopId, "calls", ""),
     };
   }
 

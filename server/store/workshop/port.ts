@@ -4,6 +4,7 @@ import type { NoteAccess } from "../../../shared/notes.js";
 import type { PollId, PollView } from "../../../shared/poll.js";
 import type { ProgrammeSessionView } from "../../../shared/programme.js";
 import type { UnversionedEvent, WorkshopEvent } from "../../../shared/workshop.js";
+import type { CallsRecord } from "../../domain/calls.js";
 import type { CommandRef } from "../../domain/commands.js";
 import type { ParticipantRecord, WorkshopRecord } from "../../domain/records.js";
 import type { FullSnapshot } from "../../domain/snapshot.js";
@@ -24,6 +25,8 @@ export type RecordWrite =
   | { kind: "tags"; participantId: ParticipantId; expected: Tags | null; next: Tags }
   | { kind: "broadcast"; broadcastId: string; expected: null; next: BroadcastView }
   | { kind: "noteAccess"; expected: NoteAccess | null; next: NoteAccess }
+  /** The workshop's one call links record (server/domain/calls.ts). */
+  | { kind: "calls"; expected: CallsRecord | null; next: CallsRecord }
   /** next null: delete (a draft). */
   | { kind: "poll"; pollId: PollId; expected: PollView | null; next: PollView | null }
   /** next null: delete (the session leaves the programme). */

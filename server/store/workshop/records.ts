@@ -8,6 +8,7 @@ import type { RecordWrite } from "./port.js";
 export function recordId(write: RecordWrite): string {
   switch (write.kind) {
     case "workshop":
+    case "calls":
       return "";
     case "participant":
       return write.next.participantId;

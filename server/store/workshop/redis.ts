@@ -5,6 +5,7 @@ import type { NoteAccess } from "../../../shared/notes.js";
 import type { PollView } from "../../../shared/poll.js";
 import { orderedProgramme, type ProgrammeSessionView } from "../../../shared/programme.js";
 import type { WorkshopEvent } from "../../../shared/workshop.js";
+import type { CallsRecord } from "../../domain/calls.js";
 import type { CommandRef } from "../../domain/commands.js";
 import { DomainError } from "../../domain/errors.js";
 import type { ParticipantRecord, WorkshopRecord } from "../../domain/records.js";
@@ -181,6 +182,7 @@ export class RedisWorkshopStore implements WorkshopStore {
           keys.polls,
           keys.notesAccess,
           keys.programme,
+          keys.calls,
         ],
         [roundId],
       )) as SnapshotReply;
@@ -235,11 +237,13 @@ type SnapshotReply = [
   string[],
   string[],
   string[],
+  string,
 ];
 
 function snapshotOf(reply: SnapshotReply): FullSnapshot {
   const [, version, metaJson, participantPairs, onlinePairs, roundJson, assignmentPairs, countPairs] = reply;
-  const [helps, broadcasts, tagPairs, polls, notesAccess, programme] = reply.slice(8) as string[][];
+  const [helps, broadcasts, tagPairs, polls, notesAccess, programme] = reply.slice(8, 14) as string[][];
+  const callsJson = reply[14];
   const online = pairsToRecord(onlinePairs);
   return {
     version: Number(version),
@@ -261,6 +265,7 @@ function snapshotOf(reply: SnapshotReply): FullSnapshot {
     polls: (polls ?? []).map((json) => JSON.parse(json) as PollView).sort(byCreation),
     notesAccess: (notesAccess ?? []).map((json) => JSON.parse(json) as NoteAccess).sort(byDoc),
     programme: orderedProgramme((programme ?? []).map((json) => JSON.parse(json) as ProgrammeSessionView)),
+    calls: callsJson ? (JSON.parse(callsJson) as CallsRecord) : null,
   };
 }
 
@@ -284,6 +289,8 @@ function recordKey(keys: WorkshopKeys, write: RecordWrite): string {
       return keys.notesAccess;
     case "programme":
       return keys.programme;
+    case "calls":
+      return keys.calls;
     default: {
       const exhaustive: never = write;
       throw new Error(`unknown record ${JSON.stringify(exhaustive)}`);

@@ -77,7 +77,7 @@ return redis.call('LRANGE', KEYS[2], since + 1 - oldest, -1)
 `);
 
 /**
- * KEYS: version, meta, participants, online, rounds, helps, broadcasts, tags, assignments, counts, polls, notesAccess, programme
+ * KEYS: version, meta, participants, online, rounds, helps, broadcasts, tags, assignments, counts, polls, notesAccess, programme, calls
  * (the last two of ARGV[1], the round the caller read from meta). Everything at one version.
  * Returns false when meta's current round is no longer ARGV[1] (read meta again).
  */
@@ -105,6 +105,7 @@ return {
   redis.call('HVALS', KEYS[11]),
   redis.call('HVALS', KEYS[12]),
   redis.call('HVALS', KEYS[13]),
+  redis.call('GET', KEYS[14]) or '',
 }
 `);
 

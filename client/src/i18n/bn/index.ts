@@ -4,6 +4,7 @@ import { breakout } from "./breakout.js";
 import { breakoutDashboard } from "./breakoutDashboard.js";
 import { breakoutRoom } from "./breakoutRoom.js";
 import { facilitatorConsole } from "./console.js";
+import { calls } from "./calls.js";
 import { entry } from "./entry.js";
 import { errors } from "./errors.js";
 import { notes } from "./notes.js";
@@ -28,6 +29,7 @@ export const bn = {
   ...breakoutRoom,
   ...facilitatorConsole,
   ...programme,
+  ...calls,
   ...polls,
   ...qna,
   ...notes,
@@ -49,6 +51,7 @@ export type BengaliPartsAreDisjoint = Assert<
       typeof breakoutRoom,
       typeof facilitatorConsole,
       typeof programme,
+      typeof calls,
       typeof polls,
       typeof qna,
       typeof notes,

@@ -4,6 +4,7 @@ import { breakout } from "./breakout.js";
 import { breakoutDashboard } from "./breakoutDashboard.js";
 import { breakoutRoom } from "./breakoutRoom.js";
 import { facilitatorConsole } from "./console.js";
+import { calls } from "./calls.js";
 import { entry } from "./entry.js";
 import { errors } from "./errors.js";
 import { notes } from "./notes.js";
@@ -29,6 +30,7 @@ export const en = {
   ...breakoutRoom,
   ...facilitatorConsole,
   ...programme,
+  ...calls,
   ...polls,
   ...qna,
   ...notes,
@@ -50,6 +52,7 @@ export type EnglishPartsAreDisjoint = Assert<
       typeof breakoutRoom,
       typeof facilitatorConsole,
       typeof programme,
+      typeof calls,
       typeof polls,
       typeof qna,
       typeof notes,

@@ -4,6 +4,7 @@ import { breakout } from "./breakout.js";
 import { breakoutDashboard } from "./breakoutDashboard.js";
 import { breakoutRoom } from "./breakoutRoom.js";
 import { facilitatorConsole } from "./console.js";
+import { calls } from "./calls.js";
 import { entry } from "./entry.js";
 import { errors } from "./errors.js";
 import { notes } from "./notes.js";
@@ -25,6 +26,7 @@ export const vi = {
   ...breakoutRoom,
   ...facilitatorConsole,
   ...programme,
+  ...calls,
   ...polls,
   ...qna,
   ...notes,
@@ -46,6 +48,7 @@ export type VietnamesePartsAreDisjoint = Assert<
       typeof breakoutRoom,
       typeof facilitatorConsole,
       typeof programme,
+      typeof calls,
       typeof polls,
       typeof qna,
       typeof notes,

@@ -8,6 +8,7 @@ import { announce } from "../../state/announcer.js";
 import { myRole } from "../../state/myRole.js";
 import { workshopState } from "../../state/workshopState.js";
 import { ContentNoteGate } from "../ContentNoteGate.js";
+import { JoinCall } from "../calls/JoinCall.js";
 import { useFocusOnMount } from "../hooks.js";
 import { NotesPanel } from "../notes/NotesPanel.js";
 import { PollsPanel } from "../polls/PollsPanel.js";
@@ -59,6 +60,7 @@ export function RoomView({ round, room, myId, visiting }: RoomViewProps) {
           </p>
         ) : null}
       </div>
+      <JoinCall url={workshopState.callOf(room.roomId)} place="room" />
       <RoundCountdown round={round} />
       {/* Behind the room's content note (a visiting facilitator set it, and sees all): its polls,
           questions, notes and people. Help, the timer and the way back stay in reach either way. */}
