@@ -2,6 +2,9 @@ import type { ServerKeys } from "../security/serverKeys.js";
 import { MemoryBreakoutStore } from "./breakout/memory.js";
 import type { BreakoutStore } from "./breakout/port.js";
 import { RedisBreakoutStore } from "./breakout/redis.js";
+import { MemoryHandsStore } from "./hands/memory.js";
+import type { HandsStore } from "./hands/port.js";
+import { RedisHandsStore } from "./hands/redis.js";
 import { MemoryCore } from "./memory/core.js";
 import { MemoryNotesStore } from "./notes/memory.js";
 import type { NotesStore } from "./notes/port.js";
@@ -18,6 +21,9 @@ import { RedisQnaStore } from "./qna/redis.js";
 import { MemoryRateStore } from "./rates/memory.js";
 import type { RateStore } from "./rates/port.js";
 import { RedisRateStore } from "./rates/redis.js";
+import { MemoryReactionsChannel } from "./reactions/memory.js";
+import type { ReactionsChannel } from "./reactions/port.js";
+import { RedisReactionsChannel } from "./reactions/redis.js";
 import { RedisCore, type RedisStoreOptions } from "./redis/core.js";
 import { MemorySupportStore } from "./support/memory.js";
 import type { SupportStore } from "./support/port.js";
@@ -43,6 +49,8 @@ export interface Stores {
   qna: QnaStore;
   notes: NotesStore;
   support: SupportStore;
+  hands: HandsStore;
+  reactions: ReactionsChannel;
   timers: TimerStore;
   rates: RateStore;
   /** Answers when the store does (readiness). */
@@ -67,6 +75,8 @@ export function createMemoryStores(now: () => number = Date.now, keys?: ServerKe
     qna: new MemoryQnaStore(core),
     notes: new MemoryNotesStore(core),
     support: new MemorySupportStore(core),
+    hands: new MemoryHandsStore(core),
+    reactions: new MemoryReactionsChannel(),
     timers: new MemoryTimerStore(),
     rates: new MemoryRateStore(now),
     ping: async () => {},
@@ -87,6 +97,8 @@ export async function connectRedisStores(options: RedisStoreOptions): Promise<St
     qna: new RedisQnaStore(core),
     notes: new RedisNotesStore(core),
     support: new RedisSupportStore(core),
+    hands: new RedisHandsStore(core),
+    reactions: new RedisReactionsChannel(core),
     timers: new RedisTimerStore(core),
     rates: new RedisRateStore(core),
     ping: () => core.ping(),
