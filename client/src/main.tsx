@@ -2,6 +2,7 @@ import { render } from "preact";
 import { App } from "./app.js";
 import { loadLanguage, t } from "./i18n/index.js";
 import { leaveNow, setBeforeExit } from "./net/exit.js";
+import { startHandsSync } from "./net/hands.js";
 import { startOutbox } from "./net/outbox.js";
 import { startQnaSync } from "./net/qna.js";
 import { watchConnectivity } from "./net/reconnect.js";
@@ -29,6 +30,7 @@ listenToHistory();
 watchConnectivity();
 startQnaSync();
 startSupportSync();
+startHandsSync();
 startOutbox();
 keepLastState();
 

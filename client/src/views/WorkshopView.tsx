@@ -16,6 +16,7 @@ import { RoomPicker } from "./breakout/RoomPicker.js";
 import { RoomView } from "./breakout/RoomView.js";
 import { TagsDialog } from "./breakout/TagsDialog.js";
 import { TimeLeft } from "./breakout/Timer.js";
+import { HandsPanel } from "./hands/HandsPanel.js";
 import { useFocusOnMount } from "./hooks.js";
 import { MyListing } from "./MyListing.js";
 import { Notice } from "./Notice.js";
@@ -98,6 +99,7 @@ export function WorkshopView() {
           </p>
         </div>
       ) : null}
+      <HandsPanel isFacilitator={isFacilitator} />
       <PollsPanel place={PLENARY} myId={me.participantId} />
       <QnaPanel boardId="plenary" myId={me.participantId} />
       <NotesPanel docId="plenary" myId={me.participantId} />

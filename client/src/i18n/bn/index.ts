@@ -5,6 +5,7 @@ import { breakoutDashboard } from "./breakoutDashboard.js";
 import { breakoutRoom } from "./breakoutRoom.js";
 import { entry } from "./entry.js";
 import { errors } from "./errors.js";
+import { hands } from "./hands.js";
 import { notes } from "./notes.js";
 import { polls } from "./polls.js";
 import { privacy } from "./privacy.js";
@@ -30,6 +31,7 @@ export const bn = {
   ...report,
   ...privacy,
   ...support,
+  ...hands,
   ...errors,
 } as const;
 
@@ -49,6 +51,7 @@ export type BengaliPartsAreDisjoint = Assert<
       typeof report,
       typeof privacy,
       typeof support,
+      typeof hands,
       typeof errors,
     ]
   >

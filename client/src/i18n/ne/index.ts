@@ -5,6 +5,7 @@ import { breakoutDashboard } from "./breakoutDashboard.js";
 import { breakoutRoom } from "./breakoutRoom.js";
 import { entry } from "./entry.js";
 import { errors } from "./errors.js";
+import { hands } from "./hands.js";
 import { notes } from "./notes.js";
 import { polls } from "./polls.js";
 import { privacy } from "./privacy.js";
@@ -27,6 +28,7 @@ export const ne = {
   ...report,
   ...privacy,
   ...support,
+  ...hands,
   ...errors,
 } as const;
 
@@ -46,6 +48,7 @@ export type NepaliPartsAreDisjoint = Assert<
       typeof report,
       typeof privacy,
       typeof support,
+      typeof hands,
       typeof errors,
     ]
   >
