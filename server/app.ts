@@ -25,6 +25,8 @@ import { callHandlers } from "./realtime/callHandlers.js";
 import { refuseUnknownEvents } from "./realtime/defineHandler.js";
 import { Drain } from "./realtime/drain.js";
 import { EventFeed } from "./realtime/eventFeed.js";
+import { HandsFeed } from "./realtime/handsFeed.js";
+import { handsHandlers } from "./realtime/handsHandlers.js";
 import { handshakeMiddleware } from "./realtime/handshake.js";
 import { jsonEventParser } from "./realtime/jsonParser.js";
 import { unfollowLeftRooms } from "./realtime/notesFollowers.js";
@@ -36,6 +38,7 @@ import { programmeHandlers } from "./realtime/programmeHandlers.js";
 import { QnaFeed } from "./realtime/qnaFeed.js";
 import { qnaHandlers } from "./realtime/qnaHandlers.js";
 import { createRateLimiter } from "./realtime/rateLimit.js";
+import { ReactionsFeed } from "./realtime/reactionsFeed.js";
 import { reportHandlers } from "./realtime/reportHandlers.js";
 import { attachSession } from "./realtime/session.js";
 import { startSlowClientGuard } from "./realtime/slowClients.js";
@@ -52,6 +55,7 @@ import { PollResultsReader } from "./services/delivery/pollResultsReader.js";
 import { QnaChangesReader } from "./services/delivery/qnaChangesReader.js";
 import { SupportReader } from "./services/delivery/supportReader.js";
 import { DoorLimits } from "./services/doorLimits.js";
+import { HandsService } from "./services/handsService.js";
 import { NotesService } from "./services/notes/notesService.js";
 import { UpdateValidator } from "./services/notes/updateValidator.js";
 import { PollService } from "./services/pollService.js";
@@ -112,6 +116,7 @@ export function createApp(deps: AppDeps): App {
   const calls = new CallService(stores, service);
   const roomSupport = new RoomSupportService(stores);
   const support = new SupportService(stores);
+  const hands = new HandsService(stores);
   const polls = new PollService(stores, service, authorizer, keyring);
   const qna = new QnaService(stores, service, keyring, {
     questionMax: config.QNA_QUESTION_MAX,
@@ -271,6 +276,31 @@ export function createApp(deps: AppDeps): App {
     config.BROADCAST_INTERVAL_MS,
     logger,
   );
+  const handsFeed = new HandsFeed(
+    io,
+    stores,
+    hands,
+    (workshopId) => feed.membersOf(workshopId),
+    config.BROADCAST_INTERVAL_MS,
+    logger,
+  );
+  const reactions = new ReactionsFeed(
+    io,
+    stores.reactions,
+    (workshopId) => feed.membersOf(workshopId),
+    {
+      deliverMs: config.REACTIONS_DELIVER_MS,
+      publishMs: config.REACTIONS_PUBLISH_MS,
+      perSecond: config.REACTIONS_PER_SECOND,
+      burst: config.REACTIONS_BURST,
+    },
+    logger,
+  );
+  // Someone who left or was removed leaves the speaker queue (every node hears it: dropping is idempotent).
+  feed.onDelivered.push((workshopId, events) => {
+    for (const event of events)
+      if (event.type === "participant:removed") void hands.drop(workshopId, event.participantId);
+  });
   const slowClients = startSlowClientGuard(
     io,
     { maxBufferedBytes: config.MAX_SOCKET_BUFFER_BYTES, checkMs: 1000 },
@@ -290,6 +320,7 @@ export function createApp(deps: AppDeps): App {
     ...pollHandlers(polls, pollResults),
     ...qnaHandlers(qna),
     ...supportHandlers(support),
+    ...handsHandlers(hands, reactions),
     ...notesHandlers(notes),
     ...reportHandlers(reports),
   ];
@@ -323,7 +354,7 @@ export function createApp(deps: AppDeps): App {
       presence,
       service,
       feed,
-      followers: [pollResults, qnaFeed, supportFeed],
+      followers: [pollResults, qnaFeed, supportFeed, handsFeed, reactions],
       logger,
       metrics,
       activity,
@@ -344,6 +375,8 @@ export function createApp(deps: AppDeps): App {
       await pollResults.close();
       await qnaFeed.close();
       await supportFeed.close();
+      await handsFeed.close();
+      await reactions.close();
       await notesValidator.close();
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       // Keep-alive HTTP connections would hold the close open for seconds.

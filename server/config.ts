@@ -79,6 +79,17 @@ export const ConfigSchema = z.object({
   WS_DEFLATE_THRESHOLD_BYTES: z.coerce.number().int().min(0).default(0),
   /** Least time between two batches of workshop events per workshop and node (coalescing), ms. */
   BROADCAST_INTERVAL_MS: z.coerce.number().int().min(10).default(100),
+  /**
+   * Least time between two reaction bursts to a viewer, ms (default 500: at most two messages a
+   * second per viewer however many react, kind to weak mobile links; a reaction shows within ~0.6 s).
+   */
+  REACTIONS_DELIVER_MS: z.coerce.number().int().min(50).default(500),
+  /** Least time between two windows of reaction counts a node publishes to the others, ms (default 100). */
+  REACTIONS_PUBLISH_MS: z.coerce.number().int().min(10).default(100),
+  /** Reactions one connection may send per second, sustained (default 5: a tap storm, not a flood). */
+  REACTIONS_PER_SECOND: z.coerce.number().int().min(1).default(5),
+  /** Reactions one connection may send at once before the sustained rate applies (default 10). */
+  REACTIONS_BURST: z.coerce.number().int().min(1).default(10),
   /** How often this node proves it is alive, so others can tell when it died, ms. */
   NODE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5000),
   /** On SIGTERM, the most a node waits for its people to move to another node before it closes, ms. */

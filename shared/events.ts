@@ -13,6 +13,7 @@ import {
   TagsSchema,
 } from "./breakout.js";
 import { CallSettingsSchema, CallTemplateSchema, CallUrlSchema } from "./calls.js";
+import { HandChangeSchema, HandsViewSchema, ReactionCountsSchema, ReactionKindSchema } from "./hands.js";
 import {
   CommandIdSchema,
   HelpIdSchema,
@@ -366,6 +367,39 @@ export const commands = {
     payload: z.strictObject({ ...write, countToFacilitators: z.boolean() }),
     result: SupportSettingsSchema,
   },
+  "hands:raise": {
+    summary:
+      "Raise your hand in the plenary: you join the speaker queue in the order of raising (raising again keeps your place).",
+    write: true,
+    payload: z.strictObject({ ...write }),
+    result: HandChangeSchema,
+  },
+  "hands:lower": {
+    summary: "Lower your own hand (no participantId), or anyone's as a facilitator.",
+    write: true,
+    payload: z.strictObject({ ...write, participantId: ParticipantIdSchema.optional() }),
+    result: HandChangeSchema,
+  },
+  "hands:call": {
+    summary:
+      "Facilitators: invite the next waiting hand to speak, or a given person's (refused with INVALID_STATE when no hand waits).",
+    write: true,
+    payload: z.strictObject({ ...write, participantId: ParticipantIdSchema.optional() }),
+    result: HandChangeSchema,
+  },
+  "hands:queue": {
+    summary: "The speaker queue as you may see it: your own place and how many wait (facilitators: everyone, by name).",
+    write: false,
+    payload: z.strictObject({}),
+    result: HandsViewSchema,
+  },
+  "reactions:send": {
+    summary:
+      "A quick reaction in the plenary (one of a fixed set): counted, never stored, nobody told who. Not retried: a lost one is lost.",
+    write: false,
+    payload: z.strictObject({ kind: ReactionKindSchema }),
+    result: z.object({}),
+  },
   "poll:create": {
     summary: "Create a poll as a draft, or open it at once (open: true). Facilitators; a room's lead for their room.",
     write: true,
@@ -681,6 +715,16 @@ export const serverEvents = {
     summary:
       "How many support requests are open (never who): to facilitators, after changes; count null while the workshop does not allow it.",
     payload: z.object({ count: SupportCountSchema.nullable(), countToFacilitators: z.boolean() }),
+  },
+  "hands:changed": {
+    summary:
+      "The speaker queue changed: your own cut of it (facilitators: everyone by name; others: their place and how many wait), coalesced.",
+    payload: HandsViewSchema,
+  },
+  "reactions:burst": {
+    summary:
+      "Reactions of the whole plenary (every node) summed over a short window: at most a few a second per viewer, never one per reaction.",
+    payload: z.object({ counts: ReactionCountsSchema }),
   },
   "session:revoked": {
     summary:

@@ -1,3 +1,4 @@
+import { startHandsSync } from "./net/hands.js";
 import { startOutbox } from "./net/outbox.js";
 import { startQnaSync } from "./net/qna.js";
 import { watchConnectivity } from "./net/reconnect.js";
@@ -26,6 +27,7 @@ export function startRuntime(): void {
   watchConnectivity();
   startQnaSync();
   startSupportSync();
+  startHandsSync();
   startOutbox();
   keepLastState();
 }

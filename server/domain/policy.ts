@@ -74,6 +74,14 @@ export const policy = {
   "support:close": { roles: everyone, allowedWhenEnded: false },
   "support:list": { roles: everyone, allowedWhenEnded: false },
   "support:settings": { roles: facilitators, allowedWhenEnded: false },
+  // Hands in the plenary: anyone raises and lowers their own (the service checks whose hand a
+  // lowering is: facilitators may lower anyone's); only facilitators call someone to speak.
+  "hands:raise": { roles: everyone, allowedWhenEnded: false },
+  "hands:lower": { roles: everyone, allowedWhenEnded: false },
+  "hands:call": { roles: facilitators, allowedWhenEnded: false },
+  "hands:queue": { roles: everyone, allowedWhenEnded: false },
+  // Reactions are counted anonymously; the plenary check and the per-connection limit are the reactions feed's.
+  "reactions:send": { roles: everyone, allowedWhenEnded: false },
   // A room's lead runs the polls of their own room (the service checks which room).
   "poll:create": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
   "poll:update": { roles: facilitators, allowedWhenEnded: false, roomLead: true },

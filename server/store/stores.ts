@@ -5,6 +5,9 @@ import { RedisBreakoutStore } from "./breakout/redis.js";
 import { MemoryCallStore } from "./calls/memory.js";
 import type { CallStore } from "./calls/port.js";
 import { RedisCallStore } from "./calls/redis.js";
+import { MemoryHandsStore } from "./hands/memory.js";
+import type { HandsStore } from "./hands/port.js";
+import { RedisHandsStore } from "./hands/redis.js";
 import { MemoryCore } from "./memory/core.js";
 import { MemoryNotesStore } from "./notes/memory.js";
 import type { NotesStore } from "./notes/port.js";
@@ -24,6 +27,9 @@ import { RedisQnaStore } from "./qna/redis.js";
 import { MemoryRateStore } from "./rates/memory.js";
 import type { RateStore } from "./rates/port.js";
 import { RedisRateStore } from "./rates/redis.js";
+import { MemoryReactionsChannel } from "./reactions/memory.js";
+import type { ReactionsChannel } from "./reactions/port.js";
+import { RedisReactionsChannel } from "./reactions/redis.js";
 import { RedisCore, type RedisStoreOptions } from "./redis/core.js";
 import { MemorySupportStore } from "./support/memory.js";
 import type { SupportStore } from "./support/port.js";
@@ -51,6 +57,8 @@ export interface Stores {
   notes: NotesStore;
   support: SupportStore;
   calls: CallStore;
+  hands: HandsStore;
+  reactions: ReactionsChannel;
   timers: TimerStore;
   rates: RateStore;
   /** Answers when the store does (readiness). */
@@ -77,6 +85,8 @@ export function createMemoryStores(now: () => number = Date.now, keys?: ServerKe
     notes: new MemoryNotesStore(core),
     support: new MemorySupportStore(core),
     calls: new MemoryCallStore(core),
+    hands: new MemoryHandsStore(core),
+    reactions: new MemoryReactionsChannel(),
     timers: new MemoryTimerStore(),
     rates: new MemoryRateStore(now),
     ping: async () => {},
@@ -99,6 +109,8 @@ export async function connectRedisStores(options: RedisStoreOptions): Promise<St
     notes: new RedisNotesStore(core),
     support: new RedisSupportStore(core),
     calls: new RedisCallStore(core),
+    hands: new RedisHandsStore(core),
+    reactions: new RedisReactionsChannel(core),
     timers: new RedisTimerStore(core),
     rates: new RedisRateStore(core),
     ping: () => core.ping(),

@@ -82,6 +82,14 @@ describe.each(["en", "ur"] as const)("accessibility of every main view (%s)", (l
     await expectAccessible(amal.page, "Q&A after asking (phone)", problems);
     await host.getByTestId("qna-queue").waitFor();
     await expectAccessible(host, "plenary, facilitator, with the moderation queue", problems);
+    // A raised hand and a reaction: the person's hand panel on a phone, the facilitator's speaker queue.
+    await amal.page.getByTestId("raise-hand").click();
+    await amal.page.getByTestId("lower-hand").waitFor();
+    await amal.page.getByTestId("react-applause").click();
+    await amal.page.getByTestId("reaction-counts").waitFor();
+    await expectAccessible(amal.page, "hand raised and a reaction burst (phone)", problems);
+    await host.getByTestId("hand-entry").waitFor();
+    await expectAccessible(host, "speaker queue, facilitator", problems);
 
     // The programme: the facilitator's form, then the participant's Now / Next strip and list
     // (a session with a content note before its description).

@@ -221,6 +221,8 @@ interface Case<C extends CommandName> {
   payload(world: World, actor: Actor): CommandPayload<C>;
   /** Anything the command needs first, done in the allowed person's own fresh world. */
   prepare?(world: World, actor: Actor): Promise<void>;
+  /** A read whose preparation changes the world (moves people) gets a world of its own, like a write. */
+  ownWorld?: true;
 }
 
 /** One case per command: a command without one does not compile. */
@@ -343,6 +345,18 @@ const cases: { [C in CommandName]: Case<C> } = {
   "support:close": { payload: (w, actor) => ({ ...write(), requestId: w.support[actor] }) },
   "support:list": { payload: () => ({}) },
   "support:settings": { payload: () => ({ ...write(), countToFacilitators: true }) },
+  // Hands and reactions are the plenary's: whoever sits in a room of the open round steps out first.
+  "hands:raise": { payload: () => write(), prepare: backToPlenary },
+  "hands:lower": { payload: () => write() },
+  "hands:call": {
+    payload: (w) => ({ ...write(), participantId: w.clients.participant.session.participantId }),
+    prepare: async (w) => {
+      await backToPlenary(w, "participant");
+      await ok(w.clients.participant.send("hands:raise", write()));
+    },
+  },
+  "hands:queue": { payload: () => ({}) },
+  "reactions:send": { payload: () => ({ kind: "applause" }), prepare: backToPlenary, ownWorld: true },
   "poll:create": {
     payload: (w) => ({ ...write(), definition: singleChoice({ scope: { kind: "room", roomId: w.roomA } }) }),
   },
@@ -435,6 +449,14 @@ const cases: { [C in CommandName]: Case<C> } = {
   },
 };
 
+/** The person leaves their room for the plenary, and this node's view of them has moved too. */
+async function backToPlenary(w: World, actor: Actor): Promise<void> {
+  if (actor === "facilitator") return;
+  const client = w.clients[actor];
+  await ok(client.send("breakout:leaveRoom", write()));
+  await client.mirror.until((state) => state.breakout.assignments.get(client.session.participantId) === undefined);
+}
+
 /** Participants edit a room's notes only once a facilitator opened them to everyone. */
 async function openRoomNotesToAll(w: World, actor: Actor): Promise<void> {
   if (actor === "participant" || actor === "room lead" || actor === "safeguarding lead") {
@@ -490,7 +512,7 @@ describe.each(["memory", "redis"] as const)("authorization as the policy table s
     for (const command of commandNames) {
       for (const actor of actors) {
         if (!tableAllows(command, actor)) continue;
-        const isWrite = commands[command].write;
+        const isWrite = commands[command].write || cases[command].ownWorld === true;
         const world = isWrite ? await buildWorld(server.url) : shared;
         try {
           await cases[command].prepare?.(world, actor);

@@ -52,13 +52,18 @@ describe("docs/SECURITY.md 'What stays where' matches a real Redis", () => {
     const { host, people } = world;
     // What the report's script does not touch: tags, a banner and a help request in a running
     // round, a board setting, a document opened to all, a snapshot, a support request and the
-    // support setting, a join retried by join id, a wrong join code.
+    // support setting, raised hands, a join retried by join id, a wrong join code.
     const person = people[0] as TestClient;
     await host.send("participant:setTags", {
       commandId: newCommandId(),
       participantId: person.session.participantId,
       tags: { language: "th" },
     });
+    // Two hands in the plenary: one called to speak, one waiting.
+    for (const raiser of people.slice(0, 2)) {
+      expect((await raiser.send("hands:raise", { commandId: newCommandId() })).ok).toBe(true);
+    }
+    expect((await host.send("hands:call", { commandId: newCommandId() })).ok).toBe(true);
     const round = await planRound(host, [{ name: "Help desk" }]);
     const room = (round.rooms[0] as RoundView["rooms"][number]).roomId;
     await host.send("breakout:move", {

@@ -11,6 +11,7 @@ import { workshopState } from "../state/workshopState.js";
 import { onConnectError } from "./connectErrors.js";
 import { forwardNotes, tellFollowersLost, tellFollowersReady } from "./connectionFollowers.js";
 import { connection } from "./connectionState.js";
+import { onHandsChanged, onReactionsBurst } from "./hands.js";
 import { fetchMyBallots } from "./myBallots.js";
 import { resetRetries, scheduleRetry } from "./reconnect.js";
 import { onWorkshopEvents, requestSync, resetResync } from "./resync.js";
@@ -31,6 +32,8 @@ export function ensureSocket(): AppSocket {
   created.on("qna:changed", onQnaChanged);
   created.on("support:changed", onSupportChanged);
   created.on("support:count", onSupportCount);
+  created.on("hands:changed", onHandsChanged);
+  created.on("reactions:burst", onReactionsBurst);
   created.on("notes:update", (payload) => forwardNotes("notes:update", payload));
   created.on("notes:awareness", (payload) => forwardNotes("notes:awareness", payload));
   created.on("session:revoked", (payload) => {

@@ -17,10 +17,11 @@ import { RoomPicker } from "./breakout/RoomPicker.js";
 import { RoomView } from "./breakout/RoomView.js";
 import { TagsDialog } from "./breakout/TagsDialog.js";
 import { TimeLeft } from "./breakout/Timer.js";
-import { ConsoleTop } from "./console/ConsoleTop.js";
-import { RoomsSection } from "./console/RoomsSection.js";
 import { CallsPanel } from "./calls/CallsPanel.js";
 import { JoinCall } from "./calls/JoinCall.js";
+import { ConsoleTop } from "./console/ConsoleTop.js";
+import { RoomsSection } from "./console/RoomsSection.js";
+import { HandsPanel } from "./hands/HandsPanel.js";
 import { useFocusOnMount } from "./hooks.js";
 import { MyListing } from "./MyListing.js";
 import { Notice } from "./Notice.js";
@@ -114,6 +115,7 @@ export function WorkshopView() {
           </p>
         </div>
       ) : null}
+      <HandsPanel isFacilitator={isFacilitator} />
       <PollsPanel place={PLENARY} myId={me.participantId} />
       <QnaPanel boardId="plenary" myId={me.participantId} />
       <SessionBoards myId={me.participantId} />

@@ -104,6 +104,16 @@ function buildWorkshopKeys(prefix: string, workshopId: WorkshopId) {
     supportSettings: `${base}support:settings`,
     /** shard channel: the ids of the support records each change touched. */
     support: `${base}support`,
+    /** sorted set participantId -> the queue seq when the hand was raised: the hands waiting, in order. */
+    handsWaiting: `${base}hands:waiting`,
+    /** sorted set participantId -> the queue seq when the hand was called: invited to speak. */
+    handsCalled: `${base}hands:called`,
+    /** integer: the speaker queue's seq, bumped on every change (a raise's place, the queue's version). */
+    handsSeq: `${base}hands:seq`,
+    /** shard channel: the queue's new version after each change. */
+    hands: `${base}hands`,
+    /** shard channel: one node's window of reaction counts (nothing about reactions is ever stored). */
+    reactions: `${base}reactions`,
     /** shard channel: the new version after each change. */
     changes: `${base}changes`,
     /**

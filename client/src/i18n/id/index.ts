@@ -3,10 +3,11 @@ import { app } from "./app.js";
 import { breakout } from "./breakout.js";
 import { breakoutDashboard } from "./breakoutDashboard.js";
 import { breakoutRoom } from "./breakoutRoom.js";
-import { facilitatorConsole } from "./console.js";
 import { calls } from "./calls.js";
+import { facilitatorConsole } from "./console.js";
 import { entry } from "./entry.js";
 import { errors } from "./errors.js";
+import { hands } from "./hands.js";
 import { notes } from "./notes.js";
 import { polls } from "./polls.js";
 import { privacy } from "./privacy.js";
@@ -33,6 +34,7 @@ export const id = {
   ...report,
   ...privacy,
   ...support,
+  ...hands,
   ...errors,
 } as const;
 
@@ -55,6 +57,7 @@ export type IndonesianPartsAreDisjoint = Assert<
       typeof report,
       typeof privacy,
       typeof support,
+      typeof hands,
       typeof errors,
     ]
   >

@@ -1,0 +1,23 @@
+/** Hands and reactions in the plenary: a person's hand, the facilitators' speaker queue, the reaction bar. */
+export const hands = {
+  "hands.heading": "Raise your hand",
+  "hands.raise": "Raise my hand",
+  "hands.lower": "Lower my hand",
+  "hands.position": "Your hand is raised. You are number {position} of {count} in line.",
+  "hands.called": "You are invited to speak. Unmute yourself on the video call when you are ready.",
+  "hands.count": "{count, plural, =0 {No hands are raised.} one {# hand is raised.} other {# hands are raised.}}",
+  "hands.privacy": "Only the facilitators see who raised a hand.",
+  "hands.callNext": "Invite the next person to speak",
+  "hands.call": "Invite to speak",
+  "hands.lowerShort": "Lower hand",
+  "hands.calledBadge": "invited to speak",
+  "hands.failed": "That did not work: {message}",
+  "reactions.bar": "Reactions",
+  "reactions.applause": "Applause",
+  "reactions.heart": "Love",
+  "reactions.laugh": "Laughter",
+  "reactions.thumbsUp": "Thumbs up",
+  "reactions.agree": "Solidarity",
+  "reactions.hint": "Reactions are anonymous: nobody sees who sent them.",
+  "reactions.recent": "Reactions just now:",
+} as const;
