@@ -21,6 +21,8 @@ import { startSharedTimers } from "./jobs/sharedTimers.js";
 import type { Logger } from "./logger.js";
 import { createMetrics, type Metrics } from "./metrics.js";
 import { breakoutHandlers } from "./realtime/breakoutHandlers.js";
+import { ChatFeed } from "./realtime/chatFeed.js";
+import { chatHandlers } from "./realtime/chatHandlers.js";
 import { refuseUnknownEvents } from "./realtime/defineHandler.js";
 import { Drain } from "./realtime/drain.js";
 import { EventFeed } from "./realtime/eventFeed.js";
@@ -44,6 +46,8 @@ import { workshopHandlers } from "./realtime/workshopHandlers.js";
 import type { ServerKeys } from "./security/serverKeys.js";
 import { Authorizer } from "./services/authorizer.js";
 import { BreakoutService } from "./services/breakoutService.js";
+import { ChatService } from "./services/chatService.js";
+import { ChatReader } from "./services/delivery/chatReader.js";
 import { EventLogReader } from "./services/delivery/eventLogReader.js";
 import { PollResultsReader } from "./services/delivery/pollResultsReader.js";
 import { QnaChangesReader } from "./services/delivery/qnaChangesReader.js";
@@ -112,6 +116,11 @@ export function createApp(deps: AppDeps): App {
     questionsPerMinute: config.QNA_QUESTIONS_PER_MINUTE,
     votesPerSecond: config.QNA_VOTES_PER_SECOND,
     wordList: buildWordList(mergeWordLists(BUILT_IN_WORD_LISTS, readWordListFile(config.QNA_WORD_LIST_FILE))),
+  });
+  const chat = new ChatService(stores, qna, {
+    historyMax: config.CHAT_HISTORY_MAX,
+    messagesPerWindow: config.CHAT_MESSAGES_PER_WINDOW,
+    windowMs: config.CHAT_WINDOW_SECONDS * 1000,
   });
   const notesValidator = new UpdateValidator(config.NOTES_DECODE_BUDGET_MS);
   const notes = new NotesService(stores, service, notesValidator, {
@@ -265,6 +274,13 @@ export function createApp(deps: AppDeps): App {
     config.BROADCAST_INTERVAL_MS,
     logger,
   );
+  const chatFeed = new ChatFeed(
+    io,
+    new ChatReader(stores),
+    (workshopId) => feed.membersOf(workshopId),
+    config.BROADCAST_INTERVAL_MS,
+    logger,
+  );
   const slowClients = startSlowClientGuard(
     io,
     { maxBufferedBytes: config.MAX_SOCKET_BUFFER_BYTES, checkMs: 1000 },
@@ -282,6 +298,7 @@ export function createApp(deps: AppDeps): App {
     ...pollHandlers(polls, pollResults),
     ...qnaHandlers(qna),
     ...supportHandlers(support),
+    ...chatHandlers(chat),
     ...notesHandlers(notes),
     ...reportHandlers(reports),
   ];
@@ -315,7 +332,7 @@ export function createApp(deps: AppDeps): App {
       presence,
       service,
       feed,
-      followers: [pollResults, qnaFeed, supportFeed],
+      followers: [pollResults, qnaFeed, supportFeed, chatFeed],
       logger,
       metrics,
       activity,
@@ -336,6 +353,7 @@ export function createApp(deps: AppDeps): App {
       await pollResults.close();
       await qnaFeed.close();
       await supportFeed.close();
+      await chatFeed.close();
       await notesValidator.close();
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       // Keep-alive HTTP connections would hold the close open for seconds.

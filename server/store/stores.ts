@@ -2,6 +2,9 @@ import type { ServerKeys } from "../security/serverKeys.js";
 import { MemoryBreakoutStore } from "./breakout/memory.js";
 import type { BreakoutStore } from "./breakout/port.js";
 import { RedisBreakoutStore } from "./breakout/redis.js";
+import { MemoryChatStore } from "./chat/memory.js";
+import type { ChatStore } from "./chat/port.js";
+import { RedisChatStore } from "./chat/redis.js";
 import { MemoryCore } from "./memory/core.js";
 import { MemoryNotesStore } from "./notes/memory.js";
 import type { NotesStore } from "./notes/port.js";
@@ -43,6 +46,7 @@ export interface Stores {
   qna: QnaStore;
   notes: NotesStore;
   support: SupportStore;
+  chat: ChatStore;
   timers: TimerStore;
   rates: RateStore;
   /** Answers when the store does (readiness). */
@@ -67,6 +71,7 @@ export function createMemoryStores(now: () => number = Date.now, keys?: ServerKe
     qna: new MemoryQnaStore(core),
     notes: new MemoryNotesStore(core),
     support: new MemorySupportStore(core),
+    chat: new MemoryChatStore(core),
     timers: new MemoryTimerStore(),
     rates: new MemoryRateStore(now),
     ping: async () => {},
@@ -87,6 +92,7 @@ export async function connectRedisStores(options: RedisStoreOptions): Promise<St
     qna: new RedisQnaStore(core),
     notes: new RedisNotesStore(core),
     support: new RedisSupportStore(core),
+    chat: new RedisChatStore(core),
     timers: new RedisTimerStore(core),
     rates: new RedisRateStore(core),
     ping: () => core.ping(),

@@ -62,6 +62,8 @@ interface World {
   snapshots: Record<string, string>;
   /** Each person's own open support request. */
   support: Record<Actor, string>;
+  /** The seq of a chat message the participant sent in room A. */
+  chatInA: number;
 }
 
 async function ok<T>(answer: Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }>) {
@@ -165,6 +167,7 @@ async function buildWorld(url: string): Promise<World> {
   for (const actor of actors) {
     support[actor] = (await ok(clients[actor].send("support:request", { ...write(), contact: "app" }))).requestId;
   }
+  const chatInA = (await ok(participant.send("chat:send", { ...write(), channelId: roomA, text: "Hello room A" }))).seq;
   const snapshots: Record<string, string> = {};
   for (const docId of ["plenary", roomA, roomB]) {
     snapshots[docId] = (await ok(host.send("notes:snapshot", { ...write(), docId, name: "start" }))).snapshotId;
@@ -184,6 +187,7 @@ async function buildWorld(url: string): Promise<World> {
     helpId: help.helpId,
     snapshots,
     support,
+    chatInA,
   };
 }
 
@@ -397,6 +401,10 @@ const cases: { [C in CommandName]: Case<C> } = {
       await ok(w.clients[actor].send("notes:open", { docId, stateVector: Y.encodeStateVector(new Y.Doc()) }));
     },
   },
+  // Everyone in the chat they read: their room's (the plenary's for the facilitator).
+  "chat:history": { payload: (w, actor) => ({ channelId: docOf(w, actor) }) },
+  "chat:send": { payload: (w, actor) => ({ ...write(), channelId: docOf(w, actor), text: "Hello" }) },
+  "chat:hide": { payload: (w) => ({ ...write(), channelId: w.roomA, seq: w.chatInA, reason: "Off topic" }) },
   "notes:setAccess": { payload: (w) => ({ ...write(), docId: w.roomA, openToAll: true }) },
   "notes:snapshot": { payload: (w, actor) => ({ ...write(), docId: docOf(w, actor), name: "after the debate" }) },
   "notes:snapshots": { payload: (w, actor) => ({ docId: docOf(w, actor) }) },
