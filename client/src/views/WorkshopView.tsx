@@ -16,6 +16,7 @@ import { RoomPicker } from "./breakout/RoomPicker.js";
 import { RoomView } from "./breakout/RoomView.js";
 import { TagsDialog } from "./breakout/TagsDialog.js";
 import { TimeLeft } from "./breakout/Timer.js";
+import { ChatPanel } from "./chat/ChatPanel.js";
 import { useFocusOnMount } from "./hooks.js";
 import { MyListing } from "./MyListing.js";
 import { Notice } from "./Notice.js";
@@ -100,6 +101,7 @@ export function WorkshopView() {
       ) : null}
       <PollsPanel place={PLENARY} myId={me.participantId} />
       <QnaPanel boardId="plenary" myId={me.participantId} />
+      <ChatPanel channelId="plenary" myId={me.participantId} />
       <NotesPanel docId="plenary" myId={me.participantId} />
       {takesReport ? <ReportPanel /> : null}
       {isFacilitator ? <BreakoutPanel myId={me.participantId} /> : null}

@@ -3,6 +3,7 @@ import { app } from "./app.js";
 import { breakout } from "./breakout.js";
 import { breakoutDashboard } from "./breakoutDashboard.js";
 import { breakoutRoom } from "./breakoutRoom.js";
+import { chat } from "./chat.js";
 import { entry } from "./entry.js";
 import { errors } from "./errors.js";
 import { notes } from "./notes.js";
@@ -27,6 +28,7 @@ export const id = {
   ...report,
   ...privacy,
   ...support,
+  ...chat,
   ...errors,
 } as const;
 
@@ -46,6 +48,7 @@ export type IndonesianPartsAreDisjoint = Assert<
       typeof report,
       typeof privacy,
       typeof support,
+      typeof chat,
       typeof errors,
     ]
   >
