@@ -5,6 +5,7 @@ import { nextChat } from "../helpers/chat.js";
 import { newCommandId, type TestClient } from "../helpers/client.js";
 import { useTwoNodes } from "../helpers/cluster.js";
 import { scanRedis } from "../helpers/redisScan.js";
+import { reportText } from "../helpers/reportWorkshop.js";
 
 const cluster = useTwoNodes();
 
@@ -57,12 +58,12 @@ async function chatWorld() {
       client.mirror.until((state) => currentRoomOf(state, client.session.participantId) === roomOf[index], 15_000),
     ),
   );
-  return { host: world.host, people, red, blue, roundId: round.roundId, keyPrefix };
+  return { host: world.host, people, red, blue, roundId: round.roundId, keyPrefix, a };
 }
 
 describe("chat on two nodes", () => {
   it("a participant receives their room's and the plenary's messages only; facilitators every room's", async () => {
-    const { host, people, red, blue } = await chatWorld();
+    const { host, people, red, blue, a } = await chatWorld();
     const [p0, p1, p2, p3, p4, p5] = people;
     const everyone = [host, ...people];
     const received = new Map(everyone.map((client) => [client, record(client)]));
@@ -130,6 +131,15 @@ describe("chat on two nodes", () => {
     await Promise.all([laterArrives, blueToP0]);
     expect(afterMove.join("\n")).not.toContain("canary-red");
     expect(await codeOf(p0.send("chat:history", { channelId: red }))).toBe("FORBIDDEN");
+
+    // Not in the report, in any format or scope, unless a facilitator includes it.
+    const { workshopId, sessionToken } = host.session;
+    const reports = await Promise.all(
+      (["md", "html", "json", "csv"] as const).flatMap((format) =>
+        [undefined, `room:${red}`].map((scope) => reportText(a.url, workshopId, sessionToken, format, scope)),
+      ),
+    );
+    for (const report of reports) expect(report).not.toMatch(/canary-|Welcome/);
   });
 
   it("a facilitator on one node hides a message for everyone on both; its words leave Redis; a lead hides in their room only", async () => {
