@@ -22,6 +22,8 @@ import type { Logger } from "./logger.js";
 import { createMetrics, type Metrics } from "./metrics.js";
 import { breakoutHandlers } from "./realtime/breakoutHandlers.js";
 import { callHandlers } from "./realtime/callHandlers.js";
+import { ChatFeed } from "./realtime/chatFeed.js";
+import { chatHandlers } from "./realtime/chatHandlers.js";
 import { refuseUnknownEvents } from "./realtime/defineHandler.js";
 import { Drain } from "./realtime/drain.js";
 import { EventFeed } from "./realtime/eventFeed.js";
@@ -50,6 +52,8 @@ import type { ServerKeys } from "./security/serverKeys.js";
 import { Authorizer } from "./services/authorizer.js";
 import { BreakoutService } from "./services/breakoutService.js";
 import { CallService } from "./services/callService.js";
+import { ChatService } from "./services/chatService.js";
+import { ChatReader } from "./services/delivery/chatReader.js";
 import { EventLogReader } from "./services/delivery/eventLogReader.js";
 import { PollResultsReader } from "./services/delivery/pollResultsReader.js";
 import { QnaChangesReader } from "./services/delivery/qnaChangesReader.js";
@@ -123,6 +127,11 @@ export function createApp(deps: AppDeps): App {
     questionsPerMinute: config.QNA_QUESTIONS_PER_MINUTE,
     votesPerSecond: config.QNA_VOTES_PER_SECOND,
     wordList: buildWordList(mergeWordLists(BUILT_IN_WORD_LISTS, readWordListFile(config.QNA_WORD_LIST_FILE))),
+  });
+  const chat = new ChatService(stores, qna, {
+    historyMax: config.CHAT_HISTORY_MAX,
+    messagesPerWindow: config.CHAT_MESSAGES_PER_WINDOW,
+    windowMs: config.CHAT_WINDOW_SECONDS * 1000,
   });
   const notesValidator = new UpdateValidator(config.NOTES_DECODE_BUDGET_MS);
   const notes = new NotesService(stores, service, notesValidator, {
@@ -276,6 +285,13 @@ export function createApp(deps: AppDeps): App {
     config.BROADCAST_INTERVAL_MS,
     logger,
   );
+  const chatFeed = new ChatFeed(
+    io,
+    new ChatReader(stores),
+    (workshopId) => feed.membersOf(workshopId),
+    config.BROADCAST_INTERVAL_MS,
+    logger,
+  );
   const handsFeed = new HandsFeed(
     io,
     stores,
@@ -321,6 +337,7 @@ export function createApp(deps: AppDeps): App {
     ...qnaHandlers(qna),
     ...supportHandlers(support),
     ...handsHandlers(hands, reactions),
+    ...chatHandlers(chat),
     ...notesHandlers(notes),
     ...reportHandlers(reports),
   ];
@@ -354,7 +371,7 @@ export function createApp(deps: AppDeps): App {
       presence,
       service,
       feed,
-      followers: [pollResults, qnaFeed, supportFeed, handsFeed, reactions],
+      followers: [pollResults, qnaFeed, supportFeed, handsFeed, reactions, chatFeed],
       logger,
       metrics,
       activity,
@@ -377,6 +394,7 @@ export function createApp(deps: AppDeps): App {
       await supportFeed.close();
       await handsFeed.close();
       await reactions.close();
+      await chatFeed.close();
       await notesValidator.close();
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       // Keep-alive HTTP connections would hold the close open for seconds.

@@ -104,6 +104,12 @@ export const ConfigSchema = z.object({
   QNA_VOTES_PER_SECOND: z.coerce.number().int().min(1).default(5),
   /** JSON file `{"<language>": ["word", "a phrase"]}` added to the built-in lists that hold questions for moderators. */
   QNA_WORD_LIST_FILE: z.string().optional(),
+  /** Chat messages kept per channel (the plenary's, each room's); older ones are deleted as new ones come. */
+  CHAT_HISTORY_MAX: z.coerce.number().int().min(10).max(10_000).default(500),
+  /** Chat messages one person may send per CHAT_WINDOW_SECONDS (per node, like the Q&A limits). */
+  CHAT_MESSAGES_PER_WINDOW: z.coerce.number().int().min(1).default(5),
+  /** The window of CHAT_MESSAGES_PER_WINDOW, seconds: 5 in 10 s is a fast typist, not a flood. */
+  CHAT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(10),
   /** Largest single notes update accepted, bytes; keep it under MAX_MESSAGE_BYTES (a bigger frame closes the connection). */
   NOTES_UPDATE_MAX_BYTES: z.coerce
     .number()

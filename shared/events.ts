@@ -13,6 +13,15 @@ import {
   TagsSchema,
 } from "./breakout.js";
 import { CallSettingsSchema, CallTemplateSchema, CallUrlSchema } from "./calls.js";
+import {
+  CHAT_HIDE_REASON_MAX,
+  CHAT_PAGE_MAX,
+  ChatChannelIdSchema,
+  ChatMessagesEventSchema,
+  ChatMessageViewSchema,
+  ChatPageSchema,
+  ChatTextSchema,
+} from "./chat.js";
 import { HandChangeSchema, HandsViewSchema, ReactionCountsSchema, ReactionKindSchema } from "./hands.js";
 import {
   CommandIdSchema,
@@ -582,6 +591,35 @@ export const commands = {
     payload: z.strictObject({ ...write, boardId: BoardIdSchema, preModeration: z.boolean() }),
     result: BoardSettingsSchema,
   },
+  "chat:history": {
+    summary:
+      "A page of a chat's messages, oldest first: the newest page without beforeSeq, else the page before it. The plenary's, your room's, or any as a facilitator.",
+    write: false,
+    payload: z.strictObject({
+      channelId: ChatChannelIdSchema,
+      beforeSeq: z.number().int().positive().optional(),
+      limit: z.number().int().min(1).max(CHAT_PAGE_MAX).optional(),
+    }),
+    result: ChatPageSchema,
+  },
+  "chat:send": {
+    summary: "Send a chat message (up to 500 characters) to the plenary's chat or your room's; once per commandId.",
+    write: true,
+    payload: z.strictObject({ ...write, channelId: ChatChannelIdSchema, text: ChatTextSchema }),
+    result: ChatMessageViewSchema,
+  },
+  "chat:hide": {
+    summary:
+      "Moderators: hide a chat message for everyone, with a reason shown in its place (its text is deleted from storage).",
+    write: true,
+    payload: z.strictObject({
+      ...write,
+      channelId: ChatChannelIdSchema,
+      seq: z.number().int().positive(),
+      reason: freeText(CHAT_HIDE_REASON_MAX).refine((text) => text.length > 0, { message: "must not be empty" }),
+    }),
+    result: ChatMessageViewSchema,
+  },
   "notes:open": {
     summary:
       "Start following a notes document: your state vector in, what you lack (and the server's state vector) out.",
@@ -698,6 +736,11 @@ export const serverEvents = {
     summary:
       "Q&A questions and board settings that changed, coalesced (at most ~10 a second), only what the receiver may see.",
     payload: QnaChangedSchema,
+  },
+  "chat:messages": {
+    summary:
+      "New chat messages of one channel, and ones hidden since, coalesced (at most ~10 a second per channel), to the channel's readers only.",
+    payload: ChatMessagesEventSchema,
   },
   "notes:update": {
     summary: "A stored Yjs update of a document you follow, from another editor.",

@@ -112,6 +112,11 @@ export const policy = {
   "qna:correct": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
   "qna:claim": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
   "qna:settings": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
+  // Chat: the plenary's and your room's (the service checks the channel); hiding by facilitators
+  // and, in their room's chat, the room's lead (as Q&A moderation).
+  "chat:history": { roles: everyone, allowedWhenEnded: true },
+  "chat:send": { roles: everyone, allowedWhenEnded: false },
+  "chat:hide": { roles: facilitators, allowedWhenEnded: false, roomLead: true },
   // Notes: who reads and who edits which document is the service's to check (role, room, access).
   "notes:open": { roles: everyone, allowedWhenEnded: true },
   "notes:close": { roles: everyone, allowedWhenEnded: true },

@@ -5,6 +5,9 @@ import { RedisBreakoutStore } from "./breakout/redis.js";
 import { MemoryCallStore } from "./calls/memory.js";
 import type { CallStore } from "./calls/port.js";
 import { RedisCallStore } from "./calls/redis.js";
+import { MemoryChatStore } from "./chat/memory.js";
+import type { ChatStore } from "./chat/port.js";
+import { RedisChatStore } from "./chat/redis.js";
 import { MemoryHandsStore } from "./hands/memory.js";
 import type { HandsStore } from "./hands/port.js";
 import { RedisHandsStore } from "./hands/redis.js";
@@ -59,6 +62,7 @@ export interface Stores {
   calls: CallStore;
   hands: HandsStore;
   reactions: ReactionsChannel;
+  chat: ChatStore;
   timers: TimerStore;
   rates: RateStore;
   /** Answers when the store does (readiness). */
@@ -87,6 +91,7 @@ export function createMemoryStores(now: () => number = Date.now, keys?: ServerKe
     calls: new MemoryCallStore(core),
     hands: new MemoryHandsStore(core),
     reactions: new MemoryReactionsChannel(),
+    chat: new MemoryChatStore(core),
     timers: new MemoryTimerStore(),
     rates: new MemoryRateStore(now),
     ping: async () => {},
@@ -111,6 +116,7 @@ export async function connectRedisStores(options: RedisStoreOptions): Promise<St
     calls: new RedisCallStore(core),
     hands: new RedisHandsStore(core),
     reactions: new RedisReactionsChannel(core),
+    chat: new RedisChatStore(core),
     timers: new RedisTimerStore(core),
     rates: new RedisRateStore(core),
     ping: () => core.ping(),

@@ -145,6 +145,18 @@ describe.each(["en", "ur"] as const)("accessibility of every main view (%s)", (l
     await host.getByTestId("room-pane").waitFor();
     await expectAccessible(host, "facilitator console, a room open beside the grid", problems);
 
+    // The room's chat with a message in it (phone), and a visiting facilitator about to hide it.
+    const amalChat = amal.page.getByTestId("chat-panel");
+    await amalChat.getByTestId("chat-input").fill("Hello from a weak connection");
+    await amalChat.getByTestId("chat-input").press("Enter");
+    await amalChat.getByTestId("chat-text").first().waitFor();
+    await expectAccessible(amal.page, "room chat (phone)", problems);
+    await host.getByTestId("room-card").filter({ hasText: roomName }).getByTestId("room-visit").click();
+    const hostChat = host.getByTestId("room-view").getByTestId("chat-panel");
+    await hostChat.getByTestId("chat-hide").first().click();
+    await hostChat.getByTestId("chat-hide-form").waitFor();
+    await expectAccessible(host, "room chat, facilitator hiding a message", problems);
+
     // Support, open.
     await amal.page.getByTestId("support-button").click();
     await amal.page.getByTestId("support-send").waitFor();

@@ -64,6 +64,8 @@ interface World {
   support: Record<Actor, string>;
   /** A session of the programme. */
   sessionId: string;
+  /** The seq of a chat message the participant sent in room A. */
+  chatInA: number;
 }
 
 async function ok<T>(answer: Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }>) {
@@ -167,6 +169,7 @@ async function buildWorld(url: string): Promise<World> {
   for (const actor of actors) {
     support[actor] = (await ok(clients[actor].send("support:request", { ...write(), contact: "app" }))).requestId;
   }
+  const chatInA = (await ok(participant.send("chat:send", { ...write(), channelId: roomA, text: "Hello room A" }))).seq;
   const snapshots: Record<string, string> = {};
   for (const docId of ["plenary", roomA, roomB]) {
     snapshots[docId] = (await ok(host.send("notes:snapshot", { ...write(), docId, name: "start" }))).snapshotId;
@@ -188,6 +191,7 @@ async function buildWorld(url: string): Promise<World> {
     helpId: help.helpId,
     snapshots,
     support,
+    chatInA,
   };
 }
 
@@ -432,6 +436,10 @@ const cases: { [C in CommandName]: Case<C> } = {
       await ok(w.clients[actor].send("notes:open", { docId, stateVector: Y.encodeStateVector(new Y.Doc()) }));
     },
   },
+  // Everyone in the chat they read: their room's (the plenary's for the facilitator).
+  "chat:history": { payload: (w, actor) => ({ channelId: docOf(w, actor) }) },
+  "chat:send": { payload: (w, actor) => ({ ...write(), channelId: docOf(w, actor), text: "Hello" }) },
+  "chat:hide": { payload: (w) => ({ ...write(), channelId: w.roomA, seq: w.chatInA, reason: "Off topic" }) },
   "notes:setAccess": { payload: (w) => ({ ...write(), docId: w.roomA, openToAll: true }) },
   "notes:snapshot": { payload: (w, actor) => ({ ...write(), docId: docOf(w, actor), name: "after the debate" }) },
   "notes:snapshots": { payload: (w, actor) => ({ docId: docOf(w, actor) }) },

@@ -3,6 +3,7 @@ import { RETENTION_TIMERS } from "../../server/domain/timers.js";
 import { sessionBoardId } from "../../shared/programme.js";
 import type { WorkshopView } from "../../shared/workshop.js";
 import { closeAll, workshopWithPeople } from "../helpers/breakout.js";
+import { sendChat } from "../helpers/chat.js";
 import { connectClient, createWorkshop, newCommandId, type TestClient } from "../helpers/client.js";
 import { openEditor } from "../helpers/notes.js";
 import { createPoll, singleChoice } from "../helpers/polls.js";
@@ -48,7 +49,7 @@ describe("retention: nothing is kept for ever", () => {
     const { host, people, joinCode } = await workshopWithPeople([nodeA.url, nodeB.url], 3);
     const other = await workshopWithPeople([nodeB.url], 1);
     const workshopId = host.session.workshopId;
-    // A little of everything: polls (named and anonymous) with ballots, questions, notes, a round.
+    // A little of everything: polls (named and anonymous) with ballots, questions, notes, chat.
     const poll = await createPoll(host, singleChoice({ anonymous: true }));
     const named = await createPoll(host, singleChoice({ anonymous: false }));
     for (const person of people) {
@@ -69,7 +70,9 @@ describe("retention: nothing is kept for ever", () => {
     const editor = await openEditor(host, "plenary");
     editor.insert(0, "Kept only as long as needed.");
     await editor.saved();
+    await sendChat(people[1] as TestClient, "plenary", "Kept only until the workshop is deleted");
     expect((await traces(workshopId)).length).toBeGreaterThan(10);
+    expect((await traces(workshopId)).filter((key) => key.includes(":chat:"))).toHaveLength(2);
 
     const ended = await host.send("workshop:end", { commandId: newCommandId() });
     expect(ended.ok).toBe(true);

@@ -39,6 +39,7 @@ function patternOf(key: string): string {
     .replace(/:room:m[a-z0-9]{11}$/, ":room:<M>")
     .replace(/:notes:(plenary|m[a-z0-9]{11}):/, ":notes:<doc>:")
     .replace(/:qna:upvoters:q[a-z0-9]{11}$/, ":qna:upvoters:<Q>")
+    .replace(/:chat:(plenary|m[a-z0-9]{11})$/, ":chat:<channel>")
     .replace(/:cmds:\d+$/, ":cmds:<day>")
     .replace(/^rate:\{[0-9a-f]{32}\}:(create|joinfail|join):\d+$/, "rate:{<address>}:$1:<window>")
     .replace(/:rate:join:\d+$/, ":rate:join:<window>")
@@ -52,7 +53,7 @@ describe("docs/SECURITY.md 'What stays where' matches a real Redis", () => {
     const { host, people } = world;
     // What the report's script does not touch: tags, a banner and a help request in a running
     // round, a board setting, a document opened to all, a snapshot, a support request and the
-    // support setting, raised hands, a join retried by join id, a wrong join code.
+    // support setting, raised hands, a chat message, a join retried by join id, a wrong join code.
     const person = people[0] as TestClient;
     await host.send("participant:setTags", {
       commandId: newCommandId(),
@@ -82,6 +83,9 @@ describe("docs/SECURITY.md 'What stays where' matches a real Redis", () => {
     await host.send("notes:snapshot", { commandId: newCommandId(), docId: "plenary", name: "Before the end" });
     expect((await person.send("support:request", { commandId: newCommandId(), contact: "app" })).ok).toBe(true);
     await host.send("support:settings", { commandId: newCommandId(), countToFacilitators: true });
+    expect((await person.send("chat:send", { commandId: newCommandId(), channelId: room, text: "Hello" })).ok).toBe(
+      true,
+    );
     const joined = await connectClient(server.url, {
       joinCode: (await server.stores.workshops.getWorkshop(world.workshopId))?.joinCode as string,
       displayName: "Retried join",

@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
+import { sendChat } from "../helpers/chat.js";
 import { connectClient, createWorkshop, newCommandId, type TestClient } from "../helpers/client.js";
 import { useTwoNodes } from "../helpers/cluster.js";
 import { createPoll, singleChoice } from "../helpers/polls.js";
@@ -44,6 +45,7 @@ describe("deleting a workshop now, on two nodes", () => {
       await loadBoard(person);
     }
     await ask(people[1] as TestClient, "Will this be kept?", true);
+    await sendChat(people[2] as TestClient, "plenary", "Will this chat be kept?");
     expect((await traces(keyPrefix, created.workshopId)).length).toBeGreaterThan(10);
 
     // Only a facilitator may.

@@ -8,6 +8,7 @@ import { qnaState } from "../state/qnaState.js";
 import { joinError, joinStillTrying, notice, session, socketStatus } from "../state/session.js";
 import { readSessionToken, writeSessionToken } from "../state/sessionStore.js";
 import { workshopState } from "../state/workshopState.js";
+import { onChatMessages } from "./chat.js";
 import { onConnectError } from "./connectErrors.js";
 import { forwardNotes, tellFollowersLost, tellFollowersReady } from "./connectionFollowers.js";
 import { connection } from "./connectionState.js";
@@ -34,6 +35,7 @@ export function ensureSocket(): AppSocket {
   created.on("support:count", onSupportCount);
   created.on("hands:changed", onHandsChanged);
   created.on("reactions:burst", onReactionsBurst);
+  created.on("chat:messages", onChatMessages);
   created.on("notes:update", (payload) => forwardNotes("notes:update", payload));
   created.on("notes:awareness", (payload) => forwardNotes("notes:awareness", payload));
   created.on("session:revoked", (payload) => {

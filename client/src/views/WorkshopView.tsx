@@ -19,6 +19,7 @@ import { TagsDialog } from "./breakout/TagsDialog.js";
 import { TimeLeft } from "./breakout/Timer.js";
 import { CallsPanel } from "./calls/CallsPanel.js";
 import { JoinCall } from "./calls/JoinCall.js";
+import { ChatPanel } from "./chat/ChatPanel.js";
 import { ConsoleTop } from "./console/ConsoleTop.js";
 import { RoomsSection } from "./console/RoomsSection.js";
 import { HandsPanel } from "./hands/HandsPanel.js";
@@ -119,6 +120,7 @@ export function WorkshopView() {
       <PollsPanel place={PLENARY} myId={me.participantId} />
       <QnaPanel boardId="plenary" myId={me.participantId} />
       <SessionBoards myId={me.participantId} />
+      <ChatPanel channelId="plenary" myId={me.participantId} />
       <NotesPanel docId="plenary" myId={me.participantId} />
       <ProgrammePanel canEdit={isFacilitator} />
       {takesReport ? <ReportPanel /> : null}

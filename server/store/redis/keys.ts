@@ -98,6 +98,12 @@ function buildWorkshopKeys(prefix: string, workshopId: WorkshopId) {
     qnaTrimmedRev: `${base}qna:trimmed`,
     /** shard channel: the new Q&A revision after each change. */
     qna: `${base}qna`,
+    /** hash channelId (plenary or a room) -> the channel's last chat seq. */
+    chatSeqs: `${base}chat:seqs`,
+    /** hash seq -> JSON ChatMessageView of one channel: its newest CHAT_HISTORY_MAX messages (a hidden one without words or author). */
+    chatMessages: (channelId: string) => `${base}chat:${channelId}`,
+    /** shard channel: `<channelId>|<seq>` after each message, `<channelId>|<seq>|h` after each hiding. */
+    chat: `${base}chat`,
     /** hash requestId -> JSON SupportRequestView (private support: never logged, exported or reported). */
     supportRequests: `${base}support:requests`,
     /** JSON SupportSettings (whether facilitators see a count). */

@@ -4,6 +4,7 @@ import { breakout } from "./breakout.js";
 import { breakoutDashboard } from "./breakoutDashboard.js";
 import { breakoutRoom } from "./breakoutRoom.js";
 import { calls } from "./calls.js";
+import { chat } from "./chat.js";
 import { facilitatorConsole } from "./console.js";
 import { entry } from "./entry.js";
 import { errors } from "./errors.js";
@@ -39,6 +40,7 @@ export const en = {
   ...privacy,
   ...support,
   ...hands,
+  ...chat,
   ...errors,
 } as const;
 
@@ -62,6 +64,7 @@ export type EnglishPartsAreDisjoint = Assert<
       typeof privacy,
       typeof support,
       typeof hands,
+      typeof chat,
       typeof errors,
     ]
   >

@@ -4,6 +4,7 @@ import { breakout } from "./breakout.js";
 import { breakoutDashboard } from "./breakoutDashboard.js";
 import { breakoutRoom } from "./breakoutRoom.js";
 import { calls } from "./calls.js";
+import { chat } from "./chat.js";
 import { facilitatorConsole } from "./console.js";
 import { entry } from "./entry.js";
 import { errors } from "./errors.js";
@@ -35,6 +36,7 @@ export const id = {
   ...privacy,
   ...support,
   ...hands,
+  ...chat,
   ...errors,
 } as const;
 
@@ -58,6 +60,7 @@ export type IndonesianPartsAreDisjoint = Assert<
       typeof privacy,
       typeof support,
       typeof hands,
+      typeof chat,
       typeof errors,
     ]
   >

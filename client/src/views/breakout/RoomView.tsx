@@ -9,6 +9,7 @@ import { myRole } from "../../state/myRole.js";
 import { workshopState } from "../../state/workshopState.js";
 import { ContentNoteGate } from "../ContentNoteGate.js";
 import { JoinCall } from "../calls/JoinCall.js";
+import { ChatPanel } from "../chat/ChatPanel.js";
 import { useFocusOnMount } from "../hooks.js";
 import { NotesPanel } from "../notes/NotesPanel.js";
 import { PollsPanel } from "../polls/PollsPanel.js";
@@ -75,6 +76,8 @@ export function RoomView({ round, room, myId, visiting }: RoomViewProps) {
         )}
         {/* The room's own board; a visiting facilitator moderates it here. */}
         <QnaPanel key={room.roomId} boardId={room.roomId} myId={myId} />
+        {/* The room's chat, for people who cannot hold video; a visiting facilitator moderates it here. */}
+        <ChatPanel key={`chat-${room.roomId}`} channelId={room.roomId} myId={myId} />
         {/* The room's own notes; a visiting facilitator reads and edits them here. */}
         <NotesPanel key={`notes-${room.roomId}`} docId={room.roomId} myId={myId} />
         <RoomPeople room={room} myId={myId} />
