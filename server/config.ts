@@ -16,8 +16,34 @@ export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Interface to bind. Default all interfaces, as a container needs. */
   HOST: z.string().default("0.0.0.0"),
-  /** Redis for state and pub/sub. Unset: the in-memory store (one process only). */
+  /** Redis for state and pub/sub. Unset (and no REDIS_CLUSTER_NODES): the in-memory store (one process only). */
   REDIS_URL: z.string().url().optional(),
+  /**
+   * A Redis Cluster instead of one Redis: some of its nodes as `host:port`, comma-separated (the
+   * rest are discovered). Exclusive with REDIS_URL. Each workshop lives in one slot (its keys
+   * share a hash tag), so workshops spread over the primaries (docs/OPERATIONS.md).
+   */
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .optional()
+    .transform((list, context) => {
+      if (list === undefined) return undefined;
+      const nodes = list
+        .split(",")
+        .map((node) => node.trim())
+        .filter(Boolean);
+      const malformed = nodes.filter((node) => !/^[^\s:/@]+:\d{1,5}$/.test(node));
+      if (nodes.length === 0 || malformed.length > 0) {
+        context.addIssue({
+          code: "custom",
+          message: `expected host:port, comma-separated${malformed.length > 0 ? `; not host:port: ${malformed.join(", ")}` : ""}`,
+        });
+        return z.NEVER;
+      }
+      return nodes;
+    }),
+  /** Password of every Redis Cluster node (REDIS_CLUSTER_NODES); with REDIS_URL the password goes in the URL. */
+  REDIS_PASSWORD: z.string().min(1).optional(),
   /** Prefix of every Redis key, so several deployments or test runs can share one Redis. */
   REDIS_KEY_PREFIX: z.string().default(""),
   /**
@@ -161,12 +187,27 @@ const ConsistentConfigSchema = ConfigSchema.superRefine((config, context) => {
       message: `must be at least twice NODE_HEARTBEAT_MS (${config.NODE_HEARTBEAT_MS}): a live node would be declared dead between two heartbeats`,
     });
   }
-  if (config.REDIS_URL && !config.ANONYMITY_KEY) {
+  if (config.REDIS_URL && config.REDIS_CLUSTER_NODES) {
+    context.addIssue({
+      code: "custom",
+      path: ["REDIS_CLUSTER_NODES"],
+      message: "set either REDIS_URL (one Redis) or REDIS_CLUSTER_NODES (a Redis Cluster), not both",
+    });
+  }
+  if (config.REDIS_PASSWORD && !config.REDIS_CLUSTER_NODES) {
+    context.addIssue({
+      code: "custom",
+      path: ["REDIS_PASSWORD"],
+      message:
+        "only used with REDIS_CLUSTER_NODES; for one Redis put the password in REDIS_URL (redis://:pass@host:6379)",
+    });
+  }
+  if ((config.REDIS_URL || config.REDIS_CLUSTER_NODES) && !config.ANONYMITY_KEY) {
     context.addIssue({
       code: "custom",
       path: ["ANONYMITY_KEY"],
       message:
-        "required with REDIS_URL: the same secret of 32+ characters on every node (e.g. `openssl rand -base64 32`), kept out of Redis",
+        "required with REDIS_URL or REDIS_CLUSTER_NODES: the same secret of 32+ characters on every node (e.g. `openssl rand -base64 32`), kept out of Redis",
     });
   }
 });

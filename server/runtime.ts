@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { createShardedAdapter } from "@socket.io/redis-adapter";
-import { createClient } from "redis";
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 import { ServerKeys } from "./security/serverKeys.js";
+import { createRedisConnection, describeRedisTarget, redisTargetOf } from "./store/redis/connection.js";
 import { closeRedisClients, withTimeout } from "./store/redis/core.js";
 import { connectRedisStores, createMemoryStores, type Stores } from "./store/stores.js";
 
@@ -21,36 +21,40 @@ export interface Runtime {
 export async function createRuntime(config: Config, logger: Logger): Promise<Runtime> {
   const nodeId = `n${randomBytes(6).toString("hex")}`;
   const keys = config.ANONYMITY_KEY ? new ServerKeys(config.ANONYMITY_KEY) : ServerKeys.random();
-  if (!config.REDIS_URL) {
+  const target = redisTargetOf(config);
+  if (!target) {
     logger.warn(
-      "IN-MEMORY STORE: all state lives in this one process and is lost when it stops. Set REDIS_URL to keep state and run several nodes.",
+      "IN-MEMORY STORE: all state lives in this one process and is lost when it stops. Set REDIS_URL (or REDIS_CLUSTER_NODES) to keep state and run several nodes.",
     );
     return { stores: createMemoryStores(Date.now, keys), adapter: undefined, nodeId, keys, close: async () => {} };
   }
+  const unreachable = (error: unknown) =>
+    new Error(`cannot reach ${describeRedisTarget(target)}: ${error instanceof Error ? error.message : String(error)}`);
   const stores = await connectRedisStores({
-    url: config.REDIS_URL,
+    ...(target.kind === "single" ? { url: target.url } : { cluster: target }),
     keyPrefix: config.REDIS_KEY_PREFIX,
     commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS,
     logger,
     keys,
   }).catch((error: unknown) => {
-    throw new Error(
-      `cannot reach Redis at ${withoutPassword(config.REDIS_URL as string)} (REDIS_URL): ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw unreachable(error);
   });
   // The sharded adapter (Redis 7 SPUBLISH) gives each Socket.IO room its own channel, so a
-  // node only receives traffic for rooms it has sockets in.
-  const pubClient = createClient({ url: config.REDIS_URL });
-  const subClient = pubClient.duplicate();
-  for (const [name, client] of [
-    ["adapter-pub", pubClient],
-    ["adapter-sub", subClient],
-  ] as const) {
-    client.on("error", (error: Error) => logger.warn({ client: name, err: error.message }, "redis error"));
+  // node only receives traffic for rooms it has sockets in. On a cluster each channel lives in
+  // its own slot (the channels have no hash tag), so rooms spread over the shards.
+  const settings = { commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS, logger };
+  const pub = createRedisConnection(target, { ...settings, name: "adapter-pub", adapter: true });
+  const sub = createRedisConnection(target, { ...settings, name: "adapter-sub", subscriber: true, adapter: true });
+  const adapterClients = [pub.client, sub.client];
+  try {
+    await withTimeout(Promise.all([pub.connect(), sub.connect()]), config.REDIS_COMMAND_TIMEOUT_MS * 3);
+  } catch (error) {
+    for (const client of adapterClients) client.destroy();
+    await stores.close();
+    throw unreachable(error);
   }
-  await withTimeout(Promise.all([pubClient.connect(), subClient.connect()]), config.REDIS_COMMAND_TIMEOUT_MS * 3);
-  guardFireAndForget(subClient, logger);
-  const adapter = createShardedAdapter(pubClient, subClient, {
+  guardFireAndForget(sub.client, logger);
+  const adapter = createShardedAdapter(pub.client, sub.client, {
     channelPrefix: `${config.REDIS_KEY_PREFIX}socket.io`,
     subscriptionMode: "dynamic",
   });
@@ -60,7 +64,7 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     nodeId,
     keys,
     close: async () => {
-      await Promise.all([stores.close(), closeRedisClients([pubClient, subClient], config.REDIS_COMMAND_TIMEOUT_MS)]);
+      await Promise.all([stores.close(), closeRedisClients(adapterClients, config.REDIS_COMMAND_TIMEOUT_MS)]);
     },
   };
 }
@@ -82,16 +86,5 @@ function guardFireAndForget(client: object, logger: Logger): void {
       );
       return result;
     };
-  }
-}
-
-/** A Redis URL fit for a log line: its password replaced. */
-export function withoutPassword(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
-    return parsed.toString();
-  } catch {
-    return "(an unreadable URL)";
   }
 }

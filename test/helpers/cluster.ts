@@ -1,9 +1,10 @@
-import { afterEach, inject } from "vitest";
+import { afterEach } from "vitest";
 import { createLogger } from "../../server/logger.js";
 import { ServerKeys } from "../../server/security/serverKeys.js";
 import { connectRedisStores, type Stores } from "../../server/store/stores.js";
 import type { TestClient } from "./client.js";
 import { type NodeProcess, spawnNode } from "./nodeProcess.js";
+import { redisEnvOf, storeTargetOf } from "./redisBackend.js";
 import { TEST_ANONYMITY_KEY, uniquePrefix } from "./server.js";
 
 export interface TwoNodes {
@@ -16,7 +17,8 @@ export interface TwoNodes {
 }
 
 /**
- * Two server processes on the suite's Redis with a key prefix of their own, stopped after each
+ * Two server processes on the suite's Redis (one Redis, or a Redis Cluster in the
+ * `redis-cluster` project: test/helpers/redisBackend.ts) with a key prefix of their own, stopped after each
  * test together with every client handed to `track`. Call once at the top of a test file.
  */
 export function useTwoNodes() {
@@ -35,7 +37,7 @@ export function useTwoNodes() {
   return {
     async start(extraEnv: Record<string, string> = {}): Promise<TwoNodes> {
       const keyPrefix = uniquePrefix();
-      const env = { REDIS_URL: inject("redisUrl"), REDIS_KEY_PREFIX: keyPrefix, ...extraEnv };
+      const env = { ...redisEnvOf(), REDIS_KEY_PREFIX: keyPrefix, ...extraEnv };
       lastEnv = env;
       // Registered one by one, so the cleanup stops whichever started even if the other failed.
       const started = await Promise.allSettled([spawnNode(env), spawnNode(env)]);
@@ -43,7 +45,7 @@ export function useTwoNodes() {
       const failed = started.find((result) => result.status === "rejected");
       if (failed) throw failed.reason;
       const stores = await connectRedisStores({
-        url: inject("redisUrl"),
+        ...storeTargetOf(),
         keyPrefix,
         commandTimeoutMs: 3000,
         logger: createLogger("silent"),

@@ -1,8 +1,8 @@
-import { inject } from "vitest";
 import type { ParticipantRecord, WorkshopRecord } from "../../server/domain/records.js";
 import { createLogger } from "../../server/logger.js";
 import { ServerKeys } from "../../server/security/serverKeys.js";
 import { connectRedisStores, createMemoryStores, type Stores } from "../../server/store/stores.js";
+import { storeTargetOf, testRedis } from "./redisBackend.js";
 import { TEST_ANONYMITY_KEY, uniquePrefix } from "./server.js";
 
 /**
@@ -16,22 +16,35 @@ export async function closeStores(): Promise<void> {
   await Promise.all(openStores.splice(0).map((store) => store.close()));
 }
 
-/** `now`: the clock command records and rate windows are filed by (Redis still expires keys by its own). */
-export const factories: Record<"memory" | "redis", (options?: { now?: () => number }) => Promise<Stores>> = {
-  memory: async (options) => createMemoryStores(options?.now ?? Date.now, new ServerKeys(TEST_ANONYMITY_KEY)),
-  redis: async (options) => {
-    const stores = await connectRedisStores({
-      url: inject("redisUrl"),
-      keyPrefix: uniquePrefix(),
-      commandTimeoutMs: 2000,
-      logger: createLogger("silent"),
-      keys: new ServerKeys(TEST_ANONYMITY_KEY),
-      ...(options?.now ? { now: options.now } : {}),
-    });
-    openStores.push(stores);
-    return stores;
-  },
+type StoreFactory = (options?: { now?: () => number }) => Promise<Stores>;
+
+const redisStores: StoreFactory = async (options) => {
+  const stores = await connectRedisStores({
+    ...storeTargetOf(),
+    keyPrefix: uniquePrefix(),
+    commandTimeoutMs: 2000,
+    logger: createLogger("silent"),
+    keys: new ServerKeys(TEST_ANONYMITY_KEY),
+    ...(options?.now ? { now: options.now } : {}),
+  });
+  openStores.push(stores);
+  return stores;
 };
+
+/**
+ * `now`: the clock command records and rate windows are filed by (Redis still expires keys by its
+ * own). In the `redis-cluster` project the one implementation is the Redis store on a cluster
+ * (the memory store has nothing new to show there).
+ */
+const projectFactories: Partial<Record<"memory" | "redis" | "redis cluster", StoreFactory>> =
+  testRedis().kind === "cluster"
+    ? { "redis cluster": redisStores }
+    : {
+        memory: async (options) => createMemoryStores(options?.now ?? Date.now, new ServerKeys(TEST_ANONYMITY_KEY)),
+        redis: redisStores,
+      };
+/** Typed as total: the suites only ever index it with its own keys (`describe.each(Object.keys(factories))`). */
+export const factories = projectFactories as Record<keyof typeof projectFactories, StoreFactory>;
 
 let sequence = 0;
 export function workshopRecord(overrides: Partial<WorkshopRecord> = {}): WorkshopRecord {

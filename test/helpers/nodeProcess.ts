@@ -93,7 +93,9 @@ export async function spawnNode(env: Record<string, string>): Promise<NodeProces
 
 /** The node's address once it listens (its log says where) and answers /readyz. */
 async function readyUrl(child: ChildProcess, output: () => string): Promise<string> {
-  const deadline = Date.now() + 60_000; // generous: compiling with tsx on a busy 2-core machine is slow
+  // Generous: compiling with tsx on a busy 2-core machine is slow (27 s for one node seen at a
+  // load average of 46, two nodes at once past 60 s).
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`node exited early:\n${output()}`);
     const port = listeningPort(output());

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { createClient } from "redis";
+import { createClient, createCluster, type RedisClientType } from "redis";
+import type { TestRedis } from "./redisBackend.js";
 
 /** One key as someone holding a copy of Redis sees it: its type, expiry and every part it stores. */
 export interface ScannedKey {
@@ -17,37 +18,58 @@ export interface ScannedKey {
   ordered: string[];
 }
 
-/** Every key under `prefix` (the test's own: never another test's), with everything it holds. */
-export async function scanRedis(url: string, prefix: string): Promise<ScannedKey[]> {
-  const redis = createClient({ url });
-  await redis.connect();
-  try {
-    const keys: string[] = [];
-    let cursor = "0";
-    do {
-      const page = await redis.scan(cursor, { MATCH: `${prefix.replace(/[*?[\]\\]/g, "\\$&")}*`, COUNT: 1000 });
-      cursor = String(page.cursor);
-      keys.push(...page.keys);
-    } while (cursor !== "0");
-    const scanned: ScannedKey[] = [];
-    for (const key of keys.sort()) {
-      const type = await redis.type(key);
-      const expiry = Number(await redis.sendCommand(["PEXPIRETIME", key]));
-      let ordered: string[];
-      if (type === "string") ordered = [String(await redis.get(key))];
-      else if (type === "hash") ordered = Object.entries(await redis.hGetAll(key)).map(([f, v]) => `${f} ${v}`);
-      else if (type === "list") ordered = await redis.lRange(key, 0, -1);
-      else if (type === "set") ordered = await redis.sMembers(key);
-      else if (type === "zset")
-        ordered = (await redis.zRangeWithScores(key, 0, -1)).map((entry) => `${entry.value} ${entry.score}`);
-      else if (type === "none") continue;
-      else throw new Error(`unexpected type ${type} of ${key}`);
-      scanned.push({ key, type, expiresAt: expiry > 0 ? expiry : null, records: ordered, ordered });
+/**
+ * Every key under `prefix` (the test's own: never another test's), with everything it holds. On a
+ * Redis Cluster every primary is read (a key lives on the primary of its slot).
+ */
+export async function scanRedis(redis: string | TestRedis, prefix: string): Promise<ScannedKey[]> {
+  const target: TestRedis = typeof redis === "string" ? { kind: "single", url: redis } : redis;
+  if (target.kind === "single") {
+    const client = createClient({ url: target.url }) as unknown as RedisClientType;
+    await client.connect();
+    try {
+      return await scanServer(client, prefix);
+    } finally {
+      await client.quit();
     }
-    return scanned;
-  } finally {
-    await redis.quit();
   }
+  const cluster = createCluster({ rootNodes: target.nodes.map((node) => ({ url: `redis://${node}` })) });
+  await cluster.connect();
+  try {
+    const scanned: ScannedKey[] = [];
+    for (const master of cluster.masters) {
+      scanned.push(...(await scanServer((await cluster.nodeClient(master)) as unknown as RedisClientType, prefix)));
+    }
+    return scanned.sort((a, b) => a.key.localeCompare(b.key));
+  } finally {
+    await cluster.close();
+  }
+}
+
+async function scanServer(redis: RedisClientType, prefix: string): Promise<ScannedKey[]> {
+  const keys: string[] = [];
+  let cursor = "0";
+  do {
+    const page = await redis.scan(cursor, { MATCH: `${prefix.replace(/[*?[\]\\]/g, "\\$&")}*`, COUNT: 1000 });
+    cursor = String(page.cursor);
+    keys.push(...page.keys);
+  } while (cursor !== "0");
+  const scanned: ScannedKey[] = [];
+  for (const key of keys.sort()) {
+    const type = await redis.type(key);
+    const expiry = Number(await redis.sendCommand(["PEXPIRETIME", key]));
+    let ordered: string[];
+    if (type === "string") ordered = [String(await redis.get(key))];
+    else if (type === "hash") ordered = Object.entries(await redis.hGetAll(key)).map(([f, v]) => `${f} ${v}`);
+    else if (type === "list") ordered = await redis.lRange(key, 0, -1);
+    else if (type === "set") ordered = await redis.sMembers(key);
+    else if (type === "zset")
+      ordered = (await redis.zRangeWithScores(key, 0, -1)).map((entry) => `${entry.value} ${entry.score}`);
+    else if (type === "none") continue;
+    else throw new Error(`unexpected type ${type} of ${key}`);
+    scanned.push({ key, type, expiresAt: expiry > 0 ? expiry : null, records: ordered, ordered });
+  }
+  return scanned;
 }
 
 /**

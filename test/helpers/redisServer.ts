@@ -30,6 +30,13 @@ export interface RedisServerOptions {
    * restart() starts it with AOF off again.
    */
   restoreRdb?: string;
+  /**
+   * A Redis Cluster node (test/helpers/redisCluster.ts): `--cluster-enabled yes`, its node table
+   * in its own data directory, and the cluster bus on a second free port (the default, port +
+   * 10000, can be past 65535 for an ephemeral port). `nodeTimeoutMs`: how long a silent primary
+   * takes to be failed over.
+   */
+  cluster?: { nodeTimeoutMs: number };
 }
 
 /**
@@ -50,7 +57,20 @@ export async function startRedisServer(
   let child: ChildProcess | null = null;
 
   /** Starts redis-server on `port`: "ready", or "port taken" when it could not bind it. */
+  let busPort = 0;
   const launch = async (): Promise<"ready" | "port taken"> => {
+    const clusterArgs = options.cluster
+      ? [
+          "--cluster-enabled",
+          "yes",
+          "--cluster-config-file",
+          "nodes.conf",
+          "--cluster-port",
+          String(busPort),
+          "--cluster-node-timeout",
+          String(options.cluster.nodeTimeoutMs),
+        ]
+      : [];
     const started = spawn(
       binary,
       [
@@ -66,6 +86,7 @@ export async function startRedisServer(
         "always",
         "--dir",
         dir,
+        ...clusterArgs,
       ],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
@@ -83,6 +104,7 @@ export async function startRedisServer(
   try {
     for (let attempt = 1; ; attempt++) {
       port = await pickPort();
+      if (options.cluster) busPort = await freePort();
       if ((await launch()) === "ready") break;
       if (attempt >= PORT_ATTEMPTS) throw new Error(`redis-server found no free port in ${PORT_ATTEMPTS} tries`);
     }

@@ -25,15 +25,26 @@ function startExpectingFailure(env: Record<string, string>): Promise<{ code: num
 }
 
 describe("start-up errors an operator can read", () => {
-  it("Redis unreachable: says so, names the URL without its password, exits 1", async () => {
+  it.each<{ what: string; env: Record<string, string>; says: string }>([
+    {
+      what: "Redis",
+      env: { REDIS_URL: "redis://:s3cret-pass@127.0.0.1:1" },
+      says: "cannot reach Redis at redis://:***@127.0.0.1:1 (REDIS_URL)",
+    },
+    {
+      what: "a Redis Cluster",
+      env: { REDIS_CLUSTER_NODES: "127.0.0.1:1,127.0.0.1:2", REDIS_PASSWORD: "s3cret-pass" },
+      says: "cannot reach the Redis Cluster at 127.0.0.1:1,127.0.0.1:2 (REDIS_CLUSTER_NODES)",
+    },
+  ])("$what unreachable: says so, names where without the password, exits 1", async ({ env, says }) => {
     const { code, output } = await startExpectingFailure({
       PORT: "0",
-      REDIS_URL: "redis://:s3cret-pass@127.0.0.1:1",
+      ...env,
       ANONYMITY_KEY: TEST_ANONYMITY_KEY,
       REDIS_COMMAND_TIMEOUT_MS: "200",
     });
     expect(code).toBe(1);
-    expect(output).toContain("cannot reach Redis at redis://:***@127.0.0.1:1 (REDIS_URL)");
+    expect(output).toContain(says);
     expect(output).not.toContain("s3cret-pass");
   });
 

@@ -1,16 +1,17 @@
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sendChat } from "../helpers/chat.js";
 import { connectClient, createWorkshop, newCommandId, type TestClient } from "../helpers/client.js";
 import { useTwoNodes } from "../helpers/cluster.js";
 import { createPoll, singleChoice } from "../helpers/polls.js";
 import { ask, loadBoard } from "../helpers/qna.js";
+import { testRedis } from "../helpers/redisBackend.js";
 import { scanRedis } from "../helpers/redisScan.js";
 
 const cluster = useTwoNodes();
 
 /** Every key under the nodes' prefix that names the workshop, in its name or its content. */
 async function traces(prefix: string, workshopId: string): Promise<string[]> {
-  return (await scanRedis(inject("redisUrl"), prefix))
+  return (await scanRedis(testRedis(), prefix))
     .filter((key) => key.key.includes(workshopId) || key.records.some((record) => record.includes(workshopId)))
     .map((key) => key.key);
 }

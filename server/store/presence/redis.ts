@@ -63,7 +63,13 @@ export class RedisPresenceStore implements PresenceStore {
         reaped++;
       }
     }
-    if (!keep) await this.core.bounded(client.multi().del(workshopsKey).zRem(global.nodes, nodeId).exec());
+    // Two commands, not one MULTI: on a Redis Cluster the two keys live in different slots. The
+    // list goes first, so a reaper that stops in between leaves the node listed, and the next
+    // reap (finding no workshops) finishes the job.
+    if (!keep) {
+      await this.core.bounded(client.del(workshopsKey));
+      await this.core.bounded(client.zRem(global.nodes, nodeId));
+    }
     return reaped;
   }
 

@@ -1,4 +1,3 @@
-import { createClient, type RedisClientType } from "redis";
 import type { WorkshopId } from "../../../shared/ids.js";
 import type { CommandRef } from "../../domain/commands.js";
 import { DomainError, StoreUnavailableError } from "../../domain/errors.js";
@@ -6,11 +5,15 @@ import type { Unsubscribe } from "../../domain/unsubscribe.js";
 import type { Logger } from "../../logger.js";
 import type { ServerKeys } from "../../security/serverKeys.js";
 import { commandRecordDay } from "../commandRecords.js";
+import { createRedisConnection, type RedisClient, type RedisConnection, type RedisTarget } from "./connection.js";
 import { globalKeys, type WorkshopKeys, workshopKeys } from "./keys.js";
 import type { LuaScript } from "./lua.js";
 
 export interface RedisStoreOptions {
-  url: string;
+  /** One Redis (REDIS_URL). Exactly one of `url` and `cluster`. */
+  url?: string;
+  /** A Redis Cluster (REDIS_CLUSTER_NODES, REDIS_PASSWORD): some of its nodes as `host:port`. */
+  cluster?: { nodes: readonly string[]; password?: string | undefined };
   /** Prepended to every key: lets tests and deployments share one Redis without touching each other. */
   keyPrefix: string;
   /** A command that gets no answer within this many ms fails with UNAVAILABLE instead of waiting. */
@@ -22,13 +25,14 @@ export interface RedisStoreOptions {
   now?: () => number;
 }
 
-export type RedisClient = RedisClientType;
+export type { RedisClient } from "./connection.js";
 
 /**
  * What every Redis feature store shares: one command client and one subscriber, the key
  * builder, scripts run by SHA, one timeout on every call, command records, shard-channel
  * subscriptions. The feature stores (server/store/<feature>/redis.ts) hold no connection of
- * their own.
+ * their own. The same on one Redis and on a Redis Cluster (connection.ts): a store sends its
+ * commands with `core.client`, keeping each script and MULTI in one workshop's slot.
  */
 export class RedisCore {
   readonly global: ReturnType<typeof globalKeys>;
@@ -36,27 +40,34 @@ export class RedisCore {
   /** Told how long each bounded call took, in seconds, and whether Redis answered (the node's metrics). */
   observeCall: ((seconds: number, answered: boolean) => void) | null = null;
 
+  readonly client: RedisClient;
+  private readonly subscriber: RedisClient;
+
   private constructor(
     readonly options: RedisStoreOptions,
-    readonly client: RedisClient,
-    private readonly subscriber: RedisClient,
+    private readonly connection: RedisConnection,
+    subscriber: RedisConnection,
   ) {
     this.global = globalKeys(options.keyPrefix);
+    this.client = connection.client;
+    this.subscriber = subscriber.client;
   }
 
   /** Connects both clients; fails (instead of waiting forever) when Redis cannot be reached in time. */
   static async connect(options: RedisStoreOptions): Promise<RedisCore> {
-    const client = createRedisClient(options, "store");
-    const subscriber = createRedisClient(options, "store-subscriber");
+    const target = storeTarget(options);
+    const settings = { commandTimeoutMs: options.commandTimeoutMs, logger: options.logger };
+    const connection = createRedisConnection(target, { ...settings, name: "store" });
+    const subscriber = createRedisConnection(target, { ...settings, name: "store-subscriber", subscriber: true });
     await Promise.all([
-      withTimeout(client.connect(), options.commandTimeoutMs * 3),
+      withTimeout(connection.connect(), options.commandTimeoutMs * 3),
       withTimeout(subscriber.connect(), options.commandTimeoutMs * 3),
     ]).catch(async (error: unknown) => {
-      client.destroy();
-      subscriber.destroy();
+      connection.client.destroy();
+      subscriber.client.destroy();
       throw error;
     });
-    return new RedisCore(options, client, subscriber);
+    return new RedisCore(options, connection, subscriber);
   }
 
   keys(workshopId: WorkshopId): WorkshopKeys {
@@ -90,7 +101,7 @@ export class RedisCore {
 
   /**
    * No store call may hang: Redis down, hung or reconnecting becomes UNAVAILABLE within the
-   * timeout. This is the only timeout a command gets (see createRedisClient).
+   * timeout. This is the only timeout a command gets (see createRedisConnection).
    */
   bounded<T>(operation: Promise<T>): Promise<T> {
     const observe = this.observeCall;
@@ -163,18 +174,27 @@ export class RedisCore {
     }
   }
 
-  /** Every key matching a pattern (SCAN; rare housekeeping only), page by page. */
+  /**
+   * Every key matching a pattern (SCAN; rare housekeeping only), page by page. On a cluster each
+   * primary is scanned in turn: a SCAN sees one server's keys. While a slot migrates its keys can
+   * be on two primaries, so a key may come twice; callers are idempotent.
+   */
   async scanEach(pattern: string, onPage: (keys: string[]) => Promise<void>): Promise<void> {
-    let cursor = "0";
-    do {
-      const page = await this.bounded(this.client.scan(cursor, { MATCH: pattern, COUNT: 1000 }));
-      cursor = String(page.cursor);
-      if (page.keys.length > 0) await onPage(page.keys);
-    } while (cursor !== "0");
+    for (const server of await this.bounded(this.connection.primaries())) {
+      let cursor = "0";
+      do {
+        const page = await this.bounded(server.scan(cursor, { MATCH: pattern, COUNT: 1000 }));
+        cursor = String(page.cursor);
+        if (page.keys.length > 0) await onPage(page.keys);
+      } while (cursor !== "0");
+    }
   }
 
+  /** Answers when every primary does (a cluster missing one serves none of its slots). */
   async ping(): Promise<void> {
-    await this.bounded(this.client.ping());
+    await this.bounded(
+      this.connection.primaries().then((servers) => Promise.all(servers.map((server) => server.ping()))),
+    );
   }
 
   async close(): Promise<void> {
@@ -182,32 +202,24 @@ export class RedisCore {
   }
 }
 
-/** A refusal Redis itself gave (and our domain errors) stays as it is; anything else is UNAVAILABLE. */
+/**
+ * A refusal Redis itself gave (and our domain errors) stays as it is; anything else is
+ * UNAVAILABLE. A cluster's passing states are UNAVAILABLE too, and the client's retry (same
+ * commandId) is applied once: CLUSTERDOWN (a primary failed, its replica not promoted yet),
+ * TRYAGAIN (a script's keys split by a slot migration), too many MOVED/ASK redirections.
+ * CROSSSLOT is a bug in a store (keys of two slots in one call): it stays as it is, and is logged.
+ */
 function unavailableUnlessRedisSaidNo(error: unknown): never {
   if (error instanceof DomainError) throw error;
-  if (error instanceof Error && /^(NOSCRIPT|ERR|WRONGTYPE|GONE)/.test(error.message)) throw error;
+  if (error instanceof Error && /^(NOSCRIPT|ERR|WRONGTYPE|GONE|CROSSSLOT)/.test(error.message)) throw error;
   throw new StoreUnavailableError();
 }
 
-function createRedisClient(options: RedisStoreOptions, name: string): RedisClient {
-  const client: RedisClient = createClient({
-    url: options.url,
-    // Fail fast while disconnected instead of queueing commands that nobody waits for.
-    disableOfflineQueue: true,
-    // No per-command timeout from node-redis (0 turns off its default of 5 s): it builds an
-    // AbortSignal.timeout and a listener for every command (~16 µs of CPU each on the bench
-    // machine, a plain timer ~0.4 µs), and it only covers a command until it is written to the
-    // socket, not a hung Redis that never answers. `bounded()` covers the whole call with one
-    // timer; a disconnected client refuses at once (disableOfflineQueue).
-    commandOptions: { timeout: 0 },
-    socket: {
-      connectTimeout: options.commandTimeoutMs,
-      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000),
-    },
-  }) as unknown as RedisClient;
-  // Without a listener an 'error' event would crash the process.
-  client.on("error", (error: Error) => options.logger.warn({ client: name, err: error.message }, "redis error"));
-  return client;
+function storeTarget(options: RedisStoreOptions): RedisTarget {
+  if (options.cluster && options.url) throw new Error("a Redis store takes a url or a cluster, not both");
+  if (options.cluster) return { kind: "cluster", ...options.cluster };
+  if (options.url) return { kind: "single", url: options.url };
+  throw new Error("a Redis store needs a url or a cluster");
 }
 
 /** A literal string inside a SCAN/ZSCAN MATCH pattern. */

@@ -57,14 +57,15 @@ export class RedisWorkshopStore implements WorkshopStore {
   }
 
   async listWorkshopIds(): Promise<WorkshopId[]> {
-    const ids: WorkshopId[] = [];
+    // A set: on a cluster a key whose slot is migrating can be seen on two primaries.
+    const ids = new Set<WorkshopId>();
     await this.core.scanEach(`${globEscape(this.core.options.keyPrefix)}wk:{*}:meta`, async (keys) => {
       for (const key of keys) {
         const id = /\{([^}]+)\}:meta$/.exec(key)?.[1];
-        if (id) ids.push(id);
+        if (id) ids.add(id);
       }
     });
-    return ids;
+    return [...ids];
   }
 
   async addParticipant(workshopId: WorkshopId, join: ParticipantJoin): Promise<JoinOutcome> {
