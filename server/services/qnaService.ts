@@ -1,7 +1,7 @@
 import type { RoundView } from "../../shared/breakout.js";
 import type { CommandResult, ParsedPayload } from "../../shared/events.js";
 import type { WorkshopId } from "../../shared/ids.js";
-import { sessionOfBoard } from "../../shared/programme.js";
+import { sessionBoardId, sessionOfBoard } from "../../shared/programme.js";
 import type { BoardId, BoardSettings, BoardView, QnaExport, QuestionId, QuestionView } from "../../shared/qna.js";
 import { isPublicStatus, moderatesBoard, usesBoard } from "../../shared/qnaRules.js";
 import type { CommandContext, CommandRef } from "../domain/commands.js";
@@ -259,22 +259,27 @@ export class QnaService {
    */
   async exportData(sessionToken: string, workshopId: WorkshopId, boardId: BoardId | undefined): Promise<QnaExport> {
     await exporterContext(this.workshops, sessionToken, workshopId);
-    const [questions, rounds] = await Promise.all([
+    const [questions, rounds, programme] = await Promise.all([
       this.stores.qna.listQuestions(workshopId),
       this.stores.breakout.listRounds(workshopId),
+      this.stores.programme.listSessions(workshopId),
     ]);
-    const roomNames = new Map(rounds.flatMap((round) => round.rooms.map((room) => [room.roomId, room.name])));
+    // A board's name: its room's, or its session's title (a deleted session's board keeps its id).
+    const boardNames = new Map<string, string>([
+      ...rounds.flatMap((round) => round.rooms.map((room) => [room.roomId, room.name] as const)),
+      ...programme.map((session) => [sessionBoardId(session.sessionId), session.title] as const),
+    ]);
     const published = questions.filter(
       (question) => isPublicStatus(question.status) && (boardId === undefined || question.boardId === boardId),
     );
     const views = await this.views(workshopId, published);
     const boardIds = [...new Set(views.map((view) => view.boardId))].sort((a, b) =>
-      a === "plenary" ? -1 : b === "plenary" ? 1 : (roomNames.get(a) ?? a).localeCompare(roomNames.get(b) ?? b),
+      a === "plenary" ? -1 : b === "plenary" ? 1 : (boardNames.get(a) ?? a).localeCompare(boardNames.get(b) ?? b),
     );
     return {
       boards: boardIds.map((id) => ({
         boardId: id,
-        name: id === "plenary" ? "Plenary" : (roomNames.get(id) ?? id),
+        name: id === "plenary" ? "Plenary" : (boardNames.get(id) ?? id),
         questions: views
           .filter((view) => view.boardId === id)
           .sort((a, b) => b.votes - a.votes || a.seq - b.seq)

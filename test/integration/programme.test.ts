@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PROGRAMME_MAX_SESSIONS, sessionBoardId } from "../../shared/programme.js";
+import { QnaExportSchema } from "../../shared/qna.js";
 import { type Report, ReportSchema } from "../../shared/report.js";
 import { workshopWithPeople } from "../helpers/breakout.js";
 import { connectClient, newCommandId, type TestClient } from "../helpers/client.js";
@@ -184,6 +185,18 @@ describe("the programme", () => {
       anonymous: true,
     });
     expect(noSuchBoard).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    // The Q&A export names a session's board by the session's title, not by its id.
+    const exported = await fetch(`${server.url}/api/workshops/${host.session.workshopId}/qna/export?format=json`, {
+      headers: { authorization: `Bearer ${host.session.sessionToken}` },
+    });
+    expect(exported.status).toBe(200);
+    expect(QnaExportSchema.parse(await exported.json()).boards).toEqual([
+      expect.objectContaining({
+        boardId: boardA,
+        name: "Session A",
+        questions: [expect.objectContaining({ text: "What support exists after rescue?" })],
+      }),
+    ]);
 
     const poll = await createPoll(host, singleChoice({ scope: { kind: "plenary", sessionId: a.sessionId } }));
     await reader.mirror.until((state) => state.polls.has(poll.pollId));

@@ -28,4 +28,8 @@ export const programme = {
   "programme.errorEndBeforeStart": "অধিবেশন শুরু হওয়ার পরে শেষ হতে হবে।",
   "programme.errorInvalid": "শিরোনাম (সর্বোচ্চ 120 অক্ষর), বক্তা (সর্বোচ্চ 12 জন, প্রতিটি নাম 60 অক্ষর) ও অন্যান্য ঘর দেখুন।",
   "programme.sessionQna": "{title}-এর জন্য প্রশ্ন",
+  "programme.roundSessionLabel": "এই পর্বটি যে অধিবেশনের",
+  "programme.pollSessionLabel": "এই জরিপটি যে অধিবেশনের",
+  "programme.pickNone": "কোনোটি নয় (পুরো ফোরাম)",
+  "programme.pickOnNow": "{title} (এখন চলছে)",
 } as const;

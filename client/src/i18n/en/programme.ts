@@ -30,4 +30,8 @@ export const programme = {
   "programme.errorInvalid":
     "Check the title (up to 120 characters), the speakers (up to 12, 60 characters each) and the other fields.",
   "programme.sessionQna": "Questions for {title}",
+  "programme.roundSessionLabel": "Session this round belongs to",
+  "programme.pollSessionLabel": "Session this poll belongs to",
+  "programme.pickNone": "None (the whole forum)",
+  "programme.pickOnNow": "{title} (on now)",
 } as const;

@@ -30,4 +30,8 @@ export const programme = {
   "programme.errorInvalid":
     "Periksa judul (paling banyak 120 karakter), pembicara (paling banyak 12, masing-masing 60 karakter) dan kolom lainnya.",
   "programme.sessionQna": "Pertanyaan untuk {title}",
+  "programme.roundSessionLabel": "Sesi acara untuk putaran ini",
+  "programme.pollSessionLabel": "Sesi acara untuk polling ini",
+  "programme.pickNone": "Tidak ada (seluruh forum)",
+  "programme.pickOnNow": "{title} (sedang berlangsung)",
 } as const;

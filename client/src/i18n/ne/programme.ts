@@ -28,4 +28,8 @@ export const programme = {
   "programme.errorEndBeforeStart": "सत्र सुरु भएपछि मात्र अन्त्य हुनुपर्छ।",
   "programme.errorInvalid": "शीर्षक (बढीमा 120 अक्षर), वक्ता (बढीमा 12 जना, प्रत्येक नाम 60 अक्षर) र अन्य ठाउँहरू जाँच्नुहोस्।",
   "programme.sessionQna": "{title} का लागि प्रश्नहरू",
+  "programme.roundSessionLabel": "यो चरण कुन सत्रको हो",
+  "programme.pollSessionLabel": "यो पोल कुन सत्रको हो",
+  "programme.pickNone": "कुनै पनि होइन (पूरै फोरम)",
+  "programme.pickOnNow": "{title} (अहिले चलिरहेको)",
 } as const;

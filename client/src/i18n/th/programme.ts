@@ -28,4 +28,8 @@ export const programme = {
   "programme.errorEndBeforeStart": "ช่วงนี้ต้องสิ้นสุดหลังเวลาเริ่ม",
   "programme.errorInvalid": "ตรวจสอบชื่อเรื่อง (ไม่เกิน 120 ตัวอักษร) ผู้บรรยาย (ไม่เกิน 12 คน คนละไม่เกิน 60 ตัวอักษร) และช่องอื่น ๆ",
   "programme.sessionQna": "คำถามสำหรับ {title}",
+  "programme.roundSessionLabel": "ช่วงในกำหนดการของรอบนี้",
+  "programme.pollSessionLabel": "ช่วงในกำหนดการของโพลนี้",
+  "programme.pickNone": "ไม่มี (ทั้งเวที)",
+  "programme.pickOnNow": "{title} (ตอนนี้)",
 } as const;

@@ -30,4 +30,8 @@ export const programme = {
   "programme.errorInvalid":
     "عنوان (زیادہ سے زیادہ 120 حروف)، مقررین (زیادہ سے زیادہ 12، ہر نام 60 حروف) اور باقی خانے دیکھیں۔",
   "programme.sessionQna": "{title} کے لیے سوالات",
+  "programme.roundSessionLabel": "یہ دور کس سیشن کا ہے",
+  "programme.pollSessionLabel": "یہ رائے شماری کس سیشن کی ہے",
+  "programme.pickNone": "کوئی نہیں (پورا فورم)",
+  "programme.pickOnNow": "{title} (ابھی جاری)",
 } as const;

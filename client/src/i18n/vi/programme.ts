@@ -30,4 +30,8 @@ export const programme = {
   "programme.errorInvalid":
     "Kiểm tra tiêu đề (tối đa 120 ký tự), diễn giả (tối đa 12 người, mỗi tên 60 ký tự) và các ô khác.",
   "programme.sessionQna": "Câu hỏi cho {title}",
+  "programme.roundSessionLabel": "Phiên của vòng này",
+  "programme.pollSessionLabel": "Phiên của cuộc bình chọn này",
+  "programme.pickNone": "Không có (cả diễn đàn)",
+  "programme.pickOnNow": "{title} (đang diễn ra)",
 } as const;

@@ -11,6 +11,7 @@ import type { CommandPayload } from "../../../../shared/events.js";
 import { t } from "../../i18n/index.js";
 import { planRound } from "../../net/breakout.js";
 import { workshopState } from "../../state/workshopState.js";
+import { chosenSession, SessionPicker } from "../programme/SessionPicker.js";
 
 type RoomRow = { name: string; topic: string; capacity: string; contentNote: string; namesVisible: boolean };
 type PlanPayload = Omit<CommandPayload<"breakout:plan">, "commandId">;
@@ -46,6 +47,7 @@ function checkPlan(
   warning: string,
   selfSelect: boolean,
   reuse: string,
+  sessionId: string,
 ): { ok: true; plan: PlanPayload } | { ok: false; problems: string[] } {
   const problems: string[] = [];
   if (rows.length < 1 || rows.length > MAX_ROOMS) problems.push(t("plan.errorCount", { max: MAX_ROOMS }));
@@ -99,15 +101,16 @@ function checkPlan(
       warningSeconds: warningSeconds ?? DEFAULT_WARNING_SECONDS,
       selfSelect,
       ...(reuse ? { reuseGroupsFrom: reuse } : {}),
+      ...(sessionId ? { sessionId } : {}),
     },
   };
 }
 
 /**
- * Plan a round: rooms (a number of them, edit each, or paste names), duration, warning,
- * self-select, reuse groups. One step: the rooms follow the number as it is typed, and "Plan the
- * round" plans that many (what was typed into a room a smaller number hides is kept, should the
- * number grow again).
+ * Plan a round: the programme session it belongs to (when there is a programme), rooms (a number
+ * of them, edit each, or paste names), duration, warning, self-select, reuse groups. One step: the
+ * rooms follow the number as it is typed, and "Plan the round" plans that many (what was typed into
+ * a room a smaller number hides is kept, should the number grow again).
  */
 export function PlanForm({ onPlanned }: { onPlanned: () => void }) {
   // The next round starts from the last one (same rooms, same timing): round 2 often reuses them with new prompts.
@@ -131,6 +134,8 @@ export function PlanForm({ onPlanned }: { onPlanned: () => void }) {
   const [warning, setWarning] = useState(() => String(previous?.warningSeconds ?? DEFAULT_WARNING_SECONDS));
   const [selfSelect, setSelfSelect] = useState(() => previous?.selfSelect ?? false);
   const [reuse, setReuse] = useState("");
+  /** The programme session the round belongs to ("": none); null until chosen: the one on now. */
+  const [session, setSession] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
 
@@ -171,7 +176,7 @@ export function PlanForm({ onPlanned }: { onPlanned: () => void }) {
 
   async function submit(event: Event) {
     event.preventDefault();
-    const checked = checkPlan(planned, minutes, warning, selfSelect, reuse);
+    const checked = checkPlan(planned, minutes, warning, selfSelect, reuse, chosenSession(session));
     if (!countValid || !checked.ok) {
       const countProblem = countValid ? [] : [t("plan.errorCount", { max: MAX_ROOMS })];
       setProblems([...countProblem, ...(checked.ok ? [] : checked.problems)]);
@@ -187,6 +192,13 @@ export function PlanForm({ onPlanned }: { onPlanned: () => void }) {
   return (
     <form class="plan-form" onSubmit={submit} noValidate data-testid="plan-form" aria-labelledby="plan-heading">
       <h3 id="plan-heading">{t("plan.heading")}</h3>
+      <SessionPicker
+        id="plan-session"
+        label={t("programme.roundSessionLabel")}
+        choice={session}
+        testId="plan-session"
+        onChange={setSession}
+      />
       <div class="inline-fields">
         <div class="field field-narrow">
           <label for="plan-count">{t("plan.countLabel")}</label>

@@ -6,6 +6,7 @@ import { createPoll, openPoll, updatePoll } from "../../net/polls.js";
 import { workshopState } from "../../state/workshopState.js";
 import { ProblemList } from "../breakout/PlanForm.js";
 import { useFocusOnMount } from "../hooks.js";
+import { chosenSession } from "../programme/SessionPicker.js";
 import { TextField } from "../TextField.js";
 import { ChoiceField } from "./builderFields.js";
 import { type BuilderForm, type FixedRoom, hasOptions, initialForm } from "./builderForm.js";
@@ -42,7 +43,7 @@ export function PollBuilder({ editing, fixedRoom, round, onDone }: BuilderProps)
 
   async function save(open: boolean) {
     if (busy) return;
-    const checked = checkBuilderForm(form);
+    const checked = checkBuilderForm({ ...form, sessionId: chosenSession(form.sessionId) });
     if (!checked.ok) {
       setProblems(checked.problems);
       return;

@@ -7,6 +7,7 @@ import {
 } from "../../../../shared/poll.js";
 import { type MessageKey, t } from "../../i18n/index.js";
 import { isRunning } from "../breakout/model.js";
+import { SessionPicker } from "../programme/SessionPicker.js";
 import { ChoiceField, NumberField } from "./builderFields.js";
 import { type BuilderPartProps, type FixedRoom, scopeMissing } from "./builderForm.js";
 
@@ -19,9 +20,10 @@ const visibilityText: Record<PollResultsVisibility, MessageKey> = {
 };
 
 /**
- * The settings every kind of poll has: where it runs, anonymous or named ballots, who sees the
- * results when, changing one's vote, closing by itself. Parts of the builder's form, not a group of
- * their own (a fragment: the form's layout is unchanged).
+ * The settings every kind of poll has: where it runs (and, in the plenary, the programme session it
+ * belongs to), anonymous or named ballots, who sees the results when, changing one's vote, closing
+ * by itself. Parts of the builder's form, not a group of their own (a fragment: the form's layout is
+ * unchanged).
  */
 export function PollSettings({
   form,
@@ -37,7 +39,18 @@ export function PollSettings({
           {t("builder.scopeFixed", { name: fixedRoom.name })}
         </p>
       ) : (
-        <ScopeField form={form} set={set} id={id} round={round} />
+        <>
+          <ScopeField form={form} set={set} id={id} round={round} />
+          {form.scope === "plenary" ? (
+            <SessionPicker
+              id={id("session")}
+              label={t("programme.pollSessionLabel")}
+              choice={form.sessionId}
+              testId="poll-session"
+              onChange={(sessionId) => set("sessionId", sessionId)}
+            />
+          ) : null}
+        </>
       )}
 
       <div class="check-block">

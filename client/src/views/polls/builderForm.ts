@@ -29,6 +29,8 @@ export type BuilderForm = {
   maxLength: string;
   /** A PollScope as a select's value: see scopeValue. */
   scope: string;
+  /** The programme session a plenary poll belongs to; "": none (the forum's); null: not chosen, the one on now (SessionPicker). */
+  sessionId: string | null;
   anonymous: boolean;
   visibility: PollResultsVisibility;
   allowVoteChange: boolean;
@@ -72,6 +74,8 @@ export function initialForm(
     highLabel: "",
     maxLength: String(POLL_TEXT_MAX),
     scope: fixedRoom ? `room:${fixedRoom.roomId}` : "plenary",
+    // A new plenary poll belongs to the session on now unless the person chooses otherwise.
+    sessionId: fixedRoom ? "" : null,
     anonymous: anonymousByDefault,
     // Results after voting: the first ballots' results do not steer everyone else's.
     visibility: "afterVoting",
@@ -85,6 +89,7 @@ export function initialForm(
     kind: editing.kind,
     question: editing.question,
     scope: scopeValue(editing.scope),
+    sessionId: editing.scope.kind === "plenary" ? (editing.scope.sessionId ?? "") : "",
     anonymous: editing.anonymous,
     visibility: editing.resultsVisibility,
     allowVoteChange: editing.allowVoteChange,
@@ -116,10 +121,11 @@ export function scopeValue(scope: PollScope): string {
   }
 }
 
-export function scopeOf(value: string): PollScope {
+/** The scope a select's value stands for; a plenary poll carries its session when it has one. */
+export function scopeOf(value: string, sessionId: string | null = null): PollScope {
   if (value.startsWith("everyRoom:")) return { kind: "everyRoom", roundId: value.slice("everyRoom:".length) };
   if (value.startsWith("room:")) return { kind: "room", roomId: value.slice("room:".length) };
-  return { kind: "plenary" };
+  return sessionId ? { kind: "plenary", sessionId } : { kind: "plenary" };
 }
 
 /** A draft made for a room or round that is no longer the current one keeps its scope as an option. */

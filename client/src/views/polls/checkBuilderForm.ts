@@ -36,7 +36,7 @@ export function checkBuilderForm(
     anonymous: form.anonymous,
     resultsVisibility: form.visibility,
     allowVoteChange: form.allowVoteChange,
-    scope: scopeOf(form.scope),
+    scope: scopeOf(form.scope, form.sessionId),
   };
   const contentNote = form.contentNote.trim();
   if (contentNote !== "" && !ContentNoteSchema.safeParse(contentNote).success) {
