@@ -140,7 +140,7 @@ export function createApp(deps: AppDeps): App {
     updatesPerSecond: config.NOTES_UPDATES_PER_SECOND,
     compactAfter: config.NOTES_COMPACT_AFTER,
   });
-  const reports = new ReportService(stores, service, polls, notes);
+  const reports = new ReportService(stores, service, polls, notes, config.CHAT_HISTORY_MAX);
   const presence = new PresenceService(stores, config.MAX_CONNECTIONS_PER_PERSON);
   // Held not ready as long as a dead node takes to be noticed: every node then knows of the loss.
   const storeEpoch = new StoreEpoch(stores, config.NODE_DEAD_AFTER_MS, logger, metrics);

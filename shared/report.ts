@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RoundStatusSchema } from "./breakout.js";
+import { type ChatChannelId, ChatChannelIdSchema } from "./chat.js";
 import { ProgrammeSessionIdSchema, RoomIdSchema, RoundIdSchema, WorkshopIdSchema } from "./ids.js";
 import { LANGUAGE_TAGS } from "./languages.js";
 import { OUTCOME_KINDS } from "./outcomes.js";
@@ -87,6 +88,38 @@ export function isKnownTimeZone(name: string): boolean {
  */
 export const TimeZoneSchema = z.string().min(1).max(64).refine(isKnownTimeZone, "unknown time zone");
 
+/** Most chat channels one report includes (a plenary and every room of a large forum). */
+export const REPORT_CHAT_CHANNELS_MAX = 300;
+
+/**
+ * The `chat` query parameter: the channels whose chat a facilitator includes in the report,
+ * comma-separated (`plenary`, room ids), in any order; the same channel twice is once. Absent:
+ * no chat at all (the default; chat is people talking, not the record of the forum).
+ */
+export const ReportChatParamSchema = z
+  .string()
+  .max(REPORT_CHAT_CHANNELS_MAX * 14)
+  .transform((text, ctx): ChatChannelId[] => {
+    const channels: ChatChannelId[] = [];
+    for (const part of text.split(",")) {
+      const parsed = ChatChannelIdSchema.safeParse(part);
+      if (!parsed.success) {
+        ctx.addIssue({ code: "custom", message: "chat is a comma-separated list of plenary and room ids" });
+        return z.NEVER;
+      }
+      if (!channels.includes(parsed.data)) channels.push(parsed.data);
+    }
+    if (channels.length > REPORT_CHAT_CHANNELS_MAX) {
+      ctx.addIssue({ code: "custom", message: `at most ${REPORT_CHAT_CHANNELS_MAX} chat channels` });
+      return z.NEVER;
+    }
+    return channels;
+  });
+
+export function reportChatParam(channels: readonly ChatChannelId[]): string {
+  return channels.join(",");
+}
+
 /** A language the interface and the report speak (shared/languages.ts). */
 export const LanguageTagSchema = z.enum(LANGUAGE_TAGS);
 
@@ -100,6 +133,8 @@ export const ReportQuerySchema = z.object({
    * own); what people typed stays as written, and the JSON is the same in every language.
    */
   lang: LanguageTagSchema.default("en"),
+  /** Chat channels a facilitator includes (facilitators only); absent: no chat in the report. */
+  chat: ReportChatParamSchema.optional(),
 });
 export type ReportQuery = z.infer<typeof ReportQuerySchema>;
 
@@ -147,6 +182,20 @@ export const ReportQuestionSchema = z.object({
 });
 export type ReportQuestion = z.infer<typeof ReportQuestionSchema>;
 
+/**
+ * One chat message in a report: when and what, never who. No author label, not even the one
+ * readers saw live: the report names no one. A hidden message keeps its place and time only
+ * (`text` null), without the moderator's reason, which may describe a person.
+ */
+export const ReportChatMessageSchema = z.object({
+  seq: z.number().int().positive(),
+  /** The minute it was sent (server clock, ms). */
+  at: z.number().int(),
+  /** null: hidden by a moderator. */
+  text: z.string().nullable(),
+});
+export type ReportChatMessage = z.infer<typeof ReportChatMessageSchema>;
+
 /** What one place (the plenary or a room) produced. */
 export const ReportSectionSchema = z.object({
   /** The notes' Markdown without the sections marked "not for export". */
@@ -154,6 +203,11 @@ export const ReportSectionSchema = z.object({
   outcomes: z.array(ReportOutcomeSchema),
   polls: z.array(ReportPollSchema),
   questions: z.array(ReportQuestionSchema),
+  /**
+   * Only when a facilitator included this place's chat (the `chat` parameter): the messages
+   * kept, oldest first. Absent otherwise: a report without chat is what it always was.
+   */
+  chat: z.array(ReportChatMessageSchema).optional(),
 });
 export type ReportSection = z.infer<typeof ReportSectionSchema>;
 
@@ -238,6 +292,11 @@ export const ReportSchema = z.object({
   programme: z.array(ReportSessionSchema).optional(),
   rounds: z.array(ReportRoundSchema),
   keyOutcomes: z.array(ReportOutcomeGroupSchema),
+  /**
+   * The chat channels a facilitator chose to include, in the report's order (the plenary, then
+   * rooms as they appear); every rendering says so in its header. Absent: no chat.
+   */
+  chatIncluded: z.array(ChatChannelIdSchema).optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
 

@@ -129,6 +129,29 @@ export const policy = {
   "notes:restore": { roles: ["facilitator", "note-taker"], allowedWhenEnded: false, roomLead: true },
 } as const satisfies Record<CommandName, Rule>;
 
+/**
+ * Downloads over REST (not socket commands, so not rows of the table above), in the same terms:
+ * which roles may take what. `results`: poll results, questions and the outcome report (the
+ * record of the forum: facilitators and note-takers). `reportChat`: including a chat in a report,
+ * facilitators alone: chat is people talking, not the record note-takers keep; a facilitator
+ * chooses it per report, and the report still names no one (issue 17).
+ */
+export const downloadPolicy = {
+  results: {
+    roles: ["facilitator", "note-taker"],
+    refusal: "only facilitators and note-takers download results and reports",
+  },
+  reportChat: { roles: facilitators, refusal: "only facilitators include a chat in a report" },
+} as const satisfies Record<string, { roles: readonly Role[]; refusal: string }>;
+
+export type DownloadAction = keyof typeof downloadPolicy;
+
+/** Throws FORBIDDEN unless the role may take this download. */
+export function authorizeDownload(action: DownloadAction, role: Role): void {
+  const rule: { roles: readonly Role[]; refusal: string } = downloadPolicy[action];
+  if (!rule.roles.includes(role)) throw new DomainError("FORBIDDEN", rule.refusal);
+}
+
 /** Commands their service authorizes itself (see Rule.authorizedInService); every other one is authorized by the wrapper. */
 export type AuthorizedInService = {
   [C in CommandName]: (typeof policy)[C] extends { authorizedInService: true } ? C : never;

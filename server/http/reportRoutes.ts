@@ -11,7 +11,8 @@ import { downloadRoute, jsonBody } from "./downloadRoute.js";
 const ParamsSchema = ReportQuerySchema.extend({ workshopId: WorkshopIdSchema });
 
 /**
- * The outcome report: `GET /api/workshops/:workshopId/report?format=md|html|json|csv&scope=workshop|round:<id>|room:<id>&attribution=none|attributed&timeZone=<IANA name>&lang=<language tag>`.
+ * The outcome report: `GET /api/workshops/:workshopId/report?format=md|html|json|csv&scope=workshop|round:<id>|room:<id>&attribution=none|attributed&timeZone=<IANA name>&lang=<language tag>&chat=plenary,<roomId>...`
+ * (`chat`: facilitators only).
  */
 export function reportRoutes(reports: ReportService): Router[] {
   return [reportRoute(reports), outlineRoute(reports)];
@@ -40,9 +41,9 @@ function reportRoute(reports: ReportService): Router {
   return downloadRoute(
     "/api/workshops/:workshopId/report",
     (req) => ParamsSchema.safeParse({ ...req.query, workshopId: req.params.workshopId }).data ?? null,
-    `expected format=md|html|json|csv, scope=workshop|round:<roundId>|room:<roomId>, attribution=none|attributed, timeZone=<IANA name, default UTC> and lang=${LANGUAGES.map((language) => language.tag).join("|")} (default en)`,
-    async (token, { workshopId, format, scope, attribution, timeZone, lang }) => {
-      const report = await reports.report(token, workshopId, scope, attribution, timeZone);
+    `expected format=md|html|json|csv, scope=workshop|round:<roundId>|room:<roomId>, attribution=none|attributed, timeZone=<IANA name, default UTC>, lang=${LANGUAGES.map((language) => language.tag).join("|")} (default en) and chat=<plenary and room ids, comma-separated> (optional)`,
+    async (token, { workshopId, format, scope, attribution, timeZone, lang, chat }) => {
+      const report = await reports.report(token, workshopId, scope, attribution, timeZone, chat ?? []);
       const words = reportWords(lang);
       return { baseName: reportFileName(report, words), body: () => REPORT_RENDERERS[format](report, lang) };
     },

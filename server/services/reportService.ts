@@ -1,9 +1,11 @@
+import type { ChatChannelId } from "../../shared/chat.js";
 import type { CommandResult, ParsedPayload } from "../../shared/events.js";
 import type { RoundId, WorkshopId } from "../../shared/ids.js";
 import type { NoteDocId } from "../../shared/notes.js";
 import type { Attribution, Report, ReportOutline, ReportScope } from "../../shared/report.js";
 import type { CommandContext, CommandRef } from "../domain/commands.js";
 import { DomainError } from "../domain/errors.js";
+import { authorizeDownload } from "../domain/policy.js";
 import { toWorkshopView, type WorkshopRecord } from "../domain/records.js";
 import { buildReport, type ReportSource, reportOutline, roundsInScope } from "../domain/report/build.js";
 import type { Stores } from "../store/stores.js";
@@ -25,21 +27,29 @@ export class ReportService {
     private readonly workshops: WorkshopService,
     private readonly polls: PollService,
     private readonly notes: NotesService,
+    /** Messages kept per chat channel (CHAT_HISTORY_MAX): an included chat is read whole. */
+    private readonly chatHistoryMax: number,
     private readonly now: () => number = Date.now,
   ) {}
 
+  /**
+   * `chat`: channels a facilitator includes (the plenary's, rooms'); empty, the default: none.
+   * Who may include it is the policy's download table (`reportChat`: facilitators only).
+   */
   async report(
     sessionToken: string,
     workshopId: WorkshopId,
     scope: ReportScope,
     attribution: Attribution,
     timeZone = "UTC",
+    chat: readonly ChatChannelId[] = [],
   ): Promise<Report> {
-    const { workshop } = await exporterContext(this.workshops, sessionToken, workshopId);
+    const { workshop, actor } = await exporterContext(this.workshops, sessionToken, workshopId);
+    if (chat.length > 0) authorizeDownload("reportChat", actor.role);
     if (attribution === "attributed" && workshop.reportAttribution !== "attributed") {
       throw new DomainError("INVALID_STATE", "a facilitator has not allowed reports that name people in this workshop");
     }
-    return buildReport(await this.source(workshop, scope), scope, attribution, this.now(), timeZone);
+    return buildReport(await this.source(workshop, scope, chat), scope, attribution, this.now(), timeZone);
   }
 
   /** What a report can cover (rounds and rooms), for the same people who may download it. */
@@ -70,7 +80,11 @@ export class ReportService {
     });
   }
 
-  private async source(workshop: WorkshopRecord, scope: ReportScope): Promise<ReportSource> {
+  private async source(
+    workshop: WorkshopRecord,
+    scope: ReportScope,
+    chatChannels: readonly ChatChannelId[],
+  ): Promise<ReportSource> {
     const { workshopId } = workshop;
     const [participants, rounds, polls, questions, programme] = await Promise.all([
       this.stores.workshops.listParticipants(workshopId),
@@ -88,7 +102,7 @@ export class ReportService {
       ),
     ];
     const opened = polls.filter((poll) => poll.status !== "draft");
-    const [counts, tallies, votes, notes] = await Promise.all([
+    const [counts, tallies, votes, notes, chat] = await Promise.all([
       Promise.all(inScope.map((round) => this.stores.breakout.getCounts(workshopId, round.roundId))),
       Promise.all(
         opened.map((poll) => {
@@ -102,6 +116,10 @@ export class ReportService {
         questions.map((question) => question.questionId),
       ),
       Promise.all(docIds.map((docId) => this.notes.text(workshopId, docId))),
+      // Each channel in one read (a page script): every message it keeps, oldest first.
+      Promise.all(
+        chatChannels.map((channelId) => this.stores.chat.page(workshopId, channelId, null, this.chatHistoryMax)),
+      ),
     ]);
     return {
       workshop,
@@ -114,6 +132,7 @@ export class ReportService {
       questions: questions.map((record, index) => ({ record, votes: votes[index] ?? 0 })),
       notes: new Map(docIds.map((docId, index) => [docId, notes[index] ?? ""])),
       programme,
+      chat: new Map(chatChannels.map((channelId, index) => [channelId, chat[index]?.messages ?? []])),
     };
   }
 }

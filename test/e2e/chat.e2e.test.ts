@@ -3,9 +3,11 @@ import { assignAutomatically, openRound, planRooms, useBrowser, workshopWithPeop
 
 const browser = useBrowser();
 const MESSAGE = "My connection is too weak for video: I agree with the first recommendation";
+const LATER = "We need interpreters at the shelters before the next round";
+const FROM_HOST = "Thanks, noted for the plenary";
 
 describe("chat in a real browser", () => {
-  it("a participant sends a chat message in their room that a roommate sees; a facilitator visits and hides it for both", {
+  it("a participant sends a chat message in their room that a roommate sees; a facilitator visits and hides it for both, then includes the room's chat in the report without names", {
     timeout: 120_000,
   }, async () => {
     const { facilitator, people } = await workshopWithPeople(browser(), {
@@ -59,5 +61,39 @@ describe("chat in a real browser", () => {
       expect(await hidden.textContent()).toContain("Hidden by a facilitator: Please keep to the topic");
       await expect.poll(() => roomChat.textContent()).not.toContain(MESSAGE);
     }
+
+    // More is said: Bo, and the facilitator, whose messages carry her name live (staff are named).
+    await boChat.getByTestId("chat-input").fill(LATER);
+    await boChat.getByTestId("chat-input").press("Enter");
+    await hostChat.getByTestId("chat-message").filter({ hasText: LATER }).waitFor();
+    await hostChat.getByTestId("chat-input").fill(FROM_HOST);
+    await hostChat.getByTestId("chat-input").press("Enter");
+    const hostLine = amalChat.getByTestId("chat-message").filter({ hasText: FROM_HOST });
+    await hostLine.waitFor();
+    expect(await hostLine.locator(".chat-author").textContent()).toBe("Fatima");
+
+    // The facilitator ticks the room's chat in the report panel (nothing is ticked by default) and previews.
+    const panel = host.getByTestId("report-panel");
+    await panel.getByTestId("report-open").click();
+    const option = panel.getByTestId("report-chat").locator("label").filter({ hasText: "Survivor engagement" });
+    await option.waitFor();
+    expect(
+      await panel
+        .getByTestId("report-chat-option")
+        .evaluateAll((boxes) => boxes.some((box) => (box as HTMLInputElement).checked)),
+    ).toBe(false);
+    await option.locator("input").check();
+    await panel.getByTestId("report-preview").click();
+    const frame = panel.getByTestId("report-preview-frame");
+    await frame.waitFor();
+    const html = (await frame.getAttribute("srcdoc")) ?? "";
+    expect(html).toContain(LATER);
+    expect(html).toContain(FROM_HOST);
+    expect(html).toContain("A facilitator chose to include chat in this report");
+    expect(html).toContain("A message hidden by a moderator.");
+    // No name, no label, no hidden words or reason.
+    expect(html).not.toMatch(/\b(Fatima|Amal|Bo)\b|A participant|Please keep to the topic/);
+    expect(html).not.toContain(MESSAGE);
+    expect(await panel.getByTestId("report-name-check").getAttribute("data-found")).toBe("0");
   });
 });

@@ -13,7 +13,7 @@ export async function fetchReport(
   url: string,
   workshopId: string,
   token: string | null,
-  query: Partial<Record<"format" | "scope" | "attribution" | "timeZone" | "lang", string>> = {},
+  query: Partial<Record<"format" | "scope" | "attribution" | "timeZone" | "lang" | "chat", string>> = {},
 ) {
   const params = new URLSearchParams(query as Record<string, string>);
   return fetch(`${url}/api/workshops/${workshopId}/report?${params}`, {

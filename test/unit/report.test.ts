@@ -1,7 +1,7 @@
 import { markdownLanguage } from "@codemirror/lang-markdown";
 import { describe, expect, it } from "vitest";
 import { buildReport, type ReportSource, reportOutline } from "../../server/domain/report/build.js";
-import { dateOf, dateTimeOf } from "../../server/domain/report/dates.js";
+import { dateOf, dateTimeOf, isoLocalOf } from "../../server/domain/report/dates.js";
 import { escapeHtml } from "../../server/domain/report/html.js";
 import { reportNotes, withoutImages } from "../../server/domain/report/inert.js";
 import { inline, notesMarkdown } from "../../server/domain/report/markdown.js";
@@ -451,5 +451,25 @@ describe("report polls", () => {
       /^Rating · closed · anonymous ballots · 2 voters · scale 1-5/,
     );
     expect(Object.keys(named)).not.toContain("voters");
+  });
+});
+
+describe("the chat parameter and chat times", () => {
+  const room = "mabcdefghijk";
+  it("reads plenary and room ids, once each; anything else is refused", () => {
+    const chat = (value: string) => ReportQuerySchema.safeParse({ chat: value });
+    expect(chat(`plenary,${room},plenary`).data?.chat).toEqual(["plenary", room]);
+    expect(ReportQuerySchema.parse({}).chat).toBeUndefined();
+    for (const junk of ["", ",", "plenary,", "Plenary", `${room} `, "room:x", "x".repeat(5000)]) {
+      expect(chat(junk).success, JSON.stringify(junk.slice(0, 12))).toBe(false);
+    }
+    const many = Array.from({ length: 301 }, (_, index) => `m${String(index).padStart(11, "0")}`).join(",");
+    expect(chat(many).success).toBe(false);
+  });
+  it("writes a message's time as ISO 8601 in the report's zone with its offset (CSV)", () => {
+    const at = Date.UTC(2026, 11, 7, 12, 15);
+    expect(isoLocalOf(at, "Asia/Bangkok")).toBe("2026-12-07T19:15+07:00");
+    expect(isoLocalOf(at, "UTC")).toBe("2026-12-07T12:15+00:00");
+    expect(isoLocalOf(at, "America/St_Johns")).toBe("2026-12-07T08:45-03:30");
   });
 });

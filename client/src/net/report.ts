@@ -1,3 +1,4 @@
+import type { ChatChannelId } from "../../../shared/chat.js";
 import {
   type Attribution,
   isKnownTimeZone,
@@ -5,6 +6,7 @@ import {
   type ReportOutline,
   ReportOutlineSchema,
   type ReportScope,
+  reportChatParam,
   reportScopeParam,
 } from "../../../shared/report.js";
 import { locale } from "../i18n/index.js";
@@ -19,9 +21,15 @@ import { runCommand } from "./session.js";
  * attribution setting.
  */
 
-export type ReportRequest = { format: ReportFormat; scope: ReportScope; attribution: Attribution };
+/** `chat`: the channels a facilitator includes (empty: none, the default; the server refuses it to anyone else). */
+export type ReportRequest = {
+  format: ReportFormat;
+  scope: ReportScope;
+  attribution: Attribution;
+  chat: readonly ChatChannelId[];
+};
 
-export function reportPath({ format, scope, attribution }: ReportRequest): string {
+export function reportPath({ format, scope, attribution, chat }: ReportRequest): string {
   const query = new URLSearchParams({
     format,
     scope: reportScopeParam(scope),
@@ -30,6 +38,7 @@ export function reportPath({ format, scope, attribution }: ReportRequest): strin
     // The report's own words, numbers and dates in the reader's language.
     lang: locale,
   });
+  if (chat.length > 0) query.set("chat", reportChatParam(chat));
   return `/report?${query.toString()}`;
 }
 
@@ -51,8 +60,8 @@ export function downloadReport(request: ReportRequest): Promise<ExportOutcome> {
 }
 
 /** The report as one self-contained HTML document (inline CSS and SVG, no scripts), for the preview. */
-export function fetchReportHtml(scope: ReportScope, attribution: Attribution) {
-  return fetchWorkshopText(reportPath({ format: "html", scope, attribution }));
+export function fetchReportHtml(request: Omit<ReportRequest, "format">) {
+  return fetchWorkshopText(reportPath({ ...request, format: "html" }));
 }
 
 /** The rounds and rooms a report can cover: what the scope picker offers (not the report itself, which holds every room's notes). */

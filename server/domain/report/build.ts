@@ -1,4 +1,5 @@
 import type { RoundView } from "../../../shared/breakout.js";
+import type { ChatChannelId, ChatMessageView } from "../../../shared/chat.js";
 import type { RoomId, RoundId } from "../../../shared/ids.js";
 import type { NoteDocId } from "../../../shared/notes.js";
 import { extractOutcomes } from "../../../shared/outcomes.js";
@@ -13,6 +14,7 @@ import {
   type Attribution,
   REPORT_SCHEMA_VERSION,
   type Report,
+  type ReportChatMessage,
   type ReportOutcomeGroup,
   type ReportOutline,
   type ReportPoll,
@@ -43,13 +45,18 @@ export interface ReportSource {
   notes: ReadonlyMap<NoteDocId, string>;
   /** The programme's sessions, any order; absent or empty: a workshop without a programme. */
   programme?: readonly ProgrammeSessionView[];
+  /**
+   * The chat channels a facilitator chose to include, each with its kept messages; absent or
+   * empty: no chat (the default). Each must be a place of the report.
+   */
+  chat?: ReadonlyMap<ChatChannelId, readonly ChatMessageView[]>;
 }
 
 /**
  * The report model, a pure function of its source: the same source gives the same report,
  * field for field and in the same order (only `generatedAt` is the caller's clock). Names enter
  * it in exactly two places, both behind `attribution === "attributed"`: note-takers and the
- * authors of creditable named questions. Typed text enters it inert (inert.ts): no string carries
+ * authors of creditable named questions. Included chat carries no author, in any mode. Typed text enters it inert (inert.ts): no string carries
  * a bidi control, and notes carry no image, so every format agrees.
  */
 export function buildReport(
@@ -71,11 +78,13 @@ export function buildReport(
   };
   const section = (docId: NoteDocId, polls: ReportPoll[]): ReportSection => {
     const notes = reportNotes(source.notes.get(docId) ?? "");
+    const chat = source.chat?.get(docId);
     return {
       notes,
       outcomes: extractOutcomes(notes).map(({ kind, text, owner, due }) => ({ kind, text, owner, due })),
       polls,
       questions: questionsOf(source, docId === "plenary" ? onPlenaryBoard : (boardId) => boardId === docId, named),
+      ...(chat ? { chat: chatOf(chat) } : {}),
     };
   };
   const pollsWhere = (test: (poll: PollView) => boolean, round: RoundView | null) =>
@@ -145,6 +154,7 @@ export function buildReport(
         )
       : null;
   const reportRounds = inScope.map((round) => roundReport(round, scope.kind === "room" ? scope.roomId : null));
+  const chatIncluded = includedChat(source.chat, plenary !== null, reportRounds);
 
   const people = source.participants.filter((person) => person.status !== "removed");
   const countRole = (role: ParticipantRecord["role"]) => people.filter((person) => person.role === role).length;
@@ -178,7 +188,36 @@ export function buildReport(
     ...(scope.kind === "workshop" && sessions.length > 0 ? { programme: sessions.map(sessionReport) } : {}),
     rounds: reportRounds,
     keyOutcomes: keyOutcomes(plenary, reportRounds),
+    ...(chatIncluded.length > 0 ? { chatIncluded } : {}),
   });
+}
+
+/**
+ * The channels included, in the report's order (the plenary, then rooms as they appear). A
+ * channel that is no place of this report (a room of another round, the plenary outside the
+ * workshop scope, no such room) is refused: a facilitator's choice is never silently dropped.
+ */
+function includedChat(
+  chat: ReportSource["chat"],
+  withPlenary: boolean,
+  rounds: readonly ReportRound[],
+): ChatChannelId[] {
+  if (!chat || chat.size === 0) return [];
+  const places: ChatChannelId[] = [
+    ...(withPlenary ? ["plenary" as const] : []),
+    ...rounds.flatMap((round) => round.rooms.map((room) => room.roomId)),
+  ];
+  for (const channelId of chat.keys()) {
+    if (!places.includes(channelId)) throw new DomainError("NOT_FOUND", "a chat asked for is no place of this report");
+  }
+  return places.filter((place) => chat.has(place));
+}
+
+/** A channel's messages without their author: when and what (a hidden one: when only), oldest first. */
+function chatOf(messages: readonly ChatMessageView[]): ReportChatMessage[] {
+  return [...messages]
+    .sort((a, b) => a.seq - b.seq)
+    .map((message) => ({ seq: message.seq, at: message.at, text: message.hidden ? null : message.text }));
 }
 
 /** The rounds and rooms a workshop report covers, in its order, without their content (the scope picker's). */

@@ -1,7 +1,8 @@
 import type { LanguageTag } from "../../../shared/languages.js";
-import type { Report, ReportPoll, ReportSection } from "../../../shared/report.js";
+import type { Report, ReportChatMessage, ReportPoll, ReportSection } from "../../../shared/report.js";
 import { type CsvValue, csvTable } from "../export/csv.js";
 import { POLL_CSV_HEADER, pollCsvRows } from "../polls/export.js";
+import { isoLocalOf } from "./dates.js";
 import { type ReportWords, reportWords } from "./words.js";
 
 /**
@@ -14,6 +15,12 @@ import { type ReportWords, reportWords } from "./words.js";
  * the same machine names, and numbers stay plain numbers: scripts and formulas key on them and
  * a spreadsheet must read them as numbers. Only what people read as a place is in the report's
  * language: the plenary, "Every room", "All rooms" (beside the room names, which are as typed).
+ *
+ * A report that includes chat (a facilitator's choice) has two more columns at the end,
+ * `message_seq` and `sent_at` (ISO 8601 in the report's zone, with its offset), a first row
+ * `chat` / `notice` saying whose choice it was and that it names no one, and a `chat` row per
+ * message (`item_type` `message`, or `hidden` without its words): never an author. Without chat
+ * the table is what it always was.
  */
 export const REPORT_CSV_HEADER = [
   "section",
@@ -31,6 +38,7 @@ export const REPORT_CSV_HEADER = [
 
 const POLL_COLUMNS = POLL_CSV_HEADER.length;
 const TAIL_COLUMNS = REPORT_CSV_HEADER.length - 3 - POLL_COLUMNS;
+const CHAT_CSV_COLUMNS = ["message_seq", "sent_at"] as const;
 
 type Row = CsvValue[];
 
@@ -46,6 +54,24 @@ function pollRows(round: number | null, place: string, poll: ReportPoll, words: 
     allRoomsName: words.t("allRooms"),
   });
   return rows.map((row) => ["poll", round, place, ...row, ...Array<CsvValue>(TAIL_COLUMNS).fill(null)]);
+}
+
+/** A row of the chat columns' part of the table: `section` chat, the poll columns' item type and item. */
+function chatRow(round: number | null, place: string | null, itemType: string, item: string | null): Row {
+  const cells = Array<CsvValue>(POLL_COLUMNS).fill(null);
+  cells[POLL_CSV_HEADER.indexOf("item_type")] = itemType;
+  cells[POLL_CSV_HEADER.indexOf("item")] = item;
+  return ["chat", round, place, ...cells, ...Array<CsvValue>(TAIL_COLUMNS).fill(null)];
+}
+
+function chatRows(round: number | null, place: string, messages: readonly ReportChatMessage[], timeZone: string) {
+  return messages.map(
+    (message): Row => [
+      ...chatRow(round, place, message.text === null ? "hidden" : "message", message.text),
+      message.seq,
+      isoLocalOf(message.at, timeZone),
+    ],
+  );
 }
 
 function sectionRows(round: number | null, place: string, section: ReportSection, words: ReportWords): Row[] {
@@ -81,7 +107,12 @@ function sectionRows(round: number | null, place: string, section: ReportSection
 export function reportCsv(report: Report, lang: LanguageTag): string {
   const words = reportWords(lang);
   const rows: Row[] = [];
-  if (report.plenary) rows.push(...sectionRows(null, words.t("plenary"), report.plenary, words));
+  const chat: Row[] = [];
+  const placeRows = (round: number | null, place: string, section: ReportSection) => {
+    rows.push(...sectionRows(round, place, section, words));
+    if (section.chat) chat.push(...chatRows(round, place, section.chat, report.timeZone));
+  };
+  if (report.plenary) placeRows(null, words.t("plenary"), report.plenary);
   // A session's own polls and questions, its title as the place.
   for (const session of report.programme ?? []) {
     const place = { notes: "", outcomes: [], polls: session.polls, questions: session.questions };
@@ -89,7 +120,12 @@ export function reportCsv(report: Report, lang: LanguageTag): string {
   }
   for (const round of report.rounds) {
     for (const poll of round.polls) rows.push(...pollRows(round.number, words.t("everyRoom"), poll, words));
-    for (const room of round.rooms) rows.push(...sectionRows(round.number, room.name, room, words));
+    for (const room of round.rooms) placeRows(round.number, room.name, room);
   }
-  return csvTable(REPORT_CSV_HEADER, rows);
+  if (!report.chatIncluded) return csvTable(REPORT_CSV_HEADER, rows);
+  const notice = chatRow(null, null, "notice", words.t("chatIncluded"));
+  return csvTable(
+    [...REPORT_CSV_HEADER, ...CHAT_CSV_COLUMNS],
+    [[...notice, null, null], ...rows.map((row) => [...row, null, null]), ...chat],
+  );
 }

@@ -29,3 +29,18 @@ export function dateTimeOf(ms: number, timeZone: string): string {
 export function timeOf(ms: number, timeZone: string): string {
   return clockIn(ms, timeZone).time;
 }
+
+/**
+ * A machine-readable local time with its offset in the report's zone, the same in every
+ * language (a CSV column scripts and spreadsheets read): `2026-12-01T13:30+07:00`.
+ */
+export function isoLocalOf(ms: number, timeZone: string): string {
+  const { date, time } = clockIn(ms, timeZone);
+  const zone =
+    new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" })
+      .formatToParts(new Date(ms))
+      .find((part) => part.type === "timeZoneName")?.value ?? "GMT";
+  // "GMT+07:00", or "GMT" itself at offset zero.
+  const offset = zone === "GMT" ? "+00:00" : zone.replace(/^GMT/, "");
+  return `${date}T${time}${offset}`;
+}

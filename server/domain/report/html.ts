@@ -12,6 +12,8 @@ import type {
 import {
   attributionLine,
   cellText,
+  chatLine,
+  isEmptyPlace,
   outcomeDetails,
   outcomeLabel,
   participationLine,
@@ -53,6 +55,7 @@ export function reportHtml(report: Report, lang: LanguageTag): string {
     meta(t("metaNoteTakers"), report.noteTakers.map(escapeHtml).join(t("listSeparator")));
   }
   meta(t("metaAttribution"), escapeHtml(attributionLine(report, words)));
+  if (report.chatIncluded) meta(t("chat"), t("chatIncluded"));
   meta(t("metaGenerated"), escapeHtml(words.dateTime(report.generatedAt, report.timeZone)));
   body.push("</dl></header>");
 
@@ -72,7 +75,7 @@ export function reportHtml(report: Report, lang: LanguageTag): string {
 
   if (report.plenary) {
     body.push(`<section id="plenary"><h2>${t("plenary")}</h2>`);
-    section(body, report.plenary, 3, t("plenaryEmpty"), words);
+    section(body, report.plenary, 3, t("plenaryEmpty"), report.timeZone, words);
     body.push("</section>");
   }
   // By session, then round and room; rounds of no session (or without a programme) as before.
@@ -123,7 +126,7 @@ function sessionHtml(
   if (session.description !== "") body.push(`<p>${escapeHtml(session.description)}</p>`);
   const place = { notes: "", outcomes: [], polls: session.polls, questions: session.questions };
   if (rounds.length === 0 || place.polls.length > 0 || place.questions.length > 0) {
-    section(body, place, 3, escapeHtml(words.t("sessionEmpty")), words);
+    section(body, place, 3, escapeHtml(words.t("sessionEmpty")), timeZone, words);
   }
   for (const round of rounds) roundHtml(body, round, 3, timeZone, words);
   body.push("</section>");
@@ -145,7 +148,7 @@ function roundHtml(body: string[], round: ReportRound, level: number, timeZone: 
     );
     const topic = room.topic ? `${t("topic", { topic: room.topic })} · ` : "";
     body.push(`<p class="sub">${topic}${escapeHtml(roomLine(room, words))}</p>`);
-    section(body, room, h(2), t("roomEmpty"), words);
+    section(body, room, h(2), t("roomEmpty"), timeZone, words);
     body.push("</section>");
   });
   body.push("</section>");
@@ -192,8 +195,15 @@ function tableOfContents(report: Report, words: ReportWords): string {
 }
 
 /** `empty` is HTML already. */
-function section(body: string[], place: ReportSection, level: number, empty: string, words: ReportWords): void {
-  if (place.notes === "" && place.polls.length === 0 && place.questions.length === 0) {
+function section(
+  body: string[],
+  place: ReportSection,
+  level: number,
+  empty: string,
+  timeZone: string,
+  words: ReportWords,
+): void {
+  if (isEmptyPlace(place)) {
     body.push(`<p class="empty">${empty}</p>`);
     return;
   }
@@ -209,6 +219,18 @@ function section(body: string[], place: ReportSection, level: number, empty: str
   if (place.questions.length > 0) {
     const items = place.questions.map((question) => questionHtml(question, words)).join("");
     body.push(heading(t("questions")), `<ol class="questions">${items}</ol>`);
+  }
+  if (place.chat) {
+    body.push(heading(t("chat")));
+    if (place.chat.length === 0) body.push(`<p class="empty">${t("chatEmpty")}</p>`);
+    else {
+      // A message's line breaks stay (as <br>); its words are escaped like every typed value.
+      const typed = (text: string) => escapeHtml(text).replace(/\r?\n/g, "<br>");
+      const items = place.chat.map(
+        (message) => `<li>${chatLine(message, timeZone, words, typed, (own) => `<em>${escapeHtml(own)}</em>`)}</li>`,
+      );
+      body.push(`<ul class="chat">${items.join("")}</ul>`);
+    }
   }
 }
 

@@ -2,11 +2,13 @@ import type { OutcomeKind } from "../../../shared/outcomes.js";
 import type { SessionKind } from "../../../shared/programme.js";
 import type {
   Report,
+  ReportChatMessage,
   ReportOutcome,
   ReportOutcomeGroup,
   ReportQuestion,
   ReportRoom,
   ReportRound,
+  ReportSection,
   ReportSession,
 } from "../../../shared/report.js";
 import type { ReportMessageKey } from "./i18n/index.js";
@@ -141,4 +143,25 @@ export function sessionDetails(session: ReportSession, words: ReportWords): stri
 /** The report's rounds of one session, or (null) those of no session, in order. */
 export function roundsOfSession(report: Report, sessionId: string | null): ReportRound[] {
   return report.rounds.filter((round) => (round.sessionId ?? null) === sessionId);
+}
+
+/** A place with nothing to show: no notes, polls or questions, and no chat included. */
+export function isEmptyPlace(place: ReportSection): boolean {
+  return place.notes === "" && place.polls.length === 0 && place.questions.length === 0 && place.chat === undefined;
+}
+
+/**
+ * One included chat message: when it was sent (in the report's zone, the zone named) and what it
+ * said, never who; a hidden one says so, without the moderator's reason. `text` makes typed text
+ * safe for the format, `note` marks the report's own words (a hidden message).
+ */
+export function chatLine(
+  message: ReportChatMessage,
+  timeZone: string,
+  words: ReportWords,
+  text: (typed: string) => string,
+  note: (own: string) => string,
+): string {
+  const when = words.dateTime(message.at, timeZone);
+  return `${text(when)}: ${message.text === null ? note(words.t("chatHidden")) : text(message.text)}`;
 }

@@ -10,6 +10,8 @@ import type {
 import {
   attributionLine,
   cellText,
+  chatLine,
+  isEmptyPlace,
   outcomeDetails,
   outcomeLabel,
   participationLine,
@@ -49,6 +51,7 @@ export function reportMarkdown(report: Report, lang: LanguageTag): string {
       ? [`- ${t("metaNoteTakers")}: ${report.noteTakers.map(inline).join(t("listSeparator"))}`]
       : []),
     `- ${attributionLine(report, words)}`,
+    ...(report.chatIncluded ? [`- ${t("chat")}: ${t("chatIncluded")}`] : []),
     `- ${t("metaGenerated")}: ${inline(words.dateTime(report.generatedAt, report.timeZone))}`,
   );
 
@@ -76,7 +79,7 @@ export function reportMarkdown(report: Report, lang: LanguageTag): string {
 
   if (report.plenary) {
     block(`## ${t("plenary")}`);
-    section(block, report.plenary, 3, `_${t("plenaryEmpty")}_`, words);
+    section(block, report.plenary, 3, `_${t("plenaryEmpty")}_`, words, report.timeZone);
   }
   // By session, then round and room; rounds of no session (or without a programme) as before.
   for (const session of report.programme ?? []) {
@@ -102,7 +105,7 @@ function sessionBlock(
   if (session.description !== "") block(inline(session.description));
   const place = { notes: "", outcomes: [], polls: session.polls, questions: session.questions };
   if (rounds.length === 0 || place.polls.length > 0 || place.questions.length > 0) {
-    section(block, place, 3, `_${words.t("sessionEmpty")}_`, words);
+    section(block, place, 3, `_${words.t("sessionEmpty")}_`, words, timeZone);
   }
   for (const round of rounds) roundBlock(block, round, 3, timeZone, words);
 }
@@ -120,13 +123,20 @@ function roundBlock(block: Block, round: ReportRound, level: number, timeZone: s
   for (const room of round.rooms) {
     block(`${heading(1)} ${inline(room.name)}`);
     block(`_${room.topic ? `${t("topic", { topic: inline(room.topic) })} · ` : ""}${inline(roomLine(room, words))}_`);
-    section(block, room, Math.min(6, level + 2), `_${t("roomEmpty")}_`, words);
+    section(block, room, Math.min(6, level + 2), `_${t("roomEmpty")}_`, words, timeZone);
   }
 }
 
-function section(block: Block, place: ReportSection, level: number, empty: string, words: ReportWords): void {
+function section(
+  block: Block,
+  place: ReportSection,
+  level: number,
+  empty: string,
+  words: ReportWords,
+  timeZone: string,
+): void {
   const heading = "#".repeat(level);
-  if (place.notes === "" && place.polls.length === 0 && place.questions.length === 0) {
+  if (isEmptyPlace(place)) {
     block(empty);
     return;
   }
@@ -141,6 +151,12 @@ function section(block: Block, place: ReportSection, level: number, empty: strin
   if (place.questions.length > 0) {
     block(`${heading} ${words.t("questions")}`);
     block(...place.questions.flatMap((question, index) => questionLines(question, index, words)));
+  }
+  if (place.chat) {
+    block(`${heading} ${words.t("chat")}`);
+    if (place.chat.length === 0) block(`_${words.t("chatEmpty")}_`);
+    else
+      block(...place.chat.map((message) => `- ${chatLine(message, timeZone, words, inline, (text) => `_${text}_`)}`));
   }
 }
 

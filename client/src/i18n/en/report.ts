@@ -17,6 +17,10 @@ export const report = {
   "report.attributionNone": "No attribution: nobody is named (Chatham House)",
   "report.attributionNamed": "Name people who agreed: authors of named questions, note-takers",
   "report.attributionOffHint": "Reports name nobody: a facilitator has not allowed names in this workshop.",
+  "report.chatLegend": "Include the chat of…",
+  "report.chatHint":
+    "No chat is in the report unless you tick it here. A chat you include shows each message with its time and no one's name, and the report says a facilitator chose to include it. Hidden messages stay hidden.",
+  "report.chatPlenary": "The plenary",
   "report.downloadHeading": "Download",
   "report.downloadHint":
     "HTML has the charts and prints cleanly to PDF; CSV holds the polls and questions for spreadsheets.",

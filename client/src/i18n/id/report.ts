@@ -21,6 +21,10 @@ export const report: Translation<typeof english> = {
   "report.attributionNamed": "Sebut nama orang yang setuju: penanya yang bertanya dengan nama, notulis",
   "report.attributionOffHint":
     "Laporan tidak menyebut nama siapa pun: fasilitator belum mengizinkan nama di lokakarya ini.",
+  "report.chatLegend": "Sertakan obrolan dari…",
+  "report.chatHint":
+    "Obrolan tidak masuk laporan kecuali Anda mencentangnya di sini. Obrolan yang disertakan menampilkan setiap pesan dengan waktunya tanpa nama siapa pun, dan laporan menyebutkan bahwa seorang fasilitator memilih untuk menyertakannya. Pesan yang disembunyikan tetap tersembunyi.",
+  "report.chatPlenary": "Sesi pleno",
   "report.downloadHeading": "Unduh",
   "report.downloadHint":
     "HTML berisi grafik dan dapat dicetak rapi ke PDF; CSV berisi polling dan pertanyaan untuk lembar kerja seperti Excel.",

@@ -20,6 +20,10 @@ export const report: Translation<typeof english> = {
   "report.attributionNone": "Không nêu tên: không ai bị nêu tên (quy tắc Chatham House)",
   "report.attributionNamed": "Nêu tên những người đã đồng ý: người đặt câu hỏi có tên, thư ký",
   "report.attributionOffHint": "Báo cáo không nêu tên ai: điều phối viên chưa cho phép nêu tên trong hội thảo này.",
+  "report.chatLegend": "Đưa vào phần trò chuyện của…",
+  "report.chatHint":
+    "Phần trò chuyện không có trong báo cáo trừ khi bạn đánh dấu ở đây. Phần trò chuyện được đưa vào cho thấy mỗi tin nhắn kèm thời gian, không có tên ai, và báo cáo ghi rõ một điều phối viên đã chọn đưa vào. Tin nhắn đã ẩn vẫn được ẩn.",
+  "report.chatPlenary": "Phiên toàn thể",
   "report.downloadHeading": "Tải về",
   "report.downloadHint":
     "HTML có biểu đồ và in ra PDF gọn gàng; CSV chứa các bình chọn và câu hỏi để mở bằng bảng tính.",

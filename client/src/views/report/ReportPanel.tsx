@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import type { ChatChannelId } from "../../../../shared/chat.js";
 import type { Attribution, ReportFormat, ReportOutline } from "../../../../shared/report.js";
 import { errorMessage, type MessageKey, t } from "../../i18n/index.js";
 import { downloadReport, fetchReportHtml, fetchReportOutline } from "../../net/report.js";
+import { myRole } from "../../state/myRole.js";
 import type { ClientErrorCode } from "../../state/session.js";
 import { reportAccess } from "../../state/session.js";
 import { workshopState } from "../../state/workshopState.js";
-import { hasScope, type ScopeGroup, scopeGroups, scopeOf, WORKSHOP_SCOPE } from "./model.js";
+import { chatChoices, hasScope, type ScopeGroup, scopeGroups, scopeOf, WORKSHOP_SCOPE } from "./model.js";
 import { htmlText, mentionedNames } from "./nameCheck.js";
 import "./report.css";
 
@@ -38,6 +40,8 @@ type ModelState = { status: "loading" } | { status: "ready" } | { status: "faile
  * round, a room), whether it names people (only when the workshop allows it), downloads in
  * four formats, and a preview of the HTML in a sandboxed frame. Whether reports may name people
  * at all is a facilitator's setting in the "Privacy and data" panel (PrivacyPanel.tsx).
+ * Facilitators (only: the server's download policy) may also include chosen chats, which the
+ * report then shows without names; nothing is ticked by default.
  */
 export function ReportPanel({ afterEnd = false }: { afterEnd?: boolean }) {
   const [open, setOpen] = useState(afterEnd);
@@ -70,12 +74,14 @@ function ReportTools({ id }: { id: string }) {
   const workshop = workshopState.workshop.value;
   const round = workshopState.round.value;
   const allowsNames = (workshop?.reportAttribution ?? kept?.reportAttribution) === "attributed";
+  const includesChat = (myRole.value ?? kept?.role) === "facilitator";
   const [model, setModel] = useState<ModelState>({ status: "loading" });
   // The last model read: the picker keeps its choices (and the choice shown is the one used) while a refresh loads.
   const [known, setKnown] = useState<ReportOutline | null>(null);
   const [reload, setReload] = useState(0);
   const [scope, setScope] = useState(WORKSHOP_SCOPE);
   const [attribution, setAttribution] = useState<Attribution>("none");
+  const [chat, setChat] = useState<readonly ChatChannelId[]>([]);
   const [busy, setBusy] = useState<ReportFormat | "preview" | null>(null);
   const [status, setStatus] = useState("");
   const [error, setError] = useState<ClientErrorCode | null>(null);
@@ -119,8 +125,11 @@ function ReportTools({ id }: { id: string }) {
     if (model.status === "ready" && !hasScope(groups, scope)) setScope(WORKSHOP_SCOPE);
   });
 
+  const choices = useMemo(() => (includesChat ? chatChoices(known, scope) : []), [includesChat, known, scope]);
   const effectiveAttribution = effectiveAttributionOf(allowsNames, attribution);
-  const request = { scope: scopeOf(scope), attribution: effectiveAttribution };
+  // Only the ticked chats the scope still covers (a tick stays if the scope comes back).
+  const chosenChat = choices.filter((choice) => chat.includes(choice.channelId)).map((choice) => choice.channelId);
+  const request = { scope: scopeOf(scope), attribution: effectiveAttribution, chat: chosenChat };
 
   /** Another scope or attribution: a preview of the old choice would mislead. */
   function choiceChanged() {
@@ -147,7 +156,7 @@ function ReportTools({ id }: { id: string }) {
     setBusy("preview");
     setError(null);
     setStatus(t("report.previewLoading"));
-    const outcome = await fetchReportHtml(request.scope, request.attribution);
+    const outcome = await fetchReportHtml(request);
     setBusy(null);
     if (outcome.ok) {
       setPreview(outcome.text);
@@ -232,6 +241,34 @@ function ReportTools({ id }: { id: string }) {
           {t("report.attributionOffHint")}
         </p>
       )}
+
+      {choices.length > 0 ? (
+        <fieldset class="report-attribution report-chat" data-testid="report-chat" aria-describedby={`${id}-chat-hint`}>
+          <legend>{t("report.chatLegend")}</legend>
+          <p class="hint" id={`${id}-chat-hint`}>
+            {t("report.chatHint")}
+          </p>
+          {choices.map((choice) => (
+            <label key={choice.channelId} class="check">
+              <input
+                type="checkbox"
+                value={choice.channelId}
+                checked={chat.includes(choice.channelId)}
+                data-testid="report-chat-option"
+                data-channel-id={choice.channelId}
+                onChange={(event) => {
+                  const on = event.currentTarget.checked;
+                  setChat((current) =>
+                    on ? [...current, choice.channelId] : current.filter((channelId) => channelId !== choice.channelId),
+                  );
+                  choiceChanged();
+                }}
+              />
+              <span>{choice.label}</span>
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
 
       <h3 id={`${id}-downloads`}>{t("report.downloadHeading")}</h3>
       <p class="hint">{t("report.downloadHint")}</p>

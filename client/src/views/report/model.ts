@@ -1,3 +1,4 @@
+import type { ChatChannelId } from "../../../../shared/chat.js";
 import {
   type ReportOutline,
   type ReportScope,
@@ -40,4 +41,31 @@ export function hasScope(groups: readonly ScopeGroup[], value: string): boolean 
 export function scopeOf(value: string): ReportScope {
   const parsed = ReportScopeParamSchema.safeParse(value);
   return parsed.success ? parsed.data : { kind: "workshop" };
+}
+
+/** A chat the report can include: the plenary's, or a room's. */
+export type ChatChoice = { channelId: ChatChannelId; label: string };
+
+/**
+ * The chats a report of this scope can include (a facilitator's choice): the plenary's in the
+ * whole-workshop report, and the rooms the scope covers, in the report's order.
+ */
+export function chatChoices(outline: ReportOutline | null, scopeValue: string): ChatChoice[] {
+  const scope = scopeOf(scopeValue);
+  const plenary: ChatChoice[] =
+    scope.kind === "workshop" ? [{ channelId: "plenary", label: t("report.chatPlenary") }] : [];
+  const rooms = (outline?.rounds ?? []).flatMap((round) =>
+    round.rooms
+      .filter(
+        (room) =>
+          scope.kind === "workshop" ||
+          (scope.kind === "round" && round.roundId === scope.roundId) ||
+          (scope.kind === "room" && room.roomId === scope.roomId),
+      )
+      .map((room) => ({
+        channelId: room.roomId,
+        label: t("report.scopeRoom", { number: round.number, room: room.name }),
+      })),
+  );
+  return [...plenary, ...rooms];
 }

@@ -47,6 +47,14 @@ export const en = {
   questions: "Questions",
   topic: "Topic: {topic}",
 
+  // Chat, only when a facilitator included it (never by default)
+  chat: "Chat",
+  /** The header's line when a report includes chat: whose choice it was, and that it names no one. */
+  chatIncluded:
+    "A facilitator chose to include chat in this report, under Chat in the places below. It names no one: each message shows only when it was sent and what it said.",
+  chatHidden: "A message hidden by a moderator.",
+  chatEmpty: "No chat messages are kept here.",
+
   // The programme
   programme: "Programme",
   sessionTime: "{start} to {end}",

@@ -37,6 +37,11 @@ export const id: ReportCatalog = {
   polls: "Polling",
   questions: "Pertanyaan",
   topic: "Topik: {topic}",
+  chat: "Obrolan",
+  chatIncluded:
+    "Seorang fasilitator memilih untuk menyertakan obrolan dalam laporan ini, di bawah Obrolan pada tempat-tempat berikut. Obrolan ini tidak menyebut nama siapa pun: setiap pesan hanya menunjukkan kapan dikirim dan isinya.",
+  chatHidden: "Pesan yang disembunyikan oleh moderator.",
+  chatEmpty: "Tidak ada pesan obrolan yang tersimpan di sini.",
   programme: "Program",
   sessionTime: "{start} sampai {end}",
   sessionKindPlenary: "Pleno",

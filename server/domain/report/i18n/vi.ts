@@ -36,6 +36,11 @@ export const vi: ReportCatalog = {
   polls: "Bình chọn",
   questions: "Câu hỏi",
   topic: "Chủ đề: {topic}",
+  chat: "Trò chuyện",
+  chatIncluded:
+    "Một điều phối viên đã chọn đưa phần trò chuyện vào báo cáo này, dưới mục Trò chuyện ở các nơi bên dưới. Phần này không nêu tên ai: mỗi tin nhắn chỉ cho biết thời điểm gửi và nội dung.",
+  chatHidden: "Một tin nhắn đã bị người điều hành ẩn.",
+  chatEmpty: "Không có tin nhắn trò chuyện nào được lưu ở đây.",
   programme: "Chương trình",
   sessionTime: "{start} đến {end}",
   sessionKindPlenary: "Phiên toàn thể",
