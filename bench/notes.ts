@@ -8,6 +8,7 @@ import {
   benchLogger,
   ChildLoader,
   createWorkshop,
+  everyLoader,
   helpIfAsked,
   machine,
   numberEnv,
@@ -199,21 +200,6 @@ async function storedTexts(admins: WorkshopClient[], docs: readonly string[]): P
   return texts;
 }
 
-async function collect<T extends NotesLoaderMessage["type"]>(
-  loaders: Loader[],
-  type: T,
-  timeoutMs: number,
-): Promise<Array<Extract<NotesLoaderMessage, { type: T }>>> {
-  const answers: Array<Extract<NotesLoaderMessage, { type: T }>> = [];
-  const deadline = Date.now() + timeoutMs;
-  for (const loader of loaders) {
-    const answer = await loader.next(type, Math.max(0, deadline - Date.now()));
-    if (!answer) throw new Error(`a load generator did not answer "${type}" in time`);
-    answers.push(answer);
-  }
-  return answers;
-}
-
 /** Editors' texts against each other and against the stored document, and the stored lines against the acks. */
 async function checkConvergence(
   loaders: Loader[],
@@ -223,7 +209,7 @@ async function checkConvergence(
   sentPerEditor: Map<number, number>,
 ): Promise<ConvergenceCheck> {
   for (const loader of loaders) loader.send({ type: "texts" });
-  const texts: NotesEditorText[] = (await collect(loaders, "texts", 60_000)).flatMap((answer) => answer.texts);
+  const texts: NotesEditorText[] = (await everyLoader(loaders, "texts", 60_000)).flatMap((answer) => answer.texts);
   const byDoc = new Map<string, NotesEditorText[]>();
   for (const text of texts) byDoc.set(text.docId, [...(byDoc.get(text.docId) ?? []), text]);
   const notAcked = new Set(results.flatMap((result) => result.notAcked.map(([editor, seq]) => `${editor}.${seq}`)));
@@ -325,7 +311,7 @@ async function runPhase(cluster: WorkshopCluster, spec: PhaseSpec): Promise<Note
         },
       });
     }
-    const joined = await collect(loaders, "joined", (spec.editors / settings.joinRate) * 1000 + 60_000);
+    const joined = await everyLoader(loaders, "joined", (spec.editors / settings.joinRate) * 1000 + 60_000);
     const participantOf = new Map(joined.flatMap((answer) => answer.participants));
     const joinFailures: Record<string, number> = {};
     for (const answer of joined)
@@ -398,7 +384,7 @@ async function runPhase(cluster: WorkshopCluster, spec: PhaseSpec): Promise<Note
 
     // --- Every editor opens its document.
     for (const loader of loaders) loader.send({ type: "open", docs: [...editors.docOf.entries()] });
-    const opened = await collect(loaders, "opened", 60_000);
+    const opened = await everyLoader(loaders, "opened", 60_000);
     const editable = opened.reduce((sum, answer) => sum + answer.editable, 0);
     const readOnly = opened.reduce((sum, answer) => sum + answer.readOnly, 0);
     const openFailures: Record<string, number> = {};
@@ -447,7 +433,7 @@ async function runPhase(cluster: WorkshopCluster, spec: PhaseSpec): Promise<Note
     const windowStart = sampleAll(pids);
     const monoStart = monotonicMicros();
     log(`${spec.label}: typing, ${updatesPerEditor} updates per editor at ${settings.rate}/s`);
-    const typed = await collect(loaders, "typed", spec.seconds * 1000 + settings.ackTimeoutS * 1000 + 60_000);
+    const typed = await everyLoader(loaders, "typed", spec.seconds * 1000 + settings.ackTimeoutS * 1000 + 60_000);
     const ackedByDoc: Record<string, number> = {};
     for (const answer of typed)
       for (const [docId, count] of Object.entries(answer.acked)) bump(ackedByDoc, docId, count);
@@ -455,7 +441,7 @@ async function runPhase(cluster: WorkshopCluster, spec: PhaseSpec): Promise<Note
     for (const loader of loaders) {
       loader.send({ type: "expect", acked: ackedByDoc, timeoutMs: settings.settleTimeoutS * 1000 });
     }
-    const delivered = await collect(loaders, "delivered", settings.settleTimeoutS * 1000 + 30_000);
+    const delivered = await everyLoader(loaders, "delivered", settings.settleTimeoutS * 1000 + 30_000);
     const windowEnd = sampleAll(pids);
     const monoEnd = monotonicMicros();
     const lastDelivery = Math.max(...delivered.map((answer) => answer.at));
@@ -470,7 +456,7 @@ async function runPhase(cluster: WorkshopCluster, spec: PhaseSpec): Promise<Note
     const redisStats = await commandStats(redisClient);
 
     for (const loader of loaders) loader.send({ type: "report" });
-    const results = (await collect(loaders, "result", 60_000)).map((answer) => answer.result);
+    const results = (await everyLoader(loaders, "result", 60_000)).map((answer) => answer.result);
     writeFileSync(path.join(logDir, `${spec.label}-editors.json`), JSON.stringify(results));
 
     // --- Convergence: as the editors hold it now; after one resync (what a reconnect does) only if that failed.
@@ -482,7 +468,7 @@ async function runPhase(cluster: WorkshopCluster, spec: PhaseSpec): Promise<Note
     if (!converged(live)) {
       log(`${spec.label}: not converged as typed (${JSON.stringify(live)}); resyncing every editor`);
       for (const loader of loaders) loader.send({ type: "resync" });
-      await collect(loaders, "resynced", 120_000);
+      await everyLoader(loaders, "resynced", 120_000);
       await sleep(2000);
       afterResync = await checkConvergence(loaders, admins, docs, results, sentPerEditor);
     }

@@ -1,330 +1,345 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdtempSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { io, type Socket } from "socket.io-client";
-import { REACTION_KINDS } from "../shared/hands.js";
-import { PROTOCOL_VERSION } from "../shared/protocol.js";
 import {
   benchLogger,
+  ChildLoader,
   createWorkshop,
+  everyLoader,
   helpIfAsked,
   machine,
   numberEnv,
   type RunningNode,
-  repoRoot,
   sleep,
   startNode,
   startWorkshopCluster,
   stopWorkshopCluster,
-  until,
   workingTree,
 } from "./lib/cluster.js";
-import { runMain } from "./lib/processes.js";
-import { cpuSpan, sampleAll } from "./lib/procStats.js";
-import { machineText } from "./lib/report.js";
+import { openFilesLimit, runMain } from "./lib/processes.js";
+import { type CpuSpan, cpuSpan, sampleAll } from "./lib/procStats.js";
+import {
+  type ReactionLoaderMessage,
+  ReactionLoaderMessageSchema,
+  type ReactionLoaderResult,
+  type ReactionParentMessage,
+  type ReactionServer,
+} from "./lib/reactionMessages.js";
+import { format, machineText, publish, ratio, writeBetweenMarkers } from "./lib/report.js";
+import { histogramPercentile, max, mergeHistograms } from "./lib/stats.js";
 import { BARE_POLL_ID } from "./lib/votePlan.js";
 
 /**
  * The reaction storm: BENCH_PEOPLE people in one plenary each send BENCH_REACTIONS_EACH
- * reactions, spread evenly over BENCH_WINDOW_S seconds, and every one of them watches. Measured
- * twice in one run with the same people and pacing: against the vote storm's reference server
- * (bench/tallyServers.ts, TALLY_MODE=reference: one process, the tally in memory, broadcast at
- * most every 100 ms; a reaction is a vote that moves the tally), and against two workshop nodes
- * on one Redis (`reactions:send`, bursts at most every REACTIONS_DELIVER_MS). Reported: delivery
- * p50/p99 (send to shown, matched in order: the n-th reaction counted is taken as the n-th sent),
- * messages per viewer per second (mean and the worst second of the worst viewer), server CPU.
- * Writes its section of docs/PERFORMANCE.md unless BENCH_WRITE=0.
+ * reactions, spread evenly over BENCH_WINDOW_S seconds, and every one of them watches. The
+ * people live in BENCH_LOADERS load-generator processes (bench/reactionClient.ts), the same
+ * ones for both servers of a run: the vote storm's reference server (bench/tallyServers.ts,
+ * TALLY_MODE=reference: one process, the tally in memory, broadcast at most every 100 ms; a
+ * reaction is a vote that moves the tally) and two workshop nodes on one Redis
+ * (`reactions:send`, bursts at most every REACTIONS_DELIVER_MS). The workshop people join
+ * first; then the reference's people connect and its storm runs while the nodes wait; then the
+ * workshop's storm, so the two storms are seconds apart. Reported: delivery p50/p99 on every
+ * connection (the n-th reaction a viewer has seen counted is taken as the n-th sent, over every
+ * generator), messages per viewer per second (mean, and the busiest second of the busiest
+ * viewer), reactions lost, server CPU, and how far the generators fell behind. Writes its
+ * section of docs/PERFORMANCE.md unless BENCH_WRITE=0.
  */
 
-helpIfAsked("bench:reactions: a plenary sending reactions, against the vote storm's reference server", {
-  BENCH_PEOPLE: "people in the plenary, each sending and watching (2000)",
-  BENCH_REACTIONS_EACH: "reactions each person sends (3)",
-  BENCH_WINDOW_S: "seconds over which they are spread (10)",
-  BENCH_WRITE: "0: print the results without writing docs/PERFORMANCE.md",
-});
+const settings = {
+  people: Math.floor(numberEnv("BENCH_PEOPLE", 2000, 2)),
+  /** Load-generator processes; each runs every loaders-th person. */
+  loaders: Math.floor(numberEnv("BENCH_LOADERS", 2, 1)),
+  each: Math.floor(numberEnv("BENCH_REACTIONS_EACH", 3, 1)),
+  windowS: numberEnv("BENCH_WINDOW_S", 10, 1),
+  /** Workshop joins started per second before the storm (not measured). */
+  joinRate: numberEnv("BENCH_JOIN_RATE", 25, 0.1),
+  /** Reference connections opened per second before its storm (not measured). */
+  connectRate: numberEnv("BENCH_CONNECT_RATE", 400, 1),
+  joinAttempts: Math.floor(numberEnv("BENCH_JOIN_ATTEMPTS", 3, 1)),
+  /** After the window: the longest wait for every viewer to have seen every reaction. */
+  settleTimeoutS: numberEnv("BENCH_SETTLE_TIMEOUT_S", 30, 1),
+  /** Whole bench, whatever happens: every child is killed after this long. */
+  timeoutS: numberEnv("BENCH_TIMEOUT_S", 900, 30),
+  write: process.env.BENCH_WRITE !== "0",
+};
 
-const people = Math.floor(numberEnv("BENCH_PEOPLE", 2000, 2));
-const each = Math.floor(numberEnv("BENCH_REACTIONS_EACH", 3, 1));
-const windowS = numberEnv("BENCH_WINDOW_S", 10, 1);
-const total = people * each;
+helpIfAsked(
+  "bench:reactions: BENCH_PEOPLE people in a plenary each send BENCH_REACTIONS_EACH reactions over BENCH_WINDOW_S seconds, every one watching; the vote storm's reference server and two workshop nodes, with the same BENCH_LOADERS load-generator processes, in one run.",
+);
+
 const started = Date.now();
 const log = benchLogger(started);
+const logDir = mkdtempSync(path.join(tmpdir(), "bench-reactions-"));
 
-type Kind = "reference" | "workshop";
+type Loader = ChildLoader<ReactionLoaderMessage, ReactionParentMessage>;
 
-/** One phase's numbers. */
-interface PhaseResult {
-  kind: Kind;
-  /** People who got in (a join storm on a busy box may lose a few). */
-  joined: number;
+/** One storm's numbers. */
+interface StormResult {
+  server: ReactionServer;
+  connected: number;
+  connectFailures: Record<string, number>;
   sent: number;
+  acked: number;
   refused: number;
-  delivered: number;
+  sendFailures: Record<string, number>;
+  /** The fewest reactions any viewer connected to the end saw, and the most. */
+  seenByEvery: number;
+  seenMost: number;
+  dropped: number;
+  unsettled: number;
   p50Ms: number;
   p99Ms: number;
+  /** Update messages per viewer per second from the first send until every viewer had every reaction. */
   messagesPerViewerPerSecond: number;
-  worstViewerSecond: number;
+  busiestSecond: number;
+  spanSeconds: number;
+  cpu: CpuSpan;
   serverCpuSeconds: number;
   redisCpuSeconds: number | null;
-  wallSeconds: number;
+  loaders: ReactionLoaderResult[];
+  loadAverage: number;
 }
 
-/** Send times of the storm, in the order sent: the n-th counted is matched with the n-th sent. */
-class Timeline {
-  private readonly sentAt: number[] = [];
-  readonly latencies: number[] = [];
-  sent(): void {
-    this.sentAt.push(performance.now());
-  }
-  /** A viewer saw the count reach `count`: every reaction up to it that this viewer had not seen yet arrived now. */
-  delivered(from: number, to: number): void {
-    const now = performance.now();
-    for (let n = from; n < Math.min(to, this.sentAt.length); n++) this.latencies.push(now - (this.sentAt[n] as number));
-  }
-}
+const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
 
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-}
-
-/** One watcher: counts its messages per wall-clock second and what it has seen so far. */
-class Viewer {
-  seen = 0;
-  readonly perSecond = new Map<number, number>();
-  count(): void {
-    const second = Math.floor(Date.now() / 1000);
-    this.perSecond.set(second, (this.perSecond.get(second) ?? 0) + 1);
-  }
-  get messages(): number {
-    let sum = 0;
-    for (const n of this.perSecond.values()) sum += n;
-    return sum;
-  }
-}
-
-const readiness = new WeakMap<Socket, Record<string, boolean>>();
-function readyOnes(socket: Socket): Record<string, boolean> {
-  let marks = readiness.get(socket);
-  if (!marks) {
-    marks = {};
-    readiness.set(socket, marks);
-  }
-  return marks;
-}
-
-async function connectAll(
-  urls: string[],
-  auth: (i: number) => Record<string, unknown>,
-  ready: string,
-): Promise<Socket[]> {
-  const sockets: Socket[] = [];
-  let up = 0;
-  // A few at a time: the door is not what is measured.
-  for (let i = 0; i < people; i++) {
-    const socket = io(urls[i % urls.length] as string, {
-      transports: ["websocket"],
-      forceNew: true,
-      reconnection: false,
-      auth: auth(i),
+/** Connects every generator's share of the people to one server; how many are in. */
+async function connect(
+  loaders: Loader[],
+  server: ReactionServer,
+  targets: string[],
+  rate: number,
+  joinCode?: string,
+): Promise<{ ok: number; failures: Record<string, number> }> {
+  const startAt = Date.now() + 300;
+  loaders.forEach((loader, loaderIndex) => {
+    loader.send({
+      type: "connect",
+      config: {
+        server,
+        targets,
+        totalClients: settings.people,
+        loaderIndex,
+        loaderCount: loaders.length,
+        connectRate: rate,
+        startAt,
+        ...(joinCode ? { joinCode } : {}),
+        joinAttempts: settings.joinAttempts,
+      },
     });
-    socket.once(ready, () => {
-      up++;
-      readyOnes(socket)[ready] = true;
-    });
-    sockets.push(socket);
-    if (i % 50 === 49) await until(() => up >= i - 20, 60_000);
+  });
+  const budget = (settings.people / rate) * 1000 + 32_000 * settings.joinAttempts + 30_000;
+  const answers = await everyLoader(loaders, "connected", budget, `connecting to the ${server} server`);
+  const failures: Record<string, number> = {};
+  for (const answer of answers) {
+    for (const [code, n] of Object.entries(answer.failures)) failures[code] = (failures[code] ?? 0) + n;
   }
-  // A join storm on a busy box loses a few (the join storm's known limit): the storm goes on with those who are in.
-  await until(() => up === people, 120_000);
-  const joined = sockets.filter((socket) => socket.connected && ready in readyOnes(socket));
-  for (const socket of sockets) if (!joined.includes(socket)) socket.close();
-  if (joined.length < people * 0.9) throw new Error(`only ${joined.length} of ${people} connected`);
-  return joined;
+  const ok = sum(answers.map((answer) => answer.ok));
+  log(`${server}: ${ok}/${settings.people} in after ${((Date.now() - startAt) / 1000).toFixed(1)} s`);
+  if (ok < settings.people * 0.9) throw new Error(`${server}: only ${ok} of ${settings.people} got in`);
+  return { ok, failures };
 }
 
-/** Sends the storm: person i's r-th reaction at (r × people + i) × window / total. */
+/** One storm on the people already connected to `server`: send on schedule, wait until every viewer has every reaction. */
 async function storm(
-  joined: number,
-  send: (i: number, r: number) => Promise<boolean>,
-  timeline: Timeline,
-): Promise<number> {
-  const total = joined * each;
-  let refused = 0;
-  const begin = performance.now();
-  const pending: Promise<void>[] = [];
-  for (let n = 0; n < total; n++) {
-    const due = begin + (n * windowS * 1000) / total;
-    const wait = due - performance.now();
-    if (wait > 1) await sleep(wait);
-    timeline.sent();
-    pending.push(
-      send(n % joined, Math.floor(n / joined)).then((ok) => {
-        if (!ok) refused++;
-      }),
-    );
-  }
-  await Promise.all(pending);
-  return refused;
-}
-
-async function measure(
-  kind: Kind,
-  sockets: Socket[],
-  viewers: Viewer[],
-  timeline: Timeline,
-  send: (i: number, r: number) => Promise<boolean>,
-  pids: Map<string, number>,
-  serverNames: string[],
-): Promise<PhaseResult> {
+  loaders: Loader[],
+  server: ReactionServer,
+  connected: { ok: number; failures: Record<string, number> },
+  servers: RunningNode[],
+  redis: RunningNode | null,
+  options: string[],
+): Promise<StormResult> {
+  const pids = new Map<string, number>([
+    ...servers.map((node): [string, number] => [node.name, node.pid]),
+    ...(redis ? [["redis", redis.pid] as [string, number]] : []),
+    ...loaders.flatMap(
+      (loader, index): Array<[string, number]> =>
+        loader.pid === undefined ? [] : [[`generator-${index + 1}`, loader.pid]],
+    ),
+  ]);
+  const windowMs = settings.windowS * 1000;
+  const startAt = Date.now() + 500;
+  const deadlineAt = startAt + windowMs + settings.settleTimeoutS * 1000;
+  const loadAverage = loadavg()[0] ?? Number.NaN;
   const before = sampleAll(pids);
-  const refused = await storm(sockets.length, send, timeline);
-  const sent = sockets.length * each;
-  const expected = sent - refused;
-  await until(() => viewers.every((viewer) => viewer.seen >= expected), 30_000);
+  for (const loader of loaders) {
+    loader.send({
+      type: "storm",
+      server,
+      pollId: BARE_POLL_ID,
+      options,
+      each: settings.each,
+      startAt,
+      windowMs,
+      deadlineAt,
+    });
+  }
+  log(
+    `${server}: ${settings.people * settings.each} reactions over ${settings.windowS} s (load average ${loadAverage.toFixed(1)})`,
+  );
+  const sent = await everyLoader(loaders, "sent", deadlineAt - Date.now() + 15_000, `${server} storm`);
+  const refused = sum(sent.map((answer) => answer.refused));
+  const sentAt = sent.flatMap((answer) => answer.sentAt).sort((a, b) => a - b);
+  const expected = sentAt.length - refused;
+  for (const loader of loaders) loader.send({ type: "expect", server, count: expected, deadlineAt });
+  const settled = await everyLoader(loaders, "settled", deadlineAt - Date.now() + 15_000, `${server} delivery`);
+  const settledAt = max(settled.map((answer) => answer.at));
   const after = sampleAll(pids);
-  const cpu = cpuSpan(kind, before, after);
-  const delivered = Math.min(...viewers.map((viewer) => viewer.seen));
-  const seconds = Math.max(1, (after.at - before.at) / 1000);
-  for (const socket of sockets) socket.close();
+  const unsettled = sum(settled.map((answer) => answer.unsettled));
+  log(
+    unsettled > 0
+      ? `${server}: ${unsettled} viewers still short of ${expected} reactions at the deadline`
+      : `${server}: every viewer saw all ${expected} reactions ${((settledAt - startAt) / 1000).toFixed(1)} s after the first`,
+  );
+  for (const loader of loaders) loader.send({ type: "end", server });
+  await everyLoader(loaders, "ended", 30_000, `${server} end`);
+  for (const loader of loaders) loader.send({ type: "resolve", server, sentAt });
+  const results = (await everyLoader(loaders, "result", 60_000, `${server} results`)).map((answer) => answer.result);
+  const delivery = mergeHistograms(results.map((result) => result.delivery));
+  const viewers = sum(results.map((result) => result.connected));
+  const seen = results.flatMap((result) => result.seen);
+  const spanSeconds = Math.max(0.001, (settledAt - startAt) / 1000);
+  const cpu = cpuSpan(server, before, after);
+  const sendFailures: Record<string, number> = {};
+  for (const answer of sent) {
+    for (const [code, n] of Object.entries(answer.failures)) sendFailures[code] = (sendFailures[code] ?? 0) + n;
+  }
   return {
-    kind,
-    joined: sockets.length,
-    sent,
+    server,
+    connected: viewers,
+    connectFailures: connected.failures,
+    sent: sentAt.length,
+    acked: sum(sent.map((answer) => answer.acked)),
     refused,
-    delivered,
-    p50Ms: percentile(timeline.latencies, 50),
-    p99Ms: percentile(timeline.latencies, 99),
-    messagesPerViewerPerSecond: viewers.reduce((sum, viewer) => sum + viewer.messages, 0) / viewers.length / seconds,
-    worstViewerSecond: Math.max(...viewers.map((viewer) => Math.max(0, ...viewer.perSecond.values()))),
-    serverCpuSeconds: serverNames.reduce((sum, name) => sum + (cpu.byProcess[name] ?? 0), 0),
-    redisCpuSeconds: cpu.byProcess.redis ?? null,
-    wallSeconds: seconds,
+    sendFailures,
+    seenByEvery: Math.min(...seen),
+    seenMost: Math.max(...seen),
+    dropped: sum(results.map((result) => result.dropped)),
+    unsettled,
+    p50Ms: histogramPercentile(delivery, 50),
+    p99Ms: histogramPercentile(delivery, 99),
+    messagesPerViewerPerSecond: sum(results.flatMap((result) => result.messages)) / viewers / spanSeconds,
+    busiestSecond: max(results.flatMap((result) => result.busiestSecond)),
+    spanSeconds,
+    cpu,
+    serverCpuSeconds: sum(servers.map((node) => cpu.byProcess[node.name] ?? 0)),
+    redisCpuSeconds: redis ? (cpu.byProcess.redis ?? 0) : null,
+    loaders: results,
+    loadAverage,
   };
 }
 
-/** The reference: a reaction is a vote that moves the tally (each person goes round the options). */
-async function referencePhase(logDir: string): Promise<PhaseResult> {
-  const server = await startNode(logDir, "reference", 0, {});
-  try {
-    const options = ((await (await fetch(`${server.url}/poll`)).json()) as { options: string[] }).options;
-    const timeline = new Timeline();
-    const sockets = await connectAll([server.url], (i) => ({ voterId: `v${i}` }), "poll:results");
-    const viewers = sockets.map(() => new Viewer());
-    sockets.forEach((socket, i) => {
-      const viewer = viewers[i] as Viewer;
-      socket.on("poll:results", (update: { tallyVersion: number }) => {
-        viewer.count();
-        // The tally's version counts the votes that moved it: the n-th moved it to n.
-        if (update.tallyVersion > viewer.seen) {
-          if (i % 10 === 0) timeline.delivered(viewer.seen, update.tallyVersion);
-          viewer.seen = update.tallyVersion;
-        }
-      });
-    });
-    await sleep(500);
-    for (const viewer of viewers) viewer.perSecond.clear();
-    const send = async (i: number, r: number) => {
-      const socket = sockets[i] as Socket;
-      // r + 1: the first vote must differ from no ballot; each next one from the last.
-      const optionId = options[(r + 1) % options.length] as string;
-      const ack = (await socket
-        .timeout(10_000)
-        .emitWithAck("poll:vote", { pollId: BARE_POLL_ID, ballot: { kind: "single", optionId } })
-        .catch(() => ({ ok: false }))) as { ok: boolean };
-      return ack.ok;
-    };
-    return await measure("reference", sockets, viewers, timeline, send, new Map([[server.name, server.pid]]), [
-      server.name,
-    ]);
-  } finally {
-    await server.stop();
-  }
-}
-
-/** The workshop: two nodes on one Redis, people on both, `reactions:send` and `reactions:burst`. */
-async function workshopPhase(logDir: string): Promise<PhaseResult> {
-  const cluster = await startWorkshopCluster(logDir);
-  try {
-    const urls = cluster.nodes.map((node: RunningNode) => node.url);
-    const created = await createWorkshop(urls[0] as string, "Reaction storm");
-    const timeline = new Timeline();
-    const sockets = await connectAll(
-      urls,
-      (i) => ({ joinCode: created.joinCode, displayName: `Person ${i}`, protocol: PROTOCOL_VERSION }),
-      "session:ready",
-    );
-    const viewers = sockets.map(() => new Viewer());
-    sockets.forEach((socket, i) => {
-      const viewer = viewers[i] as Viewer;
-      socket.on("reactions:burst", ({ counts }: { counts: number[] }) => {
-        viewer.count();
-        const next = viewer.seen + counts.reduce((sum, count) => sum + count, 0);
-        if (i % 10 === 0) timeline.delivered(viewer.seen, next);
-        viewer.seen = next;
-      });
-    });
-    // Let the join's own traffic settle before the storm.
-    await sleep(3000);
-    const send = async (i: number, r: number) => {
-      const socket = sockets[i] as Socket;
-      const kind = REACTION_KINDS[(i + r) % REACTION_KINDS.length];
-      const ack = (await socket
-        .timeout(10_000)
-        .emitWithAck("reactions:send", { kind })
-        .catch(() => ({ ok: false }))) as { ok: boolean };
-      return ack.ok;
-    };
-    const pids = new Map<string, number>([
-      ...cluster.nodes.map((node): [string, number] => [node.name, node.pid]),
-      ["redis", cluster.redis.pid],
-    ]);
-    return await measure(
-      "workshop",
-      sockets,
-      viewers,
-      timeline,
-      send,
-      pids,
-      cluster.nodes.map((node) => node.name),
-    );
-  } finally {
-    await stopWorkshopCluster(cluster);
-  }
-}
-
-function render(results: PhaseResult[]): string {
-  const row = (r: PhaseResult) =>
-    `| ${r.kind === "reference" ? "reference (one process, tally every 100 ms)" : "workshop (2 nodes + Redis, bursts every 500 ms)"} | ${r.joined} | ${r.sent - r.refused} / ${r.sent} | ${r.delivered} | ${r.p50Ms.toFixed(0)} | ${r.p99Ms.toFixed(0)} | ${r.messagesPerViewerPerSecond.toFixed(2)} | ${r.worstViewerSecond} | ${r.serverCpuSeconds.toFixed(2)}${r.redisCpuSeconds === null ? "" : ` (+ Redis ${r.redisCpuSeconds.toFixed(2)})`} |`;
+function render(reference: StormResult, workshop: StormResult): string {
+  const total = settings.people * settings.each;
+  const both = (text: (r: StormResult) => string) => `${text(reference)} | ${text(workshop)}`;
+  const row = (label: string, value: (r: StormResult) => number, digits: number, unit = "") =>
+    `| ${label} | ${both((r) => `${format(value(r), digits)}${unit}`)} | ${ratio(value(workshop), value(reference))} |`;
+  const text = (label: string, value: (r: StormResult) => string) => `| ${label} | ${both(value)} | |`;
+  const lost = (r: StormResult) => Math.max(0, r.sent - r.refused - r.seenByEvery);
+  const loaderText = (r: StormResult, pick: (l: ReactionLoaderResult) => number) =>
+    r.loaders.map((l) => format(pick(l), 0)).join(" / ");
+  const failures = (record: Record<string, number>) =>
+    Object.entries(record)
+      .map(([code, n]) => `${n} × ${code}`)
+      .join("; ") || "none";
   return [
-    `${people} people, ${each} reactions each over ${windowS} s (${total} reactions, ${(total / windowS).toFixed(0)}/s), every person watching. ${machineText(machine(), workingTree())}`,
+    `_Written by \`npm run bench:reactions\` on ${new Date().toISOString()}; everything between the markers is replaced on the next run._`,
     "",
-    "| server | people in | counted / sent | seen by every viewer | delivery p50 ms | delivery p99 ms | messages per viewer per s | worst second, worst viewer | server CPU s |",
-    "|---|---|---|---|---|---|---|---|---|",
-    ...results.map(row),
+    `**Run:** ${settings.people} people, ${settings.each} reactions each over ${settings.windowS} s (${total} reactions, ${format(total / settings.windowS, 0)}/s), every person watching; the people in ${settings.loaders} load-generator processes, the same for both servers. Workshop people joined at ${settings.joinRate}/s alternating over the 2 nodes, then the reference's connected at ${settings.connectRate}/s and its storm ran while the nodes waited, then the workshop's storm. ${machineText(machine(), workingTree())}`,
+    "",
+    "| | reference (one process, tally every 100 ms) | workshop (2 nodes + Redis, bursts every 500 ms) | workshop ÷ reference |",
+    "|---|---|---|---|",
+    text("people in (connected at the storm)", (r) => `${r.connected}`),
+    text("reactions sent / acknowledged / refused", (r) => `${r.sent} / ${r.acked} / ${r.refused}`),
+    text("send failures", (r) => failures(r.sendFailures)),
+    text("seen by every viewer (most seen)", (r) => `${r.seenByEvery} (${r.seenMost})`),
+    text("**reactions lost** (sent, not refused, not seen by every viewer)", (r) => `**${lost(r)}**`),
+    text("**counted more than once** (most seen beyond sent)", (r) => `**${Math.max(0, r.seenMost - r.sent)}**`),
+    text("viewers dropped / short of every reaction at the deadline", (r) => `${r.dropped} / ${r.unsettled}`),
+    row("**delivery p50** (every viewer)", (r) => r.p50Ms, 0, " ms"),
+    row("**delivery p99** (every viewer)", (r) => r.p99Ms, 0, " ms"),
+    row("**messages per viewer per s**, mean", (r) => r.messagesPerViewerPerSecond, 2),
+    row("messages, busiest second of the busiest viewer", (r) => r.busiestSecond, 0),
+    row("first send to every viewer done", (r) => r.spanSeconds, 1, " s"),
+    row("**server CPU** (all nodes)", (r) => r.serverCpuSeconds, 2, " s"),
+    text("Redis CPU", (r) => (r.redisCpuSeconds === null ? "—" : `${format(r.redisCpuSeconds, 2)} s`)),
+    text("generators' CPU, s (each)", (r) => r.loaders.map((l) => format(l.cpuSeconds, 1)).join(" / ")),
+    text("generators' event-loop delay p99 / max, ms (each)", (r) =>
+      r.loaders.map((l) => `${format(l.loopDelayP99Ms, 0)} / ${format(l.loopDelayMaxMs, 0)}`).join("; "),
+    ),
+    text("generators' sends behind schedule p99 / max, ms (each)", (r) =>
+      r.loaders.map((l) => `${format(l.sendLagP99Ms, 0)} / ${format(l.sendLagMaxMs, 0)}`).join("; "),
+    ),
+    text("people per generator", (r) => loaderText(r, (l) => l.connected)),
+    text("other work on the machine (cores, mean over the storm)", (r) =>
+      format(r.cpu.othersSeconds / Math.max(0.001, r.cpu.wallSeconds), 2),
+    ),
+    text("load average (1 min) at the start of the storm", (r) => format(r.loadAverage, 1)),
+    text("join / connect failures before the storm", (r) => failures(r.connectFailures)),
   ].join("\n");
 }
 
 async function main(): Promise<void> {
-  const logDir = mkdtempSync(path.join(tmpdir(), "bench-reactions-"));
-  log(`${people} people × ${each} reactions over ${windowS} s; logs in ${logDir}`);
-  const results: PhaseResult[] = [];
-  results.push(await referencePhase(logDir));
-  log(`reference done: ${JSON.stringify(results[0])}`);
-  results.push(await workshopPhase(logDir));
-  log(`workshop done: ${JSON.stringify(results[1])}`);
-  const text = render(results);
-  console.log(text);
-  if (process.env.BENCH_WRITE === "0") return;
-  const file = path.join(repoRoot, "docs/PERFORMANCE.md");
-  const doc = readFileSync(file, "utf8");
-  const start = "<!-- bench:reactions:start -->";
-  const end = "<!-- bench:reactions:end -->";
-  const from = doc.indexOf(start);
-  const to = doc.indexOf(end);
-  if (from < 0 || to < 0) throw new Error("docs/PERFORMANCE.md has no bench:reactions markers");
-  writeFileSync(file, `${doc.slice(0, from + start.length)}\n${text}\n${doc.slice(to)}`);
+  // The reference holds every connection; a generator holds its share of both servers'.
+  const need = settings.people + 512;
+  const limit = openFilesLimit();
+  if (limit < need) {
+    throw new Error(`open-file limit is ${limit}, a server here needs about ${need}: run \`ulimit -n 65536\` first`);
+  }
+  log(`logs in ${logDir}; ${JSON.stringify(settings)}`);
+  const loaders: Loader[] = Array.from({ length: Math.min(settings.loaders, settings.people) }, (_, index) =>
+    ChildLoader.start<ReactionLoaderMessage, ReactionParentMessage>(
+      logDir,
+      "bench/reactionClient.ts",
+      `generator-${index + 1}`,
+      ReactionLoaderMessageSchema,
+      ["--max-old-space-size=4096"],
+    ),
+  );
+  try {
+    await everyLoader(loaders, "ready", 30_000, "start");
+    const cluster = await startWorkshopCluster(logDir);
+    let reference: StormResult;
+    let workshop: StormResult;
+    try {
+      const urls = cluster.nodes.map((node) => node.url);
+      const created = await createWorkshop(urls[0] as string, "Reaction storm");
+      const inWorkshop = await connect(loaders, "workshop", urls, settings.joinRate, created.joinCode);
+      const server = await startNode(logDir, "reference", 0, {});
+      try {
+        const options = ((await (await fetch(`${server.url}/poll`)).json()) as { options: string[] }).options;
+        const inReference = await connect(loaders, "reference", [server.url], settings.connectRate);
+        await sleep(1000);
+        reference = await storm(loaders, "reference", inReference, [server], null, options);
+      } finally {
+        await server.stop();
+      }
+      log(`reference done: p50 ${reference.p50Ms} ms, p99 ${reference.p99Ms} ms`);
+      await sleep(2000);
+      workshop = await storm(loaders, "workshop", inWorkshop, cluster.nodes, cluster.redis, []);
+      log(`workshop done: p50 ${workshop.p50Ms} ms, p99 ${workshop.p99Ms} ms`);
+    } finally {
+      await stopWorkshopCluster(cluster).catch(() => []);
+    }
+    const markdown = render(reference, workshop);
+    publish(
+      markdown,
+      settings.write,
+      (file, text) =>
+        writeBetweenMarkers(
+          file,
+          {
+            start: "<!-- bench:reactions:start -->",
+            end: "<!-- bench:reactions:end -->",
+            heading: "## Reaction storm",
+          },
+          text,
+        ),
+      log,
+    );
+  } finally {
+    await Promise.all(loaders.map((loader) => loader.close({ type: "close" })));
+  }
+  log(`logs kept in ${logDir}`);
 }
 
-runMain(main, 1200, log);
+runMain(main, settings.timeoutS, log);

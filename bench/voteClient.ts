@@ -7,6 +7,7 @@ import type { PollResultsUpdate } from "../shared/poll.js";
 import { PROTOCOL_VERSION } from "../shared/protocol.js";
 import { orchestratorChannel } from "./lib/loaderIpc.js";
 import { kindOf, packetBytes } from "./lib/packets.js";
+import { onSchedule } from "./lib/schedule.js";
 import {
   type VoteLoadConfig,
   type VoteLoaderMessage,
@@ -295,24 +296,6 @@ function open(voter: Voter, load: VoteLoadConfig): void {
   }
 }
 
-/** Runs `act(item)` for each item at startAt + position(item) ms, in order, catching up when late. */
-function onSchedule<T>(items: readonly T[], startAt: number, offsetMs: (item: T) => number, act: (item: T) => void) {
-  let next = 0;
-  const tick = () => {
-    const now = epochNow();
-    for (; next < items.length; next++) {
-      const item = items[next] as T;
-      const due = startAt + offsetMs(item);
-      if (due > now) break;
-      maxVoteLagMs = stormOpen ? Math.max(maxVoteLagMs, now - due) : maxVoteLagMs;
-      act(item);
-    }
-    const upcoming = items[next];
-    if (upcoming !== undefined) setTimeout(tick, Math.min(50, Math.max(0, startAt + offsetMs(upcoming) - now)));
-  };
-  setTimeout(tick, Math.max(0, startAt - epochNow()));
-}
-
 function start(load: VoteLoadConfig): void {
   config = load;
   for (let index = load.loaderIndex; index < load.totalClients; index += load.loaderCount) {
@@ -426,6 +409,9 @@ function storm(message: { pollId: string; options: string[]; startAt: number; wi
     message.startAt,
     (voter) => (voter.index * message.windowMs) / total,
     (voter) => void castVote(voter, message.pollId),
+    (lateMs) => {
+      maxVoteLagMs = Math.max(maxVoteLagMs, lateMs);
+    },
   );
   setTimeout(
     () => {

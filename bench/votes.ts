@@ -10,6 +10,7 @@ import {
   benchLogger,
   ChildLoader,
   createWorkshop,
+  everyLoader,
   helpIfAsked,
   machine,
   numberEnv,
@@ -111,8 +112,6 @@ const benchStart = Date.now();
 const logDir = mkdtempSync(path.join(tmpdir(), "wk-bench-votes-"));
 const log = benchLogger(benchStart);
 
-type Loader = ChildLoader<VoteLoaderMessage, VoteParentMessage>;
-
 /** Name prefix, in the CPU samples, of the bench's processes waiting for another phase. */
 const IDLE = "idle ";
 
@@ -144,22 +143,6 @@ interface StormSetup {
   counted(pollId: string): Promise<Omit<Counted, "positions">>;
 }
 
-async function next<T extends VoteLoaderMessage["type"]>(
-  loaders: Loader[],
-  type: T,
-  timeoutMs: number,
-  what: string,
-): Promise<Array<Extract<VoteLoaderMessage, { type: T }>>> {
-  const answers: Array<Extract<VoteLoaderMessage, { type: T }>> = [];
-  const deadline = Date.now() + timeoutMs;
-  for (const loader of loaders) {
-    const answer = await loader.next(type, Math.max(1000, deadline - Date.now()));
-    if (!answer) throw new Error(`a load generator did not say "${type}" in time (${what})`);
-    answers.push(answer);
-  }
-  return answers;
-}
-
 /** One storm: connect, prepare, vote on schedule, wait for the final tally everywhere, then resolve freshness. */
 async function storm(setup: StormSetup): Promise<StormReport> {
   const count = Math.min(settings.loaders, setup.voters);
@@ -173,7 +156,7 @@ async function storm(setup: StormSetup): Promise<StormReport> {
     ),
   );
   try {
-    await next(loaders, "ready", 30_000, "start");
+    await everyLoader(loaders, "ready", 30_000, "start");
     const connectStart = Date.now() + 300;
     loaders.forEach((loader, loaderIndex) => {
       loader.send({
@@ -193,7 +176,7 @@ async function storm(setup: StormSetup): Promise<StormReport> {
       });
     });
     const connectBudget = (setup.voters / setup.connectRate) * 1000 + 32_000 * settings.joinAttempts + 30_000;
-    const connectedAnswers = await next(loaders, "connected", connectBudget, "connecting");
+    const connectedAnswers = await everyLoader(loaders, "connected", connectBudget, "connecting");
     const connected = connectedAnswers.reduce((sum, answer) => sum + answer.ok, 0);
     const connectFailures: Record<string, number> = {};
     for (const answer of connectedAnswers) {
@@ -225,14 +208,14 @@ async function storm(setup: StormSetup): Promise<StormReport> {
       loader.send({ type: "vote", pollId: poll.pollId, options: poll.options, startAt, windowMs, deadlineAt });
     }
     log(`${setup.label}: ${setup.voters} votes over ${windowMs / 1000} s`);
-    const voted = await next(loaders, "voted", deadlineAt - Date.now() + 15_000, "voting");
+    const voted = await everyLoader(loaders, "voted", deadlineAt - Date.now() + 15_000, "voting");
     const acked = voted.reduce((sum, answer) => sum + answer.acked, 0);
     // Unacknowledged votes may have been counted all the same: wait for every vote not refused outright.
     const expected = voted.reduce((sum, answer) => sum + answer.sent - answer.refused, 0);
     const votedAt = Date.now();
     log(`${setup.label}: ${acked} votes acknowledged; waiting until every voter has a tally of ${expected}`);
     for (const loader of loaders) loader.send({ type: "expect", voters: expected, deadlineAt });
-    const settledAnswers = await next(loaders, "settled", deadlineAt - Date.now() + 15_000, "settling");
+    const settledAnswers = await everyLoader(loaders, "settled", deadlineAt - Date.now() + 15_000, "settling");
     const unsettled = settledAnswers.reduce((sum, answer) => sum + answer.unsettled, 0);
     const settledAt = Math.max(...settledAnswers.map((answer) => answer.at));
     const toMono = monotonicMicros();
@@ -246,14 +229,14 @@ async function storm(setup: StormSetup): Promise<StormReport> {
     // An overloaded server answers the probe late (the naive one may not answer at all).
     const probes = await Promise.all(setup.servers.map((node) => node.memory(10_000)));
     for (const loader of loaders) loader.send({ type: "end" });
-    await next(loaders, "ended", 30_000, "end");
+    await everyLoader(loaders, "ended", 30_000, "end");
     const counted = await setup.counted(poll.pollId);
     const positions: Record<string, number> = {};
     counted.order.forEach((key, index) => {
       positions[key] = index + 1;
     });
     for (const loader of loaders) loader.send({ type: "resolve", positions });
-    const results = (await next(loaders, "result", 60_000, "results")).map((answer) => answer.result);
+    const results = (await everyLoader(loaders, "result", 60_000, "results")).map((answer) => answer.result);
     writeFileSync(path.join(logDir, `${setup.label}-voters.json`), JSON.stringify(results));
     return {
       label: setup.label,

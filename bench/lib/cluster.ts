@@ -374,6 +374,27 @@ export class ChildLoader<M extends { type: string }, P> {
   }
 }
 
+/**
+ * The next message of this type from every loader, in order; throws if one does not say it by
+ * timeoutMs (`what`: the step, for the error). Shared by the orchestrators of bench/votes.ts,
+ * bench/reactions.ts and bench/notes.ts.
+ */
+export async function everyLoader<M extends { type: string }, P, T extends M["type"]>(
+  loaders: ReadonlyArray<ChildLoader<M, P>>,
+  type: T,
+  timeoutMs: number,
+  what?: string,
+): Promise<Array<Extract<M, { type: T }>>> {
+  const answers: Array<Extract<M, { type: T }>> = [];
+  const deadline = Date.now() + timeoutMs;
+  for (const loader of loaders) {
+    const answer = await loader.next(type, Math.max(1000, deadline - Date.now()));
+    if (!answer) throw new Error(`a load generator did not say "${type}" in time${what ? ` (${what})` : ""}`);
+    answers.push(answer);
+  }
+  return answers;
+}
+
 export interface LogSummary {
   lines: number;
   /** pino level >= 40 (warn, error, fatal) and anything that is not a pino line, by message. */

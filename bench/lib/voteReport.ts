@@ -1,7 +1,7 @@
 import type { WindowProfile } from "./cpuProfile.js";
 import type { CpuSpan } from "./procStats.js";
 import { format, type LoopDelay, type Machine, machineText, ratio, writeBetweenMarkers } from "./report.js";
-import { max, percentile } from "./stats.js";
+import { type Histogram, histogramPercentile, max, mergeHistograms, percentile } from "./stats.js";
 import type { VoteLoaderResult } from "./voteMessages.js";
 
 export const VOTES_START = "<!-- bench:votes:start -->";
@@ -149,38 +149,6 @@ function merge(target: Record<string, number>, source: Record<string, number>): 
 }
 
 const never = (value: number | null) => value ?? Number.POSITIVE_INFINITY;
-
-/** Millisecond buckets -> counts, plus the pairs never seen (Infinity in the percentiles). */
-interface Histogram {
-  buckets: Map<number, number>;
-  never: number;
-}
-
-function mergeHistograms(parts: ReadonlyArray<{ buckets: Record<string, number>; never: number }>): Histogram {
-  const buckets = new Map<number, number>();
-  let neverSeen = 0;
-  for (const part of parts) {
-    neverSeen += part.never;
-    for (const [bucket, count] of Object.entries(part.buckets)) {
-      buckets.set(Number(bucket), (buckets.get(Number(bucket)) ?? 0) + count);
-    }
-  }
-  return { buckets, never: neverSeen };
-}
-
-/** Nearest-rank percentile of a histogram, as `percentile` does for a list. */
-function histogramPercentile(histogram: Histogram, p: number): number {
-  let total = histogram.never;
-  for (const count of histogram.buckets.values()) total += count;
-  if (total === 0) return Number.NaN;
-  const rank = Math.max(1, Math.ceil((p / 100) * total));
-  let seen = 0;
-  for (const bucket of [...histogram.buckets.keys()].sort((a, b) => a - b)) {
-    seen += histogram.buckets.get(bucket) ?? 0;
-    if (seen >= rank) return bucket;
-  }
-  return Number.POSITIVE_INFINITY;
-}
 
 function summarize(phase: Phase, storm: StormReport): Summary {
   const { results, counted, cpu } = storm;
