@@ -84,7 +84,10 @@ describe("call links on two nodes", () => {
     ok(await host.send("breakout:open", { commandId: newCommandId(), roundId: round.roundId }));
 
     // The facilitator sees every room's link: from the template (random words, never the room's name) or pasted.
-    await host.mirror.until((state) => state.calls.rooms.size === 3);
+    // Until the pasted link too: the plan's template links can arrive a batch before it.
+    await host.mirror.until(
+      (state) => state.calls.rooms.size === 3 && state.calls.rooms.get(roomB.roomId) === PASTED_FOR_B,
+    );
     const links = host.mirror.state.calls.rooms;
     const linkA = links.get(roomA.roomId) as string;
     const linkC = links.get(roomC.roomId) as string;
