@@ -6,7 +6,7 @@ import type { Logger } from "../logger.js";
 import type { ChatReader } from "../services/delivery/chatReader.js";
 import type { ChatNotice } from "../store/chat/port.js";
 import type { WorkshopServer } from "./types.js";
-import { type FollowerState, WorkshopFollower } from "./workshopFollower.js";
+import { type FollowerState, type InitialState, WorkshopFollower } from "./workshopFollower.js";
 
 /** What a channel has waiting for the next tick: new seqs up to `toSeq`, and seqs hidden since. */
 interface PendingChannel {
@@ -40,8 +40,8 @@ export class ChatFeed extends WorkshopFollower<ChatFeedState> {
     super(intervalMs);
   }
 
-  protected initialState(): ChatFeedState {
-    return { sockets: 1, unsubscribe: null, pending: new Map(), delivered: new Map() };
+  protected initialState(): InitialState<ChatFeedState> {
+    return { pending: new Map(), delivered: new Map() };
   }
 
   protected subscribe(workshopId: WorkshopId, state: ChatFeedState): Promise<Unsubscribe> {

@@ -8,6 +8,7 @@ import type { Unsubscribe } from "../domain/unsubscribe.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
 import type { EventLogReader } from "../services/delivery/eventLogReader.js";
+import { type Attached, FollowedWorkshops } from "./followedWorkshops.js";
 import { whenAnswered } from "./inflight.js";
 import { KeyedThrottle } from "./throttle.js";
 import { rooms, type WorkshopServer } from "./types.js";
@@ -30,10 +31,8 @@ function membershipAt(history: TrackedMember["history"], version: number): Membe
   return found;
 }
 
-interface FeedState {
+interface FeedState extends Attached {
   members: Map<string, TrackedMember>;
-  /** Local sockets in this workshop; the feed unsubscribes when none are left. */
-  sockets: number;
   /** Highest version this node has sent to its sockets: batches are consecutive from here. */
   lastSent: number;
   /** Who is listed and where people sit, at `lastSent`: the audience of people's events. Null: the workshop is gone. */
@@ -67,7 +66,7 @@ export type GoneReason = Extract<RevokeReason, "workshop_deleted" | "workshop_lo
  * here too, so they hold on every node without a separate message that could be lost.
  */
 export class EventFeed {
-  private readonly feeds = new Map<WorkshopId, FeedState>();
+  private readonly feeds: FollowedWorkshops<FeedState>;
   private readonly safetyPoll: NodeJS.Timeout;
   private readonly throttle: KeyedThrottle<WorkshopId>;
   private readonly whyGone: () => Promise<GoneReason>;
@@ -84,30 +83,26 @@ export class EventFeed {
     private readonly metrics: Metrics,
   ) {
     this.throttle = new KeyedThrottle(options.intervalMs, (workshopId) => this.flush(workshopId));
+    this.feeds = new FollowedWorkshops<FeedState>({
+      create: () => ({ members: new Map(), sockets: new Set(), lastSent: 0, directory: null, unsubscribe: null }),
+      start: async (workshopId, state) => {
+        state.directory = await this.log.directory(workshopId);
+        state.lastSent = state.directory?.version ?? (await this.log.version(workshopId));
+        state.unsubscribe = await this.log.follow(workshopId, () => this.schedule(workshopId));
+      },
+      stop: (workshopId, state, replaced) => {
+        if (!replaced) this.throttle.forget(workshopId);
+        void state.unsubscribe?.().catch(() => undefined);
+      },
+    });
     this.whyGone = options.whyGone ?? (async () => "workshop_deleted");
     this.safetyPoll = setInterval(() => void this.pollVersions(), options.safetyPollMs);
     this.safetyPoll.unref();
   }
 
-  async attach(workshopId: WorkshopId): Promise<void> {
-    const existing = this.feeds.get(workshopId);
-    if (existing) {
-      existing.sockets++;
-      return;
-    }
-    const state: FeedState = {
-      members: new Map(),
-      sockets: 1,
-      lastSent: 0,
-      directory: null,
-      unsubscribe: null,
-    };
-    this.feeds.set(workshopId, state);
-    state.directory = await this.log.directory(workshopId);
-    state.lastSent = state.directory?.version ?? (await this.log.version(workshopId));
-    const unsubscribe = await this.log.follow(workshopId, () => this.schedule(workshopId));
-    if (this.feeds.get(workshopId) === state) state.unsubscribe = unsubscribe;
-    else await unsubscribe();
+  /** Resolves once the workshop's log is followed for this socket; rejects if that could not start. */
+  attach(workshopId: WorkshopId, socketId: string): Promise<void> {
+    return this.feeds.attach(workshopId, socketId);
   }
 
   /** Starts filtering for one socket: call after attach, with its membership as of the state it was sent. */
@@ -131,23 +126,14 @@ export class EventFeed {
     this.feeds.get(workshopId)?.members.delete(socketId);
   }
 
-  detach(workshopId: WorkshopId): void {
-    const state = this.feeds.get(workshopId);
-    if (!state) return;
-    state.sockets--;
-    if (state.sockets > 0) return;
-    this.feeds.delete(workshopId);
-    this.throttle.forget(workshopId);
-    void state.unsubscribe?.().catch(() => undefined);
+  detach(workshopId: WorkshopId, socketId: string): void {
+    this.feeds.detach(workshopId, socketId);
   }
 
   async close(): Promise<void> {
     this.throttle.close();
     clearInterval(this.safetyPoll);
-    for (const [workshopId, state] of this.feeds) {
-      await state.unsubscribe?.().catch(() => undefined);
-      this.feeds.delete(workshopId);
-    }
+    await this.feeds.clear();
   }
 
   private schedule(workshopId: WorkshopId): void {
@@ -356,7 +342,7 @@ export class EventFeed {
   }
 
   private async pollVersions(): Promise<void> {
-    for (const [workshopId, state] of this.feeds) {
+    for (const [workshopId, state] of this.feeds.entries()) {
       try {
         const version = await this.log.version(workshopId);
         if (version > state.lastSent) this.schedule(workshopId);

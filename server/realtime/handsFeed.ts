@@ -7,7 +7,7 @@ import type { Logger } from "../logger.js";
 import type { HandsService } from "../services/handsService.js";
 import type { Stores } from "../store/stores.js";
 import { rooms, type WorkshopServer } from "./types.js";
-import { type FollowerState, WorkshopFollower } from "./workshopFollower.js";
+import { type FollowerState, type InitialState, WorkshopFollower } from "./workshopFollower.js";
 
 /**
  * Delivers the speaker queue to the sockets on THIS node after it changed, coalesced (at most
@@ -28,8 +28,8 @@ export class HandsFeed extends WorkshopFollower<FollowerState> {
     super(intervalMs);
   }
 
-  protected initialState(): FollowerState {
-    return { sockets: 1, unsubscribe: null };
+  protected initialState(): InitialState<FollowerState> {
+    return {};
   }
 
   protected subscribe(workshopId: WorkshopId): Promise<Unsubscribe> {

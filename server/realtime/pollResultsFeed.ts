@@ -11,7 +11,7 @@ import type { Metrics } from "../metrics.js";
 import type { PollResultsReader, ResultsRecipient } from "../services/delivery/pollResultsReader.js";
 import { BallotHolders } from "./ballotHolders.js";
 import { rooms, type WorkshopServer } from "./types.js";
-import { type FollowerState, WorkshopFollower } from "./workshopFollower.js";
+import { type FollowerState, type InitialState, WorkshopFollower } from "./workshopFollower.js";
 
 interface ResultsState extends FollowerState {
   /**
@@ -32,7 +32,13 @@ interface ResultsState extends FollowerState {
   holders: BallotHolders;
   /** Every poll, to every allowed socket (a round changed: leads and rooms). */
   everything: boolean;
-  /** Highest tallyVersion this node sent per poll. */
+  /**
+   * Per poll, the highest tallyVersion this node sent to every socket allowed to see it. A tally
+   * newer than this goes to all of them, whichever reason the tick had to read it: a tick that
+   * read the tally for one socket (just connected) may find ballots whose notices have not
+   * arrived yet (reads and notices travel on different connections), and when those arrive they
+   * are no longer newer than what was sent.
+   */
   lastSent: Map<PollId, number>;
   /**
    * Per poll, this node's sockets whose ballot was counted, with the tally version it was counted
@@ -67,12 +73,11 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
     super(intervalMs);
   }
 
-  protected initialState(workshopId: WorkshopId): ResultsState {
+  protected initialState(workshopId: WorkshopId): InitialState<ResultsState> {
     // While this node has sockets in the workshop it keeps a copy of what votes are decided
     // from, moved along by the same event batches this feed follows.
     this.polls.follow(workshopId);
     return {
-      sockets: 1,
       tallies: new Map(),
       polls: new Set(),
       targets: new Set(),
@@ -91,7 +96,6 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
       lastSent: new Map(),
       voters: new Map(),
       epoch: 0,
-      unsubscribe: null,
     };
   }
 
@@ -103,9 +107,8 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
     });
   }
 
-  override detach(workshopId: WorkshopId): void {
-    super.detach(workshopId);
-    if (!this.states.has(workshopId)) this.polls.unfollow(workshopId);
+  protected override stopped(workshopId: WorkshopId): void {
+    this.polls.unfollow(workshopId);
   }
 
   /** A socket just got its state: send it the results of every poll it may see. */
@@ -228,12 +231,11 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
       for (const [index, poll] of due.entries()) {
         const update = updates[index] as PollResultsUpdate;
         const toAll = everything || changedPolls.has(poll.pollId);
-        const tallyMoved = tallies.has(poll.pollId);
         const fresh = update.tallyVersion > (state.lastSent.get(poll.pollId) ?? -1);
         const unlockedHere = unlocked.get(poll.pollId);
         const recipients: Recipient[] = [];
         for (const [socketId, membership] of members) {
-          const wanted = toAll || (tallyMoved && fresh) || targets.has(socketId) || unlockedHere?.has(socketId);
+          const wanted = toAll || fresh || targets.has(socketId) || unlockedHere?.has(socketId);
           if (!wanted) continue;
           const recipient = this.polls.recipient(membership, poll, round, state.holders.holds(poll.pollId, socketId));
           if (recipient) recipients.push({ socketId, ...recipient });

@@ -4,7 +4,7 @@ import type { Unsubscribe } from "../domain/unsubscribe.js";
 import type { Logger } from "../logger.js";
 import type { QnaChangesReader } from "../services/delivery/qnaChangesReader.js";
 import type { WorkshopServer } from "./types.js";
-import { type FollowerState, WorkshopFollower } from "./workshopFollower.js";
+import { type FollowerState, type InitialState, WorkshopFollower } from "./workshopFollower.js";
 
 interface QnaFeedState extends FollowerState {
   /** The Q&A revision this node has delivered up to. */
@@ -30,8 +30,8 @@ export class QnaFeed extends WorkshopFollower<QnaFeedState> {
     super(intervalMs);
   }
 
-  protected async initialState(workshopId: WorkshopId): Promise<QnaFeedState> {
-    return { sockets: 1, lastRev: await this.changes.revision(workshopId), unsubscribe: null };
+  protected async initialState(workshopId: WorkshopId): Promise<InitialState<QnaFeedState>> {
+    return { lastRev: await this.changes.revision(workshopId) };
   }
 
   protected subscribe(workshopId: WorkshopId): Promise<Unsubscribe> {

@@ -8,7 +8,7 @@ import type { ReactionsChannel } from "../store/reactions/port.js";
 import { createRateLimiter } from "./rateLimit.js";
 import { KeyedThrottle } from "./throttle.js";
 import { rooms, type WorkshopServer, type WorkshopSocket } from "./types.js";
-import { type FollowerState, WorkshopFollower } from "./workshopFollower.js";
+import { type FollowerState, type InitialState, WorkshopFollower } from "./workshopFollower.js";
 
 interface ReactionsState extends FollowerState {
   /** This node's reactions not yet published (a count per kind: never who). */
@@ -70,8 +70,8 @@ export class ReactionsFeed extends WorkshopFollower<ReactionsState> {
     await super.close();
   }
 
-  protected initialState(): ReactionsState {
-    return { sockets: 1, unsubscribe: null, outgoing: noReactions(), incoming: noReactions() };
+  protected initialState(): InitialState<ReactionsState> {
+    return { outgoing: noReactions(), incoming: noReactions() };
   }
 
   protected subscribe(workshopId: WorkshopId, state: ReactionsState): Promise<Unsubscribe> {

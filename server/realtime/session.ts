@@ -13,8 +13,8 @@ interface SessionDeps {
   feed: EventFeed;
   /** Feeds that follow a workshop on this node while it has sockets (poll results, Q&A). */
   followers: ReadonlyArray<{
-    attach(workshopId: string): Promise<void>;
-    detach(workshopId: string): void;
+    attach(workshopId: string, socketId: string): Promise<void>;
+    detach(workshopId: string, socketId: string): void;
     socketReady?(workshopId: string, socketId: string): void;
   }>;
   logger: Logger;
@@ -34,8 +34,8 @@ export function attachSession(socket: WorkshopSocket, deps: SessionDeps): void {
   socket.join([rooms.workshop(workshopId), rooms.participant(workshopId, participantId)]);
 
   const ready = (async () => {
-    await deps.feed.attach(workshopId);
-    for (const follower of deps.followers) await follower.attach(workshopId);
+    await deps.feed.attach(workshopId, socket.id);
+    for (const follower of deps.followers) await follower.attach(workshopId, socket.id);
     if (!(await deps.presence.open(workshopId, participantId, connectionId))) {
       // Two connections raced past the handshake's count; the client's next attempt is refused there.
       socket.disconnect(true);
@@ -72,8 +72,9 @@ export function attachSession(socket: WorkshopSocket, deps: SessionDeps): void {
       })
       .finally(() => {
         deps.feed.unregister(workshopId, socket.id);
-        deps.feed.detach(workshopId);
-        for (const follower of deps.followers) follower.detach(workshopId);
+        // Each detaches only what this socket attached (a start that failed midway attached less).
+        deps.feed.detach(workshopId, socket.id);
+        for (const follower of deps.followers) follower.detach(workshopId, socket.id);
       });
   });
 }

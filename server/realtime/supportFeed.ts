@@ -5,7 +5,7 @@ import type { Logger } from "../logger.js";
 import type { SupportReader } from "../services/delivery/supportReader.js";
 import type { SupportChanged } from "../store/support/port.js";
 import type { WorkshopServer } from "./types.js";
-import { type FollowerState, WorkshopFollower } from "./workshopFollower.js";
+import { type FollowerState, type InitialState, WorkshopFollower } from "./workshopFollower.js";
 
 interface SupportFeedState extends FollowerState {
   /** What changed since the last flush (ids only). */
@@ -29,8 +29,8 @@ export class SupportFeed extends WorkshopFollower<SupportFeedState> {
     super(intervalMs);
   }
 
-  protected initialState(): SupportFeedState {
-    return { sockets: 1, unsubscribe: null, pending: emptyChanged() };
+  protected initialState(): InitialState<SupportFeedState> {
+    return { pending: emptyChanged() };
   }
 
   protected subscribe(workshopId: WorkshopId, state: SupportFeedState): Promise<Unsubscribe> {

@@ -212,7 +212,21 @@ export class FaultForum {
         if (results?.kind !== "single") return null;
         return Object.fromEntries(results.combined.counts.map((count) => [count.optionId, count.count]));
       }, CONVERGES)
-      .toEqual(expectedCounts);
+      .toEqual(expectedCounts)
+      .catch((error: unknown) => {
+        // Rare and hard to reproduce: say what the nodes saw (warnings only: no contents are logged).
+        const warnings = this.nodes.map((node) =>
+          node
+            .output()
+            .split("\n")
+            .filter((line) => line.includes('"level":40') || line.includes('"level":50'))
+            .slice(-40)
+            .join("\n"),
+        );
+        throw new Error(
+          `${label}: the host's live results (sessions started: ${this.host.mirror.sessions}) stayed apart from the store's\n${error instanceof Error ? error.message : String(error)}\n${warnings.join("\n---\n")}`,
+        );
+      });
     const everyone = this.everyone();
     await expect
       .poll(
