@@ -235,7 +235,7 @@ export function createApp(deps: AppDeps): App {
   const pollResults = new PollResultsFeed(
     io,
     new PollResultsReader(stores, polls),
-    (workshopId) => feed.membersOf(workshopId),
+    feed,
     config.BROADCAST_INTERVAL_MS,
     logger,
     metrics,
@@ -303,7 +303,7 @@ export function createApp(deps: AppDeps): App {
   const reactions = new ReactionsFeed(
     io,
     stores.reactions,
-    (workshopId) => feed.membersOf(workshopId),
+    feed,
     {
       deliverMs: config.REACTIONS_DELIVER_MS,
       publishMs: config.REACTIONS_PUBLISH_MS,

@@ -65,7 +65,13 @@ export type GoneReason = Extract<RevokeReason, "workshop_deleted" | "workshop_lo
  * messages per socket. Side effects of events (revoking a removed person's sockets) happen
  * here too, so they hold on every node without a separate message that could be lost.
  */
-export class EventFeed {
+/** The memberships of this node's sockets, as the event feed moves them (EventFeed is one). */
+export interface LocalMembers {
+  memberOf(workshopId: WorkshopId, socketId: string): Membership | undefined;
+  membersOf(workshopId: WorkshopId): ReadonlyMap<string, Membership>;
+}
+
+export class EventFeed implements LocalMembers {
   private readonly feeds: FollowedWorkshops<FeedState>;
   private readonly safetyPoll: NodeJS.Timeout;
   private readonly throttle: KeyedThrottle<WorkshopId>;
@@ -115,7 +121,12 @@ export class EventFeed {
     });
   }
 
-  /** The current membership of every registered local socket of a workshop. */
+  /** One registered local socket's current membership: O(1), for work done per command. */
+  memberOf(workshopId: WorkshopId, socketId: string): Membership | undefined {
+    return this.feeds.get(workshopId)?.members.get(socketId)?.current;
+  }
+
+  /** The current membership of every registered local socket of a workshop (a copy: O(sockets)). */
   membersOf(workshopId: WorkshopId): ReadonlyMap<string, Membership> {
     const members = new Map<string, Membership>();
     for (const [socketId, member] of this.feeds.get(workshopId)?.members ?? []) members.set(socketId, member.current);

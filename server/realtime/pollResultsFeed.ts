@@ -3,13 +3,13 @@ import type { RoundView } from "../../shared/breakout.js";
 import type { WorkshopId } from "../../shared/ids.js";
 import type { PollId, PollResultsUpdate, PollView } from "../../shared/poll.js";
 import type { WorkshopEvent } from "../../shared/workshop.js";
-import type { Membership } from "../domain/membership.js";
 import type { PollTally } from "../domain/polls/records.js";
 import type { Unsubscribe } from "../domain/unsubscribe.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
 import type { PollResultsReader, ResultsRecipient } from "../services/delivery/pollResultsReader.js";
 import { BallotHolders } from "./ballotHolders.js";
+import type { LocalMembers } from "./eventFeed.js";
 import { rooms, type WorkshopServer } from "./types.js";
 import { type FollowerState, type InitialState, WorkshopFollower } from "./workshopFollower.js";
 
@@ -65,7 +65,7 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
   constructor(
     private readonly io: WorkshopServer,
     private readonly polls: PollResultsReader,
-    private readonly membersOf: (workshopId: WorkshopId) => ReadonlyMap<string, Membership>,
+    private readonly members: LocalMembers,
     intervalMs: number,
     private readonly logger: Logger,
     private readonly metrics: Metrics,
@@ -143,7 +143,7 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
    */
   ballotAcked(workshopId: WorkshopId, pollId: PollId, socketId: string, held: boolean): void {
     const state = this.states.get(workshopId);
-    const membership = this.membersOf(workshopId).get(socketId);
+    const membership = this.members.memberOf(workshopId, socketId);
     const poll = this.polls.copy(workshopId)?.polls.find((candidate) => candidate.pollId === pollId);
     if (!state || !membership || !poll) {
       // Without this node's copy of the poll, the next tick that would send this socket the results asks the store.
@@ -176,7 +176,7 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
       else if (event.type === "participant:upserted") people.add(event.participant.participantId);
     }
     if (people.size > 0) {
-      for (const [socketId, membership] of this.membersOf(workshopId)) {
+      for (const [socketId, membership] of this.members.membersOf(workshopId)) {
         if (people.has(membership.participantId)) state.targets.add(socketId);
       }
     }
@@ -202,7 +202,7 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
       // The node's copy of the polls and the round is as of the event batches already
       // delivered, like the memberships judged against them; without one, read them.
       const { round, polls } = await this.polls.current(workshopId);
-      const members = this.membersOf(workshopId);
+      const members = this.members.membersOf(workshopId);
       state.holders.retain(
         (socketId) => members.has(socketId),
         (pollId) => polls.some((poll) => poll.pollId === pollId),
@@ -290,7 +290,7 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
   ): string[] {
     const view = this.polls.copy(workshopId) ?? planned;
     const poll = view.polls.find((candidate) => candidate.pollId === send.update.pollId);
-    const members = this.membersOf(workshopId);
+    const members = this.members.membersOf(workshopId);
     const allowed: string[] = [];
     for (const socketId of socketIds) {
       const membership = members.get(socketId);

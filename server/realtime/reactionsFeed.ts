@@ -1,10 +1,11 @@
 import { addCounts, noReactions, REACTION_KINDS, type ReactionKind, totalOf } from "../../shared/hands.js";
 import type { WorkshopId } from "../../shared/ids.js";
 import { DomainError } from "../domain/errors.js";
-import { type Membership, viewerOfMembership } from "../domain/membership.js";
+import { viewerOfMembership } from "../domain/membership.js";
 import type { Unsubscribe } from "../domain/unsubscribe.js";
 import type { Logger } from "../logger.js";
 import type { ReactionsChannel } from "../store/reactions/port.js";
+import type { LocalMembers } from "./eventFeed.js";
 import { createRateLimiter } from "./rateLimit.js";
 import { KeyedThrottle } from "./throttle.js";
 import { rooms, type WorkshopServer, type WorkshopSocket } from "./types.js";
@@ -41,7 +42,7 @@ export class ReactionsFeed extends WorkshopFollower<ReactionsState> {
   constructor(
     private readonly io: WorkshopServer,
     private readonly channel: ReactionsChannel,
-    private readonly membersOf: (workshopId: WorkshopId) => ReadonlyMap<string, Membership>,
+    private readonly members: LocalMembers,
     options: ReactionsOptions,
     private readonly logger: Logger,
   ) {
@@ -52,7 +53,7 @@ export class ReactionsFeed extends WorkshopFollower<ReactionsState> {
 
   /** Counts one reaction from a socket in the plenary (a participant inside a breakout room is refused). */
   add(workshopId: WorkshopId, socket: WorkshopSocket, kind: ReactionKind): void {
-    const membership = this.membersOf(workshopId).get(socket.id);
+    const membership = this.members.memberOf(workshopId, socket.id);
     if (!membership) throw new DomainError("INVALID_STATE", "the connection is not ready yet");
     if (viewerOfMembership(membership).roomId !== null && membership.role !== "facilitator") {
       throw new DomainError("INVALID_STATE", "reactions are for the plenary");
@@ -87,7 +88,7 @@ export class ReactionsFeed extends WorkshopFollower<ReactionsState> {
     state.incoming = noReactions();
     // Only the plenary sees the burst: people inside a breakout room are left out.
     const inRooms: string[] = [];
-    for (const [socketId, membership] of this.membersOf(workshopId)) {
+    for (const [socketId, membership] of this.members.membersOf(workshopId)) {
       if (viewerOfMembership(membership).roomId !== null) inRooms.push(socketId);
     }
     this.io.local.to(rooms.workshop(workshopId)).except(inRooms).emit("reactions:burst", { counts });

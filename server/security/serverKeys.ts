@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac, createSecretKey, type KeyObject, randomBytes } from "node:crypto";
 import type { ParticipantId, WorkshopId } from "../../shared/ids.js";
 
 /** Shortest ANONYMITY_KEY accepted: 32 characters (e.g. `openssl rand -base64 32` gives 44). */
@@ -15,15 +15,15 @@ export const ANONYMITY_KEY_MIN_LENGTH = 32;
  * another's. Hashes are cut to 128 bits: far beyond any collision at a forum's size.
  */
 export class ServerKeys {
-  private readonly commandKey: Buffer;
-  private readonly voterRootKey: Buffer;
-  private readonly addressKey: Buffer;
+  private readonly commandKey: KeyObject;
+  private readonly voterRootKey: KeyObject;
+  private readonly addressKey: KeyObject;
 
   constructor(secret: string) {
     if (secret.length < ANONYMITY_KEY_MIN_LENGTH) {
       throw new Error(`ANONYMITY_KEY must be at least ${ANONYMITY_KEY_MIN_LENGTH} characters`);
     }
-    const root = Buffer.from(secret, "utf8");
+    const root = createSecretKey(Buffer.from(secret, "utf8"));
     this.commandKey = derive(root, "command records v1");
     this.voterRootKey = derive(root, "anonymous voters v1");
     this.addressKey = derive(root, "client addresses v1");
@@ -59,7 +59,7 @@ export class ServerKeys {
 
 /** One workshop's anonymous voter keys (see ServerKeys.voterKeys). */
 export class VoterKeys {
-  constructor(private readonly key: Buffer) {}
+  constructor(private readonly key: KeyObject) {}
 
   /** Where an anonymous poll keeps a person's ballot: one per person per poll, and only they can find it. */
   ballot(pollId: string, participantId: ParticipantId): string {
@@ -72,10 +72,15 @@ export class VoterKeys {
   }
 }
 
-function derive(key: Buffer, label: string): Buffer {
-  return createHmac("sha256", key).update(label).digest();
+/**
+ * Keys are KeyObjects, made once: given a Buffer, createHmac makes a key object from it on every
+ * call, which measured 15 µs per hash against 1.7 µs (Node 24), and every vote hashes two or three
+ * times (its command record, its voter key).
+ */
+function derive(key: KeyObject, label: string): KeyObject {
+  return createSecretKey(createHmac("sha256", key).update(label).digest());
 }
 
-function mac(key: Buffer, message: string): string {
+function mac(key: KeyObject, message: string): string {
   return createHmac("sha256", key).update(message).digest("hex").slice(0, 32);
 }

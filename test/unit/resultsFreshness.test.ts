@@ -56,7 +56,14 @@ function feedOverFakeStore() {
   } as unknown as WorkshopServer;
   const logger = { warn: () => undefined } as unknown as Logger;
   const metrics = { pollResultBroadcasts: { inc: () => undefined } } as unknown as Metrics;
-  const feed = new PollResultsFeed(io, reader, () => members, 0, logger, metrics);
+  const feed = new PollResultsFeed(
+    io,
+    reader,
+    { memberOf: (_workshopId, socketId) => members.get(socketId), membersOf: () => members },
+    0,
+    logger,
+    metrics,
+  );
   return {
     feed,
     received,
