@@ -33,6 +33,8 @@ function membershipAt(history: TrackedMember["history"], version: number): Membe
 
 interface FeedState extends Attached {
   members: Map<string, TrackedMember>;
+  /** Each registered socket's `current` membership (the same objects, moved in place): read without copying. */
+  currents: Map<string, Membership>;
   /** Highest version this node has sent to its sockets: batches are consecutive from here. */
   lastSent: number;
   /** Who is listed and where people sit, at `lastSent`: the audience of people's events. Null: the workshop is gone. */
@@ -69,7 +71,10 @@ export type GoneReason = Extract<RevokeReason, "workshop_deleted" | "workshop_lo
 export interface LocalMembers {
   memberOf(workshopId: WorkshopId, socketId: string): Membership | undefined;
   membersOf(workshopId: WorkshopId): ReadonlyMap<string, Membership>;
+  membersNow(workshopId: WorkshopId): ReadonlyMap<string, Membership>;
 }
+
+const NO_MEMBERS: ReadonlyMap<string, Membership> = new Map();
 
 export class EventFeed implements LocalMembers {
   private readonly feeds: FollowedWorkshops<FeedState>;
@@ -90,7 +95,14 @@ export class EventFeed implements LocalMembers {
   ) {
     this.throttle = new KeyedThrottle(options.intervalMs, (workshopId) => this.flush(workshopId));
     this.feeds = new FollowedWorkshops<FeedState>({
-      create: () => ({ members: new Map(), sockets: new Set(), lastSent: 0, directory: null, unsubscribe: null }),
+      create: () => ({
+        members: new Map(),
+        currents: new Map(),
+        sockets: new Set(),
+        lastSent: 0,
+        directory: null,
+        unsubscribe: null,
+      }),
       start: async (workshopId, state) => {
         state.directory = await this.log.directory(workshopId);
         state.lastSent = state.directory?.version ?? (await this.log.version(workshopId));
@@ -113,17 +125,25 @@ export class EventFeed implements LocalMembers {
 
   /** Starts filtering for one socket: call after attach, with its membership as of the state it was sent. */
   register(workshopId: WorkshopId, socketId: string, membership: Membership, sinceVersion: number): void {
-    this.feeds.get(workshopId)?.members.set(socketId, {
-      participantId: membership.participantId,
-      current: { ...membership },
-      sinceVersion,
-      history: [],
-    });
+    const state = this.feeds.get(workshopId);
+    if (!state) return;
+    const current = { ...membership };
+    state.members.set(socketId, { participantId: membership.participantId, current, sinceVersion, history: [] });
+    state.currents.set(socketId, current);
   }
 
   /** One registered local socket's current membership: O(1), for work done per command. */
   memberOf(workshopId: WorkshopId, socketId: string): Membership | undefined {
-    return this.feeds.get(workshopId)?.members.get(socketId)?.current;
+    return this.feeds.get(workshopId)?.currents.get(socketId);
+  }
+
+  /**
+   * The current membership of every registered local socket, live: no copy, so it changes as
+   * sockets come and go and batches move them. For synchronous use (a results tick's loop over
+   * 1,000 sockets, ten times a second); anything that awaits in between takes `membersOf`.
+   */
+  membersNow(workshopId: WorkshopId): ReadonlyMap<string, Membership> {
+    return this.feeds.get(workshopId)?.currents ?? NO_MEMBERS;
   }
 
   /** The current membership of every registered local socket of a workshop (a copy: O(sockets)). */
@@ -134,7 +154,9 @@ export class EventFeed implements LocalMembers {
   }
 
   unregister(workshopId: WorkshopId, socketId: string): void {
-    this.feeds.get(workshopId)?.members.delete(socketId);
+    const state = this.feeds.get(workshopId);
+    state?.members.delete(socketId);
+    state?.currents.delete(socketId);
   }
 
   detach(workshopId: WorkshopId, socketId: string): void {

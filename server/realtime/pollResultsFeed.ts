@@ -176,7 +176,7 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
       else if (event.type === "participant:upserted") people.add(event.participant.participantId);
     }
     if (people.size > 0) {
-      for (const [socketId, membership] of this.members.membersOf(workshopId)) {
+      for (const [socketId, membership] of this.members.membersNow(workshopId)) {
         if (people.has(membership.participantId)) state.targets.add(socketId);
       }
     }
@@ -202,7 +202,9 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
       // The node's copy of the polls and the round is as of the event batches already
       // delivered, like the memberships judged against them; without one, read them.
       const { round, polls } = await this.polls.current(workshopId);
-      const members = this.members.membersOf(workshopId);
+      // Live (no copy of 1,000 memberships ten times a second): a batch delivered before the
+      // loop below moves the epoch, and every slice is then judged again (writeInSlices).
+      const members = this.members.membersNow(workshopId);
       state.holders.retain(
         (socketId) => members.has(socketId),
         (pollId) => polls.some((poll) => poll.pollId === pollId),
@@ -290,7 +292,7 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
   ): string[] {
     const view = this.polls.copy(workshopId) ?? planned;
     const poll = view.polls.find((candidate) => candidate.pollId === send.update.pollId);
-    const members = this.members.membersOf(workshopId);
+    const members = this.members.membersNow(workshopId);
     const allowed: string[] = [];
     for (const socketId of socketIds) {
       const membership = members.get(socketId);

@@ -59,7 +59,7 @@ function feedOverFakeStore() {
   const feed = new PollResultsFeed(
     io,
     reader,
-    { memberOf: (_workshopId, socketId) => members.get(socketId), membersOf: () => members },
+    { memberOf: (_workshopId, socketId) => members.get(socketId), membersOf: () => members, membersNow: () => members },
     0,
     logger,
     metrics,
