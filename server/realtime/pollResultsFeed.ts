@@ -144,12 +144,16 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
   ballotAcked(workshopId: WorkshopId, pollId: PollId, socketId: string, held: boolean): void {
     const state = this.states.get(workshopId);
     const membership = this.members.memberOf(workshopId, socketId);
-    const poll = this.polls.copy(workshopId)?.polls.find((candidate) => candidate.pollId === pollId);
-    if (!state || !membership || !poll) {
+    const copy = this.polls.copy(workshopId);
+    const poll = copy?.polls.find((candidate) => candidate.pollId === pollId);
+    if (!state || !membership || !copy || !poll) {
       // Without this node's copy of the poll, the next tick that would send this socket the results asks the store.
       if (state && held) state.targets.add(socketId);
       return;
     }
+    // Results that do not wait for this socket's ballot (live, after close, a manager's): nothing
+    // to track. Tracking starts with a read of the ballot: one Redis read per vote, for nothing.
+    if (!this.polls.waitsForBallot(membership, poll, copy.round)) return;
     state.holders.acked(poll, socketId, membership.participantId, held);
     if (held) this.unlock(workshopId, pollId, socketId);
   }
