@@ -223,6 +223,9 @@ export function seesPoll(
   viewer: Pick<Viewer, "participantId" | "role" | "roomId">,
   poll: Pick<PollView, "status" | "createdBy" | "definition">,
 ): boolean {
+  const audience = pollAudience(poll);
+  // Asked per socket per results tick: an open plenary poll needs no viewer copy.
+  if (audience.everyone) return true;
   // A poll's audience names rooms and its maker, never a room's people: the roster plays no part.
-  return canSee({ ...viewer, rosterPrivate: false, roomNamesVisible: false }, pollAudience(poll));
+  return canSee({ ...viewer, rosterPrivate: false, roomNamesVisible: false }, audience);
 }

@@ -1,6 +1,5 @@
-import type { Viewer } from "../../shared/audience.js";
 import type { RoundView } from "../../shared/breakout.js";
-import type { WorkshopId } from "../../shared/ids.js";
+import type { RoomId, WorkshopId } from "../../shared/ids.js";
 import type { PollId, PollResultsUpdate, PollView } from "../../shared/poll.js";
 import type { WorkshopEvent } from "../../shared/workshop.js";
 import type { PollTally } from "../domain/polls/records.js";
@@ -308,7 +307,7 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
           view.round,
           state.holders.holds(poll.pollId, socketId),
         );
-        if (recipient && groupKey(send.update, recipient.manages, recipient.viewer) === send.key) {
+        if (recipient && groupKey(send.update, recipient.manages, recipient.roomId) === send.key) {
           allowed.push(socketId);
           continue;
         }
@@ -369,9 +368,9 @@ export interface Send {
 }
 
 /** Managers get every room's results, everyone else their own room's (null: none); undefined when the results have no rooms. */
-function groupKey(update: PollResultsUpdate, manages: boolean, viewer: Viewer): string | null | undefined {
+function groupKey(update: PollResultsUpdate, manages: boolean, roomId: RoomId | null): string | null | undefined {
   if (!update.results.byRoom) return undefined;
-  return manages ? ALL_ROOMS : viewer.roomId;
+  return manages ? ALL_ROOMS : roomId;
 }
 
 /**
@@ -383,8 +382,8 @@ function groupsOf(recipients: Recipient[], update: PollResultsUpdate): Send[] {
   const byRoom = update.results.byRoom;
   if (!byRoom) return [{ socketIds: recipients.map((recipient) => recipient.socketId), update }];
   const groups = new Map<string | null, string[]>();
-  for (const { socketId, manages, viewer } of recipients) {
-    const key = manages ? ALL_ROOMS : viewer.roomId;
+  for (const { socketId, manages, roomId } of recipients) {
+    const key = manages ? ALL_ROOMS : roomId;
     const group = groups.get(key);
     if (group) group.push(socketId);
     else groups.set(key, [socketId]);

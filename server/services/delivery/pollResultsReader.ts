@@ -1,9 +1,8 @@
-import type { Viewer } from "../../../shared/audience.js";
 import type { RoundView } from "../../../shared/breakout.js";
-import type { ParticipantId, WorkshopId } from "../../../shared/ids.js";
+import type { ParticipantId, RoomId, WorkshopId } from "../../../shared/ids.js";
 import type { PollResultsUpdate, PollView } from "../../../shared/poll.js";
 import type { WorkshopEvent } from "../../../shared/workshop.js";
-import { type Membership, viewerOfMembership } from "../../domain/membership.js";
+import type { Membership } from "../../domain/membership.js";
 import { managesPoll, seesPoll, seesResults } from "../../domain/polls/lifecycle.js";
 import type { PollTally } from "../../domain/polls/records.js";
 import type { Unsubscribe } from "../../domain/unsubscribe.js";
@@ -17,10 +16,11 @@ export interface PollsNow {
   polls: PollView[];
 }
 
-/** How one socket may receive a poll's results: as a manager (every room's), or as a viewer (their own room's). */
+/** How one socket may receive a poll's results: as a manager (every room's), or as a viewer (their own room's, if any). */
 export interface ResultsRecipient {
   manages: boolean;
-  viewer: Viewer;
+  /** Their room in the running round, else null (the plenary). */
+  roomId: RoomId | null;
 }
 
 /**
@@ -100,9 +100,11 @@ export class PollResultsReader {
    * socket's person has a ballot in the poll (as far as the feed knows: "results after voting").
    */
   recipient(membership: Membership, poll: PollView, round: RoundView | null, voted: boolean): ResultsRecipient | null {
-    const viewer = viewerOfMembership(membership);
-    const manages = managesPoll(viewer, poll.definition, round);
-    return seesResults(poll, seesPoll(viewer, poll), manages, voted) ? { manages, viewer } : null;
+    // Asked for every local socket in every results tick: the viewer's few fields, not a Viewer.
+    const roomId = membership.running ? membership.assignedRoom : null;
+    const manages = managesPoll(membership, poll.definition, round);
+    const sees = seesPoll({ participantId: membership.participantId, role: membership.role, roomId }, poll);
+    return seesResults(poll, sees, manages, voted) ? { manages, roomId } : null;
   }
 
   /** Whether the socket would see the results only with a ballot of its person's: the feed must know if there is one. */
