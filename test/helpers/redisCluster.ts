@@ -73,6 +73,9 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
       stop,
     };
     await handle.untilHealthy();
+    // A replica attaches and becomes known by gossip after the slots are agreed: a failover test
+    // that asks for the replica of a primary must not find none (seen once in CI).
+    if ((options.replicas ?? 0) > 0) await untilEveryPrimaryHasAReplica(servers, 30_000);
     return handle;
   } catch (error) {
     await stop();
@@ -106,6 +109,19 @@ async function withNode<T>(server: RedisProcess, ask: (client: NodeClient) => Pr
     return await ask(client);
   } finally {
     client.destroy();
+  }
+}
+
+/** Until every node lists a replica beside every primary in CLUSTER SLOTS. */
+async function untilEveryPrimaryHasAReplica(servers: RedisProcess[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const views = await Promise.all(
+      servers.map((server) => withNode(server, (client) => client.clusterSlots()).catch(() => null)),
+    );
+    if (views.every((slots) => slots?.every((range) => range.replicas.length > 0))) return;
+    if (Date.now() > deadline) throw new Error(`a primary had no replica known to every node within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
