@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { PROTOCOL_VERSION } from "../shared/protocol.js";
 import {
   benchLogger,
   ChildLoader,
@@ -36,6 +37,7 @@ import {
   renderResults,
   writeResults,
 } from "./lib/report.js";
+import { ClientStats, newCommandId, WorkshopClient } from "./lib/workshopClient.js";
 
 /**
  * The join storm: BENCH_CLIENTS clients join one workshop within BENCH_WINDOW_S seconds over
@@ -62,11 +64,17 @@ const settings: BenchSettings = {
   /** The whole bench stops (and fails) after this long, whatever happens: two storms plus slack for stragglers. */
   timeoutS: numberEnv("BENCH_TIMEOUT_S", Math.max(120, 60 + 4 * numberEnv("BENCH_WINDOW_S", 20, 0.1)), 10),
   write: process.env.BENCH_WRITE !== "0",
+  /**
+   * The storm workshop's roster: "open" (the default: the case where everyone may know everyone,
+   * the costlier one) or "private" (the default of new workshops).
+   */
+  roster: process.env.BENCH_ROSTER === "private" ? ("private" as const) : ("open" as const),
 };
 
 helpIfAsked(
   "The join storm: BENCH_CLIENTS clients join one workshop within BENCH_WINDOW_S seconds over two nodes and one Redis, beside a bare Socket.IO server taking the same connections in the same run.",
   {
+    BENCH_ROSTER: "the storm workshop's roster: open (default; participants may know everyone) or private",
     BENCH_WS_DEFLATE_THRESHOLD_BYTES:
       "the workshop nodes' WS_DEFLATE_THRESHOLD_BYTES (default 0: uncompressed, like the bare server and the runs before the setting)",
   },
@@ -75,6 +83,30 @@ helpIfAsked(
 const benchStart = Date.now();
 const logDir = mkdtempSync(path.join(tmpdir(), "wk-bench-"));
 const log = benchLogger(benchStart);
+
+/** The storm's workshop, with its roster as `BENCH_ROSTER` says (set by a facilitator who then leaves); its join code. */
+async function stormWorkshop(url: string): Promise<string> {
+  const created = await createWorkshop(url, "Bench join storm");
+  if (settings.roster === "private") return created.joinCode;
+  const facilitator = new WorkshopClient(
+    url,
+    { facilitatorKey: created.facilitatorKey, displayName: "Bench facilitator", protocol: PROTOCOL_VERSION },
+    new ClientStats(),
+    () => undefined,
+  );
+  try {
+    const deadline = Date.now() + 30_000;
+    while (facilitator.state.version < 0 && Date.now() < deadline) await sleep(50);
+    const opened = await facilitator.command("workshop:setRosterPrivacy", {
+      commandId: newCommandId(),
+      rosterPrivate: false,
+    });
+    if (!opened.ok) throw new Error(`could not open the roster: ${opened.code}`);
+  } finally {
+    facilitator.socket.close();
+  }
+  return created.joinCode;
+}
 
 /** A load generator of the join storm (bench/loadClient.ts). */
 type Loader = ChildLoader<LoaderMessage, ParentMessage>;
@@ -190,7 +222,7 @@ async function runPhase(kind: LoadMode): Promise<PhaseReport> {
       });
       await sleep(1000);
     }
-    const joinCode = kind === "workshop" ? (await createWorkshop(firstUrl, "Bench join storm")).joinCode : undefined;
+    const joinCode = kind === "workshop" ? await stormWorkshop(firstUrl) : undefined;
     const pids = [...nodes.map((node) => node.pid), ...(redis ? [redis.pid] : [])];
     let before: ProcSample[] = [];
     let after: ProcSample[] = [];

@@ -42,6 +42,7 @@ import { qnaHandlers } from "./realtime/qnaHandlers.js";
 import { createRateLimiter } from "./realtime/rateLimit.js";
 import { ReactionsFeed } from "./realtime/reactionsFeed.js";
 import { reportHandlers } from "./realtime/reportHandlers.js";
+import { rosterHandlers } from "./realtime/rosterHandlers.js";
 import { attachSession } from "./realtime/session.js";
 import { startSlowClientGuard } from "./realtime/slowClients.js";
 import { SupportFeed } from "./realtime/supportFeed.js";
@@ -330,6 +331,7 @@ export function createApp(deps: AppDeps): App {
   });
   const handlers = [
     ...workshopHandlers(service, retention),
+    ...rosterHandlers(feed),
     ...breakoutHandlers(breakout, roomSupport),
     ...programmeHandlers(programme),
     ...callHandlers(calls),

@@ -5,8 +5,9 @@ import type { ParticipantProfile, Role, WorkshopEvent } from "./workshop.js";
 
 /**
  * Who may see an event: everyone in the workshop, or facilitators plus named people and rooms;
- * `staff`: every staff role too; `revealsPeople`: it tells who is in a room, so the room clause
- * holds only for viewers who see their roommates (`seesRoommates`).
+ * `wholeRoster`: every viewer sent the whole roster too (`seesWholeRoster`: staff, and
+ * participants watching an open roster); `revealsPeople`: it tells who is in a room, so the room
+ * clause holds only for viewers who see their roommates (`seesRoommates`).
  */
 export type Audience =
   | { everyone: true }
@@ -14,7 +15,7 @@ export type Audience =
       everyone: false;
       participants: readonly ParticipantId[];
       rooms: readonly RoomId[];
-      staff?: true;
+      wholeRoster?: true;
       revealsPeople?: true;
     };
 
@@ -31,6 +32,12 @@ export interface Viewer {
   rosterPrivate: boolean;
   /** Their room (while the round runs) lets its people see each other's names (`RoomView.namesVisible`). */
   roomNamesVisible: boolean;
+  /**
+   * They look at the people list (`roster:watch`, or `watchRoster` in the handshake): only then
+   * is a participant sent every person of an open roster, live. Everyone else is sent counts
+   * (`workshop:people`) and the people they meet: staff, the listed, their roommates.
+   */
+  watchesRoster: boolean;
 }
 
 /**
@@ -41,8 +48,8 @@ export interface Viewer {
 export interface PeopleContext {
   rosterPrivate: boolean;
   listedToAll(participantId: ParticipantId): boolean;
-  /** The person's room while the round runs, when that room shows its people's names; else null. */
-  namedRoomOf(participantId: ParticipantId): RoomId | null;
+  /** The person's room while the round runs (whether that room shows names is the viewer's rule); else null. */
+  roomOf(participantId: ParticipantId): RoomId | null;
 }
 
 const everyone: Audience = { everyone: true };
@@ -62,20 +69,28 @@ export function isNamedToAll(rosterPrivate: boolean, person: Pick<ParticipantPro
   return !rosterPrivate || isListedToAll(person);
 }
 
-/** The viewer sees every person by name: the roster is open, or they are staff. */
-export function seesWholeRoster(viewer: Pick<Viewer, "role" | "rosterPrivate">): boolean {
+/** The viewer may know every person by name: the roster is open, or they are staff. */
+export function knowsWholeRoster(viewer: Pick<Viewer, "role" | "rosterPrivate">): boolean {
   return !viewer.rosterPrivate || isStaff(viewer.role);
+}
+
+/**
+ * The viewer is sent every person, live: staff always; a participant of an open roster only
+ * while they look at the people list. What grows with the forum reaches only those who look.
+ */
+export function seesWholeRoster(viewer: Pick<Viewer, "role" | "rosterPrivate" | "watchesRoster">): boolean {
+  return isStaff(viewer.role) || (!viewer.rosterPrivate && viewer.watchesRoster);
 }
 
 /** The viewer may know who is in their own room: the whole roster, or a room that shows names. */
 export function seesRoommates(viewer: Viewer): boolean {
-  return seesWholeRoster(viewer) || viewer.roomNamesVisible;
+  return knowsWholeRoster(viewer) || viewer.roomNamesVisible;
 }
 
 /**
- * THE roster rule: whom a viewer may know of (name, id, presence). Themself, everyone when
- * they see the whole roster, anyone listed to all, and their roommates in a room that shows
- * names (`personRoom`: the person's room in the running round, as far as the viewer knows).
+ * THE roster rule: whom a viewer is sent (name, id, presence). Themself, everyone when they are
+ * sent the whole roster, anyone listed to all, and their roommates when they may know them
+ * (`personRoom`: the person's room in the running round, as far as the viewer knows).
  */
 export function seesPerson(
   viewer: Viewer,
@@ -83,7 +98,7 @@ export function seesPerson(
   personRoom: RoomId | null,
 ): boolean {
   if (person.participantId === viewer.participantId || seesWholeRoster(viewer) || isListedToAll(person)) return true;
-  return viewer.roomNamesVisible && viewer.roomId !== null && personRoom === viewer.roomId;
+  return viewer.roomId !== null && personRoom === viewer.roomId && seesRoommates(viewer);
 }
 
 export function isPeopleEvent(
@@ -97,18 +112,19 @@ export function isPeopleEvent(
 }
 
 /**
- * The audience of an event about one person: everyone when the roster is open or the person is
- * listed to all (before or after the event: an un-listing must reach those who held them);
- * else staff, the person, and their room when it shows names.
+ * The audience of an event about one person: everyone when the person is listed to all (before
+ * or after the event: an un-listing must reach those who held them); else whoever is sent the
+ * whole roster, the person, and their room (for viewers who may know their roommates). An open
+ * roster's join storm therefore reaches the people list's watchers, not every phone.
  */
 function personAudience(participantId: ParticipantId, listed: boolean, people: PeopleContext): Audience {
-  if (!people.rosterPrivate || listed || people.listedToAll(participantId)) return everyone;
-  const room = people.namedRoomOf(participantId);
+  if (listed || people.listedToAll(participantId)) return everyone;
+  const room = people.roomOf(participantId);
   return {
     everyone: false,
     participants: [participantId],
     rooms: room ? [room] : [],
-    staff: true,
+    wholeRoster: true,
     revealsPeople: true,
   };
 }
@@ -179,7 +195,7 @@ export function seesEverything(viewer: Pick<Viewer, "role">): boolean {
 export function canSee(viewer: Viewer, audience: Audience): boolean {
   if (audience.everyone || seesEverything(viewer)) return true;
   if (audience.participants.includes(viewer.participantId)) return true;
-  if (audience.staff && isStaff(viewer.role)) return true;
+  if (audience.wholeRoster && seesWholeRoster(viewer)) return true;
   if (viewer.roomId === null || !audience.rooms.includes(viewer.roomId)) return false;
   return !audience.revealsPeople || seesRoommates(viewer);
 }
@@ -227,5 +243,5 @@ export function seesPoll(
   // Asked per socket per results tick: an open plenary poll needs no viewer copy.
   if (audience.everyone) return true;
   // A poll's audience names rooms and its maker, never a room's people: the roster plays no part.
-  return canSee({ ...viewer, rosterPrivate: false, roomNamesVisible: false }, audience);
+  return canSee({ ...viewer, rosterPrivate: false, roomNamesVisible: false, watchesRoster: false }, audience);
 }

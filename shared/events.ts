@@ -79,6 +79,7 @@ import {
   PeopleCountSchema,
   RoleSchema,
   RoomAnswerSchema,
+  RosterWatchAnswerSchema,
   SessionViewSchema,
   SyncResultSchema,
   WorkshopEventSchema,
@@ -99,6 +100,13 @@ export const commands = {
     write: false,
     payload: z.strictObject({ sinceVersion: z.number().int().nonnegative().optional() }),
     result: SyncResultSchema,
+  },
+  "roster:watch": {
+    summary:
+      "Open (or close) the people list: while open, every person of an open roster and their presence, live (the answer holds them as of its version); closed, counts and the people you meet only.",
+    write: false,
+    payload: z.strictObject({ watching: z.boolean() }),
+    result: RosterWatchAnswerSchema,
   },
   "participant:setRole": {
     summary: "Promote or demote someone (facilitator, note-taker, participant).",

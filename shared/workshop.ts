@@ -59,24 +59,33 @@ export type CreateWorkshopResponse = z.infer<typeof CreateWorkshopResponseSchema
 export const JoinIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
 /** Socket.IO handshake `auth`: exactly one of the three ways in. */
+/**
+ * The connection starts with the people list open (`roster:watch` switches it later): a
+ * participant of an open roster is then sent every person, live. Absent: not watching.
+ */
+const WatchRosterSchema = z.boolean().optional();
+
 export const HandshakeAuthSchema = z.union([
   z.strictObject({
     joinCode: JoinCodeSchema,
     displayName: DisplayNameSchema,
     joinId: JoinIdSchema.optional(),
     protocol: z.number().int().optional(),
+    watchRoster: WatchRosterSchema,
   }),
   z.strictObject({
     facilitatorKey: FacilitatorKeySchema,
     displayName: DisplayNameSchema,
     joinId: JoinIdSchema.optional(),
     protocol: z.number().int().optional(),
+    watchRoster: WatchRosterSchema,
   }),
   z.strictObject({
     sessionToken: SessionTokenSchema,
     /** The last workshop version the client applied: lets the server send only what was missed. */
     sinceVersion: z.number().int().nonnegative().optional(),
     protocol: z.number().int().optional(),
+    watchRoster: WatchRosterSchema,
   }),
 ]);
 export type HandshakeAuth = z.input<typeof HandshakeAuthSchema>;
@@ -165,6 +174,18 @@ export const PeopleCountSchema = z.object({
 export type PeopleCount = z.infer<typeof PeopleCountSchema>;
 
 /**
+ * The `roster:watch` answer. Watching: every person the viewer is now sent, as of `version`
+ * (the events after it carry every person's changes); the client applies it when its copy is
+ * at exactly that version, else asks again. Not watching: `roster` is null; the client drops
+ * the people it is no longer sent.
+ */
+export const RosterWatchAnswerSchema = z.object({
+  version: z.number().int().nonnegative(),
+  roster: z.array(RosterEntrySchema).nullable(),
+});
+export type RosterWatchAnswer = z.infer<typeof RosterWatchAnswerSchema>;
+
+/**
  * Facts in the workshop's ordered log. `v` is the workshop version the fact produced:
  * versions are consecutive, so a client that sees v jump knows it missed something.
  */
@@ -247,8 +268,13 @@ export type UnversionedEvent = WorkshopEvent extends infer E ? (E extends unknow
 export const WorkshopSnapshotSchema = z.object({
   version: z.number().int().nonnegative(),
   workshop: WorkshopViewSchema,
-  /** The active people the viewer may see (`RosterEntrySchema`; shared/audience.ts `seesPerson`). */
+  /** The active people the viewer is sent (`RosterEntrySchema`; shared/audience.ts `seesPerson`). */
   roster: z.array(RosterEntrySchema),
+  /**
+   * The roster was cut for a viewer sent every person (`seesWholeRoster`: staff, or watching an
+   * open roster). A client that watches but got a snapshot cut otherwise asks `roster:watch` again.
+   */
+  wholeRoster: z.boolean(),
   /** How many people there are, whoever the viewer may see by name. */
   people: PeopleCountSchema,
   /** The breakout state as far as the viewer may see it. */

@@ -6,6 +6,7 @@ import {
   seesPerson,
   seesPoll,
   seesRoom,
+  seesRoommates,
   seesTags,
   seesWholeRoster,
   type Viewer,
@@ -28,6 +29,7 @@ import {
   type PeopleCount,
   participantOfRosterEntry,
   type RoomAnswer,
+  type RosterWatchAnswer,
   type SyncResult,
   type WorkshopEvent,
   type WorkshopSnapshot,
@@ -83,6 +85,12 @@ export interface WorkshopState {
   /** The viewer, so the rules can tell when their own room changed. */
   selfId: ParticipantId | null;
   /**
+   * The viewer has the people list open (`roster:watch`): an open roster's every person is
+   * theirs to hold, live. Set when asked (the answer's roster fills the copy); cleared when
+   * closed (the people no longer sent are dropped at once).
+   */
+  watchesRoster: boolean;
+  /**
    * Set when the viewer's own room changed: the people, help requests and banners of the
    * new room were not theirs to see before, so the caller fetches `breakout:room` and
    * applies it with applyRoomState.
@@ -94,6 +102,12 @@ export interface WorkshopState {
    * (`workshop:sync {}`); only a snapshot applied clears it.
    */
   needsSnapshot: boolean;
+  /**
+   * Set while the viewer watches the people list but their copy lacks the whole roster (just
+   * opened, or a snapshot cut before they opened it): the caller sends `roster:watch
+   * {watching: true}` and applies the answer with applyRosterWatch; only a fitting answer clears it.
+   */
+  needsRoster: boolean;
 }
 
 export type BatchOutcome = "applied" | "ignored" | "gap";
@@ -116,8 +130,10 @@ export function emptyWorkshopState(selfId: ParticipantId | null = null): Worksho
     programme: new Map(),
     calls: { plenary: null, rooms: new Map(), settings: null },
     selfId,
+    watchesRoster: false,
     roomChanged: false,
     needsSnapshot: false,
+    needsRoster: false,
   };
 }
 
@@ -153,6 +169,46 @@ export function applySnapshot(state: WorkshopState, snapshot: WorkshopSnapshot):
   };
   state.roomChanged = false;
   state.needsSnapshot = false;
+  const viewer = viewerOfState(state);
+  state.needsRoster = viewer !== null && seesWholeRoster(viewer) && !snapshot.wholeRoster;
+}
+
+/**
+ * The viewer opens (or closes) the people list. Opening flags the copy for the whole roster
+ * (`needsRoster`: the caller asks `roster:watch`); closing drops at once the people no longer
+ * sent, exactly as a fresh snapshot for a viewer not watching would hold.
+ */
+export function setWatchingRoster(state: WorkshopState, watching: boolean): void {
+  state.watchesRoster = watching;
+  const viewer = viewerOfState(state);
+  state.needsRoster = watching && viewer !== null && seesWholeRoster(viewer);
+  if (viewer && !seesWholeRoster(viewer)) dropPeopleNotSeen(state, viewer);
+}
+
+/**
+ * Applies the `roster:watch {watching: true}` answer: the whole roster as of its version,
+ * which fits only a copy at exactly that version (else false: ask again once the copy moved,
+ * events after it carry every person's changes). A closed list, or an answer for one, is ignored.
+ */
+export function applyRosterWatch(state: WorkshopState, answer: RosterWatchAnswer): boolean {
+  if (!state.watchesRoster || answer.roster === null) return true;
+  if (answer.version !== state.version) return false;
+  state.participants = new Map(
+    answer.roster.map((entry) => {
+      const participant = participantOfRosterEntry(entry);
+      return [participant.participantId, participant];
+    }),
+  );
+  state.needsRoster = false;
+  return true;
+}
+
+function dropPeopleNotSeen(state: WorkshopState, viewer: Viewer): void {
+  for (const [participantId, person] of state.participants) {
+    if (!seesPerson(viewer, person, state.breakout.assignments.get(participantId) ?? null)) {
+      state.participants.delete(participantId);
+    }
+  }
 }
 
 /** The viewer's room in the current round while it runs (null: the plenary). */
@@ -174,6 +230,7 @@ export function viewerOfState(state: WorkshopState): Viewer | null {
     // Absent (no workshop yet): private, the safe default.
     rosterPrivate: state.workshop?.rosterPrivate ?? true,
     roomNamesVisible: roomShowsNames(state.breakout.round, roomId),
+    watchesRoster: state.watchesRoster,
   };
 }
 
@@ -202,13 +259,9 @@ function settleView(state: WorkshopState, before: Viewer | null): void {
   for (const participantId of breakout.tags.keys()) {
     if (!seesTags(viewer, participantId)) breakout.tags.delete(participantId);
   }
-  if (!seesWholeRoster(viewer)) {
-    for (const [participantId, person] of state.participants) {
-      if (!seesPerson(viewer, person, breakout.assignments.get(participantId) ?? null)) {
-        state.participants.delete(participantId);
-      }
-    }
-  }
+  // Came to know their roommates (the roster opened) while not sent every person: fetch the room.
+  if (before && viewer.roomId !== null && seesRoommates(viewer) && !seesRoommates(before)) state.roomChanged = true;
+  if (!seesWholeRoster(viewer)) dropPeopleNotSeen(state, viewer);
   for (const [helpId, help] of breakout.helps) if (!seesHelp(viewer, help, roundId)) breakout.helps.delete(helpId);
   breakout.broadcasts = breakout.broadcasts.filter((broadcast) => seesBroadcast(viewer, broadcast, roundId));
   for (const [pollId, poll] of state.polls) {

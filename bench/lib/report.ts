@@ -16,6 +16,8 @@ export interface BenchSettings {
   settleTimeoutS: number;
   timeoutS: number;
   write: boolean;
+  /** The storm workshop's roster setting (participants watch no people list, as phones by default). */
+  roster: "open" | "private";
 }
 
 export interface Machine {
@@ -225,7 +227,7 @@ export function renderResults(
   push(
     `_Written by \`npm run bench\` on ${machine.date}; everything between the markers is replaced on the next run._`,
     "",
-    `**Run:** ${settings.clients} clients joining one workshop over ${format(settings.windowS, 0)} s ` +
+    `**Run:** ${settings.clients} clients joining one workshop (roster ${settings.roster}; no client opens the people list) over ${format(settings.windowS, 0)} s ` +
       `(${format(settings.clients / settings.windowS, 0)} joins/s), alternating over ${settings.nodes} nodes; ` +
       `${settings.loaders} load-generator processes; ${settings.warmupClients} warm-up clients per phase; ` +
       `measured until ${format(settings.quietS, 0)} s after every client's state was complete.`,

@@ -20,6 +20,8 @@ export interface Membership {
   rosterPrivate: boolean;
   /** The rooms of the current round that show their people's names. */
   namedRooms: RoomId[];
+  /** The socket has the people list open (`roster:watch`; shared/audience.ts `seesWholeRoster`). */
+  watchesRoster: boolean;
 }
 
 /** The viewer a membership is for every visibility rule (audience.ts, polls, Q&A). */
@@ -31,6 +33,7 @@ export function viewerOfMembership(membership: Membership): Viewer {
     roomId,
     rosterPrivate: membership.rosterPrivate,
     roomNamesVisible: roomId !== null && membership.namedRooms.includes(roomId),
+    watchesRoster: membership.watchesRoster,
   };
 }
 

@@ -24,6 +24,8 @@ const safeguardingLeads = ["safeguarding-lead"] as const;
 /** THE policy table: role x action x state. Every command is checked here before it runs. */
 export const policy = {
   "workshop:sync": { roles: everyone, allowedWhenEnded: true },
+  // Who is sent which people is the roster rule's (shared/audience.ts); the list is anyone's to open.
+  "roster:watch": { roles: everyone, allowedWhenEnded: true },
   "participant:setRole": { roles: facilitators, allowedWhenEnded: false },
   "participant:remove": { roles: facilitators, allowedWhenEnded: false },
   "session:leave": { roles: everyone, allowedWhenEnded: true },

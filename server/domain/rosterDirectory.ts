@@ -1,11 +1,18 @@
-import { isListedToAll, type PeopleContext } from "../../shared/audience.js";
-import { isRoundRunning, type RoundView, roomShowsNames } from "../../shared/breakout.js";
+import { isListedToAll, type PeopleContext, seesPerson, type Viewer } from "../../shared/audience.js";
+import { isRoundRunning, type RoundView } from "../../shared/breakout.js";
 import type { ParticipantId, RoomId } from "../../shared/ids.js";
-import type { PeopleCount, Role, WorkshopEvent } from "../../shared/workshop.js";
+import {
+  type PeopleCount,
+  type Role,
+  type RosterEntry,
+  rosterEntry,
+  type WorkshopEvent,
+} from "../../shared/workshop.js";
 import { isRosterPrivate } from "./records.js";
 import type { FullSnapshot } from "./snapshot.js";
 
 interface PersonFacts {
+  displayName: string;
   role: Role;
   listed: boolean;
   online: boolean;
@@ -13,8 +20,10 @@ interface PersonFacts {
 
 /**
  * What the audience of people's events depends on, moved along the log one event at a time (the
- * event feed keeps one per workshop it serves): the roster setting, every active person's role,
- * listing and presence, and who sits in which room of the current round. Read once from a
+ * event feed keeps one per workshop it serves): the roster setting, every active person's name,
+ * role, listing and presence, and who sits in which room of the current round. It is also the
+ * roster a socket that opens the people list is given (`rosterFor`), at the very version its
+ * events go on from. Read once from a
  * consistent snapshot, so at every version it is exactly the store's state at that version; the
  * people counts it gives are those a snapshot at that version holds.
  */
@@ -33,6 +42,7 @@ export class RosterDirectory implements PeopleContext {
     for (const person of full.participants) {
       if (person.status === "active") {
         this.people.set(person.participantId, {
+          displayName: person.displayName,
           role: person.role,
           listed: person.listed ?? false,
           online: person.online,
@@ -48,10 +58,19 @@ export class RosterDirectory implements PeopleContext {
     return person !== undefined && isListedToAll(person);
   }
 
-  namedRoomOf(participantId: ParticipantId): RoomId | null {
-    if (!isRoundRunning(this.round)) return null;
-    const room = this.rooms.get(participantId) ?? null;
-    return roomShowsNames(this.round, room) ? room : null;
+  roomOf(participantId: ParticipantId): RoomId | null {
+    return isRoundRunning(this.round) ? (this.rooms.get(participantId) ?? null) : null;
+  }
+
+  /** The active people one viewer is sent (shared/audience.ts `seesPerson`), as of `version`. */
+  rosterFor(viewer: Viewer): RosterEntry[] {
+    const roster: RosterEntry[] = [];
+    for (const [participantId, person] of this.people) {
+      if (seesPerson(viewer, { participantId, ...person }, this.roomOf(participantId))) {
+        roster.push(rosterEntry({ participantId, ...person }));
+      }
+    }
+    return roster;
   }
 
   count(): PeopleCount {
@@ -65,9 +84,14 @@ export class RosterDirectory implements PeopleContext {
     this.version = Math.max(this.version, event.v);
     switch (event.type) {
       case "participant:upserted": {
-        const { participantId, role, listed } = event.participant;
+        const { participantId, displayName, role, listed } = event.participant;
         const known = this.people.get(participantId);
-        this.people.set(participantId, { role, listed, online: event.online ?? known?.online ?? false });
+        this.people.set(participantId, {
+          displayName,
+          role,
+          listed,
+          online: event.online ?? known?.online ?? false,
+        });
         break;
       }
       case "participant:presence": {

@@ -42,6 +42,8 @@ export function viewerOf(
   workshop: Pick<WorkshopRecord, "rosterPrivate">,
   round: RoundView | null,
   roomOfActor: RoomId | null,
+  /** The socket has the people list open: see shared/audience.ts `Viewer.watchesRoster`. */
+  watchesRoster: boolean,
 ): Viewer {
   const roomId = isRunning(round) ? roomOfActor : null;
   return {
@@ -50,13 +52,19 @@ export function viewerOf(
     roomId,
     rosterPrivate: isRosterPrivate(workshop),
     roomNamesVisible: roomShowsNames(round, roomId),
+    watchesRoster,
   };
 }
 
-export function viewerInSnapshot(full: FullSnapshot, participantId: ParticipantId): Viewer | null {
+export function viewerInSnapshot(
+  full: FullSnapshot,
+  participantId: ParticipantId,
+  watchesRoster: boolean,
+): Viewer | null {
   const actor = full.participants.find((participant) => participant.participantId === participantId);
   if (!actor) return null;
-  return viewerOf(actor, full.workshop, full.breakout.round, full.breakout.assignments.get(participantId) ?? null);
+  const room = full.breakout.assignments.get(participantId) ?? null;
+  return viewerOf(actor, full.workshop, full.breakout.round, room, watchesRoster);
 }
 
 /**
@@ -127,6 +135,7 @@ export function snapshotFor(full: FullSnapshot, viewer: Viewer): WorkshopSnapsho
     version: full.version,
     workshop: toWorkshopView(full.workshop),
     roster: rosterFor(full, viewer),
+    wholeRoster: seesWholeRoster(viewer),
     people: rostersOf(full).people,
     breakout: {
       round: breakout.round,
@@ -157,7 +166,7 @@ function callsFor(full: FullSnapshot, viewer: Viewer): CallsView {
 }
 
 /** A catch-up for a viewer who sees every person: people's events all reach them. */
-const wholeRoster: PeopleContext = { rosterPrivate: false, listedToAll: () => true, namedRoomOf: () => null };
+const wholeRoster: PeopleContext = { rosterPrivate: false, listedToAll: () => true, roomOf: () => null };
 
 /**
  * The missed events one viewer may see, judged as they are now; null when that cannot be

@@ -1,7 +1,14 @@
-import { type Audience, audienceOf, canSee, isPeopleEvent, type PeopleContext } from "../../shared/audience.js";
+import {
+  type Audience,
+  audienceOf,
+  canSee,
+  isPeopleEvent,
+  type PeopleContext,
+  type Viewer,
+} from "../../shared/audience.js";
 import type { RevokeReason } from "../../shared/events.js";
 import type { WorkshopId } from "../../shared/ids.js";
-import type { WorkshopEvent } from "../../shared/workshop.js";
+import type { RosterWatchAnswer, WorkshopEvent } from "../../shared/workshop.js";
 import { type Membership, updateMembership, viewerOfMembership } from "../domain/membership.js";
 import type { RosterDirectory } from "../domain/rosterDirectory.js";
 import type { Unsubscribe } from "../domain/unsubscribe.js";
@@ -25,9 +32,12 @@ interface TrackedMember {
   history: Array<Membership & { fromVersion: number }>;
 }
 
-function membershipAt(history: TrackedMember["history"], version: number): Membership {
-  let found = history[0] as Membership;
-  for (const entry of history) if (entry.fromVersion <= version) found = entry;
+/** The viewer a socket was at `version`: `viewers[i]` is `history[i]`'s (one per membership, not per event). */
+function viewerAt(history: TrackedMember["history"], viewers: readonly Viewer[], version: number): Viewer {
+  let found = viewers[0] as Viewer;
+  for (let index = 1; index < history.length; index++) {
+    if ((history[index] as TrackedMember["history"][number]).fromVersion <= version) found = viewers[index] as Viewer;
+  }
   return found;
 }
 
@@ -55,7 +65,7 @@ export interface EventFeedOptions {
 }
 
 /** A workshop whose roster is unknown (gone from the store): people's events go to staff and their subject only. */
-const unknownRoster: PeopleContext = { rosterPrivate: true, listedToAll: () => false, namedRoomOf: () => null };
+const unknownRoster: PeopleContext = { rosterPrivate: true, listedToAll: () => false, roomOf: () => null };
 
 /** The revoke reasons of a workshop that no longer exists. */
 export type GoneReason = Extract<RevokeReason, "workshop_deleted" | "workshop_lost">;
@@ -130,6 +140,22 @@ export class EventFeed implements LocalMembers {
     const current = { ...membership };
     state.members.set(socketId, { participantId: membership.participantId, current, sinceVersion, history: [] });
     state.currents.set(socketId, current);
+  }
+
+  /**
+   * Opens or closes the people list for one registered socket at a version boundary: the events
+   * after `lastSent` are judged with the new setting, and the roster answered is the directory's
+   * at `lastSent`, so the two meet with neither a gap nor an overlap (batches and the answer
+   * travel in order on the socket). Null while the socket is still starting (or the workshop is
+   * gone): the snapshot it is about to get, or its next ask, settles it.
+   */
+  watchRoster(workshopId: WorkshopId, socketId: string, watching: boolean): RosterWatchAnswer | null {
+    const state = this.feeds.get(workshopId);
+    const member = state?.members.get(socketId);
+    if (!state || !member || !state.directory) return null;
+    member.current.watchesRoster = watching;
+    const roster = watching ? state.directory.rosterFor(viewerOfMembership(member.current)) : null;
+    return { version: state.lastSent, roster };
   }
 
   /** One registered local socket's current membership: O(1), for work done per command. */
@@ -241,10 +267,11 @@ export class EventFeed implements LocalMembers {
     const groups = new Map<string, string[]>();
     for (const [socketId, member] of state.members) {
       const seen = member.history;
+      const viewers = seen.map(viewerOfMembership);
       const visible = restricted.filter((index) => {
         const event = events[index] as WorkshopEvent;
         const audience = audiences[index];
-        return audience !== undefined && canSee(viewerOfMembership(membershipAt(seen, event.v)), audience);
+        return audience !== undefined && canSee(viewerAt(seen, viewers, event.v), audience);
       });
       const key = visible.join(",");
       const group = groups.get(key);

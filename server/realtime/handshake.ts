@@ -47,6 +47,7 @@ export function handshakeMiddleware(deps: HandshakeDeps) {
         participantId: session.participantId,
         connectionId,
         sinceVersion: sinceVersionOf(socket.handshake.auth),
+        watchesRoster: watchRosterOf(socket.handshake.auth),
       };
       sessionOfSocket.set(socket, session);
       metrics.handshakes.inc({ outcome: "ok" });
@@ -111,6 +112,11 @@ async function admit(deps: HandshakeDeps, auth: unknown, connectionId: string, a
     if (error instanceof DomainError && error.code === "INVALID_JOIN_CODE") await limits.joinCodeFailed(address);
     throw error;
   }
+}
+
+/** Already checked by the schema in `admit`: only `true` opens the list. */
+function watchRosterOf(auth: unknown): boolean {
+  return typeof auth === "object" && auth !== null && "watchRoster" in auth && auth.watchRoster === true;
 }
 
 function sinceVersionOf(auth: unknown): number | undefined {

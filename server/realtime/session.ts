@@ -43,10 +43,17 @@ export function attachSession(socket: WorkshopSocket, deps: SessionDeps): void {
     }
     deps.activity(workshopId);
     // The membership is read before the state sent, so the feed never filters with an older one.
-    const membership = await deps.service.membership({ workshopId, participantId });
-    const sync = await deps.service.sync({ workshopId, participantId }, socket.data.sinceVersion);
+    const membership = await deps.service.membership({ workshopId, participantId }, socket.data.watchesRoster);
+    const sync = await deps.service.sync(
+      { workshopId, participantId },
+      socket.data.sinceVersion,
+      socket.data.watchesRoster,
+    );
     const session = sessionOfSocket.get(socket);
     if (!session || socket.disconnected) return;
+    // The list may have been opened or closed meanwhile (`roster:watch`): the feed goes on with
+    // the socket's setting now; a snapshot cut otherwise says so (`wholeRoster`) and the client asks again.
+    membership.watchesRoster = socket.data.watchesRoster;
     deps.feed.register(workshopId, socket.id, membership, membership.sinceVersion);
     deps.metrics.resyncs.inc({ kind: sync.kind });
     socket.emit("session:ready", { protocol: PROTOCOL_VERSION, session, sync, serverTime: Date.now() });

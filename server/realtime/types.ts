@@ -10,6 +10,8 @@ export interface SocketData {
   connectionId: string;
   /** Last version the client told us it had (handshake), for the first sync. */
   sinceVersion: number | undefined;
+  /** The people list is open (handshake `watchRoster`, then `roster:watch`): shared/audience.ts `Viewer.watchesRoster`. */
+  watchesRoster: boolean;
 }
 
 /** Messages between nodes (Socket.IO's serverSideEmit, through the adapter). */

@@ -5,7 +5,9 @@ import { type DefinedHandler, defineHandler } from "./defineHandler.js";
 /** Commands about the workshop itself, identity and roles, and its deletion. */
 export function workshopHandlers(service: WorkshopService, retention: RetentionService): DefinedHandler[] {
   return [
-    defineHandler("workshop:sync", ({ who, payload }) => service.sync(who, payload.sinceVersion)),
+    defineHandler("workshop:sync", ({ who, payload, socket }) =>
+      service.sync(who, payload.sinceVersion, socket.data.watchesRoster),
+    ),
     defineHandler("participant:setRole", ({ who, command, payload }) => service.setRole(who, command, payload)),
     defineHandler("participant:remove", ({ who, command, payload }) => service.remove(who, command, payload)),
     defineHandler("session:leave", ({ who, command }) => service.leave(who, command)),

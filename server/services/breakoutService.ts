@@ -1,4 +1,4 @@
-import { seesAssignment, seesWholeRoster, type Viewer } from "../../shared/audience.js";
+import { seesAssignment, seesRoommates, seesWholeRoster, type Viewer } from "../../shared/audience.js";
 import type { AssignConstraints, RoundView, Tags } from "../../shared/breakout.js";
 import type { CommandResult, ParsedPayload } from "../../shared/events.js";
 import type { ParticipantId, RoundId, WorkshopId } from "../../shared/ids.js";
@@ -58,7 +58,9 @@ export class BreakoutService {
       this.stores.calls.getCalls(who.workshopId),
     ]);
     // A facilitator may look at any room; anyone else only at their own, while it runs (above).
-    const viewer = viewerOf(actor, workshop, round, actor.role === "facilitator" ? null : payload.roomId);
+    // Judged as not watching the people list: the answer then names the room's people to
+    // everyone who may know them but is not sent every person (a watcher has them already).
+    const viewer = viewerOf(actor, workshop, round, actor.role === "facilitator" ? null : payload.roomId, false);
     const seen = members.filter((participantId) => seesAssignment(viewer, participantId, payload.roomId));
     const people = await this.roommatesByName(who.workshopId, viewer, seen);
     return {
@@ -82,16 +84,16 @@ export class BreakoutService {
   }
 
   /**
-   * The roster entries of a room's people for a viewer who knows them only by being in a room
-   * that shows names (under a private roster); undefined for anyone else (they hold them already,
-   * or may not see them).
+   * The roster entries of a room's people for a viewer who may know them but is not sent every
+   * person (a participant not watching the list, or in a room that shows names under a private
+   * roster); undefined for anyone else (they hold them already, or may not see them).
    */
   private async roommatesByName(
     workshopId: WorkshopId,
     viewer: Viewer,
     members: ParticipantId[],
   ): Promise<RosterEntry[] | undefined> {
-    if (seesWholeRoster(viewer) || !viewer.roomNamesVisible) return undefined;
+    if (seesWholeRoster(viewer) || !seesRoommates(viewer)) return undefined;
     const people = await Promise.all(
       members.map(async (participantId) => {
         const [record, connections] = await Promise.all([

@@ -387,11 +387,12 @@ export class QnaService {
 
   /** The actor's room in the current round while it runs, and the round (leads moderate their room's board). */
   async viewerOf(actor: ParticipantRecord, workshop: WorkshopRecord): Promise<QnaViewer> {
-    if (!workshop.currentRoundId) return { ...viewerOf(actor, workshop, null, null), round: null };
+    // Q&A's rules never depend on who watches the people list.
+    if (!workshop.currentRoundId) return { ...viewerOf(actor, workshop, null, null, false), round: null };
     const [round, roomId] = await Promise.all([
       this.stores.breakout.getRound(workshop.workshopId, workshop.currentRoundId),
       this.stores.breakout.getAssignment(workshop.workshopId, workshop.currentRoundId, actor.participantId),
     ]);
-    return { ...viewerOf(actor, workshop, round, roomId), round };
+    return { ...viewerOf(actor, workshop, round, roomId, false), round };
   }
 }

@@ -149,12 +149,12 @@ export class WorkshopService {
    * What a (re)connecting or gap-seeing client needs: the events it missed (only those it may
    * see) when the log still has them, else a full snapshot filtered for it.
    */
-  async sync(who: Actor, sinceVersion: number | undefined): Promise<SyncResult> {
+  async sync(who: Actor, sinceVersion: number | undefined, watchesRoster: boolean): Promise<SyncResult> {
     if (sinceVersion !== undefined) {
       const events = await this.stores.workshops.eventsSince(who.workshopId, sinceVersion);
       // A client "from the future" (store restarted empty) or too far behind gets the full state.
       if (events !== null && sinceVersion <= (await this.stores.workshops.currentVersion(who.workshopId))) {
-        const { viewer, counts } = await this.viewerAndCounts(who);
+        const { viewer, counts } = await this.viewerAndCounts(who, watchesRoster);
         const visible = eventsFor(events, viewer);
         if (visible !== null) {
           const catchUp: SyncResult = { kind: "events", fromVersion: sinceVersion + 1, events: visible, counts };
@@ -165,18 +165,18 @@ export class WorkshopService {
         }
       }
     }
-    return { kind: "snapshot", snapshot: await this.snapshotFor(who) };
+    return { kind: "snapshot", snapshot: await this.snapshotFor(who, watchesRoster) };
   }
 
-  async snapshotFor(who: Actor): Promise<WorkshopSnapshot> {
+  async snapshotFor(who: Actor, watchesRoster: boolean): Promise<WorkshopSnapshot> {
     const full = await this.sharedFullSnapshot(who.workshopId);
-    const viewer = full ? viewerInSnapshot(full, who.participantId) : null;
+    const viewer = full ? viewerInSnapshot(full, who.participantId, watchesRoster) : null;
     if (!full || !viewer) throw new DomainError("NOT_FOUND", "no such workshop");
     return snapshotFor(full, viewer);
   }
 
   /** What the event feed needs to filter for one socket, as of now (and the version it is valid for). */
-  async membership(who: Actor): Promise<Membership & { sinceVersion: number }> {
+  async membership(who: Actor, watchesRoster: boolean): Promise<Membership & { sinceVersion: number }> {
     const sinceVersion = await this.stores.workshops.currentVersion(who.workshopId);
     const { actor, workshop } = await this.authorizer.loadContext(who);
     const round = workshop.currentRoundId
@@ -193,6 +193,7 @@ export class WorkshopService {
       assignedRoom,
       rosterPrivate: isRosterPrivate(workshop),
       namedRooms: namedRoomsOf(round),
+      watchesRoster,
       sinceVersion,
     };
   }
@@ -212,21 +213,24 @@ export class WorkshopService {
   }
 
   /** The viewer as of now: role, and their room in the current round while it runs. */
-  async viewer(who: Actor): Promise<Viewer> {
-    return (await this.viewerAndCounts(who)).viewer;
+  async viewer(who: Actor, watchesRoster: boolean): Promise<Viewer> {
+    return (await this.viewerAndCounts(who, watchesRoster)).viewer;
   }
 
   /** The viewer now, and the current round's head-counts (a catch-up carries them: they are not in the log). */
-  private async viewerAndCounts(who: Actor): Promise<{ viewer: Viewer; counts: RoundCounts | null }> {
+  private async viewerAndCounts(
+    who: Actor,
+    watchesRoster: boolean,
+  ): Promise<{ viewer: Viewer; counts: RoundCounts | null }> {
     const { actor, workshop } = await this.authorizer.loadContext(who);
     const roundId = workshop.currentRoundId;
-    if (!roundId) return { viewer: viewerOf(actor, workshop, null, null), counts: null };
+    if (!roundId) return { viewer: viewerOf(actor, workshop, null, null, watchesRoster), counts: null };
     const [round, roomId, counts] = await Promise.all([
       this.stores.breakout.getRound(who.workshopId, roundId),
       this.stores.breakout.getAssignment(who.workshopId, roundId, who.participantId),
       this.stores.breakout.getCounts(who.workshopId, roundId),
     ]);
-    return { viewer: viewerOf(actor, workshop, round, roomId), counts: { roundId, counts } };
+    return { viewer: viewerOf(actor, workshop, round, roomId, watchesRoster), counts: { roundId, counts } };
   }
 
   setRole(

@@ -51,10 +51,31 @@ describe("workshop in a real browser", () => {
     await joinByLink(amal, link);
     await joinByLink(bo, link);
 
+    // A participant's list opens on request (docs/PROTOCOL.md "The people list"): until then a count.
+    for (const person of [amal, bo]) {
+      await person.page.locator('[data-testid="participant-count"]').getByText("3 people here, 3 online").waitFor();
+      expect(await person.page.getByTestId("participant-list").count()).toBe(0);
+      const toggle = person.page.getByTestId("participant-list-toggle");
+      expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+      await toggle.click();
+      expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+    }
     for (const person of [facilitator, amal, bo]) {
       await waitForNames(person.page, ["Fatima", "Amal", "Bo"]);
       await person.page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
     }
+    // Live while open: a newcomer appears; hidden again, the list and the names it brought go.
+    const chen = await openPerson("Chen");
+    await joinByLink(chen, link);
+    await waitForNames(amal.page, ["Fatima", "Amal", "Bo", "Chen"]);
+    await amal.page.getByTestId("participant-list-toggle").click();
+    expect(await amal.page.getByTestId("participant-list").count()).toBe(0);
+    await amal.page.getByTestId("participant-list-toggle").click();
+    await waitForNames(amal.page, ["Fatima", "Amal", "Bo", "Chen"]);
+    // Chen never opened the list: they know the count, themself and the facilitator.
+    await chen.page.locator('[data-testid="participant-count"]').getByText("4 people here, 4 online").waitFor();
+    await chen.page.getByTestId("participant-list-toggle").click();
+    await waitForNames(chen.page, ["Fatima", "Amal", "Bo", "Chen"]);
     // Only a facilitator gets controls, and never on their own row.
     expect(await rowOf(facilitator.page, "Fatima").getByTestId("remove-button").count()).toBe(0);
     expect(await amal.page.getByTestId("remove-button").count()).toBe(0);
@@ -65,10 +86,10 @@ describe("workshop in a real browser", () => {
     await bo.page.getByTestId("removed-screen").waitFor();
     expect(await bo.page.getByTestId("removed-screen").textContent()).toContain("You were removed from this workshop");
     expect(await bo.page.getByTestId("participant-list").count()).toBe(0);
-    await waitForNames(facilitator.page, ["Fatima", "Amal"]);
-    await waitForNames(amal.page, ["Fatima", "Amal"]);
+    await waitForNames(facilitator.page, ["Fatima", "Amal", "Chen"]);
+    await waitForNames(amal.page, ["Fatima", "Amal", "Chen"]);
 
-    for (const person of [facilitator, amal, bo]) expect(person.problems).toEqual([]);
+    for (const person of [facilitator, amal, bo, chen]) expect(person.problems).toEqual([]);
   });
 
   it("a reload resumes the same person, and Leave now leaves no way back", async () => {

@@ -100,10 +100,17 @@ export async function connectClient(
     keptAcrossTests?: boolean;
     /** Told every event this socket receives and every answer to its commands, from the first (privacy tests). */
     capture?: (name: string, payload: unknown) => void;
+    /**
+     * Starts with the people list open (`watchRoster`: every person of an open roster, live), as
+     * most tests of who sees whom assume; false: as a phone that never opens it (the default of
+     * the protocol and the browser).
+     */
+    watchRoster?: boolean;
   } = {},
 ): Promise<TestClient> {
   const targets = Array.isArray(urls) ? urls : [urls];
   const mirror = new WorkshopMirror();
+  mirror.state.watchesRoster = options.watchRoster ?? true;
   let session: SessionView | undefined;
   let attempt = 0;
   const socket = io(targets[0], {
@@ -112,7 +119,14 @@ export async function connectClient(
     reconnection: options.reconnection ?? true,
     reconnectionDelay: 50,
     reconnectionDelayMax: 200,
-    auth: (cb) => cb(session ? { sessionToken: session.sessionToken, sinceVersion: mirror.version } : auth),
+    auth: (cb) => {
+      const watchRoster = mirror.state.watchesRoster;
+      cb(
+        session
+          ? { sessionToken: session.sessionToken, sinceVersion: mirror.version, watchRoster }
+          : { watchRoster, ...auth },
+      );
+    },
   }) as TypedSocket;
   if (!options.keptAcrossTests) closeWhenTestEnds(socket);
   const { capture } = options;
@@ -134,6 +148,10 @@ export async function connectClient(
   };
   mirror.resync = async (sinceVersion) => {
     const response = await send("workshop:sync", sinceVersion === undefined ? {} : { sinceVersion }).catch(() => null);
+    return response?.ok ? response.data : null;
+  };
+  mirror.askRoster = async (watching) => {
+    const response = await send("roster:watch", { watching }).catch(() => null);
     return response?.ok ? response.data : null;
   };
   mirror.fetchRoom = async (roundId, roomId) => {
@@ -186,6 +204,15 @@ export async function connectClient(
     send,
     close: () => socket.close(),
   };
+}
+
+/** The data of an accepted answer; a refusal throws with its code (tests that expect the command to pass). */
+export async function accepted<T>(
+  answer: Promise<{ ok: true; data: T } | { ok: false; error: { code: string } }>,
+): Promise<T> {
+  const settled = await answer;
+  if (!settled.ok) throw new Error(`refused: ${settled.error.code}`);
+  return settled.data;
 }
 
 export function namesOf(participants: Iterable<ParticipantView>): string[] {

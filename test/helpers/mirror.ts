@@ -1,16 +1,18 @@
 import type { PollResultsUpdate } from "../../shared/poll.js";
 import type { QnaChanged } from "../../shared/qna.js";
 import { applyQnaChanged, emptyQnaCopy, type QnaCopy } from "../../shared/qnaState.js";
-import type { RoomAnswer, SyncResult } from "../../shared/workshop.js";
+import type { RoomAnswer, RosterWatchAnswer, SyncResult } from "../../shared/workshop.js";
 import {
   applyCounts,
   applyEventBatch,
   applyPeopleCount,
   applyPollResults,
   applyRoomState,
+  applyRosterWatch,
   applySyncResult,
   currentRoomOf,
   emptyWorkshopState,
+  setWatchingRoster,
   type WorkshopState,
 } from "../../shared/workshopState.js";
 import type { TypedSocket } from "./client.js";
@@ -21,6 +23,11 @@ export class WorkshopMirror {
   resync: (sinceVersion?: number) => Promise<SyncResult | null> = async () => null;
   /** Fetches the viewer's new room (the browser does the same when roomChanged is set). */
   fetchRoom: (roundId: string, roomId: string) => Promise<RoomAnswer | null> = async () => null;
+  /** Asks `roster:watch` (the browser does the same when needsRoster is set). */
+  askRoster: (watching: boolean) => Promise<RosterWatchAnswer | null> = async () => null;
+  /** `roster:watch {watching: true}` asked because the open list's copy lacked the whole roster. */
+  rosterAsks = 0;
+  private rosterInFlight = false;
   roomFetches = 0;
   /** Snapshots asked for because the viewer came to see everything (promoted to facilitator). */
   snapshotsAsked = 0;
@@ -152,7 +159,31 @@ export class WorkshopMirror {
         });
       }
     }
+    this.fetchRoster();
     this.changed();
+  }
+
+  /**
+   * Opens or closes the people list as the browser does (client/src/net/roster.ts): the copy
+   * changes at once, the server is told; opening fetches the roster (afterChange).
+   */
+  async watchRoster(watching: boolean): Promise<void> {
+    setWatchingRoster(this.state, watching);
+    if (!watching) await this.askRoster(false);
+    this.afterChange();
+  }
+
+  /** The open list's copy lacks the whole roster: ask until an answer fits the copy's version. */
+  private fetchRoster(): void {
+    if (this.rosterInFlight || !this.state.needsRoster) return;
+    this.rosterInFlight = true;
+    this.rosterAsks++;
+    void this.askRoster(true).then((answer) => {
+      this.rosterInFlight = false;
+      if (answer) applyRosterWatch(this.state, answer);
+      if (this.state.needsRoster) setTimeout(() => this.fetchRoster(), 50);
+      this.changed();
+    });
   }
 
   /** Calls `listener` after every change of the copy (a batch, a catch-up, a snapshot, a room). */

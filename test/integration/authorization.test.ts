@@ -232,6 +232,7 @@ interface Case<C extends CommandName> {
 /** One case per command: a command without one does not compile. */
 const cases: { [C in CommandName]: Case<C> } = {
   "workshop:sync": { payload: () => ({}) },
+  "roster:watch": { payload: () => ({ watching: true }) },
   "participant:setRole": {
     payload: (w) => ({ ...write(), participantId: w.clients.participant.session.participantId, role: "note-taker" }),
   },

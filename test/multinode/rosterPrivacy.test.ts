@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Role } from "../../shared/workshop.js";
 import type { WorkshopState } from "../../shared/workshopState.js";
 import { closeAll, openRound, planRound } from "../helpers/breakout.js";
-import { connectClient, createWorkshop, newCommandId, type TestClient } from "../helpers/client.js";
+import { accepted, connectClient, createWorkshop, newCommandId, type TestClient } from "../helpers/client.js";
 import { useTwoNodes } from "../helpers/cluster.js";
 import { expectLiveEqualsFresh } from "../helpers/liveEqualsFresh.js";
 
@@ -39,14 +39,8 @@ async function join(url: string, joinCode: string, name: string): Promise<Person
   return { client, name, id: client.session.participantId, received };
 }
 
-async function ok<T>(answer: Promise<{ ok: true; data: T } | { ok: false; error: { code: string } }>): Promise<T> {
-  const settled = await answer;
-  if (!settled.ok) throw new Error(`refused: ${settled.error.code}`);
-  return settled.data;
-}
-
 async function setRole(host: TestClient, person: Person, role: Role): Promise<void> {
-  await ok(host.send("participant:setRole", { commandId: newCommandId(), participantId: person.id, role }));
+  await accepted(host.send("participant:setRole", { commandId: newCommandId(), participantId: person.id, role }));
 }
 
 /** The payloads that named someone the viewer may not know of, with the name or id found. */
@@ -107,7 +101,7 @@ describe("roster privacy (two nodes)", () => {
 
     // Bilal chooses to be listed: from then on everyone sees him, online.
     const beforeListing = new Map(people.map((person) => [person, person.received.length]));
-    await ok(bilal.client.send("participant:setListed", { commandId: newCommandId(), listed: true }));
+    await accepted(bilal.client.send("participant:setListed", { commandId: newCommandId(), listed: true }));
     await waitFor(amina, (state) => state.participants.get(bilal.id)?.online === true);
 
     // A round: one room that shows names, one that does not.
@@ -116,7 +110,7 @@ describe("roster privacy (two nodes)", () => {
       { name: "Quiet room", namesVisible: false },
     ]);
     const [namedRoom, quietRoom] = named.rooms.map((room) => room.roomId) as [string, string];
-    await ok(
+    await accepted(
       host.send("breakout:move", {
         commandId: newCommandId(),
         roundId: named.roundId,
@@ -124,7 +118,7 @@ describe("roster privacy (two nodes)", () => {
         roomId: namedRoom,
       }),
     );
-    await ok(
+    await accepted(
       host.send("breakout:move", {
         commandId: newCommandId(),
         roundId: named.roundId,
@@ -145,7 +139,7 @@ describe("roster privacy (two nodes)", () => {
     amina.client.mirror.dropBatches = 1;
     dawit.client.mirror.dropBatches = 1;
     esra.client.socket.disconnect();
-    await ok(
+    await accepted(
       host.send("breakout:move", {
         commandId: newCommandId(),
         roundId: named.roundId,
@@ -153,18 +147,18 @@ describe("roster privacy (two nodes)", () => {
         roomId: namedRoom,
       }),
     );
-    await ok(host.send("breakout:broadcast", { commandId: newCommandId(), roomId: null, text: "Five minutes" }));
+    await accepted(host.send("breakout:broadcast", { commandId: newCommandId(), roomId: null, text: "Five minutes" }));
     esra.client.socket.connect();
     // A lost batch is noticed at the next one: once both lost theirs, send everyone one more.
     await expect.poll(() => amina.client.mirror.dropBatches + dawit.client.mirror.dropBatches).toBe(0);
-    await ok(host.send("breakout:broadcast", { commandId: newCommandId(), roomId: null, text: "Four minutes" }));
+    await accepted(host.send("breakout:broadcast", { commandId: newCommandId(), roomId: null, text: "Four minutes" }));
     await waitFor(esra, (state) => state.participants.has(amina.id));
     await waitFor(amina, (state) => state.participants.has(esra.id));
 
     // The round ends: roommates are no longer shown.
-    await ok(host.send("breakout:end", { commandId: newCommandId(), roundId: named.roundId, immediate: true }));
+    await accepted(host.send("breakout:end", { commandId: newCommandId(), roundId: named.roundId, immediate: true }));
     await waitFor(amina, (state) => !state.participants.has(chloe.id));
-    await ok(host.send("workshop:setAnonymityDefault", { commandId: newCommandId(), anonymousByDefault: false }));
+    await accepted(host.send("workshop:setAnonymityDefault", { commandId: newCommandId(), anonymousByDefault: false }));
     for (const person of people) await expectLiveEqualsFresh(person.client, person.name);
     expect(namesKnownTo(amina)).toEqual(["Amina Quartz", "Bilal Umber", "Guide Safeguarding", "Host", "Scribe Notes"]);
     expect(amina.client.mirror.state.people).toMatchObject({ active: 9, online: 9 });
@@ -208,14 +202,14 @@ describe("roster privacy (two nodes)", () => {
     await waitFor(amina, (state) => state.people.active === 3);
     expect(namesKnownTo(amina)).toEqual(["Amina Quartz", "Host"]);
 
-    await ok(host.send("workshop:setRosterPrivacy", { commandId: newCommandId(), rosterPrivate: false }));
+    await accepted(host.send("workshop:setRosterPrivacy", { commandId: newCommandId(), rosterPrivate: false }));
     await waitFor(amina, (state) => state.participants.get(bilal.id)?.online === true);
     const carol = await join(b.url, created.joinCode, "Chloe Sienna");
     await waitFor(amina, (state) => state.participants.has(carol.id));
     expect(namesKnownTo(carol)).toEqual(["Amina Quartz", "Bilal Umber", "Chloe Sienna", "Host"]);
     for (const person of [amina, bilal, carol]) await expectLiveEqualsFresh(person.client, person.name);
 
-    await ok(host.send("workshop:setRosterPrivacy", { commandId: newCommandId(), rosterPrivate: true }));
+    await accepted(host.send("workshop:setRosterPrivacy", { commandId: newCommandId(), rosterPrivate: true }));
     await waitFor(amina, (state) => !state.participants.has(bilal.id));
     expect(namesKnownTo(amina)).toEqual(["Amina Quartz", "Host"]);
     for (const person of [amina, bilal, carol]) await expectLiveEqualsFresh(person.client, person.name);
@@ -230,7 +224,9 @@ describe("roster privacy (two nodes)", () => {
       rosterPrivate: false,
     });
     expect(refused).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-    const profile = await ok(amina.client.send("participant:setListed", { commandId: newCommandId(), listed: true }));
+    const profile = await accepted(
+      amina.client.send("participant:setListed", { commandId: newCommandId(), listed: true }),
+    );
     expect(profile).toMatchObject({ participantId: amina.id, listed: true });
   });
 });

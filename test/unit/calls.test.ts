@@ -202,6 +202,7 @@ describe("a client's copy of call links (shared/workshopState.ts)", () => {
       version: 5,
       workshop: workshopViewFixture(),
       roster: [[me, "Me", "participant", true, false]],
+      wholeRoster: false,
       people: { version: 5, active: 1, online: 1 },
       programme: [],
       breakout: { round: roundOne, assignments: { [me]: roomId }, counts: {}, helps: [], broadcasts: [], tags: {} },

@@ -21,6 +21,7 @@ const participant = (participantId: string, roomId: string | null, roomNamesVisi
   roomId,
   rosterPrivate: true,
   roomNamesVisible,
+  watchesRoster: false,
 });
 const ana = participant("pana000000000000", named, true);
 const dawit = participant("pdawit0000000000", quiet);
@@ -31,7 +32,7 @@ const hidden = { participantId: "phidden000000000", role: "participant" as const
 const people: PeopleContext = {
   rosterPrivate: true,
   listedToAll: (participantId) => participantId === "plisted000000000",
-  namedRoomOf: (participantId) => (participantId === hidden.participantId ? named : null),
+  roomOf: (participantId) => (participantId === hidden.participantId ? named : null),
 };
 
 describe("roster privacy rule", () => {
@@ -43,7 +44,12 @@ describe("roster privacy rule", () => {
     expect(seesPerson(ana, hidden, named)).toBe(true);
     expect(seesPerson(ana, hidden, quiet)).toBe(false);
     expect(seesPerson(lead, hidden, null)).toBe(true);
-    expect(seesPerson({ ...dawit, rosterPrivate: false }, hidden, null)).toBe(true);
+    // An open roster: everyone may be known, but only a watcher of the list is sent everyone.
+    expect(seesPerson({ ...dawit, rosterPrivate: false, watchesRoster: true }, hidden, null)).toBe(true);
+    expect(seesPerson({ ...dawit, rosterPrivate: false }, hidden, null)).toBe(false);
+    expect(seesPerson({ ...dawit, rosterPrivate: false }, hidden, dawit.roomId)).toBe(true);
+    // Watching a private roster widens nothing.
+    expect(seesPerson({ ...dawit, watchesRoster: true }, hidden, null)).toBe(false);
   });
 
   it("seats: a room that hides names shows a participant their own seat only", () => {
@@ -106,6 +112,7 @@ describe("a private copy (shared/workshopState.ts)", () => {
       version: 1,
       workshop,
       roster: [[self, "Dawit", "participant", true, false]],
+      wholeRoster: false,
       people: { version: 1, active: 3, online: 3 },
       breakout: { round: null, assignments: {}, counts: {}, helps: [], broadcasts: [], tags: {} },
       polls: [],
@@ -130,8 +137,9 @@ describe("a private copy (shared/workshopState.ts)", () => {
     expect([...state.participants.keys()]).toEqual([self]);
   });
 
-  it("a batch in which the roster opened and closed again still asks for a snapshot (presence it never had)", () => {
+  it("a batch in which the roster opened and closed again still asks a watcher for a snapshot (presence it never had)", () => {
     const state = privateCopy();
+    state.watchesRoster = true;
     applyEventBatch(state, {
       fromVersion: 2,
       toVersion: 3,
@@ -141,5 +149,16 @@ describe("a private copy (shared/workshopState.ts)", () => {
       ],
     });
     expect(state.needsSnapshot).toBe(true);
+  });
+
+  it("the roster opening asks nothing of a participant who does not watch the list: they are sent the same people", () => {
+    const state = privateCopy();
+    applyEventBatch(state, {
+      fromVersion: 2,
+      toVersion: 2,
+      events: [{ v: 2, type: "workshop:updated", workshop: { ...workshop, rosterPrivate: false } }],
+    });
+    expect(state.needsSnapshot).toBe(false);
+    expect(state.needsRoster).toBe(false);
   });
 });

@@ -75,12 +75,12 @@ describe("round lifecycle", () => {
 });
 
 describe("isolation rule", () => {
-  // These rules are about rooms: the roster is open here (test/unit/rosterPrivacy.test.ts has it private).
-  const open = { rosterPrivate: false, roomNamesVisible: false };
+  // These rules are about rooms: the roster is open and watched here (test/unit/rosterPrivacy.test.ts has it private).
+  const open = { rosterPrivate: false, roomNamesVisible: false, watchesRoster: true };
   const inA = { participantId: "pa00000000000000", role: "participant" as const, roomId: "mroom00000001", ...open };
   const inPlenary = { participantId: "pp00000000000000", role: "participant" as const, roomId: null, ...open };
   const facilitator = { participantId: "pf00000000000000", role: "facilitator" as const, roomId: null, ...open };
-  const people: PeopleContext = { rosterPrivate: false, listedToAll: () => false, namedRoomOf: () => null };
+  const people: PeopleContext = { rosterPrivate: false, listedToAll: () => false, roomOf: () => null };
   const help = (roomId: string): WorkshopEvent => ({
     v: 1,
     type: "help:updated",

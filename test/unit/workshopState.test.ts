@@ -20,6 +20,7 @@ const snapshot: WorkshopSnapshot = {
   version: 3,
   workshop,
   roster: [[ana.participantId, ana.displayName, ana.role, true, false]],
+  wholeRoster: true,
   people: { version: 3, active: 1, online: 1 },
   breakout: { round: null, assignments: {}, counts: {}, helps: [], broadcasts: [], tags: {} },
   polls: [],

@@ -17,6 +17,7 @@ import { fetchMyBallots } from "./myBallots.js";
 import { resetRetries, scheduleRetry } from "./reconnect.js";
 import { onWorkshopEvents, requestSync, resetResync } from "./resync.js";
 import { fetchRoomIfMoved } from "./roomFetch.js";
+import { fetchRosterIfNeeded } from "./roster.js";
 import { endIfOver, endSession, fail } from "./sessionEnd.js";
 import { type AppSocket, createSocket } from "./socket.js";
 import { onSupportChanged, onSupportCount } from "./support.js";
@@ -61,9 +62,11 @@ export function ensureSocket(): AppSocket {
 function currentAuth(): HandshakeAuth | Record<string, never> {
   const token = session.value?.sessionToken ?? readSessionToken();
   if (token) {
+    // The people list's setting travels with every (re)connection: the first state is cut for it.
+    const watchRoster = workshopState.watchesRoster;
     return workshopState.hasSnapshot
-      ? { sessionToken: token, sinceVersion: workshopState.version, protocol: PROTOCOL_VERSION }
-      : { sessionToken: token, protocol: PROTOCOL_VERSION };
+      ? { sessionToken: token, sinceVersion: workshopState.version, protocol: PROTOCOL_VERSION, watchRoster }
+      : { sessionToken: token, protocol: PROTOCOL_VERSION, watchRoster };
   }
   return connection.firstAuth ?? {};
 }
@@ -95,6 +98,7 @@ function onSessionReady(payload: unknown): void {
   if (!fitted || workshopState.snapshotNeeded) void requestSync(true);
   if (endIfOver()) return;
   void fetchRoomIfMoved();
+  void fetchRosterIfNeeded();
   void fetchMyBallots();
   tellFollowersReady();
   if (parseRoute(location.pathname).name !== "workshop") navigate("/w", { replace: true });

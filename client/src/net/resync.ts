@@ -4,6 +4,7 @@ import { type EventBatch, workshopState } from "../state/workshopState.js";
 import { sendCommand } from "./commands.js";
 import { connection } from "./connectionState.js";
 import { fetchRoomIfMoved } from "./roomFetch.js";
+import { fetchRosterIfNeeded } from "./roster.js";
 import { endIfOver } from "./sessionEnd.js";
 
 /** Batches that arrive while a resync is in flight: replayed after it, so nothing is dropped. */
@@ -46,6 +47,7 @@ function afterChange(): void {
   if (endIfOver()) return;
   if (workshopState.snapshotNeeded) void requestSync(true);
   else void fetchRoomIfMoved();
+  if (workshopState.rosterNeeded) void fetchRosterIfNeeded();
 }
 
 /** Fetches what was missed (or everything when `full`), then replays the batches held meanwhile. */

@@ -7,6 +7,7 @@ import type {
   ParticipantView,
   PeopleCount,
   RoomAnswer,
+  RosterWatchAnswer,
   SyncResult,
   WorkshopEvent,
   WorkshopView,
@@ -17,10 +18,12 @@ import {
   applyPeopleCount,
   applyPollResults,
   applyRoomState,
+  applyRosterWatch,
   applySyncResult,
   type BatchOutcome,
   currentRoomOf,
   emptyWorkshopState,
+  setWatchingRoster,
   type WorkshopState,
 } from "../../../shared/workshopState.js";
 import { locale } from "../i18n/index.js";
@@ -332,6 +335,31 @@ export class ReactiveWorkshopState {
     for (const [pollId, ballot] of Object.entries(ballots)) this.state.myBallots.set(pollId, ballot);
     this.myBallots.value = new Map(this.state.myBallots);
     if (retracted.length > 0) this.retracted.value = new Set([...this.retracted.value, ...retracted]);
+  }
+
+  /** The people list is open: the next connection asks for every person too (handshake `watchRoster`). */
+  get watchesRoster(): boolean {
+    return this.state.watchesRoster;
+  }
+
+  /** The copy lacks the whole roster the open list needs: ask `roster:watch` (client/src/net/roster.ts). */
+  get rosterNeeded(): boolean {
+    return this.state.needsRoster;
+  }
+
+  /** Opens or closes the people list: closing drops at once the people no longer sent. */
+  setWatchingRoster(watching: boolean): void {
+    if (this.state.watchesRoster === watching && !watching) return;
+    this.changed(() => setWatchingRoster(this.state, watching));
+  }
+
+  /** The `roster:watch` answer; false when it did not fit this copy's version (ask again). */
+  applyRosterWatch(answer: RosterWatchAnswer): boolean {
+    let fitted = false;
+    this.changed(() => {
+      fitted = applyRosterWatch(this.state, answer);
+    });
+    return fitted;
   }
 
   /**

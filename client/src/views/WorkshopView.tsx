@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { seesWholeRoster } from "../../../shared/audience.js";
+import { knowsWholeRoster } from "../../../shared/audience.js";
 import { formatJoinCode } from "../../../shared/joinCode.js";
 import { t } from "../i18n/index.js";
 import { tSlots } from "../i18n/slots.js";
@@ -129,7 +129,8 @@ export function WorkshopView() {
       <ParticipantList
         myId={me.participantId}
         canManage={isFacilitator}
-        namesHidden={!seesWholeRoster({ role, rosterPrivate: workshop.rosterPrivate })}
+        namesHidden={!knowsWholeRoster({ role, rosterPrivate: workshop.rosterPrivate })}
+        onDemand={role === "participant" && !workshop.rosterPrivate}
       />
       {role === "participant" ? <MyListing rosterPrivate={workshop.rosterPrivate} myId={me.participantId} /> : null}
       <AboutMe myId={me.participantId} />

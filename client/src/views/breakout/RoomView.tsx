@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { seesWholeRoster } from "../../../../shared/audience.js";
+import { knowsWholeRoster } from "../../../../shared/audience.js";
 import { HELP_TEXT_MAX, type HelpView, type RoomView as Room, type RoundView } from "../../../../shared/breakout.js";
 import type { ParticipantId } from "../../../../shared/ids.js";
 import { t } from "../../i18n/index.js";
@@ -102,7 +102,7 @@ function RoomPeople({ room, myId }: { room: Room; myId: ParticipantId }) {
   const role = myRole.value ?? "participant";
   const rosterPrivate = workshopState.workshop.value?.rosterPrivate ?? true;
   // Under a private roster a participant sees their roommates only where the room shows names.
-  const namesHidden = !seesWholeRoster({ role, rosterPrivate }) && room.namesVisible !== true;
+  const namesHidden = !knowsWholeRoster({ role, rosterPrivate }) && room.namesVisible !== true;
   const count = workshopState.counts.value[room.roomId] ?? members.length;
   return (
     <section class="room-people" aria-labelledby="room-people-heading">
