@@ -2,13 +2,7 @@ import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "../shared/events.js";
 import { PROTOCOL_VERSION } from "../shared/protocol.js";
-import {
-  applyEventBatch,
-  applyPeopleCount,
-  applySyncResult,
-  emptyWorkshopState,
-  type WorkshopState,
-} from "../shared/workshopState.js";
+import { applyEventBatch, applySyncResult, emptyWorkshopState, type WorkshopState } from "../shared/workshopState.js";
 import { orchestratorChannel } from "./lib/loaderIpc.js";
 import {
   type LoadConfig,
@@ -177,7 +171,6 @@ function open(index: number, load: LoadConfig): void {
     if (client.syncing) client.held.push(batch);
     else applyBatch(client, batch);
   });
-  socket.on("workshop:people", (people) => applyPeopleCount(client.state, people));
   socket.on("session:revoked", ({ reason }) => bump(disconnects, `revoked: ${reason}`));
 }
 

@@ -724,16 +724,16 @@ export const serverEvents = {
       fromVersion: z.number().int(),
       toVersion: z.number().int(),
       events: z.array(WorkshopEventSchema),
+      /**
+       * How many people are here and online as of `toVersion`, in every batch whose range held
+       * people's events (whoever may see them): everyone's count without a second message.
+       */
+      people: PeopleCountSchema.optional(),
     }),
   },
   "breakout:counts": {
     summary: "Head-count per room of the current round, coalesced (at most ~10 a second), for free seats.",
     payload: RoundCountsSchema,
-  },
-  "workshop:people": {
-    summary:
-      "How many people are here and online, once per batch that holds people's events (the highest version wins).",
-    payload: PeopleCountSchema,
   },
   "poll:results": {
     summary:

@@ -334,8 +334,10 @@ export function applyCounts(state: WorkshopState, update: RoundCounts): void {
  */
 export function applyEventBatch(
   state: WorkshopState,
-  batch: { fromVersion: number; toVersion: number; events: readonly WorkshopEvent[] },
+  batch: { fromVersion: number; toVersion: number; events: readonly WorkshopEvent[]; people?: PeopleCount },
 ): BatchOutcome {
+  // Counts are versioned on their own (the highest wins): taken whatever becomes of the events.
+  if (batch.people) applyPeopleCount(state, batch.people);
   if (state.version < 0 || batch.toVersion <= state.version) return "ignored";
   if (batch.fromVersion > state.version + 1) return "gap";
   const before = viewerOfState(state);

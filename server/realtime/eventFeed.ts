@@ -8,7 +8,7 @@ import {
 } from "../../shared/audience.js";
 import type { RevokeReason } from "../../shared/events.js";
 import type { WorkshopId } from "../../shared/ids.js";
-import type { RosterWatchAnswer, WorkshopEvent } from "../../shared/workshop.js";
+import type { PeopleCount, RosterWatchAnswer, WorkshopEvent } from "../../shared/workshop.js";
 import { type Membership, updateMembership, viewerOfMembership } from "../domain/membership.js";
 import type { RosterDirectory } from "../domain/rosterDirectory.js";
 import type { Unsubscribe } from "../domain/unsubscribe.js";
@@ -220,7 +220,6 @@ export class EventFeed implements LocalMembers {
       this.emitFiltered(workshopId, state, state.lastSent + 1, toVersion, events);
       this.applySideEffects(workshopId, events);
       for (const listener of this.onDelivered) listener(workshopId, events);
-      this.emitPeopleCount(workshopId, state, events);
       await this.emitCounts(workshopId, events);
     } catch (error) {
       this.logger.warn(
@@ -237,9 +236,11 @@ export class EventFeed implements LocalMembers {
     fromVersion: number,
     toVersion: number,
     events: WorkshopEvent[],
+    people?: PeopleCount,
   ): void {
     state.lastSent = Math.max(state.lastSent, toVersion);
-    this.io.local.to(rooms.workshop(workshopId)).emit("workshop:events", { fromVersion, toVersion, events });
+    const batch = people ? { fromVersion, toVersion, events, people } : { fromVersion, toVersion, events };
+    this.io.local.to(rooms.workshop(workshopId)).emit("workshop:events", batch);
     this.metrics.eventBatches.inc();
   }
 
@@ -256,10 +257,12 @@ export class EventFeed implements LocalMembers {
     events: WorkshopEvent[],
   ): void {
     const audiences = this.audiencesOf(state, events);
+    // The directory is at toVersion now: everyone's count rides along with whatever they see.
+    const people = state.directory && events.some(isPeopleEvent) ? state.directory.count() : undefined;
     this.advanceMemberships(state, events);
     if (audiences.every((audience) => audience.everyone)) {
       // Plenary-wide facts only: one emit to the room, encoded once, reaching every socket.
-      this.emitBatch(workshopId, state, fromVersion, toVersion, events);
+      this.emitBatch(workshopId, state, fromVersion, toVersion, events, people);
       return;
     }
     // Visibility is judged with each socket's membership at the event, so replay in order.
@@ -283,7 +286,10 @@ export class EventFeed implements LocalMembers {
       const hidden = new Set(restricted);
       for (const index of key === "" ? [] : key.split(",")) hidden.delete(Number(index));
       const subset = events.filter((_, index) => !hidden.has(index));
-      this.io.local.to(socketIds).emit("workshop:events", { fromVersion, toVersion, events: subset });
+      const batch = people
+        ? { fromVersion, toVersion, events: subset, people }
+        : { fromVersion, toVersion, events: subset };
+      this.io.local.to(socketIds).emit("workshop:events", batch);
     }
     state.lastSent = Math.max(state.lastSent, toVersion);
     this.metrics.eventBatches.inc();
@@ -301,12 +307,6 @@ export class EventFeed implements LocalMembers {
       if (event.v > directory.version) directory.apply(event);
       return audience;
     });
-  }
-
-  /** Counts of people change with people's events: send them once per batch that held any, to everyone. */
-  private emitPeopleCount(workshopId: WorkshopId, state: FeedState, events: WorkshopEvent[]): void {
-    if (!state.directory || !events.some(isPeopleEvent)) return;
-    this.io.local.to(rooms.workshop(workshopId)).emit("workshop:people", state.directory.count());
   }
 
   /**

@@ -9,7 +9,6 @@ const JSON_ONLY_EVENTS: ReadonlySet<string> = new Set<ServerEventName>([
   "session:ready",
   "workshop:events",
   "breakout:counts",
-  "workshop:people",
   "poll:results",
   "qna:changed",
 ]);

@@ -5,7 +5,6 @@ import type { RoomAnswer, RosterWatchAnswer, SyncResult } from "../../shared/wor
 import {
   applyCounts,
   applyEventBatch,
-  applyPeopleCount,
   applyPollResults,
   applyRoomState,
   applyRosterWatch,
@@ -65,10 +64,6 @@ export class WorkshopMirror {
     });
     socket.on("breakout:counts", (update) => {
       applyCounts(this.state, update);
-      this.changed();
-    });
-    socket.on("workshop:people", (people) => {
-      applyPeopleCount(this.state, people);
       this.changed();
     });
     socket.on("workshop:events", (batch) => {

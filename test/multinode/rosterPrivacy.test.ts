@@ -182,7 +182,6 @@ describe("roster privacy (two nodes)", () => {
     for (const kind of [
       "session:ready",
       "workshop:events",
-      "workshop:people",
       "breakout:counts",
       "answer to workshop:sync",
       "answer to breakout:room",

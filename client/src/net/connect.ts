@@ -29,7 +29,6 @@ export function ensureSocket(): AppSocket {
   created.on("session:ready", onSessionReady);
   created.on("workshop:events", onWorkshopEvents);
   created.on("breakout:counts", onCounts);
-  created.on("workshop:people", onPeopleCount);
   created.on("poll:results", onPollResults);
   created.on("qna:changed", onQnaChanged);
   created.on("support:changed", onSupportChanged);
@@ -118,12 +117,6 @@ function onCounts(payload: unknown): void {
   if (connection.stopped) return;
   const parsed = serverEvents["breakout:counts"].payload.safeParse(payload);
   if (parsed.success) workshopState.applyCounts(parsed.data);
-}
-
-function onPeopleCount(payload: unknown): void {
-  if (connection.stopped) return;
-  const parsed = serverEvents["workshop:people"].payload.safeParse(payload);
-  if (parsed.success) workshopState.applyPeopleCount(parsed.data);
 }
 
 function onPollResults(payload: unknown): void {

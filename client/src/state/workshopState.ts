@@ -15,7 +15,6 @@ import type {
 import {
   applyCounts,
   applyEventBatch,
-  applyPeopleCount,
   applyPollResults,
   applyRoomState,
   applyRosterWatch,
@@ -28,7 +27,12 @@ import {
 } from "../../../shared/workshopState.js";
 import { locale } from "../i18n/index.js";
 
-export type EventBatch = { fromVersion: number; toVersion: number; events: readonly WorkshopEvent[] };
+export type EventBatch = {
+  fromVersion: number;
+  toVersion: number;
+  events: readonly WorkshopEvent[];
+  people?: PeopleCount;
+};
 export type CountsUpdate = { roundId: RoundId; counts: Record<string, number> };
 export type RoomRef = { roundId: RoundId; roomId: RoomId };
 
@@ -292,12 +296,6 @@ export class ReactiveWorkshopState {
   applyCounts(update: CountsUpdate): void {
     applyCounts(this.state, update);
     this.counts.value = this.state.breakout.counts;
-  }
-
-  /** Pushed people counts (`workshop:people`): the highest version wins; only the people signal changes. */
-  applyPeopleCount(update: PeopleCount): void {
-    applyPeopleCount(this.state, update);
-    this.people.value = this.state.people;
   }
 
   /** Pushed results (`poll:results`): the highest tallyVersion wins; only the results signal changes. */
