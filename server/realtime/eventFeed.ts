@@ -23,6 +23,14 @@ import { rooms, type WorkshopServer } from "./types.js";
 /** How long a revoked socket may wait for answers to the commands it already sent. */
 const REVOKE_GRACE_MS = 2000;
 
+/**
+ * A socket that may see nothing of a batch is sent at most one batch (empty, with the people
+ * count) per this long, covering every version it skipped: in a join storm a phone that does not
+ * watch the people list hears the count about once a second instead of ten times, and each node
+ * writes a tenth of the messages (the write path was the largest cost of a join).
+ */
+const QUIET_BATCH_MS = 1000;
+
 interface TrackedMember {
   participantId: string;
   current: Membership;
@@ -30,6 +38,10 @@ interface TrackedMember {
   sinceVersion: number;
   /** Memberships during the batch being sent: each valid from `fromVersion` on. */
   history: Array<Membership & { fromVersion: number }>;
+  /** The socket's batches cover the versions up to here: its next batch starts right after. */
+  sentUpTo: number;
+  /** When it was last sent a batch (ms): a batch it may see nothing of waits until QUIET_BATCH_MS after. */
+  lastSentAt: number;
 }
 
 /** The viewer a socket was at `version`: `viewers[i]` is `history[i]`'s (one per membership, not per event). */
@@ -50,6 +62,8 @@ interface FeedState extends Attached {
   /** Who is listed and where people sit, at `lastSent`: the audience of people's events. Null: the workshop is gone. */
   directory: RosterDirectory | null;
   unsubscribe: Unsubscribe | null;
+  /** Brings the sockets whose quiet batches waited up to `lastSent` (set while any wait). */
+  quietTimer: NodeJS.Timeout | null;
 }
 
 export interface EventFeedOptions {
@@ -112,6 +126,7 @@ export class EventFeed implements LocalMembers {
         lastSent: 0,
         directory: null,
         unsubscribe: null,
+        quietTimer: null,
       }),
       start: async (workshopId, state) => {
         state.directory = await this.log.directory(workshopId);
@@ -120,6 +135,7 @@ export class EventFeed implements LocalMembers {
       },
       stop: (workshopId, state, replaced) => {
         if (!replaced) this.throttle.forget(workshopId);
+        if (state.quietTimer) clearTimeout(state.quietTimer);
         void state.unsubscribe?.().catch(() => undefined);
       },
     });
@@ -138,7 +154,14 @@ export class EventFeed implements LocalMembers {
     const state = this.feeds.get(workshopId);
     if (!state) return;
     const current = { ...membership };
-    state.members.set(socketId, { participantId: membership.participantId, current, sinceVersion, history: [] });
+    state.members.set(socketId, {
+      participantId: membership.participantId,
+      current,
+      sinceVersion,
+      history: [],
+      sentUpTo: state.lastSent,
+      lastSentAt: 0,
+    });
     state.currents.set(socketId, current);
   }
 
@@ -153,6 +176,8 @@ export class EventFeed implements LocalMembers {
     const state = this.feeds.get(workshopId);
     const member = state?.members.get(socketId);
     if (!state || !member || !state.directory) return null;
+    // The answer is as of `lastSent`: the batches that waited go first, so the copy is there too.
+    if (member.sentUpTo < state.lastSent) this.sendQuiet(state, new Map([[socketId, member]]));
     member.current.watchesRoster = watching;
     const roster = watching ? state.directory.rosterFor(viewerOfMembership(member.current)) : null;
     return { version: state.lastSent, roster };
@@ -238,10 +263,50 @@ export class EventFeed implements LocalMembers {
     events: WorkshopEvent[],
     people?: PeopleCount,
   ): void {
+    // Sockets whose quiet batches wait are brought up to just before this one first.
+    this.sendQuiet(state, state.members);
     state.lastSent = Math.max(state.lastSent, toVersion);
     const batch = people ? { fromVersion, toVersion, events, people } : { fromVersion, toVersion, events };
     this.io.local.to(rooms.workshop(workshopId)).emit("workshop:events", batch);
+    const now = Date.now();
+    for (const member of state.members.values()) {
+      member.sentUpTo = toVersion;
+      member.lastSentAt = now;
+    }
     this.metrics.eventBatches.inc();
+  }
+
+  /**
+   * Sends each of `members` whose batches stopped short of `lastSent` one empty batch up to it
+   * (they could see nothing in between), with the people count; sockets that stopped at the
+   * same version share one emit.
+   */
+  private sendQuiet(state: FeedState, members: ReadonlyMap<string, TrackedMember>): void {
+    const behind = new Map<number, string[]>();
+    const now = Date.now();
+    for (const [socketId, member] of members) {
+      if (member.sentUpTo >= state.lastSent) continue;
+      const group = behind.get(member.sentUpTo);
+      if (group) group.push(socketId);
+      else behind.set(member.sentUpTo, [socketId]);
+      member.sentUpTo = state.lastSent;
+      member.lastSentAt = now;
+    }
+    const people = state.directory?.count();
+    for (const [sentUpTo, socketIds] of behind) {
+      const range = { fromVersion: sentUpTo + 1, toVersion: state.lastSent, events: [] };
+      this.io.local.to(socketIds).emit("workshop:events", people ? { ...range, people } : range);
+    }
+  }
+
+  /** Once the quiet interval is over, the sockets whose batches waited get theirs (the count included). */
+  private scheduleQuiet(workshopId: WorkshopId, state: FeedState): void {
+    if (state.quietTimer) return;
+    state.quietTimer = setTimeout(() => {
+      state.quietTimer = null;
+      if (this.feeds.get(workshopId) === state) this.sendQuiet(state, state.members);
+    }, QUIET_BATCH_MS);
+    state.quietTimer.unref();
   }
 
   /**
@@ -267,7 +332,12 @@ export class EventFeed implements LocalMembers {
     }
     // Visibility is judged with each socket's membership at the event, so replay in order.
     const restricted = audiences.flatMap((audience, index) => (audience.everyone ? [] : [index]));
-    const groups = new Map<string, string[]>();
+    // A socket that may see none of it (every event restricted, none for it) may wait a while.
+    const quietPossible = restricted.length === events.length;
+    const now = Date.now();
+    let waiting = false;
+    // Keyed by where the socket's batches stopped and the events it may see: one emit per key.
+    const groups = new Map<string, { from: number; visible: number[]; socketIds: string[] }>();
     for (const [socketId, member] of state.members) {
       const seen = member.history;
       const viewers = seen.map(viewerOfMembership);
@@ -276,22 +346,29 @@ export class EventFeed implements LocalMembers {
         const audience = audiences[index];
         return audience !== undefined && canSee(viewerAt(seen, viewers, event.v), audience);
       });
-      const key = visible.join(",");
+      if (quietPossible && visible.length === 0 && now - member.lastSentAt < QUIET_BATCH_MS) {
+        waiting = true;
+        continue;
+      }
+      const key = `${member.sentUpTo}|${visible.join(",")}`;
       const group = groups.get(key);
-      if (group) group.push(socketId);
-      else groups.set(key, [socketId]);
+      if (group) group.socketIds.push(socketId);
+      else groups.set(key, { from: member.sentUpTo + 1, visible, socketIds: [socketId] });
+      member.sentUpTo = toVersion;
+      member.lastSentAt = now;
     }
     // Sockets still registering get nothing here; they see the gap and resync, filtered.
-    for (const [key, socketIds] of groups) {
+    for (const { from, visible, socketIds } of groups.values()) {
       const hidden = new Set(restricted);
-      for (const index of key === "" ? [] : key.split(",")) hidden.delete(Number(index));
+      for (const index of visible) hidden.delete(index);
       const subset = events.filter((_, index) => !hidden.has(index));
-      const batch = people
-        ? { fromVersion, toVersion, events: subset, people }
-        : { fromVersion, toVersion, events: subset };
-      this.io.local.to(socketIds).emit("workshop:events", batch);
+      const range = { fromVersion: Math.min(from, fromVersion), toVersion, events: subset };
+      // A range that covers batches the socket waited through carries the count they changed.
+      const count = people ?? (from < fromVersion ? state.directory?.count() : undefined);
+      this.io.local.to(socketIds).emit("workshop:events", count ? { ...range, people: count } : range);
     }
     state.lastSent = Math.max(state.lastSent, toVersion);
+    if (waiting) this.scheduleQuiet(workshopId, state);
     this.metrics.eventBatches.inc();
   }
 
