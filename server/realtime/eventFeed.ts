@@ -31,24 +31,34 @@ const REVOKE_GRACE_MS = 2000;
  */
 const QUIET_BATCH_MS = 1000;
 
+type HistoryEntry = Membership & { fromVersion: number };
+
 interface TrackedMember {
   participantId: string;
   current: Membership;
   /** Events up to this version are already reflected in `current` (read with the state it was sent). */
   sinceVersion: number;
-  /** Memberships during the batch being sent: each valid from `fromVersion` on. */
-  history: Array<Membership & { fromVersion: number }>;
+  /**
+   * Memberships during the batch being sent, each valid from `fromVersion` on; null when nothing
+   * in the batch moved it (`current` holds throughout: most sockets in most batches, no copy made).
+   */
+  history: HistoryEntry[] | null;
+  /** The viewer of `current`, made once and kept until `current` changes (not one per socket per batch). */
+  viewer: Viewer | null;
   /** The socket's batches cover the versions up to here: its next batch starts right after. */
   sentUpTo: number;
   /** When it was last sent a batch (ms): a batch it may see nothing of waits until QUIET_BATCH_MS after. */
   lastSentAt: number;
 }
 
+const NO_EVENTS: readonly WorkshopEvent[] = [];
+
 /** The viewer a socket was at `version`: `viewers[i]` is `history[i]`'s (one per membership, not per event). */
 function viewerAt(history: TrackedMember["history"], viewers: readonly Viewer[], version: number): Viewer {
   let found = viewers[0] as Viewer;
+  if (!history) return found;
   for (let index = 1; index < history.length; index++) {
-    if ((history[index] as TrackedMember["history"][number]).fromVersion <= version) found = viewers[index] as Viewer;
+    if ((history[index] as HistoryEntry).fromVersion <= version) found = viewers[index] as Viewer;
   }
   return found;
 }
@@ -158,7 +168,8 @@ export class EventFeed implements LocalMembers {
       participantId: membership.participantId,
       current,
       sinceVersion,
-      history: [],
+      history: null,
+      viewer: null,
       sentUpTo: state.lastSent,
       lastSentAt: 0,
     });
@@ -179,6 +190,7 @@ export class EventFeed implements LocalMembers {
     // The answer is as of `lastSent`: the batches that waited go first, so the copy is there too.
     if (member.sentUpTo < state.lastSent) this.sendQuiet(state, new Map([[socketId, member]]));
     member.current.watchesRoster = watching;
+    member.viewer = null;
     const roster = watching ? state.directory.rosterFor(viewerOfMembership(member.current)) : null;
     return { version: state.lastSent, roster };
   }
@@ -340,7 +352,7 @@ export class EventFeed implements LocalMembers {
     const groups = new Map<string, { from: number; visible: number[]; socketIds: string[] }>();
     for (const [socketId, member] of state.members) {
       const seen = member.history;
-      const viewers = seen.map(viewerOfMembership);
+      const viewers = seen ? seen.map(viewerOfMembership) : [(member.viewer ??= viewerOfMembership(member.current))];
       const visible = restricted.filter((index) => {
         const event = events[index] as WorkshopEvent;
         const audience = audiences[index];
@@ -410,14 +422,17 @@ export class EventFeed implements LocalMembers {
       }
     }
     for (const membership of state.members.values()) {
-      const own = byPerson.get(membership.participantId) ?? [];
+      const own = byPerson.get(membership.participantId) ?? NO_EVENTS;
       const relevant = sharedEvents.length === 0 ? own : [...own, ...sharedEvents].sort((a, b) => a.v - b.v);
-      membership.history = [{ ...membership.current, fromVersion: 0 }];
+      let history: TrackedMember["history"] = null;
       for (const event of relevant) {
         if (event.v <= membership.sinceVersion) continue;
+        history ??= [{ ...membership.current, fromVersion: 0 }];
         updateMembership(membership.current, event);
-        membership.history.push({ ...membership.current, fromVersion: event.v + 1 });
+        history.push({ ...membership.current, fromVersion: event.v + 1 });
+        membership.viewer = null;
       }
+      membership.history = history;
     }
   }
 
