@@ -352,7 +352,8 @@ export class EventFeed implements LocalMembers {
     const groups = new Map<string, { from: number; visible: number[]; socketIds: string[] }>();
     for (const [socketId, member] of state.members) {
       const seen = member.history;
-      const viewers = seen ? seen.map(viewerOfMembership) : [(member.viewer ??= viewerOfMembership(member.current))];
+      if (!seen && !member.viewer) member.viewer = viewerOfMembership(member.current);
+      const viewers = seen ? seen.map(viewerOfMembership) : [member.viewer as Viewer];
       const visible = restricted.filter((index) => {
         const event = events[index] as WorkshopEvent;
         const audience = audiences[index];
