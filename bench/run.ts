@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PROTOCOL_VERSION } from "../shared/protocol.js";
+import { startRedisCluster } from "../test/helpers/redisCluster.js";
 import {
   benchLogger,
   ChildLoader,
@@ -10,6 +11,7 @@ import {
   machine,
   numberEnv,
   type RunningNode,
+  redisCommandsProcessed,
   redisUsedMemory,
   scrapeMetrics,
   sleep,
@@ -52,7 +54,10 @@ const settings: BenchSettings = {
   clients: Math.floor(numberEnv("BENCH_CLIENTS", 2000, 1)),
   /** Seconds over which the joins are spread evenly (the issue: within 20 s). */
   windowS: numberEnv("BENCH_WINDOW_S", 20, 0.1),
-  nodes: 2,
+  /** Server nodes (each phase: bare and workshop); the issue's storm: 2, the 10,000-person forum: 4. */
+  nodes: Math.floor(numberEnv("BENCH_NODES", 2, 1)),
+  /** The workshop phase's store: 0, one Redis; N, a Redis Cluster of N primaries (no replicas), nothing on disk either way. */
+  redisClusterPrimaries: Math.floor(numberEnv("BENCH_REDIS_CLUSTER", 0, 0)),
   /** Load generator processes; each opens every loaders-th client. */
   loaders: Math.floor(numberEnv("BENCH_LOADERS", 2, 1)),
   /** Clients per phase that connect and leave before measuring, so the servers' code is compiled (JIT). */
@@ -75,6 +80,9 @@ helpIfAsked(
   "The join storm: BENCH_CLIENTS clients join one workshop within BENCH_WINDOW_S seconds over two nodes and one Redis, beside a bare Socket.IO server taking the same connections in the same run.",
   {
     BENCH_ROSTER: "the storm workshop's roster: open (default; participants may know everyone) or private",
+    BENCH_NODES: "server nodes per phase (default 2)",
+    BENCH_REDIS_CLUSTER:
+      "the workshop phase on a Redis Cluster of this many primaries, started here (default 0: one Redis)",
     BENCH_WS_DEFLATE_THRESHOLD_BYTES:
       "the workshop nodes' WS_DEFLATE_THRESHOLD_BYTES (default 0: uncompressed, like the bare server and the runs before the setting)",
   },
@@ -194,12 +202,66 @@ function samplePids(pids: number[]): ProcSample[] {
   return pids.map((pid) => sampleProcess(pid));
 }
 
+/** The workshop phase's store: one Redis or a Redis Cluster, as processes the bench measures. */
+interface BenchRedis {
+  label: string;
+  pids(): number[];
+  nodeEnv(prefix: string): Record<string, string>;
+  usedMemory(): Promise<number>;
+  commandsProcessed(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+async function startBenchRedis(): Promise<BenchRedis> {
+  if (settings.redisClusterPrimaries === 0) {
+    const redis = await startRedis(logDir);
+    return {
+      label: redis.url,
+      pids: () => [redis.pid],
+      nodeEnv: (prefix) => workshopNodeEnv(redis.url, prefix),
+      usedMemory: () => redisUsedMemory(redis.url),
+      commandsProcessed: () => redisCommandsProcessed(redis.url),
+      stop: async () => void (await redis.stop()),
+    };
+  }
+  const cluster = await startRedisCluster({ primaries: settings.redisClusterPrimaries, durable: false });
+  return {
+    label: `a Redis Cluster of ${settings.redisClusterPrimaries} primaries (${cluster.nodes})`,
+    pids: () => cluster.servers.map((server) => server.pid),
+    nodeEnv: (prefix) => {
+      const { REDIS_URL: _single, ...env } = workshopNodeEnv("", prefix);
+      return { ...env, REDIS_CLUSTER_NODES: cluster.nodes };
+    },
+    usedMemory: async () => {
+      const bytes = await Promise.all(cluster.servers.map((server) => redisUsedMemory(server.url)));
+      return bytes.reduce((sum, value) => sum + value, 0);
+    },
+    commandsProcessed: async () => {
+      const counts = await Promise.all(cluster.servers.map((server) => redisCommandsProcessed(server.url)));
+      return counts.reduce((sum, value) => sum + value, 0);
+    },
+    stop: () => cluster.stop(),
+  };
+}
+
+/** Several processes' samples as one (Redis Cluster servers): CPU and memory added up. */
+function sumSamples(samples: ProcSample[]): ProcSample {
+  return samples.reduce(
+    (sum, sample) => ({
+      cpuSeconds: sum.cpuSeconds + sample.cpuSeconds,
+      rssBytes: sum.rssBytes + sample.rssBytes,
+      peakRssBytes: sum.peakRssBytes + sample.peakRssBytes,
+    }),
+    { cpuSeconds: 0, rssBytes: 0, peakRssBytes: 0 },
+  );
+}
+
 async function runPhase(kind: LoadMode): Promise<PhaseReport> {
-  const redis = kind === "workshop" ? await startRedis(logDir) : null;
+  const redis = kind === "workshop" ? await startBenchRedis() : null;
   const prefix = `bench:${Math.random().toString(36).slice(2, 10)}:`;
   const nodes: RunningNode[] = [];
   try {
-    const env: Record<string, string> = kind === "workshop" && redis ? workshopNodeEnv(redis.url, prefix) : {};
+    const env: Record<string, string> = kind === "workshop" && redis ? redis.nodeEnv(prefix) : {};
     const starting = Array.from({ length: settings.nodes }, (_, index) => startNode(logDir, kind, index, env));
     // Keep every node that did start, so the finally below stops it even when another failed.
     const started = await Promise.allSettled(starting);
@@ -207,7 +269,7 @@ async function runPhase(kind: LoadMode): Promise<PhaseReport> {
     for (const result of started) if (result.status === "rejected") throw result.reason;
     const targets = nodes.map((node) => node.url);
     const firstUrl = targets[0] ?? "";
-    log(`${kind}: ${nodes.length} nodes up${redis ? ` on ${redis.url}` : ""}`);
+    log(`${kind}: ${nodes.length} nodes up${redis ? ` on ${redis.label}` : ""}`);
 
     if (settings.warmupClients > 0) {
       await runLoad({
@@ -223,7 +285,7 @@ async function runPhase(kind: LoadMode): Promise<PhaseReport> {
       await sleep(1000);
     }
     const joinCode = kind === "workshop" ? await stormWorkshop(firstUrl) : undefined;
-    const pids = [...nodes.map((node) => node.pid), ...(redis ? [redis.pid] : [])];
+    const pids = [...nodes.map((node) => node.pid), ...(redis ? redis.pids() : [])];
     let before: ProcSample[] = [];
     let after: ProcSample[] = [];
     let machineBefore = sampleMachine();
@@ -234,6 +296,8 @@ async function runPhase(kind: LoadMode): Promise<PhaseReport> {
     let heapAfter: Array<HeapUsage | null> = [];
     let redisBytesBefore = Number.NaN;
     let redisBytesAfter = Number.NaN;
+    let redisCommandsBefore = Number.NaN;
+    let redisCommandsAfter = Number.NaN;
     let metricsBefore: Array<Record<string, number>> = [];
     log(`${kind}: storm of ${settings.clients} clients over ${settings.windowS} s`);
     const run = await runLoad({
@@ -248,7 +312,8 @@ async function runPhase(kind: LoadMode): Promise<PhaseReport> {
       beforeStart: async () => {
         // The forced GC comes first, so its CPU time is not counted in the storm.
         heapBefore = await Promise.all(nodes.map((node) => node.memory()));
-        if (redis) redisBytesBefore = await redisUsedMemory(redis.url);
+        if (redis) redisBytesBefore = await redis.usedMemory();
+        if (redis) redisCommandsBefore = await redis.commandsProcessed();
         if (kind === "workshop") metricsBefore = await Promise.all(targets.map((url) => scrapeMetrics(url)));
         before = samplePids(pids);
         machineBefore = sampleMachine();
@@ -260,7 +325,8 @@ async function runPhase(kind: LoadMode): Promise<PhaseReport> {
         const cpu = process.cpuUsage(benchCpuBefore);
         benchCpuSeconds = (cpu.user + cpu.system) / 1e6;
         heapAfter = await Promise.all(nodes.map((node) => node.memory()));
-        if (redis) redisBytesAfter = await redisUsedMemory(redis.url);
+        if (redis) redisBytesAfter = await redis.usedMemory();
+        if (redis) redisCommandsAfter = await redis.commandsProcessed();
       },
     });
     writeFileSync(path.join(logDir, `${kind}-clients.json`), JSON.stringify(run.results));
@@ -293,10 +359,12 @@ async function runPhase(kind: LoadMode): Promise<PhaseReport> {
     const redisReport =
       redis && before[nodes.length] && after[nodes.length]
         ? {
-            before: before[nodes.length] ?? sampleMissing(),
-            after: after[nodes.length] ?? sampleMissing(),
+            before: sumSamples(before.slice(nodes.length)),
+            after: sumSamples(after.slice(nodes.length)),
             usedMemoryBefore: redisBytesBefore,
             usedMemoryAfter: redisBytesAfter,
+            commandsBefore: redisCommandsBefore,
+            commandsAfter: redisCommandsAfter,
           }
         : null;
     const ours =

@@ -174,12 +174,21 @@ async function probeMemory(pid: number, file: string, timeoutMs: number): Promis
 
 /** Redis's own count of the bytes it holds (INFO memory used_memory). */
 export async function redisUsedMemory(url: string): Promise<number> {
+  return redisInfoNumber(url, "memory", "used_memory");
+}
+
+/** Redis's count of the commands it has run since it started (INFO stats total_commands_processed). */
+export async function redisCommandsProcessed(url: string): Promise<number> {
+  return redisInfoNumber(url, "stats", "total_commands_processed");
+}
+
+async function redisInfoNumber(url: string, section: string, field: string): Promise<number> {
   const client = createClient({ url });
   client.on("error", () => undefined);
   await client.connect();
   try {
-    const info = await client.info("memory");
-    return Number(/^used_memory:(\d+)/m.exec(info)?.[1] ?? Number.NaN);
+    const info = await client.info(section);
+    return Number(new RegExp(`^${field}:(\\d+)`, "m").exec(info)?.[1] ?? Number.NaN);
   } finally {
     client.destroy();
   }

@@ -18,6 +18,8 @@ export interface BenchSettings {
   write: boolean;
   /** The storm workshop's roster setting (participants watch no people list, as phones by default). */
   roster: "open" | "private";
+  /** 0: one Redis; N: a Redis Cluster of N primaries. */
+  redisClusterPrimaries: number;
 }
 
 export interface Machine {
@@ -74,7 +76,15 @@ export interface PhaseReport {
   kind: LoadMode;
   run: LoadRun;
   nodes: NodeReport[];
-  redis: { before: ProcSample; after: ProcSample; usedMemoryBefore: number; usedMemoryAfter: number } | null;
+  redis: {
+    before: ProcSample;
+    after: ProcSample;
+    usedMemoryBefore: number;
+    usedMemoryAfter: number;
+    /** Commands every Redis server ran (INFO stats), summed, before and after. */
+    commandsBefore: number;
+    commandsAfter: number;
+  } | null;
   /** Whole-machine CPU in the measurement window, and the part no process of the bench used. */
   machine: { busySeconds: number; othersSeconds: number; wallSeconds: number };
 }
@@ -103,6 +113,8 @@ interface Summary {
   redisUsedDelta: number;
   redisCpuSeconds: number;
   redisRssDelta: number;
+  redisCommands: number;
+  measuredSeconds: number;
   loaderCpuSeconds: number;
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;
@@ -159,6 +171,8 @@ function summarize(phase: PhaseReport): Summary {
     redisUsedDelta: phase.redis ? phase.redis.usedMemoryAfter - phase.redis.usedMemoryBefore : Number.NaN,
     redisCpuSeconds: phase.redis ? phase.redis.after.cpuSeconds - phase.redis.before.cpuSeconds : 0,
     redisRssDelta: phase.redis ? phase.redis.after.rssBytes - phase.redis.before.rssBytes : 0,
+    redisCommands: phase.redis ? phase.redis.commandsAfter - phase.redis.commandsBefore : Number.NaN,
+    measuredSeconds: phase.run.measuredSeconds,
     loaderCpuSeconds: sum((result) => result.cpuSeconds),
     loopDelayP99Ms: max(results.map((result) => result.loopDelayP99Ms)),
     loopDelayMaxMs: max(results.map((result) => result.loopDelayMaxMs)),
@@ -228,7 +242,8 @@ export function renderResults(
     `_Written by \`npm run bench\` on ${machine.date}; everything between the markers is replaced on the next run._`,
     "",
     `**Run:** ${settings.clients} clients joining one workshop (roster ${settings.roster}; no client opens the people list) over ${format(settings.windowS, 0)} s ` +
-      `(${format(settings.clients / settings.windowS, 0)} joins/s), alternating over ${settings.nodes} nodes; ` +
+      `(${format(settings.clients / settings.windowS, 0)} joins/s), alternating over ${settings.nodes} nodes ` +
+      `on ${settings.redisClusterPrimaries === 0 ? "one Redis" : `a Redis Cluster of ${settings.redisClusterPrimaries} primaries`}; ` +
       `${settings.loaders} load-generator processes; ${settings.warmupClients} warm-up clients per phase; ` +
       `measured until ${format(settings.quietS, 0)} s after every client's state was complete.`,
     "",
@@ -254,6 +269,12 @@ export function renderResults(
       2,
     ),
     row("Redis CPU per client", "—", `${format((workshop.redisCpuSeconds * 1000) / workshop.attempted, 2)} ms`, ""),
+    row(
+      "Redis commands per client / per second",
+      "—",
+      `${format(workshop.redisCommands / workshop.attempted)} / ${format(workshop.redisCommands / workshop.measuredSeconds, 0)}`,
+      "",
+    ),
     numericRow(
       "server + Redis CPU per client",
       "ms",

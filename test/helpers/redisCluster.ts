@@ -25,6 +25,8 @@ export interface RedisClusterOptions {
   replicas?: 0 | 1;
   /** How long a silent primary takes to be failed over, ms (cluster-node-timeout). Default 1000. */
   nodeTimeoutMs?: number;
+  /** As redisServer.ts `durable` (default true). */
+  durable?: boolean;
 }
 
 /**
@@ -37,7 +39,9 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
   const count = primaries * (1 + (options.replicas ?? 0));
   const cluster = { nodeTimeoutMs: options.nodeTimeoutMs ?? 1000 };
   const started = await Promise.allSettled(
-    Array.from({ length: count }, () => startRedisServer(undefined, { cluster })),
+    Array.from({ length: count }, () =>
+      startRedisServer(undefined, { cluster, ...(options.durable === false ? { durable: false } : {}) }),
+    ),
   );
   const servers = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
   const stop = async () => {

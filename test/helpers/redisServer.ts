@@ -7,6 +7,8 @@ import { freePort } from "./ports.js";
 export interface RedisProcess {
   url: string;
   port: number;
+  /** The redis-server process now (a restart makes a new one); the benches read its CPU from /proc. */
+  readonly pid: number;
   /** Its data directory (the AOF lives in `appendonlydir/` there). */
   dir: string;
   /** kill -9, as a crash would. */
@@ -37,6 +39,11 @@ export interface RedisServerOptions {
    * takes to be failed over.
    */
   cluster?: { nodeTimeoutMs: number };
+  /**
+   * AOF with `appendfsync always` (the default: a restart keeps every acknowledged write); false:
+   * nothing on disk, as the benches' Redis (they measure the server, not the disk).
+   */
+  durable?: boolean;
 }
 
 /**
@@ -81,7 +88,7 @@ export async function startRedisServer(
         "--save",
         "",
         "--appendonly",
-        options.restoreRdb ? "no" : "yes",
+        options.restoreRdb || options.durable === false ? "no" : "yes",
         "--appendfsync",
         "always",
         "--dir",
@@ -116,6 +123,9 @@ export async function startRedisServer(
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    get pid() {
+      return (child as ChildProcess | null)?.pid ?? -1;
+    },
     dir,
     kill,
     async restart() {
