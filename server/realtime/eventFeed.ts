@@ -9,6 +9,10 @@ import {
 import type { RevokeReason } from "../../shared/events.js";
 import type { WorkshopId } from "../../shared/ids.js";
 import type { PeopleCount, RosterWatchAnswer, WorkshopEvent } from "../../shared/workshop.js";
+
+/** A `workshop:events` payload. */
+type EventBatch = { fromVersion: number; toVersion: number; events: WorkshopEvent[]; people?: PeopleCount };
+
 import { type Membership, updateMembership, viewerOfMembership } from "../domain/membership.js";
 import type { RosterDirectory } from "../domain/rosterDirectory.js";
 import type { Unsubscribe } from "../domain/unsubscribe.js";
@@ -30,6 +34,54 @@ const REVOKE_GRACE_MS = 2000;
  * writes a tenth of the messages (the write path was the largest cost of a join).
  */
 const QUIET_BATCH_MS = 1000;
+
+/**
+ * How many of the latest events (with their audiences) a feed keeps to catch a new socket up: its
+ * first state may be older than what the feed already sent (a join storm shares one store read
+ * among many joins), and the events in between are replayed to it, filtered, instead of it
+ * seeing a gap and asking for a second snapshot.
+ */
+const RECENT_EVENTS = 5000;
+
+interface RecentEvent {
+  event: WorkshopEvent;
+  audience: Audience;
+}
+
+/** The events that move a membership: its person's, and the round's and workshop's settings. */
+function movesMembership(event: WorkshopEvent, participantId: string): boolean {
+  switch (event.type) {
+    case "breakout:round":
+    case "workshop:updated":
+      return true;
+    case "participant:upserted":
+      return event.participant.participantId === participantId;
+    case "breakout:assigned":
+      return event.participantId === participantId;
+    default:
+      return false;
+  }
+}
+
+/** Moves `member.current` through `events` (in order, those after its `sinceVersion`), keeping the memberships along the way. */
+function moveMembership(member: TrackedMember, events: readonly WorkshopEvent[]): void {
+  let history: TrackedMember["history"] = null;
+  for (const event of events) {
+    if (event.v <= member.sinceVersion) continue;
+    history ??= [{ ...member.current, fromVersion: 0 }];
+    updateMembership(member.current, event);
+    history.push({ ...member.current, fromVersion: event.v + 1 });
+    member.viewer = null;
+  }
+  member.history = history;
+}
+
+/** The viewers along a member's history for this batch (one, made once, when nothing moved it). */
+function viewersOf(member: TrackedMember): Viewer[] {
+  if (member.history) return member.history.map(viewerOfMembership);
+  if (!member.viewer) member.viewer = viewerOfMembership(member.current);
+  return [member.viewer];
+}
 
 type HistoryEntry = Membership & { fromVersion: number };
 
@@ -74,6 +126,10 @@ interface FeedState extends Attached {
   unsubscribe: Unsubscribe | null;
   /** Brings the sockets whose quiet batches waited up to `lastSent` (set while any wait). */
   quietTimer: NodeJS.Timeout | null;
+  /** The latest events up to `lastSent`, consecutive, with the audience each had (RECENT_EVENTS at most). */
+  recent: RecentEvent[];
+  /** The version of the last `workshop:updated` this feed sent (0: none seen). */
+  settingsVersion: number;
 }
 
 export interface EventFeedOptions {
@@ -137,6 +193,8 @@ export class EventFeed implements LocalMembers {
         directory: null,
         unsubscribe: null,
         quietTimer: null,
+        recent: [],
+        settingsVersion: 0,
       }),
       start: async (workshopId, state) => {
         state.directory = await this.log.directory(workshopId);
@@ -159,12 +217,35 @@ export class EventFeed implements LocalMembers {
     return this.feeds.attach(workshopId, socketId);
   }
 
-  /** Starts filtering for one socket: call after attach, with its membership as of the state it was sent. */
-  register(workshopId: WorkshopId, socketId: string, membership: Membership, sinceVersion: number): void {
+  /**
+   * The oldest first state a socket may be sent and still be caught up here: the events after it
+   * are kept, and the workshop's settings have not changed since (a first state from before the
+   * roster opened would have its client take a second snapshot when the change arrives).
+   */
+  replayableFrom(workshopId: WorkshopId): number | null {
     const state = this.feeds.get(workshopId);
-    if (!state) return;
+    if (!state) return null;
+    const oldest = state.recent[0];
+    return Math.max(oldest ? oldest.event.v - 1 : state.lastSent, state.settingsVersion);
+  }
+
+  /**
+   * Starts filtering for one socket: call after attach, with its membership as read at
+   * `sinceVersion`, right before sending it its first state (at `sentVersion`). Returns the batch
+   * to send right after that state: the events the feed already sent past `sentVersion`, filtered
+   * for this socket, when it still keeps them (else null: the socket sees a gap and resyncs).
+   */
+  register(
+    workshopId: WorkshopId,
+    socketId: string,
+    membership: Membership,
+    sinceVersion: number,
+    sentVersion: number,
+  ): EventBatch | null {
+    const state = this.feeds.get(workshopId);
+    if (!state) return null;
     const current = { ...membership };
-    state.members.set(socketId, {
+    const member: TrackedMember = {
       participantId: membership.participantId,
       current,
       sinceVersion,
@@ -172,8 +253,55 @@ export class EventFeed implements LocalMembers {
       viewer: null,
       sentUpTo: state.lastSent,
       lastSentAt: 0,
-    });
+    };
+    state.members.set(socketId, member);
     state.currents.set(socketId, current);
+    return this.catchUp(state, member, sentVersion);
+  }
+
+  /**
+   * What a socket registered just now missed: the kept events after `sentVersion` (the state it
+   * is sent) up to `lastSent`, judged with its membership moved through them as a batch would.
+   * Its membership was read at `sinceVersion`; events after that which already went out move it
+   * here, so it never misses its own move. Null when nothing was missed or the kept events do
+   * not reach back far enough.
+   */
+  private catchUp(state: FeedState, member: TrackedMember, sentVersion: number): EventBatch | null {
+    const oldest = state.recent[0]?.event.v ?? Number.POSITIVE_INFINITY;
+    // Its membership was read at `sinceVersion`: what already went out since moves it (when kept).
+    const moves =
+      oldest <= member.sinceVersion + 1
+        ? state.recent
+            .filter(({ event }) => event.v > member.sinceVersion && movesMembership(event, member.participantId))
+            .map(({ event }) => event)
+        : NO_EVENTS;
+    moveMembership(member, moves);
+    if (sentVersion >= state.lastSent || oldest > sentVersion + 1) {
+      member.history = null;
+      return null;
+    }
+    const viewers = viewersOf(member);
+    const events = state.recent
+      .filter(
+        ({ event, audience }) => event.v > sentVersion && canSee(viewerAt(member.history, viewers, event.v), audience),
+      )
+      .map(({ event }) => event);
+    member.history = null;
+    member.sentUpTo = state.lastSent;
+    member.lastSentAt = Date.now();
+    const batch = { fromVersion: sentVersion + 1, toVersion: state.lastSent, events };
+    const people = state.directory?.count();
+    return people ? { ...batch, people } : batch;
+  }
+
+  /** Keeps the batch's events with their audiences for catching up sockets that register later. */
+  private remember(state: FeedState, events: readonly WorkshopEvent[], audiences: readonly Audience[]): void {
+    for (const [index, event] of events.entries()) {
+      const audience = audiences[index];
+      if (audience) state.recent.push({ event, audience });
+      if (event.type === "workshop:updated") state.settingsVersion = event.v;
+    }
+    if (state.recent.length > RECENT_EVENTS) state.recent.splice(0, state.recent.length - RECENT_EVENTS);
   }
 
   /**
@@ -248,6 +376,8 @@ export class EventFeed implements LocalMembers {
         if (this.feeds.get(workshopId) !== state) return;
         const version = directory?.version ?? (await this.log.version(workshopId));
         state.directory = directory;
+        // What was kept no longer reaches the new position without a hole.
+        state.recent = [];
         this.emitBatch(workshopId, state, version + 1, version, []);
         state.lastSent = version;
         return;
@@ -334,6 +464,7 @@ export class EventFeed implements LocalMembers {
     events: WorkshopEvent[],
   ): void {
     const audiences = this.audiencesOf(state, events);
+    this.remember(state, events, audiences);
     // The directory is at toVersion now: everyone's count rides along with whatever they see.
     const people = state.directory && events.some(isPeopleEvent) ? state.directory.count() : undefined;
     this.advanceMemberships(state, events);
@@ -352,8 +483,7 @@ export class EventFeed implements LocalMembers {
     const groups = new Map<string, { from: number; visible: number[]; socketIds: string[] }>();
     for (const [socketId, member] of state.members) {
       const seen = member.history;
-      if (!seen && !member.viewer) member.viewer = viewerOfMembership(member.current);
-      const viewers = seen ? seen.map(viewerOfMembership) : [member.viewer as Viewer];
+      const viewers = viewersOf(member);
       const visible = restricted.filter((index) => {
         const event = events[index] as WorkshopEvent;
         const audience = audiences[index];
@@ -425,15 +555,7 @@ export class EventFeed implements LocalMembers {
     for (const membership of state.members.values()) {
       const own = byPerson.get(membership.participantId) ?? NO_EVENTS;
       const relevant = sharedEvents.length === 0 ? own : [...own, ...sharedEvents].sort((a, b) => a.v - b.v);
-      let history: TrackedMember["history"] = null;
-      for (const event of relevant) {
-        if (event.v <= membership.sinceVersion) continue;
-        history ??= [{ ...membership.current, fromVersion: 0 }];
-        updateMembership(membership.current, event);
-        history.push({ ...membership.current, fromVersion: event.v + 1 });
-        membership.viewer = null;
-      }
-      membership.history = history;
+      moveMembership(membership, relevant);
     }
   }
 

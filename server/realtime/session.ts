@@ -1,4 +1,5 @@
 import { PROTOCOL_VERSION } from "../../shared/protocol.js";
+import type { SyncResult } from "../../shared/workshop.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
 import type { PresenceService } from "../services/presenceService.js";
@@ -23,6 +24,12 @@ interface SessionDeps {
   activity(workshopId: string): void;
 }
 
+/** The version a client's copy is at once it applied `sync` (a catch-up ends at its last event, or where it started). */
+function versionAfter(sync: SyncResult): number {
+  if (sync.kind === "snapshot") return sync.snapshot.version;
+  return sync.events[sync.events.length - 1]?.v ?? sync.fromVersion - 1;
+}
+
 /**
  * A connection's life: join the rooms, start the workshop feed on this node, mark presence,
  * then send the state to start from. Joining the room before reading the state means no
@@ -44,19 +51,25 @@ export function attachSession(socket: WorkshopSocket, deps: SessionDeps): void {
     deps.activity(workshopId);
     // The membership is read before the state sent, so the feed never filters with an older one.
     const membership = await deps.service.membership({ workshopId, participantId }, socket.data.watchesRoster);
-    const sync = await deps.service.sync(
-      { workshopId, participantId },
-      socket.data.sinceVersion,
-      socket.data.watchesRoster,
-    );
+    // A first state older than what the feed sent is fine while the feed still keeps what followed.
+    const reusableFrom = deps.feed.replayableFrom(workshopId);
+    // Head-counts travel outside the log: a state the feed catches up needs the current ones after
+    // the events (a resync's catch-up carries them the same way), read alongside the state.
+    const [sync, counts] = await Promise.all([
+      deps.service.firstSync({ workshopId, participantId }, socket.data.sinceVersion, membership, reusableFrom),
+      deps.service.roundCounts({ workshopId, participantId }, membership.roundId),
+    ]);
     const session = sessionOfSocket.get(socket);
     if (!session || socket.disconnected) return;
     // The list may have been opened or closed meanwhile (`roster:watch`): the feed goes on with
     // the socket's setting now; a snapshot cut otherwise says so (`wholeRoster`) and the client asks again.
     membership.watchesRoster = socket.data.watchesRoster;
-    deps.feed.register(workshopId, socket.id, membership, membership.sinceVersion);
+    const missed = deps.feed.register(workshopId, socket.id, membership, membership.sinceVersion, versionAfter(sync));
     deps.metrics.resyncs.inc({ kind: sync.kind });
     socket.emit("session:ready", { protocol: PROTOCOL_VERSION, session, sync, serverTime: Date.now() });
+    // What the feed sent before this socket registered, past the state it just got, filtered for it.
+    if (missed) socket.emit("workshop:events", missed);
+    if (missed && counts) socket.emit("breakout:counts", counts);
     for (const follower of deps.followers) follower.socketReady?.(workshopId, socket.id);
   })();
   ready.catch((error: unknown) => {

@@ -46,8 +46,13 @@ export interface WorkshopOptions {
 }
 
 /** Workshops, identity and roles: every rule about who is in which workshop with which role. */
+/** How long one full read of a workshop may serve the first states of joins (firstSync). */
+const SNAPSHOT_REUSE_MS = 500;
+
 export class WorkshopService {
   private readonly snapshotReads = new Map<WorkshopId, Promise<FullSnapshot | null>>();
+  /** The last full read per workshop, for a moment (`firstSync`). */
+  private readonly lastReads = new Map<WorkshopId, { full: FullSnapshot; at: number }>();
 
   constructor(
     private readonly stores: Stores,
@@ -166,6 +171,51 @@ export class WorkshopService {
       }
     }
     return { kind: "snapshot", snapshot: await this.snapshotFor(who, watchesRoster) };
+  }
+
+  /**
+   * A connection's first state. A resume that says what it has is `sync`. A fresh join is cut
+   * from a read of the workshop no older than SNAPSHOT_REUSE_MS and at `reusableFrom` or later
+   * (the event feed sends what came after it, filtered, right after: server/realtime/eventFeed.ts
+   * `register`), for the viewer its membership says (the joiner may be newer than the read): a
+   * join storm then costs one O(people) read a moment, not one per handful of joins.
+   */
+  async firstSync(
+    who: Actor,
+    sinceVersion: number | undefined,
+    membership: Membership,
+    reusableFrom: number | null,
+  ): Promise<SyncResult> {
+    if (sinceVersion !== undefined || reusableFrom === null)
+      return this.sync(who, sinceVersion, membership.watchesRoster);
+    const full = await this.recentFullSnapshot(who.workshopId, reusableFrom);
+    if (!full) throw new DomainError("NOT_FOUND", "no such workshop");
+    // Cut for the viewer as of the read (what the client's copy will say it is), as any snapshot
+    // followed by events is; someone newer than the read takes their role from their membership.
+    const viewer =
+      viewerInSnapshot(full, who.participantId, membership.watchesRoster) ??
+      viewerOf(membership, full.workshop, full.breakout.round, null, membership.watchesRoster);
+    return { kind: "snapshot", snapshot: snapshotFor(full, viewer) };
+  }
+
+  /** The round's head-counts now (they travel outside the log: a first state caught up by the feed needs them). */
+  async roundCounts(who: Actor, roundId: string | null): Promise<RoundCounts | null> {
+    if (!roundId) return null;
+    return { roundId, counts: await this.stores.breakout.getCounts(who.workshopId, roundId) };
+  }
+
+  private async recentFullSnapshot(workshopId: WorkshopId, reusableFrom: number): Promise<FullSnapshot | null> {
+    const kept = this.lastReads.get(workshopId);
+    if (kept && kept.full.version >= reusableFrom && this.now() - kept.at < SNAPSHOT_REUSE_MS) return kept.full;
+    const full = await this.sharedFullSnapshot(workshopId);
+    if (!full) return null;
+    const entry = { full, at: this.now() };
+    this.lastReads.set(workshopId, entry);
+    // Held for a moment only: a workshop nobody joins any more keeps no copy here.
+    setTimeout(() => {
+      if (this.lastReads.get(workshopId) === entry) this.lastReads.delete(workshopId);
+    }, SNAPSHOT_REUSE_MS).unref();
+    return full;
   }
 
   async snapshotFor(who: Actor, watchesRoster: boolean): Promise<WorkshopSnapshot> {

@@ -158,4 +158,37 @@ describe("the people list on demand (two nodes, open roster)", () => {
     await expectLiveEqualsFresh(toggler.client, "after the reconnect");
     expect(toggler.client.mirror.rosterAsks).toBe(asked);
   });
+
+  it("a join storm: first states cut from a shared read are caught up by the node's feed, so nobody resyncs and every copy is exact", async () => {
+    const { a, b } = await cluster.start();
+    const created = await createWorkshop(a.url);
+    const host = await connectClient([a.url, b.url], { facilitatorKey: created.facilitatorKey, displayName: "Host" });
+    cluster.track(host);
+    await accepted(host.send("workshop:setRosterPrivacy", { commandId: newCommandId(), rosterPrivate: false }));
+    // Settings changes keep the log moving while everyone joins at once, a quarter watching the list.
+    let talking = true;
+    const changes = (async () => {
+      for (let index = 0; talking; index++) {
+        await accepted(
+          host.send("workshop:setAnonymityDefault", { commandId: newCommandId(), anonymousByDefault: index % 2 === 0 }),
+        );
+      }
+    })();
+    const crowd = await Promise.all(
+      Array.from({ length: 40 }, (_, index) =>
+        join(index % 2 === 0 ? a.url : b.url, created.joinCode, `Storm ${index} Ivy`, index % 4 === 0),
+      ),
+    );
+    talking = false;
+    await changes;
+    for (const person of crowd) {
+      await person.client.mirror.until((state) => state.people.active === 41, 30_000);
+    }
+    const gapped = crowd.filter((person) => person.client.mirror.gaps > 0);
+    // On a failure, what each one who saw a gap received, in order (versions only).
+    const trail = (person: Person) =>
+      person.received.map((payload) => payload.replace(/"events":\[.*?\](,|})/g, "$1").slice(0, 160));
+    expect(gapped.map((person) => [person.name, person.client.mirror.sessions, ...trail(person)])).toEqual([]);
+    for (const person of crowd.slice(0, 8)) await expectLiveEqualsFresh(person.client, person.name);
+  });
 });
