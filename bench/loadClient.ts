@@ -162,8 +162,10 @@ function open(index: number, load: LoadConfig): void {
   if (load.mode === "bare") return;
 
   socket.on("session:ready", ({ sync }) => {
-    if (sync.kind === "snapshot" && client.preReadyToVersion > sync.snapshot.version) staleReady++;
-    if (!applySyncResult(client.state, sync)) void catchUp(client);
+    const fitted = applySyncResult(client.state, sync);
+    // A first state (with its catch-up) older than a batch that reached the client before it.
+    if (fitted && client.preReadyToVersion > client.state.version) staleReady++;
+    if (!fitted) void catchUp(client);
     ready();
   });
   socket.on("workshop:events", (batch) => {

@@ -75,14 +75,13 @@ import {
 } from "./support.js";
 import { freeText, nameText } from "./text.js";
 import {
+  EventBatchSchema,
   ParticipantProfileSchema,
-  PeopleCountSchema,
   RoleSchema,
   RoomAnswerSchema,
   RosterWatchAnswerSchema,
   SessionViewSchema,
   SyncResultSchema,
-  WorkshopEventSchema,
   WorkshopViewSchema,
 } from "./workshop.js";
 
@@ -720,16 +719,7 @@ export const serverEvents = {
   },
   "workshop:events": {
     summary: "Coalesced batch of consecutive workshop facts (fromVersion..toVersion), at most ~10 a second.",
-    payload: z.object({
-      fromVersion: z.number().int(),
-      toVersion: z.number().int(),
-      events: z.array(WorkshopEventSchema),
-      /**
-       * How many people are here and online as of `toVersion`, in every batch whose range held
-       * people's events (whoever may see them): everyone's count without a second message.
-       */
-      people: PeopleCountSchema.optional(),
-    }),
+    payload: EventBatchSchema,
   },
   "breakout:counts": {
     summary: "Head-count per room of the current round, coalesced (at most ~10 a second), for free seats.",

@@ -291,14 +291,38 @@ export const WorkshopSnapshotSchema = z.object({
 export type WorkshopSnapshot = z.infer<typeof WorkshopSnapshotSchema>;
 
 /** What a (re)connecting client needs: the full state, or only what it missed when the log still has it. */
+/** Consecutive workshop facts fromVersion..toVersion, those the viewer may see (`workshop:events`). */
+export const EventBatchSchema = z.object({
+  fromVersion: z.number().int(),
+  toVersion: z.number().int(),
+  events: z.array(WorkshopEventSchema),
+  /**
+   * How many people are here and online as of `toVersion`, in every batch whose range held
+   * people's events (whoever may see them): everyone's count without a second message.
+   */
+  people: PeopleCountSchema.optional(),
+});
+export type EventBatch = z.infer<typeof EventBatchSchema>;
+
+/**
+ * A first state may be older than what the node already sent its other sockets (a join storm
+ * shares one read): `catchUp` is the batch of what followed, filtered for the viewer, and
+ * `counts` the round's head-counts after it, in the same message, so the state a client shows
+ * once `session:ready` is applied is complete.
+ */
+const firstStateFields = {
+  catchUp: EventBatchSchema.optional(),
+  /** The current round's head-counts now (they travel outside the log, so the events alone miss them). */
+  counts: RoundCountsSchema.nullable().optional(),
+};
+
 export const SyncResultSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("snapshot"), snapshot: WorkshopSnapshotSchema }),
+  z.object({ kind: z.literal("snapshot"), snapshot: WorkshopSnapshotSchema, ...firstStateFields }),
   z.object({
     kind: z.literal("events"),
     fromVersion: z.number().int(),
     events: z.array(WorkshopEventSchema),
-    /** The current round's head-counts now (they travel outside the log, so the events alone miss them). */
-    counts: RoundCountsSchema.nullable().optional(),
+    ...firstStateFields,
     /** The people counts now, when the events hold people's events (they change the counts). */
     people: PeopleCountSchema.optional(),
   }),

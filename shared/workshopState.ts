@@ -25,6 +25,7 @@ import type { HelpId, ParticipantId, ProgrammeSessionId, RoomId } from "./ids.js
 import type { Ballot, PollId, PollResultsUpdate, PollView } from "./poll.js";
 import type { ProgrammeSessionView } from "./programme.js";
 import {
+  type EventBatch,
   type ParticipantView,
   type PeopleCount,
   participantOfRosterEntry,
@@ -332,10 +333,7 @@ export function applyCounts(state: WorkshopState, update: RoundCounts): void {
  * missed (the caller resyncs); events the state already contains are skipped, so a batch
  * that overlaps a snapshot is harmless.
  */
-export function applyEventBatch(
-  state: WorkshopState,
-  batch: { fromVersion: number; toVersion: number; events: readonly WorkshopEvent[]; people?: PeopleCount },
-): BatchOutcome {
+export function applyEventBatch(state: WorkshopState, batch: EventBatch): BatchOutcome {
   // Counts are versioned on their own (the highest wins): taken whatever becomes of the events.
   if (batch.people) applyPeopleCount(state, batch.people);
   if (state.version < 0 || batch.toVersion <= state.version) return "ignored";
@@ -353,18 +351,20 @@ export function applyEventBatch(
 export function applySyncResult(state: WorkshopState, sync: SyncResult): boolean {
   if (sync.kind === "snapshot") {
     applySnapshot(state, sync.snapshot);
-    return true;
+  } else {
+    if (state.version < 0 || sync.fromVersion > state.version + 1) return false;
+    const before = viewerOfState(state);
+    const last = sync.events[sync.events.length - 1]?.v ?? state.version;
+    for (const event of sync.events) {
+      if (event.v > state.version) applyEventWatchingRoster(state, event);
+    }
+    state.version = Math.max(state.version, last);
+    if (sync.people) applyPeopleCount(state, sync.people);
+    settleView(state, before);
   }
-  if (state.version < 0 || sync.fromVersion > state.version + 1) return false;
-  const before = viewerOfState(state);
-  const last = sync.events[sync.events.length - 1]?.v ?? state.version;
-  for (const event of sync.events) {
-    if (event.v > state.version) applyEventWatchingRoster(state, event);
-  }
-  state.version = Math.max(state.version, last);
+  // What the node sent others past that state (a first state), then the head-counts after it.
+  if (sync.catchUp && applyEventBatch(state, sync.catchUp) === "gap") return false;
   if (sync.counts) applyCounts(state, sync.counts);
-  if (sync.people) applyPeopleCount(state, sync.people);
-  settleView(state, before);
   return true;
 }
 

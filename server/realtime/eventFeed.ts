@@ -8,10 +8,9 @@ import {
 } from "../../shared/audience.js";
 import type { RevokeReason } from "../../shared/events.js";
 import type { WorkshopId } from "../../shared/ids.js";
-import type { PeopleCount, RosterWatchAnswer, WorkshopEvent } from "../../shared/workshop.js";
+import type { EventBatch, PeopleCount, RosterWatchAnswer, WorkshopEvent } from "../../shared/workshop.js";
 
 /** A `workshop:events` payload. */
-type EventBatch = { fromVersion: number; toVersion: number; events: WorkshopEvent[]; people?: PeopleCount };
 
 import { type Membership, updateMembership, viewerOfMembership } from "../domain/membership.js";
 import type { RosterDirectory } from "../domain/rosterDirectory.js";
@@ -30,10 +29,11 @@ const REVOKE_GRACE_MS = 2000;
 /**
  * A socket that may see nothing of a batch is sent at most one batch (empty, with the people
  * count) per this long, covering every version it skipped: in a join storm a phone that does not
- * watch the people list hears the count about once a second instead of ten times, and each node
- * writes a tenth of the messages (the write path was the largest cost of a join).
+ * watch the people list hears the count every two seconds instead of ten times a second, and
+ * each node writes a twentieth of the messages (each write is a system call; the write path was
+ * the largest cost of a join).
  */
-const QUIET_BATCH_MS = 1000;
+const QUIET_BATCH_MS = 2000;
 
 /**
  * How many of the latest events (with their audiences) a feed keeps to catch a new socket up: its

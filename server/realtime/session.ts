@@ -43,14 +43,18 @@ export function attachSession(socket: WorkshopSocket, deps: SessionDeps): void {
   const ready = (async () => {
     await deps.feed.attach(workshopId, socket.id);
     for (const follower of deps.followers) await follower.attach(workshopId, socket.id);
-    if (!(await deps.presence.open(workshopId, participantId, connectionId))) {
+    // The membership is read before the state sent, so the feed never filters with an older one;
+    // it goes in the same round trip as marking presence (a join storm pays each round trip thousands of times).
+    const [opened, membership] = await Promise.all([
+      deps.presence.open(workshopId, participantId, connectionId),
+      deps.service.membership({ workshopId, participantId }, socket.data.watchesRoster),
+    ]);
+    if (!opened) {
       // Two connections raced past the handshake's count; the client's next attempt is refused there.
       socket.disconnect(true);
       return;
     }
     deps.activity(workshopId);
-    // The membership is read before the state sent, so the feed never filters with an older one.
-    const membership = await deps.service.membership({ workshopId, participantId }, socket.data.watchesRoster);
     // A first state older than what the feed sent is fine while the feed still keeps what followed.
     const reusableFrom = deps.feed.replayableFrom(workshopId);
     // Head-counts travel outside the log: a state the feed catches up needs the current ones after
@@ -66,10 +70,10 @@ export function attachSession(socket: WorkshopSocket, deps: SessionDeps): void {
     membership.watchesRoster = socket.data.watchesRoster;
     const missed = deps.feed.register(workshopId, socket.id, membership, membership.sinceVersion, versionAfter(sync));
     deps.metrics.resyncs.inc({ kind: sync.kind });
-    socket.emit("session:ready", { protocol: PROTOCOL_VERSION, session, sync, serverTime: Date.now() });
-    // What the feed sent before this socket registered, past the state it just got, filtered for it.
-    if (missed) socket.emit("workshop:events", missed);
-    if (missed && counts) socket.emit("breakout:counts", counts);
+    // What the feed sent before this socket registered, past the state it gets, filtered for it,
+    // and the head-counts after that: in the same message, so the first state is whole when applied.
+    const first: SyncResult = missed ? { ...sync, catchUp: missed, ...(counts ? { counts } : {}) } : sync;
+    socket.emit("session:ready", { protocol: PROTOCOL_VERSION, session, sync: first, serverTime: Date.now() });
     for (const follower of deps.followers) follower.socketReady?.(workshopId, socket.id);
   })();
   ready.catch((error: unknown) => {

@@ -101,15 +101,35 @@ export class WorkshopService {
     connectionId?: string,
     joinId?: string,
   ): Promise<SessionView> {
+    return this.joinWorkshop(await this.workshopOfJoinCode(joinCode), displayName, connectionId, joinId);
+  }
+
+  /**
+   * The workshop a join code opens (read only: a caller may check other limits meanwhile).
+   * Whether it is still active is checked by the join itself, atomically.
+   */
+  async workshopOfJoinCode(joinCode: string): Promise<WorkshopId> {
     const workshopId = await this.stores.workshops.findWorkshopIdByJoinCode(normalizeJoinCode(joinCode));
     if (!workshopId) throw new DomainError("INVALID_JOIN_CODE", "no workshop has this join code");
-    return this.addPerson(
-      await this.requireActiveWorkshop(workshopId),
-      displayName,
-      "participant",
-      connectionId,
-      joinId,
-    );
+    return workshopId;
+  }
+
+  /** A new participant in the workshop of a join code (`workshopOfJoinCode`). */
+  async joinWorkshop(
+    workshopId: WorkshopId,
+    displayName: string,
+    connectionId?: string,
+    joinId?: string,
+  ): Promise<SessionView> {
+    try {
+      return await this.addPerson(workshopId, displayName, "participant", connectionId, joinId);
+    } catch (error) {
+      // Deleted since its join code was read: to the joiner, the code opens nothing.
+      if (error instanceof DomainError && error.code === "NOT_FOUND") {
+        throw new DomainError("INVALID_JOIN_CODE", "no workshop has this join code");
+      }
+      throw error;
+    }
   }
 
   async joinAsFacilitator(
@@ -124,7 +144,7 @@ export class WorkshopService {
       throw new DomainError("UNAUTHORIZED", "facilitator key not recognised");
     }
     if (workshop.status !== "active") throw new DomainError("WORKSHOP_ENDED", "the workshop has ended");
-    return this.addPerson(workshop, displayName, "facilitator", connectionId, joinId);
+    return this.addPerson(workshop.workshopId, displayName, "facilitator", connectionId, joinId);
   }
 
   /** Who a session token belongs to, whatever state the person and the workshop are in. */
@@ -227,14 +247,21 @@ export class WorkshopService {
 
   /** What the event feed needs to filter for one socket, as of now (and the version it is valid for). */
   async membership(who: Actor, watchesRoster: boolean): Promise<Membership & { sinceVersion: number }> {
-    const sinceVersion = await this.stores.workshops.currentVersion(who.workshopId);
-    const { actor, workshop } = await this.authorizer.loadContext(who);
-    const round = workshop.currentRoundId
-      ? await this.stores.breakout.getRound(who.workshopId, workshop.currentRoundId)
-      : null;
-    const assignedRoom = round
-      ? await this.stores.breakout.getAssignment(who.workshopId, round.roundId, who.participantId)
-      : null;
+    // Asked in this order in one round trip: a store answers in order (Redis: one connection per
+    // slot, a pipeline), so the version is read no later than the person and the workshop, and
+    // the feed replays onto this membership whatever came after it.
+    const [sinceVersion, { actor, workshop }] = await Promise.all([
+      this.stores.workshops.currentVersion(who.workshopId),
+      this.authorizer.loadContext(who),
+    ]);
+    const roundId = workshop.currentRoundId;
+    const [round, assignment] = roundId
+      ? await Promise.all([
+          this.stores.breakout.getRound(who.workshopId, roundId),
+          this.stores.breakout.getAssignment(who.workshopId, roundId, who.participantId),
+        ])
+      : [null, null];
+    const assignedRoom = round ? assignment : null;
     return {
       participantId: who.participantId,
       role: actor.role,
@@ -485,21 +512,21 @@ export class WorkshopService {
   }
 
   private async addPerson(
-    workshop: WorkshopRecord,
+    workshopId: WorkshopId,
     displayName: string,
     role: Role,
     connectionId?: string,
     joinId?: string,
   ): Promise<SessionView> {
     const participantId = newParticipantId();
-    const sessionToken = newSessionToken(workshop.workshopId);
+    const sessionToken = newSessionToken(workshopId);
     const record: ParticipantRecord = { participantId, displayName, role, status: "active", joinedAt: this.now() };
     // A leaked join code cannot flood a forum: new people per minute, counted with the join itself.
     const joinLimit =
       role === "participant" && this.options.joinsPerMinute !== undefined
         ? { perWindow: this.options.joinsPerMinute, windowMs: 60_000 }
         : undefined;
-    const added = await this.stores.workshops.addParticipant(workshop.workshopId, {
+    const added = await this.stores.workshops.addParticipant(workshopId, {
       record,
       sessionTokenHash: hashSecret(sessionToken),
       ...(connectionId ? { connectionId } : {}),
@@ -508,25 +535,19 @@ export class WorkshopService {
     });
     if ("limited" in added)
       throw new DomainError("RATE_LIMITED", "too many people are joining right now; try again in a minute");
+    if ("ended" in added) throw new DomainError("WORKSHOP_ENDED", "the workshop has ended");
     if (added.participantId === participantId) {
-      return { workshopId: workshop.workshopId, participantId, role, displayName, sessionToken };
+      return { workshopId, participantId, role, displayName, sessionToken };
     }
     // A retried join: the person its first attempt created, if they are still in.
-    const earlier = await this.stores.workshops.getParticipant(workshop.workshopId, added.participantId);
+    const earlier = await this.stores.workshops.getParticipant(workshopId, added.participantId);
     if (earlier?.status !== "active") throw new DomainError("SESSION_REVOKED", "your session has ended");
     return {
-      workshopId: workshop.workshopId,
+      workshopId,
       participantId: earlier.participantId,
       role: earlier.role,
       displayName: earlier.displayName,
       sessionToken,
     };
-  }
-
-  private async requireActiveWorkshop(workshopId: WorkshopId): Promise<WorkshopRecord> {
-    const workshop = await this.stores.workshops.getWorkshop(workshopId);
-    if (!workshop) throw new DomainError("INVALID_JOIN_CODE", "no workshop has this join code");
-    if (workshop.status !== "active") throw new DomainError("WORKSHOP_ENDED", "the workshop has ended");
-    return workshop;
   }
 }

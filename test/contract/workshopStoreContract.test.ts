@@ -83,6 +83,38 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("workshop
     expect(view?.participants.map((p) => [p.participantId, p.online])).toEqual([[carol.participantId, true]]);
   });
 
+  it("S2d nobody joins a workshop that ended, not even by retrying an earlier join: nothing is stored or logged", async () => {
+    const carol = person("carol");
+    const joinId = "join-id-ended-000001";
+    await stores.workshops.addParticipant(workshop.workshopId, { record: carol, sessionTokenHash: "t1", joinId });
+    const ended = { ...workshop, status: "ended" as const };
+    await stores.workshops.commit(
+      workshop.workshopId,
+      { actorId: carol.participantId, commandId: "command-end-0001" },
+      { writes: [{ kind: "workshop", expected: workshop, next: ended }], events: [], result: 1 },
+    );
+    const dave = person("dave");
+    expect(
+      await stores.workshops.addParticipant(workshop.workshopId, { record: dave, sessionTokenHash: "t2" }),
+    ).toEqual({
+      ended: true,
+    });
+    expect(
+      await stores.workshops.addParticipant(workshop.workshopId, {
+        record: person("carol2"),
+        sessionTokenHash: "t3",
+        connectionId: "n1/c",
+        joinId,
+      }),
+    ).toEqual({ ended: true });
+    expect(await stores.workshops.getParticipant(workshop.workshopId, dave.participantId)).toBeNull();
+    expect(await stores.workshops.findParticipantIdBySession(workshop.workshopId, "t2")).toBeNull();
+    expect(await stores.workshops.findParticipantIdBySession(workshop.workshopId, "t3")).toBeNull();
+    expect((await stores.workshops.eventsSince(workshop.workshopId, 0))?.map((event) => event.type)).toEqual([
+      "participant:upserted",
+    ]);
+  });
+
   it("S4 commit applies once per command id and returns the first result to a retry", async () => {
     const alice = person("alice");
     await stores.workshops.addParticipant(workshop.workshopId, { record: alice, sessionTokenHash: "t" });

@@ -74,7 +74,7 @@ describe("the people list on demand (two nodes, open roster)", () => {
     await quiet.client.mirror.until((state) => state.people.active === everyone, 30_000);
     expect(opener.client.mirror.rosterAsks).toBeGreaterThanOrEqual(1);
     // The quiet one knows the count, themself and staff: nobody else was sent to them, and the
-    // batches they could see nothing of came at most about once a second (server/realtime/eventFeed.ts).
+    // batches they could see nothing of came at most about every two seconds (server/realtime/eventFeed.ts).
     expect(names(quiet.client.mirror.state)).toEqual(["Host", "Quiet Amber"]);
     expect(quiet.client.mirror.batches).toBeLessThan(watcher.client.mirror.batches);
     expect(mentions(quiet, [watcher, opener, ...crowd])).toEqual([]);

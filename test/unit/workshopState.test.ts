@@ -93,4 +93,33 @@ describe("client state rules (shared by browser and tests)", () => {
     expect(state.participants.get(ana.participantId)?.online).toBe(false);
     expect(applySyncResult(state, { kind: "events", fromVersion: 9, events: [] })).toBe(false);
   });
+
+  it("a first state with its catch-up is whole once applied: the snapshot, then what followed, then the head-counts", () => {
+    const state = emptyWorkshopState();
+    const bo = { participantId: "pbo0000000000000", displayName: "Bo", role: "participant" as const, listed: false };
+    expect(
+      applySyncResult(state, {
+        kind: "snapshot",
+        snapshot,
+        catchUp: {
+          fromVersion: 3,
+          toVersion: 6,
+          events: [{ v: 5, type: "participant:upserted", participant: bo, online: true }],
+          people: { version: 6, active: 2, online: 2 },
+        },
+        counts: { roundId: "r000000000000001", counts: {} },
+      }),
+    ).toBe(true);
+    expect(state.version).toBe(6);
+    expect(state.participants.get(bo.participantId)?.online).toBe(true);
+    expect(state.people).toEqual({ version: 6, active: 2, online: 2 });
+    // A catch-up that does not start at or before the state's version is refused (ask again).
+    expect(
+      applySyncResult(emptyWorkshopState(), {
+        kind: "snapshot",
+        snapshot,
+        catchUp: { fromVersion: 5, toVersion: 6, events: [] },
+      }),
+    ).toBe(false);
+  });
 });

@@ -4,12 +4,12 @@ import type { ParticipantId, RoomId, RoundId } from "../../../shared/ids.js";
 import type { Ballot, PollId, PollResultsUpdate, PollView } from "../../../shared/poll.js";
 import { orderedProgramme } from "../../../shared/programme.js";
 import type {
+  EventBatch,
   ParticipantView,
   PeopleCount,
   RoomAnswer,
   RosterWatchAnswer,
   SyncResult,
-  WorkshopEvent,
   WorkshopView,
 } from "../../../shared/workshop.js";
 import {
@@ -27,12 +27,7 @@ import {
 } from "../../../shared/workshopState.js";
 import { locale } from "../i18n/index.js";
 
-export type EventBatch = {
-  fromVersion: number;
-  toVersion: number;
-  events: readonly WorkshopEvent[];
-  people?: PeopleCount;
-};
+export type { EventBatch } from "../../../shared/workshop.js";
 export type CountsUpdate = { roundId: RoundId; counts: Record<string, number> };
 export type RoomRef = { roundId: RoundId; roomId: RoomId };
 

@@ -66,6 +66,7 @@ export class MemoryWorkshopStore implements WorkshopStore {
 
   async addParticipant(workshopId: WorkshopId, join: ParticipantJoin): Promise<JoinOutcome> {
     const state = this.core.require(workshopId);
+    if ((JSON.parse(state.meta) as WorkshopRecord).status !== "active") return { ended: true };
     const { record, connectionId, joinId, joinLimit } = join;
     const { presence } = this.neighbours;
     const earlier = joinId ? state.joins.get(joinId) : undefined;

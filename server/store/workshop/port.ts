@@ -71,7 +71,8 @@ export interface ParticipantJoin {
   joinLimit?: JoinLimit;
 }
 
-export type JoinOutcome = { version: number; participantId: ParticipantId } | { limited: true };
+/** `ended`: the workshop is no longer active (nobody was added). */
+export type JoinOutcome = { version: number; participantId: ParticipantId } | { limited: true } | { ended: true };
 
 /**
  * The workshop itself: its record and join code, its people and sessions, the event log every
@@ -86,7 +87,7 @@ export interface WorkshopStore {
   /** Every workshop the store holds (a scan: for rare housekeeping, never on a request's path). */
   listWorkshopIds(): Promise<WorkshopId[]>;
 
-  /** A new person and their session; appends `participant:upserted`. */
+  /** A new person and their session, in an active workshop only; appends `participant:upserted`. */
   addParticipant(workshopId: WorkshopId, join: ParticipantJoin): Promise<JoinOutcome>;
   getParticipant(workshopId: WorkshopId, participantId: ParticipantId): Promise<ParticipantRecord | null>;
   listParticipants(workshopId: WorkshopId): Promise<ParticipantRecord[]>;

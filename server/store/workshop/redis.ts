@@ -102,6 +102,7 @@ export class RedisWorkshopStore implements WorkshopStore {
       ],
     )) as [string, string?];
     if (reply[0] === "limited") return { limited: true };
+    if (reply[0] === "ended") return { ended: true };
     return { participantId: reply[0], version: Number(reply[1]) };
   }
 

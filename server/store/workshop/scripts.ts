@@ -29,12 +29,15 @@ return {'applied', tostring(v)}
  * still covered, and when this window's counter expires (epoch ms). Over the limit: {'limited'}.
  * ARGV: channel, cap, participantId, record, tokenHash, event, connectionId ('' = not connected
  * yet), joinId ('' = none). Returns {participantId, version}: the person an earlier attempt
- * of the same join created, or the new one.
+ * of the same join created, or the new one; {'ended'} once the workshop ended (checked here, not
+ * by a read before: one round trip less per join, and nobody joins a workshop that ended meanwhile).
  */
 export const addParticipantScript = script(
   slidingWindow +
     `
-require_workshop(KEYS[1])
+local meta = redis.call('GET', KEYS[1])
+if not meta then error({err = 'GONE no such workshop'}) end
+if cjson.decode(meta)['status'] ~= 'active' then return {'ended'} end
 if ARGV[8] ~= '' then
   local earlier = redis.call('HGET', KEYS[8], ARGV[8])
   if earlier then
