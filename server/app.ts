@@ -24,7 +24,7 @@ import { breakoutHandlers } from "./realtime/breakoutHandlers.js";
 import { callHandlers } from "./realtime/callHandlers.js";
 import { ChatFeed } from "./realtime/chatFeed.js";
 import { chatHandlers } from "./realtime/chatHandlers.js";
-import { refuseUnknownEvents } from "./realtime/defineHandler.js";
+import { attachCommands, commandTable } from "./realtime/defineHandler.js";
 import { Drain } from "./realtime/drain.js";
 import { EventFeed } from "./realtime/eventFeed.js";
 import { HandsFeed } from "./realtime/handsFeed.js";
@@ -34,6 +34,7 @@ import { jsonEventParser } from "./realtime/jsonParser.js";
 import { unfollowLeftRooms } from "./realtime/notesFollowers.js";
 import { notesHandlers } from "./realtime/notesHandlers.js";
 import { isOriginAllowed } from "./realtime/originPolicy.js";
+import { PersonSockets } from "./realtime/personSockets.js";
 import { pollHandlers } from "./realtime/pollHandlers.js";
 import { PollResultsFeed } from "./realtime/pollResultsFeed.js";
 import { programmeHandlers } from "./realtime/programmeHandlers.js";
@@ -208,10 +209,12 @@ export function createApp(deps: AppDeps): App {
     ...(deps.adapter ? { adapter: deps.adapter } : {}),
   });
 
+  const personSockets = new PersonSockets();
   const feed = new EventFeed(
     io,
     new EventLogReader(stores),
     {
+      personSockets,
       intervalMs: config.BROADCAST_INTERVAL_MS,
       safetyPollMs: 2000,
       // Found gone before the heartbeat noticed the loss: ask the store's epoch now.
@@ -243,7 +246,7 @@ export function createApp(deps: AppDeps): App {
   );
   feed.onDelivered.push(
     (workshopId, events) => pollResults.eventsDelivered(workshopId, events),
-    unfollowLeftRooms(io, (workshopId) => feed.membersOf(workshopId)),
+    unfollowLeftRooms(io, (workshopId) => feed.membersOf(workshopId), personSockets),
     (workshopId, events) => {
       // The end destroyed the salt in the store: this node lets go of what it unlocked too.
       if (events.some((event) => event.type === "workshop:updated" && event.workshop.status === "ended")) {
@@ -343,6 +346,7 @@ export function createApp(deps: AppDeps): App {
     ...notesHandlers(notes),
     ...reportHandlers(reports),
   ];
+  const commandsByName = commandTable(handlers);
   const activity = (workshopId: string) => retention.touch(workshopId);
   const handlerContext = {
     logger,
@@ -367,10 +371,10 @@ export function createApp(deps: AppDeps): App {
     }),
   );
   io.on("connection", (socket) => {
-    refuseUnknownEvents(socket, handlerContext);
-    for (const handler of handlers) handler.attach(socket, handlerContext);
+    attachCommands(socket, commandsByName, handlerContext);
     attachSession(socket, {
       presence,
+      personSockets,
       service,
       feed,
       followers: [pollResults, qnaFeed, supportFeed, handsFeed, reactions, chatFeed],

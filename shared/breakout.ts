@@ -4,7 +4,8 @@ import { HelpIdSchema, ParticipantIdSchema, ProgrammeSessionIdSchema, RoomIdSche
 import { PollViewSchema } from "./poll.js";
 import { freeText, nameText } from "./text.js";
 
-export const MAX_ROOMS = 200;
+/** Rooms in one round: 10,000 people in rooms of 20 (a plan of that many short names fits in MAX_MESSAGE_BYTES). */
+export const MAX_ROOMS = 500;
 export const ROOM_NAME_MAX = 60;
 export const ROOM_TOPIC_MAX = 500;
 export const BROADCAST_MAX = 280;

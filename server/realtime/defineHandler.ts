@@ -31,7 +31,8 @@ export type CommandHandler<C extends CommandName> = (input: HandlerInput<C>) => 
 
 export interface DefinedHandler {
   name: CommandName;
-  attach(socket: WorkshopSocket, context: HandlerContext): void;
+  /** Runs one incoming command (`args`: the payload and the ack callback as sent) and answers it exactly once. */
+  handle(socket: WorkshopSocket, args: unknown[], context: HandlerContext): Promise<void>;
 }
 
 export interface HandlerContext {
@@ -62,45 +63,76 @@ type AckFn = (response: Ack<unknown>) => void;
 export function defineHandler<C extends CommandName>(name: C, run: CommandHandler<C>): DefinedHandler {
   return {
     name,
-    attach(socket, context) {
-      socket.on(
-        name as never,
-        (async (...args: unknown[]) => {
-          const ack = takeAck(args);
-          if (!ack) {
-            // Without a callback nobody could learn the outcome: refuse to act, quietly.
-            context.metrics.commands.inc({ command: name, outcome: "NO_ACK" });
-            return;
-          }
-          const stopTimer = context.metrics.commandSeconds.startTimer({ command: name });
-          commandStarted(socket);
-          let response: Awaited<ReturnType<typeof runCommand>>;
-          try {
-            response = await runCommand(name, run, socket, args, context);
-          } catch (error) {
-            commandAnswered(socket);
-            throw error;
-          }
-          stopTimer();
-          const outcome = response.ok ? "ok" : response.error.code;
-          // Activity is a write only a running workshop accepts: nothing after its end (or its
-          // deletion) can postpone the retention clock.
-          if (response.ok && commands[name].write && !policy[name].allowedWhenEnded) {
-            context.activity?.(socket.data.workshopId);
-          }
-          context.metrics.commands.inc({ command: name, outcome });
-          context.logger.debug(
-            // No participant id: "who ran qna:ask when" would tie a person to an anonymous question.
-            { command: name, outcome, workshopId: socket.data.workshopId },
-            "command",
-          );
-          ack(response);
-          // After the ack: a revoke waiting for this socket's answers may disconnect it now.
-          commandAnswered(socket);
-        }) as never,
+    async handle(socket, args, context) {
+      const ack = takeAck(args);
+      if (!ack) {
+        // Without a callback nobody could learn the outcome: refuse to act, quietly.
+        context.metrics.commands.inc({ command: name, outcome: "NO_ACK" });
+        return;
+      }
+      const stopTimer = context.metrics.commandSeconds.startTimer({ command: name });
+      commandStarted(socket);
+      let response: Awaited<ReturnType<typeof runCommand>>;
+      try {
+        response = await runCommand(name, run, socket, args, context);
+      } catch (error) {
+        commandAnswered(socket);
+        throw error;
+      }
+      stopTimer();
+      const outcome = response.ok ? "ok" : response.error.code;
+      // Activity is a write only a running workshop accepts: nothing after its end (or its
+      // deletion) can postpone the retention clock.
+      if (response.ok && commands[name].write && !policy[name].allowedWhenEnded) {
+        context.activity?.(socket.data.workshopId);
+      }
+      context.metrics.commands.inc({ command: name, outcome });
+      context.logger.debug(
+        // No participant id: "who ran qna:ask when" would tie a person to an anonymous question.
+        { command: name, outcome, workshopId: socket.data.workshopId },
+        "command",
       );
+      ack(response);
+      // After the ack: a revoke waiting for this socket's answers may disconnect it now.
+      commandAnswered(socket);
     },
   };
+}
+
+/** Every command's handler by name, built once per server and shared by every socket. */
+export type CommandTable = ReadonlyMap<string, DefinedHandler>;
+
+export function commandTable(handlers: readonly DefinedHandler[]): CommandTable {
+  const table = new Map<string, DefinedHandler>();
+  for (const handler of handlers) {
+    if (table.has(handler.name)) throw new Error(`two handlers for ${handler.name}`);
+    table.set(handler.name, handler);
+  }
+  // A command in the protocol without a handler would answer UNKNOWN_EVENT: refuse to start instead.
+  const missing = Object.keys(commands).filter((name) => !table.has(name));
+  if (missing.length > 0) throw new Error(`no handler for ${missing.join(", ")}`);
+  return table;
+}
+
+/**
+ * One listener per socket routes every incoming event through the shared table: a listener per
+ * command per socket was about a hundred closures and an event map per connection (kilobytes
+ * each, thousands of connections per node). Events outside the command table get
+ * UNKNOWN_EVENT (when they brought a callback).
+ */
+export function attachCommands(socket: WorkshopSocket, table: CommandTable, context: HandlerContext): void {
+  socket.onAny((event: unknown, ...args: unknown[]) => {
+    const handler = typeof event === "string" && isCommandName(event) ? table.get(event) : undefined;
+    if (handler) {
+      // handle() answers every failure itself; what escapes is a bug, reported the way Socket.IO would.
+      handler.handle(socket, args, context).catch((error: unknown) => {
+        context.logger.error({ err: error instanceof Error ? error.message : String(error) }, "command failed");
+      });
+      return;
+    }
+    context.metrics.commands.inc({ command: "unknown", outcome: "UNKNOWN_EVENT" });
+    takeAck(args)?.({ ok: false, error: { code: "UNKNOWN_EVENT", message: "no such command" } });
+  });
 }
 
 /**
@@ -123,15 +155,6 @@ async function withinDeadline<T>(work: Promise<T>, deadlineMs: number): Promise<
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** Events outside the command table get UNKNOWN_EVENT (when they brought a callback). */
-export function refuseUnknownEvents(socket: WorkshopSocket, context: HandlerContext): void {
-  socket.onAny((event: unknown, ...args: unknown[]) => {
-    if (isCommandName(event)) return;
-    context.metrics.commands.inc({ command: "unknown", outcome: "UNKNOWN_EVENT" });
-    takeAck(args)?.({ ok: false, error: { code: "UNKNOWN_EVENT", message: "no such command" } });
-  });
 }
 
 async function runCommand<C extends CommandName>(

@@ -20,6 +20,7 @@ import type { Metrics } from "../metrics.js";
 import type { EventLogReader } from "../services/delivery/eventLogReader.js";
 import { type Attached, FollowedWorkshops } from "./followedWorkshops.js";
 import { whenAnswered } from "./inflight.js";
+import type { PersonSockets } from "./personSockets.js";
 import { KeyedThrottle } from "./throttle.js";
 import { rooms, type WorkshopServer } from "./types.js";
 
@@ -130,6 +131,8 @@ interface FeedState extends Attached {
   recent: RecentEvent[];
   /** The version of the last `workshop:updated` this feed sent (0: none seen). */
   settingsVersion: number;
+  /** Sessions waiting for `lastSent` to reach a version (`sentUpTo`). */
+  waiters: Array<{ version: number; done: () => void }>;
 }
 
 export interface EventFeedOptions {
@@ -142,6 +145,8 @@ export interface EventFeedOptions {
    * the store's data (a Redis restarted empty or flushed). Deleted when not given.
    */
   whyGone?: () => Promise<GoneReason>;
+  /** This node's sockets of each person (whom a removal revokes). */
+  personSockets: PersonSockets;
 }
 
 /** A workshop whose roster is unknown (gone from the store): people's events go to staff and their subject only. */
@@ -176,6 +181,8 @@ export class EventFeed implements LocalMembers {
   /** Told about every batch after it went out (the poll results feed follows visibility changes). */
   readonly onDelivered: Array<(workshopId: WorkshopId, events: readonly WorkshopEvent[]) => void> = [];
 
+  private readonly personSockets: PersonSockets;
+
   constructor(
     private readonly io: WorkshopServer,
     private readonly log: EventLogReader,
@@ -183,6 +190,7 @@ export class EventFeed implements LocalMembers {
     private readonly logger: Logger,
     private readonly metrics: Metrics,
   ) {
+    this.personSockets = options.personSockets;
     this.throttle = new KeyedThrottle(options.intervalMs, (workshopId) => this.flush(workshopId));
     this.feeds = new FollowedWorkshops<FeedState>({
       create: () => ({
@@ -195,6 +203,7 @@ export class EventFeed implements LocalMembers {
         quietTimer: null,
         recent: [],
         settingsVersion: 0,
+        waiters: [],
       }),
       start: async (workshopId, state) => {
         state.directory = await this.log.directory(workshopId);
@@ -204,6 +213,7 @@ export class EventFeed implements LocalMembers {
       stop: (workshopId, state, replaced) => {
         if (!replaced) this.throttle.forget(workshopId);
         if (state.quietTimer) clearTimeout(state.quietTimer);
+        for (const waiter of state.waiters.splice(0)) waiter.done();
         void state.unsubscribe?.().catch(() => undefined);
       },
     });
@@ -215,6 +225,41 @@ export class EventFeed implements LocalMembers {
   /** Resolves once the workshop's log is followed for this socket; rejects if that could not start. */
   attach(workshopId: WorkshopId, socketId: string): Promise<void> {
     return this.feeds.attach(workshopId, socketId);
+  }
+
+  /**
+   * Resolves once this node's sockets were sent everything up to `version` (a version read from
+   * the store), or after `timeoutMs` (the store is slow: the batches bring the rest). A first
+   * state cut from an older read and caught up by the feed then holds every change committed
+   * before the session started: a facilitator's new tab shows what they just did.
+   */
+  sentUpTo(workshopId: WorkshopId, version: number, timeoutMs: number): Promise<void> {
+    const state = this.feeds.get(workshopId);
+    if (!state || state.lastSent >= version) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        state.waiters = state.waiters.filter((waiter) => waiter !== entry);
+        resolve();
+      }, timeoutMs);
+      const entry = {
+        version,
+        done: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      state.waiters.push(entry);
+      this.schedule(workshopId);
+    });
+  }
+
+  /** Wakes the sessions whose version the feed has now sent. */
+  private releaseWaiters(state: FeedState): void {
+    if (state.waiters.length === 0) return;
+    const ready = state.waiters.filter((waiter) => waiter.version <= state.lastSent);
+    if (ready.length === 0) return;
+    state.waiters = state.waiters.filter((waiter) => waiter.version > state.lastSent);
+    for (const waiter of ready) waiter.done();
   }
 
   /**
@@ -380,11 +425,13 @@ export class EventFeed implements LocalMembers {
         state.recent = [];
         this.emitBatch(workshopId, state, version + 1, version, []);
         state.lastSent = version;
+        this.releaseWaiters(state);
         return;
       }
       if (events.length === 0) return;
       const toVersion = events[events.length - 1]?.v ?? state.lastSent;
       this.emitFiltered(workshopId, state, state.lastSent + 1, toVersion, events);
+      this.releaseWaiters(state);
       this.applySideEffects(workshopId, events);
       for (const listener of this.onDelivered) listener(workshopId, events);
       await this.emitCounts(workshopId, events);
@@ -574,7 +621,7 @@ export class EventFeed implements LocalMembers {
   private applySideEffects(workshopId: WorkshopId, events: WorkshopEvent[]): void {
     for (const event of events) {
       if (event.type === "participant:removed") {
-        this.revoke(rooms.participant(workshopId, event.participantId), event.reason);
+        this.revokeSockets(this.personSockets.of(workshopId, event.participantId), event.reason);
       } else if (event.type === "workshop:updated" && event.workshop.status === "ended") {
         this.revoke(rooms.workshop(workshopId), "workshop_ended");
       }
@@ -604,8 +651,11 @@ export class EventFeed implements LocalMembers {
   }
 
   private revoke(room: string, reason: RevokeReason): void {
-    const socketIds = this.io.of("/").adapter.rooms.get(room);
-    for (const socketId of [...(socketIds ?? [])]) {
+    this.revokeSockets([...(this.io.of("/").adapter.rooms.get(room) ?? [])], reason);
+  }
+
+  private revokeSockets(socketIds: readonly string[], reason: RevokeReason): void {
+    for (const socketId of socketIds) {
       const socket = this.io.of("/").sockets.get(socketId);
       if (!socket || this.revoked.has(socket)) continue;
       this.revoked.add(socket);

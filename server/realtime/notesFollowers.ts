@@ -1,6 +1,7 @@
 import type { WorkshopId } from "../../shared/ids.js";
 import type { WorkshopEvent } from "../../shared/workshop.js";
 import type { Membership } from "../domain/membership.js";
+import type { PersonSockets } from "./personSockets.js";
 import { rooms, type WorkshopServer } from "./types.js";
 
 /**
@@ -12,13 +13,14 @@ import { rooms, type WorkshopServer } from "./types.js";
 export function unfollowLeftRooms(
   io: WorkshopServer,
   membersOf: (workshopId: WorkshopId) => ReadonlyMap<string, Membership>,
+  personSockets: PersonSockets,
 ) {
   return (workshopId: WorkshopId, events: readonly WorkshopEvent[]): void => {
     const leaving: Array<{ socketIds: Iterable<string>; roomId: string }> = [];
     for (const event of events) {
       if (event.type === "breakout:assigned" && event.fromRoomId) {
         leaving.push({
-          socketIds: io.of("/").adapter.rooms.get(rooms.participant(workshopId, event.participantId)) ?? [],
+          socketIds: personSockets.of(workshopId, event.participantId),
           roomId: event.fromRoomId,
         });
       } else if (event.type === "breakout:round" && event.round.status === "closed") {

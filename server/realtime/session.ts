@@ -6,10 +6,12 @@ import type { PresenceService } from "../services/presenceService.js";
 import type { WorkshopService } from "../services/workshopService.js";
 import type { EventFeed } from "./eventFeed.js";
 import { sessionOfSocket } from "./handshake.js";
+import type { PersonSockets } from "./personSockets.js";
 import { rooms, type WorkshopSocket } from "./types.js";
 
 interface SessionDeps {
   presence: PresenceService;
+  personSockets: PersonSockets;
   service: WorkshopService;
   feed: EventFeed;
   /** Feeds that follow a workshop on this node while it has sockets (poll results, Q&A). */
@@ -23,6 +25,9 @@ interface SessionDeps {
   /** Someone used the workshop: its retention idle clock starts again. */
   activity(workshopId: string): void;
 }
+
+/** How long a first state waits for the feed to send what the store held (then the batches bring the rest). */
+const FEED_WAIT_MS = 1000;
 
 /** The version a client's copy is at once it applied `sync` (a catch-up ends at its last event, or where it started). */
 function versionAfter(sync: SyncResult): number {
@@ -38,7 +43,8 @@ function versionAfter(sync: SyncResult): number {
 export function attachSession(socket: WorkshopSocket, deps: SessionDeps): void {
   const { workshopId, participantId, connectionId } = socket.data;
   deps.metrics.connections.inc();
-  socket.join([rooms.workshop(workshopId), rooms.participant(workshopId, participantId)]);
+  socket.join(rooms.workshop(workshopId));
+  deps.personSockets.add(workshopId, participantId, socket.id);
 
   const ready = (async () => {
     await deps.feed.attach(workshopId, socket.id);
@@ -55,7 +61,11 @@ export function attachSession(socket: WorkshopSocket, deps: SessionDeps): void {
       return;
     }
     deps.activity(workshopId);
-    // A first state older than what the feed sent is fine while the feed still keeps what followed.
+    // A first state older than what the feed sent is fine while the feed still keeps what followed,
+    // once the feed sent what the store held when this session started (read-your-writes).
+    if (socket.data.sinceVersion === undefined) {
+      await deps.feed.sentUpTo(workshopId, membership.sinceVersion, FEED_WAIT_MS);
+    }
     const reusableFrom = deps.feed.replayableFrom(workshopId);
     // Head-counts travel outside the log: a state the feed catches up needs the current ones after
     // the events (a resync's catch-up carries them the same way), read alongside the state.
@@ -87,6 +97,7 @@ export function attachSession(socket: WorkshopSocket, deps: SessionDeps): void {
 
   socket.on("disconnect", () => {
     deps.metrics.connections.dec();
+    deps.personSockets.remove(workshopId, participantId, socket.id);
     // Wait for the start to finish, so a quick disconnect cannot leave presence marked online.
     void ready
       .catch(() => undefined)

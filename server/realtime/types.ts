@@ -22,10 +22,9 @@ type InterServerEvents = {
 export type WorkshopServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type WorkshopSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
-/** Socket.IO rooms: the workshop (all members), and one per person (all their tabs). */
+/** Socket.IO rooms: the workshop (all members) and the notes' followers (a person's tabs: `PersonSockets`). */
 export const rooms = {
   workshop: (workshopId: WorkshopId) => `w:${workshopId}`,
-  participant: (workshopId: WorkshopId, participantId: ParticipantId) => `w:${workshopId}:p:${participantId}`,
   /** Followers of one notes document (updates and cursors are relayed here, across nodes). */
   notes: (workshopId: WorkshopId, docId: string) => `w:${workshopId}:n:${docId}`,
   /** Editors of one notes document: cursors go to them only (readers in a plenary may be a thousand). */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_ROOMS } from "../../shared/breakout.js";
 import type { WorkshopEvent } from "../../shared/workshop.js";
 import { currentRoomOf } from "../../shared/workshopState.js";
 import { closeAll, openRound, planRound, workshopWithPeople } from "../helpers/breakout.js";
@@ -227,6 +228,24 @@ describe("breakout rounds", () => {
       "unknown room",
     ]);
     closeAll([host, ...people]);
+  });
+
+  it(`a round of ${MAX_ROOMS} rooms (10,000 people in rooms of 20) is planned and reaches everyone; one more room is refused`, async () => {
+    const { host, people } = await workshopWithPeople([server.url], 3);
+    const names = Array.from({ length: MAX_ROOMS }, (_, index) => ({ name: `Room ${index + 1} Mekong` }));
+    const round = await planRound(host, names);
+    expect(round.rooms).toHaveLength(MAX_ROOMS);
+    for (const person of people) {
+      await person.mirror.until((state) => state.breakout.round?.rooms.length === MAX_ROOMS);
+    }
+    const tooMany = await host.send("breakout:plan", {
+      commandId: newCommandId(),
+      rooms: [...names, { name: "One too many" }],
+      durationSeconds: 600,
+      warningSeconds: 60,
+      selfSelect: false,
+    });
+    expect(tooMany.ok ? null : tooMany.error.code).toBe("BAD_REQUEST");
   });
 
   it("a burst of moves reaches the facilitator as a few coalesced batches", async () => {
