@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { assignBalanced, seededRandom } from "../server/domain/breakout/assignment.js";
@@ -14,11 +13,11 @@ import {
 } from "./lib/assignMessages.js";
 import { plannedPairs, plannedRooms } from "./lib/assignPlan.js";
 import { type AssignReport, type Delivery, renderAssignResults, writeAssignResults } from "./lib/assignReport.js";
+import { benchSetting } from "./lib/benchSettings.js";
+import { startBench } from "./lib/benchStart.js";
 import {
-  benchLogger,
   ChildLoader,
   createWorkshop,
-  helpIfAsked,
   machine,
   numberEnv,
   repoRoot,
@@ -32,7 +31,8 @@ import {
   workingTree,
 } from "./lib/cluster.js";
 import { findProfile, monotonicMicros, profileWindows, type WindowProfile } from "./lib/cpuProfile.js";
-import { openFilesLimit, runMain } from "./lib/processes.js";
+import { mergeWatched } from "./lib/participantMessages.js";
+import { requireOpenFiles, runMain } from "./lib/processes.js";
 import { cpuSpan, sampleAll } from "./lib/procStats.js";
 import { commandStats, slowScripts } from "./lib/redisStats.js";
 import { publish } from "./lib/report.js";
@@ -52,11 +52,11 @@ import { ClientStats, epochNow, newCommandId, WorkshopClient } from "./lib/works
  */
 
 const settings = {
-  people: Math.floor(numberEnv("BENCH_PEOPLE", 5000, 2)),
-  rooms: Math.floor(numberEnv("BENCH_ROOMS", 200, 1)),
+  people: benchSetting.people(5000),
+  rooms: benchSetting.rooms(200),
   /** Participants starting to join per second, over all load generators. */
-  joinRate: numberEnv("BENCH_JOIN_RATE", 20, 0.1),
-  loaders: Math.floor(numberEnv("BENCH_LOADERS", 4, 1)),
+  joinRate: benchSetting.joinRate(20),
+  loaders: benchSetting.loaders(4),
   keepTogether: Math.floor(numberEnv("BENCH_KEEP_TOGETHER", 150, 0)),
   keepApart: Math.floor(numberEnv("BENCH_KEEP_APART", 150, 0)),
   /** Plenary-wide banners sent for the baseline; the median is the baseline. */
@@ -66,26 +66,23 @@ const settings = {
   /** In-process compute: calls after the first, for the warm median. */
   computeRepeats: Math.floor(numberEnv("BENCH_COMPUTE_REPEATS", 5, 0)),
   /** Longest wait for one delivery (banner, assignments, rooms) to reach every participant. */
-  deliveryTimeoutS: numberEnv("BENCH_DELIVERY_TIMEOUT_S", 180, 5),
+  deliveryTimeoutS: benchSetting.deliveryTimeoutS(180),
   /** Seconds measured after the last room was fetched (late messages). */
-  quietS: numberEnv("BENCH_QUIET_S", 2, 0),
+  quietS: benchSetting.quietS(2),
   /** V8 old-space limit of each load generator, MiB: each holds every one of its participants' copies of the workshop. */
-  loaderHeapMiB: Math.floor(numberEnv("BENCH_LOADER_HEAP_MB", 4096, 256)),
+  loaderHeapMiB: benchSetting.loaderHeapMiB(),
   /** Join tries per participant (a refused or dropped join is tried again 2 s later, as a person would). */
-  joinAttempts: Math.floor(numberEnv("BENCH_JOIN_ATTEMPTS", 3, 1)),
+  joinAttempts: benchSetting.joinAttempts(),
   /** Whole bench, whatever happens: every child is killed after this long. */
-  timeoutS: numberEnv("BENCH_TIMEOUT_S", 900, 30),
+  timeoutS: benchSetting.timeoutS(900),
   seed: Math.floor(numberEnv("BENCH_SEED", 1, 0)),
-  write: process.env.BENCH_WRITE !== "0",
+  write: benchSetting.write(),
 };
 
-helpIfAsked(
+const { logDir, log } = startBench(
+  "wk-bench-assign-",
   "Breakout assignment: 5,000 participants into 200 rooms: the assignment's compute and the round's delivery, measured in one run.",
 );
-
-const benchStart = Date.now();
-const logDir = mkdtempSync(path.join(tmpdir(), "wk-bench-assign-"));
-const log = benchLogger(benchStart);
 
 type Loader = ChildLoader<AssignLoaderMessage, AssignParentMessage>;
 type Cluster = WorkshopCluster;
@@ -111,7 +108,7 @@ function armWatch(loaders: Loader[], id: string, condition: WatchCondition): voi
   for (const loader of loaders) loader.send({ type: "watch", id, condition, timeoutMs });
 }
 
-type Watched = { times: number[]; fetchedTimes: number[]; missing: number; refused: number; excluded: number };
+type Watched = Omit<Extract<AssignLoaderMessage, { type: "watched" }>, "type" | "id">;
 
 /** Arms a watch and starts collecting its answers; await the result after sending what is watched for. */
 function watch(loaders: Loader[], id: string, condition: WatchCondition): Promise<Watched> {
@@ -123,18 +120,13 @@ function watch(loaders: Loader[], id: string, condition: WatchCondition): Promis
 }
 
 async function collectWatch(loaders: Loader[], id: string): Promise<Watched> {
-  const total: Watched = { times: [], fetchedTimes: [], missing: 0, refused: 0, excluded: 0 };
+  const answers: Array<Extract<AssignLoaderMessage, { type: "watched" }>> = [];
   for (const loader of loaders) {
     const watched = await loader.next("watched", settings.deliveryTimeoutS * 1000 + 15_000);
     if (!watched) throw new Error(`a load generator never answered watch ${id}`);
-    if (watched.id !== id) throw new Error(`expected watch ${id}, got ${watched.id}`);
-    total.times.push(...watched.times);
-    total.fetchedTimes.push(...watched.fetchedTimes);
-    total.missing += watched.missing;
-    total.refused += watched.refused;
-    total.excluded += watched.excluded;
+    answers.push(watched);
   }
-  return total;
+  return mergeWatched(id, answers);
 }
 
 function delivery(label: string, sentAt: number, ackAt: number, watched: Watched): Delivery {
@@ -560,12 +552,7 @@ function countKinds(kinds: readonly string[]): Record<string, number> {
 async function main(): Promise<void> {
   const perLoader = Math.ceil(settings.people / settings.loaders) + 256;
   const perNode = Math.ceil(settings.people / 2) + 512;
-  const limit = openFilesLimit();
-  if (limit < Math.max(perLoader, perNode)) {
-    throw new Error(
-      `open-file limit is ${limit}, a process here needs about ${Math.max(perLoader, perNode)}: run \`ulimit -n 65536\` first`,
-    );
-  }
+  requireOpenFiles(Math.max(perLoader, perNode));
   log(`logs in ${logDir}; ${JSON.stringify(settings)}`);
   // Every command slower than 1 ms lands in the slow log, so Redis's share of a step can be read afterwards.
   const cluster = await startWorkshopCluster(logDir, [

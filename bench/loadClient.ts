@@ -3,6 +3,7 @@ import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "../shared/events.js";
 import { PROTOCOL_VERSION } from "../shared/protocol.js";
 import { applyEventBatch, applySyncResult, emptyWorkshopState, type WorkshopState } from "../shared/workshopState.js";
+import { connectErrorReason } from "./lib/connectError.js";
 import { orchestratorChannel } from "./lib/loaderIpc.js";
 import {
   type LoadConfig,
@@ -71,7 +72,12 @@ let convergedSent = false;
 const epochNow = () => performance.timeOrigin + performance.now();
 
 const send = orchestratorChannel<ParentMessage, LoaderMessage>(ParentMessageSchema, {
-  handle: (message) => handle(message),
+  start: ({ config }) => start(config),
+  expect: ({ participants }) => {
+    expected = participants;
+    checkConvergence();
+  },
+  report: () => send({ type: "result", result: result() }),
   close() {
     closing = true;
     for (const client of clients) client.socket.close();
@@ -147,13 +153,7 @@ function open(index: number, load: LoadConfig): void {
     client.connectMs = performance.now() - startedAt;
     if (load.mode === "bare") ready();
   });
-  socket.on("connect_error", (error) => {
-    const code = "data" in error && typeof error.data === "object" && error.data !== null ? error.data : null;
-    // socket.io-client says "timeout" when the connection itself did not open within 20 s.
-    const reason =
-      code && "code" in code && typeof code.code === "string" ? code.code : `connect_error: ${error.message}`;
-    fail(client, reason);
-  });
+  socket.on("connect_error", (error) => fail(client, connectErrorReason(error)));
   socket.on("disconnect", (reason) => {
     if (closing) return;
     if (client.readyMs === null) fail(client, `disconnected before ready: ${reason}`);
@@ -297,23 +297,3 @@ function result(): LoaderResult {
     lastReadyAt,
   };
 }
-
-function handle(message: Exclude<ParentMessage, { type: "close" }>): void {
-  switch (message.type) {
-    case "start":
-      start(message.config);
-      break;
-    case "expect":
-      expected = message.participants;
-      checkConvergence();
-      break;
-    case "report":
-      send({ type: "result", result: result() });
-      break;
-    default: {
-      const exhaustive: never = message;
-      throw new Error(`unknown message ${JSON.stringify(exhaustive)}`);
-    }
-  }
-}
-send({ type: "ready" });

@@ -1,15 +1,14 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import * as Y from "yjs";
 import { PROTOCOL_VERSION } from "../shared/protocol.js";
+import { benchSetting } from "./lib/benchSettings.js";
+import { startBench } from "./lib/benchStart.js";
 import {
-  benchLogger,
   ChildLoader,
   createWorkshop,
   everyLoader,
-  helpIfAsked,
   machine,
   numberEnv,
   type RunningNode,
@@ -40,7 +39,7 @@ import {
   summarize,
   writeNotesResults,
 } from "./lib/notesReport.js";
-import { openFilesLimit, runMain } from "./lib/processes.js";
+import { requireOpenFiles, runMain } from "./lib/processes.js";
 import { cpuSpan, sampleAll } from "./lib/procStats.js";
 import { commandStats } from "./lib/redisStats.js";
 import { publish } from "./lib/report.js";
@@ -80,38 +79,35 @@ const settings = {
   /** Editors in the plenary's document (the issue: 50). */
   editors: Math.floor(numberEnv("BENCH_EDITORS", 50, 2)),
   /** Breakout rooms, two editors each (the issue: 100). */
-  rooms: Math.floor(numberEnv("BENCH_ROOMS", 100, 1)),
+  rooms: benchSetting.rooms(100),
   /** Updates per second per editor (the issue: 5). */
   rate: numberEnv("BENCH_RATE", 5, 0.1),
   /** Seconds of typing per phase. */
   seconds: numberEnv("BENCH_SECONDS", 20, 1),
   phases: phasesEnv(),
-  loaders: Math.floor(numberEnv("BENCH_LOADERS", 2, 1)),
+  loaders: benchSetting.loaders(2),
   /** Facilitator connections that set roles and move people (each stays under the 20 commands/s limit). */
   admins: Math.floor(numberEnv("BENCH_ADMINS", 4, 1)),
   /** Joins per second over all generators (not measured). */
-  joinRate: numberEnv("BENCH_JOIN_RATE", 20, 0.1),
+  joinRate: benchSetting.joinRate(20),
   /** A warm-up phase first (4 editors in a plenary document, 3 s), so the nodes' code is compiled. */
   warmup: process.env.BENCH_WARMUP !== "0",
   /** One attempt per update: an update unanswered this long counts as a timeout. */
   ackTimeoutS: numberEnv("BENCH_ACK_TIMEOUT_S", 30, 1),
   /** After the last ack, the longest wait for every editor to have every update of its document. */
-  settleTimeoutS: numberEnv("BENCH_SETTLE_TIMEOUT_S", 30, 1),
-  timeoutS: numberEnv("BENCH_TIMEOUT_S", 900, 30),
-  write: process.env.BENCH_WRITE !== "0",
+  settleTimeoutS: benchSetting.settleTimeoutS(30),
+  timeoutS: benchSetting.timeoutS(900),
+  write: benchSetting.write(),
 };
 
-helpIfAsked(
+const { logDir, log } = startBench(
+  "wk-bench-notes-",
   "Notes editing: many editors in one document and rooms of two, on two nodes, against a bare Yjs relay in the same run.",
   {
     BENCH_PHASES: "comma list of the phases to run (default: all)",
     BENCH_WARMUP: "0: no warm-up",
   },
 );
-
-const benchStart = Date.now();
-const logDir = mkdtempSync(path.join(tmpdir(), "wk-bench-notes-"));
-const log = benchLogger(benchStart);
 
 type Loader = ChildLoader<NotesLoaderMessage, NotesParentMessage>;
 
@@ -644,9 +640,7 @@ function profiles(report: NotesRun): NotesRun["profiles"] {
 async function main(): Promise<void> {
   const biggest = Math.max(settings.phases.includes("plenary") ? settings.editors : 0, 2 * settings.rooms);
   const need = Math.ceil(biggest / Math.min(settings.loaders, 2)) + 256;
-  const limit = openFilesLimit();
-  if (limit < need)
-    throw new Error(`open-file limit is ${limit}, a process here needs about ${need}: run \`ulimit -n 65536\` first`);
+  requireOpenFiles(need);
   if (settings.rooms > 200) throw new Error("BENCH_ROOMS: a round has at most 200 rooms");
   log(`logs in ${logDir}; ${JSON.stringify(settings)}`);
   const cluster = await startWorkshopCluster(logDir);

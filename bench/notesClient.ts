@@ -115,7 +115,13 @@ let closing = false;
 let expectation: { timer: NodeJS.Timeout; done: boolean } | null = null;
 
 const send = orchestratorChannel<NotesParentMessage, NotesLoaderMessage>(NotesParentMessageSchema, {
-  handle: (message) => handle(message),
+  join: ({ config }) => join(config),
+  open: ({ docs }) => void openDocs(docs),
+  type: ({ config }) => startTyping(config),
+  expect: ({ acked, timeoutMs }) => expect(acked, timeoutMs),
+  texts: () => send({ type: "texts", texts: texts() }),
+  resync: () => void resync(),
+  report: () => send({ type: "result", result: result() }),
   close() {
     closing = true;
     for (const editor of editors) editor.client?.socket.close();
@@ -546,35 +552,3 @@ function result(): NotesLoaderResult {
     openFailures: Object.fromEntries(openFailures),
   };
 }
-
-function handle(message: Exclude<NotesParentMessage, { type: "close" }>): void {
-  switch (message.type) {
-    case "join":
-      join(message.config);
-      break;
-    case "open":
-      void openDocs(message.docs);
-      break;
-    case "type":
-      startTyping(message.config);
-      break;
-    case "expect":
-      expect(message.acked, message.timeoutMs);
-      break;
-    case "texts":
-      send({ type: "texts", texts: texts() });
-      break;
-    case "resync":
-      void resync();
-      break;
-    case "report":
-      send({ type: "result", result: result() });
-      break;
-    default: {
-      const exhaustive: never = message;
-      throw new Error(`unknown message ${JSON.stringify(exhaustive)}`);
-    }
-  }
-}
-
-send({ type: "ready" });

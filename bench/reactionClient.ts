@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { monitorEventLoopDelay } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
 import { REACTION_KINDS } from "../shared/hands.js";
 import { PROTOCOL_VERSION } from "../shared/protocol.js";
+import { connectErrorReason } from "./lib/connectError.js";
 import { orchestratorChannel } from "./lib/loaderIpc.js";
+import { delayBeyondResolutionMs, loopDelayHistogram } from "./lib/loopDelay.js";
 import {
   type ReactionConnect,
   type ReactionLoaderMessage,
@@ -68,17 +69,25 @@ interface Side {
 const CONNECT_TIMEOUT_MS = 30_000;
 const RETRY_DELAY_MS = 2000;
 const SEND_TIMEOUT_MS = 10_000;
-const LOOP_RESOLUTION_MS = 10;
-const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
-/** The histogram records the sampling interval plus the delay: the delay alone, as for the servers. */
-const beyondResolution = (nanoseconds: number) =>
-  Number.isFinite(nanoseconds) ? Math.max(0, nanoseconds / 1e6 - LOOP_RESOLUTION_MS) : Number.NaN;
+const loopDelay = loopDelayHistogram();
 
 const sides = new Map<ReactionServer, Side>();
 let closing = false;
 
 const send = orchestratorChannel<ReactionParentMessage, ReactionLoaderMessage>(ReactionParentMessageSchema, {
-  handle: (message) => handle(message),
+  connect: ({ config }) => connect(config),
+  storm: (message) => storm(message),
+  expect: ({ server, count, deadlineAt }) => {
+    const side = sideOf(server);
+    side.expected = {
+      count,
+      deadlineAt,
+      timer: setTimeout(() => checkSettled(side), Math.max(0, deadlineAt - epochNow()) + 1),
+    };
+    checkSettled(side);
+  },
+  end: ({ server }) => end(sideOf(server)),
+  resolve: ({ server, sentAt }) => send({ type: "result", result: resolve(sideOf(server), sentAt) }),
   close() {
     closing = true;
     for (const side of sides.values()) for (const person of side.people) person.socket?.close();
@@ -170,10 +179,7 @@ function open(side: Side, person: Person): void {
     // The tally's version counts the votes that moved it: the n-th moved it to n.
     socket.on("poll:results", (update: { tallyVersion: number }) => updated(side, person, update.tallyVersion));
   }
-  socket.on("connect_error", (error) => {
-    const data = "data" in error && typeof error.data === "object" && error.data !== null ? error.data : null;
-    fail(data && "code" in data && typeof data.code === "string" ? data.code : `connect_error: ${error.message}`);
-  });
+  socket.on("connect_error", (error) => fail(connectErrorReason(error)));
   socket.on("disconnect", (reason) => {
     if (!over) fail(`disconnected before ready: ${reason}`);
     else if (person.ready && !closing && !side.ended) {
@@ -322,8 +328,8 @@ function end(side: Side): void {
   const cpu = process.cpuUsage(side.cpuAtStart);
   side.result = {
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
-    loopDelayP99Ms: beyondResolution(loopDelay.percentile(99)),
-    loopDelayMaxMs: beyondResolution(loopDelay.max),
+    loopDelayP99Ms: delayBeyondResolutionMs(loopDelay.percentile(99)),
+    loopDelayMaxMs: delayBeyondResolutionMs(loopDelay.max),
     sendLagP99Ms: percentile(side.lagMs, 99),
     sendLagMaxMs: max(side.lagMs),
   };
@@ -364,35 +370,3 @@ function resolve(side: Side, sentAt: readonly number[]): ReactionLoaderResult {
     dropped: viewers.filter((person) => person.lost).length,
   };
 }
-
-function handle(message: Exclude<ReactionParentMessage, { type: "close" }>): void {
-  switch (message.type) {
-    case "connect":
-      connect(message.config);
-      break;
-    case "storm":
-      storm(message);
-      break;
-    case "expect": {
-      const side = sideOf(message.server);
-      side.expected = {
-        count: message.count,
-        deadlineAt: message.deadlineAt,
-        timer: setTimeout(() => checkSettled(side), Math.max(0, message.deadlineAt - epochNow()) + 1),
-      };
-      checkSettled(side);
-      break;
-    }
-    case "end":
-      end(sideOf(message.server));
-      break;
-    case "resolve":
-      send({ type: "result", result: resolve(sideOf(message.server), message.sentAt) });
-      break;
-    default: {
-      const exhaustive: never = message;
-      throw new Error(`unknown message ${JSON.stringify(exhaustive)}`);
-    }
-  }
-}
-send({ type: "ready" });

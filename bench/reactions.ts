@@ -1,12 +1,10 @@
-import { mkdtempSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
-import path from "node:path";
+import { loadavg } from "node:os";
+import { benchSetting } from "./lib/benchSettings.js";
+import { startBench } from "./lib/benchStart.js";
 import {
-  benchLogger,
   ChildLoader,
   createWorkshop,
   everyLoader,
-  helpIfAsked,
   machine,
   numberEnv,
   type RunningNode,
@@ -16,7 +14,7 @@ import {
   stopWorkshopCluster,
   workingTree,
 } from "./lib/cluster.js";
-import { openFilesLimit, runMain } from "./lib/processes.js";
+import { requireOpenFiles, runMain } from "./lib/processes.js";
 import { type CpuSpan, cpuSpan, sampleAll } from "./lib/procStats.js";
 import {
   type ReactionLoaderMessage,
@@ -46,30 +44,27 @@ import { BARE_POLL_ID } from "./lib/votePlan.js";
  */
 
 const settings = {
-  people: Math.floor(numberEnv("BENCH_PEOPLE", 2000, 2)),
+  people: benchSetting.people(2000),
   /** Load-generator processes; each runs every loaders-th person. */
-  loaders: Math.floor(numberEnv("BENCH_LOADERS", 2, 1)),
+  loaders: benchSetting.loaders(2),
   each: Math.floor(numberEnv("BENCH_REACTIONS_EACH", 3, 1)),
   windowS: numberEnv("BENCH_WINDOW_S", 10, 1),
   /** Workshop joins started per second before the storm (not measured). */
-  joinRate: numberEnv("BENCH_JOIN_RATE", 25, 0.1),
+  joinRate: benchSetting.joinRate(25),
   /** Reference connections opened per second before its storm (not measured). */
-  connectRate: numberEnv("BENCH_CONNECT_RATE", 400, 1),
-  joinAttempts: Math.floor(numberEnv("BENCH_JOIN_ATTEMPTS", 3, 1)),
+  connectRate: benchSetting.connectRate(400),
+  joinAttempts: benchSetting.joinAttempts(),
   /** After the window: the longest wait for every viewer to have seen every reaction. */
-  settleTimeoutS: numberEnv("BENCH_SETTLE_TIMEOUT_S", 30, 1),
+  settleTimeoutS: benchSetting.settleTimeoutS(30),
   /** Whole bench, whatever happens: every child is killed after this long. */
-  timeoutS: numberEnv("BENCH_TIMEOUT_S", 900, 30),
-  write: process.env.BENCH_WRITE !== "0",
+  timeoutS: benchSetting.timeoutS(900),
+  write: benchSetting.write(),
 };
 
-helpIfAsked(
+const { logDir, log } = startBench(
+  "bench-reactions-",
   "bench:reactions: BENCH_PEOPLE people in a plenary each send BENCH_REACTIONS_EACH reactions over BENCH_WINDOW_S seconds, every one watching; the vote storm's reference server and two workshop nodes, with the same BENCH_LOADERS load-generator processes, in one run.",
 );
-
-const started = Date.now();
-const log = benchLogger(started);
-const logDir = mkdtempSync(path.join(tmpdir(), "bench-reactions-"));
 
 type Loader = ChildLoader<ReactionLoaderMessage, ReactionParentMessage>;
 
@@ -281,10 +276,7 @@ function render(reference: StormResult, workshop: StormResult): string {
 async function main(): Promise<void> {
   // The reference holds every connection; a generator holds its share of both servers'.
   const need = settings.people + 512;
-  const limit = openFilesLimit();
-  if (limit < need) {
-    throw new Error(`open-file limit is ${limit}, a server here needs about ${need}: run \`ulimit -n 65536\` first`);
-  }
+  requireOpenFiles(need, "a server");
   log(`logs in ${logDir}; ${JSON.stringify(settings)}`);
   const loaders: Loader[] = Array.from({ length: Math.min(settings.loaders, settings.people) }, (_, index) =>
     ChildLoader.start<ReactionLoaderMessage, ReactionParentMessage>(

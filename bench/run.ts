@@ -1,24 +1,19 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { PROTOCOL_VERSION } from "../shared/protocol.js";
-import { startRedisCluster } from "../test/helpers/redisCluster.js";
+import { startBenchRedis, sumSamples } from "./lib/benchRedis.js";
+import { benchSetting } from "./lib/benchSettings.js";
+import { startBench } from "./lib/benchStart.js";
 import {
-  benchLogger,
   ChildLoader,
   createWorkshop,
-  helpIfAsked,
   machine,
   numberEnv,
   type RunningNode,
-  redisCommandsProcessed,
-  redisUsedMemory,
   scrapeMetrics,
   sleep,
   startNode,
-  startRedis,
   summarizeLog,
-  workshopNodeEnv,
 } from "./lib/cluster.js";
 import {
   type LoaderMessage,
@@ -27,7 +22,7 @@ import {
   type LoadMode,
   type ParentMessage,
 } from "./lib/messages.js";
-import { type ExitInfo, openFilesLimit, runMain } from "./lib/processes.js";
+import { type ExitInfo, requireOpenFiles, runMain } from "./lib/processes.js";
 import { type ProcSample, sampleMachine, sampleProcess } from "./lib/procStats.js";
 import {
   type BenchSettings,
@@ -55,28 +50,29 @@ const settings: BenchSettings = {
   /** Seconds over which the joins are spread evenly (the issue: within 20 s). */
   windowS: numberEnv("BENCH_WINDOW_S", 20, 0.1),
   /** Server nodes (each phase: bare and workshop); the issue's storm: 2, the 10,000-person forum: 4. */
-  nodes: Math.floor(numberEnv("BENCH_NODES", 2, 1)),
+  nodes: benchSetting.nodes(2),
   /** The workshop phase's store: 0, one Redis; N, a Redis Cluster of N primaries (no replicas), nothing on disk either way. */
-  redisClusterPrimaries: Math.floor(numberEnv("BENCH_REDIS_CLUSTER", 0, 0)),
+  redisClusterPrimaries: benchSetting.redisClusterPrimaries(0),
   /** Load generator processes; each opens every loaders-th client. */
-  loaders: Math.floor(numberEnv("BENCH_LOADERS", 2, 1)),
+  loaders: benchSetting.loaders(2),
   /** Clients per phase that connect and leave before measuring, so the servers' code is compiled (JIT). */
   warmupClients: Math.floor(numberEnv("BENCH_WARMUP", 20, 0)),
   /** Seconds to keep measuring after every client's state is complete (late messages, idle cost). */
-  quietS: numberEnv("BENCH_QUIET_S", 3, 0),
+  quietS: benchSetting.quietS(3),
   /** Longest wait for every client's state to become complete after the last join. */
-  settleTimeoutS: numberEnv("BENCH_SETTLE_TIMEOUT_S", 20, 1),
+  settleTimeoutS: benchSetting.settleTimeoutS(20),
   /** The whole bench stops (and fails) after this long, whatever happens: two storms plus slack for stragglers. */
-  timeoutS: numberEnv("BENCH_TIMEOUT_S", Math.max(120, 60 + 4 * numberEnv("BENCH_WINDOW_S", 20, 0.1)), 10),
-  write: process.env.BENCH_WRITE !== "0",
+  timeoutS: benchSetting.timeoutS(Math.max(120, 60 + 4 * numberEnv("BENCH_WINDOW_S", 20, 0.1)), 10),
+  write: benchSetting.write(),
   /**
    * The storm workshop's roster: "open" (the default: the case where everyone may know everyone,
    * the costlier one) or "private" (the default of new workshops).
    */
-  roster: process.env.BENCH_ROSTER === "private" ? ("private" as const) : ("open" as const),
+  roster: benchSetting.roster(),
 };
 
-helpIfAsked(
+const { logDir, log } = startBench(
+  "wk-bench-",
   "The join storm: BENCH_CLIENTS clients join one workshop within BENCH_WINDOW_S seconds over two nodes and one Redis, beside a bare Socket.IO server taking the same connections in the same run.",
   {
     BENCH_ROSTER: "the storm workshop's roster: open (default; participants may know everyone) or private",
@@ -87,10 +83,6 @@ helpIfAsked(
       "the workshop nodes' WS_DEFLATE_THRESHOLD_BYTES (default 0: uncompressed, like the bare server and the runs before the setting)",
   },
 );
-
-const benchStart = Date.now();
-const logDir = mkdtempSync(path.join(tmpdir(), "wk-bench-"));
-const log = benchLogger(benchStart);
 
 /** The storm's workshop, with its roster as `BENCH_ROSTER` says (set by a facilitator who then leaves); its join code. */
 async function stormWorkshop(url: string): Promise<string> {
@@ -202,62 +194,8 @@ function samplePids(pids: number[]): ProcSample[] {
   return pids.map((pid) => sampleProcess(pid));
 }
 
-/** The workshop phase's store: one Redis or a Redis Cluster, as processes the bench measures. */
-interface BenchRedis {
-  label: string;
-  pids(): number[];
-  nodeEnv(prefix: string): Record<string, string>;
-  usedMemory(): Promise<number>;
-  commandsProcessed(): Promise<number>;
-  stop(): Promise<void>;
-}
-
-async function startBenchRedis(): Promise<BenchRedis> {
-  if (settings.redisClusterPrimaries === 0) {
-    const redis = await startRedis(logDir);
-    return {
-      label: redis.url,
-      pids: () => [redis.pid],
-      nodeEnv: (prefix) => workshopNodeEnv(redis.url, prefix),
-      usedMemory: () => redisUsedMemory(redis.url),
-      commandsProcessed: () => redisCommandsProcessed(redis.url),
-      stop: async () => void (await redis.stop()),
-    };
-  }
-  const cluster = await startRedisCluster({ primaries: settings.redisClusterPrimaries, durable: false });
-  return {
-    label: `a Redis Cluster of ${settings.redisClusterPrimaries} primaries (${cluster.nodes})`,
-    pids: () => cluster.servers.map((server) => server.pid),
-    nodeEnv: (prefix) => {
-      const { REDIS_URL: _single, ...env } = workshopNodeEnv("", prefix);
-      return { ...env, REDIS_CLUSTER_NODES: cluster.nodes };
-    },
-    usedMemory: async () => {
-      const bytes = await Promise.all(cluster.servers.map((server) => redisUsedMemory(server.url)));
-      return bytes.reduce((sum, value) => sum + value, 0);
-    },
-    commandsProcessed: async () => {
-      const counts = await Promise.all(cluster.servers.map((server) => redisCommandsProcessed(server.url)));
-      return counts.reduce((sum, value) => sum + value, 0);
-    },
-    stop: () => cluster.stop(),
-  };
-}
-
-/** Several processes' samples as one (Redis Cluster servers): CPU and memory added up. */
-function sumSamples(samples: ProcSample[]): ProcSample {
-  return samples.reduce(
-    (sum, sample) => ({
-      cpuSeconds: sum.cpuSeconds + sample.cpuSeconds,
-      rssBytes: sum.rssBytes + sample.rssBytes,
-      peakRssBytes: sum.peakRssBytes + sample.peakRssBytes,
-    }),
-    { cpuSeconds: 0, rssBytes: 0, peakRssBytes: 0 },
-  );
-}
-
 async function runPhase(kind: LoadMode): Promise<PhaseReport> {
-  const redis = kind === "workshop" ? await startBenchRedis() : null;
+  const redis = kind === "workshop" ? await startBenchRedis(logDir, settings.redisClusterPrimaries) : null;
   const prefix = `bench:${Math.random().toString(36).slice(2, 10)}:`;
   const nodes: RunningNode[] = [];
   try {
@@ -395,12 +333,7 @@ function sampleMissing(): ProcSample {
 
 async function main(): Promise<void> {
   const need = Math.ceil(settings.clients / Math.min(settings.loaders, settings.nodes)) + 256;
-  const limit = openFilesLimit();
-  if (limit < need) {
-    throw new Error(
-      `open-file limit is ${limit}, a process here needs about ${need}: run \`ulimit -n 65536\` in this shell first`,
-    );
-  }
+  requireOpenFiles(need);
   log(`logs in ${logDir}; ${JSON.stringify(settings)}`);
   const bare = await runPhase("bare");
   const workshop = await runPhase("workshop");

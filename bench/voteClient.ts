@@ -5,6 +5,7 @@ import WebSocket from "ws";
 import type { ClientToServerEvents, ServerToClientEvents } from "../shared/events.js";
 import type { PollResultsUpdate } from "../shared/poll.js";
 import { PROTOCOL_VERSION } from "../shared/protocol.js";
+import { connectErrorReason } from "./lib/connectError.js";
 import { orchestratorChannel } from "./lib/loaderIpc.js";
 import { kindOf, packetBytes } from "./lib/packets.js";
 import { onSchedule } from "./lib/schedule.js";
@@ -109,7 +110,11 @@ let endSnapshot: {
 } | null = null;
 
 const send = orchestratorChannel<VoteParentMessage, VoteLoaderMessage>(VoteParentMessageSchema, {
-  handle: (message) => handle(message),
+  start: ({ config }) => start(config),
+  vote: (message) => storm(message),
+  expect: ({ voters, deadlineAt }) => expect(voters, deadlineAt),
+  end: () => end(),
+  resolve: ({ positions }) => send({ type: "result", result: result(positions) }),
   close() {
     closing = true;
     for (const voter of voters) voter.link?.close();
@@ -159,12 +164,7 @@ function socketIoLink(voter: Voter, url: string, auth: Record<string, unknown>, 
       attempt.ready();
     });
   } else socket.once("connect", () => attempt.ready());
-  socket.on("connect_error", (error) => {
-    const data = "data" in error && typeof error.data === "object" && error.data !== null ? error.data : null;
-    attempt.fail(
-      data && "code" in data && typeof data.code === "string" ? data.code : `connect_error: ${error.message}`,
-    );
-  });
+  socket.on("connect_error", (error) => attempt.fail(connectErrorReason(error)));
   socket.on("disconnect", (reason) => attempt.lost(reason));
   return {
     async vote(payload, timeoutMs) {
@@ -550,28 +550,3 @@ function firstAtLeast(values: readonly number[], target: number): number {
   }
   return low;
 }
-
-function handle(message: Exclude<VoteParentMessage, { type: "close" }>): void {
-  switch (message.type) {
-    case "start":
-      start(message.config);
-      break;
-    case "vote":
-      storm(message);
-      break;
-    case "expect":
-      expect(message.voters, message.deadlineAt);
-      break;
-    case "end":
-      end();
-      break;
-    case "resolve":
-      send({ type: "result", result: result(message.positions) });
-      break;
-    default: {
-      const exhaustive: never = message;
-      throw new Error(`unknown message ${JSON.stringify(exhaustive)}`);
-    }
-  }
-}
-send({ type: "ready" });

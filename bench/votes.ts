@@ -1,17 +1,16 @@
-import { existsSync, mkdtempSync, renameSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { RoundView } from "../shared/breakout.js";
 import { PollExportSchema, type PollScope } from "../shared/poll.js";
 import { PROTOCOL_VERSION } from "../shared/protocol.js";
 import { plannedRooms } from "./lib/assignPlan.js";
+import { benchSetting } from "./lib/benchSettings.js";
+import { startBench } from "./lib/benchStart.js";
 import {
-  benchLogger,
   ChildLoader,
   createWorkshop,
   everyLoader,
-  helpIfAsked,
   machine,
   numberEnv,
   type RunningNode,
@@ -27,7 +26,7 @@ import {
   workingTree,
 } from "./lib/cluster.js";
 import { findProfile, monotonicMicros, profileWindows } from "./lib/cpuProfile.js";
-import { exitText, openFilesLimit, runMain } from "./lib/processes.js";
+import { exitText, requireOpenFiles, runMain } from "./lib/processes.js";
 import { cpuSpan, sampleAll } from "./lib/procStats.js";
 import { slowlogEntries } from "./lib/redisStats.js";
 import { publish } from "./lib/report.js";
@@ -80,37 +79,34 @@ const settings: VoteSettings = {
   /** Seconds over which the votes are spread evenly (the issue: within 10 s). */
   windowS: numberEnv("BENCH_WINDOW_S", 10, 0.1),
   /** Load generator processes; each runs every loaders-th voter. */
-  loaders: Math.floor(numberEnv("BENCH_LOADERS", 2, 1)),
+  loaders: benchSetting.loaders(2),
   /** Breakout rooms of the rooms phases. */
-  rooms: Math.floor(numberEnv("BENCH_ROOMS", 100, 1)),
+  rooms: benchSetting.rooms(100),
   phases: phasesEnv(),
   /** Workshop joins started per second before the storm (not measured). */
-  joinRate: numberEnv("BENCH_JOIN_RATE", 25, 0.1),
+  joinRate: benchSetting.joinRate(25),
   /** Bare connections opened per second before the storm (not measured). */
-  connectRate: numberEnv("BENCH_CONNECT_RATE", 400, 1),
+  connectRate: benchSetting.connectRate(400),
   /** Voters of the warm-up storm each phase runs first (so the servers' code is compiled); 0: none. */
   warmupVoters: Math.floor(numberEnv("BENCH_WARMUP", 20, 0)),
   /** After the window: longest wait for the last acks and for every voter to see the final tally. */
-  settleTimeoutS: numberEnv("BENCH_SETTLE_TIMEOUT_S", 40, 1),
+  settleTimeoutS: benchSetting.settleTimeoutS(40),
   /** Seconds still measured after every voter saw the final tally. */
-  quietS: numberEnv("BENCH_QUIET_S", 1, 0),
-  joinAttempts: Math.floor(numberEnv("BENCH_JOIN_ATTEMPTS", 3, 1)),
+  quietS: benchSetting.quietS(1),
+  joinAttempts: benchSetting.joinAttempts(),
   /** Whole bench, whatever happens: every child is killed after this long. */
-  timeoutS: numberEnv("BENCH_TIMEOUT_S", 900, 30),
-  write: process.env.BENCH_WRITE !== "0",
+  timeoutS: benchSetting.timeoutS(900),
+  write: benchSetting.write(),
   profile: process.env.BENCH_PROFILE === "1",
 };
 
-helpIfAsked(
+const { logDir, log } = startBench(
+  "wk-bench-votes-",
   "The vote storm: BENCH_VOTERS voters vote within BENCH_WINDOW_S seconds, each workshop phase measured against a bare reference server in the same run.",
   {
     BENCH_PHASES: "comma list of naive, ceiling, reference, workshop, reference-rooms, workshop-rooms (default: all)",
   },
 );
-
-const benchStart = Date.now();
-const logDir = mkdtempSync(path.join(tmpdir(), "wk-bench-votes-"));
-const log = benchLogger(benchStart);
 
 /** Name prefix, in the CPU samples, of the bench's processes waiting for another phase. */
 const IDLE = "idle ";
@@ -557,10 +553,7 @@ function profilesOf(phase: Phase, names: string[], report: StormReport | null): 
 async function main(): Promise<void> {
   // One bare server holds every connection; a generator holds its share.
   const need = settings.voters + 512;
-  const limit = openFilesLimit();
-  if (limit < need) {
-    throw new Error(`open-file limit is ${limit}, a server here needs about ${need}: run \`ulimit -n 65536\` first`);
-  }
+  requireOpenFiles(need, "a server");
   log(`logs in ${logDir}; ${JSON.stringify(settings)}`);
   const reports: PhaseReport[] = [];
   const selected = (phase: Phase | undefined) => phase !== undefined && settings.phases.includes(phase);

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { ConfigSchema } from "../../server/config.js";
 import { type CreateWorkshopResponse, CreateWorkshopResponseSchema } from "../../shared/workshop.js";
 import { freePort } from "../../test/helpers/ports.js";
+import { FatalMessageSchema } from "./loaderIpc.js";
 import {
   type ExitInfo,
   exitText,
@@ -311,7 +312,7 @@ export class ChildLoader<M extends { type: string }, P> {
       const parsed = schema.safeParse(raw);
       if (parsed.success) this.inbox.push(parsed.data);
       else {
-        const fatal = z.object({ type: z.literal("fatal"), message: z.string() }).safeParse(raw);
+        const fatal = FatalMessageSchema.safeParse(raw);
         this.inbox.push(
           fatal.success ? fatal.data : { type: "fatal", message: `unreadable message: ${parsed.error.message}` },
         );

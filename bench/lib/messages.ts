@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { CloseMessageSchema, FatalMessageSchema, ReadyMessageSchema } from "./loaderIpc.js";
+import { KindCountSchema } from "./packets.js";
 
 /**
  * What the orchestrator (bench/run.ts) and a load generator (bench/loadClient.ts) say to each
@@ -31,11 +33,9 @@ export const ParentMessageSchema = z.discriminatedUnion("type", [
   /** Every client's own state must come to hold this many participants, all online. */
   z.object({ type: z.literal("expect"), participants: z.number().int().nonnegative() }),
   z.object({ type: z.literal("report") }),
-  z.object({ type: z.literal("close") }),
+  CloseMessageSchema,
 ]);
 export type ParentMessage = z.infer<typeof ParentMessageSchema>;
-
-const KindCountSchema = z.object({ messages: z.number(), bytes: z.number() });
 
 export const LoaderResultSchema = z.object({
   clients: z.number().int(),
@@ -77,11 +77,11 @@ export const LoaderResultSchema = z.object({
 export type LoaderResult = z.infer<typeof LoaderResultSchema>;
 
 export const LoaderMessageSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("ready") }),
+  ReadyMessageSchema,
   /** Every client of this generator has connected or failed. */
   z.object({ type: z.literal("joined"), ok: z.number().int(), failed: z.number().int() }),
   z.object({ type: z.literal("converged"), at: z.number(), unconverged: z.number().int() }),
   z.object({ type: z.literal("result"), result: LoaderResultSchema }),
-  z.object({ type: z.literal("fatal"), message: z.string() }),
+  FatalMessageSchema,
 ]);
 export type LoaderMessage = z.infer<typeof LoaderMessageSchema>;

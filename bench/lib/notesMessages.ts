@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CloseMessageSchema, FatalMessageSchema, ReadyMessageSchema } from "./loaderIpc.js";
 
 /**
  * What the notes-editing bench (bench/notes.ts) and its load generators (bench/notesClient.ts)
@@ -57,7 +58,7 @@ export const NotesParentMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("texts") }),
   /** Every editor reopens its document as the sync engine does on a reconnect (state vectors both ways). */
   z.object({ type: z.literal("resync") }),
-  z.object({ type: z.literal("close") }),
+  CloseMessageSchema,
 ]);
 export type NotesParentMessage = z.infer<typeof NotesParentMessageSchema>;
 
@@ -117,7 +118,7 @@ export const NotesLoaderResultSchema = z.object({
 export type NotesLoaderResult = z.infer<typeof NotesLoaderResultSchema>;
 
 export const NotesLoaderMessageSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("ready") }),
+  ReadyMessageSchema,
   z.object({
     type: z.literal("joined"),
     /** [editor index, participant id] of every editor with a session. */
@@ -137,7 +138,7 @@ export const NotesLoaderMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("result"), result: NotesLoaderResultSchema }),
   z.object({ type: z.literal("texts"), texts: z.array(NotesEditorTextSchema) }),
   z.object({ type: z.literal("resynced"), sentBack: z.number().int(), failures: z.number().int() }),
-  z.object({ type: z.literal("fatal"), message: z.string() }),
+  FatalMessageSchema,
 ]);
 export type NotesLoaderMessage = z.infer<typeof NotesLoaderMessageSchema>;
 

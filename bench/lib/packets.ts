@@ -1,3 +1,9 @@
+import { z } from "zod";
+
+/** Socket.IO packets and payload bytes of one kind (see kindOf), summed: a cell of the bytes-by-kind tables. */
+export const KindCountSchema = z.object({ messages: z.number(), bytes: z.number() });
+export type KindCount = z.infer<typeof KindCountSchema>;
+
 /** What an Engine.IO packet is, for the bytes-by-kind tables: Socket.IO event name or packet type. */
 export function kindOf(type: string, data: unknown): string {
   if (type !== "message") return `engine:${type}`;

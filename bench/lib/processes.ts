@@ -113,6 +113,18 @@ export function tail(path: string, lines: number): string {
   }
 }
 
+/**
+ * Stops the bench before it starts when the open-file limit is below what its busiest process
+ * (`holder`: a server, a load generator) needs, one file per connection plus slack, saying how
+ * to raise it: past the limit, connections fail in ways that look like the server's fault.
+ */
+export function requireOpenFiles(need: number, holder = "a process"): void {
+  const limit = openFilesLimit();
+  if (limit < need) {
+    throw new Error(`open-file limit is ${limit}, ${holder} here needs about ${need}: run \`ulimit -n 65536\` first`);
+  }
+}
+
 /** Soft limit on open files of this process (children inherit it), from /proc/self/limits. */
 export function openFilesLimit(): number {
   try {

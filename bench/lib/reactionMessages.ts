@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CloseMessageSchema, FatalMessageSchema, ReadyMessageSchema } from "./loaderIpc.js";
 import { VoteLoadConfigSchema } from "./voteMessages.js";
 
 /**
@@ -51,7 +52,7 @@ export const ReactionParentMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("end"), server: ReactionServerSchema }),
   /** Every generator's send times of this storm, sorted (epoch ms): the n-th counted is taken as the n-th sent. */
   z.object({ type: z.literal("resolve"), server: ReactionServerSchema, sentAt: z.array(z.number()) }),
-  z.object({ type: z.literal("close") }),
+  CloseMessageSchema,
 ]);
 export type ReactionParentMessage = z.infer<typeof ReactionParentMessageSchema>;
 
@@ -83,7 +84,7 @@ export const ReactionLoaderResultSchema = z.object({
 export type ReactionLoaderResult = z.infer<typeof ReactionLoaderResultSchema>;
 
 export const ReactionLoaderMessageSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("ready") }),
+  ReadyMessageSchema,
   /** Every person of this generator is connected (workshop: has its session) or gave up. */
   z.object({ type: z.literal("connected"), ok: z.number().int(), failures: z.record(z.string(), z.number()) }),
   /** Every reaction of this generator has an answer (or the deadline passed); sentAt: epoch ms of each send. */
@@ -98,6 +99,6 @@ export const ReactionLoaderMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("settled"), at: z.number(), unsettled: z.number().int() }),
   z.object({ type: z.literal("ended") }),
   z.object({ type: z.literal("result"), result: ReactionLoaderResultSchema }),
-  z.object({ type: z.literal("fatal"), message: z.string() }),
+  FatalMessageSchema,
 ]);
 export type ReactionLoaderMessage = z.infer<typeof ReactionLoaderMessageSchema>;

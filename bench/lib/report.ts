@@ -210,7 +210,8 @@ function liveText(node: NodeReport): string {
   return `${live(node.heapBefore)} → ${live(node.heapAfter)} MiB`;
 }
 
-function countsText(counts: Record<string, number>): string {
+/** `n × key` by count, largest first; "none" when empty. */
+export function countsText(counts: Record<string, number>): string {
   const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
   return entries.length === 0 ? "none" : entries.map(([key, count]) => `${count} × ${key}`).join("; ");
 }

@@ -3,7 +3,8 @@ import { epochNow } from "./workshopClient.js";
 /**
  * Runs `act(item)` for each item at startAt + offsetMs(item) (epoch ms), in order, catching up
  * when late; `late(ms)` hears how far behind its time each item ran (a load generator that
- * falls behind says so). Shared by the load generators of bench/votes.ts and bench/reactions.ts.
+ * falls behind says so). Shared by the load generators of bench/votes.ts, bench/reactions.ts,
+ * bench/assign.ts and bench/forum.ts.
  */
 export function onSchedule<T>(
   items: readonly T[],

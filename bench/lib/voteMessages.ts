@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { CloseMessageSchema, FatalMessageSchema, ReadyMessageSchema } from "./loaderIpc.js";
+import { KindCountSchema } from "./packets.js";
 
 /**
  * What the vote-storm bench (bench/votes.ts) and its load generators (bench/voteClient.ts) say
@@ -48,11 +50,9 @@ export const VoteParentMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("end") }),
   /** The server's counting order: voter key -> 1-based position. Answered with "result". */
   z.object({ type: z.literal("resolve"), positions: z.record(z.string(), z.number().int().positive()) }),
-  z.object({ type: z.literal("close") }),
+  CloseMessageSchema,
 ]);
 export type VoteParentMessage = z.infer<typeof VoteParentMessageSchema>;
-
-const KindCountSchema = z.object({ messages: z.number(), bytes: z.number() });
 
 export const VoteLoaderResultSchema = z.object({
   clients: z.number().int(),
@@ -100,7 +100,7 @@ export const VoteLoaderResultSchema = z.object({
 export type VoteLoaderResult = z.infer<typeof VoteLoaderResultSchema>;
 
 export const VoteLoaderMessageSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("ready") }),
+  ReadyMessageSchema,
   /** Every voter of this generator is connected (workshop: has its session) or gave up. */
   z.object({
     type: z.literal("connected"),
@@ -124,6 +124,6 @@ export const VoteLoaderMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("settled"), at: z.number(), unsettled: z.number().int() }),
   z.object({ type: z.literal("ended") }),
   z.object({ type: z.literal("result"), result: VoteLoaderResultSchema }),
-  z.object({ type: z.literal("fatal"), message: z.string() }),
+  FatalMessageSchema,
 ]);
 export type VoteLoaderMessage = z.infer<typeof VoteLoaderMessageSchema>;

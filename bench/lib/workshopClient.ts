@@ -20,6 +20,7 @@ import {
   type WorkshopState,
 } from "../../shared/workshopState.js";
 import { kindOf, packetBytes } from "./packets.js";
+import type { ClientStatsSummary } from "./participantMessages.js";
 
 /**
  * One bench client that behaves like the browser (client/src/net/resync.ts, roomFetch.ts and
@@ -44,6 +45,9 @@ export type CommandOutcome<C extends CommandName> =
   | { ok: false; code: string; message: string };
 
 const ROOM_FETCH_SPREAD_MS = 1000;
+/** The browser's "not now" refusals of a room fetch, asked again after 1-4 s (client/src/net/roomFetch.ts). */
+const RETRYABLE_ROOM_REFUSALS: ReadonlySet<string> = new Set(["UNAVAILABLE", "RATE_LIMITED", "CONFLICT", "INTERNAL"]);
+const ROOM_RETRY_MIN_MS = 1000;
 
 export const epochNow = () => performance.timeOrigin + performance.now();
 
@@ -67,6 +71,17 @@ export class ClientStats {
   failFetch(code: string): void {
     this.roomFetchFailures.set(code, (this.roomFetchFailures.get(code) ?? 0) + 1);
   }
+
+  /** The counters as a load generator reports them to its orchestrator. */
+  summary(): ClientStatsSummary {
+    return {
+      roomFetches: this.roomFetches,
+      roomFetchFailures: Object.fromEntries(this.roomFetchFailures),
+      gaps: this.gaps,
+      resyncs: this.resyncs,
+      snapshotResyncs: this.snapshotResyncs,
+    };
+  }
 }
 
 let commandCounter = 0;
@@ -85,6 +100,12 @@ export class WorkshopClient {
   bytes = 0;
   /** Epoch ms at which each round/room key's `breakout:room` answer was applied. */
   readonly roomFetchedAt = new Map<string, number>();
+  /**
+   * Opt-in (bench/forumClient.ts): a "not now" refusal of the room fetch (UNAVAILABLE,
+   * RATE_LIMITED, CONFLICT, INTERNAL) is asked again 1-4 s later, as the browser's roomFetch.ts
+   * now does; off, every refusal is final until the next move (the rule the other benches ran with).
+   */
+  retryRoomRefusals = false;
   private syncing = false;
   private held: EventBatch[] = [];
   private pendingRoom: string | null = null;
@@ -203,6 +224,17 @@ export class WorkshopClient {
     return this.refusedRoom !== null && this.refusedRoom === this.roomKey()?.key;
   }
 
+  /**
+   * Where the people list of the current room stands: the epoch ms its `breakout:room` answer
+   * was applied, "refused" (not asked again until a move), or null (not yet, or no room).
+   */
+  roomFetchOutcome(): number | "refused" | null {
+    const room = this.roomKey();
+    const fetchedAt = room ? this.roomFetchedAt.get(room.key) : undefined;
+    if (fetchedAt !== undefined) return fetchedAt;
+    return this.roomRefused() ? "refused" : null;
+  }
+
   /** A snapshot already holds what the viewer may see of their own room. */
   private noteSnapshotRoom(): void {
     this.fetchedRoom = this.roomKey()?.key ?? null;
@@ -236,6 +268,11 @@ export class WorkshopClient {
     if (this.pendingRoom === room.key) this.pendingRoom = null;
     if (!outcome.ok) {
       this.stats.failFetch(outcome.code);
+      if (this.retryRoomRefusals && RETRYABLE_ROOM_REFUSALS.has(outcome.code)) {
+        // Asked again like an unmoved room: spread over up to 1 s more, as the browser spreads every ask.
+        setTimeout(() => void this.fetchRoomIfMoved(), ROOM_RETRY_MIN_MS + Math.random() * ROOM_FETCH_SPREAD_MS * 3);
+        return;
+      }
       // Like the browser: a refusal is final until the viewer moves; a timeout may be asked again by a later batch.
       if (outcome.code !== "network" && outcome.code !== "timeout") this.refusedRoom = room.key;
       this.onChange(this);
