@@ -9,7 +9,7 @@ import type { Metrics } from "../metrics.js";
 import { clientAddress } from "../security/clientAddress.js";
 import type { DoorLimits } from "../services/doorLimits.js";
 import type { PresenceService } from "../services/presenceService.js";
-import type { WorkshopService } from "../services/workshopService.js";
+import type { Admission, JoinedAt, WorkshopService } from "../services/workshopService.js";
 import type { WorkshopSocket } from "./types.js";
 
 export interface HandshakeDeps {
@@ -28,6 +28,9 @@ export interface HandshakeDeps {
  */
 export const sessionOfSocket = new WeakMap<WorkshopSocket, SessionView>();
 
+/** How the store answered a socket's join, when its handshake created the person (the session starts from it without reading). */
+export const joinOfSocket = new WeakMap<WorkshopSocket, JoinedAt>();
+
 export function refusal(code: ErrorCode, message: string): ExtendedError {
   const error: ExtendedError = new Error(message);
   error.data = { code, message };
@@ -41,7 +44,7 @@ export function handshakeMiddleware(deps: HandshakeDeps) {
     try {
       const connectionId = `${nodeId}/${socket.id}`;
       const address = clientAddress(socket.request, deps.trustProxy);
-      const session = await admit(deps, socket.handshake.auth, connectionId, address);
+      const { session, joined } = await admit(deps, socket.handshake.auth, connectionId, address);
       socket.data = {
         workshopId: session.workshopId,
         participantId: session.participantId,
@@ -50,6 +53,7 @@ export function handshakeMiddleware(deps: HandshakeDeps) {
         watchesRoster: watchRosterOf(socket.handshake.auth),
       };
       sessionOfSocket.set(socket, session);
+      if (joined) joinOfSocket.set(socket, joined);
       metrics.handshakes.inc({ outcome: "ok" });
       // No participant id: a log reader must not be able to line up who connected when with
       // when an anonymous question or vote arrived.
@@ -67,7 +71,7 @@ export function handshakeMiddleware(deps: HandshakeDeps) {
   };
 }
 
-async function admit(deps: HandshakeDeps, auth: unknown, connectionId: string, address: string): Promise<SessionView> {
+async function admit(deps: HandshakeDeps, auth: unknown, connectionId: string, address: string): Promise<Admission> {
   const { service, limits } = deps;
   if (typeof auth === "object" && auth !== null && "protocol" in auth && auth.protocol !== PROTOCOL_VERSION) {
     throw new DomainError("PROTOCOL_MISMATCH", `this server speaks protocol ${PROTOCOL_VERSION}; reload the page`);
@@ -95,7 +99,7 @@ async function admit(deps: HandshakeDeps, auth: unknown, connectionId: string, a
   if ("sessionToken" in credentials) {
     const session = await service.resume(credentials.sessionToken);
     await deps.presence.admitAnother(session.workshopId, session.participantId);
-    return session;
+    return { session, joined: null };
   }
   if ("facilitatorKey" in credentials) {
     return service.joinAsFacilitator(

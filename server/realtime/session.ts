@@ -5,7 +5,7 @@ import type { Metrics } from "../metrics.js";
 import type { PresenceService } from "../services/presenceService.js";
 import type { WorkshopService } from "../services/workshopService.js";
 import type { EventFeed } from "./eventFeed.js";
-import { sessionOfSocket } from "./handshake.js";
+import { joinOfSocket, sessionOfSocket } from "./handshake.js";
 import type { PersonSockets } from "./personSockets.js";
 import { rooms, type WorkshopSocket } from "./types.js";
 
@@ -51,10 +51,17 @@ export function attachSession(socket: WorkshopSocket, deps: SessionDeps): void {
     for (const follower of deps.followers) await follower.attach(workshopId, socket.id);
     // The membership is read before the state sent, so the feed never filters with an older one;
     // it goes in the same round trip as marking presence (a join storm pays each round trip thousands of times).
-    const [opened, membership] = await Promise.all([
-      deps.presence.open(workshopId, participantId, connectionId),
-      deps.service.membership({ workshopId, participantId }, socket.data.watchesRoster),
-    ]);
+    // A person the handshake just created needs neither: the join script opened this connection,
+    // and their membership is what the join saw (no round: in no room), as of the join's version.
+    const joined = joinOfSocket.get(socket);
+    joinOfSocket.delete(socket);
+    const known = joined ? deps.service.membershipOfJoin(participantId, joined, socket.data.watchesRoster) : null;
+    const [opened, membership] = known
+      ? [true, known]
+      : await Promise.all([
+          deps.presence.open(workshopId, participantId, connectionId),
+          deps.service.membership({ workshopId, participantId }, socket.data.watchesRoster),
+        ]);
     if (!opened) {
       // Two connections raced past the handshake's count; the client's next attempt is refused there.
       socket.disconnect(true);

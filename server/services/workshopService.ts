@@ -1,7 +1,7 @@
 import { isListedToAll, isPeopleEvent, type Viewer } from "../../shared/audience.js";
 import type { RoundCounts } from "../../shared/breakout.js";
 import type { CommandResult, ParsedPayload } from "../../shared/events.js";
-import { normalizeJoinCode, type WorkshopId, workshopIdOfSecret } from "../../shared/ids.js";
+import { normalizeJoinCode, type ParticipantId, type WorkshopId, workshopIdOfSecret } from "../../shared/ids.js";
 import type {
   ParticipantProfile,
   Role,
@@ -43,6 +43,19 @@ export interface WorkshopOptions {
   retentionMs: number;
   /** New people one workshop takes per minute by its join code (counted atomically with each join). */
   joinsPerMinute?: number;
+}
+
+/** A join as the store answered it: the log's version after it and the workshop's record then. */
+export interface JoinedAt {
+  version: number;
+  workshop: WorkshopRecord;
+  role: Role;
+}
+
+/** Who a handshake admitted; `joined` when it created the person just now (else null: a resume, a retried join). */
+export interface Admission {
+  session: SessionView;
+  joined: JoinedAt | null;
 }
 
 /** Workshops, identity and roles: every rule about who is in which workshop with which role. */
@@ -101,7 +114,8 @@ export class WorkshopService {
     connectionId?: string,
     joinId?: string,
   ): Promise<SessionView> {
-    return this.joinWorkshop(await this.workshopOfJoinCode(joinCode), displayName, connectionId, joinId);
+    return (await this.joinWorkshop(await this.workshopOfJoinCode(joinCode), displayName, connectionId, joinId))
+      .session;
   }
 
   /**
@@ -120,7 +134,7 @@ export class WorkshopService {
     displayName: string,
     connectionId?: string,
     joinId?: string,
-  ): Promise<SessionView> {
+  ): Promise<Admission> {
     try {
       return await this.addPerson(workshopId, displayName, "participant", connectionId, joinId);
     } catch (error) {
@@ -137,7 +151,7 @@ export class WorkshopService {
     displayName: string,
     connectionId?: string,
     joinId?: string,
-  ): Promise<SessionView> {
+  ): Promise<Admission> {
     const workshopId = workshopIdOfSecret(facilitatorKey);
     const workshop = workshopId ? await this.stores.workshops.getWorkshop(workshopId) : null;
     if (!workshop || !secretMatchesHash(facilitatorKey, workshop.facilitatorKeyHash)) {
@@ -517,7 +531,7 @@ export class WorkshopService {
     role: Role,
     connectionId?: string,
     joinId?: string,
-  ): Promise<SessionView> {
+  ): Promise<Admission> {
     const participantId = newParticipantId();
     const sessionToken = newSessionToken(workshopId);
     const record: ParticipantRecord = { participantId, displayName, role, status: "active", joinedAt: this.now() };
@@ -537,17 +551,46 @@ export class WorkshopService {
       throw new DomainError("RATE_LIMITED", "too many people are joining right now; try again in a minute");
     if ("ended" in added) throw new DomainError("WORKSHOP_ENDED", "the workshop has ended");
     if (added.participantId === participantId) {
-      return { workshopId, participantId, role, displayName, sessionToken };
+      return {
+        session: { workshopId, participantId, role, displayName, sessionToken },
+        joined: { version: added.version, workshop: added.workshop, role },
+      };
     }
     // A retried join: the person its first attempt created, if they are still in.
     const earlier = await this.stores.workshops.getParticipant(workshopId, added.participantId);
     if (earlier?.status !== "active") throw new DomainError("SESSION_REVOKED", "your session has ended");
-    return {
+    const session = {
       workshopId,
       participantId: earlier.participantId,
       role: earlier.role,
       displayName: earlier.displayName,
       sessionToken,
+    };
+    // Someone who may have moved since their first attempt: their membership is read, not known.
+    return { session, joined: null };
+  }
+
+  /**
+   * The membership of someone who just joined (`Admission.joined`), as of their join's version,
+   * without reading it: new, so in no room; the workshop as the join script saw it. Null while a
+   * round exists (its rooms and their names need reading).
+   */
+  membershipOfJoin(
+    participantId: ParticipantId,
+    joined: JoinedAt,
+    watchesRoster: boolean,
+  ): (Membership & { sinceVersion: number }) | null {
+    if (joined.workshop.currentRoundId) return null;
+    return {
+      participantId,
+      role: joined.role,
+      roundId: null,
+      running: false,
+      assignedRoom: null,
+      rosterPrivate: isRosterPrivate(joined.workshop),
+      namedRooms: namedRoomsOf(null),
+      watchesRoster,
+      sinceVersion: joined.version,
     };
   }
 }

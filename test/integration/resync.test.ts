@@ -90,9 +90,9 @@ describe("resync", () => {
     const [oanh] = people as [TestClient];
     oanh.socket.disconnect();
     // More presence changes than the log keeps, in pipelined slices so none waits past the timeout.
-    for (let start = 0; start < EVENT_LOG_CAP + 10; start += 100) {
+    for (let start = 0; start < EVENT_LOG_CAP + 10; start += 1000) {
       await Promise.all(
-        Array.from({ length: 100 }, (_, i) =>
+        Array.from({ length: 1000 }, (_, i) =>
           server.stores.presence.connect(host.session.workshopId, {
             participantId: `p${String(start + i).padStart(15, "0")}`,
             connectionId: `nghost/${start + i}`,

@@ -62,7 +62,7 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("voter co
     const keyring = new VoterKeyring(stores.workshops, new ServerKeys(TEST_ANONYMITY_KEY));
     polls = new PollService(stores, workshops, authorizer, keyring);
     const created = await workshops.create("Cache");
-    const facilitator = await workshops.joinAsFacilitator(created.facilitatorKey, "Host");
+    const facilitator = (await workshops.joinAsFacilitator(created.facilitatorKey, "Host")).session;
     workshopId = created.workshopId;
     joinCode = created.joinCode;
     host = { workshopId, participantId: facilitator.participantId };

@@ -66,14 +66,15 @@ export class MemoryWorkshopStore implements WorkshopStore {
 
   async addParticipant(workshopId: WorkshopId, join: ParticipantJoin): Promise<JoinOutcome> {
     const state = this.core.require(workshopId);
-    if ((JSON.parse(state.meta) as WorkshopRecord).status !== "active") return { ended: true };
+    const workshop = JSON.parse(state.meta) as WorkshopRecord;
+    if (workshop.status !== "active") return { ended: true };
     const { record, connectionId, joinId, joinLimit } = join;
     const { presence } = this.neighbours;
     const earlier = joinId ? state.joins.get(joinId) : undefined;
     if (earlier) {
       state.sessions.set(join.sessionTokenHash, earlier);
       if (connectionId) await presence.connect(workshopId, { participantId: earlier, connectionId });
-      return { version: state.version, participantId: earlier };
+      return { version: state.version, participantId: earlier, workshop };
     }
     if (joinLimit) {
       const count = (increment: number) =>
@@ -88,6 +89,7 @@ export class MemoryWorkshopStore implements WorkshopStore {
     return {
       version: this.core.append(state, [joinedEvent(record, connectionId)]),
       participantId: record.participantId,
+      workshop,
     };
   }
 

@@ -10,8 +10,13 @@ import type { ParticipantRecord, WorkshopRecord } from "../../domain/records.js"
 import type { FullSnapshot } from "../../domain/snapshot.js";
 import type { Unsubscribe } from "../../domain/unsubscribe.js";
 
-/** How many events a workshop's log keeps for delta resync; older gaps get a full snapshot. */
-export const EVENT_LOG_CAP = 10_000;
+/**
+ * How many events a workshop's log keeps for delta resync; older gaps get a full snapshot. Well
+ * above the largest single change: assigning 10,000 people is 10,000 events in one commit, and a
+ * log no longer than that made every node fall off it and every client take a full snapshot at
+ * once (a 10,000-person forum's round start melted down). About 150 bytes an event.
+ */
+export const EVENT_LOG_CAP = 50_000;
 
 /**
  * One record a command replaces, with the value it expects to find there (optimistic
@@ -71,8 +76,14 @@ export interface ParticipantJoin {
   joinLimit?: JoinLimit;
 }
 
-/** `ended`: the workshop is no longer active (nobody was added). */
-export type JoinOutcome = { version: number; participantId: ParticipantId } | { limited: true } | { ended: true };
+/**
+ * Joined: the person (an earlier attempt's, or new), the version of the log after the join and
+ * the workshop's record as of it. `ended`: the workshop is no longer active (nobody was added).
+ */
+export type JoinOutcome =
+  | { version: number; participantId: ParticipantId; workshop: WorkshopRecord }
+  | { limited: true }
+  | { ended: true };
 
 /**
  * The workshop itself: its record and join code, its people and sessions, the event log every

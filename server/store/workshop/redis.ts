@@ -100,10 +100,10 @@ export class RedisWorkshopStore implements WorkshopStore {
         window.covered,
         window.expiresAt,
       ],
-    )) as [string, string?];
+    )) as [string, string?, string?];
     if (reply[0] === "limited") return { limited: true };
     if (reply[0] === "ended") return { ended: true };
-    return { participantId: reply[0], version: Number(reply[1]) };
+    return { participantId: reply[0], version: Number(reply[1]), workshop: JSON.parse(reply[2] ?? "null") };
   }
 
   async getParticipant(workshopId: WorkshopId, participantId: ParticipantId): Promise<ParticipantRecord | null> {

@@ -28,8 +28,8 @@ return {'applied', tostring(v)}
  * ARGV after joinId: the join limit per window ('' = none), the share of the previous window
  * still covered, and when this window's counter expires (epoch ms). Over the limit: {'limited'}.
  * ARGV: channel, cap, participantId, record, tokenHash, event, connectionId ('' = not connected
- * yet), joinId ('' = none). Returns {participantId, version}: the person an earlier attempt
- * of the same join created, or the new one; {'ended'} once the workshop ended (checked here, not
+ * yet), joinId ('' = none). Returns {participantId, version, meta}: the person an earlier attempt
+ * of the same join created, or the new one, and the workshop's record as of the join; {'ended'} once the workshop ended (checked here, not
  * by a read before: one round trip less per join, and nobody joins a workshop that ended meanwhile).
  */
 export const addParticipantScript = script(
@@ -48,7 +48,7 @@ if ARGV[8] ~= '' then
           {'{"type":"participant:presence","participantId":"' .. earlier .. '","online":true}'})
       end
     end
-    return {earlier, redis.call('GET', KEYS[2]) or '0'}
+    return {earlier, redis.call('GET', KEYS[2]) or '0', meta}
   end
 end
 if ARGV[9] ~= '' then
@@ -61,7 +61,7 @@ redis.call('HSET', KEYS[5], ARGV[5], ARGV[3])
 if ARGV[7] ~= '' and redis.call('HSETNX', KEYS[6], ARGV[7], ARGV[3]) == 1 then
   redis.call('HINCRBY', KEYS[7], ARGV[3], 1)
 end
-return {ARGV[3], tostring(append_events(KEYS[2], KEYS[3], ARGV[1], tonumber(ARGV[2]), {ARGV[6]}))}
+return {ARGV[3], tostring(append_events(KEYS[2], KEYS[3], ARGV[1], tonumber(ARGV[2]), {ARGV[6]})), meta}
 `,
 );
 
