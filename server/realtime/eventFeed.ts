@@ -9,7 +9,7 @@ import {
   type Viewer,
 } from "../../shared/audience.js";
 import type { RevokeReason } from "../../shared/events.js";
-import type { WorkshopId } from "../../shared/ids.js";
+import type { RoundId, WorkshopId } from "../../shared/ids.js";
 import type { EventBatch, PeopleCount, RosterWatchAnswer, WorkshopEvent } from "../../shared/workshop.js";
 
 /** A `workshop:events` payload. */
@@ -45,6 +45,14 @@ const QUIET_BATCH_MS = 2000;
  * seeing a gap and asking for a second snapshot.
  */
 const RECENT_EVENTS = 5000;
+
+/**
+ * The most events one read of the log brings: a node that is far behind (assigning 10,000
+ * people is 10,000 events in one commit) catches up in batches of this many, each a reply of a
+ * few hundred kilobytes that parses and goes out well within the command timeout, instead of
+ * one reply of megabytes that timed out on a busy machine and was asked again, and again.
+ */
+export const FEED_PAGE_EVENTS = 2000;
 
 interface RecentEvent {
   event: WorkshopEvent;
@@ -462,28 +470,25 @@ export class EventFeed implements LocalMembers {
     const state = this.feeds.get(workshopId);
     if (!state) return;
     try {
-      const events = await this.log.since(workshopId, state.lastSent);
-      if (this.feeds.get(workshopId) !== state) return;
-      if (events === null) {
-        // This node fell further behind than the log reaches: tell clients to take a snapshot.
-        const directory = await this.log.directory(workshopId);
+      // Page by page until caught up; the head-counts once at the end, for the last round touched.
+      let countsOf: RoundId | null = null;
+      for (;;) {
+        const events = await this.log.since(workshopId, state.lastSent, FEED_PAGE_EVENTS);
         if (this.feeds.get(workshopId) !== state) return;
-        const version = directory?.version ?? (await this.log.version(workshopId));
-        state.directory = directory;
-        // What was kept no longer reaches the new position without a hole.
-        state.recent = [];
-        this.emitBatch(workshopId, state, version + 1, version, []);
-        state.lastSent = version;
+        if (events === null) {
+          await this.skipToNow(workshopId, state);
+          return;
+        }
+        if (events.length === 0) break;
+        const toVersion = events[events.length - 1]?.v ?? state.lastSent;
+        this.emitFiltered(workshopId, state, state.lastSent + 1, toVersion, events);
         this.releaseWaiters(state);
-        return;
+        this.applySideEffects(workshopId, events);
+        for (const listener of this.onDelivered) listener(workshopId, events);
+        countsOf = roundMovedBy(events) ?? countsOf;
+        if (events.length < FEED_PAGE_EVENTS) break;
       }
-      if (events.length === 0) return;
-      const toVersion = events[events.length - 1]?.v ?? state.lastSent;
-      this.emitFiltered(workshopId, state, state.lastSent + 1, toVersion, events);
-      this.releaseWaiters(state);
-      this.applySideEffects(workshopId, events);
-      for (const listener of this.onDelivered) listener(workshopId, events);
-      await this.emitCounts(workshopId, events);
+      if (countsOf) await this.emitCounts(workshopId, countsOf);
     } catch (error) {
       this.logger.warn(
         { workshopId, err: error instanceof Error ? error.message : String(error) },
@@ -491,6 +496,19 @@ export class EventFeed implements LocalMembers {
       );
       this.schedule(workshopId);
     }
+  }
+
+  /** This node fell further behind than the log reaches: tell clients to take a snapshot. */
+  private async skipToNow(workshopId: WorkshopId, state: FeedState): Promise<void> {
+    const directory = await this.log.directory(workshopId);
+    if (this.feeds.get(workshopId) !== state) return;
+    const version = directory?.version ?? (await this.log.version(workshopId));
+    state.directory = directory;
+    // What was kept no longer reaches the new position without a hole.
+    state.recent = [];
+    this.emitBatch(workshopId, state, version + 1, version, []);
+    state.lastSent = version;
+    this.releaseWaiters(state);
   }
 
   private emitBatch(
@@ -656,14 +674,8 @@ export class EventFeed implements LocalMembers {
     }
   }
 
-  /** Head-counts change with every move: send the current ones once per batch, not per move. */
-  private async emitCounts(workshopId: WorkshopId, events: WorkshopEvent[]): Promise<void> {
-    let roundId: string | null = null;
-    for (const event of events) {
-      if (event.type === "breakout:assigned") roundId = event.roundId;
-      else if (event.type === "breakout:round") roundId = event.round.roundId;
-    }
-    if (!roundId) return;
+  /** Head-counts change with every move: send the current ones once per flush, not per move. */
+  private async emitCounts(workshopId: WorkshopId, roundId: RoundId): Promise<void> {
     const counts = await this.log.headCounts(workshopId, roundId);
     this.io.local.to(rooms.workshop(workshopId)).emit("breakout:counts", { roundId, counts });
   }
@@ -731,4 +743,14 @@ export class EventFeed implements LocalMembers {
       }
     }
   }
+}
+
+/** The round whose head-counts the events changed (the last one they name), or null. */
+function roundMovedBy(events: readonly WorkshopEvent[]): RoundId | null {
+  let roundId: RoundId | null = null;
+  for (const event of events) {
+    if (event.type === "breakout:assigned") roundId = event.roundId;
+    else if (event.type === "breakout:round") roundId = event.round.roundId;
+  }
+  return roundId;
 }

@@ -45,6 +45,12 @@ export interface WorkshopOptions {
   joinsPerMinute?: number;
 }
 
+/**
+ * The most missed events a reconnecting client is caught up with; past that it gets a snapshot,
+ * which is bounded by the workshop's size where the events are not (and the read stays small).
+ */
+export const SYNC_EVENTS_MAX = 2000;
+
 /** A join as the store answered it: the log's version after it and the workshop's record then. */
 export interface JoinedAt {
   version: number;
@@ -190,9 +196,14 @@ export class WorkshopService {
    */
   async sync(who: Actor, sinceVersion: number | undefined, watchesRoster: boolean): Promise<SyncResult> {
     if (sinceVersion !== undefined) {
-      const events = await this.stores.workshops.eventsSince(who.workshopId, sinceVersion);
-      // A client "from the future" (store restarted empty) or too far behind gets the full state.
-      if (events !== null && sinceVersion <= (await this.stores.workshops.currentVersion(who.workshopId))) {
+      const events = await this.stores.workshops.eventsSince(who.workshopId, sinceVersion, SYNC_EVENTS_MAX + 1);
+      // A client "from the future" (store restarted empty) or too far behind gets the full state;
+      // so does one that missed more than a snapshot is worth (a round's assignment of thousands).
+      if (
+        events !== null &&
+        events.length <= SYNC_EVENTS_MAX &&
+        sinceVersion <= (await this.stores.workshops.currentVersion(who.workshopId))
+      ) {
         const { viewer, counts } = await this.viewerAndCounts(who, watchesRoster);
         const visible = eventsFor(events, viewer);
         if (visible !== null) {

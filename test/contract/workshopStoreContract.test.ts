@@ -221,6 +221,13 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("workshop
     expect(events?.map((event) => event.v)).toEqual([3, 4, 5]);
     expect(await stores.workshops.eventsSince(workshop.workshopId, 5)).toEqual([]);
     expect(await stores.workshops.eventsSince(workshop.workshopId, 9)).toEqual([]);
+    // A page: the first `limit` events after the version, in order (a reader that fell far
+    // behind catches up page by page instead of in one megabyte reply).
+    expect((await stores.workshops.eventsSince(workshop.workshopId, 1, 2))?.map((event) => event.v)).toEqual([2, 3]);
+    expect((await stores.workshops.eventsSince(workshop.workshopId, 4, 2))?.map((event) => event.v)).toEqual([5]);
+    expect((await stores.workshops.eventsSince(workshop.workshopId, 0, 10))?.map((event) => event.v)).toEqual([
+      1, 2, 3, 4, 5,
+    ]);
   });
 
   it("S9 the log is capped; a client older than the cap gets null (full snapshot)", async () => {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FEED_PAGE_EVENTS } from "../../server/realtime/eventFeed.js";
+import { SYNC_EVENTS_MAX } from "../../server/services/workshopService.js";
 import { EVENT_LOG_CAP } from "../../server/store/workshop/port.js";
 import { connectClient, createWorkshop, newCommandId, type TestClient } from "../helpers/client.js";
 import { startServer, type TestServer } from "../helpers/server.js";
@@ -106,6 +108,45 @@ describe("resync", () => {
     expect(await ready).toBe("snapshot");
     await expectEqualToServer(oanh);
     oanh.close();
+    host.close();
+  });
+
+  it("a node far behind catches up in pages of the log: consecutive batches, none larger than a page", async () => {
+    const { host, people } = await setup(["Sen", "Tam"]);
+    const [sen, tam] = people as [TestClient, TestClient];
+    await sen.mirror.until((state) => state.participants.size === 3);
+    await tam.mirror.until((state) => state.participants.size === 3);
+    tam.socket.disconnect();
+    const sizes: number[] = [];
+    let expectedFrom = sen.mirror.version + 1;
+    let consecutive = true;
+    sen.socket.on("workshop:events", (batch) => {
+      sizes.push(batch.events.length);
+      consecutive &&= batch.fromVersion === expectedFrom;
+      expectedFrom = batch.toVersion + 1;
+    });
+    // Three pages' worth of changes committed at once (as assigning thousands of people is), far
+    // faster than the feed's coalescing interval: its next read finds more than a page waiting.
+    const total = FEED_PAGE_EVENTS * 3;
+    await Promise.all(
+      Array.from({ length: total }, (_, i) =>
+        server.stores.presence.connect(host.session.workshopId, {
+          participantId: `q${String(i).padStart(15, "0")}`,
+          connectionId: `ngpage/${i}`,
+        }),
+      ),
+    );
+    await expectEqualToServer(sen);
+    expect(consecutive).toBe(true);
+    expect(Math.max(...sizes)).toBe(FEED_PAGE_EVENTS);
+    // A client that missed more than a catch-up carries gets a snapshot instead of the events.
+    expect(total).toBeGreaterThan(SYNC_EVENTS_MAX);
+    const ready = new Promise<string>((resolve) => tam.socket.once("session:ready", ({ sync }) => resolve(sync.kind)));
+    tam.socket.connect();
+    expect(await ready).toBe("snapshot");
+    await expectEqualToServer(tam);
+    tam.close();
+    sen.close();
     host.close();
   });
 

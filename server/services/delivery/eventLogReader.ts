@@ -23,9 +23,9 @@ export class EventLogReader {
     return this.stores.workshops.currentVersion(workshopId);
   }
 
-  /** The events after `sinceVersion`, in order; null when the log no longer reaches back that far. */
-  since(workshopId: WorkshopId, sinceVersion: number): Promise<WorkshopEvent[] | null> {
-    return this.stores.workshops.eventsSince(workshopId, sinceVersion);
+  /** The first `limit` events after `sinceVersion`, in order; null when the log no longer reaches back that far. */
+  since(workshopId: WorkshopId, sinceVersion: number, limit: number): Promise<WorkshopEvent[] | null> {
+    return this.stores.workshops.eventsSince(workshopId, sinceVersion, limit);
   }
 
   follow(workshopId: WorkshopId, onChange: () => void): Promise<Unsubscribe> {

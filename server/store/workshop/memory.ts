@@ -166,13 +166,14 @@ export class MemoryWorkshopStore implements WorkshopStore {
     return this.core.workshops.get(workshopId)?.version ?? 0;
   }
 
-  async eventsSince(workshopId: WorkshopId, sinceVersion: number): Promise<WorkshopEvent[] | null> {
+  async eventsSince(workshopId: WorkshopId, sinceVersion: number, limit = 0): Promise<WorkshopEvent[] | null> {
     const state = this.core.workshops.get(workshopId);
     if (!state) return null;
     if (sinceVersion >= state.version) return [];
     const oldest = state.log[0]?.v ?? state.version + 1;
     if (sinceVersion + 1 < oldest) return null;
-    return state.log.slice(sinceVersion + 1 - oldest);
+    const start = sinceVersion + 1 - oldest;
+    return state.log.slice(start, limit > 0 ? start + limit : undefined);
   }
 
   async subscribe(workshopId: WorkshopId, onChange: (version: number) => void): Promise<Unsubscribe> {

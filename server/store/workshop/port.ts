@@ -118,8 +118,11 @@ export interface WorkshopStore {
   /** One consistent, unfiltered view of everything in the workshop at one version. */
   fullSnapshot(workshopId: WorkshopId): Promise<FullSnapshot | null>;
   currentVersion(workshopId: WorkshopId): Promise<number>;
-  /** Events with v > sinceVersion, or null when the log no longer reaches back that far. */
-  eventsSince(workshopId: WorkshopId, sinceVersion: number): Promise<WorkshopEvent[] | null>;
+  /**
+   * Events with v > sinceVersion, the first `limit` of them (0 or absent: all), or null when the
+   * log no longer reaches back that far.
+   */
+  eventsSince(workshopId: WorkshopId, sinceVersion: number, limit?: number): Promise<WorkshopEvent[] | null>;
   /** Called with the new version after every change of the workshop, on every node. */
   subscribe(workshopId: WorkshopId, onChange: (version: number) => void): Promise<Unsubscribe>;
 

@@ -199,9 +199,11 @@ export class RedisWorkshopStore implements WorkshopStore {
     return Number((await this.core.bounded(this.core.client.get(this.core.keys(workshopId).version))) ?? 0);
   }
 
-  async eventsSince(workshopId: WorkshopId, sinceVersion: number): Promise<WorkshopEvent[] | null> {
+  async eventsSince(workshopId: WorkshopId, sinceVersion: number, limit = 0): Promise<WorkshopEvent[] | null> {
     const keys = this.core.keys(workshopId);
-    const reply = (await this.core.run(eventsSinceScript, [keys.version, keys.log], [sinceVersion])) as string[] | null;
+    const reply = (await this.core.run(eventsSinceScript, [keys.version, keys.log], [sinceVersion, limit])) as
+      | string[]
+      | null;
     return reply === null ? null : reply.map((json) => JSON.parse(json) as WorkshopEvent);
   }
 

@@ -66,17 +66,21 @@ return {ARGV[3], tostring(append_events(KEYS[2], KEYS[3], ARGV[1], tonumber(ARGV
 );
 
 /**
- * KEYS: version, log. ARGV: sinceVersion. Returns false when the log no longer reaches back
- * to sinceVersion + 1, else the events after it (read atomically with the version).
+ * KEYS: version, log. ARGV: sinceVersion, limit (0: none). Returns false when the log no longer
+ * reaches back to sinceVersion + 1, else the events after it, the first `limit` of them (read
+ * atomically with the version).
  */
 export const eventsSinceScript = script(`
 local version = tonumber(redis.call('GET', KEYS[1]) or '0')
 local since = tonumber(ARGV[1])
+local limit = tonumber(ARGV[2] or '0')
 if since >= version then return {} end
 local length = redis.call('LLEN', KEYS[2])
 local oldest = version - length + 1
 if since + 1 < oldest then return false end
-return redis.call('LRANGE', KEYS[2], since + 1 - oldest, -1)
+local stop = -1
+if limit > 0 then stop = since - oldest + limit end
+return redis.call('LRANGE', KEYS[2], since + 1 - oldest, stop)
 `);
 
 /**
