@@ -335,7 +335,7 @@ export function createApp(deps: AppDeps): App {
   const handlers = [
     ...workshopHandlers(service, retention),
     ...rosterHandlers(feed),
-    ...breakoutHandlers(breakout, roomSupport),
+    ...breakoutHandlers(breakout, roomSupport, feed),
     ...programmeHandlers(programme),
     ...callHandlers(calls),
     ...pollHandlers(polls, pollResults),

@@ -155,6 +155,12 @@ export function participantOfRosterEntry([
  * under a private roster, the roster entries of its people they may now see by name.
  */
 export const RoomAnswerSchema = RoomStateViewSchema.extend({
+  /**
+   * The version the answer is as of, when the node answered from its copy moved along the log:
+   * the batches up to it came before the answer on the socket. A client already past it (a batch
+   * overtook the answer) asks again (`applyRoomState`). Absent: read from the store just now.
+   */
+  version: z.number().int().nonnegative().optional(),
   people: z.array(RosterEntrySchema).optional(),
   /** The room's call link (shared/calls.ts): the viewer is in the room, so it is theirs; absent or null: none. */
   call: z.string().nullable().optional(),

@@ -280,10 +280,15 @@ function broadcastKey(broadcast: BroadcastView): string {
   return `${broadcast.roundId}/${broadcast.roomId}/${broadcast.sentAt}/${broadcast.text}`;
 }
 
-/** Merges what `breakout:room` returned for the viewer's (new) room. */
-export function applyRoomState(state: WorkshopState, room: RoomAnswer): void {
+/**
+ * Merges what `breakout:room` returned for the viewer's (new) room. False, merging nothing, when
+ * the answer is as of a version older than the copy (a batch overtook it, or a snapshot read from
+ * the store was ahead of the node): the room's list would undo what came after. Ask again.
+ */
+export function applyRoomState(state: WorkshopState, room: RoomAnswer): boolean {
   const { breakout } = state;
-  if (breakout.round?.roundId !== room.roundId) return;
+  if (room.version !== undefined && room.version < state.version) return false;
+  if (breakout.round?.roundId !== room.roundId) return true;
   // The answer is the room's whole list: people who left it while the viewer was elsewhere
   // (their moves were not the viewer's to see) must not linger in it.
   for (const [participantId, roomId] of breakout.assignments) {
@@ -308,6 +313,7 @@ export function applyRoomState(state: WorkshopState, room: RoomAnswer): void {
     state.participants.set(person.participantId, person);
   }
   state.roomChanged = false;
+  return true;
 }
 
 /** People counts arrive outside the log, possibly out of order across reconnects: the highest version wins. */

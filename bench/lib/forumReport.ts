@@ -308,7 +308,7 @@ export function renderForumResults(report: ForumReport): string {
   push(
     "",
     `Participants' clients: ${clients.gaps} version gaps (${clients.resyncs} resyncs, ${clients.snapshotResyncs} from a snapshot), ` +
-      `${clients.roomFetches} \`breakout:room\` fetches (refused, then asked again 1-4 s later as the browser does: ${countsText(clients.roomFetchFailures)}), ` +
+      `${clients.roomFetches} \`breakout:room\` fetches (refused, then asked again 1-4 s later as the browser does, or answered as of a version older than the participant's copy and asked again 0.3 s later: ${countsText(clients.roomFetchFailures)}), ` +
       `connections dropped: ${countsText(clients.disconnects)}. Load-generator heaps at the end: ` +
       `${clients.loaderHeapMiB.map((value) => format(value, 0)).join(", ")} MiB.`,
     "",

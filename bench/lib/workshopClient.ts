@@ -1,6 +1,5 @@
 import { performance } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
-import type { RoomStateView } from "../../shared/breakout.js";
 import type {
   ClientToServerEvents,
   CommandName,
@@ -9,7 +8,7 @@ import type {
   ServerToClientEvents,
 } from "../../shared/events.js";
 import type { Ack } from "../../shared/protocol.js";
-import type { HandshakeAuth, SessionView } from "../../shared/workshop.js";
+import type { HandshakeAuth, RoomAnswer, SessionView } from "../../shared/workshop.js";
 import {
   applyCounts,
   applyEventBatch,
@@ -48,6 +47,9 @@ const ROOM_FETCH_SPREAD_MS = 1000;
 /** The browser's "not now" refusals of a room fetch, asked again after 1-4 s (client/src/net/roomFetch.ts). */
 const RETRYABLE_ROOM_REFUSALS: ReadonlySet<string> = new Set(["UNAVAILABLE", "RATE_LIMITED", "CONFLICT", "INTERNAL"]);
 const ROOM_RETRY_MIN_MS = 1000;
+/** An answer older than the copy, asked again after this long (as the browser does), counted under this code. */
+const STALE_ROOM_RETRY_MS = 300;
+const STALE_ROOM_ANSWER = "older than the copy";
 
 export const epochNow = () => performance.timeOrigin + performance.now();
 
@@ -256,7 +258,8 @@ export class WorkshopClient {
     if (!room || room.key === this.pendingRoom) return;
     if (!moved && (room.key === this.fetchedRoom || room.key === this.refusedRoom)) return;
     this.pendingRoom = room.key;
-    if (!moved) await new Promise((resolve) => setTimeout(resolve, Math.random() * ROOM_FETCH_SPREAD_MS));
+    // Spread every ask, as the browser does (client/src/net/roomFetch.ts): a round's opening moves everyone at once.
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * ROOM_FETCH_SPREAD_MS));
     this.stats.roomFetches++;
     const sentAt = performance.now();
     const outcome = await this.command(
@@ -282,13 +285,14 @@ export class WorkshopClient {
   }
 
   /** Merges the answer unless the viewer moved on meanwhile; it is the room's whole list. */
-  private applyRoom(key: string, room: RoomStateView): void {
+  private applyRoom(key: string, room: RoomAnswer): void {
     if (this.roomKey()?.key !== key) return;
-    const { assignments } = this.state.breakout;
-    for (const [participantId, roomId] of assignments) {
-      if (roomId === room.roomId && !Object.hasOwn(room.assignments, participantId)) assignments.delete(participantId);
+    if (!applyRoomState(this.state, room)) {
+      // Older than this copy (as the browser does): ask again once the node caught up.
+      this.stats.failFetch(STALE_ROOM_ANSWER);
+      setTimeout(() => void this.fetchRoomIfMoved(), STALE_ROOM_RETRY_MS);
+      return;
     }
-    applyRoomState(this.state, room);
     this.fetchedRoom = key;
     this.roomFetchedAt.set(key, epochNow());
     this.onChange(this);

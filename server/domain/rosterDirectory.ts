@@ -8,6 +8,7 @@ import {
   rosterEntry,
   type WorkshopEvent,
 } from "../../shared/workshop.js";
+import { RoundContents } from "./breakout/roundContents.js";
 import { isRosterPrivate } from "./records.js";
 import type { FullSnapshot } from "./snapshot.js";
 
@@ -22,7 +23,8 @@ interface PersonFacts {
  * What the audience of people's events depends on, moved along the log one event at a time (the
  * event feed keeps one per workshop it serves): the roster setting, every active person's name,
  * role, listing and presence, and who sits in which room of the current round. It is also the
- * roster a socket that opens the people list is given (`rosterFor`), at the very version its
+ * roster a socket that opens the people list is given (`rosterFor`), and what a room's people
+ * are told when they arrive in it (`breakout:room`, with `contents`), at the very version their
  * events go on from. Read once from a
  * consistent snapshot, so at every version it is exactly the store's state at that version; the
  * people counts it gives are those a snapshot at that version holds.
@@ -32,6 +34,10 @@ export class RosterDirectory implements PeopleContext {
   private readonly people = new Map<ParticipantId, PersonFacts>();
   private round: RoundView | null;
   private rooms = new Map<ParticipantId, RoomId>();
+  /** The same seats by room: a room's people without a pass over everyone. */
+  private roomMembers = new Map<RoomId, Set<ParticipantId>>();
+  /** The current round's help requests, banners, room polls and call links, at the same version. */
+  readonly contents: RoundContents;
 
   constructor(
     full: FullSnapshot,
@@ -50,7 +56,42 @@ export class RosterDirectory implements PeopleContext {
       }
     }
     this.round = full.breakout.round;
-    this.rooms = new Map(full.breakout.assignments);
+    for (const [participantId, roomId] of full.breakout.assignments) this.seat(participantId, roomId);
+    this.contents = new RoundContents(full);
+  }
+
+  /** The current round (planned, running or over), as of `version`. */
+  get currentRound(): RoundView | null {
+    return this.round;
+  }
+
+  /** The person's room in the current round, running or not. */
+  seatOf(participantId: ParticipantId): RoomId | null {
+    return this.rooms.get(participantId) ?? null;
+  }
+
+  /** The people placed in one room of the current round. */
+  membersOf(roomId: RoomId): ParticipantId[] {
+    return [...(this.roomMembers.get(roomId) ?? [])];
+  }
+
+  /** One active person's roster entry (null: not an active person). */
+  entryOf(participantId: ParticipantId): RosterEntry | null {
+    const person = this.people.get(participantId);
+    return person ? rosterEntry({ participantId, ...person }) : null;
+  }
+
+  private seat(participantId: ParticipantId, roomId: RoomId | null): void {
+    const before = this.rooms.get(participantId);
+    if (before !== undefined) this.roomMembers.get(before)?.delete(participantId);
+    if (roomId === null) {
+      this.rooms.delete(participantId);
+      return;
+    }
+    this.rooms.set(participantId, roomId);
+    const members = this.roomMembers.get(roomId);
+    if (members) members.add(participantId);
+    else this.roomMembers.set(roomId, new Set([participantId]));
   }
 
   listedToAll(participantId: ParticipantId): boolean {
@@ -106,16 +147,18 @@ export class RosterDirectory implements PeopleContext {
         this.rosterPrivate = event.workshop.rosterPrivate;
         break;
       case "breakout:round":
-        if (this.round?.roundId !== event.round.roundId) this.rooms = new Map();
+        if (this.round?.roundId !== event.round.roundId) {
+          this.rooms = new Map();
+          this.roomMembers = new Map();
+        }
         this.round = event.round;
         break;
       case "breakout:assigned":
-        if (this.round?.roundId !== event.roundId) break;
-        if (event.roomId === null) this.rooms.delete(event.participantId);
-        else this.rooms.set(event.participantId, event.roomId);
+        if (this.round?.roundId === event.roundId) this.seat(event.participantId, event.roomId);
         break;
       default:
         break;
     }
+    this.contents.apply(event);
   }
 }

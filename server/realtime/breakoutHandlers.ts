@@ -1,12 +1,22 @@
 import type { BreakoutService } from "../services/breakoutService.js";
 import type { RoomSupportService } from "../services/roomSupportService.js";
 import { type DefinedHandler, defineHandler } from "./defineHandler.js";
+import type { EventFeed } from "./eventFeed.js";
 
 /** Breakout rounds, rooms, help requests and banners. */
-export function breakoutHandlers(breakout: BreakoutService, support: RoomSupportService): DefinedHandler[] {
+export function breakoutHandlers(
+  breakout: BreakoutService,
+  support: RoomSupportService,
+  copies: Pick<EventFeed, "roomAnswer">,
+): DefinedHandler[] {
   return [
     defineHandler("participant:setTags", ({ who, command, payload }) => breakout.setTags(who, command, payload)),
-    defineHandler("breakout:room", ({ who, payload }) => breakout.room(who, payload)),
+    // From the node's copy when it holds the round (a round's opening brings everyone at once).
+    defineHandler(
+      "breakout:room",
+      async ({ who, payload, socket }) =>
+        copies.roomAnswer(who.workshopId, socket.id, who, payload) ?? breakout.room(who, payload),
+    ),
     defineHandler("breakout:plan", ({ who, command, payload }) => breakout.plan(who, command, payload)),
     defineHandler("breakout:assign", ({ who, command, payload }) => breakout.assign(who, command, payload)),
     defineHandler("breakout:move", ({ who, command, payload }) => breakout.move(who, command, payload)),

@@ -9,14 +9,18 @@ import {
   type Viewer,
 } from "../../shared/audience.js";
 import type { RevokeReason } from "../../shared/events.js";
-import type { RoundId, WorkshopId } from "../../shared/ids.js";
-import type { EventBatch, PeopleCount, RosterWatchAnswer, WorkshopEvent } from "../../shared/workshop.js";
+import type { RoomId, RoundId, WorkshopId } from "../../shared/ids.js";
+import type { EventBatch, PeopleCount, RoomAnswer, RosterWatchAnswer, WorkshopEvent } from "../../shared/workshop.js";
+import { answerNamesRoommates, roomAnswerOf, visibleMembers } from "../domain/breakout/roomAnswer.js";
+import { isRunning } from "../domain/breakout/rounds.js";
+import type { CommandContext } from "../domain/commands.js";
 
 /** A `workshop:events` payload. */
 
 import { type Membership, updateMembership, viewerOfMembership } from "../domain/membership.js";
 import type { RosterDirectory } from "../domain/rosterDirectory.js";
 import type { Unsubscribe } from "../domain/unsubscribe.js";
+import { viewerOf } from "../domain/visibility.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
 import type { EventLogReader } from "../services/delivery/eventLogReader.js";
@@ -423,6 +427,50 @@ export class EventFeed implements LocalMembers {
     member.viewer = null;
     const roster = watching ? state.directory.rosterFor(viewerOfMembership(member.current)) : null;
     return { version: state.lastSent, roster };
+  }
+
+  /**
+   * A room's state for one registered socket from the node's copy (`RosterDirectory`), as of
+   * `lastSent`: no store read, and the batches up to that version go out before the answer (the
+   * socket's waiting quiet batch first). Null when the copy cannot answer (the socket is still
+   * starting, the copy holds another round, or the asker is not in that room as far as the copy
+   * knows): the service reads the store and decides.
+   */
+  roomAnswer(
+    workshopId: WorkshopId,
+    socketId: string,
+    who: Pick<CommandContext, "actor">,
+    at: { roundId: RoundId; roomId: RoomId },
+  ): RoomAnswer | null {
+    const state = this.feeds.get(workshopId);
+    const member = state?.members.get(socketId);
+    const directory = state?.directory;
+    if (!state || !member || !directory) return null;
+    const round = directory.currentRound;
+    if (round?.roundId !== at.roundId) return null;
+    const { actor } = who;
+    const facilitator = actor.role === "facilitator";
+    if (!facilitator && !(isRunning(round) && directory.seatOf(actor.participantId) === at.roomId)) return null;
+    if (member.sentUpTo < state.lastSent) this.sendQuiet(state, new Map([[socketId, member]]));
+    const viewer = viewerOf(actor, directory, round, facilitator ? null : at.roomId, false);
+    const members = directory.membersOf(at.roomId);
+    const seen = visibleMembers(viewer, at.roomId, members);
+    const people = answerNamesRoommates(viewer)
+      ? seen.map((participantId) => directory.entryOf(participantId)).filter((entry) => entry !== null)
+      : undefined;
+    const { contents } = directory;
+    return roomAnswerOf(
+      { ...at, version: state.lastSent },
+      seen,
+      {
+        members,
+        helps: contents.helps.values(),
+        broadcasts: contents.broadcasts,
+        polls: contents.roomPolls.values(),
+        call: contents.callOf(at.roomId),
+      },
+      people,
+    );
   }
 
   /** One registered local socket's current membership: O(1), for work done per command. */

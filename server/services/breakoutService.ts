@@ -1,10 +1,10 @@
-import { seesAssignment, seesRoommates, seesWholeRoster, type Viewer } from "../../shared/audience.js";
 import type { AssignConstraints, RoundView, Tags } from "../../shared/breakout.js";
 import type { CommandResult, ParsedPayload } from "../../shared/events.js";
 import type { ParticipantId, RoundId, WorkshopId } from "../../shared/ids.js";
 import { type RoomAnswer, type RosterEntry, rosterEntry } from "../../shared/workshop.js";
 import { assignBalanced } from "../domain/breakout/assignment.js";
 import { parsePreassignList } from "../domain/breakout/preassign.js";
+import { answerNamesRoommates, roomAnswerOf, visibleMembers } from "../domain/breakout/roomAnswer.js";
 import {
   advanceRound,
   closeRoom,
@@ -41,6 +41,10 @@ export class BreakoutService {
     private readonly random: () => number = Math.random,
   ) {}
 
+  /**
+   * A room's state read from the store (the node answers from its own copy when it can:
+   * EventFeed.roomAnswer; this is for a round the copy does not hold yet, or a refusal).
+   */
   async room(who: CommandContext, payload: ParsedPayload<"breakout:room">): Promise<RoomAnswer> {
     // Everyone asks at once when a round opens: read only what this answer needs.
     const { actor, workshop } = who;
@@ -61,39 +65,14 @@ export class BreakoutService {
     // Judged as not watching the people list: the answer then names the room's people to
     // everyone who may know them but is not sent every person (a watcher has them already).
     const viewer = viewerOf(actor, workshop, round, actor.role === "facilitator" ? null : payload.roomId, false);
-    const seen = members.filter((participantId) => seesAssignment(viewer, participantId, payload.roomId));
-    const people = await this.roommatesByName(who.workshopId, viewer, seen);
-    return {
-      roundId: payload.roundId,
-      roomId: payload.roomId,
-      assignments: Object.fromEntries(seen.map((participantId) => [participantId, payload.roomId])),
-      ...(people ? { people } : {}),
-      helps: helps.filter((help) => help.roundId === payload.roundId && help.roomId === payload.roomId),
-      broadcasts: broadcasts.filter(
-        (broadcast) =>
-          broadcast.roundId === payload.roundId && (broadcast.roomId === null || broadcast.roomId === payload.roomId),
-      ),
-      polls: polls.filter(
-        (poll) =>
-          poll.status !== "draft" &&
-          poll.definition.scope.kind === "room" &&
-          poll.definition.scope.roomId === payload.roomId,
-      ),
-      call: roomCallLink(calls, round.roundId, payload.roomId),
-    };
+    const seen = visibleMembers(viewer, payload.roomId, members);
+    const people = answerNamesRoommates(viewer) ? await this.roommatesByName(who.workshopId, seen) : undefined;
+    const call = roomCallLink(calls, round.roundId, payload.roomId);
+    return roomAnswerOf(payload, seen, { members, helps, broadcasts, polls, call }, people);
   }
 
-  /**
-   * The roster entries of a room's people for a viewer who may know them but is not sent every
-   * person (a participant not watching the list, or in a room that shows names under a private
-   * roster); undefined for anyone else (they hold them already, or may not see them).
-   */
-  private async roommatesByName(
-    workshopId: WorkshopId,
-    viewer: Viewer,
-    members: ParticipantId[],
-  ): Promise<RosterEntry[] | undefined> {
-    if (seesWholeRoster(viewer) || !seesRoommates(viewer)) return undefined;
+  /** The roster entries of a room's active people, read from the store. */
+  private async roommatesByName(workshopId: WorkshopId, members: ParticipantId[]): Promise<RosterEntry[]> {
     const people = await Promise.all(
       members.map(async (participantId) => {
         const [record, connections] = await Promise.all([

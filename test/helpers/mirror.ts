@@ -149,7 +149,11 @@ export class WorkshopMirror {
       if (round && roomId) {
         this.roomFetches++;
         void this.fetchRoom(round.roundId, roomId).then((room) => {
-          if (room) applyRoomState(this.state, room);
+          // An answer older than this copy is not merged: ask again, as the browser does.
+          if (room && !applyRoomState(this.state, room)) {
+            this.state.roomChanged = true;
+            setTimeout(() => this.afterChange(), 300);
+          }
           this.changed();
         });
       }

@@ -232,7 +232,7 @@ describe("a client's copy of call links (shared/workshopState.ts)", () => {
     });
     expect([...state.calls.rooms]).toEqual([]);
     expect(state.roomChanged).toBe(true);
-    applyRoomState(state, {
+    const answer = {
       roundId: roundOne.roundId,
       roomId: "m0000000000a2",
       assignments: { [me]: "m0000000000a2" },
@@ -240,7 +240,11 @@ describe("a client's copy of call links (shared/workshopState.ts)", () => {
       broadcasts: [],
       polls: [],
       call: "https://a.example.org/2",
-    });
+    };
+    // An answer as of a version older than the copy (a batch overtook it) is not merged: ask again.
+    expect(applyRoomState(state, { ...answer, version: 5 })).toBe(false);
+    expect([...state.calls.rooms]).toEqual([]);
+    expect(applyRoomState(state, { ...answer, version: 6 })).toBe(true);
     expect([...state.calls.rooms]).toEqual([["m0000000000a2", "https://a.example.org/2"]]);
     expect(state.calls.plenary).toBe("https://p.example.org/");
   });

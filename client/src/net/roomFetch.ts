@@ -9,6 +9,8 @@ const ROOM_FETCH_SPREAD_MS = 1000;
 /** Refusals that mean "not now" rather than "not yours": the room fetch is asked again. */
 const RETRYABLE_ROOM_REFUSALS: ReadonlySet<string> = new Set(["UNAVAILABLE", "RATE_LIMITED", "CONFLICT", "INTERNAL"]);
 const ROOM_RETRY_MIN_MS = 1000;
+/** A room answer older than the tab's copy: the node's feed is a batch or two behind (~100 ms each). */
+const STALE_ROOM_RETRY_MS = 300;
 
 /**
  * When the viewer lands in a room (moved, picked, assigned, or a room this tab has not
@@ -37,8 +39,9 @@ export async function fetchRoomIfMoved(): Promise<void> {
   }
   const parsed = outcome.ok ? commands["breakout:room"].result.safeParse(outcome.data) : null;
   if (parsed?.success) {
-    workshopState.applyRoom(parsed.data);
-    if (parsed.data.polls.length > 0) void fetchMyBallots();
+    // An answer older than this tab's copy is not merged: ask again once the server caught up.
+    if (!workshopState.applyRoom(parsed.data)) setTimeout(() => void fetchRoomIfMoved(), STALE_ROOM_RETRY_MS);
+    else if (parsed.data.polls.length > 0) void fetchMyBallots();
   } else if (!outcome.ok && (outcome.error.code === "network" || outcome.error.code === "timeout"))
     workshopState.roomFetchAbandoned(room);
   else if (!outcome.ok && RETRYABLE_ROOM_REFUSALS.has(outcome.error.code)) {

@@ -380,16 +380,21 @@ export class ReactiveWorkshopState {
     return { ...room, moved };
   }
 
-  /** Merges the answer, unless the viewer moved on while it travelled (the next fetch brings the new room). */
-  applyRoom(room: RoomAnswer): void {
+  /**
+   * Merges the answer, unless the viewer moved on while it travelled (the next fetch brings the
+   * new room). False when the answer was older than the copy: the caller asks again.
+   */
+  applyRoom(room: RoomAnswer): boolean {
     const key = roomKey(room);
     if (this.pendingRoom === key) this.pendingRoom = null;
     const current = this.assignedRoom();
-    if (!current || roomKey(current) !== key) return;
+    if (!current || roomKey(current) !== key) return true;
+    let applied = true;
     this.changed(() => {
-      applyRoomState(this.state, room);
-      this.fetchedRoom = key;
+      applied = applyRoomState(this.state, room);
+      if (applied) this.fetchedRoom = key;
     });
+    return applied;
   }
 
   /** The server would not give this room's state: do not ask again until the viewer moves. */
