@@ -128,8 +128,9 @@ function result(): AssignLoaderResult {
     placements: connected.map((participant) => {
       const { state } = participant.client;
       const roomId = currentRoomOf(state, state.selfId);
-      let mates = 0;
-      if (roomId !== null) for (const room of state.breakout.assignments.values()) if (room === roomId) mates++;
+      // The room's head-count as this participant sees it (`breakout:counts`, sent to everyone):
+      // its roommates' seats are not theirs to see before the round opens (protocol 7).
+      const mates = roomId === null ? 0 : (state.breakout.counts[roomId] ?? 0);
       return [participant.client.participantId ?? "", roomId, mates];
     }),
     heapUsedBytes: process.memoryUsage().heapUsed,
