@@ -246,7 +246,12 @@ export function createApp(deps: AppDeps): App {
   );
   feed.onDelivered.push(
     (workshopId, events) => pollResults.eventsDelivered(workshopId, events),
-    unfollowLeftRooms(io, (workshopId) => feed.membersOf(workshopId), personSockets),
+    unfollowLeftRooms(
+      io,
+      (workshopId) => feed.membersOf(workshopId),
+      personSockets,
+      (workshopId) => feed.currentRound(workshopId),
+    ),
     (workshopId, events) => {
       // The end destroyed the salt in the store: this node lets go of what it unlocked too.
       if (events.some((event) => event.type === "workshop:updated" && event.workshop.status === "ended")) {

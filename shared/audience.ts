@@ -143,6 +143,7 @@ export function audienceOf(event: WorkshopEvent, people: PeopleContext): Audienc
       return personAudience(event.participantId, false, people);
     case "workshop:updated":
     case "breakout:round":
+    case "breakout:roundStatus":
       return everyone;
     case "participant:tagged":
       return { everyone: false, participants: [event.participantId], rooms: [] };

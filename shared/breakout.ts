@@ -50,6 +50,24 @@ export const RoundViewSchema = z.object({
 });
 export type RoundView = z.infer<typeof RoundViewSchema>;
 
+/** What `breakout:roundStatus` carries: the fields of a round that move with its clock. */
+export const RoundStatusFieldsSchema = RoundViewSchema.pick({
+  roundId: true,
+  status: true,
+  durationSeconds: true,
+  warningSeconds: true,
+  endsAt: true,
+});
+export type RoundStatusFields = z.infer<typeof RoundStatusFieldsSchema>;
+
+/** The round with its status and clock moved (`breakout:roundStatus`); another round's change leaves it as it is. */
+export function withRoundStatus<R extends RoundView | null>(round: R, change: RoundStatusFields): R {
+  if (round === null || round.roundId !== change.roundId) return round;
+  // Field by field: the change may be the event itself, whose `v` and `type` are not the round's.
+  const { status, durationSeconds, warningSeconds, endsAt } = change;
+  return { ...round, status, durationSeconds, warningSeconds, endsAt };
+}
+
 /** People are in their rooms while a round is open or closing (its countdown); else in the plenary. */
 export function isRoundRunning(round: Pick<RoundView, "status"> | null | undefined): boolean {
   return round?.status === "open" || round?.status === "closing";

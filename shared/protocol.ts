@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Bumped whenever a command or event changes shape incompatibly. Sent in the handshake. */
-export const PROTOCOL_VERSION = 8;
+export const PROTOCOL_VERSION = 9;
 
 /**
  * Every refusal the server can send, in acks and in `connect_error` data.

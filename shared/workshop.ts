@@ -5,6 +5,7 @@ import {
   HelpViewSchema,
   RoomStateViewSchema,
   RoundCountsSchema,
+  RoundStatusFieldsSchema,
   RoundViewSchema,
   TagsSchema,
 } from "./breakout.js";
@@ -226,6 +227,16 @@ export const WorkshopEventSchema = z.discriminatedUnion("type", [
   }),
   /** A round was planned or changed (status, timer, rooms, leads). Everyone sees rounds. */
   z.object({ v: z.number().int(), type: z.literal("breakout:round"), round: RoundViewSchema }),
+  /**
+   * The current round's status and clock changed, nothing else (open, the countdown, extended,
+   * closed): its rooms are not sent again (at 500 rooms they are ~50 KB, to everyone). Everyone
+   * sees it; it applies to the round it names only (`withRoundStatus`).
+   */
+  z.object({
+    v: z.number().int(),
+    type: z.literal("breakout:roundStatus"),
+    ...RoundStatusFieldsSchema.shape,
+  }),
   /** Someone moved between rooms (null: the plenary). Seen by facilitators, the person, and both rooms. */
   z.object({
     v: z.number().int(),

@@ -19,6 +19,7 @@ import {
   type RoundView,
   roomShowsNames,
   type Tags,
+  withRoundStatus,
 } from "./breakout.js";
 import type { CallSettings } from "./calls.js";
 import type { HelpId, ParticipantId, ProgrammeSessionId, RoomId } from "./ids.js";
@@ -430,6 +431,9 @@ function applyEvent(state: WorkshopState, event: WorkshopEvent): void {
       state.breakout.round = event.round;
       break;
     }
+    case "breakout:roundStatus":
+      state.breakout.round = withRoundStatus(state.breakout.round, event);
+      break;
     case "breakout:assigned": {
       const { breakout } = state;
       if (breakout.round?.roundId !== event.roundId) break;

@@ -70,6 +70,9 @@ export function updateMembership(membership: Membership, event: WorkshopEvent): 
       membership.running = isRoundRunning(event.round);
       membership.namedRooms = namedRoomsOf(event.round);
       break;
+    case "breakout:roundStatus":
+      if (event.roundId === membership.roundId) membership.running = isRoundRunning(event);
+      break;
     case "workshop:updated":
       membership.rosterPrivate = event.workshop.rosterPrivate;
       break;

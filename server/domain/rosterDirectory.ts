@@ -1,5 +1,5 @@
 import { isListedToAll, type PeopleContext, seesPerson, type Viewer } from "../../shared/audience.js";
-import { isRoundRunning, type RoundView } from "../../shared/breakout.js";
+import { isRoundRunning, type RoundView, withRoundStatus } from "../../shared/breakout.js";
 import type { ParticipantId, RoomId } from "../../shared/ids.js";
 import {
   type PeopleCount,
@@ -159,6 +159,9 @@ export class RosterDirectory implements PeopleContext {
           this.roomMembers = new Map();
         }
         this.round = event.round;
+        break;
+      case "breakout:roundStatus":
+        this.round = withRoundStatus(this.round, event);
         break;
       case "breakout:assigned":
         if (this.round?.roundId === event.roundId) this.seat(event.participantId, event.roomId);

@@ -8,6 +8,7 @@ import {
   seesWholeRoster,
   type Viewer,
 } from "../../shared/audience.js";
+import type { RoundView } from "../../shared/breakout.js";
 import type { RevokeReason } from "../../shared/events.js";
 import type { RoomId, RoundId, WorkshopId } from "../../shared/ids.js";
 import type { EventBatch, PeopleCount, RoomAnswer, RosterWatchAnswer, WorkshopEvent } from "../../shared/workshop.js";
@@ -67,6 +68,7 @@ interface RecentEvent {
 function movesMembership(event: WorkshopEvent, participantId: string): boolean {
   switch (event.type) {
     case "breakout:round":
+    case "breakout:roundStatus":
     case "workshop:updated":
       return true;
     case "participant:upserted":
@@ -473,6 +475,11 @@ export class EventFeed implements LocalMembers {
     );
   }
 
+  /** The current round as this node's copy holds it at `lastSent` (null: none, or the workshop is not served here). */
+  currentRound(workshopId: WorkshopId): RoundView | null {
+    return this.feeds.get(workshopId)?.directory?.currentRound ?? null;
+  }
+
   /** One registered local socket's current membership: O(1), for work done per command. */
   memberOf(workshopId: WorkshopId, socketId: string): Membership | undefined {
     return this.feeds.get(workshopId)?.currents.get(socketId);
@@ -703,7 +710,13 @@ export class EventFeed implements LocalMembers {
     // Round changes and the workshop's settings concern every membership.
     const sharedEvents: WorkshopEvent[] = [];
     for (const event of events) {
-      if (event.type === "breakout:round" || event.type === "workshop:updated") sharedEvents.push(event);
+      if (
+        event.type === "breakout:round" ||
+        event.type === "breakout:roundStatus" ||
+        event.type === "workshop:updated"
+      ) {
+        sharedEvents.push(event);
+      }
       const person =
         event.type === "participant:upserted"
           ? event.participant.participantId
@@ -800,6 +813,7 @@ function roundMovedBy(events: readonly WorkshopEvent[]): RoundId | null {
   for (const event of events) {
     if (event.type === "breakout:assigned") roundId = event.roundId;
     else if (event.type === "breakout:round") roundId = event.round.roundId;
+    else if (event.type === "breakout:roundStatus") roundId = event.roundId;
   }
   return roundId;
 }

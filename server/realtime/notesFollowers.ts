@@ -1,3 +1,4 @@
+import type { RoundView } from "../../shared/breakout.js";
 import type { WorkshopId } from "../../shared/ids.js";
 import type { WorkshopEvent } from "../../shared/workshop.js";
 import type { Membership } from "../domain/membership.js";
@@ -14,6 +15,7 @@ export function unfollowLeftRooms(
   io: WorkshopServer,
   membersOf: (workshopId: WorkshopId) => ReadonlyMap<string, Membership>,
   personSockets: PersonSockets,
+  roundOf: (workshopId: WorkshopId) => RoundView | null,
 ) {
   return (workshopId: WorkshopId, events: readonly WorkshopEvent[]): void => {
     const leaving: Array<{ socketIds: Iterable<string>; roomId: string }> = [];
@@ -23,8 +25,13 @@ export function unfollowLeftRooms(
           socketIds: personSockets.of(workshopId, event.participantId),
           roomId: event.fromRoomId,
         });
-      } else if (event.type === "breakout:round" && event.round.status === "closed") {
-        for (const room of event.round.rooms) {
+      } else if (
+        (event.type === "breakout:round" && event.round.status === "closed") ||
+        (event.type === "breakout:roundStatus" && event.status === "closed")
+      ) {
+        // The round as the node's copy holds it after the batch: a status change does not list its rooms.
+        const round = event.type === "breakout:round" ? event.round : roundOf(workshopId);
+        for (const room of round?.rooms ?? []) {
           leaving.push({
             socketIds: io.of("/").adapter.rooms.get(rooms.notes(workshopId, room.roomId)) ?? [],
             roomId: room.roomId,

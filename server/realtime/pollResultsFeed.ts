@@ -174,7 +174,7 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
     const people = new Set<string>();
     for (const event of events) {
       if (event.type === "poll:upserted") state.polls.add(event.poll.pollId);
-      else if (event.type === "breakout:round") state.everything = true;
+      else if (event.type === "breakout:round" || event.type === "breakout:roundStatus") state.everything = true;
       else if (event.type === "breakout:assigned") people.add(event.participantId);
       else if (event.type === "participant:upserted") people.add(event.participant.participantId);
     }

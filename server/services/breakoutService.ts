@@ -18,6 +18,7 @@ import {
   requireEnterableRoom,
   requireRound,
   roomLedBy,
+  roundChangeEvent,
   setLead,
 } from "../domain/breakout/rounds.js";
 import { callEvents, callsForRound, roomCallLink } from "../domain/calls.js";
@@ -406,7 +407,7 @@ export class BreakoutService {
         { actorId: "clock", commandId: `advance-${roundId}-${next.status}-${next.endsAt ?? 0}` },
         {
           writes: [{ kind: "round", expected: round, next }],
-          events: [{ type: "breakout:round", round: next }],
+          events: [roundChangeEvent(round, next)],
           result: null,
         },
       );
@@ -428,7 +429,7 @@ export class BreakoutService {
       const next = await change(current);
       return {
         writes: [{ kind: "round", expected: current, next }],
-        events: [{ type: "breakout:round", round: next }],
+        events: [roundChangeEvent(current, next)],
         result: next,
       };
     });

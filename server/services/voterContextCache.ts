@@ -1,4 +1,4 @@
-import type { RoundView } from "../../shared/breakout.js";
+import { type RoundView, withRoundStatus } from "../../shared/breakout.js";
 import type { ParticipantId, RoomId, WorkshopId } from "../../shared/ids.js";
 import type { PollId, PollView } from "../../shared/poll.js";
 import type { WorkshopEvent } from "../../shared/workshop.js";
@@ -184,6 +184,10 @@ function apply(view: WorkshopView, event: WorkshopEvent): boolean {
       // workshop's current round and whose assignments count: read it all again.
       if (view.round === null || event.round.roundId !== view.round.roundId) return false;
       view.round = event.round;
+      return true;
+    case "breakout:roundStatus":
+      if (view.round === null || event.roundId !== view.round.roundId) return false;
+      view.round = withRoundStatus(view.round, event);
       return true;
     case "breakout:assigned":
       if (view.round !== null && event.roundId === view.round.roundId) {

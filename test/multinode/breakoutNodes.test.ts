@@ -73,7 +73,11 @@ describe("breakout rooms on two nodes", () => {
     const survivor = world.people[1] as TestClient;
     await survivor.mirror.until((state) => state.breakout.round?.status === "closed", 15_000);
     const events = (await stores.workshops.eventsSince(world.host.session.workshopId, 0)) as WorkshopEvent[];
-    const closings = events.filter((event) => event.type === "breakout:round" && event.round.status === "closed");
+    const closings = events.filter(
+      (event) =>
+        (event.type === "breakout:round" && event.round.status === "closed") ||
+        (event.type === "breakout:roundStatus" && event.status === "closed"),
+    );
     expect(closings).toHaveLength(1);
     // Nothing is left scheduled for it.
     expect(await stores.timers.dueTimers(Date.now() + 3_600_000, 10)).toEqual([]);

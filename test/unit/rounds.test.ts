@@ -7,10 +7,11 @@ import {
   nextTransitionAt,
   openRound,
   planRound,
+  roundChangeEvent,
   setLead,
 } from "../../server/domain/breakout/rounds.js";
 import { audienceOf, canSee, type PeopleContext } from "../../shared/audience.js";
-import type { RoundView } from "../../shared/breakout.js";
+import { type RoundView, withRoundStatus } from "../../shared/breakout.js";
 import type { WorkshopEvent } from "../../shared/workshop.js";
 
 const plan = (overrides: Partial<Parameters<typeof planRound>[0]> = {}) =>
@@ -71,6 +72,45 @@ describe("round lifecycle", () => {
     expect(led.rooms.map((room) => room.leadId)).toEqual([null, "plead00000000000"]);
     expect(closeRoom(plan(), "mroom00000002").rooms[1]?.closed).toBe(true);
     expect(() => closeRoom(plan(), "mnope00000000")).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
+  });
+
+  it("a change of status or clock alone is told without the rooms; one that touches a room carries the round", () => {
+    const planned = plan();
+    const open = openRound(planned, 1000);
+    const closing = endRound(open, 100_000, false);
+    const extended = extendRound(closing, 300, 100_000);
+    for (const [before, next] of [
+      [planned, open],
+      [open, closing],
+      [closing, extended],
+      [closing, advanceRound(closing, 700_000) as RoundView],
+    ] as const) {
+      const event = roundChangeEvent(before, next);
+      expect(event).toEqual({
+        type: "breakout:roundStatus",
+        roundId: next.roundId,
+        status: next.status,
+        durationSeconds: next.durationSeconds,
+        warningSeconds: next.warningSeconds,
+        endsAt: next.endsAt,
+      });
+      // Applied to the round a client holds, it gives exactly the stored round.
+      if (event.type !== "breakout:roundStatus") throw new Error("expected a status event");
+      expect(withRoundStatus(before, event)).toEqual(next);
+      // Another round's status leaves a round alone.
+      expect(withRoundStatus({ ...before, roundId: "rother0000001" }, event)).toEqual({
+        ...before,
+        roundId: "rother0000001",
+      });
+    }
+    expect(roundChangeEvent(open, closeRoom(open, "mroom00000002"))).toMatchObject({ type: "breakout:round" });
+    expect(roundChangeEvent(open, setLead(open, "mroom00000001", "plead00000000000"))).toMatchObject({
+      type: "breakout:round",
+    });
+    // A different round (planned after the last closed) is always whole.
+    expect(roundChangeEvent(plan(), plan({ roundId: "rround0000002", number: 2 }))).toMatchObject({
+      type: "breakout:round",
+    });
   });
 });
 

@@ -32,7 +32,12 @@ export function onWorkshopEvents(payload: unknown): void {
 }
 
 function applyBatch(eventBatch: EventBatch): void {
-  if (eventBatch.events.some((event) => event.type === "breakout:round" || event.type === "help:updated"))
+  if (
+    eventBatch.events.some(
+      (event) =>
+        event.type === "breakout:round" || event.type === "breakout:roundStatus" || event.type === "help:updated",
+    )
+  )
     refreshClock();
   if (workshopState.applyBatch(eventBatch) === "gap") {
     heldBatches.push(eventBatch);
