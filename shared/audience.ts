@@ -246,3 +246,21 @@ export function seesPoll(
   // A poll's audience names rooms and its maker, never a room's people: the roster plays no part.
   return canSee({ ...viewer, rosterPrivate: false, roomNamesVisible: false, watchesRoster: false }, audience);
 }
+
+/**
+ * The head-counts one viewer is sent (`breakout:counts`, snapshots, catch-ups): every room's to
+ * staff, and to everyone in a round where people pick their room (free seats); otherwise a
+ * participant's own room's only (their seat, whether or not the round runs yet). A participant is
+ * told how many share their room, not how 499 other rooms filled: at 500 rooms every room's
+ * counts were ~6 KB per participant per change.
+ */
+export function countsFor(
+  counts: Readonly<Record<string, number>>,
+  viewer: Pick<Viewer, "role">,
+  seat: RoomId | null,
+  selfSelect: boolean,
+): Record<string, number> {
+  if (viewer.role !== "participant" || selfSelect) return { ...counts };
+  const own = seat === null ? undefined : counts[seat];
+  return seat === null || own === undefined ? {} : { [seat]: own };
+}

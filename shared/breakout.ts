@@ -195,7 +195,7 @@ export const BreakoutStateSchema = z.object({
   round: RoundViewSchema.nullable(),
   /** participantId -> roomId; participants see their own room's people only, facilitators everyone. */
   assignments: z.record(z.string(), RoomIdSchema),
-  /** roomId -> head-count, for everyone (free seats for self-select). */
+  /** roomId -> head-count: every room's for staff and in a self-select round (free seats), else the viewer's own room's (`countsFor`). */
   counts: z.record(z.string(), z.number().int()),
   helps: z.array(HelpViewSchema),
   broadcasts: z.array(BroadcastViewSchema),

@@ -1,6 +1,7 @@
 import {
   audienceOf,
   canSee,
+  countsFor,
   isListedToAll,
   isPeopleEvent,
   type PeopleContext,
@@ -140,7 +141,12 @@ export function snapshotFor(full: FullSnapshot, viewer: Viewer): WorkshopSnapsho
     breakout: {
       round: breakout.round,
       assignments,
-      counts: breakout.counts,
+      counts: countsFor(
+        breakout.counts,
+        viewer,
+        breakout.assignments.get(viewer.participantId) ?? null,
+        breakout.round?.selfSelect ?? false,
+      ),
       helps: breakout.helps.filter((help) => seesHelp(viewer, help, roundId)),
       broadcasts: breakout.broadcasts.filter((broadcast) => seesBroadcast(viewer, broadcast, roundId)),
       tags,

@@ -2,6 +2,7 @@ import {
   type Audience,
   audienceOf,
   canSee,
+  countsFor,
   isPeopleEvent,
   type PeopleContext,
   seesEverything,
@@ -739,7 +740,26 @@ export class EventFeed implements LocalMembers {
   /** Head-counts change with every move: send the current ones once per flush, not per move. */
   private async emitCounts(workshopId: WorkshopId, roundId: RoundId): Promise<void> {
     const counts = await this.log.headCounts(workshopId, roundId);
-    this.io.local.to(rooms.workshop(workshopId)).emit("breakout:counts", { roundId, counts });
+    const state = this.feeds.get(workshopId);
+    const round = state?.directory?.currentRound;
+    // Unknown (the copy holds another round): every room's, as to a round people pick from.
+    const selfSelect = round?.roundId === roundId ? round.selfSelect : true;
+    if (!state || selfSelect) {
+      this.io.local.to(rooms.workshop(workshopId)).emit("breakout:counts", { roundId, counts });
+      return;
+    }
+    // Cut per socket by `countsFor`: staff share one emit of every room's, a room's people one of theirs.
+    const groups = new Map<string, { counts: Record<string, number>; socketIds: string[] }>();
+    for (const [socketId, { current }] of state.members) {
+      const seat = current.roundId === roundId ? current.assignedRoom : null;
+      const key = current.role === "participant" ? `seat:${seat ?? ""}` : `role:${current.role}`;
+      const group = groups.get(key);
+      if (group) group.socketIds.push(socketId);
+      else groups.set(key, { counts: countsFor(counts, current, seat, false), socketIds: [socketId] });
+    }
+    for (const group of groups.values()) {
+      this.io.local.to(group.socketIds).emit("breakout:counts", { roundId, counts: group.counts });
+    }
   }
 
   private applySideEffects(workshopId: WorkshopId, events: WorkshopEvent[]): void {

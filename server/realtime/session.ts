@@ -1,5 +1,7 @@
+import type { WorkshopId } from "../../shared/ids.js";
 import { PROTOCOL_VERSION } from "../../shared/protocol.js";
 import type { SyncResult } from "../../shared/workshop.js";
+import type { Membership } from "../domain/membership.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics.js";
 import type { PresenceService } from "../services/presenceService.js";
@@ -78,7 +80,11 @@ export function attachSession(socket: WorkshopSocket, deps: SessionDeps): void {
     // the events (a resync's catch-up carries them the same way), read alongside the state.
     const [sync, counts] = await Promise.all([
       deps.service.firstSync({ workshopId, participantId }, socket.data.sinceVersion, membership, reusableFrom),
-      deps.service.roundCounts({ workshopId, participantId }, membership.roundId),
+      deps.service.roundCounts(
+        { workshopId, participantId },
+        membership,
+        roundLetsPeoplePick(deps.feed, workshopId, membership),
+      ),
     ]);
     const session = sessionOfSocket.get(socket);
     if (!session || socket.disconnected) return;
@@ -119,4 +125,17 @@ export function attachSession(socket: WorkshopSocket, deps: SessionDeps): void {
         for (const follower of deps.followers) follower.detach(workshopId, socket.id);
       });
   });
+}
+
+/**
+ * Whether the membership's round lets people pick their room, from the node's copy (no read);
+ * true when the copy holds another round: then every room's count is sent, as before the trim.
+ */
+function roundLetsPeoplePick(
+  feed: Pick<EventFeed, "currentRound">,
+  workshopId: WorkshopId,
+  membership: Membership,
+): boolean {
+  const round = feed.currentRound(workshopId);
+  return round?.roundId === membership.roundId ? round.selfSelect : true;
 }

@@ -1,4 +1,4 @@
-import { isListedToAll, isPeopleEvent, type Viewer } from "../../shared/audience.js";
+import { countsFor, isListedToAll, isPeopleEvent, type Viewer } from "../../shared/audience.js";
 import type { RoundCounts } from "../../shared/breakout.js";
 import type { CommandResult, ParsedPayload } from "../../shared/events.js";
 import { normalizeJoinCode, type ParticipantId, type WorkshopId, workshopIdOfSecret } from "../../shared/ids.js";
@@ -243,10 +243,16 @@ export class WorkshopService {
     return { kind: "snapshot", snapshot: snapshotFor(full, viewer) };
   }
 
-  /** The round's head-counts now (they travel outside the log: a first state caught up by the feed needs them). */
-  async roundCounts(who: Actor, roundId: string | null): Promise<RoundCounts | null> {
+  /**
+   * The round's head-counts now, as the membership may see them (they travel outside the log: a
+   * first state caught up by the feed needs them). `selfSelect`: whether the round lets people
+   * pick their room (the caller knows it from its copy; no read here).
+   */
+  async roundCounts(who: Actor, membership: Membership, selfSelect: boolean): Promise<RoundCounts | null> {
+    const { roundId } = membership;
     if (!roundId) return null;
-    return { roundId, counts: await this.stores.breakout.getCounts(who.workshopId, roundId) };
+    const counts = await this.stores.breakout.getCounts(who.workshopId, roundId);
+    return { roundId, counts: countsFor(counts, membership, membership.assignedRoom, selfSelect) };
   }
 
   private async recentFullSnapshot(workshopId: WorkshopId, reusableFrom: number): Promise<FullSnapshot | null> {
@@ -332,7 +338,10 @@ export class WorkshopService {
       this.stores.breakout.getAssignment(who.workshopId, roundId, who.participantId),
       this.stores.breakout.getCounts(who.workshopId, roundId),
     ]);
-    return { viewer: viewerOf(actor, workshop, round, roomId, watchesRoster), counts: { roundId, counts } };
+    return {
+      viewer: viewerOf(actor, workshop, round, roomId, watchesRoster),
+      counts: { roundId, counts: countsFor(counts, actor, roomId, round?.selfSelect ?? false) },
+    };
   }
 
   setRole(

@@ -40,6 +40,18 @@ describe("breakout rounds", () => {
     }
     expect([...sizes.values()].sort()).toEqual([2, 2, 3]);
     await host.mirror.until((state) => Object.values(state.breakout.counts).reduce((a, b) => a + b, 0) === 7);
+    expect(Object.keys(host.mirror.state.breakout.counts)).toHaveLength(3);
+    // A participant is told their own room's head-count, not every room's (the round is not self-select),
+    // live and in a fresh snapshot alike.
+    for (const person of people) {
+      const room = currentRoomOf(person.mirror.state, person.session.participantId) as string;
+      await person.mirror.until(
+        (state) => JSON.stringify(state.breakout.counts) === JSON.stringify({ [room]: sizes.get(room) }),
+      );
+      const sync = await person.send("workshop:sync", {});
+      if (!sync.ok || sync.data.kind !== "snapshot") throw new Error("expected a snapshot");
+      expect(sync.data.snapshot.breakout.counts).toEqual({ [room]: sizes.get(room) });
+    }
     closeAll([host, ...people]);
   });
 
