@@ -47,7 +47,7 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("presence
       },
     ]);
     expect((await activeView(stores, workshop.workshopId))?.participants[0]?.online).toBe(true);
-    await stores.presence.disconnect(workshop.workshopId, "n1/bob");
+    await stores.presence.disconnect(workshop.workshopId, ["n1/bob"]);
     expect((await activeView(stores, workshop.workshopId))?.participants[0]?.online).toBe(false);
   });
 
@@ -56,7 +56,7 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("presence
     await stores.workshops.addParticipant(workshop.workshopId, { record: dana, sessionTokenHash: "td" });
     await stores.presence.connect(workshop.workshopId, { participantId: dana.participantId, connectionId: "n1/dana" });
     await stores.presence.announce(workshop.workshopId, dana.participantId);
-    await stores.presence.disconnect(workshop.workshopId, "n1/dana");
+    await stores.presence.disconnect(workshop.workshopId, ["n1/dana"]);
     await stores.presence.announce(workshop.workshopId, dana.participantId);
     const events = await stores.workshops.eventsSince(workshop.workshopId, 0);
     expect(events?.slice(2)).toEqual([
@@ -73,16 +73,50 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("presence
     await stores.presence.connect(workshop.workshopId, { participantId: alice.participantId, connectionId: "n1/a" });
     await stores.presence.connect(workshop.workshopId, { participantId: alice.participantId, connectionId: "n2/b" });
     expect((await activeView(stores, workshop.workshopId))?.participants[0]?.online).toBe(true);
-    await stores.presence.disconnect(workshop.workshopId, "n1/a");
-    await stores.presence.disconnect(workshop.workshopId, "n1/a");
+    await stores.presence.disconnect(workshop.workshopId, ["n1/a"]);
+    await stores.presence.disconnect(workshop.workshopId, ["n1/a"]);
     expect((await activeView(stores, workshop.workshopId))?.participants[0]?.online).toBe(true);
-    await stores.presence.disconnect(workshop.workshopId, "n2/b");
+    await stores.presence.disconnect(workshop.workshopId, ["n2/b"]);
     const snapshot = await activeView(stores, workshop.workshopId);
     expect(snapshot?.participants[0]?.online).toBe(false);
     const presence = (await stores.workshops.eventsSince(workshop.workshopId, 0))?.filter(
       (e) => e.type === "participant:presence",
     );
     expect(presence?.map((event) => event.type === "participant:presence" && event.online)).toEqual([true, false]);
+  });
+
+  it("S3c many connections close in one call: each person's last one logs them offline once, in one append", async () => {
+    const people = Array.from({ length: 600 }, (_, index) => person(`m${String(index).padStart(14, "0")}`));
+    for (const one of people) {
+      await stores.workshops.addParticipant(workshop.workshopId, {
+        record: one,
+        sessionTokenHash: `t${one.participantId}`,
+      });
+    }
+    await Promise.all(
+      people.map((one, index) =>
+        stores.presence.connect(workshop.workshopId, { participantId: one.participantId, connectionId: `n1/${index}` }),
+      ),
+    );
+    // The first person has a second tab, which stays open.
+    const first = people[0] as (typeof people)[number];
+    await stores.presence.connect(workshop.workshopId, { participantId: first.participantId, connectionId: "n2/tab" });
+    const before = await stores.workshops.currentVersion(workshop.workshopId);
+    // More than one script's worth, with repeats and an unknown id: each closes once, the rest is ignored.
+    const closing = [...people.map((_, index) => `n1/${index}`), "n1/0", "n9/unknown"];
+    await stores.presence.disconnect(workshop.workshopId, closing);
+    await stores.presence.disconnect(workshop.workshopId, closing);
+    const events = (await stores.workshops.eventsSince(workshop.workshopId, before)) ?? [];
+    expect(events.every((event) => event.type === "participant:presence" && !event.online)).toBe(true);
+    expect(events.map((event) => (event.type === "participant:presence" ? event.participantId : "")).sort()).toEqual(
+      people
+        .slice(1)
+        .map((one) => one.participantId)
+        .sort(),
+    );
+    expect(await stores.presence.connectionCount(workshop.workshopId, first.participantId)).toBe(1);
+    const online = (await activeView(stores, workshop.workshopId))?.participants.filter((one) => one.online);
+    expect(online?.map((one) => one.participantId)).toEqual([first.participantId]);
   });
 
   it("S11 reaping a dead node closes exactly its connections", async () => {
@@ -187,7 +221,7 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("presence
       }),
     ).toBe(true);
     expect(await stores.presence.connectionCount(workshop.workshopId, alice.participantId)).toBe(2);
-    await stores.presence.disconnect(workshop.workshopId, "n1/one");
+    await stores.presence.disconnect(workshop.workshopId, ["n1/one"]);
     expect(
       await stores.presence.connect(workshop.workshopId, {
         participantId: alice.participantId,

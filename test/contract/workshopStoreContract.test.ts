@@ -71,7 +71,7 @@ describe.each(Object.keys(factories) as Array<keyof typeof factories>)("workshop
       connectionId: "n1/a",
       joinId: "join-id-0123456789",
     });
-    await stores.presence.disconnect(workshop.workshopId, "n1/a");
+    await stores.presence.disconnect(workshop.workshopId, ["n1/a"]);
     const retry = await stores.workshops.addParticipant(workshop.workshopId, {
       record: person("carol2"),
       sessionTokenHash: "t2",

@@ -150,6 +150,26 @@ describe("resync", () => {
     host.close();
   });
 
+  it("fifty people leaving at once are all offline, each once, and no connection is left open", async () => {
+    const { host, people } = await setup(Array.from({ length: 50 }, (_, index) => `Leaver ${index}`));
+    await host.mirror.until((state) => [...state.participants.values()].filter((p) => p.online).length === 51);
+    const since = host.mirror.version;
+    for (const person of people) person.socket.disconnect();
+    await host.mirror.until((state) => [...state.participants.values()].filter((p) => p.online).length === 1);
+    await expectEqualToServer(host);
+    const offline = ((await server.stores.workshops.eventsSince(host.session.workshopId, since)) ?? []).filter(
+      (event) => event.type === "participant:presence" && !event.online,
+    );
+    expect(offline).toHaveLength(50);
+    for (const person of people) {
+      expect(await server.stores.presence.connectionCount(host.session.workshopId, person.session.participantId)).toBe(
+        0,
+      );
+    }
+    for (const person of people) person.close();
+    host.close();
+  });
+
   it("a client that sees a version gap asks for what it missed, without reconnecting", async () => {
     const { created, host, people } = await setup(["Phuong"]);
     const [phuong] = people as [TestClient];

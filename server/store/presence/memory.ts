@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { ParticipantId, WorkshopId } from "../../../shared/ids.js";
+import type { UnversionedEvent } from "../../../shared/workshop.js";
 import { type MemoryCore, WorkshopSlices } from "../memory/core.js";
 import type { ConnectionOpen, PresenceStore } from "./port.js";
 
@@ -48,19 +49,23 @@ export class MemoryPresenceStore implements PresenceStore {
     return (this.slices.peek(workshopId)?.onlineCounts.get(participantId) ?? 0) > 0;
   }
 
-  async disconnect(workshopId: WorkshopId, connectionId: string): Promise<void> {
+  async disconnect(workshopId: WorkshopId, connectionIds: readonly string[]): Promise<void> {
     const state = this.core.workshops.get(workshopId);
     const slice = this.slices.peek(workshopId);
-    const participantId = slice?.connections.get(connectionId);
-    if (!state || !slice || !participantId) return;
-    slice.connections.delete(connectionId);
-    const count = (slice.onlineCounts.get(participantId) ?? 1) - 1;
-    if (count > 0) {
-      slice.onlineCounts.set(participantId, count);
-      return;
+    if (!state || !slice) return;
+    const offline: UnversionedEvent[] = [];
+    for (const connectionId of connectionIds) {
+      const participantId = slice.connections.get(connectionId);
+      if (!participantId) continue;
+      slice.connections.delete(connectionId);
+      const count = (slice.onlineCounts.get(participantId) ?? 1) - 1;
+      if (count > 0) slice.onlineCounts.set(participantId, count);
+      else {
+        slice.onlineCounts.delete(participantId);
+        offline.push({ type: "participant:presence", participantId, online: false });
+      }
     }
-    slice.onlineCounts.delete(participantId);
-    this.core.append(state, [{ type: "participant:presence", participantId, online: false }]);
+    if (offline.length > 0) this.core.append(state, offline);
   }
 
   async announce(workshopId: WorkshopId, participantId: ParticipantId): Promise<void> {
@@ -77,11 +82,11 @@ export class MemoryPresenceStore implements PresenceStore {
   async reapNode(nodeId: string, keep?: (connectionId: string) => boolean): Promise<number> {
     let reaped = 0;
     for (const workshopId of this.core.workshops.keys()) {
-      for (const connectionId of [...(this.slices.peek(workshopId)?.connections.keys() ?? [])]) {
-        if (!connectionId.startsWith(`${nodeId}/`) || keep?.(connectionId)) continue;
-        await this.disconnect(workshopId, connectionId);
-        reaped++;
-      }
+      const closing = [...(this.slices.peek(workshopId)?.connections.keys() ?? [])].filter(
+        (connectionId) => connectionId.startsWith(`${nodeId}/`) && !keep?.(connectionId),
+      );
+      await this.disconnect(workshopId, closing);
+      reaped += closing.length;
     }
     if (!keep) this.nodes.delete(nodeId);
     return reaped;

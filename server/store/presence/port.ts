@@ -17,8 +17,11 @@ export interface ConnectionOpen {
 export interface PresenceStore {
   /** Marks one connection open; false (nothing written) when the person already holds maxConnections. */
   connect(workshopId: WorkshopId, connection: ConnectionOpen): Promise<boolean>;
-  /** Idempotent; the last connection closing appends `participant:presence` offline. */
-  disconnect(workshopId: WorkshopId, connectionId: string): Promise<void>;
+  /**
+   * Closes connections of one workshop (one or many at once). Idempotent per connection; a
+   * person's last connection closing appends `participant:presence` offline.
+   */
+  disconnect(workshopId: WorkshopId, connectionIds: readonly string[]): Promise<void>;
   /**
    * Logs `participant:presence` with the person's presence now, atomically with reading it: for
    * people who come to see someone (listed, made staff) and never received their presence.

@@ -19,22 +19,26 @@ return count
 `);
 
 /**
- * KEYS: meta, version, log, connections, onlineCounts. ARGV: channel, cap, connectionId.
- * Idempotent. A workshop being deleted (meta gone first) is left alone: a socket closing
- * meanwhile must not write its log again behind the deletion's scan.
+ * KEYS: meta, version, log, connections, onlineCounts. ARGV: channel, cap, connectionId... (one
+ * or many). Idempotent per connection; the people whose last connection closed are logged
+ * offline in one append (one notice). A workshop being deleted (meta gone first) is left alone:
+ * a socket closing meanwhile must not write its log again behind the deletion's scan.
  */
 export const disconnectScript = script(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
-local participant = redis.call('HGET', KEYS[4], ARGV[3])
-if not participant then return -1 end
-redis.call('HDEL', KEYS[4], ARGV[3])
-local count = redis.call('HINCRBY', KEYS[5], participant, -1)
-if count <= 0 then
-  redis.call('HDEL', KEYS[5], participant)
-  append_events(KEYS[2], KEYS[3], ARGV[1], tonumber(ARGV[2]),
-    {'{"type":"participant:presence","participantId":"' .. participant .. '","online":false}'})
+local offline = {}
+for index = 3, #ARGV do
+  local participant = redis.call('HGET', KEYS[4], ARGV[index])
+  if participant then
+    redis.call('HDEL', KEYS[4], ARGV[index])
+    if redis.call('HINCRBY', KEYS[5], participant, -1) <= 0 then
+      redis.call('HDEL', KEYS[5], participant)
+      offline[#offline + 1] = '{"type":"participant:presence","participantId":"' .. participant .. '","online":false}'
+    end
+  end
 end
-return count
+if #offline > 0 then append_events(KEYS[2], KEYS[3], ARGV[1], tonumber(ARGV[2]), offline) end
+return #offline
 `);
 
 /**
