@@ -1,5 +1,5 @@
 import { createClient } from "redis";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFailed, onTestFinished } from "vitest";
 import { StoreUnavailableError } from "../../server/domain/errors.js";
 import { createLogger } from "../../server/logger.js";
 import { ServerKeys } from "../../server/security/serverKeys.js";
@@ -52,6 +52,17 @@ describe("a Redis Cluster primary dies during votes", () => {
     const nodes = await Promise.all([spawnNode(env), spawnNode(env)]);
     onTestFinished(() => Promise.all(nodes.map((node) => node.stop())).then(() => undefined));
     const [a, b] = nodes as [(typeof nodes)[0], (typeof nodes)[0]];
+    // Seen once in a full run (7 Dec): a voter's socket disconnected mid-vote. What the nodes said
+    // then is what tells why: their warnings, errors and exits.
+    onTestFailed(() => {
+      for (const [name, node] of [["a", a] as const, ["b", b] as const]) {
+        const said = node
+          .output()
+          .split("\n")
+          .filter((line) => /"level":(4|5|6)0/.test(line) || (line.trim() !== "" && !line.startsWith("{")));
+        console.error(`node ${name}: exited ${node.exited()} (code ${node.exitCode()})\n${said.slice(-40).join("\n")}`);
+      }
+    });
     const stores = await connectRedisStores({
       cluster: { nodes: redis.nodes.split(",") },
       keyPrefix,
@@ -62,6 +73,11 @@ describe("a Redis Cluster primary dies during votes", () => {
     onTestFinished(() => stores.close());
 
     const world = await workshopWithPeople([a.url, b.url], PEOPLE);
+    // Why any client's connection closed (a server's "io server disconnect", a "transport close", a "ping timeout").
+    const disconnects: string[] = [];
+    for (const client of [world.host, ...world.people])
+      client.socket.on("disconnect", (reason) => disconnects.push(reason));
+    onTestFailed(() => console.error(`client disconnects: ${disconnects.join(", ") || "none"}`));
     const { workshopId } = world.host.session;
     const poll = await createPoll(world.host, singleChoice());
     const workshopKey = `${keyPrefix}wk:{${workshopId}}:meta`;
