@@ -62,7 +62,7 @@ export function viewerInSnapshot(
   participantId: ParticipantId,
   watchesRoster: boolean,
 ): Viewer | null {
-  const actor = full.participants.find((participant) => participant.participantId === participantId);
+  const actor = rostersOf(full).records.get(participantId);
   if (!actor) return null;
   const room = full.breakout.assignments.get(participantId) ?? null;
   return viewerOf(actor, full.workshop, full.breakout.round, room, watchesRoster);
@@ -79,6 +79,16 @@ interface Rosters {
   /** The active people listed to all (staff and those who chose to be listed). */
   listedToAll: RosterEntry[];
   people: PeopleCount;
+  /** Every person's record by id (removed ones too): a joiner finds themself without a scan. */
+  records: Map<ParticipantId, ParticipantRecord>;
+  /**
+   * Where in `all` each active person not listed to all is, and those of them in each room of the
+   * round: the only people a viewer without the whole roster may see beyond `listedToAll` are
+   * themself and roommates, so their cut is found without judging everyone (a join storm of N
+   * judged N people per join: O(N^2), 50 M judgements at 10,000).
+   */
+  unlisted: Map<ParticipantId, number>;
+  unlistedByRoom: Map<RoomId, number[]>;
 }
 
 const rosters = new WeakMap<FullSnapshot, Rosters>();
@@ -88,6 +98,17 @@ function rostersOf(full: FullSnapshot): Rosters {
   if (!cut) {
     const active = full.participants.filter((participant) => participant.status === "active");
     const all = active.map((participant) => rosterEntry(toParticipantView(participant, participant.online)));
+    const unlisted = new Map<ParticipantId, number>();
+    const unlistedByRoom = new Map<RoomId, number[]>();
+    for (const [place, [participantId, , role, , listed]] of all.entries()) {
+      if (isListedToAll({ role, listed })) continue;
+      unlisted.set(participantId, place);
+      const roomId = full.breakout.assignments.get(participantId);
+      if (roomId === undefined) continue;
+      const inRoom = unlistedByRoom.get(roomId);
+      if (inRoom) inRoom.push(place);
+      else unlistedByRoom.set(roomId, [place]);
+    }
     cut = {
       all,
       listedToAll: all.filter(([, , role, , listed]) => isListedToAll({ role, listed })),
@@ -96,6 +117,9 @@ function rostersOf(full: FullSnapshot): Rosters {
         active: active.length,
         online: active.filter((participant) => participant.online).length,
       },
+      records: new Map(full.participants.map((participant) => [participant.participantId, participant])),
+      unlisted,
+      unlistedByRoom,
     };
     rosters.set(full, cut);
   }
@@ -107,11 +131,18 @@ function rosterFor(full: FullSnapshot, viewer: Viewer): RosterEntry[] {
   const cut = rostersOf(full);
   if (seesWholeRoster(viewer)) return cut.all;
   const assignments = full.breakout.assignments;
-  const extra = cut.all.filter(
-    ([participantId, , role, , listed]) =>
-      !isListedToAll({ role, listed }) &&
+  // Themself and their roommates are the only candidates; THE rule (seesPerson) still decides.
+  const own = cut.unlisted.get(viewer.participantId);
+  const places = own === undefined ? [] : [own];
+  if (viewer.roomId !== null) {
+    for (const place of cut.unlistedByRoom.get(viewer.roomId) ?? []) if (place !== own) places.push(place);
+  }
+  const extra = places
+    .sort((a, b) => a - b)
+    .map((place) => cut.all[place] as RosterEntry)
+    .filter(([participantId, , role, , listed]) =>
       seesPerson(viewer, { participantId, role, listed }, assignments.get(participantId) ?? null),
-  );
+    );
   return extra.length === 0 ? cut.listedToAll : [...cut.listedToAll, ...extra];
 }
 
@@ -125,12 +156,15 @@ export function snapshotFor(full: FullSnapshot, viewer: Viewer): WorkshopSnapsho
   const { breakout } = full;
   const roundId = breakout.round?.roundId ?? null;
   const assignments: BreakoutState["assignments"] = {};
-  for (const [participantId, roomId] of breakout.assignments) {
-    if (seesAssignment(viewer, participantId, roomId)) assignments[participantId] = roomId;
+  for (const participantId of seatCandidates(full, viewer)) {
+    const roomId = breakout.assignments.get(participantId);
+    if (roomId !== undefined && seesAssignment(viewer, participantId, roomId)) assignments[participantId] = roomId;
   }
   const tags: BreakoutState["tags"] = {};
-  for (const [participantId, personTags] of breakout.tags) {
-    if (seesTags(viewer, participantId)) tags[participantId] = personTags;
+  const tagCandidates = seesEverything(viewer) ? breakout.tags.keys() : [viewer.participantId];
+  for (const participantId of tagCandidates) {
+    const personTags = breakout.tags.get(participantId);
+    if (personTags !== undefined && seesTags(viewer, participantId)) tags[participantId] = personTags;
   }
   return {
     version: full.version,
@@ -156,6 +190,31 @@ export function snapshotFor(full: FullSnapshot, viewer: Viewer): WorkshopSnapsho
     programme: full.programme,
     calls: callsFor(full, viewer),
   };
+}
+
+/** Who sits in each room at the snapshot's version, built once per read like the roster cuts. */
+const seatsByRoom = new WeakMap<FullSnapshot, Map<RoomId, ParticipantId[]>>();
+
+/**
+ * Whose seats a viewer may be shown: everyone's for those who see every room, else their own and
+ * their room's (seesAssignment decides among them), so a join in a 10,000-person round judges
+ * about twenty seats, not 10,000.
+ */
+function seatCandidates(full: FullSnapshot, viewer: Viewer): Iterable<ParticipantId> {
+  if (seesEverything(viewer)) return full.breakout.assignments.keys();
+  if (viewer.roomId === null) return [viewer.participantId];
+  let rooms = seatsByRoom.get(full);
+  if (!rooms) {
+    rooms = new Map();
+    for (const [participantId, roomId] of full.breakout.assignments) {
+      const seated = rooms.get(roomId);
+      if (seated) seated.push(participantId);
+      else rooms.set(roomId, [participantId]);
+    }
+    seatsByRoom.set(full, rooms);
+  }
+  const roommates = (rooms.get(viewer.roomId) ?? []).filter((participantId) => participantId !== viewer.participantId);
+  return [viewer.participantId, ...roommates];
 }
 
 /** The plenary's link for everyone; a room's link for its people while the round runs; all of it for facilitators. */
