@@ -95,9 +95,11 @@ export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 /** BENCH_PROFILE=1: a V8 CPU profile of every server node and load generator, written to the log directory when it stops. */
 export function profileArgs(logDir: string, name: string): string[] {
-  if (process.env.BENCH_PROFILE !== "1") return [];
+  // BENCH_NODE_ARGS: more V8 flags for every forked process (e.g. --trace-gc, which NODE_OPTIONS refuses).
+  const extra = (process.env.BENCH_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  if (process.env.BENCH_PROFILE !== "1") return extra;
   // One directory per node: the module-loader thread writes a profile of its own beside the main one.
-  return ["--cpu-prof", `--cpu-prof-dir=${path.join(logDir, "profiles", name)}`];
+  return ["--cpu-prof", `--cpu-prof-dir=${path.join(logDir, "profiles", name)}`, ...extra];
 }
 
 const memoryProbe = pathToFileURL(path.join(repoRoot, "bench/memoryProbe.ts")).href;
