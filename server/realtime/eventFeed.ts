@@ -60,7 +60,8 @@ const RECENT_EVENTS = 5000;
  */
 export const FEED_PAGE_EVENTS = 2000;
 
-interface RecentEvent {
+/** An event the feed sent, kept with whom it reached (catching up late registrations). */
+export interface RecentEvent {
   event: WorkshopEvent;
   audience: Audience;
 }
@@ -380,9 +381,7 @@ export class EventFeed implements LocalMembers {
     // Its membership was read at `sinceVersion`: what already went out since moves it (when kept).
     const moves =
       oldest <= member.sinceVersion + 1
-        ? state.recent
-            .filter(({ event }) => event.v > member.sinceVersion && movesMembership(event, member.participantId))
-            .map(({ event }) => event)
+        ? keptAfter(state.recent, member.sinceVersion, ({ event }) => movesMembership(event, member.participantId))
         : NO_EVENTS;
     moveMembership(member, moves);
     if (sentVersion >= state.lastSent || oldest > sentVersion + 1) {
@@ -390,11 +389,9 @@ export class EventFeed implements LocalMembers {
       return null;
     }
     const viewers = viewersOf(member);
-    const events = state.recent
-      .filter(
-        ({ event, audience }) => event.v > sentVersion && canSee(viewerAt(member.history, viewers, event.v), audience),
-      )
-      .map(({ event }) => event);
+    const events = keptAfter(state.recent, sentVersion, ({ event, audience }) =>
+      canSee(viewerAt(member.history, viewers, event.v), audience),
+    );
     member.history = null;
     member.sentUpTo = state.lastSent;
     member.lastSentAt = Date.now();
@@ -857,4 +854,29 @@ function mergeAscending(left: readonly number[], right: readonly number[]): numb
     }
   }
   return merged;
+}
+
+/**
+ * The kept events after `version` that pass `keep`, in order. They are kept in version order, so
+ * the first is found by bisection: a join in a storm looks at the few hundred events after its
+ * first state, not at all 5,000 kept (twice per join, O(kept) each, was most of a catch-up).
+ */
+export function keptAfter(
+  recent: readonly RecentEvent[],
+  version: number,
+  keep: (kept: RecentEvent) => boolean,
+): WorkshopEvent[] {
+  let low = 0;
+  let high = recent.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((recent[middle] as RecentEvent).event.v > version) high = middle;
+    else low = middle + 1;
+  }
+  const events: WorkshopEvent[] = [];
+  for (let index = low; index < recent.length; index++) {
+    const kept = recent[index] as RecentEvent;
+    if (keep(kept)) events.push(kept.event);
+  }
+  return events;
 }
