@@ -240,11 +240,24 @@ export function seesPoll(
   viewer: Pick<Viewer, "participantId" | "role" | "roomId">,
   poll: Pick<PollView, "status" | "createdBy" | "definition">,
 ): boolean {
+  return seesPollAs(viewer.participantId, viewer.role, viewer.roomId, poll);
+}
+
+/** `seesPoll` without a viewer object: asked per socket per results tick, where each would be garbage. */
+export function seesPollAs(
+  participantId: Viewer["participantId"],
+  role: Viewer["role"],
+  roomId: Viewer["roomId"],
+  poll: Pick<PollView, "status" | "createdBy" | "definition">,
+): boolean {
   const audience = pollAudience(poll);
-  // Asked per socket per results tick: an open plenary poll needs no viewer copy.
+  // An open plenary poll needs no viewer at all.
   if (audience.everyone) return true;
   // A poll's audience names rooms and its maker, never a room's people: the roster plays no part.
-  return canSee({ ...viewer, rosterPrivate: false, roomNamesVisible: false, watchesRoster: false }, audience);
+  return canSee(
+    { participantId, role, roomId, rosterPrivate: false, roomNamesVisible: false, watchesRoster: false },
+    audience,
+  );
 }
 
 /**

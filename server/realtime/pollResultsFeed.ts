@@ -1,5 +1,5 @@
 import type { RoundView } from "../../shared/breakout.js";
-import type { RoomId, WorkshopId } from "../../shared/ids.js";
+import type { WorkshopId } from "../../shared/ids.js";
 import type { PollId, PollResultsUpdate, PollView } from "../../shared/poll.js";
 import type { WorkshopEvent } from "../../shared/workshop.js";
 import type { PollTally } from "../domain/polls/records.js";
@@ -238,19 +238,27 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
         const toAll = everything || changedPolls.has(poll.pollId);
         const fresh = update.tallyVersion > (state.lastSent.get(poll.pollId) ?? -1);
         const unlockedHere = unlocked.get(poll.pollId);
-        const recipients: Recipient[] = [];
-        for (const [socketId, membership] of members) {
+        // Socket ids by the message they get, gathered straight into their groups: nothing is
+        // allocated per socket (a storm's tick judges every local socket ten times a second).
+        const groups = new Map<string | null, string[]>();
+        const byRoom = update.results.byRoom !== undefined;
+        // forEach, not for...of: the iterator's entry and result objects were garbage per socket too.
+        members.forEach((membership, socketId) => {
           const wanted = toAll || fresh || targets.has(socketId) || unlockedHere?.has(socketId);
-          if (!wanted) continue;
+          if (!wanted) return;
           const recipient = this.polls.recipient(membership, poll, round, state.holders.holds(poll.pollId, socketId));
-          if (recipient) recipients.push({ socketId, ...recipient });
-          else if (this.polls.waitsForBallot(membership, poll, round)) {
+          if (recipient) {
+            const key = byRoom ? groupKey(recipient) : null;
+            const group = groups.get(key);
+            if (group) group.push(socketId);
+            else groups.set(key, [socketId]);
+          } else if (this.polls.waitsForBallot(membership, poll, round)) {
             state.holders.watch(poll, socketId, membership.participantId);
           }
-        }
+        });
         state.lastSent.set(poll.pollId, Math.max(update.tallyVersion, state.lastSent.get(poll.pollId) ?? 0));
         takeIncluded(state.voters, poll.pollId, update.tallyVersion, voters);
-        if (recipients.length > 0) sends.push(...groupsOf(recipients, update));
+        for (const [key, socketIds] of groups) sends.push(sendOf(update, key, socketIds));
       }
       await writeInSlices(
         votersFirst(sends, voters),
@@ -307,7 +315,7 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
           view.round,
           state.holders.holds(poll.pollId, socketId),
         );
-        if (recipient && groupKey(send.update, recipient.manages, recipient.roomId) === send.key) {
+        if (recipient && (send.update.results.byRoom === undefined || groupKey(recipient) === send.key)) {
           allowed.push(socketId);
           continue;
         }
@@ -367,39 +375,29 @@ export interface Send {
   key?: string | null;
 }
 
-/** Managers get every room's results, everyone else their own room's (null: none); undefined when the results have no rooms. */
-function groupKey(update: PollResultsUpdate, manages: boolean, roomId: RoomId | null): string | null | undefined {
-  if (!update.results.byRoom) return undefined;
-  return manages ? ALL_ROOMS : roomId;
+/** Managers get every room's results, everyone else their own room's (null: none). */
+function groupKey(recipient: ResultsRecipient): string | null {
+  return recipient.manages ? ALL_ROOMS : recipient.roomId;
 }
 
 /**
- * Managers get every room's results; everyone else the combined results and their own
- * room's only (in a 100-room round the whole set is ~60x the size of one room's, and a
- * participant's view shows only theirs). Sockets that get the same message share one send.
+ * The message one group of sockets gets: the results as they are when they have no rooms or for
+ * managers; else the combined results and the group's own room's only (in a 100-room round the
+ * whole set is ~60x the size of one room's, and a participant's view shows only theirs).
  */
-function groupsOf(recipients: Recipient[], update: PollResultsUpdate): Send[] {
+function sendOf(update: PollResultsUpdate, key: string | null, socketIds: string[]): Send {
   const byRoom = update.results.byRoom;
-  if (!byRoom) return [{ socketIds: recipients.map((recipient) => recipient.socketId), update }];
-  const groups = new Map<string | null, string[]>();
-  for (const { socketId, manages, roomId } of recipients) {
-    const key = manages ? ALL_ROOMS : roomId;
-    const group = groups.get(key);
-    if (group) group.push(socketId);
-    else groups.set(key, [socketId]);
-  }
-  return [...groups].map(([key, socketIds]) => {
-    if (key === ALL_ROOMS) return { socketIds, update, key };
-    const own = key === null ? undefined : byRoom[key];
-    return {
-      socketIds,
-      key,
-      update: {
-        ...update,
-        results: { ...update.results, byRoom: own && key !== null ? { [key]: own } : {} },
-      } as PollResultsUpdate,
-    };
-  });
+  if (!byRoom) return { socketIds, update };
+  if (key === ALL_ROOMS) return { socketIds, update, key };
+  const own = key === null ? undefined : byRoom[key];
+  return {
+    socketIds,
+    key,
+    update: {
+      ...update,
+      results: { ...update.results, byRoom: own && key !== null ? { [key]: own } : {} },
+    } as PollResultsUpdate,
+  };
 }
 
 /**
@@ -491,8 +489,4 @@ export async function writeInSlices(
  */
 function nextTimerTurn(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-interface Recipient extends ResultsRecipient {
-  socketId: string;
 }

@@ -71,7 +71,7 @@ export function checkScope(definition: PollDefinition, currentRound: RoundView |
   }
 }
 
-export { seesPoll } from "../../../shared/audience.js";
+export { seesPoll, seesPollAs } from "../../../shared/audience.js";
 
 /**
  * Where a ballot counts: a room poll only takes votes from its room; an every-room poll counts

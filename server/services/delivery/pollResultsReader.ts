@@ -3,7 +3,7 @@ import type { ParticipantId, RoomId, WorkshopId } from "../../../shared/ids.js";
 import type { PollResultsUpdate, PollView } from "../../../shared/poll.js";
 import type { WorkshopEvent } from "../../../shared/workshop.js";
 import type { Membership } from "../../domain/membership.js";
-import { managesPoll, seesPoll, seesResults } from "../../domain/polls/lifecycle.js";
+import { managesPoll, seesPollAs, seesResults } from "../../domain/polls/lifecycle.js";
 import type { PollTally } from "../../domain/polls/records.js";
 import type { Unsubscribe } from "../../domain/unsubscribe.js";
 import type { TallyListener, VoterRef } from "../../store/polls/port.js";
@@ -103,8 +103,8 @@ export class PollResultsReader {
     // Asked for every local socket in every results tick: the viewer's few fields, not a Viewer.
     const roomId = membership.running ? membership.assignedRoom : null;
     const manages = managesPoll(membership, poll.definition, round);
-    const sees = seesPoll({ participantId: membership.participantId, role: membership.role, roomId }, poll);
-    return seesResults(poll, sees, manages, voted) ? { manages, roomId } : null;
+    const sees = seesPollAs(membership.participantId, membership.role, roomId, poll);
+    return seesResults(poll, sees, manages, voted) ? recipientOf(manages, roomId) : null;
   }
 
   /** Whether the socket would see the results only with a ballot of its person's: the feed must know if there is one. */
@@ -113,4 +113,25 @@ export class PollResultsReader {
       this.recipient(membership, poll, round, true) !== null && this.recipient(membership, poll, round, false) === null
     );
   }
+}
+
+/**
+ * One shared answer per kind of recipient and room: the rule is asked for every local socket in
+ * every results tick (a storm's 1,000 sockets ten times a second), and an object per answer was
+ * garbage the young generation had to clear. Room ids come and go with rounds: bounded.
+ */
+const sharedRecipients = {
+  managers: new Map<RoomId | null, ResultsRecipient>(),
+  viewers: new Map<RoomId | null, ResultsRecipient>(),
+};
+const SHARED_RECIPIENTS_MAX = 10_000;
+
+function recipientOf(manages: boolean, roomId: RoomId | null): ResultsRecipient {
+  const shared = manages ? sharedRecipients.managers : sharedRecipients.viewers;
+  const known = shared.get(roomId);
+  if (known) return known;
+  if (shared.size >= SHARED_RECIPIENTS_MAX) shared.clear();
+  const recipient: ResultsRecipient = Object.freeze({ manages, roomId });
+  shared.set(roomId, recipient);
+  return recipient;
 }
