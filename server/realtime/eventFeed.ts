@@ -96,10 +96,10 @@ function moveMembership(member: TrackedMember, events: readonly WorkshopEvent[])
 }
 
 /** The viewers along a member's history for this batch (one, made once, when nothing moved it). */
-function viewersOf(member: TrackedMember): Viewer[] {
+function viewersOf(member: TrackedMember): readonly Viewer[] {
   if (member.history) return member.history.map(viewerOfMembership);
-  if (!member.viewer) member.viewer = viewerOfMembership(member.current);
-  return [member.viewer];
+  member.viewer ??= [viewerOfMembership(member.current)];
+  return member.viewer;
 }
 
 type HistoryEntry = Membership & { fromVersion: number };
@@ -114,8 +114,8 @@ interface TrackedMember {
    * in the batch moved it (`current` holds throughout: most sockets in most batches, no copy made).
    */
   history: HistoryEntry[] | null;
-  /** The viewer of `current`, made once and kept until `current` changes (not one per socket per batch). */
-  viewer: Viewer | null;
+  /** The viewer of `current` (as the one-element list batches judge with), made once and kept until `current` changes (not one per socket per batch). */
+  viewer: readonly [Viewer] | null;
   /** The socket's batches cover the versions up to here: its next batch starts right after. */
   sentUpTo: number;
   /** When it was last sent a batch (ms): a batch it may see nothing of waits until QUIET_BATCH_MS after. */
@@ -161,7 +161,22 @@ function candidatesFor(
   viewers: readonly Viewer[],
 ): readonly number[] {
   if (viewers.some(seesEverything)) return restricted;
-  const found = new Set<number>(index.byParticipant.get(participantId) ?? NO_INDICES);
+  const own = index.byParticipant.get(participantId) ?? NO_INDICES;
+  // Most sockets of most batches: nothing of their room, no roster to watch. Their own events (or
+  // none) are the candidates as they are, in order: no set, no copy (a join storm asks this of
+  // every socket for every batch).
+  let more = false;
+  for (const viewer of viewers) {
+    if (
+      (viewer.roomId !== null && index.byRoom.has(viewer.roomId)) ||
+      (index.wholeRoster.length > 0 && seesWholeRoster(viewer))
+    ) {
+      more = true;
+      break;
+    }
+  }
+  if (!more) return own;
+  const found = new Set<number>(own);
   for (const viewer of viewers) {
     if (viewer.roomId !== null) for (const at of index.byRoom.get(viewer.roomId) ?? NO_INDICES) found.add(at);
     if (seesWholeRoster(viewer)) for (const at of index.wholeRoster) found.add(at);
@@ -647,19 +662,24 @@ export class EventFeed implements LocalMembers {
     const now = Date.now();
     let waiting = false;
     // Keyed by where the socket's batches stopped and the events it may see: one emit per key.
-    const groups = new Map<string, { from: number; visible: number[]; socketIds: string[] }>();
+    const groups = new Map<string, { from: number; visible: readonly number[]; socketIds: string[] }>();
     const candidates = candidateIndex(restricted, audiences);
-    for (const [socketId, member] of state.members) {
+    // forEach, not for...of: no iterator objects per socket per batch.
+    state.members.forEach((member, socketId) => {
       const seen = member.history;
       const viewers = viewersOf(member);
-      const visible = candidatesFor(candidates, restricted, member.participantId, viewers).filter((index) => {
-        const event = events[index] as WorkshopEvent;
-        const audience = audiences[index];
-        return audience !== undefined && canSee(viewerAt(seen, viewers, event.v), audience);
-      });
+      const found = candidatesFor(candidates, restricted, member.participantId, viewers);
+      const visible =
+        found.length === 0
+          ? NO_INDICES
+          : found.filter((index) => {
+              const event = events[index] as WorkshopEvent;
+              const audience = audiences[index];
+              return audience !== undefined && canSee(viewerAt(seen, viewers, event.v), audience);
+            });
       if (quietPossible && visible.length === 0 && now - member.lastSentAt < QUIET_BATCH_MS) {
         waiting = true;
-        continue;
+        return;
       }
       const key = `${member.sentUpTo}|${visible.join(",")}`;
       const group = groups.get(key);
@@ -667,7 +687,7 @@ export class EventFeed implements LocalMembers {
       else groups.set(key, { from: member.sentUpTo + 1, visible, socketIds: [socketId] });
       member.sentUpTo = toVersion;
       member.lastSentAt = now;
-    }
+    });
     // Sockets still registering get nothing here; they see the gap and resync, filtered.
     // The events everyone sees, merged per group with what it may see besides: O(what it is
     // sent), not O(batch) per group (a page of 2,000 assignments is 2,000 groups of one each).

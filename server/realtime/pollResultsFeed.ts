@@ -179,9 +179,10 @@ export class PollResultsFeed extends WorkshopFollower<ResultsState> {
       else if (event.type === "participant:upserted") people.add(event.participant.participantId);
     }
     if (people.size > 0) {
-      for (const [socketId, membership] of this.members.membersNow(workshopId)) {
+      // forEach: a join storm's every batch names people, and this walks every local socket.
+      this.members.membersNow(workshopId).forEach((membership, socketId) => {
         if (people.has(membership.participantId)) state.targets.add(socketId);
-      }
+      });
     }
     if (state.polls.size > 0 || state.targets.size > 0 || state.everything) this.schedule(workshopId);
   }
